@@ -1,0 +1,91 @@
+// Rempart's configuration: every setting with its safe default, and the TOML loader.
+#pragma once
+
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "core/result.hpp"
+
+namespace rempart {
+
+// Limits on what one client may cost us; each is checked one step past in the tests.
+struct Limits {
+    std::size_t header_bytes = 8 * 1024;             // 431 past this
+    std::size_t body_bytes = 64 * 1024;              // 413 past this
+    std::chrono::seconds header_timeout{10};         // the whole header must arrive in time
+    std::chrono::seconds body_timeout{20};           // the whole body must arrive in time
+    std::chrono::seconds idle_timeout{30};           // keep-alive wait for the next request
+    std::chrono::seconds write_timeout{30};          // a client that does not read is cut
+    std::size_t max_connections = 10000;             // over all clients; 503 past this
+    std::size_t max_connections_per_ip = 64;         // 429 past this
+    std::size_t max_requests_per_connection = 1000;  // then Connection: close
+};
+
+struct ServerConfig {
+    std::string listen = "127.0.0.1:8080";
+    std::string base_url = "http://127.0.0.1:8080";
+    std::vector<std::string> trusted_proxies;  // CIDR; X-Forwarded-For honoured from these only
+    unsigned threads = 0;                      // io threads; 0 means one per core
+    std::chrono::seconds shutdown_grace{10};   // in-flight requests get this long on SIGTERM
+};
+
+struct StorageConfig {
+    std::filesystem::path data_dir = "data";
+    std::chrono::milliseconds group_commit_window{2};  // how long the writer gathers writes
+};
+
+// Who runs the site: shown on every page and in the privacy and terms pages.
+struct SiteConfig {
+    std::string name = "Rempart";
+    std::string default_language = "fr";  // "fr" or "en"
+    std::string controller = "";          // data controller: the association's legal name
+    std::string contact_email = "";
+    std::string postal_address = "";
+    std::string hosting_provider = "";
+    std::string terms_version = "2026-11-01";
+    std::string privacy_version = "2026-11-01";
+};
+
+struct MailConfig {
+    std::string transport = "maildir";  // "maildir" or "smtp"
+    std::filesystem::path maildir;      // empty: <data_dir>/mail
+    std::string smtp_url = "smtp://127.0.0.1:2525";
+    std::string from = "petitions@example.org";
+    std::vector<std::string> admin_alerts_to;
+};
+
+struct DnsConfig {
+    std::vector<std::string> servers;  // empty: the system's resolvers
+    bool check_mx = true;
+};
+
+struct ShieldConfig {
+    std::filesystem::path asn_table;  // empty: the table shipped by npm
+};
+
+struct LogConfig {
+    std::string level = "info";  // trace, debug, info, warn, error
+    std::filesystem::path file;  // empty: standard error
+};
+
+struct Config {
+    ServerConfig server;
+    Limits limits;
+    StorageConfig storage;
+    SiteConfig site;
+    MailConfig mail;
+    DnsConfig dns;
+    ShieldConfig shield;
+    LogConfig log;
+};
+
+// Reads a TOML file. Every key is optional; an unknown key, a wrong type or a bad value
+// is an error naming the key and its line, e.g. "config.toml:4: [server] listen: ...".
+Result<Config> load_config(const std::filesystem::path& file);
+Result<Config> parse_config(std::string_view toml_text, std::string_view source_name);
+
+}  // namespace rempart

@@ -1,0 +1,23 @@
+// The files compiled into the binary: migrations, templates, locales, static and npm assets.
+#pragma once
+
+#include <optional>
+#include <span>
+#include <string_view>
+
+namespace rempart::embedded {
+
+struct File {
+    std::string_view path;   // relative to the project, e.g. "templates/web/home.mustache"
+    std::string_view bytes;
+};
+
+std::span<const File> files();
+
+inline std::optional<std::string_view> find(std::string_view path) {
+    for (const auto& file : files())
+        if (file.path == path) return file.bytes;
+    return std::nullopt;
+}
+
+}  // namespace rempart::embedded

@@ -1,0 +1,2 @@
+// rempart: the command line (serve, petition, ...).
+int main() { return 0; }
