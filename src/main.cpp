@@ -1,2 +1,49 @@
-// rempart: the command line (serve, petition, ...).
-int main() { return 0; }
+// rempart: the command line (serve, petition create, petition list).
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+
+#include "app/commands.hpp"
+
+int main(int argc, char** argv) {
+    CLI::App cli{"Rempart: a self-hosted petition platform that defends itself."};
+    cli.require_subcommand(1);
+    std::string config_file;
+    auto add_config = [&config_file](CLI::App* command) {
+        command->add_option("--config", config_file, "TOML configuration file")
+            ->check(CLI::ExistingFile);
+    };
+
+    auto* serve = cli.add_subcommand("serve", "Run the web server");
+    add_config(serve);
+    bool demo = false;
+    serve->add_flag("--demo", demo, "Publish a demo petition when the store holds none");
+
+    auto* petition = cli.add_subcommand("petition", "Create and list petitions");
+    petition->require_subcommand(1);
+    auto* create = petition->add_subcommand("create", "Create a petition, published at once");
+    add_config(create);
+    rempart::app::CreatePetitionOptions create_options;
+    create->add_option("--slug", create_options.slug, "The petition's address: /petitions/SLUG")
+        ->required();
+    create->add_option("--title", create_options.title, "The petition's title")->required();
+    create->add_option("--text-file", create_options.text_file,
+                       "Markdown file with the petition's text")
+        ->required();
+    create->add_option("--summary", create_options.summary, "One or two sentences for lists");
+    create->add_option("--goal", create_options.goal, "Signatures aimed for (a positive number)");
+    auto* list = petition->add_subcommand("list", "List every petition");
+    add_config(list);
+
+    CLI11_PARSE(cli, argc, argv);
+
+    const auto config = rempart::app::load_config_or_defaults(config_file);
+    if (!config) {
+        std::cerr << "rempart: " << config.error().detail << "\n";
+        return 2;
+    }
+    if (serve->parsed()) return rempart::app::serve(*config, demo);
+    if (create->parsed()) return rempart::app::create_petition(*config, create_options);
+    if (list->parsed()) return rempart::app::list_petitions(*config, std::cout);
+    return 2;
+}

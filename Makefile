@@ -1,0 +1,33 @@
+# Rempart: each target installs what is missing first, so a fresh Debian 12 needs nothing else.
+BUILD_DIR ?= build
+JOBS ?= $(shell nproc)
+
+.PHONY: all deps build run test bench clean
+
+all: build
+
+deps:
+	@tools/install-deps
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts
+	@touch $@
+
+$(BUILD_DIR)/build.ninja: CMakeLists.txt
+	cmake -S . -B $(BUILD_DIR) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
+
+build: deps node_modules/.package-lock.json $(BUILD_DIR)/build.ninja
+	ninja -C $(BUILD_DIR) -j $(JOBS)
+
+# Starts Rempart at http://127.0.0.1:8080 with its data in ./data and a demo petition.
+run: build
+	$(BUILD_DIR)/rempart serve --demo
+
+test: build
+	ctest --test-dir $(BUILD_DIR) --output-on-failure --timeout 300 -j $(JOBS)
+
+bench: build
+	bench/run-all
+
+clean:
+	rm -rf $(BUILD_DIR)

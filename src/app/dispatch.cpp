@@ -1,0 +1,62 @@
+// Turns a request into a response: target checks, routing, the handler, metrics, the log line.
+#include "app/dispatch.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <chrono>
+
+#include "core/log_events.hpp"
+#include "http/target.hpp"
+
+namespace rempart::app {
+
+Dispatcher::Dispatcher(http::Router router, metrics::Registry& metrics, ErrorPage error_page)
+    : router_(std::move(router)), metrics_(metrics), error_page_(std::move(error_page)) {
+    for (auto& route : router_.routes()) route.metric_index = metrics_.register_route(route.name);
+    unrouted_metric_ = metrics_.register_route("unrouted");
+}
+
+boost::asio::awaitable<http::Response> Dispatcher::handle(http::Request& request) const {
+    const auto started = std::chrono::steady_clock::now();
+    std::size_t metric = unrouted_metric_;
+    std::string_view route_name = "unrouted";
+    http::Response response;
+    bool failed = false;
+
+    auto target = http::parse_target(request.target);
+    if (!target) {
+        response = error_page_(400, request.headers, request.target);
+    } else {
+        request.path = std::move(target->path);
+        request.query = target->query;
+        auto match = router_.match(request.method, request.path);
+        if (match.route == nullptr && !match.allow.empty()) {
+            response = error_page_(405, request.headers, request.target);
+            response.set_header("Allow", match.allow);
+        } else if (match.route == nullptr) {
+            response = error_page_(404, request.headers, request.target);
+        } else {
+            metric = match.route->metric_index;
+            route_name = match.route->name;
+            try {
+                response = co_await match.route->handler(request, match.params);
+            } catch (const std::exception& e) {
+                spdlog::error("{} id={} route={} error=\"{}\"", log_event::http_handler_failed,
+                              request.request_id, route_name, e.what());
+                failed = true;
+            }
+        }
+    }
+    // Outside the catch block: rendering the error page may itself need to co_await later.
+    if (failed) response = error_page_(500, request.headers, request.target);
+
+    const auto elapsed = std::chrono::steady_clock::now() - started;
+    metrics_.count_request(metric, response.status, elapsed);
+    spdlog::info("{} id={} ip={} method={} route={} status={} bytes={} us={}",
+                 log_event::http_request, request.request_id, request.client_ip,
+                 request.method_text, route_name, response.status, response.body.size(),
+                 std::chrono::duration_cast<std::chrono::microseconds>(elapsed).count());
+    co_return response;
+}
+
+}  // namespace rempart::app

@@ -1,0 +1,147 @@
+// `rempart serve`: wires the store, the pages, the API and the server, and runs them.
+#include <boost/asio/as_tuple.hpp>
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/detached.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/use_awaitable.hpp>
+#include <spdlog/spdlog.h>
+
+#include <ctime>
+#include <iostream>
+#include <thread>
+
+#include "api/api_routes.hpp"
+#include "app/commands.hpp"
+#include "app/demo.hpp"
+#include "app/dispatch.hpp"
+#include "core/log_events.hpp"
+#include "core/logging.hpp"
+#include "net/server.hpp"
+#include "ops/ops_routes.hpp"
+#include "petitions/catalog.hpp"
+#include "store/petition_repository.hpp"
+#include "store/store.hpp"
+#include "web/site.hpp"
+
+namespace rempart::app {
+namespace asio = boost::asio;
+
+namespace {
+
+// Publishes the demo petition when the store holds none, so `make run` shows something.
+Result<void> seed_demo(store::Store& store) {
+    const auto existing = store.readers().read_now<std::vector<Petition>>(
+        [](store::Database& db) { return store::list_petitions(db); });
+    if (!existing.empty()) return {};
+    const auto now = static_cast<std::int64_t>(std::time(nullptr));
+    auto created = store.writer().write_now<Petition>(
+        [&](store::Database& db) { return store::insert_petition(db, demo_petition(), now); });
+    if (!created) return created.error();
+    return {};
+}
+
+// Reloads the catalog when the store changed, whoever changed it (this process or the
+// command line): SQLite's data_version tells at the cost of one pragma a second.
+asio::awaitable<void> watch_store(store::Store& store, Catalog& catalog) {
+    auto executor = co_await asio::this_coro::executor;
+    asio::steady_timer timer(executor);
+    std::int64_t seen = -1;
+    for (;;) {
+        timer.expires_after(std::chrono::seconds(1));
+        auto [ec] = co_await timer.async_wait(asio::as_tuple(asio::use_awaitable));
+        if (ec) co_return;
+        const auto version = co_await store.watch_version();
+        if (version == seen) continue;
+        seen = version;
+        auto petitions = co_await store.readers().read<std::vector<Petition>>(
+            [](store::Database& db) { return store::list_petitions(db); });
+        if (catalog.replace(std::move(petitions)))
+            spdlog::info("{} reason=store_changed", log_event::cache_invalidated);
+    }
+}
+
+}  // namespace
+
+Result<Config> load_config_or_defaults(const std::string& file) {
+    if (file.empty()) return Config{};
+    return load_config(file);
+}
+
+int serve(const Config& config, bool demo) {
+    init_logging(config.log);
+    const unsigned threads =
+        config.server.threads != 0 ? config.server.threads
+                                   : std::max(1u, std::thread::hardware_concurrency());
+
+    auto opened = store::open_store(config.storage, 2);
+    if (!opened) {
+        spdlog::error("{} error=\"{}\"", log_event::store_refused, opened.error().detail);
+        std::cerr << "rempart: " << opened.error().detail << "\n";
+        shutdown_logging();
+        return 1;
+    }
+    auto& store = **opened;
+    if (demo) {
+        if (auto seeded = seed_demo(store); !seeded)
+            spdlog::warn("{} error=\"{}\"", log_event::store_write_failed, seeded.error().detail);
+    }
+
+    Catalog catalog;
+    catalog.replace(store.readers().read_now<std::vector<Petition>>(
+        [](store::Database& db) { return store::list_petitions(db); }));
+
+    metrics::Registry metrics;
+    auto site = web::Site::create(config, catalog);
+    if (!site) {
+        std::cerr << "rempart: " << site.error().detail << "\n";
+        shutdown_logging();
+        return 1;
+    }
+
+    http::Router router;
+    web::add_web_routes(router, **site);
+    api::add_api_routes(router, catalog, config.server.base_url);
+    ops::add_ops_routes(router, metrics);
+    auto error_page = [&site = **site](unsigned status, const http::HeaderView& headers,
+                                       std::string_view target) {
+        return site.error_page(status, headers, target);
+    };
+    Dispatcher dispatcher(std::move(router), metrics, error_page);
+
+    asio::io_context io(static_cast<int>(threads));
+    net::Application application{
+        [&dispatcher](http::Request& request) { return dispatcher.handle(request); }, error_page};
+    auto server = net::Server::create(io, config, std::move(application), metrics);
+    if (!server) {
+        std::cerr << "rempart: " << server.error().detail << "\n";
+        store.close();
+        shutdown_logging();
+        return 1;
+    }
+    (*server)->start();
+    asio::co_spawn(io, watch_store(store, catalog), asio::detached);
+
+    asio::signal_set signals(io, SIGINT, SIGTERM);
+    signals.async_wait([&](boost::system::error_code ec, int signal) {
+        if (ec) return;
+        spdlog::info("{} signal={}", log_event::server_stopping, signal);
+        (*server)->stop([&io] { io.stop(); });
+    });
+
+    spdlog::info("{} listen={} base_url={} threads={}", log_event::server_started,
+                 config.server.listen, config.server.base_url, threads);
+    std::cerr << "Rempart is listening on " << config.server.base_url << "\n";
+
+    std::vector<std::thread> workers;
+    for (unsigned i = 1; i < threads; ++i) workers.emplace_back([&io] { io.run(); });
+    io.run();
+    for (auto& worker : workers) worker.join();
+
+    store.close();
+    spdlog::info("{}", log_event::server_stopped);
+    shutdown_logging();
+    return 0;
+}
+
+}  // namespace rempart::app

@@ -1,0 +1,212 @@
+// Readers for one configuration value each: type and range checked, errors with their line.
+#include "core/config_values.hpp"
+
+#include <boost/asio/ip/address.hpp>
+
+#include <charconv>
+#include <sstream>
+
+namespace rempart::config_values {
+namespace {
+
+std::string describe(const toml::node& node) {
+    std::ostringstream out;
+    switch (node.type()) {
+        case toml::node_type::string: out << "\"" << node.as_string()->get() << "\""; break;
+        case toml::node_type::integer: out << node.as_integer()->get(); break;
+        case toml::node_type::floating_point: out << node.as_floating_point()->get(); break;
+        case toml::node_type::boolean: out << (node.as_boolean()->get() ? "true" : "false"); break;
+        case toml::node_type::array: out << "an array"; break;
+        case toml::node_type::table: out << "a table"; break;
+        default: out << "a date or time"; break;
+    }
+    return out.str();
+}
+
+Result<std::int64_t> read_integer(const toml::node& node, const Where& where, std::int64_t min,
+                                  std::int64_t max) {
+    const auto* value = node.as_integer();
+    const std::string expected =
+        "expected a whole number from " + std::to_string(min) + " to " + std::to_string(max);
+    if (!value || value->get() < min || value->get() > max) return where.error(expected, node);
+    return value->get();
+}
+
+Result<std::vector<std::string>> read_strings(const toml::node& node, const Where& where,
+                                              const std::string& expected,
+                                              bool (*valid)(std::string_view)) {
+    const auto* array = node.as_array();
+    if (!array) return where.error("expected an array of " + expected, node);
+    std::vector<std::string> values;
+    for (const auto& item : *array) {
+        const auto* text = item.as_string();
+        if (!text || (valid && !valid(text->get())))
+            return where.error("expected an array of " + expected, item);
+        values.push_back(text->get());
+    }
+    return values;
+}
+
+}  // namespace
+
+std::string Where::prefix() const {
+    return std::string(file) + ":" + std::to_string(region.begin.line) + ":" +
+           std::to_string(region.begin.column) + ": ";
+}
+
+Error Where::error(std::string expected, const toml::node& got) const {
+    return make_error("config.bad_value", prefix() + "[" + section + "] " + key + ": " +
+                                              expected + ", got " + describe(got));
+}
+
+Result<void> read_text(const toml::node& node, const Where& where, std::string& out) {
+    const auto* value = node.as_string();
+    if (!value) return where.error("expected a string", node);
+    out = value->get();
+    return {};
+}
+
+Result<void> read_path(const toml::node& node, const Where& where, std::filesystem::path& out) {
+    std::string text;
+    if (auto ok = read_text(node, where, text); !ok) return ok;
+    out = text;
+    return {};
+}
+
+Result<void> read_bool(const toml::node& node, const Where& where, bool& out) {
+    const auto* value = node.as_boolean();
+    if (!value) return where.error("expected true or false", node);
+    out = value->get();
+    return {};
+}
+
+Result<void> read_choice(const toml::node& node, const Where& where,
+                         std::initializer_list<std::string_view> choices, std::string& out) {
+    std::string expected = "expected one of";
+    for (const auto choice : choices) expected += " \"" + std::string(choice) + "\"";
+    const auto* value = node.as_string();
+    if (value)
+        for (const auto choice : choices)
+            if (value->get() == choice) {
+                out = value->get();
+                return {};
+            }
+    return where.error(expected, node);
+}
+
+Result<void> read_size(const toml::node& node, const Where& where, std::int64_t min,
+                       std::int64_t max, std::size_t& out) {
+    auto value = read_integer(node, where, min, max);
+    if (!value) return value.error();
+    out = static_cast<std::size_t>(*value);
+    return {};
+}
+
+Result<void> read_uint(const toml::node& node, const Where& where, std::int64_t min,
+                       std::int64_t max, unsigned& out) {
+    auto value = read_integer(node, where, min, max);
+    if (!value) return value.error();
+    out = static_cast<unsigned>(*value);
+    return {};
+}
+
+Result<void> read_seconds(const toml::node& node, const Where& where, std::int64_t min,
+                          std::int64_t max, std::chrono::seconds& out) {
+    auto value = read_integer(node, where, min, max);
+    if (!value) return value.error();
+    out = std::chrono::seconds(*value);
+    return {};
+}
+
+Result<void> read_millis(const toml::node& node, const Where& where, std::int64_t min,
+                         std::int64_t max, std::chrono::milliseconds& out) {
+    auto value = read_integer(node, where, min, max);
+    if (!value) return value.error();
+    out = std::chrono::milliseconds(*value);
+    return {};
+}
+
+Result<void> read_text_list(const toml::node& node, const Where& where,
+                            std::vector<std::string>& out) {
+    auto values = read_strings(node, where, "strings", nullptr);
+    if (!values) return values.error();
+    out = std::move(*values);
+    return {};
+}
+
+bool is_host_port(std::string_view text) {
+    std::string_view host;
+    std::string_view port;
+    if (text.starts_with("[")) {
+        const auto close = text.find("]:");
+        if (close == std::string_view::npos) return false;
+        host = text.substr(1, close - 1);
+        port = text.substr(close + 2);
+    } else {
+        const auto colon = text.rfind(':');
+        if (colon == std::string_view::npos) return false;
+        host = text.substr(0, colon);
+        port = text.substr(colon + 1);
+    }
+    unsigned number = 0;
+    const auto [end, err] = std::from_chars(port.data(), port.data() + port.size(), number);
+    if (err != std::errc() || end != port.data() + port.size() || number == 0 || number > 65535)
+        return false;
+    boost::system::error_code ec;
+    boost::asio::ip::make_address(std::string(host), ec);
+    return !ec;
+}
+
+bool is_cidr(std::string_view text) {
+    const auto slash = text.find('/');
+    boost::system::error_code ec;
+    const auto address = boost::asio::ip::make_address(std::string(text.substr(0, slash)), ec);
+    if (ec) return false;
+    if (slash == std::string_view::npos) return true;
+    const auto digits = text.substr(slash + 1);
+    unsigned length = 0;
+    const auto [end, err] = std::from_chars(digits.data(), digits.data() + digits.size(), length);
+    return err == std::errc() && end == digits.data() + digits.size() && !digits.empty() &&
+           length <= (address.is_v4() ? 32u : 128u);
+}
+
+Result<void> read_listen(const toml::node& node, const Where& where, std::string& out) {
+    const auto* value = node.as_string();
+    if (!value || !is_host_port(value->get()))
+        return where.error("expected \"address:port\" such as \"127.0.0.1:8080\" or \"[::1]:8080\"",
+                           node);
+    out = value->get();
+    return {};
+}
+
+Result<void> read_base_url(const toml::node& node, const Where& where, std::string& out) {
+    const auto* value = node.as_string();
+    if (!value) return where.error("expected a URL such as \"https://petitions.example.org\"", node);
+    std::string url = value->get();
+    const bool scheme = url.starts_with("http://") || url.starts_with("https://");
+    const auto host_start = url.find("://") + 3;
+    if (!scheme || url.size() <= host_start || url.find_first_of(" \t\"<>") != std::string::npos)
+        return where.error("expected a URL such as \"https://petitions.example.org\"", node);
+    while (url.ends_with("/")) url.pop_back();
+    out = url;
+    return {};
+}
+
+Result<void> read_cidr_list(const toml::node& node, const Where& where,
+                            std::vector<std::string>& out) {
+    auto values = read_strings(node, where, "networks such as \"127.0.0.1/32\" or \"::1/128\"",
+                               &is_cidr);
+    if (!values) return values.error();
+    out = std::move(*values);
+    return {};
+}
+
+Result<void> read_host_port_list(const toml::node& node, const Where& where,
+                                 std::vector<std::string>& out) {
+    auto values = read_strings(node, where, "\"address:port\" strings", &is_host_port);
+    if (!values) return values.error();
+    out = std::move(*values);
+    return {};
+}
+
+}  // namespace rempart::config_values

@@ -1,0 +1,55 @@
+// Readers for one configuration value each: type and range checked, errors with their line.
+#pragma once
+
+#include <toml++/toml.h>
+
+#include <chrono>
+#include <filesystem>
+#include <initializer_list>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/result.hpp"
+
+namespace rempart::config_values {
+
+// Where a value sits, for messages like "rempart.toml:4:10: [server] listen: ...".
+struct Where {
+    std::string_view file;
+    toml::source_region region;
+    std::string section;
+    std::string key;
+    std::string prefix() const;
+    Error error(std::string expected, const toml::node& got) const;
+};
+
+Result<void> read_text(const toml::node& node, const Where& where, std::string& out);
+Result<void> read_path(const toml::node& node, const Where& where, std::filesystem::path& out);
+Result<void> read_bool(const toml::node& node, const Where& where, bool& out);
+Result<void> read_choice(const toml::node& node, const Where& where,
+                         std::initializer_list<std::string_view> choices, std::string& out);
+Result<void> read_size(const toml::node& node, const Where& where, std::int64_t min,
+                       std::int64_t max, std::size_t& out);
+Result<void> read_uint(const toml::node& node, const Where& where, std::int64_t min,
+                       std::int64_t max, unsigned& out);
+Result<void> read_seconds(const toml::node& node, const Where& where, std::int64_t min,
+                          std::int64_t max, std::chrono::seconds& out);
+Result<void> read_millis(const toml::node& node, const Where& where, std::int64_t min,
+                         std::int64_t max, std::chrono::milliseconds& out);
+Result<void> read_text_list(const toml::node& node, const Where& where,
+                            std::vector<std::string>& out);
+// "127.0.0.1:8080" or "[::1]:8080".
+Result<void> read_listen(const toml::node& node, const Where& where, std::string& out);
+// http:// or https://, kept without a trailing slash.
+Result<void> read_base_url(const toml::node& node, const Where& where, std::string& out);
+// IPv4 or IPv6 networks, "10.0.0.0/8"; a bare address is one host.
+Result<void> read_cidr_list(const toml::node& node, const Where& where,
+                            std::vector<std::string>& out);
+Result<void> read_host_port_list(const toml::node& node, const Where& where,
+                                 std::vector<std::string>& out);
+
+bool is_host_port(std::string_view text);
+bool is_cidr(std::string_view text);
+
+}  // namespace rempart::config_values

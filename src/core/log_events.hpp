@@ -1,0 +1,41 @@
+// The catalog of log events: every log line starts with one of these stable names.
+//
+// Operators grep for them and the docs explain them, so a name never changes meaning once
+// released. A line reads `EVENT key=value key="quoted value" ...`, e.g.
+//   spdlog::info("{} id={} status={}", log_event::http_request, id, status);
+#pragma once
+
+#include <string_view>
+
+namespace rempart::log_event {
+
+// The server listens: listen=, base_url=, threads=.
+inline constexpr std::string_view server_started = "SERVER_STARTED";
+// SIGTERM or SIGINT received: signal=. In-flight requests are being finished.
+inline constexpr std::string_view server_stopping = "SERVER_STOPPING";
+// Every connection closed and the store closed cleanly.
+inline constexpr std::string_view server_stopped = "SERVER_STOPPED";
+// One line per answered request: id=, ip=, method=, route=, status=, bytes=, us=.
+inline constexpr std::string_view http_request = "HTTP_REQUEST";
+// A handler or a session let an exception out; the client got a 500 page: error=.
+inline constexpr std::string_view http_handler_failed = "HTTP_HANDLER_FAILED";
+// A client was refused or cut by a limit: kind= (see rempart_limits_hit_total), peer=.
+inline constexpr std::string_view http_limit_hit = "HTTP_LIMIT_HIT";
+// accept() failed (often: out of file descriptors): error=.
+inline constexpr std::string_view connection_refused = "CONNECTION_REFUSED";
+// The configuration file was refused: error=.
+inline constexpr std::string_view config_invalid = "CONFIG_INVALID";
+// The store was opened: file=, schema=.
+inline constexpr std::string_view store_opened = "STORE_OPENED";
+// Migrations were applied: from=, to=.
+inline constexpr std::string_view store_migrated = "STORE_MIGRATED";
+// The store could not be used (written by a newer version, not writable...): error=.
+inline constexpr std::string_view store_refused = "STORE_REFUSED";
+// A group of writes failed to commit: error=, jobs=.
+inline constexpr std::string_view store_write_failed = "STORE_WRITE_FAILED";
+// A petition was created: slug=.
+inline constexpr std::string_view petition_created = "PETITION_CREATED";
+// Cached pages were dropped because what they show changed: reason=.
+inline constexpr std::string_view cache_invalidated = "CACHE_INVALIDATED";
+
+}  // namespace rempart::log_event

@@ -1,0 +1,23 @@
+// Checks and cleans user text: UTF-8 validity, control and invisible characters, length.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace rempart {
+
+// Strict UTF-8: no overlong forms, no surrogates, nothing past U+10FFFF.
+bool is_valid_utf8(std::string_view text);
+
+// Removes C0 and C1 controls (keeping \n and \t when `keep_newlines`) and the invisible
+// format characters used to disguise text: zero-width spaces and joiners, bidi overrides,
+// word joiners, the byte-order mark. Expects valid UTF-8.
+std::string strip_control_characters(std::string_view text, bool keep_newlines = false);
+
+std::size_t count_code_points(std::string_view text);
+
+// Without leading and trailing ASCII whitespace.
+std::string trim(std::string_view text);
+
+}  // namespace rempart

@@ -1,0 +1,44 @@
+// Reads cookies from a Cookie header and writes Set-Cookie values.
+#include "http/cookies.hpp"
+
+namespace rempart::http {
+namespace {
+
+std::string_view trim_spaces(std::string_view text) {
+    while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
+    while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
+    return text;
+}
+
+}  // namespace
+
+std::optional<std::string_view> cookie_value(std::string_view header, std::string_view name) {
+    while (!header.empty()) {
+        const auto semicolon = std::min(header.find(';'), header.size());
+        const auto pair = trim_spaces(header.substr(0, semicolon));
+        header.remove_prefix(std::min(semicolon + 1, header.size()));
+        const auto eq = pair.find('=');
+        if (eq == std::string_view::npos) continue;
+        if (trim_spaces(pair.substr(0, eq)) != name) continue;
+        auto value = trim_spaces(pair.substr(eq + 1));
+        if (value.size() >= 2 && value.front() == '"' && value.back() == '"')
+            value = value.substr(1, value.size() - 2);
+        return value;
+    }
+    return std::nullopt;
+}
+
+std::string set_cookie(std::string_view name, std::string_view value,
+                       const CookieOptions& options) {
+    std::string out;
+    out.append(name).append("=").append(value);
+    out.append("; Path=").append(options.path);
+    if (options.max_age.count() > 0)
+        out.append("; Max-Age=").append(std::to_string(options.max_age.count()));
+    if (options.http_only) out.append("; HttpOnly");
+    if (options.secure) out.append("; Secure");
+    out.append("; SameSite=").append(options.same_site);
+    return out;
+}
+
+}  // namespace rempart::http

@@ -1,0 +1,31 @@
+// Splits a request-target into a decoded path and a raw query, refusing what we cannot trust.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "core/result.hpp"
+
+namespace rempart::http {
+
+struct Target {
+    std::string path;        // percent-decoded, valid UTF-8, starts with '/'
+    std::string_view query;  // raw, without '?', views the input
+};
+
+// Errors: "http.bad_target" (not an origin-form target, bad percent-encoding, a NUL byte,
+// invalid UTF-8 after decoding, or a ".." segment).
+Result<Target> parse_target(std::string_view raw);
+
+// application/x-www-form-urlencoded, also used for query strings. Names and values are
+// decoded ('+' is a space); invalid UTF-8 gives "http.bad_form".
+Result<std::vector<std::pair<std::string, std::string>>> parse_form(std::string_view text);
+
+// The first value of a name in a parsed form, if any.
+std::optional<std::string_view> form_value(
+    const std::vector<std::pair<std::string, std::string>>& form, std::string_view name);
+
+}  // namespace rempart::http

@@ -1,0 +1,202 @@
+// The listener: binds, accepts, enforces connection caps and stops gracefully.
+#include "net/server.hpp"
+
+#include <boost/asio/as_tuple.hpp>
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/detached.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/strand.hpp>
+#include <boost/asio/use_awaitable.hpp>
+#include <spdlog/spdlog.h>
+
+#include <charconv>
+
+#include "core/log_events.hpp"
+#include "net/detail/server_state.hpp"
+
+namespace rempart::net {
+namespace asio = boost::asio;
+using asio::ip::tcp;
+
+namespace {
+
+Result<tcp::endpoint> parse_listen(std::string_view listen) {
+    std::string_view host;
+    std::string_view port_text;
+    if (!listen.empty() && listen.front() == '[') {
+        const auto close = listen.find("]:");
+        if (close == std::string_view::npos)
+            return make_error("config.bad_listen", "expected [address]:port");
+        host = listen.substr(1, close - 1);
+        port_text = listen.substr(close + 2);
+    } else {
+        const auto colon = listen.rfind(':');
+        if (colon == std::string_view::npos)
+            return make_error("config.bad_listen", "expected address:port");
+        host = listen.substr(0, colon);
+        port_text = listen.substr(colon + 1);
+    }
+    unsigned port = 0;
+    const auto [end, err] =
+        std::from_chars(port_text.data(), port_text.data() + port_text.size(), port);
+    if (err != std::errc() || end != port_text.data() + port_text.size() || port > 65535)
+        return make_error("config.bad_listen", "bad port in " + std::string(listen));
+    boost::system::error_code ec;
+    const auto address = asio::ip::make_address(std::string(host), ec);
+    if (ec) return make_error("config.bad_listen", "bad address in " + std::string(listen));
+    return tcp::endpoint(address, static_cast<unsigned short>(port));
+}
+
+// Holds one slot of the per-IP count and gives it back when the connection ends.
+struct IpSlot {
+    IpSlot(std::shared_ptr<Server::State> s, asio::ip::address a)
+        : state(std::move(s)), address(a) {}
+    IpSlot(const IpSlot&) = delete;
+    IpSlot& operator=(const IpSlot&) = delete;
+    std::shared_ptr<Server::State> state;
+    asio::ip::address address;
+    ~IpSlot() {
+        std::lock_guard lock(state->mutex);
+        auto it = state->connections_per_ip.find(address);
+        if (it != state->connections_per_ip.end() && --it->second == 0)
+            state->connections_per_ip.erase(it);
+    }
+};
+
+asio::awaitable<void> accept_loop(std::shared_ptr<Server::State> state) {
+    const auto& limits = state->config.limits;
+    for (;;) {
+        auto [ec, socket] = co_await state->acceptor.async_accept(
+            asio::make_strand(state->io), asio::as_tuple(asio::use_awaitable));
+        if (state->stopping) co_return;
+        if (ec) {
+            // Out of file descriptors and the like: pause rather than spin.
+            spdlog::warn("{} error=\"{}\"", log_event::connection_refused, ec.message());
+            asio::steady_timer pause(state->io, std::chrono::milliseconds(50));
+            co_await pause.async_wait(asio::as_tuple(asio::use_awaitable));
+            continue;
+        }
+        boost::system::error_code peer_ec;
+        const auto peer = socket.remote_endpoint(peer_ec).address();
+        if (peer_ec) continue;
+        socket.set_option(tcp::no_delay(true), peer_ec);
+
+        if (static_cast<std::size_t>(state->metrics.open_connections()) >= limits.max_connections) {
+            state->metrics.count_limit(metrics::LimitKind::connections_total);
+            asio::co_spawn(socket.get_executor(),
+                           refuse_connection(state, std::move(socket), 503), asio::detached);
+            continue;
+        }
+        // A trusted proxy carries everyone's connections: cap clients behind it by address
+        // in the shield, not here.
+        const bool capped = !state->trusted_proxies.contains(peer);
+        if (capped) {
+            std::unique_lock lock(state->mutex);
+            auto& count = state->connections_per_ip[peer];
+            if (count >= limits.max_connections_per_ip) {
+                lock.unlock();
+                state->metrics.count_limit(metrics::LimitKind::connections_per_ip);
+                asio::co_spawn(socket.get_executor(),
+                               refuse_connection(state, std::move(socket), 429), asio::detached);
+                continue;
+            }
+            ++count;
+        }
+        auto slot = capped ? std::make_shared<IpSlot>(state, peer) : nullptr;
+        auto executor = socket.get_executor();
+        asio::co_spawn(executor, run_session(state, std::move(socket), peer),
+                       [slot](std::exception_ptr error) {
+                           // A session never lets an exception out; if one does, it is a
+                           // bug worth a log line, not a crash.
+                           if (!error) return;
+                           try {
+                               std::rethrow_exception(error);
+                           } catch (const std::exception& e) {
+                               spdlog::error("{} error=\"{}\"", log_event::http_handler_failed,
+                                             e.what());
+                           }
+                       });
+    }
+}
+
+}  // namespace
+
+Server::Server(std::shared_ptr<State> state) : state_(std::move(state)) {}
+
+Server::~Server() = default;
+
+Result<std::unique_ptr<Server>> Server::create(asio::io_context& io, const Config& config,
+                                               Application application,
+                                               metrics::Registry& metrics) {
+    auto endpoint = parse_listen(config.server.listen);
+    if (!endpoint) return endpoint.error();
+    auto trusted = NetworkList::parse(config.server.trusted_proxies);
+    if (!trusted) return trusted.error();
+    auto state = std::make_shared<State>(io, config, std::move(application), metrics,
+                                         std::move(*trusted));
+    state->no_route_metric = metrics.register_route("none");
+    boost::system::error_code ec;
+    auto& acceptor = state->acceptor;
+    acceptor.open(endpoint->protocol(), ec);
+    if (!ec) acceptor.set_option(tcp::acceptor::reuse_address(true), ec);
+    if (!ec) acceptor.bind(*endpoint, ec);
+    if (!ec) acceptor.listen(asio::socket_base::max_listen_connections, ec);
+    if (ec)
+        return make_error("server.listen_failed", "cannot listen on " + config.server.listen +
+                                                      ": " + ec.message());
+    return std::unique_ptr<Server>(new Server(std::move(state)));
+}
+
+std::uint16_t Server::port() const { return state_->acceptor.local_endpoint().port(); }
+
+void Server::start() {
+    asio::co_spawn(state_->acceptor.get_executor(), accept_loop(state_), asio::detached);
+}
+
+void Server::stop(std::function<void()> done) {
+    auto state = state_;
+    if (state->stopping.exchange(true)) return;
+    asio::post(state->acceptor.get_executor(), [state] {
+        boost::system::error_code ignored;
+        state->acceptor.close(ignored);
+    });
+    {
+        std::lock_guard lock(state->mutex);
+        for (const auto& session : state->sessions) {
+            asio::post(session->stream->get_executor(), [session] {
+                session->close_requested = true;
+                if (session->idle) session->stream->socket().close();
+            });
+        }
+    }
+    // Poll until the last session ends or the grace period passes.
+    auto timer = std::make_shared<asio::steady_timer>(state->io);
+    auto deadline = std::chrono::steady_clock::now() + state->config.server.shutdown_grace;
+    auto poll = std::make_shared<std::function<void()>>();
+    *poll = [state, timer, deadline, poll, done = std::move(done)]() mutable {
+        bool empty = false;
+        {
+            std::lock_guard lock(state->mutex);
+            empty = state->sessions.empty();
+            if (!empty && std::chrono::steady_clock::now() >= deadline) {
+                for (const auto& session : state->sessions)
+                    asio::post(session->stream->get_executor(),
+                               [session] { session->stream->socket().close(); });
+                empty = true;
+            }
+        }
+        if (empty) {
+            auto finish = std::move(done);
+            *poll = nullptr;  // break the self-reference
+            finish();
+            return;
+        }
+        timer->expires_after(std::chrono::milliseconds(20));
+        timer->async_wait([poll](boost::system::error_code) {
+            if (*poll) (*poll)();
+        });
+    };
+    asio::post(state->io, [poll] { (*poll)(); });
+}
+
+}  // namespace rempart::net

@@ -1,0 +1,50 @@
+// The petitions as last read from the store, shared read-only by pages and the API.
+#include "petitions/catalog.hpp"
+
+namespace rempart {
+namespace {
+
+bool same_petition(const Petition& a, const Petition& b) {
+    return a.id == b.id && a.slug == b.slug && a.title == b.title && a.summary == b.summary &&
+           a.body_markdown == b.body_markdown && a.goal == b.goal && a.state == b.state &&
+           a.created_at == b.created_at && a.signature_count == b.signature_count;
+}
+
+}  // namespace
+
+const Petition* CatalogSnapshot::find(std::string_view slug) const {
+    const auto it = index_by_slug.find(std::string(slug));
+    return it == index_by_slug.end() ? nullptr : &petitions[it->second];
+}
+
+std::vector<const Petition*> CatalogSnapshot::open_petitions() const {
+    std::vector<const Petition*> open;
+    for (const auto& petition : petitions)
+        if (petition.state == PetitionState::published) open.push_back(&petition);
+    return open;
+}
+
+Catalog::Catalog() : current_(std::make_shared<CatalogSnapshot>()) {}
+
+std::shared_ptr<const CatalogSnapshot> Catalog::current() const {
+    std::lock_guard lock(mutex_);
+    return current_;
+}
+
+bool Catalog::replace(std::vector<Petition> petitions) {
+    std::lock_guard lock(mutex_);
+    const auto& old = current_->petitions;
+    const bool changed =
+        old.size() != petitions.size() ||
+        !std::equal(old.begin(), old.end(), petitions.begin(), same_petition);
+    if (!changed) return false;
+    auto next = std::make_shared<CatalogSnapshot>();
+    next->petitions = std::move(petitions);
+    for (std::size_t i = 0; i < next->petitions.size(); ++i)
+        next->index_by_slug.emplace(next->petitions[i].slug, i);
+    next->generation = current_->generation + 1;
+    current_ = std::move(next);
+    return true;
+}
+
+}  // namespace rempart

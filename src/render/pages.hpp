@@ -1,0 +1,46 @@
+// The public pages from templates: home, petition, privacy, terms and errors.
+#pragma once
+
+#include <memory>
+#include <span>
+#include <string>
+
+#include "core/config.hpp"
+#include "core/result.hpp"
+#include "petitions/petition.hpp"
+#include "render/i18n.hpp"
+#include "render/static_assets.hpp"
+
+namespace rempart::render {
+
+// The parsed templates, from the files compiled into the binary.
+class Templates {
+public:
+    // A template that does not parse is a start-up failure naming the file.
+    static Result<std::unique_ptr<Templates>> load();
+    ~Templates();
+    struct Parsed;
+    const Parsed& parsed() const { return *parsed_; }
+
+private:
+    Templates();
+    std::unique_ptr<Parsed> parsed_;
+};
+
+// What every page needs: who runs the site, its words, its templates and its assets.
+struct SiteView {
+    const SiteConfig& site;
+    const Messages& messages;
+    const Templates& templates;
+    const StaticAssets& assets;
+};
+
+// `path` is the page's own path, for the language switch to come back to.
+std::string render_home(const SiteView& view, Language language,
+                        std::span<const Petition* const> open_petitions);
+std::string render_petition(const SiteView& view, Language language, const Petition& petition);
+std::string render_privacy(const SiteView& view, Language language);
+std::string render_terms(const SiteView& view, Language language);
+std::string render_error(const SiteView& view, Language language, unsigned status);
+
+}  // namespace rempart::render

@@ -1,0 +1,65 @@
+// Brings a store's schema up to date with numbered migrations; refuses a newer store.
+#include "store/migrations.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <charconv>
+
+#include "core/embedded.hpp"
+#include "core/log_events.hpp"
+
+namespace rempart::store {
+
+std::vector<Migration> embedded_migrations() {
+    constexpr std::string_view prefix = "migrations/";
+    std::vector<Migration> migrations;
+    for (const auto& file : embedded::files()) {
+        if (!file.path.starts_with(prefix) || !file.path.ends_with(".sql")) continue;
+        const auto name = file.path.substr(prefix.size());
+        int number = 0;
+        const auto [end, err] = std::from_chars(name.data(), name.data() + name.size(), number);
+        if (err != std::errc() || end == name.data()) continue;
+        migrations.push_back(Migration{number, name, file.bytes});
+    }
+    std::sort(migrations.begin(), migrations.end(),
+              [](const Migration& a, const Migration& b) { return a.number < b.number; });
+    return migrations;
+}
+
+Result<int> migrate(Database& db, std::span<const Migration> migrations) {
+    const auto current = static_cast<int>(db.user_version());
+    const int newest = migrations.empty() ? 0 : migrations.back().number;
+    if (current > newest)
+        return make_error("store.newer",
+                          "this data folder was written by a newer Rempart (schema " +
+                              std::to_string(current) + "; this build knows up to " +
+                              std::to_string(newest) +
+                              "): upgrade Rempart, or restore a backup made by this version");
+    int reached = current;
+    for (const auto& migration : migrations) {
+        if (migration.number <= current) continue;
+        // user_version moves in the same transaction as the schema, so a crash leaves
+        // either the old schema or the new one, never half.
+        const std::string script = "BEGIN IMMEDIATE;\n" + std::string(migration.sql) +
+                                   "\nPRAGMA user_version = " +
+                                   std::to_string(migration.number) + ";\nCOMMIT;";
+        if (auto applied = db.exec(script); !applied) {
+            (void)db.exec("ROLLBACK");
+            return make_error("store.migration_failed",
+                              "migration " + std::string(migration.name) +
+                                  " failed: " + applied.error().detail);
+        }
+        reached = migration.number;
+    }
+    if (reached != current)
+        spdlog::info("{} from={} to={}", log_event::store_migrated, current, reached);
+    return reached;
+}
+
+Result<int> migrate(Database& db) {
+    const auto migrations = embedded_migrations();
+    return migrate(db, migrations);
+}
+
+}  // namespace rempart::store

@@ -1,0 +1,78 @@
+// Petitions in the store: insert, list, find, change state.
+#include "store/petition_repository.hpp"
+
+namespace rempart::store {
+namespace {
+
+// signature_count joins the signatures table once signing exists; 0 until then.
+constexpr std::string_view select_columns =
+    "SELECT id, slug, title, summary, body_markdown, goal, state, created_at FROM petitions ";
+
+Petition read_petition(const Statement& row) {
+    Petition petition;
+    petition.id = row.column_int(0);
+    petition.slug = row.column_text(1);
+    petition.title = row.column_text(2);
+    petition.summary = row.column_text(3);
+    petition.body_markdown = row.column_text(4);
+    petition.goal = row.column_optional_int(5);
+    petition.state = parse_petition_state(row.column_text(6)).value_or(PetitionState::closed);
+    petition.created_at = row.column_int(7);
+    return petition;
+}
+
+}  // namespace
+
+Result<Petition> insert_petition(Database& db, const PetitionDraft& draft, std::int64_t now) {
+    auto& insert = db.prepare(
+        "INSERT INTO petitions (slug, title, summary, body_markdown, goal, state, created_at, "
+        "updated_at) VALUES (?1, ?2, ?3, ?4, ?5, 'published', ?6, ?6)");
+    insert.bind(1, draft.slug).bind(2, draft.title).bind(3, draft.summary);
+    insert.bind(4, draft.body_markdown).bind(5, draft.goal).bind(6, now);
+    if (auto inserted = insert.run(); !inserted) {
+        if (inserted.error().code == "store.duplicate")
+            return make_error("petition.slug_taken",
+                              "a petition with the slug '" + draft.slug + "' already exists");
+        return inserted.error();
+    }
+    Petition petition;
+    petition.id = db.last_insert_id();
+    petition.slug = draft.slug;
+    petition.title = draft.title;
+    petition.summary = draft.summary;
+    petition.body_markdown = draft.body_markdown;
+    petition.goal = draft.goal;
+    petition.state = PetitionState::published;
+    petition.created_at = now;
+    return petition;
+}
+
+std::vector<Petition> list_petitions(Database& db) {
+    auto& select = db.prepare(std::string(select_columns) + "ORDER BY created_at DESC, id DESC");
+    std::vector<Petition> petitions;
+    while (select.step()) petitions.push_back(read_petition(select));
+    select.reset();
+    return petitions;
+}
+
+std::optional<Petition> find_petition(Database& db, std::string_view slug) {
+    auto& select = db.prepare(std::string(select_columns) + "WHERE slug = ?1");
+    select.bind(1, slug);
+    std::optional<Petition> petition;
+    if (select.step()) petition = read_petition(select);
+    select.reset();
+    return petition;
+}
+
+Result<void> set_petition_state(Database& db, std::string_view slug, PetitionState state,
+                                std::int64_t now) {
+    auto& update = db.prepare("UPDATE petitions SET state = ?1, updated_at = ?2 WHERE slug = ?3");
+    update.bind(1, to_string(state)).bind(2, now).bind(3, slug);
+    if (auto updated = update.run(); !updated) return updated.error();
+    if (sqlite3_changes(db.handle()) == 0)
+        return make_error("petition.not_found",
+                          "there is no petition with the slug '" + std::string(slug) + "'");
+    return {};
+}
+
+}  // namespace rempart::store

@@ -1,0 +1,108 @@
+// The one writer thread: owns the only write connection and commits writes in groups.
+#include "store/writer.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include "core/log_events.hpp"
+
+namespace rempart::store {
+namespace asio = boost::asio;
+
+Writer::Writer(std::unique_ptr<Database> db, std::chrono::milliseconds group_window,
+               std::size_t max_group)
+    : db_(std::move(db)), group_window_(group_window), max_group_(max_group) {
+    thread_ = std::thread([this] { run(); });
+}
+
+Writer::~Writer() { stop(); }
+
+void Writer::submit(Job job, Done done) {
+    {
+        std::lock_guard lock(mutex_);
+        if (!stopping_) {
+            queue_.push_back(Pending{std::move(job), std::move(done)});
+            wake_.notify_one();
+            return;
+        }
+    }
+    done(make_error("store.stopping", "the store is closing and takes no more writes"));
+}
+
+asio::awaitable<Result<void>> Writer::submit_awaitable(Job job) {
+    auto executor = co_await asio::this_coro::executor;
+    co_return co_await asio::async_initiate<decltype(asio::use_awaitable), void(Result<void>)>(
+        [this, executor, job = std::move(job)](auto handler) mutable {
+            // Asio's handlers are move-only; std::function needs a copyable callable.
+            auto shared = std::make_shared<decltype(handler)>(std::move(handler));
+            submit(std::move(job), [executor, shared](Result<void> status) {
+                asio::post(executor, [shared, status = std::move(status)]() mutable {
+                    (*shared)(std::move(status));
+                });
+            });
+        },
+        asio::use_awaitable);
+}
+
+void Writer::stop() {
+    {
+        std::lock_guard lock(mutex_);
+        stopping_ = true;
+        wake_.notify_all();
+    }
+    if (thread_.joinable()) thread_.join();
+}
+
+void Writer::run() {
+    std::vector<Pending> group;
+    for (;;) {
+        {
+            std::unique_lock lock(mutex_);
+            wake_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
+            if (queue_.empty()) return;  // stopping, and everything queued is done
+            // Gather what else arrives within the window: one fsync for all of them.
+            if (group_window_.count() > 0 && !stopping_ && queue_.size() < max_group_)
+                wake_.wait_for(lock, group_window_,
+                               [this] { return stopping_ || queue_.size() >= max_group_; });
+            while (!queue_.empty() && group.size() < max_group_) {
+                group.push_back(std::move(queue_.front()));
+                queue_.pop_front();
+            }
+        }
+        commit_group(group);
+        group.clear();
+    }
+}
+
+void Writer::commit_group(std::vector<Pending>& group) {
+    std::vector<Result<void>> outcomes;
+    outcomes.reserve(group.size());
+    auto begun = db_->exec("BEGIN IMMEDIATE");
+    if (begun) {
+        for (auto& pending : group) {
+            (void)db_->exec("SAVEPOINT job");
+            Result<void> outcome;
+            try {
+                outcome = pending.job(*db_);
+            } catch (const std::exception& e) {
+                outcome = make_error("store.job_failed", e.what());
+            }
+            if (!outcome) (void)db_->exec("ROLLBACK TO job");
+            (void)db_->exec("RELEASE job");
+            outcomes.push_back(std::move(outcome));
+        }
+    }
+    auto committed = begun ? db_->exec("COMMIT") : begun;
+    if (!committed) {
+        (void)db_->exec("ROLLBACK");
+        spdlog::error("{} error=\"{}\" jobs={}", log_event::store_write_failed,
+                      committed.error().detail, group.size());
+    } else {
+        groups_committed_.fetch_add(1);
+    }
+    for (std::size_t i = 0; i < group.size(); ++i) {
+        Result<void> status = committed ? std::move(outcomes[i]) : committed;
+        group[i].done(std::move(status));
+    }
+}
+
+}  // namespace rempart::store

@@ -1,0 +1,110 @@
+// The one writer thread: owns the only write connection and commits writes in groups.
+#pragma once
+
+#include <boost/asio/async_result.hpp>
+#include <boost/asio/awaitable.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/this_coro.hpp>
+#include <boost/asio/use_awaitable.hpp>
+
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <deque>
+#include <functional>
+#include <future>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <thread>
+
+#include "store/database.hpp"
+
+namespace rempart::store {
+
+class Writer {
+public:
+    using Job = std::function<Result<void>(Database&)>;
+    using Done = std::function<void(Result<void>)>;
+
+    Writer(std::unique_ptr<Database> db, std::chrono::milliseconds group_window,
+           std::size_t max_group = 512);
+    ~Writer();
+    Writer(const Writer&) = delete;
+    Writer& operator=(const Writer&) = delete;
+
+    // Runs `job` in the next group transaction, in a savepoint of its own: a job that
+    // fails (or throws) rolls back alone. `done` runs on the writer thread after COMMIT
+    // returned, so a caller answers its client only once the write is durable.
+    void submit(Job job, Done done);
+
+    // The same, for coroutines: resumes on the caller's executor after the commit.
+    template <class T>
+    boost::asio::awaitable<Result<T>> write(std::function<Result<T>(Database&)> job);
+    // The same, blocking: for the command line and start-up.
+    template <class T>
+    Result<T> write_now(std::function<Result<T>(Database&)> job);
+
+    // Stops taking jobs, finishes those queued, and joins the thread.
+    void stop();
+    std::uint64_t groups_committed() const { return groups_committed_.load(); }
+
+private:
+    struct Pending {
+        Job job;
+        Done done;
+    };
+    void run();
+    void commit_group(std::vector<Pending>& group);
+    boost::asio::awaitable<Result<void>> submit_awaitable(Job job);
+
+    std::unique_ptr<Database> db_;
+    std::chrono::milliseconds group_window_;
+    std::size_t max_group_;
+    std::mutex mutex_;
+    std::condition_variable wake_;
+    std::deque<Pending> queue_;
+    bool stopping_ = false;
+    std::atomic<std::uint64_t> groups_committed_{0};
+    std::thread thread_;
+};
+
+namespace detail {
+
+// Wraps a typed job so its value survives the type-erased queue.
+template <class T>
+Writer::Job keep_result(std::function<Result<T>(Database&)> job,
+                        std::shared_ptr<std::optional<Result<T>>> slot) {
+    return [job = std::move(job), slot](Database& db) -> Result<void> {
+        *slot = job(db);
+        if (!(*slot)->ok()) return (*slot)->error();
+        return {};
+    };
+}
+
+template <class T>
+Result<T> take_result(Result<void> status, std::optional<Result<T>>& slot) {
+    if (!status) return status.error();  // the job's own error, or the commit's
+    return std::move(*slot);
+}
+
+}  // namespace detail
+
+template <class T>
+boost::asio::awaitable<Result<T>> Writer::write(std::function<Result<T>(Database&)> job) {
+    auto slot = std::make_shared<std::optional<Result<T>>>();
+    auto status = co_await submit_awaitable(detail::keep_result<T>(std::move(job), slot));
+    co_return detail::take_result<T>(std::move(status), *slot);
+}
+
+template <class T>
+Result<T> Writer::write_now(std::function<Result<T>(Database&)> job) {
+    auto slot = std::make_shared<std::optional<Result<T>>>();
+    std::promise<Result<void>> promise;
+    auto future = promise.get_future();
+    submit(detail::keep_result<T>(std::move(job), slot),
+           [&promise](Result<void> status) { promise.set_value(std::move(status)); });
+    return detail::take_result<T>(future.get(), *slot);
+}
+
+}  // namespace rempart::store

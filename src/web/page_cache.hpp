@@ -1,0 +1,47 @@
+// Public pages rendered once per language and kept in memory, compressed and tagged.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <shared_mutex>
+#include <string>
+#include <unordered_map>
+
+#include "http/request.hpp"
+#include "http/response.hpp"
+
+namespace rempart::web {
+
+struct CachedPage {
+    std::string body;
+    std::string gzipped;  // empty when compression would not save bytes
+    std::string etag;     // strong, quoted
+};
+
+// Builds a CachedPage from rendered HTML: compresses it and computes its tag, once.
+std::shared_ptr<const CachedPage> make_cached_page(std::string html);
+
+class PageCache {
+public:
+    explicit PageCache(std::size_t max_pages = 20000) : max_pages_(max_pages) {}
+
+    // The page stored under `key` for `generation`, rendered by `render` on a miss. A new
+    // generation (the petitions changed) empties the cache first.
+    std::shared_ptr<const CachedPage> get(const std::string& key, std::uint64_t generation,
+                                          const std::function<std::string()>& render);
+    std::size_t size() const;
+
+private:
+    mutable std::shared_mutex mutex_;
+    std::unordered_map<std::string, std::shared_ptr<const CachedPage>> pages_;
+    std::uint64_t generation_ = 0;
+    std::size_t max_pages_;
+};
+
+// Answers with a cached page: 304 when the client holds it already, gzip when accepted.
+http::Response cached_response(const http::Request& request,
+                               std::shared_ptr<const CachedPage> page, unsigned status,
+                               std::string content_type, std::string cache_control);
+
+}  // namespace rempart::web

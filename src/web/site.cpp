@@ -1,0 +1,163 @@
+// The public site: pages from memory, static assets, the language switch and error pages.
+#include "web/site.hpp"
+
+#include "api/api_routes.hpp"
+#include "api/petitions_json.hpp"
+#include "http/cookies.hpp"
+#include "http/target.hpp"
+
+namespace rempart::web {
+namespace {
+
+using http::Method;
+using http::Params;
+using http::Request;
+using http::Response;
+using Awaitable = boost::asio::awaitable<Response>;
+
+constexpr std::string_view page_cache_control = "no-cache";
+
+std::string page_key(std::string_view page, render::Language language) {
+    return std::string(page) + "|" + std::string(render::code(language));
+}
+
+// Only a local path, never "//host" or "/\host" which browsers take as another site.
+std::string safe_next(std::string_view next) {
+    if (next.empty() || next.front() != '/' || next.starts_with("//") || next.starts_with("/\\"))
+        return "/";
+    for (const char c : next)
+        if (static_cast<unsigned char>(c) < 0x20 || c == '\\') return "/";
+    return std::string(next);
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Site>> Site::create(const Config& config, const Catalog& catalog) {
+    std::unique_ptr<Site> site(new Site(config, catalog));
+    auto messages = render::Messages::load();
+    if (!messages) return messages.error();
+    site->messages_ = std::move(*messages);
+    auto templates = render::Templates::load();
+    if (!templates) return templates.error();
+    site->templates_ = std::move(*templates);
+    site->assets_ = render::StaticAssets::load();
+    if (!site->assets_) return make_error("assets.failed", "the static assets could not be prepared");
+    for (const auto& [name, url] : site->assets_->urls()) {
+        const auto* asset = site->assets_->find(url);
+        site->static_files_.emplace(
+            url, StaticFile{std::make_shared<CachedPage>(
+                                CachedPage{asset->bytes, asset->gzipped, asset->etag}),
+                            asset->content_type});
+    }
+    site->view_ = std::make_unique<render::SiteView>(render::SiteView{
+        config.site, *site->messages_, *site->templates_, *site->assets_});
+    site->default_language_ =
+        render::parse_language(config.site.default_language).value_or(render::Language::fr);
+    return site;
+}
+
+const Site::StaticFile* Site::static_file(std::string_view url_path) const {
+    const auto it = static_files_.find(std::string(url_path));
+    return it == static_files_.end() ? nullptr : &it->second;
+}
+
+render::Language Site::language_of(const http::HeaderView& headers) const {
+    const auto cookie = http::cookie_value(headers["Cookie"], "lang").value_or("");
+    return render::choose_language(cookie, headers["Accept-Language"], default_language_);
+}
+
+http::Response Site::error_page(unsigned status, const http::HeaderView& headers,
+                                std::string_view target) const {
+    if (target.starts_with("/api/")) {
+        auto response = api::json_response(
+            status, api::error_json(status == 404 ? "not_found" : "error",
+                                    messages_->text(render::Language::en,
+                                                    "error.title_" + std::to_string(status))));
+        return response;
+    }
+    const auto language = language_of(headers);
+    // Error pages do not depend on the petitions: generation 0 keeps them for good.
+    const auto page = pages_.get(page_key("error" + std::to_string(status), language), 0, [&] {
+        return render::render_error(*view_, language, status);
+    });
+    auto response = cached_response(http::Request{}, page, status, "text/html; charset=utf-8",
+                                     "no-store");
+    if (status == 429 || status == 503) response.set_header("Retry-After", "10");
+    return response;
+}
+
+void add_web_routes(http::Router& router, const Site& site) {
+    const auto page = [&site](const Request& request, std::string key,
+                              const std::function<std::string(render::Language)>& render) {
+        const auto language = site.language_of(request.headers);
+        const auto snapshot = site.catalog().current();
+        auto cached = site.pages().get(page_key(key, language), snapshot->generation,
+                                       [&] { return render(language); });
+        return cached_response(request, std::move(cached), 200, "text/html; charset=utf-8",
+                               std::string(page_cache_control));
+    };
+
+    router.add(Method::get, "/", "home", [&site, page](const Request& request, const Params&) -> Awaitable {
+        const auto snapshot = site.catalog().current();
+        co_return page(request, "home", [&](render::Language language) {
+            const auto open = snapshot->open_petitions();
+            return render::render_home(site.view(), language, open);
+        });
+    });
+
+    router.add(Method::get, "/petitions/{slug}", "petition",
+               [&site, page](const Request& request, const Params& params) -> Awaitable {
+                   const auto snapshot = site.catalog().current();
+                   const auto* petition = snapshot->find(params[0]);
+                   if (petition == nullptr) co_return site.error_page(404, request.headers, request.target);
+                   co_return page(request, "petition/" + petition->slug, [&](render::Language language) {
+                       return render::render_petition(site.view(), language, *petition);
+                   });
+               });
+
+    router.add(Method::get, "/privacy", "privacy", [&site, page](const Request& request, const Params&) -> Awaitable {
+        co_return page(request, "privacy", [&](render::Language language) {
+            return render::render_privacy(site.view(), language);
+        });
+    });
+
+    router.add(Method::get, "/terms", "terms", [&site, page](const Request& request, const Params&) -> Awaitable {
+        co_return page(request, "terms", [&](render::Language language) {
+            return render::render_terms(site.view(), language);
+        });
+    });
+
+    router.add(Method::get, "/lang/{code}", "language", [&site](const Request& request, const Params& params) -> Awaitable {
+        const auto language = render::parse_language(params[0]);
+        if (!language) co_return site.error_page(404, request.headers, request.target);
+        std::string next = "/";
+        if (auto form = http::parse_form(request.query); form)
+            next = safe_next(http::form_value(*form, "next").value_or("/"));
+        Response response;
+        response.status = 303;
+        response.set_header("Location", next);
+        http::CookieOptions options;
+        options.max_age = std::chrono::hours(24 * 365);
+        options.secure = site.config().server.base_url.starts_with("https://");
+        response.set_header("Set-Cookie", http::set_cookie("lang", render::code(*language), options));
+        response.set_header("Cache-Control", "no-store");
+        co_return response;
+    });
+
+    router.add(Method::get, "/static/{file}", "static", [&site](const Request& request, const Params&) -> Awaitable {
+        const auto* file = site.static_file(request.path);
+        if (file == nullptr) co_return site.error_page(404, request.headers, request.target);
+        // The name changes with the content, so the browser may keep it for a year.
+        co_return cached_response(request, file->page, 200, file->content_type,
+                                  "public, max-age=31536000, immutable");
+    });
+
+    router.add(Method::get, "/robots.txt", "robots", [](const Request&, const Params&) -> Awaitable {
+        Response response;
+        response.content_type = "text/plain; charset=utf-8";
+        response.body = http::Body(std::string("User-agent: *\nDisallow: /lang/\nDisallow: /api/\n"));
+        co_return response;
+    });
+}
+
+}  // namespace rempart::web

@@ -1,0 +1,59 @@
+// The public site: pages from memory, static assets, the language switch and error pages.
+#pragma once
+
+#include <memory>
+#include <string_view>
+#include <unordered_map>
+
+#include "core/config.hpp"
+#include "core/result.hpp"
+#include "http/router.hpp"
+#include "petitions/catalog.hpp"
+#include "render/i18n.hpp"
+#include "render/pages.hpp"
+#include "render/static_assets.hpp"
+#include "web/page_cache.hpp"
+
+namespace rempart::web {
+
+class Site {
+public:
+    // Parses the templates and prepares the assets; fails at start-up, never later.
+    static Result<std::unique_ptr<Site>> create(const Config& config, const Catalog& catalog);
+
+    // The error page for `status` in the client's language; JSON under /api/.
+    http::Response error_page(unsigned status, const http::HeaderView& headers,
+                              std::string_view target) const;
+
+    render::Language language_of(const http::HeaderView& headers) const;
+    const Config& config() const { return config_; }
+    const Catalog& catalog() const { return catalog_; }
+    const render::StaticAssets& assets() const { return *assets_; }
+    const render::SiteView& view() const { return *view_; }
+    PageCache& pages() const { return pages_; }
+
+    struct StaticFile {
+        std::shared_ptr<const CachedPage> page;
+        std::string content_type;
+    };
+    // An asset by its hashed URL, ready to serve; null for anything else.
+    const StaticFile* static_file(std::string_view url_path) const;
+
+private:
+    Site(const Config& config, const Catalog& catalog) : config_(config), catalog_(catalog) {}
+
+    const Config& config_;
+    const Catalog& catalog_;
+    std::unique_ptr<render::Messages> messages_;
+    std::unique_ptr<render::Templates> templates_;
+    std::unique_ptr<render::StaticAssets> assets_;
+    std::unique_ptr<render::SiteView> view_;
+    render::Language default_language_ = render::Language::fr;
+    mutable PageCache pages_;
+    std::unordered_map<std::string, StaticFile> static_files_;
+};
+
+// GET /, /petitions/{slug}, /privacy, /terms, /lang/{code}, /static/{file}, /robots.txt.
+void add_web_routes(http::Router& router, const Site& site);
+
+}  // namespace rempart::web

@@ -1,0 +1,53 @@
+// A blocking HTTP/1.1 client for tests: whole requests, or raw bytes on a kept connection.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace rempart::testing {
+
+struct HttpResponse {
+    unsigned status = 0;
+    std::map<std::string, std::string> headers;  // lowercase names; repeated ones joined by ", "
+    std::string body;
+    std::string header(std::string_view name) const;
+};
+
+using Headers = std::vector<std::pair<std::string, std::string>>;
+
+// One request on a fresh connection; status 0 when the server did not answer in 10 s.
+HttpResponse http_request(std::uint16_t port, std::string method, std::string target,
+                          std::string body, Headers headers);
+HttpResponse http_get(std::uint16_t port, std::string target, Headers headers = {});
+
+// A connection that sends exactly the bytes it is given, for limits and malformed input.
+class RawConnection {
+public:
+    explicit RawConnection(std::uint16_t port);
+    ~RawConnection();
+    RawConnection(const RawConnection&) = delete;
+    RawConnection& operator=(const RawConnection&) = delete;
+
+    // False when the server has closed or reset the connection.
+    bool send(std::string_view bytes);
+    // The next response, read from a buffer kept across calls so pipelined answers come
+    // one by one; `head` for the answer to a HEAD request (no body follows).
+    std::optional<HttpResponse> read_response(std::chrono::milliseconds timeout, bool head = false);
+    // True when the server closes (or resets) the connection within `timeout`; bytes that
+    // arrive meanwhile are discarded.
+    bool closed_by_peer(std::chrono::milliseconds timeout);
+
+    struct Impl;
+
+private:
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace rempart::testing

@@ -1,0 +1,202 @@
+// Runs the real `rempart` binary for a test: a fresh data folder, a free loopback port.
+#include "support/server_process.hpp"
+
+#include <arpa/inet.h>
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <signal.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <thread>
+
+#include "support/http_client.hpp"
+
+namespace rempart::testing {
+namespace {
+
+using namespace std::chrono_literals;
+
+std::string trim(std::string text) {
+    const auto first = text.find_first_not_of(" \t");
+    const auto last = text.find_last_not_of(" \t\r");
+    return first == std::string::npos ? std::string() : text.substr(first, last - first + 1);
+}
+
+// Merges `extra` over `base` section by section, so a test may add keys to [server]
+// without writing the section twice (which TOML forbids).
+std::string merge_toml(const std::vector<std::pair<std::string, std::vector<std::string>>>& base,
+                       const std::string& extra) {
+    std::vector<std::string> order;
+    std::map<std::string, std::vector<std::string>> extra_lines;
+    std::string section;
+    std::istringstream in(extra);
+    for (std::string line; std::getline(in, line);) {
+        const auto t = trim(line);
+        if (t.starts_with("[") && t.ends_with("]")) {
+            section = t.substr(1, t.size() - 2);
+            if (!extra_lines.contains(section)) order.push_back(section);
+            extra_lines[section];
+            continue;
+        }
+        if (!t.empty()) extra_lines[section].push_back(line);
+    }
+    const auto key_of = [](const std::string& line) { return trim(line.substr(0, line.find('='))); };
+    std::string out;
+    for (const auto& line : extra_lines[""]) out += line + "\n";
+    for (const auto& [name, keys] : base) {
+        out += "[" + name + "]\n";
+        const auto& mine = extra_lines[name];
+        for (const auto& line : keys) {
+            bool overridden = false;
+            for (const auto& m : mine) overridden |= key_of(m) == key_of(line);
+            if (!overridden) out += line + "\n";
+        }
+        for (const auto& line : mine) out += line + "\n";
+    }
+    for (const auto& name : order) {
+        bool in_base = false;
+        for (const auto& [b, _] : base) in_base |= b == name;
+        if (in_base || name.empty()) continue;
+        out += "[" + name + "]\n";
+        for (const auto& line : extra_lines[name]) out += line + "\n";
+    }
+    return out;
+}
+
+pid_t spawn(const std::vector<std::string>& args, const std::filesystem::path& output) {
+    const pid_t pid = ::fork();
+    if (pid != 0) return pid;
+    const int fd = ::open(output.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0600);
+    ::dup2(fd, 1);
+    ::dup2(fd, 2);
+    ::close(fd);
+    const int null = ::open("/dev/null", O_RDONLY);
+    ::dup2(null, 0);
+    std::vector<char*> argv;
+    for (const auto& arg : args) argv.push_back(const_cast<char*>(arg.c_str()));
+    argv.push_back(nullptr);
+    ::execv(argv[0], argv.data());
+    ::_exit(127);
+}
+
+// Waits for `pid` up to `timeout`; the exit code, or -2 on timeout, -1 when killed by a signal.
+int wait_for(pid_t pid, std::chrono::milliseconds timeout) {
+    const auto deadline = std::chrono::steady_clock::now() + timeout;
+    for (;;) {
+        int status = 0;
+        const pid_t done = ::waitpid(pid, &status, WNOHANG);
+        if (done == pid) return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+        if (done < 0) return -1;
+        if (std::chrono::steady_clock::now() >= deadline) return -2;
+        std::this_thread::sleep_for(10ms);
+    }
+}
+
+std::string read_file(const std::filesystem::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+}  // namespace
+
+std::uint16_t free_loopback_port() {
+    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    ::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address);
+    socklen_t length = sizeof address;
+    ::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length);
+    ::close(fd);
+    return ntohs(address.sin_port);
+}
+
+ServerProcess::ServerProcess(std::string extra_config) {
+    char pattern[] = "/tmp/rempart-test.XXXXXX";
+    dir_ = ::mkdtemp(pattern);
+    port_ = free_loopback_port();
+    const auto url = "http://127.0.0.1:" + std::to_string(port_);
+    config_file_ = dir_ / "rempart.toml";
+    std::ofstream(config_file_) << merge_toml(
+        {{"server", {"listen = \"127.0.0.1:" + std::to_string(port_) + "\"",
+                     "base_url = \"" + url + "\""}},
+         {"storage", {"data_dir = \"" + (dir_ / "data").string() + "\"", "group_commit_ms = 1"}},
+         {"log", {"file = \"" + (dir_ / "rempart.log").string() + "\""}}},
+        extra_config);
+}
+
+ServerProcess::~ServerProcess() {
+    if (pid_ > 0) stop();
+    std::error_code ec;
+    std::filesystem::remove_all(dir_, ec);
+}
+
+void ServerProcess::start() {
+    ASSERT_EQ(pid_, -1) << "already started";
+    pid_ = spawn({REMPART_BINARY, "serve", "--config", config_file_.string()}, dir_ / "serve.out");
+    const auto deadline = std::chrono::steady_clock::now() + 20s;
+    while (std::chrono::steady_clock::now() < deadline) {
+        if (http_get(port_, "/healthz").status == 200) return;
+        if (wait_for(pid_, 0ms) != -2) {
+            pid_ = -1;
+            FAIL() << "rempart serve exited at start:\n" << read_file(dir_ / "serve.out");
+        }
+        std::this_thread::sleep_for(50ms);
+    }
+    FAIL() << "rempart serve did not answer within 20 s:\n" << read_file(dir_ / "serve.out");
+}
+
+void ServerProcess::signal_stop() {
+    if (pid_ > 0) ::kill(pid_, SIGTERM);
+}
+
+int ServerProcess::wait(std::chrono::milliseconds timeout) {
+    if (pid_ <= 0) return -1;
+    int code = wait_for(pid_, timeout);
+    if (code == -2) {
+        ::kill(pid_, SIGKILL);
+        wait_for(pid_, 5s);
+        code = -1;
+    }
+    pid_ = -1;
+    return code;
+}
+
+int ServerProcess::stop() {
+    signal_stop();
+    return wait(20s);
+}
+
+int ServerProcess::run_cli(const std::vector<std::string>& args, std::string* output,
+                           bool with_config) {
+    std::vector<std::string> argv = {REMPART_BINARY};
+    argv.insert(argv.end(), args.begin(), args.end());
+    if (with_config) {
+        argv.push_back("--config");
+        argv.push_back(config_file_.string());
+    }
+    const auto out_file = dir_ / "cli.out";
+    std::filesystem::remove(out_file);
+    const pid_t pid = spawn(argv, out_file);
+    int code = wait_for(pid, 60s);
+    if (code == -2) {
+        ::kill(pid, SIGKILL);
+        wait_for(pid, 5s);
+        code = -1;
+    }
+    if (output) *output = read_file(out_file);
+    return code;
+}
+
+std::string ServerProcess::log_text() const { return read_file(dir_ / "rempart.log"); }
+
+}  // namespace rempart::testing

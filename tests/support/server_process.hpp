@@ -1,0 +1,51 @@
+// Runs the real `rempart` binary for a test: a fresh data folder, a free loopback port.
+#pragma once
+
+#include <sys/types.h>
+
+#include <chrono>
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace rempart::testing {
+
+class ServerProcess {
+public:
+    // `extra_config` is TOML merged over the test's base: [server] listen and base_url on a
+    // free port, [storage] data_dir and [log] file in the temporary folder. A key given in
+    // `extra_config` wins over the base's.
+    explicit ServerProcess(std::string extra_config = "");
+    ~ServerProcess();
+    ServerProcess(const ServerProcess&) = delete;
+    ServerProcess& operator=(const ServerProcess&) = delete;
+
+    // Starts `rempart serve` and waits (20 s at most) until /healthz answers; fails the test
+    // otherwise.
+    void start();
+    // SIGTERM, then waits for the exit; returns the exit code (-1 if it had to be killed).
+    int stop();
+    void signal_stop();
+    int wait(std::chrono::milliseconds timeout);
+
+    // Runs `rempart ARGS --config FILE` (without --config when `with_config` is false) to
+    // completion, 60 s at most; `output` receives stdout and stderr.
+    int run_cli(const std::vector<std::string>& args, std::string* output,
+                bool with_config = true);
+
+    std::uint16_t port() const { return port_; }
+    const std::filesystem::path& dir() const { return dir_; }
+    const std::filesystem::path& config_file() const { return config_file_; }
+    std::string log_text() const;
+
+private:
+    std::filesystem::path dir_;
+    std::filesystem::path config_file_;
+    std::uint16_t port_ = 0;
+    pid_t pid_ = -1;
+};
+
+std::uint16_t free_loopback_port();
+
+}  // namespace rempart::testing
