@@ -4,7 +4,7 @@
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/http/empty_body.hpp>
 #include <boost/beast/http/read.hpp>
-#include <boost/beast/http/span_body.hpp>
+#include <boost/asio/write.hpp>
 #include <boost/beast/http/string_body.hpp>
 #include <boost/beast/http/write.hpp>
 #include <spdlog/spdlog.h>
@@ -12,8 +12,8 @@
 #include "core/log_events.hpp"
 #include "core/random.hpp"
 #include "net/detail/http_date.hpp"
-#include "http/security_headers.hpp"
 #include "net/detail/server_state.hpp"
+#include "net/response_head.hpp"
 
 namespace rempart::net {
 namespace asio = boost::asio;
@@ -51,30 +51,18 @@ asio::awaitable<boost::system::error_code> write_response(beast::tcp_stream& str
                                                           const Server::State& state,
                                                           const http::Response& response,
                                                           const std::string& request_id,
-                                                          bool keep_alive, bool head_only) {
+                                                          bool keep_alive, bool head_only,
+                                                          bool http_1_0 = false) {
+    // The body is sent from where it lies (often the page cache), never copied.
+    std::string head;
+    head.reserve(1024);
+    write_head(head, response,
+               HeadOptions{request_id, detail::http_date(), keep_alive, http_1_0, false});
     const auto body = response.body.view();
-    bhttp::response<bhttp::span_body<const char>> message;
-    message.result(response.status);
-    message.version(11);
-    auto& fields = message.base();
-    fields.set(bhttp::field::date, detail::http_date());
-    fields.set(bhttp::field::content_type, response.content_type);
-    for (const auto& [name, value] : http::security_headers) fields.set(name, value);
-    if (!request_id.empty()) fields.set("X-Request-Id", request_id);
-    for (const auto& [name, value] : response.headers) fields.insert(name, value);
-    message.keep_alive(keep_alive);
-    // 204 and 304 carry no body and no length.
-    if (response.status != 204 && response.status != 304) message.content_length(body.size());
-    if (!head_only) message.body() = {body.data(), body.size()};
-    bhttp::response_serializer<bhttp::span_body<const char>> serializer(message);
-    if (head_only) serializer.split(true);
+    const std::array<asio::const_buffer, 2> buffers = {
+        asio::buffer(head), head_only ? asio::const_buffer() : asio::buffer(body)};
     stream.expires_after(state.config.limits.write_timeout);
-    boost::system::error_code ec;
-    if (head_only) {
-        std::tie(ec, std::ignore) = co_await bhttp::async_write_header(stream, serializer, use_tuple);
-    } else {
-        std::tie(ec, std::ignore) = co_await bhttp::async_write(stream, serializer, use_tuple);
-    }
+    auto [ec, n] = co_await asio::async_write(stream, buffers, use_tuple);
     co_return ec;
 }
 
@@ -248,7 +236,8 @@ asio::awaitable<void> run_session(std::shared_ptr<Server::State> state, tcp::soc
             keep_alive = false;
         }
         const auto ec = co_await write_response(stream, *state, response, request.request_id,
-                                                keep_alive, request.method == http::Method::head);
+                                                keep_alive, request.method == http::Method::head,
+                                                message.version() == 10);
         if (ec) {
             if (ec == beast::error::timeout)
                 log_limit(metrics, metrics::LimitKind::write_timeout, peer);
