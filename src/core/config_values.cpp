@@ -10,17 +10,17 @@ namespace rempart::config_values {
 namespace {
 
 std::string describe(const toml::node& node) {
-    std::ostringstream out;
-    switch (node.type()) {
-        case toml::node_type::string: out << "\"" << node.as_string()->get() << "\""; break;
-        case toml::node_type::integer: out << node.as_integer()->get(); break;
-        case toml::node_type::floating_point: out << node.as_floating_point()->get(); break;
-        case toml::node_type::boolean: out << (node.as_boolean()->get() ? "true" : "false"); break;
-        case toml::node_type::array: out << "an array"; break;
-        case toml::node_type::table: out << "a table"; break;
-        default: out << "a date or time"; break;
+    if (const auto* text = node.as_string()) return "\"" + text->get() + "\"";
+    if (const auto* number = node.as_integer()) return std::to_string(number->get());
+    if (const auto* real = node.as_floating_point()) {
+        std::ostringstream out;
+        out << real->get();
+        return out.str();
     }
-    return out.str();
+    if (const auto* flag = node.as_boolean()) return flag->get() ? "true" : "false";
+    if (node.is_array()) return "an array";
+    if (node.is_table()) return "a table";
+    return "a date or time";
 }
 
 Result<std::int64_t> read_integer(const toml::node& node, const Where& where, std::int64_t min,
@@ -55,8 +55,8 @@ std::string Where::prefix() const {
 }
 
 Error Where::error(std::string expected, const toml::node& got) const {
-    return make_error("config.bad_value", prefix() + "[" + section + "] " + key + ": " +
-                                              expected + ", got " + describe(got));
+    return make_error("config.bad_value", prefix() + "[" + section + "] " + key + ": " + expected +
+                                              ", got " + describe(got));
 }
 
 Result<void> read_text(const toml::node& node, const Where& where, std::string& out) {
@@ -135,16 +135,18 @@ Result<void> read_text_list(const toml::node& node, const Where& where,
 }
 
 bool is_host_port(std::string_view text) {
+    // IPv6 must be bracketed: in "::1:8080" the port cannot be told from the address.
     std::string_view host;
     std::string_view port;
-    if (text.starts_with("[")) {
+    const bool bracketed = text.starts_with("[");
+    if (bracketed) {
         const auto close = text.find("]:");
         if (close == std::string_view::npos) return false;
         host = text.substr(1, close - 1);
         port = text.substr(close + 2);
     } else {
-        const auto colon = text.rfind(':');
-        if (colon == std::string_view::npos) return false;
+        const auto colon = text.find(':');
+        if (colon == std::string_view::npos || text.rfind(':') != colon) return false;
         host = text.substr(0, colon);
         port = text.substr(colon + 1);
     }
@@ -153,8 +155,8 @@ bool is_host_port(std::string_view text) {
     if (err != std::errc() || end != port.data() + port.size() || number == 0 || number > 65535)
         return false;
     boost::system::error_code ec;
-    boost::asio::ip::make_address(std::string(host), ec);
-    return !ec;
+    const auto address = boost::asio::ip::make_address(std::string(host), ec);
+    return !ec && address.is_v6() == bracketed;
 }
 
 bool is_cidr(std::string_view text) {
@@ -173,15 +175,18 @@ bool is_cidr(std::string_view text) {
 Result<void> read_listen(const toml::node& node, const Where& where, std::string& out) {
     const auto* value = node.as_string();
     if (!value || !is_host_port(value->get()))
-        return where.error("expected \"address:port\" such as \"127.0.0.1:8080\" or \"[::1]:8080\"",
-                           node);
+        return where.error(
+            "expected \"host:port\" with an IP address, such as \"127.0.0.1:8080\" or "
+            "\"[::1]:8080\"",
+            node);
     out = value->get();
     return {};
 }
 
 Result<void> read_base_url(const toml::node& node, const Where& where, std::string& out) {
     const auto* value = node.as_string();
-    if (!value) return where.error("expected a URL such as \"https://petitions.example.org\"", node);
+    if (!value)
+        return where.error("expected a URL such as \"https://petitions.example.org\"", node);
     std::string url = value->get();
     const bool scheme = url.starts_with("http://") || url.starts_with("https://");
     const auto host_start = url.find("://") + 3;
@@ -194,8 +199,8 @@ Result<void> read_base_url(const toml::node& node, const Where& where, std::stri
 
 Result<void> read_cidr_list(const toml::node& node, const Where& where,
                             std::vector<std::string>& out) {
-    auto values = read_strings(node, where, "networks such as \"127.0.0.1/32\" or \"::1/128\"",
-                               &is_cidr);
+    auto values =
+        read_strings(node, where, "networks such as \"127.0.0.1/32\" or \"::1/128\"", &is_cidr);
     if (!values) return values.error();
     out = std::move(*values);
     return {};
@@ -203,7 +208,8 @@ Result<void> read_cidr_list(const toml::node& node, const Where& where,
 
 Result<void> read_host_port_list(const toml::node& node, const Where& where,
                                  std::vector<std::string>& out) {
-    auto values = read_strings(node, where, "\"address:port\" strings", &is_host_port);
+    auto values =
+        read_strings(node, where, "\"host:port\" strings such as \"127.0.0.1:53\"", &is_host_port);
     if (!values) return values.error();
     out = std::move(*values);
     return {};

@@ -14,7 +14,7 @@
 
 namespace rempart::config_values {
 
-// Where a value sits, for messages like "rempart.toml:4:10: [server] listen: ...".
+// Where a key sits, for messages like "rempart.toml:4:1: [server] listen: ...".
 struct Where {
     std::string_view file;
     toml::source_region region;
@@ -49,7 +49,9 @@ Result<void> read_cidr_list(const toml::node& node, const Where& where,
 Result<void> read_host_port_list(const toml::node& node, const Where& where,
                                  std::vector<std::string>& out);
 
+// "127.0.0.1:53" or "[::1]:53": an IP address (IPv6 bracketed) and a port from 1 to 65535.
 bool is_host_port(std::string_view text);
+// "10.0.0.0/8", "::1/128", or a bare address (one host).
 bool is_cidr(std::string_view text);
 
 }  // namespace rempart::config_values

@@ -1,8 +1,12 @@
 // The catalog of log events: every log line starts with one of these stable names.
 //
 // Operators grep for them and the docs explain them, so a name never changes meaning once
-// released. A line reads `EVENT key=value key="quoted value" ...`, e.g.
+// released; a new situation gets a new name. Naming: the constant is the event in lower
+// case (`log_event::http_request`), its text the same in upper case (`HTTP_REQUEST`), as
+// the first word of the line. The rest of the line is `key=value` pairs, values with
+// spaces in double quotes, each event's keys listed beside it below:
 //   spdlog::info("{} id={} status={}", log_event::http_request, id, status);
+// becomes "2026-11-25T04:31:28.123+00:00 info HTTP_REQUEST id=k3xq9a2m7bcd status=200".
 #pragma once
 
 #include <string_view>
@@ -29,13 +33,22 @@ inline constexpr std::string_view config_invalid = "CONFIG_INVALID";
 inline constexpr std::string_view store_opened = "STORE_OPENED";
 // Migrations were applied: from=, to=.
 inline constexpr std::string_view store_migrated = "STORE_MIGRATED";
-// The store could not be used (written by a newer version, not writable...): error=.
+// The store could not be used (not writable, corrupt, locked...): error=.
 inline constexpr std::string_view store_refused = "STORE_REFUSED";
+// The store's schema is newer than this binary knows; it is left untouched: found=, known=.
+inline constexpr std::string_view store_refused_newer = "STORE_REFUSED_NEWER";
 // A group of writes failed to commit: error=, jobs=.
 inline constexpr std::string_view store_write_failed = "STORE_WRITE_FAILED";
 // A petition was created: slug=.
 inline constexpr std::string_view petition_created = "PETITION_CREATED";
 // Cached pages were dropped because what they show changed: reason=.
 inline constexpr std::string_view cache_invalidated = "CACHE_INVALIDATED";
+
+// Every event above, for the documentation and for the test that keeps names unique.
+inline constexpr std::string_view all[] = {
+    server_started, server_stopping,     server_stopped,     http_request,     http_handler_failed,
+    http_limit_hit, connection_refused,  config_invalid,     store_opened,     store_migrated,
+    store_refused,  store_refused_newer, store_write_failed, petition_created, cache_invalidated,
+};
 
 }  // namespace rempart::log_event

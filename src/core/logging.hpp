@@ -5,8 +5,13 @@
 
 namespace rempart {
 
+// Makes spdlog's default logger an asynchronous one writing `config.file` (standard error
+// when empty) at `config.level`, lines like "2026-11-25T04:31:28.123+00:00 info EVENT k=v".
+// A full queue drops its oldest lines. Throws spdlog::spdlog_ex when the file cannot be
+// opened: call it at start-up only.
 void init_logging(const LogConfig& config);
-// Flushes what is queued; call before the process exits.
+// Writes every queued line and stops the logger's threads; call before the process exits.
+// Later lines of level warn and above go to standard error, synchronously.
 void shutdown_logging();
 
 }  // namespace rempart

@@ -30,6 +30,8 @@ std::string random_token(std::size_t bytes) {
                     '\0');
     sodium_bin2base64(out.data(), out.size(), raw.data(), raw.size(),
                       sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+    // The raw bytes are the secret as much as the text is: leave no copy in freed memory.
+    sodium_memzero(raw.data(), raw.size());
     out.resize(out.find('\0'));
     return out;
 }
@@ -44,8 +46,8 @@ std::string request_id() {
         return value;
     }();
     static std::atomic<std::uint64_t> counter{0};
-    std::uint64_t value = prefix ^ (counter.fetch_add(1, std::memory_order_relaxed) *
-                                    0x9E3779B97F4A7C15ull);
+    std::uint64_t value =
+        prefix ^ (counter.fetch_add(1, std::memory_order_relaxed) * 0x9E3779B97F4A7C15ull);
     std::string id(12, 'a');
     for (auto& c : id) {
         c = base32[value & 31];

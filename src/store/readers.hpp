@@ -1,6 +1,7 @@
 // Read-only connections on a small pool of threads, so that io threads never wait on SQLite.
 #pragma once
 
+#include <boost/asio/associated_executor.hpp>
 #include <boost/asio/async_result.hpp>
 #include <boost/asio/awaitable.hpp>
 #include <boost/asio/post.hpp>
@@ -56,17 +57,19 @@ private:
 template <class T>
 boost::asio::awaitable<T> Readers::read(std::function<T(Database&)> read) {
     namespace asio = boost::asio;
-    auto executor = co_await asio::this_coro::executor;
-    co_return co_await asio::async_initiate<decltype(asio::use_awaitable), void(T)>(
-        [this, executor, read = std::move(read)](auto handler) mutable {
-            auto shared = std::make_shared<decltype(handler)>(std::move(handler));
-            post([executor, shared, read = std::move(read)](Database& db) {
-                asio::post(executor, [shared, value = read(db)]() mutable {
-                    (*shared)(std::move(value));
-                });
+    auto initiation = [this](auto handler, std::function<T(Database&)> read) {
+        auto executor = asio::get_associated_executor(handler);
+        auto shared = std::make_shared<decltype(handler)>(std::move(handler));
+        post([executor, shared, read = std::move(read)](Database& db) mutable {
+            asio::post(executor, [shared = std::move(shared), value = read(db)]() mutable {
+                (*shared)(std::move(value));
             });
-        },
-        asio::use_awaitable);
+        });
+    };
+    // Built apart from the co_await: GCC 12 mishandles temporaries captured in it.
+    auto pending = asio::async_initiate<decltype(asio::use_awaitable), void(T)>(
+        std::move(initiation), asio::use_awaitable, std::move(read));
+    co_return co_await std::move(pending);
 }
 
 template <class T>

@@ -28,21 +28,6 @@ void Writer::submit(Job job, Done done) {
     done(make_error("store.stopping", "the store is closing and takes no more writes"));
 }
 
-asio::awaitable<Result<void>> Writer::submit_awaitable(Job job) {
-    auto executor = co_await asio::this_coro::executor;
-    co_return co_await asio::async_initiate<decltype(asio::use_awaitable), void(Result<void>)>(
-        [this, executor, job = std::move(job)](auto handler) mutable {
-            // Asio's handlers are move-only; std::function needs a copyable callable.
-            auto shared = std::make_shared<decltype(handler)>(std::move(handler));
-            submit(std::move(job), [executor, shared](Result<void> status) {
-                asio::post(executor, [shared, status = std::move(status)]() mutable {
-                    (*shared)(std::move(status));
-                });
-            });
-        },
-        asio::use_awaitable);
-}
-
 void Writer::stop() {
     {
         std::lock_guard lock(mutex_);

@@ -1,6 +1,7 @@
 // The one writer thread: owns the only write connection and commits writes in groups.
 #pragma once
 
+#include <boost/asio/associated_executor.hpp>
 #include <boost/asio/async_result.hpp>
 #include <boost/asio/awaitable.hpp>
 #include <boost/asio/post.hpp>
@@ -56,7 +57,9 @@ private:
     };
     void run();
     void commit_group(std::vector<Pending>& group);
-    boost::asio::awaitable<Result<void>> submit_awaitable(Job job);
+    // Completes `token` with the job's status once committed, on the token's executor.
+    template <class Token>
+    auto async_submit(Job job, Token&& token);
 
     std::unique_ptr<Database> db_;
     std::chrono::milliseconds group_window_;
@@ -90,10 +93,31 @@ Result<T> take_result(Result<void> status, std::optional<Result<T>>& slot) {
 
 }  // namespace detail
 
+template <class Token>
+auto Writer::async_submit(Job job, Token&& token) {
+    namespace asio = boost::asio;
+    return asio::async_initiate<Token, void(Result<void>)>(
+        [this](auto handler, Job job) {
+            auto executor = asio::get_associated_executor(handler);
+            // Asio's handlers are move-only, std::function wants copies: share it, and let
+            // the last copy travel to the caller's executor so that this thread keeps none.
+            auto shared = std::make_shared<decltype(handler)>(std::move(handler));
+            submit(std::move(job), [executor, shared](Result<void> status) mutable {
+                asio::post(executor,
+                           [shared = std::move(shared), status = std::move(status)]() mutable {
+                               (*shared)(std::move(status));
+                           });
+            });
+        },
+        token, std::move(job));
+}
+
 template <class T>
 boost::asio::awaitable<Result<T>> Writer::write(std::function<Result<T>(Database&)> job) {
     auto slot = std::make_shared<std::optional<Result<T>>>();
-    auto status = co_await submit_awaitable(detail::keep_result<T>(std::move(job), slot));
+    // Built apart from the co_await: GCC 12 mishandles temporaries captured in it.
+    Job wrapped = detail::keep_result<T>(std::move(job), slot);
+    auto status = co_await async_submit(std::move(wrapped), boost::asio::use_awaitable);
     co_return detail::take_result<T>(std::move(status), *slot);
 }
 

@@ -3,7 +3,10 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <filesystem>
 #include <fstream>
+#include <utility>
 
 namespace rempart {
 namespace {
@@ -47,9 +50,16 @@ group_commit_ms = 0
 name = "Vélo Cité"
 default_language = "en"
 controller = "Association Vélo Cité"
+contact_email = "contact@velo.example"
+postal_address = "1 rue de la Paix, Paris"
+hosting_provider = "OVH"
+terms_version = "2027-01-01"
+privacy_version = "2027-01-02"
 [mail]
 transport = "smtp"
+maildir = "spool/mail"
 smtp_url = "smtp://127.0.0.1:2525"
+from = "petitions@velo.example"
 admin_alerts_to = ["a@example.org"]
 [dns]
 servers = ["127.0.0.1:5353"]
@@ -74,6 +84,150 @@ file = "rempart.log"
     EXPECT_EQ(config->mail.transport, "smtp");
     EXPECT_FALSE(config->dns.check_mx);
     EXPECT_EQ(config->log.level, "debug");
+
+    EXPECT_EQ(config->server.trusted_proxies[2], "::1");  // kept as written: one host
+    EXPECT_EQ(config->server.shutdown_grace, std::chrono::seconds(5));
+    EXPECT_EQ(config->limits.header_bytes, 4096u);
+    EXPECT_EQ(config->limits.header_timeout, std::chrono::seconds(3));
+    EXPECT_EQ(config->limits.body_timeout, std::chrono::seconds(4));
+    EXPECT_EQ(config->limits.write_timeout, std::chrono::seconds(6));
+    EXPECT_EQ(config->limits.max_connections, 100u);
+    EXPECT_EQ(config->limits.max_connections_per_ip, 7u);
+    EXPECT_EQ(config->storage.data_dir, "/var/lib/rempart");
+    EXPECT_EQ(config->site.default_language, "en");
+    EXPECT_EQ(config->site.controller, "Association Vélo Cité");
+    EXPECT_EQ(config->site.contact_email, "contact@velo.example");
+    EXPECT_EQ(config->site.postal_address, "1 rue de la Paix, Paris");
+    EXPECT_EQ(config->site.hosting_provider, "OVH");
+    EXPECT_EQ(config->site.terms_version, "2027-01-01");
+    EXPECT_EQ(config->site.privacy_version, "2027-01-02");
+    EXPECT_EQ(config->mail.maildir, "spool/mail");  // relative paths stay as written
+    EXPECT_EQ(config->mail.from, "petitions@velo.example");
+    EXPECT_EQ(config->mail.admin_alerts_to, std::vector<std::string>{"a@example.org"});
+    EXPECT_EQ(config->dns.servers, std::vector<std::string>{"127.0.0.1:5353"});
+    EXPECT_EQ(config->shield.asn_table, "asn.csv");
+    EXPECT_EQ(config->log.file, "rempart.log");
+}
+
+TEST(ConfigLoading, EmptyMaildirStaysEmptyForTheAppToDerive) {
+    const auto config = parse_config("[mail]\ntransport = \"maildir\"\n", "rempart.toml");
+    ASSERT_TRUE(config.ok()) << config.error().detail;
+    EXPECT_TRUE(config->mail.maildir.empty());
+}
+
+TEST(ConfigLoading, BadValueNamesFileLineKeyExpectationAndValue) {
+    const auto config =
+        parse_config("[server]\nthreads = 2\n\nlisten = \"nope\"\n", "rempart.toml");
+    ASSERT_FALSE(config.ok());
+    EXPECT_EQ(config.error().code, "config.bad_value");
+    EXPECT_TRUE(config.error().detail.starts_with(
+        "rempart.toml:4:1: [server] listen: expected \"host:port\""))
+        << config.error().detail;
+    EXPECT_TRUE(config.error().detail.ends_with(", got \"nope\"")) << config.error().detail;
+}
+
+TEST(ConfigLoading, UnknownKeyMessageIsJustTheKey) {
+    const auto config = parse_config("[server]\n\n\n\n\n\nlisen = \"x\"\n", "rempart.toml");
+    ASSERT_FALSE(config.ok());
+    EXPECT_EQ(config.error().code, "config.unknown_key");
+    EXPECT_EQ(config.error().detail, "rempart.toml:7:1: unknown key [server] lisen");
+}
+
+TEST(ConfigLoading, UnknownSectionNamesItsLine) {
+    EXPECT_EQ(detail_of("[server]\nthreads = 1\n[sever]\n"),
+              "rempart.toml:3:1: unknown section [sever]");
+}
+
+TEST(ConfigLoading, KeyOutsideAnySectionIsUnknown) {
+    const auto detail = detail_of("listen = \"127.0.0.1:8080\"\n");
+    EXPECT_NE(detail.find("rempart.toml:1:1: unknown key listen"), std::string::npos) << detail;
+}
+
+TEST(ConfigLoading, NestedTableInsideASectionIsUnknown) {
+    const auto detail = detail_of("[server.tls]\ncert = \"x\"\n");
+    EXPECT_NE(detail.find("unknown key [server] tls"), std::string::npos) << detail;
+}
+
+TEST(ConfigLoading, EachBadValueNamesItsKey) {
+    const std::pair<const char*, const char*> cases[] = {
+        {"[server]\nlisten = \"127.0.0.1:0\"", "[server] listen: expected"},
+        {"[server]\nlisten = \"127.0.0.1:65536\"", "[server] listen: expected"},
+        {"[server]\nlisten = \"127.0.0.1:70000\"", "got \"127.0.0.1:70000\""},
+        {"[server]\nlisten = \"::1:8080\"", "[server] listen: expected"},
+        {"[server]\nlisten = \"[127.0.0.1]:8080\"", "[server] listen: expected"},
+        {"[server]\nlisten = \"localhost:8080\"", "[server] listen: expected"},
+        {"[server]\nlisten = 8080", "got 8080"},
+        {"[server]\nbase_url = \"example.org\"", "[server] base_url: expected a URL"},
+        {"[server]\nbase_url = \"https://\"", "[server] base_url: expected a URL"},
+        {"[server]\ntrusted_proxies = [\"10.0.0.0/33\"]", "got \"10.0.0.0/33\""},
+        {"[server]\ntrusted_proxies = [\"::1/129\"]", "got \"::1/129\""},
+        {"[server]\ntrusted_proxies = [\"10.0.0.0/\"]", "[server] trusted_proxies: expected"},
+        {"[server]\ntrusted_proxies = [\"10.0.0/8\"]", "[server] trusted_proxies: expected"},
+        {"[server]\ntrusted_proxies = [8]", "[server] trusted_proxies: expected"},
+        {"[server]\nthreads = -1", "[server] threads: expected a whole number from 0 to 256"},
+        {"[server]\nthreads = 257", "got 257"},
+        {"[server]\nthreads = 1.5", "got 1.5"},
+        {"[server]\nshutdown_grace_s = -1", "[server] shutdown_grace_s: expected"},
+        {"[limits]\nheader_bytes = 0", "[limits] header_bytes: expected"},
+        {"[limits]\nbody_bytes = 0", "[limits] body_bytes: expected"},
+        {"[limits]\nheader_timeout_s = 0", "[limits] header_timeout_s: expected"},
+        {"[limits]\nbody_timeout_s = 0", "[limits] body_timeout_s: expected"},
+        {"[limits]\nidle_timeout_s = 0", "[limits] idle_timeout_s: expected"},
+        {"[limits]\nwrite_timeout_s = 0", "[limits] write_timeout_s: expected"},
+        {"[limits]\nmax_connections = 0", "[limits] max_connections: expected"},
+        {"[limits]\nmax_connections_per_ip = 0", "[limits] max_connections_per_ip: expected"},
+        {"[limits]\nmax_requests_per_connection = 0",
+         "[limits] max_requests_per_connection: expected"},
+        {"[storage]\ngroup_commit_ms = 1001", "[storage] group_commit_ms: expected"},
+        {"[storage]\ndata_dir = 3", "[storage] data_dir: expected a string, got 3"},
+        {"[site]\ndefault_language = \"de\"", "[site] default_language: expected one of"},
+        {"[site]\nname = true", "[site] name: expected a string, got true"},
+        {"[mail]\ntransport = \"pigeon\"", "got \"pigeon\""},
+        {"[mail]\nadmin_alerts_to = \"a@example.org\"", "[mail] admin_alerts_to: expected"},
+        {"[dns]\nservers = [\"127.0.0.1\"]", "[dns] servers: expected"},
+        {"[dns]\ncheck_mx = 1", "[dns] check_mx: expected true or false"},
+        {"[log]\nlevel = \"loud\"", "[log] level: expected one of"},
+    };
+    for (const auto& [toml, expected] : cases) {
+        const auto config = parse_config(toml, "rempart.toml");
+        ASSERT_FALSE(config.ok()) << toml;
+        EXPECT_EQ(config.error().code, "config.bad_value") << toml;
+        EXPECT_NE(config.error().detail.find(expected), std::string::npos)
+            << toml << "\n  gave: " << config.error().detail;
+    }
+}
+
+TEST(ConfigLoading, ValuesAtTheirBoundsAreAccepted) {
+    const auto config = parse_config(R"(
+[server]
+listen = "0.0.0.0:65535"
+threads = 256
+trusted_proxies = ["0.0.0.0/0", "10.0.0.0/32", "::/0", "2001:db8::/128"]
+[limits]
+max_connections = 1
+[storage]
+group_commit_ms = 1000
+)",
+                                     "rempart.toml");
+    ASSERT_TRUE(config.ok()) << config.error().detail;
+    EXPECT_EQ(config->server.listen, "0.0.0.0:65535");
+    EXPECT_EQ(config->server.threads, 256u);
+    EXPECT_EQ(config->storage.group_commit_window, std::chrono::milliseconds(1000));
+}
+
+TEST(ConfigLoading, SyntaxErrorNamesLineAndColumn) {
+    const auto config = parse_config("[server]\nthreads = = 2\n", "rempart.toml");
+    ASSERT_FALSE(config.ok());
+    EXPECT_EQ(config.error().code, "config.syntax");
+    EXPECT_TRUE(config.error().detail.starts_with("rempart.toml:2:")) << config.error().detail;
+    // "rempart.toml:2:11: ..." — file, line and column before the description.
+    const auto& detail = config.error().detail;
+    EXPECT_GE(std::count(detail.begin(), detail.end(), ':'), 3) << detail;
+}
+
+TEST(ConfigLoading, DuplicateKeyIsASyntaxError) {
+    const auto detail = detail_of("[server]\nthreads = 1\nthreads = 2\n");
+    EXPECT_TRUE(detail.starts_with("rempart.toml:3:")) << detail;
 }
 
 TEST(ConfigLoading, UnknownKeyNamesKeyAndLine) {
@@ -126,7 +280,32 @@ TEST(ConfigLoading, SyntaxErrorGivesLineAndColumn) {
 TEST(ConfigLoading, MissingFileIsAClearError) {
     const auto config = load_config("/nonexistent/rempart.toml");
     ASSERT_FALSE(config.ok());
-    EXPECT_NE(config.error().detail.find("/nonexistent/rempart.toml"), std::string::npos);
+    EXPECT_EQ(config.error().code, "config.unreadable");
+    EXPECT_EQ(config.error().detail,
+              "cannot read config file /nonexistent/rempart.toml: No such file or directory");
+}
+
+TEST(ConfigLoading, DirectoryIsNotAConfigFile) {
+    const auto config = load_config(std::filesystem::temp_directory_path());
+    ASSERT_FALSE(config.ok());
+    EXPECT_NE(config.error().detail.find("it is a directory"), std::string::npos);
+}
+
+TEST(ConfigLoading, LoadsAFileAndNamesItInErrors) {
+    const auto file = std::filesystem::temp_directory_path() /
+                      ("rempart-config-test-" +
+                       std::to_string(::testing::UnitTest::GetInstance()->random_seed()) + ".toml");
+    std::ofstream(file) << "[storage]\ndata_dir = \"var/data\"\n";
+    auto config = load_config(file);
+    ASSERT_TRUE(config.ok()) << config.error().detail;
+    EXPECT_EQ(config->storage.data_dir, "var/data");
+
+    std::ofstream(file) << "[storage]\ndata_dir = 1\n";
+    config = load_config(file);
+    std::filesystem::remove(file);
+    ASSERT_FALSE(config.ok());
+    EXPECT_TRUE(config.error().detail.starts_with(file.string() + ":2:1: [storage] data_dir"))
+        << config.error().detail;
 }
 
 }  // namespace

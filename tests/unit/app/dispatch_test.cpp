@@ -1,0 +1,79 @@
+// Tests for app/dispatch: routing outcomes, and a handler's exception becoming a 500 page.
+#include "app/dispatch.hpp"
+
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/detached.hpp>
+#include <boost/asio/io_context.hpp>
+#include <gtest/gtest.h>
+
+namespace rempart::app {
+namespace {
+
+using Awaitable = boost::asio::awaitable<http::Response>;
+
+http::Response answer(const Dispatcher& dispatcher, http::Method method, std::string target) {
+    boost::asio::io_context io;
+    http::Response response;
+    http::Request request;
+    request.method = method;
+    request.target = target;
+    boost::asio::co_spawn(
+        io, [&]() -> boost::asio::awaitable<void> { response = co_await dispatcher.handle(request); },
+        boost::asio::detached);
+    io.run();
+    return response;
+}
+
+class DispatchTest : public ::testing::Test {
+protected:
+    DispatchTest() : dispatcher_(make_router(), metrics_, error_page) {}
+
+    static http::Response error_page(unsigned status, const http::HeaderView&, std::string_view) {
+        http::Response response;
+        response.status = status;
+        response.body = http::Body("error page " + std::to_string(status));
+        return response;
+    }
+    static http::Router make_router() {
+        http::Router router;
+        router.add(http::Method::get, "/ok/{name}", "ok",
+                   [](const http::Request&, const http::Params& params) -> Awaitable {
+                       http::Response response;
+                       response.body = http::Body("hello " + std::string(params[0]));
+                       co_return response;
+                   });
+        router.add(http::Method::get, "/boom", "boom",
+                   [](const http::Request&, const http::Params&) -> Awaitable {
+                       throw std::runtime_error("a bug in a handler");
+                       co_return http::Response{};
+                   });
+        return router;
+    }
+    metrics::Registry metrics_;
+    Dispatcher dispatcher_;
+};
+
+TEST_F(DispatchTest, RoutesWithDecodedParameters) {
+    const auto response = answer(dispatcher_, http::Method::get, "/ok/%C3%A9t%C3%A9?x=1");
+    EXPECT_EQ(response.status, 200u);
+    EXPECT_EQ(response.body.view(), "hello été");
+}
+
+TEST_F(DispatchTest, AHandlersExceptionIsA500ForThatRequestAlone) {
+    EXPECT_EQ(answer(dispatcher_, http::Method::get, "/boom").status, 500u);
+    EXPECT_EQ(answer(dispatcher_, http::Method::get, "/ok/still").status, 200u);
+    EXPECT_NE(metrics_.render().find("route=\"boom\",status=\"500\"} 1"), std::string::npos);
+}
+
+TEST_F(DispatchTest, UnknownPathsAndMethodsAndBadTargets) {
+    EXPECT_EQ(answer(dispatcher_, http::Method::get, "/nowhere").status, 404u);
+    const auto wrong_method = answer(dispatcher_, http::Method::post, "/ok/x");
+    EXPECT_EQ(wrong_method.status, 405u);
+    ASSERT_FALSE(wrong_method.headers.empty());
+    EXPECT_EQ(wrong_method.headers[0].second, "GET, HEAD");
+    EXPECT_EQ(answer(dispatcher_, http::Method::get, "/ok/%ZZ").status, 400u);
+    EXPECT_EQ(answer(dispatcher_, http::Method::get, "/ok/..").status, 400u);
+}
+
+}  // namespace
+}  // namespace rempart::app
