@@ -3,10 +3,14 @@
 
 #include <gtest/gtest.h>
 
+#include <utility>
+
 namespace rempart {
 namespace {
 
-PetitionDraft good() { return PetitionDraft{"velo-ecole", "Titre", "Résumé", "Texte.", 100}; }
+PetitionDraft good() {
+    return PetitionDraft{"velo-ecole", "Titre", "Résumé", "Texte.", 100};
+}
 
 std::string code_of(const PetitionDraft& draft) {
     const auto result = validate_draft(draft);
@@ -86,6 +90,78 @@ TEST(PetitionDraft, GoalRules) {
     EXPECT_EQ(code_of(draft), "petition.goal_invalid");
     draft.goal.reset();
     EXPECT_EQ(code_of(draft), "");
+}
+
+TEST(PetitionDraft, SlugErrorsSayWhichRuleWasBroken) {
+    const std::pair<const char*, const char*> cases[] = {
+        {"ab", "the slug must be 3 to 80 characters long"},
+        {"Velo", "the slug may only contain lowercase letters, digits and dashes"},
+        {"-velo", "the slug must not start or end with a dash"},
+        {"velo--ecole", "the slug must not contain two dashes in a row"},
+    };
+    for (const auto& [slug, sentence] : cases) {
+        auto draft = good();
+        draft.slug = slug;
+        const auto result = validate_draft(draft);
+        ASSERT_FALSE(result.ok()) << slug;
+        EXPECT_NE(result.error().detail.find(sentence), std::string::npos)
+            << slug << ": " << result.error().detail;
+        EXPECT_NE(result.error().detail.find("e.g. noel-sans-amazon"), std::string::npos);
+    }
+}
+
+TEST(PetitionDraft, TitleIsOneLine) {
+    auto draft = good();
+    draft.title = "Des pistes\ncyclables\tpartout\r\n";
+    const auto result = validate_draft(draft);
+    ASSERT_TRUE(result.ok());
+    EXPECT_EQ(result->title, "Des pistes cyclables partout");
+}
+
+TEST(PetitionDraft, InvisibleCharactersDoNotCount) {
+    auto draft = good();
+    draft.title = "\xE2\x80\x8B\xE2\x80\xAE\xEF\xBB\xBF";  // zero-width space, bidi override, BOM
+    EXPECT_EQ(code_of(draft), "petition.title_invalid");
+    draft.title = std::string(200, 't') + "\xE2\x80\x8B";  // 201 code points before cleaning
+    EXPECT_EQ(code_of(draft), "");
+    draft = good();
+    draft.body_markdown = std::string(100000, 'b') + "\x01";  // 100001 bytes before cleaning
+    EXPECT_EQ(code_of(draft), "");
+    draft.body_markdown = " \xE2\x80\x8B\n";
+    EXPECT_EQ(code_of(draft), "petition.body_invalid");
+}
+
+TEST(PetitionDraft, BodyLimitIsInBytes) {
+    auto draft = good();
+    std::string accents;
+    for (int i = 0; i < 50000; ++i) accents += "\xC3\xA9";  // 50000 code points, 100000 bytes
+    draft.body_markdown = accents;
+    EXPECT_EQ(code_of(draft), "");
+    draft.body_markdown = accents + "e";
+    EXPECT_EQ(code_of(draft), "petition.body_too_long");
+}
+
+TEST(PetitionDraft, EveryTextFieldMustBeUtf8) {
+    auto draft = good();
+    draft.summary = "r\xE9sum\xE9";
+    EXPECT_EQ(code_of(draft), "text.invalid_utf8");
+    draft = good();
+    draft.body_markdown = "\xED\xA0\x80";  // a surrogate
+    EXPECT_EQ(code_of(draft), "text.invalid_utf8");
+}
+
+TEST(PetitionDraft, ErrorsAreSentencesNamingTheField) {
+    auto draft = good();
+    draft.title = std::string(201, 't');
+    auto result = validate_draft(draft);
+    ASSERT_FALSE(result.ok());
+    EXPECT_EQ(result.error().detail, "the title must be at most 200 characters long");
+    draft = good();
+    draft.goal = 0;
+    result = validate_draft(draft);
+    ASSERT_FALSE(result.ok());
+    EXPECT_EQ(result.error().detail,
+              "the goal must be a whole number of signatures from 1 to 100000000");
 }
 
 }  // namespace
