@@ -1,5 +1,6 @@
 // rempart: the command line (serve, petition create, petition list).
 #include <CLI/CLI.hpp>
+#include <spdlog/spdlog.h>
 
 #include <iostream>
 
@@ -43,6 +44,8 @@ int main(int argc, char** argv) {
         return 2;
     }
     if (serve->parsed()) return rempart::app::serve(*config, demo);
+    // One-shot commands speak through their output; the store's routine lines stay quiet.
+    spdlog::set_level(spdlog::level::warn);
     if (create->parsed()) return rempart::app::create_petition(*config, create_options);
     if (list->parsed()) return rempart::app::list_petitions(*config, std::cout);
     return 2;

@@ -69,7 +69,13 @@ Result<Config> load_config_or_defaults(const std::string& file) {
 }
 
 int serve(const Config& config, bool demo) {
-    init_logging(config.log);
+    try {
+        init_logging(config.log);
+    } catch (const std::exception& e) {
+        std::cerr << "rempart: cannot open the log file " << config.log.file << ": " << e.what()
+                  << "\n";
+        return 1;
+    }
     const unsigned threads =
         config.server.threads != 0 ? config.server.threads
                                    : std::max(1u, std::thread::hardware_concurrency());

@@ -5,8 +5,10 @@ namespace rempart {
 
 std::string_view to_string(PetitionState state) {
     switch (state) {
-        case PetitionState::published: return "published";
-        case PetitionState::closed: return "closed";
+        case PetitionState::published:
+            return "published";
+        case PetitionState::closed:
+            return "closed";
     }
     return "published";
 }

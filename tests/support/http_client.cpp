@@ -1,156 +1,161 @@
 // A blocking HTTP/1.1 client for tests: whole requests, or raw bytes on a kept connection.
 #include "support/http_client.hpp"
 
-#include <poll.h>
-#include <sys/socket.h>
-#include <netinet/in.h>
-#include <netinet/tcp.h>
-#include <arpa/inet.h>
-#include <unistd.h>
-
+#include <boost/asio/connect.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/write.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
+#include <boost/beast/http/error.hpp>
+#include <boost/beast/http/parser.hpp>
+#include <boost/beast/http/string_body.hpp>
 
 #include <cctype>
-#include <cerrno>
+#include <limits>
 
 namespace rempart::testing {
+namespace {
 
+namespace asio = boost::asio;
+namespace http = boost::beast::http;
+using boost::system::error_code;
+using Clock = std::chrono::steady_clock;
+
+std::string lowercase(std::string_view text) {
+    std::string out(text);
+    for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+}
+
+HttpResponse to_response(http::response<http::string_body>&& message) {
+    HttpResponse response;
+    response.status = message.result_int();
+    for (const auto& field : message) {
+        auto& slot = response.headers[lowercase(field.name_string())];
+        if (!slot.empty()) slot += ", ";
+        slot += std::string(field.value());
+    }
+    response.body = std::move(message.body());
+    return response;
+}
+
+std::chrono::milliseconds left_until(Clock::time_point deadline) {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
+}
+
+}  // namespace
+
+// Each operation is asynchronous under the hood so that a deadline can cancel it: the
+// io_context runs until the operation completes or the time is up, then the socket's
+// pending operation is cancelled and its handler drained.
 struct RawConnection::Impl {
-    int fd = -1;
+    asio::io_context context;
+    asio::ip::tcp::socket socket{context};
     boost::beast::flat_buffer buffer;
-    bool eof = false;
+    bool closed = false;  // the peer closed or reset, or we never connected
 
-    // Reads what is available within `timeout`; false on timeout, true on data or EOF.
-    bool fill(std::chrono::milliseconds timeout) {
-        pollfd p{fd, POLLIN, 0};
-        if (::poll(&p, 1, static_cast<int>(timeout.count())) <= 0) return false;
-        auto space = buffer.prepare(64 * 1024);
-        const auto n = ::recv(fd, space.data(), space.size(), 0);
-        if (n <= 0) {
-            eof = true;
-            return true;
+    template <class Start>
+    error_code run(std::chrono::milliseconds timeout, Start start) {
+        bool done = false;
+        error_code result;
+        context.restart();
+        start([&](error_code ec, auto&&...) {
+            done = true;
+            result = ec;
+        });
+        context.run_for(std::max(timeout, std::chrono::milliseconds(0)));
+        if (!done) {
+            error_code ignored;
+            socket.cancel(ignored);
+            context.restart();
+            context.run();
+            // The operation may have completed just as the time ran out: keep its result,
+            // or bytes it read would be lost.
+            if (result == asio::error::operation_aborted) return asio::error::timed_out;
         }
-        buffer.commit(static_cast<std::size_t>(n));
+        return result;
+    }
+
+    // Reads what arrives within `timeout`: false on timeout; true on data or on the close.
+    bool read_some(std::chrono::milliseconds timeout) {
+        std::size_t received = 0;
+        const auto ec = run(timeout, [&](auto handler) {
+            socket.async_read_some(buffer.prepare(64 * 1024),
+                                   [&, handler](error_code ec, std::size_t n) mutable {
+                                       received = n;
+                                       handler(ec);
+                                   });
+        });
+        if (ec == asio::error::timed_out) return false;
+        buffer.commit(received);
+        if (ec) closed = true;  // end of stream, reset, or anything else: nothing more comes
         return true;
     }
 };
 
 std::string HttpResponse::header(std::string_view name) const {
-    std::string lower(name);
-    for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    const auto it = headers.find(lower);
+    const auto it = headers.find(lowercase(name));
     return it == headers.end() ? std::string() : it->second;
 }
 
 RawConnection::RawConnection(std::uint16_t port) : impl_(std::make_unique<Impl>()) {
-    impl_->fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in address{};
-    address.sin_family = AF_INET;
-    address.sin_port = htons(port);
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    if (::connect(impl_->fd, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0)
-        impl_->eof = true;
-    int one = 1;
-    ::setsockopt(impl_->fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+    const asio::ip::tcp::endpoint server(asio::ip::address_v4::loopback(), port);
+    const auto ec = impl_->run(std::chrono::seconds(5),
+                               [&](auto handler) { impl_->socket.async_connect(server, handler); });
+    if (ec) {
+        impl_->closed = true;
+        return;
+    }
+    error_code ignored;
+    impl_->socket.set_option(asio::ip::tcp::no_delay(true), ignored);
 }
 
-RawConnection::~RawConnection() {
-    if (impl_->fd >= 0) ::close(impl_->fd);
-}
+RawConnection::~RawConnection() = default;
 
-bool RawConnection::send(std::string_view bytes) {
-    while (!bytes.empty()) {
-        const auto n = ::send(impl_->fd, bytes.data(), bytes.size(), MSG_NOSIGNAL);
-        if (n <= 0) return false;
-        bytes.remove_prefix(static_cast<std::size_t>(n));
-    }
-    return true;
-}
-
-// Parses one response from the front of `data`: returns the bytes it used, 0 when more
-// bytes are needed, or npos when the bytes are not HTTP. `eof` ends a body without length.
-std::size_t parse_response(std::string_view data, bool head, bool eof, HttpResponse& out) {
-    const auto header_end = data.find("\r\n\r\n");
-    if (header_end == std::string_view::npos) return 0;
-    const auto head_text = data.substr(0, header_end);
-    const auto first_line_end = head_text.find("\r\n");
-    const auto status_line = head_text.substr(0, first_line_end);
-    if (!status_line.starts_with("HTTP/1.") || status_line.size() < 12) return std::string_view::npos;
-    HttpResponse response;
-    response.status = static_cast<unsigned>(std::stoul(std::string(status_line.substr(9, 3))));
-    std::size_t at = first_line_end == std::string_view::npos ? head_text.size() : first_line_end + 2;
-    while (at < head_text.size()) {
-        auto end = head_text.find("\r\n", at);
-        if (end == std::string_view::npos) end = head_text.size();
-        const auto line = head_text.substr(at, end - at);
-        const auto colon = line.find(':');
-        if (colon != std::string_view::npos) {
-            std::string name(line.substr(0, colon));
-            for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-            auto value = line.substr(colon + 1);
-            while (!value.empty() && value.front() == ' ') value.remove_prefix(1);
-            auto& slot = response.headers[name];
-            if (!slot.empty()) slot += ", ";
-            slot += std::string(value);
-        }
-        at = end + 2;
-    }
-    std::size_t used = header_end + 4;
-    const bool no_body = head || response.status == 204 || response.status == 304 ||
-                         response.status / 100 == 1;
-    if (!no_body) {
-        const auto length = response.header("content-length");
-        if (response.header("transfer-encoding").find("chunked") != std::string::npos) {
-            for (;;) {
-                const auto size_end = data.find("\r\n", used);
-                if (size_end == std::string_view::npos) return 0;
-                const auto size = std::stoul(std::string(data.substr(used, size_end - used)), nullptr, 16);
-                if (data.size() < size_end + 2 + size + 2) return 0;
-                response.body += std::string(data.substr(size_end + 2, size));
-                used = size_end + 2 + size + 2;
-                if (size == 0) break;
-            }
-        } else if (!length.empty()) {
-            const auto size = std::stoul(length);
-            if (data.size() < used + size) return 0;
-            response.body = std::string(data.substr(used, size));
-            used += size;
-        } else {
-            if (!eof) return 0;
-            response.body = std::string(data.substr(used));
-            used = data.size();
-        }
-    }
-    out = std::move(response);
-    return used;
+bool RawConnection::send(std::string_view bytes, std::chrono::milliseconds timeout) {
+    if (!impl_->socket.is_open()) return false;
+    const auto ec = impl_->run(timeout, [&](auto handler) {
+        asio::async_write(impl_->socket, asio::buffer(bytes.data(), bytes.size()), handler);
+    });
+    return !ec;
 }
 
 std::optional<HttpResponse> RawConnection::read_response(std::chrono::milliseconds timeout,
                                                          bool head) {
-    const auto deadline = std::chrono::steady_clock::now() + timeout;
+    const auto deadline = Clock::now() + timeout;
+    http::response_parser<http::string_body> parser;
+    parser.eager(true);
+    parser.skip(head);
+    parser.header_limit(1024 * 1024);
+    parser.body_limit(std::numeric_limits<std::uint64_t>::max());
     for (;;) {
-        HttpResponse response;
-        const std::string_view data(static_cast<const char*>(impl_->buffer.data().data()),
-                                    impl_->buffer.size());
-        const auto used = parse_response(data, head, impl_->eof, response);
-        if (used == std::string_view::npos) return std::nullopt;
-        if (used > 0) {
+        if (impl_->buffer.size() > 0) {
+            error_code ec;
+            const auto used = parser.put(impl_->buffer.data(), ec);
             impl_->buffer.consume(used);
-            return response;
+            if (parser.is_done()) return to_response(parser.release());
+            if (ec && ec != http::error::need_more) return std::nullopt;  // not HTTP
+            if (!ec && used > 0) continue;  // the parser stopped at a boundary: go on
         }
-        if (impl_->eof) return std::nullopt;
-        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
-            deadline - std::chrono::steady_clock::now());
-        if (left.count() <= 0 || !impl_->fill(left)) return std::nullopt;
+        if (impl_->closed) {
+            // A body without a length ends with the connection. Beast would also complete a
+            // parser that got nothing at all, as an empty "200 OK": that is no answer.
+            if (!parser.got_some()) return std::nullopt;
+            error_code ec;
+            parser.put_eof(ec);
+            if (!ec && parser.is_done()) return to_response(parser.release());
+            return std::nullopt;
+        }
+        const auto left = left_until(deadline);
+        if (left.count() <= 0 || !impl_->read_some(left)) return std::nullopt;
     }
 }
 
 bool RawConnection::closed_by_peer(std::chrono::milliseconds timeout) {
-    const auto deadline = std::chrono::steady_clock::now() + timeout;
-    while (!impl_->eof) {
-        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
-            deadline - std::chrono::steady_clock::now());
-        if (left.count() <= 0 || !impl_->fill(left)) return false;
+    const auto deadline = Clock::now() + timeout;
+    while (!impl_->closed) {
+        const auto left = left_until(deadline);
+        if (left.count() <= 0 || !impl_->read_some(left)) return false;
         impl_->buffer.consume(impl_->buffer.size());
     }
     return true;
@@ -158,14 +163,25 @@ bool RawConnection::closed_by_peer(std::chrono::milliseconds timeout) {
 
 HttpResponse http_request(std::uint16_t port, std::string method, std::string target,
                           std::string body, Headers headers) {
-    RawConnection connection(port);
-    std::string request = method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n";
+    const auto given = [&](std::string_view name) {
+        for (const auto& [key, value] : headers)
+            if (lowercase(key) == name) return true;
+        return false;
+    };
+    std::string request = method + " " + target + " HTTP/1.1\r\n";
+    if (!given("host")) request += "Host: 127.0.0.1:" + std::to_string(port) + "\r\n";
     for (const auto& [name, value] : headers) request += name + ": " + value + "\r\n";
-    if (!body.empty() || method == "POST")
+    if ((!body.empty() || method == "POST" || method == "PUT") && !given("content-length") &&
+        !given("transfer-encoding"))
         request += "Content-Length: " + std::to_string(body.size()) + "\r\n";
-    request += "Connection: close\r\n\r\n" + body;
-    connection.send(request);
-    auto response = connection.read_response(std::chrono::seconds(10), method == "HEAD");
+    if (!given("connection")) request += "Connection: close\r\n";
+    request += "\r\n" + body;
+
+    const auto deadline = Clock::now() + std::chrono::seconds(10);
+    RawConnection connection(port);
+    // A refused send still reads: the server may have answered (413) before closing.
+    connection.send(request, left_until(deadline));
+    auto response = connection.read_response(left_until(deadline), method == "HEAD");
     return response.value_or(HttpResponse{});
 }
 

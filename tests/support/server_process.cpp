@@ -5,15 +5,22 @@
 #include <fcntl.h>
 #include <netinet/in.h>
 #include <signal.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <gtest/gtest.h>
 
+#include <cerrno>
+#include <cstring>
 #include <fstream>
+#include <iostream>
 #include <map>
 #include <sstream>
+#include <stdexcept>
 #include <thread>
 
 #include "support/http_client.hpp"
@@ -47,7 +54,9 @@ std::string merge_toml(const std::vector<std::pair<std::string, std::vector<std:
         }
         if (!t.empty()) extra_lines[section].push_back(line);
     }
-    const auto key_of = [](const std::string& line) { return trim(line.substr(0, line.find('='))); };
+    const auto key_of = [](const std::string& line) {
+        return trim(line.substr(0, line.find('=')));
+    };
     std::string out;
     for (const auto& line : extra_lines[""]) out += line + "\n";
     for (const auto& [name, keys] : base) {
@@ -70,24 +79,43 @@ std::string merge_toml(const std::vector<std::pair<std::string, std::vector<std:
     return out;
 }
 
+// Starts `args` with stdout and stderr appended to `output`. Everything the child needs is
+// prepared before fork: the test process has threads, so the child may only make system
+// calls until exec.
 pid_t spawn(const std::vector<std::string>& args, const std::filesystem::path& output) {
-    const pid_t pid = ::fork();
-    if (pid != 0) return pid;
-    const int fd = ::open(output.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0600);
-    ::dup2(fd, 1);
-    ::dup2(fd, 2);
-    ::close(fd);
-    const int null = ::open("/dev/null", O_RDONLY);
-    ::dup2(null, 0);
     std::vector<char*> argv;
     for (const auto& arg : args) argv.push_back(const_cast<char*>(arg.c_str()));
     argv.push_back(nullptr);
+    const std::string output_path = output.string();
+    const pid_t parent = ::getpid();
+    rlimit files{};
+    ::getrlimit(RLIMIT_NOFILE, &files);
+    const int max_fd = files.rlim_cur == RLIM_INFINITY || files.rlim_cur > 65536
+                           ? 65536
+                           : static_cast<int>(files.rlim_cur);
+
+    const pid_t pid = ::fork();
+    if (pid != 0) return pid;
+    // A test run killed midway must not leave a server holding its port.
+    ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (::getppid() != parent) ::_exit(127);
+    const int out = ::open(output_path.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0600);
+    const int null = ::open("/dev/null", O_RDONLY);
+    if (out < 0 || null < 0) ::_exit(127);
+    ::dup2(null, 0);
+    ::dup2(out, 1);
+    ::dup2(out, 2);
+    // The test's own sockets must not live on in the server: a connection the test closes
+    // has to close for the server too.
+    if (::syscall(SYS_close_range, 3u, ~0u, 0u) != 0)
+        for (int fd = 3; fd < max_fd; ++fd) ::close(fd);
     ::execv(argv[0], argv.data());
     ::_exit(127);
 }
 
 // Waits for `pid` up to `timeout`; the exit code, or -2 on timeout, -1 when killed by a signal.
 int wait_for(pid_t pid, std::chrono::milliseconds timeout) {
+    if (pid <= 0) return -1;  // never waitpid(-1): it would reap another test's child
     const auto deadline = std::chrono::steady_clock::now() + timeout;
     for (;;) {
         int status = 0;
@@ -97,6 +125,20 @@ int wait_for(pid_t pid, std::chrono::milliseconds timeout) {
         if (std::chrono::steady_clock::now() >= deadline) return -2;
         std::this_thread::sleep_for(10ms);
     }
+}
+
+// True when GET /healthz answers 200 and the server has closed that connection, and then
+// some: the server forgets a connection just after closing it, and a test counting
+// connections (the caps) must not find the check's still counted.
+bool answers_health_check(std::uint16_t port) {
+    RawConnection check(port);
+    if (!check.send("GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n", 1s))
+        return false;
+    const auto response = check.read_response(2s);
+    if (!response || response->status != 200) return false;
+    check.closed_by_peer(1s);
+    std::this_thread::sleep_for(50ms);
+    return true;
 }
 
 std::string read_file(const std::filesystem::path& file) {
@@ -122,13 +164,15 @@ std::uint16_t free_loopback_port() {
 
 ServerProcess::ServerProcess(std::string extra_config) {
     char pattern[] = "/tmp/rempart-test.XXXXXX";
-    dir_ = ::mkdtemp(pattern);
+    if (::mkdtemp(pattern) == nullptr)
+        throw std::runtime_error(std::string("mkdtemp: ") + std::strerror(errno));
+    dir_ = pattern;
     port_ = free_loopback_port();
     const auto url = "http://127.0.0.1:" + std::to_string(port_);
     config_file_ = dir_ / "rempart.toml";
     std::ofstream(config_file_) << merge_toml(
-        {{"server", {"listen = \"127.0.0.1:" + std::to_string(port_) + "\"",
-                     "base_url = \"" + url + "\""}},
+        {{"server",
+          {"listen = \"127.0.0.1:" + std::to_string(port_) + "\"", "base_url = \"" + url + "\""}},
          {"storage", {"data_dir = \"" + (dir_ / "data").string() + "\"", "group_commit_ms = 1"}},
          {"log", {"file = \"" + (dir_ / "rempart.log").string() + "\""}}},
         extra_config);
@@ -136,6 +180,12 @@ ServerProcess::ServerProcess(std::string extra_config) {
 
 ServerProcess::~ServerProcess() {
     if (pid_ > 0) stop();
+    // A failed test is easier to read with what the server said about it.
+    if (::testing::Test::HasFailure()) {
+        std::string log = log_text() + read_file(dir_ / "serve.out");
+        if (log.size() > 4000) log = "...\n" + log.substr(log.size() - 4000);
+        std::cerr << "--- end of the server's log (" << dir_.string() << ") ---\n" << log;
+    }
     std::error_code ec;
     std::filesystem::remove_all(dir_, ec);
 }
@@ -143,9 +193,13 @@ ServerProcess::~ServerProcess() {
 void ServerProcess::start() {
     ASSERT_EQ(pid_, -1) << "already started";
     pid_ = spawn({REMPART_BINARY, "serve", "--config", config_file_.string()}, dir_ / "serve.out");
+    if (pid_ < 0) {
+        pid_ = -1;
+        FAIL() << "fork: " << std::strerror(errno);
+    }
     const auto deadline = std::chrono::steady_clock::now() + 20s;
     while (std::chrono::steady_clock::now() < deadline) {
-        if (http_get(port_, "/healthz").status == 200) return;
+        if (answers_health_check(port_)) return;
         if (wait_for(pid_, 0ms) != -2) {
             pid_ = -1;
             FAIL() << "rempart serve exited at start:\n" << read_file(dir_ / "serve.out");
@@ -197,6 +251,17 @@ int ServerProcess::run_cli(const std::vector<std::string>& args, std::string* ou
     return code;
 }
 
-std::string ServerProcess::log_text() const { return read_file(dir_ / "rempart.log"); }
+std::string ServerProcess::log_text() const {
+    return read_file(dir_ / "rempart.log");
+}
+
+bool ServerProcess::log_contains(std::string_view text, std::chrono::milliseconds timeout) const {
+    const auto deadline = std::chrono::steady_clock::now() + timeout;
+    for (;;) {
+        if (log_text().find(text) != std::string::npos) return true;
+        if (std::chrono::steady_clock::now() >= deadline) return false;
+        std::this_thread::sleep_for(50ms);
+    }
+}
 
 }  // namespace rempart::testing

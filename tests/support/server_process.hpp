@@ -7,12 +7,13 @@
 #include <cstdint>
 #include <filesystem>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace rempart::testing {
 
 class ServerProcess {
-public:
+  public:
     // `extra_config` is TOML merged over the test's base: [server] listen and base_url on a
     // free port, [storage] data_dir and [log] file in the temporary folder. A key given in
     // `extra_config` wins over the base's.
@@ -24,22 +25,30 @@ public:
     // Starts `rempart serve` and waits (20 s at most) until /healthz answers; fails the test
     // otherwise.
     void start();
-    // SIGTERM, then waits for the exit; returns the exit code (-1 if it had to be killed).
+    // SIGTERM, then waits (20 s at most) for the exit; returns the exit code, or -1 when
+    // the server died of a signal or had to be killed.
     int stop();
+    // SIGTERM only, for tests that act while the server is stopping.
     void signal_stop();
+    // Waits for the exit; past `timeout` kills it (SIGKILL) and returns -1. Only the child
+    // this object started is ever signalled.
     int wait(std::chrono::milliseconds timeout);
 
     // Runs `rempart ARGS --config FILE` (without --config when `with_config` is false) to
     // completion, 60 s at most; `output` receives stdout and stderr.
-    int run_cli(const std::vector<std::string>& args, std::string* output,
-                bool with_config = true);
+    int run_cli(const std::vector<std::string>& args, std::string* output, bool with_config = true);
 
     std::uint16_t port() const { return port_; }
     const std::filesystem::path& dir() const { return dir_; }
     const std::filesystem::path& config_file() const { return config_file_; }
+    // The log file as written so far. Lines reach it within a second (warnings at once):
+    // to wait for one, use log_contains.
     std::string log_text() const;
+    // True once the log holds `text`, polling up to `timeout`.
+    bool log_contains(std::string_view text,
+                      std::chrono::milliseconds timeout = std::chrono::milliseconds(3000)) const;
 
-private:
+  private:
     std::filesystem::path dir_;
     std::filesystem::path config_file_;
     std::uint16_t port_ = 0;
