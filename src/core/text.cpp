@@ -78,13 +78,15 @@ std::size_t count_code_points(std::string_view text) {
     return count;
 }
 
-std::string trim(std::string_view text) {
+std::string_view trim_view(std::string_view text) {
     const auto is_space = [](char c) {
         return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
     };
     while (!text.empty() && is_space(text.front())) text.remove_prefix(1);
     while (!text.empty() && is_space(text.back())) text.remove_suffix(1);
-    return std::string(text);
+    return text;
 }
+
+std::string trim(std::string_view text) { return std::string(trim_view(text)); }
 
 }  // namespace rempart

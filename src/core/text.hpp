@@ -19,5 +19,7 @@ std::size_t count_code_points(std::string_view text);
 
 // Without leading and trailing ASCII whitespace.
 std::string trim(std::string_view text);
+// The same, as a view into `text`: for parsing headers without copying.
+std::string_view trim_view(std::string_view text);
 
 }  // namespace rempart

@@ -1,26 +1,19 @@
 // Reads cookies from a Cookie header and writes Set-Cookie values.
 #include "http/cookies.hpp"
 
+#include "core/text.hpp"
+
 namespace rempart::http {
-namespace {
-
-std::string_view trim_spaces(std::string_view text) {
-    while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-    while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-    return text;
-}
-
-}  // namespace
 
 std::optional<std::string_view> cookie_value(std::string_view header, std::string_view name) {
     while (!header.empty()) {
         const auto semicolon = std::min(header.find(';'), header.size());
-        const auto pair = trim_spaces(header.substr(0, semicolon));
+        const auto pair = trim_view(header.substr(0, semicolon));
         header.remove_prefix(std::min(semicolon + 1, header.size()));
         const auto eq = pair.find('=');
         if (eq == std::string_view::npos) continue;
-        if (trim_spaces(pair.substr(0, eq)) != name) continue;
-        auto value = trim_spaces(pair.substr(eq + 1));
+        if (trim_view(pair.substr(0, eq)) != name) continue;
+        auto value = trim_view(pair.substr(eq + 1));
         if (value.size() >= 2 && value.front() == '"' && value.back() == '"')
             value = value.substr(1, value.size() - 2);
         return value;

@@ -1,7 +1,10 @@
 // Finds the client's address: the socket peer, or X-Forwarded-For from a trusted proxy.
 #include "net/client_address.hpp"
 
+#include <algorithm>
 #include <charconv>
+
+#include "core/text.hpp"
 
 namespace rempart::net {
 namespace {
@@ -14,15 +17,9 @@ address unmapped(const address& a) {
     return a;
 }
 
-std::string_view trim_spaces(std::string_view text) {
-    while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-    while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-    return text;
-}
-
 // An X-Forwarded-For entry: "1.2.3.4", "1.2.3.4:567", "2001:db8::1" or "[2001:db8::1]:567".
 bool parse_forwarded_entry(std::string_view entry, address* out) {
-    entry = trim_spaces(entry);
+    entry = trim_view(entry);
     if (!entry.empty() && entry.front() == '[') {
         const auto close = entry.find(']');
         if (close == std::string_view::npos) return false;

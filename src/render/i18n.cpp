@@ -6,6 +6,7 @@
 #include <charconv>
 
 #include "core/embedded.hpp"
+#include "core/text.hpp"
 
 namespace rempart::render {
 namespace {
@@ -39,12 +40,6 @@ Result<Table> flatten(std::string_view toml_text, std::string_view name) {
     return table;
 }
 
-std::string_view trim_spaces(std::string_view text) {
-    while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-    while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-    return text;
-}
-
 }  // namespace
 
 std::string_view code(Language language) { return language == Language::en ? "en" : "fr"; }
@@ -62,12 +57,12 @@ Language choose_language(std::string_view cookie_lang, std::string_view accept_l
     double best_q = 0.0;
     while (!accept_language.empty()) {
         const auto comma = std::min(accept_language.find(','), accept_language.size());
-        auto item = trim_spaces(accept_language.substr(0, comma));
+        auto item = trim_view(accept_language.substr(0, comma));
         accept_language.remove_prefix(std::min(comma + 1, accept_language.size()));
         double q = 1.0;
         if (const auto semicolon = item.find(';'); semicolon != std::string_view::npos) {
-            auto param = trim_spaces(item.substr(semicolon + 1));
-            item = trim_spaces(item.substr(0, semicolon));
+            auto param = trim_view(item.substr(semicolon + 1));
+            item = trim_view(item.substr(0, semicolon));
             if (param.starts_with("q=")) {
                 param.remove_prefix(2);
                 // from_chars for double is in GCC 12's library.
