@@ -6,6 +6,8 @@
 #include <charconv>
 #include <sstream>
 
+#include "core/host_port.hpp"
+
 namespace rempart::config_values {
 namespace {
 
@@ -134,30 +136,7 @@ Result<void> read_text_list(const toml::node& node, const Where& where,
     return {};
 }
 
-bool is_host_port(std::string_view text) {
-    // IPv6 must be bracketed: in "::1:8080" the port cannot be told from the address.
-    std::string_view host;
-    std::string_view port;
-    const bool bracketed = text.starts_with("[");
-    if (bracketed) {
-        const auto close = text.find("]:");
-        if (close == std::string_view::npos) return false;
-        host = text.substr(1, close - 1);
-        port = text.substr(close + 2);
-    } else {
-        const auto colon = text.find(':');
-        if (colon == std::string_view::npos || text.rfind(':') != colon) return false;
-        host = text.substr(0, colon);
-        port = text.substr(colon + 1);
-    }
-    unsigned number = 0;
-    const auto [end, err] = std::from_chars(port.data(), port.data() + port.size(), number);
-    if (err != std::errc() || end != port.data() + port.size() || number == 0 || number > 65535)
-        return false;
-    boost::system::error_code ec;
-    const auto address = boost::asio::ip::make_address(std::string(host), ec);
-    return !ec && address.is_v6() == bracketed;
-}
+bool is_host_port(std::string_view text) { return parse_host_port(text).has_value(); }
 
 bool is_cidr(std::string_view text) {
     const auto slash = text.find('/');

@@ -9,8 +9,7 @@
 #include <boost/asio/use_awaitable.hpp>
 #include <spdlog/spdlog.h>
 
-#include <charconv>
-
+#include "core/host_port.hpp"
 #include "core/log_events.hpp"
 #include "net/detail/server_state.hpp"
 
@@ -19,33 +18,6 @@ namespace asio = boost::asio;
 using asio::ip::tcp;
 
 namespace {
-
-Result<tcp::endpoint> parse_listen(std::string_view listen) {
-    std::string_view host;
-    std::string_view port_text;
-    if (!listen.empty() && listen.front() == '[') {
-        const auto close = listen.find("]:");
-        if (close == std::string_view::npos)
-            return make_error("config.bad_listen", "expected [address]:port");
-        host = listen.substr(1, close - 1);
-        port_text = listen.substr(close + 2);
-    } else {
-        const auto colon = listen.rfind(':');
-        if (colon == std::string_view::npos)
-            return make_error("config.bad_listen", "expected address:port");
-        host = listen.substr(0, colon);
-        port_text = listen.substr(colon + 1);
-    }
-    unsigned port = 0;
-    const auto [end, err] =
-        std::from_chars(port_text.data(), port_text.data() + port_text.size(), port);
-    if (err != std::errc() || end != port_text.data() + port_text.size() || port > 65535)
-        return make_error("config.bad_listen", "bad port in " + std::string(listen));
-    boost::system::error_code ec;
-    const auto address = asio::ip::make_address(std::string(host), ec);
-    if (ec) return make_error("config.bad_listen", "bad address in " + std::string(listen));
-    return tcp::endpoint(address, static_cast<unsigned short>(port));
-}
 
 // Holds one slot of the per-IP count and gives it back when the connection ends.
 struct IpSlot {
@@ -128,8 +100,11 @@ Server::~Server() = default;
 Result<std::unique_ptr<Server>> Server::create(asio::io_context& io, const Config& config,
                                                Application application,
                                                metrics::Registry& metrics) {
-    auto endpoint = parse_listen(config.server.listen);
-    if (!endpoint) return endpoint.error();
+    const auto listen = parse_host_port(config.server.listen);
+    if (!listen)
+        return make_error("config.bad_listen", "cannot listen on " + config.server.listen +
+                                                   ": expected address:port");
+    const tcp::endpoint endpoint(listen->address, listen->port);
     auto trusted = NetworkList::parse(config.server.trusted_proxies);
     if (!trusted) return trusted.error();
     auto state = std::make_shared<State>(io, config, std::move(application), metrics,
@@ -137,9 +112,9 @@ Result<std::unique_ptr<Server>> Server::create(asio::io_context& io, const Confi
     state->no_route_metric = metrics.register_route("none");
     boost::system::error_code ec;
     auto& acceptor = state->acceptor;
-    acceptor.open(endpoint->protocol(), ec);
+    acceptor.open(endpoint.protocol(), ec);
     if (!ec) acceptor.set_option(tcp::acceptor::reuse_address(true), ec);
-    if (!ec) acceptor.bind(*endpoint, ec);
+    if (!ec) acceptor.bind(endpoint, ec);
     if (!ec) acceptor.listen(asio::socket_base::max_listen_connections, ec);
     if (ec)
         return make_error("server.listen_failed", "cannot listen on " + config.server.listen +
