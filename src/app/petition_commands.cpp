@@ -1,4 +1,6 @@
 // `rempart petition create` and `rempart petition list`: the store from the command line.
+#include <spdlog/spdlog.h>
+
 #include <charconv>
 #include <ctime>
 #include <fstream>
@@ -6,6 +8,7 @@
 #include <sstream>
 
 #include "app/commands.hpp"
+#include "core/log_events.hpp"
 #include "petitions/validate.hpp"
 #include "store/petition_repository.hpp"
 #include "store/store.hpp"
@@ -67,6 +70,7 @@ int create_petition(const Config& config, const CreatePetitionOptions& options) 
         std::cerr << "rempart: " << created.error().detail << "\n";
         return 1;
     }
+    spdlog::info("{} slug={}", log_event::petition_created, created->slug);
     std::cout << "Published petition '" << created->slug << "': " << config.server.base_url
               << "/petitions/" << created->slug << "\n";
     return 0;

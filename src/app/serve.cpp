@@ -82,7 +82,10 @@ int serve(const Config& config, bool demo) {
 
     auto opened = store::open_store(config.storage, 2);
     if (!opened) {
-        spdlog::error("{} error=\"{}\"", log_event::store_refused, opened.error().detail);
+        spdlog::error("{} error=\"{}\"",
+                      opened.error().code == "store.newer" ? log_event::store_refused_newer
+                                                           : log_event::store_refused,
+                      opened.error().detail);
         std::cerr << "rempart: " << opened.error().detail << "\n";
         shutdown_logging();
         return 1;

@@ -27,8 +27,6 @@ inline constexpr std::string_view http_handler_failed = "HTTP_HANDLER_FAILED";
 inline constexpr std::string_view http_limit_hit = "HTTP_LIMIT_HIT";
 // accept() failed (often: out of file descriptors): error=.
 inline constexpr std::string_view connection_refused = "CONNECTION_REFUSED";
-// The configuration file was refused: error=.
-inline constexpr std::string_view config_invalid = "CONFIG_INVALID";
 // The store was opened: file=, schema=.
 inline constexpr std::string_view store_opened = "STORE_OPENED";
 // Migrations were applied: from=, to=.
@@ -46,9 +44,10 @@ inline constexpr std::string_view cache_invalidated = "CACHE_INVALIDATED";
 
 // Every event above, for the documentation and for the test that keeps names unique.
 inline constexpr std::string_view all[] = {
-    server_started, server_stopping,     server_stopped,     http_request,     http_handler_failed,
-    http_limit_hit, connection_refused,  config_invalid,     store_opened,     store_migrated,
-    store_refused,  store_refused_newer, store_write_failed, petition_created, cache_invalidated,
+    server_started,      server_stopping,   server_stopped,      http_request,
+    http_handler_failed, http_limit_hit,    connection_refused,  store_opened,
+    store_migrated,      store_refused,     store_refused_newer, store_write_failed,
+    petition_created,    cache_invalidated,
 };
 
 }  // namespace rempart::log_event
