@@ -1,6 +1,6 @@
 // rempart: the command line (serve, petition create, petition list).
-#include <CLI/CLI.hpp>
 #include <spdlog/spdlog.h>
+#include <CLI/CLI.hpp>
 
 #include <iostream>
 
@@ -28,8 +28,9 @@ int main(int argc, char** argv) {
     create->add_option("--slug", create_options.slug, "The petition's address: /petitions/SLUG")
         ->required();
     create->add_option("--title", create_options.title, "The petition's title")->required();
-    create->add_option("--text-file", create_options.text_file,
-                       "Markdown file with the petition's text")
+    create
+        ->add_option("--text-file", create_options.text_file,
+                     "Markdown file with the petition's text")
         ->required();
     create->add_option("--summary", create_options.summary, "One or two sentences for lists");
     create->add_option("--goal", create_options.goal, "Signatures aimed for (a positive number)");

@@ -18,20 +18,19 @@ void add_api_routes(http::Router& router, const Catalog& catalog, std::string ba
     router.add(http::Method::get, "/api/petitions", "api_petitions",
                [&catalog, base_url](const http::Request&,
                                     const http::Params&) -> boost::asio::awaitable<http::Response> {
-                   co_return json_response(200,
-                                           petition_list_json(*catalog.current(), base_url));
+                   co_return json_response(200, petition_list_json(*catalog.current(), base_url));
                });
-    router.add(http::Method::get, "/api/petitions/{slug}", "api_petition",
-               [&catalog, base_url](const http::Request&,
-                                    const http::Params& params)
-                   -> boost::asio::awaitable<http::Response> {
-                   const auto snapshot = catalog.current();
-                   const auto* petition = snapshot->find(params[0]);
-                   if (petition == nullptr)
-                       co_return json_response(
-                           404, error_json("not_found", "There is no petition with this slug."));
-                   co_return json_response(200, petition_json(*petition, base_url));
-               });
+    router.add(
+        http::Method::get, "/api/petitions/{slug}", "api_petition",
+        [&catalog, base_url](const http::Request&,
+                             const http::Params& params) -> boost::asio::awaitable<http::Response> {
+            const auto snapshot = catalog.current();
+            const auto* petition = snapshot->find(params[0]);
+            if (petition == nullptr)
+                co_return json_response(
+                    404, error_json("not_found", "There is no petition with this slug."));
+            co_return json_response(200, petition_json(*petition, base_url));
+        });
 }
 
 }  // namespace rempart::api

@@ -15,13 +15,13 @@ using ErrorPage = std::function<http::Response(unsigned status, const http::Head
                                                std::string_view target)>;
 
 class Dispatcher {
-public:
+  public:
     Dispatcher(http::Router router, metrics::Registry& metrics, ErrorPage error_page);
 
     // Never throws for a handler's failure: that becomes a 500 page.
     boost::asio::awaitable<http::Response> handle(http::Request& request) const;
 
-private:
+  private:
     http::Router router_;
     metrics::Registry& metrics_;
     ErrorPage error_page_;

@@ -32,9 +32,9 @@ Result<std::optional<std::int64_t>> parse_goal(const std::optional<std::string>&
     std::int64_t goal = 0;
     const auto [end, err] = std::from_chars(text->data(), text->data() + text->size(), goal);
     if (err != std::errc() || end != text->data() + text->size())
-        return make_error("petition.goal_invalid",
-                          "the goal must be a whole number of signatures, e.g. 1000 (got '" +
-                              *text + "')");
+        return make_error(
+            "petition.goal_invalid",
+            "the goal must be a whole number of signatures, e.g. 1000 (got '" + *text + "')");
     return std::optional<std::int64_t>(goal);
 }
 
@@ -92,8 +92,9 @@ int list_petitions(const Config& config, std::ostream& out) {
     }
     for (const auto& petition : petitions) {
         out << petition.slug << "\t" << to_string(petition.state) << "\t"
-            << petition.signature_count << (petition.goal ? "/" + std::to_string(*petition.goal) : "")
-            << "\t" << petition.title << "\n";
+            << petition.signature_count
+            << (petition.goal ? "/" + std::to_string(*petition.goal) : "") << "\t" << petition.title
+            << "\n";
     }
     return 0;
 }

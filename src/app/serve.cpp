@@ -1,11 +1,11 @@
 // `rempart serve`: wires the store, the pages, the API and the server, and runs them.
+#include <spdlog/spdlog.h>
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/use_awaitable.hpp>
-#include <spdlog/spdlog.h>
 
 #include <ctime>
 #include <iostream>
@@ -76,9 +76,9 @@ int serve(const Config& config, bool demo) {
                   << "\n";
         return 1;
     }
-    const unsigned threads =
-        config.server.threads != 0 ? config.server.threads
-                                   : std::max(1u, std::thread::hardware_concurrency());
+    const unsigned threads = config.server.threads != 0
+                                 ? config.server.threads
+                                 : std::max(1u, std::thread::hardware_concurrency());
 
     auto opened = store::open_store(config.storage, 2);
     if (!opened) {

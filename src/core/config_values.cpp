@@ -136,7 +136,9 @@ Result<void> read_text_list(const toml::node& node, const Where& where,
     return {};
 }
 
-bool is_host_port(std::string_view text) { return parse_host_port(text).has_value(); }
+bool is_host_port(std::string_view text) {
+    return parse_host_port(text).has_value();
+}
 
 bool is_cidr(std::string_view text) {
     const auto slash = text.find('/');

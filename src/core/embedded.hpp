@@ -8,7 +8,7 @@
 namespace rempart::embedded {
 
 struct File {
-    std::string_view path;   // relative to the project, e.g. "templates/web/home.mustache"
+    std::string_view path;  // relative to the project, e.g. "templates/web/home.mustache"
     std::string_view bytes;
 };
 

@@ -87,6 +87,8 @@ std::string_view trim_view(std::string_view text) {
     return text;
 }
 
-std::string trim(std::string_view text) { return std::string(trim_view(text)); }
+std::string trim(std::string_view text) {
+    return std::string(trim_view(text));
+}
 
 }  // namespace rempart

@@ -14,7 +14,7 @@ std::string_view to_string(Method method);
 
 // Header lookup without copying the parser's fields: the server passes a view of its own.
 class HeaderView {
-public:
+  public:
     using Lookup = std::string_view (*)(const void* fields, std::string_view name);
     HeaderView() = default;
     HeaderView(const void* fields, Lookup lookup) : fields_(fields), lookup_(lookup) {}
@@ -23,7 +23,7 @@ public:
         return fields_ ? lookup_(fields_, name) : std::string_view();
     }
 
-private:
+  private:
     const void* fields_ = nullptr;
     Lookup lookup_ = nullptr;
 };

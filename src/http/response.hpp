@@ -11,14 +11,14 @@ namespace rempart::http {
 
 // A body either owned by the response or shared with a cache that outlives it.
 class Body {
-public:
+  public:
     Body() = default;
     Body(std::string owned) : owned_(std::move(owned)) {}
     Body(std::shared_ptr<const std::string> shared) : shared_(std::move(shared)) {}
     std::string_view view() const { return shared_ ? std::string_view(*shared_) : owned_; }
     std::size_t size() const { return view().size(); }
 
-private:
+  private:
     std::string owned_;
     std::shared_ptr<const std::string> shared_;
 };

@@ -33,13 +33,13 @@ struct Match {
 };
 
 class Router {
-public:
+  public:
     // A GET route also answers HEAD (the server drops the body).
     void add(Method method, std::string pattern, std::string name, Handler handler);
     Match match(Method method, std::string_view path) const;
     std::vector<Route>& routes() { return routes_; }
 
-private:
+  private:
     static bool matches(std::string_view pattern, std::string_view path, Params* params);
     std::vector<Route> routes_;
 };

@@ -83,7 +83,8 @@ Result<std::vector<std::pair<std::string, std::string>>> parse_form(std::string_
         if (pair.empty()) continue;
         const auto eq = pair.find('=');
         const auto raw_name = pair.substr(0, eq);
-        const auto raw_value = eq == std::string_view::npos ? std::string_view() : pair.substr(eq + 1);
+        const auto raw_value =
+            eq == std::string_view::npos ? std::string_view() : pair.substr(eq + 1);
         if (!percent_decode(raw_name, true, name) || !percent_decode(raw_value, true, value))
             return make_error("http.bad_form", "the form has a malformed %-escape");
         if (!is_valid_utf8(name) || !is_valid_utf8(value))

@@ -17,22 +17,35 @@ void line(std::string& out, fmt::format_string<Args...> format, Args&&... args) 
 
 std::string_view to_string(LimitKind kind) {
     switch (kind) {
-        case LimitKind::header_bytes: return "header_bytes";
-        case LimitKind::body_bytes: return "body_bytes";
-        case LimitKind::header_timeout: return "header_timeout";
-        case LimitKind::body_timeout: return "body_timeout";
-        case LimitKind::idle_timeout: return "idle_timeout";
-        case LimitKind::write_timeout: return "write_timeout";
-        case LimitKind::connections_total: return "connections_total";
-        case LimitKind::connections_per_ip: return "connections_per_ip";
-        case LimitKind::requests_per_connection: return "requests_per_connection";
-        case LimitKind::malformed_request: return "malformed_request";
-        case LimitKind::count_: break;
+        case LimitKind::header_bytes:
+            return "header_bytes";
+        case LimitKind::body_bytes:
+            return "body_bytes";
+        case LimitKind::header_timeout:
+            return "header_timeout";
+        case LimitKind::body_timeout:
+            return "body_timeout";
+        case LimitKind::idle_timeout:
+            return "idle_timeout";
+        case LimitKind::write_timeout:
+            return "write_timeout";
+        case LimitKind::connections_total:
+            return "connections_total";
+        case LimitKind::connections_per_ip:
+            return "connections_per_ip";
+        case LimitKind::requests_per_connection:
+            return "requests_per_connection";
+        case LimitKind::malformed_request:
+            return "malformed_request";
+        case LimitKind::count_:
+            break;
     }
     return "unknown";
 }
 
-Registry::Registry() { route_names_.reserve(max_routes); }
+Registry::Registry() {
+    route_names_.reserve(max_routes);
+}
 
 std::size_t Registry::register_route(std::string name) {
     for (std::size_t i = 0; i < route_names_.size(); ++i)
@@ -50,8 +63,7 @@ std::size_t Registry::status_slot(unsigned status) {
     return statuses.size() - 1;
 }
 
-void Registry::count_request(std::size_t route, unsigned status,
-                             std::chrono::nanoseconds latency) {
+void Registry::count_request(std::size_t route, unsigned status, std::chrono::nanoseconds latency) {
     if (route >= route_names_.size()) return;
     auto& series = routes_[route];
     series.by_status[status_slot(status)].fetch_add(1, std::memory_order_relaxed);
@@ -72,7 +84,9 @@ void Registry::connection_opened() {
     accepted_connections_.fetch_add(1, std::memory_order_relaxed);
 }
 
-void Registry::connection_closed() { open_connections_.fetch_sub(1, std::memory_order_relaxed); }
+void Registry::connection_closed() {
+    open_connections_.fetch_sub(1, std::memory_order_relaxed);
+}
 
 std::int64_t Registry::open_connections() const {
     return open_connections_.load(std::memory_order_relaxed);
@@ -111,7 +125,9 @@ std::string Registry::render() const {
         }
     }
 
-    line(out, "# HELP rempart_http_request_duration_seconds Time from a full request to its response.\n");
+    line(
+        out,
+        "# HELP rempart_http_request_duration_seconds Time from a full request to its response.\n");
     line(out, "# TYPE rempart_http_request_duration_seconds histogram\n");
     for (std::size_t r = 0; r < route_names_.size(); ++r) {
         const auto& series = routes_[r];
@@ -127,8 +143,8 @@ std::string Registry::render() const {
         line(out, "rempart_http_request_duration_seconds_sum{{route=\"{}\"}} {:.6f}\n",
              route_names_[r],
              static_cast<double>(series.latency_ns_sum.load(std::memory_order_relaxed)) / 1e9);
-        line(out, "rempart_http_request_duration_seconds_count{{route=\"{}\"}} {}\n", route_names_[r],
-             cumulative);
+        line(out, "rempart_http_request_duration_seconds_count{{route=\"{}\"}} {}\n",
+             route_names_[r], cumulative);
     }
 
     line(out, "# HELP rempart_open_connections Client connections open now.\n");
@@ -139,7 +155,8 @@ std::string Registry::render() const {
     line(out, "rempart_connections_accepted_total {}\n",
          accepted_connections_.load(std::memory_order_relaxed));
 
-    line(out, "# HELP rempart_limits_hit_total Requests or connections refused or cut by a limit.\n");
+    line(out,
+         "# HELP rempart_limits_hit_total Requests or connections refused or cut by a limit.\n");
     line(out, "# TYPE rempart_limits_hit_total counter\n");
     for (std::size_t k = 0; k < limits_.size(); ++k)
         line(out, "rempart_limits_hit_total{{kind=\"{}\"}} {}\n",

@@ -31,12 +31,11 @@ enum class LimitKind {
 std::string_view to_string(LimitKind kind);
 
 class Registry {
-public:
+  public:
     static constexpr std::size_t max_routes = 64;
     // Upper bounds of the latency buckets, in seconds.
     static constexpr std::array<double, 14> latency_bounds = {
-        0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01,
-        0.025,  0.05,    0.1,    0.25,  0.5,    1.0,   2.5};
+        0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5};
 
     Registry();
 
@@ -56,7 +55,7 @@ public:
     // Prometheus text exposition format, version 0.0.4.
     std::string render() const;
 
-private:
+  private:
     static constexpr std::array<unsigned, 22> statuses = {
         200, 201, 204, 301, 302, 303, 304, 400, 403, 404, 405,
         408, 409, 413, 415, 422, 429, 431, 500, 501, 503, 0 /* any other */};

@@ -38,8 +38,7 @@ bool Network::contains(const address& candidate) const {
     const address a = unmapped(candidate);
     if (a.is_v4() != base.is_v4()) return false;
     if (a.is_v4()) {
-        const auto mask =
-            prefix_length == 0 ? 0u : ~std::uint32_t{0} << (32 - prefix_length);
+        const auto mask = prefix_length == 0 ? 0u : ~std::uint32_t{0} << (32 - prefix_length);
         return (a.to_v4().to_uint() & mask) == (base.to_v4().to_uint() & mask);
     }
     const auto x = a.to_v6().to_bytes();
@@ -58,17 +57,18 @@ Result<Network> parse_network(std::string_view text) {
     const auto slash = text.find('/');
     boost::system::error_code ec;
     auto base = boost::asio::ip::make_address(std::string(text.substr(0, slash)), ec);
-    if (ec) return make_error("config.bad_cidr", "not an IP address or network: " + std::string(text));
+    if (ec)
+        return make_error("config.bad_cidr", "not an IP address or network: " + std::string(text));
     base = unmapped(base);
     const unsigned max_length = base.is_v4() ? 32 : 128;
     unsigned length = max_length;
     if (slash != std::string_view::npos) {
         const auto digits = text.substr(slash + 1);
-        const auto [end, err] = std::from_chars(digits.data(), digits.data() + digits.size(), length);
+        const auto [end, err] =
+            std::from_chars(digits.data(), digits.data() + digits.size(), length);
         if (err != std::errc() || end != digits.data() + digits.size() || digits.empty() ||
             length > max_length)
-            return make_error("config.bad_cidr",
-                              "bad prefix length in " + std::string(text));
+            return make_error("config.bad_cidr", "bad prefix length in " + std::string(text));
     }
     return Network{base, length};
 }
@@ -95,10 +95,10 @@ address client_address(const address& peer, std::string_view x_forwarded_for,
     if (x_forwarded_for.empty() || !trusted_proxies.contains(client)) return client;
     while (!x_forwarded_for.empty()) {
         const auto comma = x_forwarded_for.rfind(',');
-        const auto entry = comma == std::string_view::npos ? x_forwarded_for
-                                                           : x_forwarded_for.substr(comma + 1);
-        x_forwarded_for = comma == std::string_view::npos ? std::string_view()
-                                                          : x_forwarded_for.substr(0, comma);
+        const auto entry =
+            comma == std::string_view::npos ? x_forwarded_for : x_forwarded_for.substr(comma + 1);
+        x_forwarded_for =
+            comma == std::string_view::npos ? std::string_view() : x_forwarded_for.substr(0, comma);
         address hop;
         // A garbled entry means we cannot know who is behind it: stop at the last good hop.
         if (!parse_forwarded_entry(entry, &hop)) return client;

@@ -21,12 +21,12 @@ struct Network {
 Result<Network> parse_network(std::string_view text);
 
 class NetworkList {
-public:
+  public:
     static Result<NetworkList> parse(const std::vector<std::string>& cidrs);
     bool contains(const boost::asio::ip::address& address) const;
     bool empty() const { return networks_.empty(); }
 
-private:
+  private:
     std::vector<Network> networks_;
 };
 

@@ -1,13 +1,13 @@
 // The listener: binds, accepts, enforces connection caps and stops gracefully.
 #include "net/server.hpp"
 
+#include <spdlog/spdlog.h>
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/strand.hpp>
 #include <boost/asio/use_awaitable.hpp>
-#include <spdlog/spdlog.h>
 
 #include "core/host_port.hpp"
 #include "core/log_events.hpp"
@@ -55,8 +55,8 @@ asio::awaitable<void> accept_loop(std::shared_ptr<Server::State> state) {
 
         if (static_cast<std::size_t>(state->metrics.open_connections()) >= limits.max_connections) {
             state->metrics.count_limit(metrics::LimitKind::connections_total);
-            asio::co_spawn(socket.get_executor(),
-                           refuse_connection(state, std::move(socket), 503), asio::detached);
+            asio::co_spawn(socket.get_executor(), refuse_connection(state, std::move(socket), 503),
+                           asio::detached);
             continue;
         }
         // A trusted proxy carries everyone's connections: cap clients behind it by address
@@ -102,13 +102,13 @@ Result<std::unique_ptr<Server>> Server::create(asio::io_context& io, const Confi
                                                metrics::Registry& metrics) {
     const auto listen = parse_host_port(config.server.listen);
     if (!listen)
-        return make_error("config.bad_listen", "cannot listen on " + config.server.listen +
-                                                   ": expected address:port");
+        return make_error("config.bad_listen",
+                          "cannot listen on " + config.server.listen + ": expected address:port");
     const tcp::endpoint endpoint(listen->address, listen->port);
     auto trusted = NetworkList::parse(config.server.trusted_proxies);
     if (!trusted) return trusted.error();
-    auto state = std::make_shared<State>(io, config, std::move(application), metrics,
-                                         std::move(*trusted));
+    auto state =
+        std::make_shared<State>(io, config, std::move(application), metrics, std::move(*trusted));
     state->no_route_metric = metrics.register_route("none");
     boost::system::error_code ec;
     auto& acceptor = state->acceptor;
@@ -117,12 +117,14 @@ Result<std::unique_ptr<Server>> Server::create(asio::io_context& io, const Confi
     if (!ec) acceptor.bind(endpoint, ec);
     if (!ec) acceptor.listen(asio::socket_base::max_listen_connections, ec);
     if (ec)
-        return make_error("server.listen_failed", "cannot listen on " + config.server.listen +
-                                                      ": " + ec.message());
+        return make_error("server.listen_failed",
+                          "cannot listen on " + config.server.listen + ": " + ec.message());
     return std::unique_ptr<Server>(new Server(std::move(state)));
 }
 
-std::uint16_t Server::port() const { return state_->acceptor.local_endpoint().port(); }
+std::uint16_t Server::port() const {
+    return state_->acceptor.local_endpoint().port();
+}
 
 void Server::start() {
     asio::co_spawn(state_->acceptor.get_executor(), accept_loop(state_), asio::detached);

@@ -30,7 +30,7 @@ struct Application {
 };
 
 class Server {
-public:
+  public:
     // Binds the listening socket; fails with a clear error when the address is taken.
     static Result<std::unique_ptr<Server>> create(boost::asio::io_context& io, const Config& config,
                                                   Application application,
@@ -45,7 +45,7 @@ public:
 
     struct State;
 
-private:
+  private:
     explicit Server(std::shared_ptr<State> state);
     std::shared_ptr<State> state_;
 };

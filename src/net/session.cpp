@@ -1,13 +1,13 @@
 // One client connection: reads requests within the limits and writes the answers in order.
+#include <spdlog/spdlog.h>
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/use_awaitable.hpp>
+#include <boost/asio/write.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/http/empty_body.hpp>
 #include <boost/beast/http/read.hpp>
-#include <boost/asio/write.hpp>
 #include <boost/beast/http/string_body.hpp>
 #include <boost/beast/http/write.hpp>
-#include <spdlog/spdlog.h>
 
 #include "core/log_events.hpp"
 #include "core/random.hpp"
@@ -35,24 +35,29 @@ std::string_view lookup_field(const void* fields, std::string_view name) {
 
 http::Method to_method(bhttp::verb verb) {
     switch (verb) {
-        case bhttp::verb::get: return http::Method::get;
-        case bhttp::verb::head: return http::Method::head;
-        case bhttp::verb::post: return http::Method::post;
-        case bhttp::verb::put: return http::Method::put;
-        case bhttp::verb::patch: return http::Method::patch;
-        case bhttp::verb::delete_: return http::Method::delete_;
-        case bhttp::verb::options: return http::Method::options;
-        default: return http::Method::other;
+        case bhttp::verb::get:
+            return http::Method::get;
+        case bhttp::verb::head:
+            return http::Method::head;
+        case bhttp::verb::post:
+            return http::Method::post;
+        case bhttp::verb::put:
+            return http::Method::put;
+        case bhttp::verb::patch:
+            return http::Method::patch;
+        case bhttp::verb::delete_:
+            return http::Method::delete_;
+        case bhttp::verb::options:
+            return http::Method::options;
+        default:
+            return http::Method::other;
     }
 }
 
 // Sends one response; `head_only` keeps the length but drops the body (HEAD).
-asio::awaitable<boost::system::error_code> write_response(beast::tcp_stream& stream,
-                                                          const Server::State& state,
-                                                          const http::Response& response,
-                                                          const std::string& request_id,
-                                                          bool keep_alive, bool head_only,
-                                                          bool http_1_0 = false) {
+asio::awaitable<boost::system::error_code> write_response(
+    beast::tcp_stream& stream, const Server::State& state, const http::Response& response,
+    const std::string& request_id, bool keep_alive, bool head_only, bool http_1_0 = false) {
     // The body is sent from where it lies (often the page cache), never copied.
     std::string head;
     head.reserve(1024);
@@ -134,8 +139,10 @@ asio::awaitable<void> run_session(std::shared_ptr<Server::State> state, tcp::soc
             handle.idle = false;
             if (ec) {
                 if (ec == beast::error::timeout)
-                    log_limit(metrics, served == 0 ? metrics::LimitKind::header_timeout
-                                                   : metrics::LimitKind::idle_timeout, peer);
+                    log_limit(metrics,
+                              served == 0 ? metrics::LimitKind::header_timeout
+                                          : metrics::LimitKind::idle_timeout,
+                              peer);
                 co_return;
             }
             buffer.commit(n);
@@ -145,7 +152,8 @@ asio::awaitable<void> run_session(std::shared_ptr<Server::State> state, tcp::soc
         parser.header_limit(static_cast<std::uint32_t>(limits.header_bytes));
         parser.body_limit(limits.body_bytes);
         stream.expires_after(limits.header_timeout);
-        auto [header_ec, header_n] = co_await bhttp::async_read_header(stream, buffer, parser, use_tuple);
+        auto [header_ec, header_n] =
+            co_await bhttp::async_read_header(stream, buffer, parser, use_tuple);
 
         unsigned refusal = 0;
         if (header_ec == beast::error::timeout) {
@@ -159,8 +167,8 @@ asio::awaitable<void> run_session(std::shared_ptr<Server::State> state, tcp::soc
         } else if (header_ec == bhttp::error::header_limit) {
             log_limit(metrics, metrics::LimitKind::header_bytes, peer);
             refusal = 431;
-        } else if (header_ec == bhttp::error::end_of_stream ||
-                   header_ec == asio::error::eof || header_ec == asio::error::connection_reset ||
+        } else if (header_ec == bhttp::error::end_of_stream || header_ec == asio::error::eof ||
+                   header_ec == asio::error::connection_reset ||
                    header_ec == asio::error::operation_aborted) {
             co_return;
         } else if (header_ec) {
@@ -198,7 +206,8 @@ asio::awaitable<void> run_session(std::shared_ptr<Server::State> state, tcp::soc
             const auto raw_target = parser.get().target();
             auto response = state->application.error_page(
                 refusal, http::HeaderView(&fields, &lookup_field),
-                refusal == 431 ? std::string_view() : std::string_view(raw_target.data(), raw_target.size()));
+                refusal == 431 ? std::string_view()
+                               : std::string_view(raw_target.data(), raw_target.size()));
             metrics.count_request(state->no_route_metric, refusal, std::chrono::nanoseconds(0));
             co_await write_response(stream, *state, response, "", false, false);
             co_await linger_close(stream);
@@ -229,15 +238,15 @@ asio::awaitable<void> run_session(std::shared_ptr<Server::State> state, tcp::soc
             response = state->application.error_page(500, request.headers, request.target);
         }
 
-        bool keep_alive = message.keep_alive() && !response.close && !state->stopping &&
-                          !handle.close_requested;
+        bool keep_alive =
+            message.keep_alive() && !response.close && !state->stopping && !handle.close_requested;
         if (served + 1 >= limits.max_requests_per_connection) {
             if (keep_alive) metrics.count_limit(metrics::LimitKind::requests_per_connection);
             keep_alive = false;
         }
-        const auto ec = co_await write_response(stream, *state, response, request.request_id,
-                                                keep_alive, request.method == http::Method::head,
-                                                message.version() == 10);
+        const auto ec =
+            co_await write_response(stream, *state, response, request.request_id, keep_alive,
+                                    request.method == http::Method::head, message.version() == 10);
         if (ec) {
             if (ec == beast::error::timeout)
                 log_limit(metrics, metrics::LimitKind::write_timeout, peer);

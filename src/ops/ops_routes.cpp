@@ -15,15 +15,16 @@ http::Response plain_text(std::string body, std::string content_type) {
 }  // namespace
 
 void add_ops_routes(http::Router& router, const metrics::Registry& metrics) {
-    router.add(http::Method::get, "/healthz", "healthz",
-               [](const http::Request&, const http::Params&)
-                   -> boost::asio::awaitable<http::Response> {
-                   co_return plain_text("ok\n", "text/plain; charset=utf-8");
-               });
+    router.add(
+        http::Method::get, "/healthz", "healthz",
+        [](const http::Request&, const http::Params&) -> boost::asio::awaitable<http::Response> {
+            co_return plain_text("ok\n", "text/plain; charset=utf-8");
+        });
     router.add(http::Method::get, "/metrics", "metrics",
-               [&metrics](const http::Request&, const http::Params&)
-                   -> boost::asio::awaitable<http::Response> {
-                   co_return plain_text(metrics.render(), "text/plain; version=0.0.4; charset=utf-8");
+               [&metrics](const http::Request&,
+                          const http::Params&) -> boost::asio::awaitable<http::Response> {
+                   co_return plain_text(metrics.render(),
+                                        "text/plain; version=0.0.4; charset=utf-8");
                });
 }
 

@@ -34,9 +34,8 @@ std::shared_ptr<const CatalogSnapshot> Catalog::current() const {
 bool Catalog::replace(std::vector<Petition> petitions) {
     std::lock_guard lock(mutex_);
     const auto& old = current_->petitions;
-    const bool changed =
-        old.size() != petitions.size() ||
-        !std::equal(old.begin(), old.end(), petitions.begin(), same_petition);
+    const bool changed = old.size() != petitions.size() ||
+                         !std::equal(old.begin(), old.end(), petitions.begin(), same_petition);
     if (!changed) return false;
     auto next = std::make_shared<CatalogSnapshot>();
     next->petitions = std::move(petitions);

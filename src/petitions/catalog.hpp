@@ -26,13 +26,13 @@ struct CatalogSnapshot {
 };
 
 class Catalog {
-public:
+  public:
     Catalog();
     std::shared_ptr<const CatalogSnapshot> current() const;
     // Replaces the snapshot; returns true when anything a visitor can see changed.
     bool replace(std::vector<Petition> petitions);
 
-private:
+  private:
     mutable std::mutex mutex_;
     std::shared_ptr<const CatalogSnapshot> current_;
 };

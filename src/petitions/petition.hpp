@@ -19,13 +19,13 @@ std::optional<PetitionState> parse_petition_state(std::string_view text);
 
 struct Petition {
     std::int64_t id = 0;
-    std::string slug;          // lowercase letters, digits and dashes; the URL's last part
-    std::string title;         // plain text as typed
-    std::string summary;       // plain text, may be empty
-    std::string body_markdown; // Markdown, rendered in safe mode
+    std::string slug;           // lowercase letters, digits and dashes; the URL's last part
+    std::string title;          // plain text as typed
+    std::string summary;        // plain text, may be empty
+    std::string body_markdown;  // Markdown, rendered in safe mode
     std::optional<std::int64_t> goal;
     PetitionState state = PetitionState::published;
-    std::int64_t created_at = 0;  // Unix seconds, UTC
+    std::int64_t created_at = 0;       // Unix seconds, UTC
     std::int64_t signature_count = 0;  // confirmed and counted signatures only
 };
 

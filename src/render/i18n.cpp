@@ -26,10 +26,9 @@ Result<Table> flatten(std::string_view toml_text, std::string_view name) {
             for (const auto& [key, value] : *keys) {
                 const auto* text = value.as_string();
                 if (!text)
-                    return make_error("locale.bad", std::string(name) + ": " +
-                                                        std::string(section.str()) + "." +
-                                                        std::string(key.str()) +
-                                                        " must be a string");
+                    return make_error("locale.bad",
+                                      std::string(name) + ": " + std::string(section.str()) + "." +
+                                          std::string(key.str()) + " must be a string");
                 table.emplace(std::string(section.str()) + "." + std::string(key.str()),
                               text->get());
             }
@@ -42,7 +41,9 @@ Result<Table> flatten(std::string_view toml_text, std::string_view name) {
 
 }  // namespace
 
-std::string_view code(Language language) { return language == Language::en ? "en" : "fr"; }
+std::string_view code(Language language) {
+    return language == Language::en ? "en" : "fr";
+}
 
 std::optional<Language> parse_language(std::string_view text) {
     if (text == "fr") return Language::fr;
@@ -66,7 +67,8 @@ Language choose_language(std::string_view cookie_lang, std::string_view accept_l
             if (param.starts_with("q=")) {
                 param.remove_prefix(2);
                 // from_chars for double is in GCC 12's library.
-                const auto [end, err] = std::from_chars(param.data(), param.data() + param.size(), q);
+                const auto [end, err] =
+                    std::from_chars(param.data(), param.data() + param.size(), q);
                 if (err != std::errc()) q = 0.0;
             }
         }

@@ -22,7 +22,7 @@ Language choose_language(std::string_view cookie_lang, std::string_view accept_l
                          Language fallback);
 
 class Messages {
-public:
+  public:
     // Loads locales/fr.toml and locales/en.toml from the binary; both must hold the same keys.
     static Result<std::unique_ptr<Messages>> load();
     static Result<std::unique_ptr<Messages>> parse(std::string_view fr_toml,
@@ -32,7 +32,7 @@ public:
     std::string_view text(Language language, std::string_view key) const;
     const std::map<std::string, std::string, std::less<>>& all(Language language) const;
 
-private:
+  private:
     std::map<std::string, std::string, std::less<>> fr_;
     std::map<std::string, std::string, std::less<>> en_;
 };

@@ -41,7 +41,8 @@ void replace_with_text(cmark_node* node, const std::string& text) {
 std::string plain_text_of(cmark_node* node) {
     std::string text;
     cmark_iter* iter = cmark_iter_new(node);
-    for (auto event = cmark_iter_next(iter); event != CMARK_EVENT_DONE; event = cmark_iter_next(iter)) {
+    for (auto event = cmark_iter_next(iter); event != CMARK_EVENT_DONE;
+         event = cmark_iter_next(iter)) {
         cmark_node* current = cmark_iter_get_node(iter);
         if (event == CMARK_EVENT_ENTER && (cmark_node_get_type(current) == CMARK_NODE_TEXT ||
                                            cmark_node_get_type(current) == CMARK_NODE_CODE)) {
@@ -57,20 +58,25 @@ void make_safe(cmark_node* root) {
     std::vector<cmark_node*> images;
     std::vector<cmark_node*> bad_links;
     cmark_iter* iter = cmark_iter_new(root);
-    for (auto event = cmark_iter_next(iter); event != CMARK_EVENT_DONE; event = cmark_iter_next(iter)) {
+    for (auto event = cmark_iter_next(iter); event != CMARK_EVENT_DONE;
+         event = cmark_iter_next(iter)) {
         if (event != CMARK_EVENT_ENTER) continue;
         cmark_node* node = cmark_iter_get_node(iter);
         switch (cmark_node_get_type(node)) {
             case CMARK_NODE_HEADING:
-                cmark_node_set_heading_level(node, std::min(cmark_node_get_heading_level(node) + 1, 6));
+                cmark_node_set_heading_level(node,
+                                             std::min(cmark_node_get_heading_level(node) + 1, 6));
                 break;
-            case CMARK_NODE_IMAGE: images.push_back(node); break;
+            case CMARK_NODE_IMAGE:
+                images.push_back(node);
+                break;
             case CMARK_NODE_LINK: {
                 const char* url = cmark_node_get_url(node);
                 if (!url || !is_allowed_url(url)) bad_links.push_back(node);
                 break;
             }
-            default: break;
+            default:
+                break;
         }
     }
     cmark_iter_free(iter);

@@ -21,18 +21,22 @@ Result<std::unique_ptr<Templates>> Templates::load() {
     std::unique_ptr<Templates> templates(new Templates());
     auto& p = *templates->parsed_;
     const std::pair<const char*, std::unique_ptr<mstch::mustache>*> files[] = {
-        {"templates/layout.mustache", &p.layout},       {"templates/web/home.mustache", &p.home},
+        {"templates/layout.mustache", &p.layout},
+        {"templates/web/home.mustache", &p.home},
         {"templates/web/petition.mustache", &p.petition},
         {"templates/web/progress.mustache", &p.progress},
-        {"templates/web/privacy.mustache", &p.privacy}, {"templates/web/terms.mustache", &p.terms},
+        {"templates/web/privacy.mustache", &p.privacy},
+        {"templates/web/terms.mustache", &p.terms},
         {"templates/web/error.mustache", &p.error},
     };
     for (const auto& [path, slot] : files) {
         const auto text = embedded::find(path);
-        if (!text) return make_error("template.missing", std::string(path) + " is not in this build");
+        if (!text)
+            return make_error("template.missing", std::string(path) + " is not in this build");
         *slot = std::make_unique<mstch::mustache>(std::string(*text));
         if (!(*slot)->is_valid())
-            return make_error("template.invalid", std::string(path) + ": " + (*slot)->error_message());
+            return make_error("template.invalid",
+                              std::string(path) + ": " + (*slot)->error_message());
     }
     p.progress_source = std::string(*embedded::find("templates/web/progress.mustache"));
     return templates;
@@ -78,14 +82,16 @@ mstch::data petition_data(const SiteView& view, Language language, const Petitio
     data.set("summary", petition.summary);
     data.set("count", std::to_string(petition.signature_count));
     data.set("count_text", format_number(language, petition.signature_count));
-    data.set("count_label", std::string(view.messages.text(
-                                language, petition.signature_count > 1 ? "petition.signatures_many"
-                                                                       : "petition.signatures_one")));
+    data.set("count_label",
+             std::string(view.messages.text(language, petition.signature_count > 1
+                                                          ? "petition.signatures_many"
+                                                          : "petition.signatures_one")));
     data.set("has_goal", petition.goal.has_value());
     if (petition.goal) {
         data.set("goal", std::to_string(*petition.goal));
         data.set("goal_text", format_number(language, *petition.goal));
-        const auto percent = std::min<std::int64_t>(100, petition.signature_count * 100 / *petition.goal);
+        const auto percent =
+            std::min<std::int64_t>(100, petition.signature_count * 100 / *petition.goal);
         data.set("percent", std::to_string(percent));
     }
     data.set("closed", petition.state == PetitionState::closed);
@@ -102,7 +108,8 @@ std::string in_layout(const SiteView& view, Language language, const std::string
     for (const auto other : {Language::fr, Language::en}) {
         mstch::data entry;
         entry.set("code", std::string(code(other)));
-        entry.set("label", other == Language::fr ? std::string("Français") : std::string("English"));
+        entry.set("label",
+                  other == Language::fr ? std::string("Français") : std::string("English"));
         entry.set("current", other == language);
         entry.set("next", path);
         languages.push_back(entry);
@@ -123,7 +130,8 @@ std::string render_home(const SiteView& view, Language language,
                         std::span<const Petition* const> open_petitions) {
     auto data = page_data(view, language);
     mstch::data list = mstch::data::type::list;
-    for (const auto* petition : open_petitions) list.push_back(petition_data(view, language, *petition));
+    for (const auto* petition : open_petitions)
+        list.push_back(petition_data(view, language, *petition));
     data.set("petitions", list);
     const auto content = render_with_progress(view, *view.templates.parsed().home, data);
     return in_layout(view, language, std::string(view.messages.text(language, "home.title")), "%2F",

@@ -15,14 +15,14 @@ namespace rempart::render {
 
 // The parsed templates, from the files compiled into the binary.
 class Templates {
-public:
+  public:
     // A template that does not parse is a start-up failure naming the file.
     static Result<std::unique_ptr<Templates>> load();
     ~Templates();
     struct Parsed;
     const Parsed& parsed() const { return *parsed_; }
 
-private:
+  private:
     Templates();
     std::unique_ptr<Parsed> parsed_;
 };

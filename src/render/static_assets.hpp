@@ -10,15 +10,15 @@
 namespace rempart::render {
 
 struct Asset {
-    std::string url;           // /static/pico.min.3fa2c1d0.css
+    std::string url;  // /static/pico.min.3fa2c1d0.css
     std::string content_type;
     std::string bytes;
-    std::string gzipped;       // empty when compression would not save bytes
-    std::string etag;          // strong, quoted
+    std::string gzipped;  // empty when compression would not save bytes
+    std::string etag;     // strong, quoted
 };
 
 class StaticAssets {
-public:
+  public:
     // Every embedded file under static/, plus the npm files the pages use.
     static std::unique_ptr<StaticAssets> load();
     // Exact match on the hashed URL only: anything else, traversal attempts included, is
@@ -31,7 +31,7 @@ public:
     // For tests: adds a file under its logical name.
     void add(std::string name, std::string_view bytes);
 
-private:
+  private:
     std::vector<std::unique_ptr<Asset>> assets_;
     std::map<std::string, const Asset*, std::less<>> by_url_;
     std::map<std::string, std::string, std::less<>> urls_;

@@ -7,7 +7,8 @@ namespace rempart::store {
 
 Error sqlite_error(sqlite3* db, int code, std::string_view doing) {
     const int primary = code & 0xff;
-    std::string detail = std::string(doing) + ": " + (db ? sqlite3_errmsg(db) : sqlite3_errstr(code));
+    std::string detail =
+        std::string(doing) + ": " + (db ? sqlite3_errmsg(db) : sqlite3_errstr(code));
     if (code == SQLITE_CONSTRAINT_UNIQUE || code == SQLITE_CONSTRAINT_PRIMARYKEY)
         return make_error("store.duplicate", std::move(detail));
     if (primary == SQLITE_CONSTRAINT) return make_error("store.constraint", std::move(detail));
@@ -16,7 +17,9 @@ Error sqlite_error(sqlite3* db, int code, std::string_view doing) {
     return make_error("store.failed", std::move(detail));
 }
 
-Statement::~Statement() { sqlite3_finalize(stmt_); }
+Statement::~Statement() {
+    sqlite3_finalize(stmt_);
+}
 
 Statement& Statement::bind(int index, std::int64_t value) {
     sqlite3_bind_int64(stmt_, index, value);
@@ -44,8 +47,8 @@ bool Statement::step() {
 
 Result<void> Statement::status() const {
     if (last_code_ == SQLITE_ROW || last_code_ == SQLITE_DONE || last_code_ == SQLITE_OK) return {};
-    return sqlite_error(sqlite3_db_handle(stmt_), sqlite3_extended_errcode(sqlite3_db_handle(stmt_)),
-                        "statement failed");
+    return sqlite_error(sqlite3_db_handle(stmt_),
+                        sqlite3_extended_errcode(sqlite3_db_handle(stmt_)), "statement failed");
 }
 
 Result<void> Statement::run() {
@@ -56,7 +59,9 @@ Result<void> Statement::run() {
     return result;
 }
 
-std::int64_t Statement::column_int(int index) const { return sqlite3_column_int64(stmt_, index); }
+std::int64_t Statement::column_int(int index) const {
+    return sqlite3_column_int64(stmt_, index);
+}
 
 std::string Statement::column_text(int index) const {
     const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, index));
@@ -121,8 +126,7 @@ Statement& Database::prepare(std::string_view sql) {
     if (code != SQLITE_OK)
         throw std::logic_error("cannot prepare SQL: " + std::string(sqlite3_errmsg(db_)) +
                                " in: " + std::string(sql));
-    auto [inserted, _] =
-        statements_.emplace(std::string(sql), std::make_unique<Statement>(stmt));
+    auto [inserted, _] = statements_.emplace(std::string(sql), std::make_unique<Statement>(stmt));
     return *inserted->second;
 }
 
@@ -149,6 +153,8 @@ std::int64_t Database::user_version() {
     return version;
 }
 
-std::int64_t Database::last_insert_id() const { return sqlite3_last_insert_rowid(db_); }
+std::int64_t Database::last_insert_id() const {
+    return sqlite3_last_insert_rowid(db_);
+}
 
 }  // namespace rempart::store

@@ -19,7 +19,7 @@ class Database;
 
 // A prepared statement, reset and unbound each time Database::prepare hands it out.
 class Statement {
-public:
+  public:
     explicit Statement(sqlite3_stmt* stmt) : stmt_(stmt) {}
     Statement(const Statement&) = delete;
     Statement& operator=(const Statement&) = delete;
@@ -46,13 +46,13 @@ public:
 
     void reset();
 
-private:
+  private:
     sqlite3_stmt* stmt_;
     int last_code_ = SQLITE_OK;
 };
 
 class Database {
-public:
+  public:
     enum class Mode { read_write, read_only };
 
     // Opens (and for read_write creates) the file, in WAL mode with foreign keys on.
@@ -73,7 +73,7 @@ public:
     std::int64_t last_insert_id() const;
     sqlite3* handle() { return db_; }
 
-private:
+  private:
     explicit Database(sqlite3* db) : db_(db) {}
     sqlite3* db_;
     std::unordered_map<std::string, std::unique_ptr<Statement>> statements_;

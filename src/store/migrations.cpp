@@ -42,13 +42,12 @@ Result<int> migrate(Database& db, std::span<const Migration> migrations) {
         // user_version moves in the same transaction as the schema, so a crash leaves
         // either the old schema or the new one, never half.
         const std::string script = "BEGIN IMMEDIATE;\n" + std::string(migration.sql) +
-                                   "\nPRAGMA user_version = " +
-                                   std::to_string(migration.number) + ";\nCOMMIT;";
+                                   "\nPRAGMA user_version = " + std::to_string(migration.number) +
+                                   ";\nCOMMIT;";
         if (auto applied = db.exec(script); !applied) {
             (void)db.exec("ROLLBACK");
-            return make_error("store.migration_failed",
-                              "migration " + std::string(migration.name) +
-                                  " failed: " + applied.error().detail);
+            return make_error("store.migration_failed", "migration " + std::string(migration.name) +
+                                                            " failed: " + applied.error().detail);
         }
         reached = migration.number;
     }

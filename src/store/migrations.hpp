@@ -10,7 +10,7 @@
 namespace rempart::store {
 
 struct Migration {
-    int number;            // from the file name: migrations/0001_petitions.sql is 1
+    int number;  // from the file name: migrations/0001_petitions.sql is 1
     std::string_view name;
     std::string_view sql;
 };

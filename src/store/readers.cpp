@@ -16,7 +16,9 @@ Result<std::unique_ptr<Readers>> Readers::open(const std::filesystem::path& file
     return readers;
 }
 
-Readers::~Readers() { stop(); }
+Readers::~Readers() {
+    stop();
+}
 
 void Readers::post(Job job) {
     std::lock_guard lock(mutex_);

@@ -24,7 +24,7 @@
 namespace rempart::store {
 
 class Readers {
-public:
+  public:
     // Opens one read-only connection per thread.
     static Result<std::unique_ptr<Readers>> open(const std::filesystem::path& file,
                                                  unsigned threads);
@@ -40,7 +40,7 @@ public:
 
     void stop();
 
-private:
+  private:
     using Job = std::function<void(Database&)>;
     Readers() = default;
     void post(Job job);

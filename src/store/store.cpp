@@ -45,6 +45,8 @@ void Store::close() {
     if (watcher_) watcher_->stop();
 }
 
-Store::~Store() { close(); }
+Store::~Store() {
+    close();
+}
 
 }  // namespace rempart::store

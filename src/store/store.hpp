@@ -10,7 +10,7 @@
 namespace rempart::store {
 
 class Store {
-public:
+  public:
     Writer& writer() { return *writer_; }
     Readers& readers() { return *readers_; }
     // SQLite's data_version on a connection kept for this alone: it moves when anyone,
@@ -20,7 +20,7 @@ public:
     void close();
     ~Store();
 
-private:
+  private:
     friend Result<std::unique_ptr<Store>> open_store(const StorageConfig&, unsigned);
     Store() = default;
     std::unique_ptr<Writer> writer_;

@@ -14,7 +14,9 @@ Writer::Writer(std::unique_ptr<Database> db, std::chrono::milliseconds group_win
     thread_ = std::thread([this] { run(); });
 }
 
-Writer::~Writer() { stop(); }
+Writer::~Writer() {
+    stop();
+}
 
 void Writer::submit(Job job, Done done) {
     {

@@ -24,7 +24,7 @@
 namespace rempart::store {
 
 class Writer {
-public:
+  public:
     using Job = std::function<Result<void>(Database&)>;
     using Done = std::function<void(Result<void>)>;
 
@@ -50,7 +50,7 @@ public:
     void stop();
     std::uint64_t groups_committed() const { return groups_committed_.load(); }
 
-private:
+  private:
     struct Pending {
         Job job;
         Done done;

@@ -57,8 +57,7 @@ std::shared_ptr<const CachedPage> make_cached_page(std::string html) {
     return page;
 }
 
-std::shared_ptr<const CachedPage> PageCache::get(const std::string& key,
-                                                 std::uint64_t generation,
+std::shared_ptr<const CachedPage> PageCache::get(const std::string& key, std::uint64_t generation,
                                                  const std::function<std::string()>& render) {
     {
         std::shared_lock lock(mutex_);
@@ -88,9 +87,9 @@ std::size_t PageCache::size() const {
     return pages_.size();
 }
 
-http::Response cached_response(const http::Request& request,
-                               std::shared_ptr<const CachedPage> page, unsigned status,
-                               std::string content_type, std::string cache_control) {
+http::Response cached_response(const http::Request& request, std::shared_ptr<const CachedPage> page,
+                               unsigned status, std::string content_type,
+                               std::string cache_control) {
     http::Response response;
     response.status = status;
     response.content_type = std::move(content_type);

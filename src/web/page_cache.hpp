@@ -23,7 +23,7 @@ struct CachedPage {
 std::shared_ptr<const CachedPage> make_cached_page(std::string html);
 
 class PageCache {
-public:
+  public:
     explicit PageCache(std::size_t max_pages = 20000) : max_pages_(max_pages) {}
 
     // The page stored under `key` for `generation`, rendered by `render` on a miss. A new
@@ -32,7 +32,7 @@ public:
                                           const std::function<std::string()>& render);
     std::size_t size() const;
 
-private:
+  private:
     mutable std::shared_mutex mutex_;
     std::unordered_map<std::string, std::shared_ptr<const CachedPage>> pages_;
     std::uint64_t generation_ = 0;
@@ -40,8 +40,8 @@ private:
 };
 
 // Answers with a cached page: 304 when the client holds it already, gzip when accepted.
-http::Response cached_response(const http::Request& request,
-                               std::shared_ptr<const CachedPage> page, unsigned status,
-                               std::string content_type, std::string cache_control);
+http::Response cached_response(const http::Request& request, std::shared_ptr<const CachedPage> page,
+                               unsigned status, std::string content_type,
+                               std::string cache_control);
 
 }  // namespace rempart::web

@@ -41,16 +41,16 @@ Result<std::unique_ptr<Site>> Site::create(const Config& config, const Catalog& 
     if (!templates) return templates.error();
     site->templates_ = std::move(*templates);
     site->assets_ = render::StaticAssets::load();
-    if (!site->assets_) return make_error("assets.failed", "the static assets could not be prepared");
+    if (!site->assets_)
+        return make_error("assets.failed", "the static assets could not be prepared");
     for (const auto& [name, url] : site->assets_->urls()) {
         const auto* asset = site->assets_->find(url);
-        site->static_files_.emplace(
-            url, StaticFile{std::make_shared<CachedPage>(
-                                CachedPage{asset->bytes, asset->gzipped, asset->etag}),
-                            asset->content_type});
+        site->static_files_.emplace(url, StaticFile{std::make_shared<CachedPage>(CachedPage{
+                                                        asset->bytes, asset->gzipped, asset->etag}),
+                                                    asset->content_type});
     }
-    site->view_ = std::make_unique<render::SiteView>(render::SiteView{
-        config.site, *site->messages_, *site->templates_, *site->assets_});
+    site->view_ = std::make_unique<render::SiteView>(
+        render::SiteView{config.site, *site->messages_, *site->templates_, *site->assets_});
     site->default_language_ =
         render::parse_language(config.site.default_language).value_or(render::Language::fr);
     return site;
@@ -77,11 +77,10 @@ http::Response Site::error_page(unsigned status, const http::HeaderView& headers
     }
     const auto language = language_of(headers);
     // Error pages do not depend on the petitions: generation 0 keeps them for good.
-    const auto page = pages_.get(page_key("error" + std::to_string(status), language), 0, [&] {
-        return render::render_error(*view_, language, status);
-    });
-    auto response = cached_response(http::Request{}, page, status, "text/html; charset=utf-8",
-                                     "no-store");
+    const auto page = pages_.get(page_key("error" + std::to_string(status), language), 0,
+                                 [&] { return render::render_error(*view_, language, status); });
+    auto response =
+        cached_response(http::Request{}, page, status, "text/html; charset=utf-8", "no-store");
     if (status == 429 || status == 503) response.set_header("Retry-After", "10");
     return response;
 }
@@ -97,67 +96,78 @@ void add_web_routes(http::Router& router, const Site& site) {
                                std::string(page_cache_control));
     };
 
-    router.add(Method::get, "/", "home", [&site, page](const Request& request, const Params&) -> Awaitable {
-        const auto snapshot = site.catalog().current();
-        co_return page(request, "home", [&](render::Language language) {
-            const auto open = snapshot->open_petitions();
-            return render::render_home(site.view(), language, open);
-        });
-    });
+    router.add(Method::get, "/", "home",
+               [&site, page](const Request& request, const Params&) -> Awaitable {
+                   const auto snapshot = site.catalog().current();
+                   co_return page(request, "home", [&](render::Language language) {
+                       const auto open = snapshot->open_petitions();
+                       return render::render_home(site.view(), language, open);
+                   });
+               });
 
     router.add(Method::get, "/petitions/{slug}", "petition",
                [&site, page](const Request& request, const Params& params) -> Awaitable {
                    const auto snapshot = site.catalog().current();
                    const auto* petition = snapshot->find(params[0]);
-                   if (petition == nullptr) co_return site.error_page(404, request.headers, request.target);
-                   co_return page(request, "petition/" + petition->slug, [&](render::Language language) {
-                       return render::render_petition(site.view(), language, *petition);
+                   if (petition == nullptr)
+                       co_return site.error_page(404, request.headers, request.target);
+                   co_return page(
+                       request, "petition/" + petition->slug, [&](render::Language language) {
+                           return render::render_petition(site.view(), language, *petition);
+                       });
+               });
+
+    router.add(Method::get, "/privacy", "privacy",
+               [&site, page](const Request& request, const Params&) -> Awaitable {
+                   co_return page(request, "privacy", [&](render::Language language) {
+                       return render::render_privacy(site.view(), language);
                    });
                });
 
-    router.add(Method::get, "/privacy", "privacy", [&site, page](const Request& request, const Params&) -> Awaitable {
-        co_return page(request, "privacy", [&](render::Language language) {
-            return render::render_privacy(site.view(), language);
+    router.add(Method::get, "/terms", "terms",
+               [&site, page](const Request& request, const Params&) -> Awaitable {
+                   co_return page(request, "terms", [&](render::Language language) {
+                       return render::render_terms(site.view(), language);
+                   });
+               });
+
+    router.add(Method::get, "/lang/{code}", "language",
+               [&site](const Request& request, const Params& params) -> Awaitable {
+                   const auto language = render::parse_language(params[0]);
+                   if (!language) co_return site.error_page(404, request.headers, request.target);
+                   std::string next = "/";
+                   if (auto form = http::parse_form(request.query); form)
+                       next = safe_next(http::form_value(*form, "next").value_or("/"));
+                   Response response;
+                   response.status = 303;
+                   response.set_header("Location", next);
+                   http::CookieOptions options;
+                   options.max_age = std::chrono::hours(24 * 365);
+                   options.secure = site.config().server.base_url.starts_with("https://");
+                   response.set_header("Set-Cookie",
+                                       http::set_cookie("lang", render::code(*language), options));
+                   response.set_header("Cache-Control", "no-store");
+                   co_return response;
+               });
+
+    router.add(Method::get, "/static/{file}", "static",
+               [&site](const Request& request, const Params&) -> Awaitable {
+                   const auto* file = site.static_file(request.path);
+                   if (file == nullptr)
+                       co_return site.error_page(404, request.headers, request.target);
+                   // The name changes with the content, so the browser may keep it for a year.
+                   co_return cached_response(request, file->page, 200, file->content_type,
+                                             "public, max-age=31536000, immutable");
+               });
+
+    router.add(
+        Method::get, "/robots.txt", "robots", [](const Request&, const Params&) -> Awaitable {
+            Response response;
+            response.content_type = "text/plain; charset=utf-8";
+            response.body =
+                http::Body(std::string("User-agent: *\nDisallow: /lang/\nDisallow: /api/\n"));
+            co_return response;
         });
-    });
-
-    router.add(Method::get, "/terms", "terms", [&site, page](const Request& request, const Params&) -> Awaitable {
-        co_return page(request, "terms", [&](render::Language language) {
-            return render::render_terms(site.view(), language);
-        });
-    });
-
-    router.add(Method::get, "/lang/{code}", "language", [&site](const Request& request, const Params& params) -> Awaitable {
-        const auto language = render::parse_language(params[0]);
-        if (!language) co_return site.error_page(404, request.headers, request.target);
-        std::string next = "/";
-        if (auto form = http::parse_form(request.query); form)
-            next = safe_next(http::form_value(*form, "next").value_or("/"));
-        Response response;
-        response.status = 303;
-        response.set_header("Location", next);
-        http::CookieOptions options;
-        options.max_age = std::chrono::hours(24 * 365);
-        options.secure = site.config().server.base_url.starts_with("https://");
-        response.set_header("Set-Cookie", http::set_cookie("lang", render::code(*language), options));
-        response.set_header("Cache-Control", "no-store");
-        co_return response;
-    });
-
-    router.add(Method::get, "/static/{file}", "static", [&site](const Request& request, const Params&) -> Awaitable {
-        const auto* file = site.static_file(request.path);
-        if (file == nullptr) co_return site.error_page(404, request.headers, request.target);
-        // The name changes with the content, so the browser may keep it for a year.
-        co_return cached_response(request, file->page, 200, file->content_type,
-                                  "public, max-age=31536000, immutable");
-    });
-
-    router.add(Method::get, "/robots.txt", "robots", [](const Request&, const Params&) -> Awaitable {
-        Response response;
-        response.content_type = "text/plain; charset=utf-8";
-        response.body = http::Body(std::string("User-agent: *\nDisallow: /lang/\nDisallow: /api/\n"));
-        co_return response;
-    });
 }
 
 }  // namespace rempart::web

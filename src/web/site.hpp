@@ -17,7 +17,7 @@
 namespace rempart::web {
 
 class Site {
-public:
+  public:
     // Parses the templates and prepares the assets; fails at start-up, never later.
     static Result<std::unique_ptr<Site>> create(const Config& config, const Catalog& catalog);
 
@@ -39,7 +39,7 @@ public:
     // An asset by its hashed URL, ready to serve; null for anything else.
     const StaticFile* static_file(std::string_view url_path) const;
 
-private:
+  private:
     Site(const Config& config, const Catalog& catalog) : config_(config), catalog_(catalog) {}
 
     const Config& config_;

@@ -1,6 +1,6 @@
 // The JSON API as outside tools read it.
-#include <boost/json/parse.hpp>
 #include <gtest/gtest.h>
+#include <boost/json/parse.hpp>
 
 #include <fstream>
 

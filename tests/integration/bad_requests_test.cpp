@@ -10,7 +10,7 @@ namespace {
 using namespace std::chrono_literals;
 
 class BadRequests : public ::testing::Test {
-protected:
+  protected:
     static void SetUpTestSuite() {
         server_ = new ServerProcess();
         server_->start();

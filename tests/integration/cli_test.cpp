@@ -9,7 +9,7 @@ namespace rempart::testing {
 namespace {
 
 class Cli : public ::testing::Test {
-protected:
+  protected:
     void SetUp() override {
         text_ = server_.dir() / "text.md";
         std::ofstream(text_) << "Un texte.\n";
@@ -25,9 +25,9 @@ protected:
 
 TEST_F(Cli, CreatesAndListsAPetition) {
     std::string output;
-    ASSERT_EQ(create({"--slug", "ok-slug", "--title", "Titre", "--text-file", text_.string()},
-                     &output),
-              0)
+    ASSERT_EQ(
+        create({"--slug", "ok-slug", "--title", "Titre", "--text-file", text_.string()}, &output),
+        0)
         << output;
     EXPECT_NE(output.find("/petitions/ok-slug"), std::string::npos);
     ASSERT_EQ(server_.run_cli({"petition", "list"}, &output), 0);
@@ -37,12 +37,11 @@ TEST_F(Cli, CreatesAndListsAPetition) {
 
 TEST_F(Cli, RefusesASlugThatExistsAndKeepsTheFirst) {
     std::string output;
-    ASSERT_EQ(create({"--slug", "same", "--title", "Premier", "--text-file", text_.string()},
-                     &output),
-              0);
-    EXPECT_NE(create({"--slug", "same", "--title", "Second", "--text-file", text_.string()},
-                     &output),
-              0);
+    ASSERT_EQ(
+        create({"--slug", "same", "--title", "Premier", "--text-file", text_.string()}, &output),
+        0);
+    EXPECT_NE(
+        create({"--slug", "same", "--title", "Second", "--text-file", text_.string()}, &output), 0);
     EXPECT_NE(output.find("already exists"), std::string::npos) << output;
     server_.run_cli({"petition", "list"}, &output);
     EXPECT_NE(output.find("Premier"), std::string::npos);
@@ -61,9 +60,9 @@ TEST_F(Cli, RefusesAMalformedSlug) {
 
 TEST_F(Cli, RefusesAMissingFile) {
     std::string output;
-    EXPECT_NE(create({"--slug", "missing", "--title", "T", "--text-file", "/nonexistent/x.md"},
-                     &output),
-              0);
+    EXPECT_NE(
+        create({"--slug", "missing", "--title", "T", "--text-file", "/nonexistent/x.md"}, &output),
+        0);
     EXPECT_NE(output.find("/nonexistent/x.md"), std::string::npos) << output;
 }
 

@@ -17,7 +17,7 @@ std::string get_request(std::string_view target, std::string_view extra_headers 
 }
 
 class HttpLimits : public ::testing::Test {
-protected:
+  protected:
     void start(std::string extra_config = "") {
         server_ = std::make_unique<ServerProcess>(extra_config);
         server_->start();
@@ -69,8 +69,10 @@ TEST_F(HttpLimits, BodyAtTheLimitIsReadAndPastItGets413) {
 TEST_F(HttpLimits, ChunkedBodyPastTheLimitGets413) {
     start("[limits]\nbody_bytes = 1000\n");
     RawConnection c(server_->port());
-    c.send("POST /healthz HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
-           "3e9\r\n" + std::string(1001, 'a') + "\r\n0\r\n\r\n");
+    c.send(
+        "POST /healthz HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
+        "3e9\r\n" +
+        std::string(1001, 'a') + "\r\n0\r\n\r\n");
     const auto response = c.read_response(5s);
     ASSERT_TRUE(response);
     EXPECT_EQ(response->status, 413u);

@@ -21,7 +21,7 @@ std::filesystem::path write_file(const std::filesystem::path& dir, const std::st
 }
 
 class Pages : public ::testing::Test {
-protected:
+  protected:
     static void SetUpTestSuite() {
         server_ = new ServerProcess(
             "[site]\nname = \"Association Vélo Cité\"\ncontroller = \"Association Vélo Cité\"\n"
@@ -30,11 +30,11 @@ protected:
                                      "Nous voulons des **pistes cyclables**.\n\n## Pourquoi\n\n"
                                      "[Le plan](https://example.org/plan)\n");
         std::string output;
-        ASSERT_EQ(server_->run_cli({"petition", "create", "--slug", "pistes-cyclables", "--title",
-                                    "Des pistes cyclables sûres", "--summary",
-                                    "Pour aller à l'école à vélo", "--goal", "1500",
-                                    "--text-file", text.string()},
-                                   &output),
+        ASSERT_EQ(server_->run_cli(
+                      {"petition", "create", "--slug", "pistes-cyclables", "--title",
+                       "Des pistes cyclables sûres", "--summary", "Pour aller à l'école à vélo",
+                       "--goal", "1500", "--text-file", text.string()},
+                      &output),
                   0)
             << output;
         server_->start();
@@ -73,20 +73,22 @@ TEST_F(Pages, UnknownPetitionIs404) {
 TEST_F(Pages, LanguageFollowsAcceptLanguageThenTheCookie) {
     const auto english = http_get(server_->port(), "/", {{"Accept-Language", "en-US,en;q=0.8"}});
     EXPECT_NE(english.body.find("<html lang=\"en\""), std::string::npos);
-    const auto cookie = http_get(server_->port(), "/",
-                                 {{"Accept-Language", "en-US"}, {"Cookie", "lang=fr"}});
+    const auto cookie =
+        http_get(server_->port(), "/", {{"Accept-Language", "en-US"}, {"Cookie", "lang=fr"}});
     EXPECT_NE(cookie.body.find("<html lang=\"fr\""), std::string::npos);
 }
 
 TEST_F(Pages, LanguageSwitchWorksWithoutJavascript) {
-    const auto response = http_get(server_->port(), "/lang/en?next=%2Fpetitions%2Fpistes-cyclables");
+    const auto response =
+        http_get(server_->port(), "/lang/en?next=%2Fpetitions%2Fpistes-cyclables");
     EXPECT_EQ(response.status, 303u);
     EXPECT_EQ(response.header("location"), "/petitions/pistes-cyclables");
     EXPECT_NE(response.header("set-cookie").find("lang=en"), std::string::npos);
 }
 
 TEST_F(Pages, LanguageSwitchNeverRedirectsElsewhere) {
-    for (const char* next : {"https%3A%2F%2Fevil.example%2F", "%2F%2Fevil.example", "%2F%5Cevil.example"}) {
+    for (const char* next :
+         {"https%3A%2F%2Fevil.example%2F", "%2F%2Fevil.example", "%2F%5Cevil.example"}) {
         const auto response = http_get(server_->port(), std::string("/lang/en?next=") + next);
         EXPECT_EQ(response.status, 303u);
         EXPECT_EQ(response.header("location"), "/") << next;
@@ -105,7 +107,8 @@ TEST_F(Pages, PrivacyAndTermsNameTheController) {
 }
 
 TEST_F(Pages, PagesCarryNoInlineScriptOrStyle) {
-    for (const char* target : {"/", "/petitions/pistes-cyclables", "/privacy", "/terms", "/nowhere"}) {
+    for (const char* target :
+         {"/", "/petitions/pistes-cyclables", "/privacy", "/terms", "/nowhere"}) {
         const auto body = http_get(server_->port(), target).body;
         EXPECT_EQ(body.find("<script>"), std::string::npos) << target;
         EXPECT_EQ(body.find("style=\""), std::string::npos) << target;
@@ -135,10 +138,11 @@ TEST_F(Pages, StaticAssetsHaveHashedNamesAndLongLifetimes) {
     EXPECT_NE(css.header("content-type").find("text/css"), std::string::npos);
     EXPECT_NE(css.header("cache-control").find("immutable"), std::string::npos);
     EXPECT_FALSE(css.header("etag").empty());
-    const auto revalidated = http_get(server_->port(), match[1].str(),
-                                      {{"If-None-Match", css.header("etag")}});
+    const auto revalidated =
+        http_get(server_->port(), match[1].str(), {{"If-None-Match", css.header("etag")}});
     EXPECT_EQ(revalidated.status, 304u);
-    const auto gzipped = http_get(server_->port(), match[1].str(), {{"Accept-Encoding", "gzip, br"}});
+    const auto gzipped =
+        http_get(server_->port(), match[1].str(), {{"Accept-Encoding", "gzip, br"}});
     EXPECT_EQ(gzipped.header("content-encoding"), "gzip");
 }
 

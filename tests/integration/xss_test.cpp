@@ -31,9 +31,11 @@ TEST(Xss, APetitionFullOfPayloadsIsServedInert) {
         ASSERT_EQ(page.status, 200u) << target;
         EXPECT_FALSE(std::regex_search(page.body, std::regex("<\\s*script", std::regex::icase)))
             << target;
-        EXPECT_FALSE(std::regex_search(page.body, std::regex("<[^>]*\\son[a-z]+\\s*=", std::regex::icase)))
+        EXPECT_FALSE(
+            std::regex_search(page.body, std::regex("<[^>]*\\son[a-z]+\\s*=", std::regex::icase)))
             << target;
-        EXPECT_FALSE(std::regex_search(page.body, std::regex("<\\s*(img|svg|iframe)", std::regex::icase)))
+        EXPECT_FALSE(
+            std::regex_search(page.body, std::regex("<\\s*(img|svg|iframe)", std::regex::icase)))
             << target;
         EXPECT_EQ(page.body.find("href=\"javascript"), std::string::npos) << target;
         EXPECT_NE(page.body.find("&lt;script&gt;alert(&apos;titre&apos;)&lt;/script&gt;"),

@@ -20,7 +20,7 @@ namespace rempart::net {
 // connection's strand, except through `post`.
 struct SessionHandle {
     boost::beast::tcp_stream* stream = nullptr;
-    bool idle = false;           // waiting for the next request: safe to close at once
+    bool idle = false;             // waiting for the next request: safe to close at once
     bool close_requested = false;  // finish the request in flight, then close
 };
 

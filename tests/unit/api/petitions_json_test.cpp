@@ -1,8 +1,8 @@
 // Tests for api/petitions_json: the field names and values outside tools rely on.
 #include "api/petitions_json.hpp"
 
-#include <boost/json/parse.hpp>
 #include <gtest/gtest.h>
+#include <boost/json/parse.hpp>
 
 namespace rempart::api {
 namespace {

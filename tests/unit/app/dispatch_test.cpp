@@ -1,10 +1,10 @@
 // Tests for app/dispatch: routing outcomes, and a handler's exception becoming a 500 page.
 #include "app/dispatch.hpp"
 
+#include <gtest/gtest.h>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
 #include <boost/asio/io_context.hpp>
-#include <gtest/gtest.h>
 
 namespace rempart::app {
 namespace {
@@ -18,14 +18,15 @@ http::Response answer(const Dispatcher& dispatcher, http::Method method, std::st
     request.method = method;
     request.target = target;
     boost::asio::co_spawn(
-        io, [&]() -> boost::asio::awaitable<void> { response = co_await dispatcher.handle(request); },
+        io,
+        [&]() -> boost::asio::awaitable<void> { response = co_await dispatcher.handle(request); },
         boost::asio::detached);
     io.run();
     return response;
 }
 
 class DispatchTest : public ::testing::Test {
-protected:
+  protected:
     DispatchTest() : dispatcher_(make_router(), metrics_, error_page) {}
 
     static http::Response error_page(unsigned status, const http::HeaderView&, std::string_view) {

@@ -36,7 +36,7 @@ TEST(Target, RefusesInvalidUtf8AfterDecoding) {
     ASSERT_FALSE(target.ok());
     EXPECT_EQ(target.error().code, "http.bad_target");
     EXPECT_FALSE(parse_target("/%ED%A0%80").ok());  // a UTF-16 surrogate
-    EXPECT_FALSE(parse_target("/%C0%AF").ok());      // an overlong '/'
+    EXPECT_FALSE(parse_target("/%C0%AF").ok());     // an overlong '/'
 }
 
 TEST(Target, RefusesNulAndControlCharacters) {

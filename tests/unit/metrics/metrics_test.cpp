@@ -29,12 +29,15 @@ TEST(Metrics, HistogramBucketsAreCumulative) {
     registry.count_request(route, 200, std::chrono::microseconds(50));
     registry.count_request(route, 200, std::chrono::milliseconds(20));
     const auto text = registry.render();
-    EXPECT_NE(text.find("rempart_http_request_duration_seconds_bucket{route=\"page\",le=\"0.0001\"} 1\n"),
-              std::string::npos);
-    EXPECT_NE(text.find("rempart_http_request_duration_seconds_bucket{route=\"page\",le=\"0.025\"} 2\n"),
-              std::string::npos);
-    EXPECT_NE(text.find("rempart_http_request_duration_seconds_bucket{route=\"page\",le=\"+Inf\"} 2\n"),
-              std::string::npos);
+    EXPECT_NE(
+        text.find("rempart_http_request_duration_seconds_bucket{route=\"page\",le=\"0.0001\"} 1\n"),
+        std::string::npos);
+    EXPECT_NE(
+        text.find("rempart_http_request_duration_seconds_bucket{route=\"page\",le=\"0.025\"} 2\n"),
+        std::string::npos);
+    EXPECT_NE(
+        text.find("rempart_http_request_duration_seconds_bucket{route=\"page\",le=\"+Inf\"} 2\n"),
+        std::string::npos);
     EXPECT_NE(text.find("rempart_http_request_duration_seconds_count{route=\"page\"} 2\n"),
               std::string::npos);
 }

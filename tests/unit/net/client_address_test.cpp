@@ -67,14 +67,12 @@ TEST(ClientAddress, AcceptsPortsAndBracketedIpv6) {
 
 TEST(ClientAddress, GarbageStopsAtTheLastKnownHop) {
     const auto list = trusted({"127.0.0.1"});
-    EXPECT_EQ(client_address(make_address("127.0.0.1"), "nonsense", list).to_string(),
-              "127.0.0.1");
+    EXPECT_EQ(client_address(make_address("127.0.0.1"), "nonsense", list).to_string(), "127.0.0.1");
 }
 
 TEST(ClientAddress, MappedIpv4ComesOutAsIpv4) {
     const NetworkList none;
-    EXPECT_EQ(client_address(make_address("::ffff:192.0.2.5"), "", none).to_string(),
-              "192.0.2.5");
+    EXPECT_EQ(client_address(make_address("::ffff:192.0.2.5"), "", none).to_string(), "192.0.2.5");
 }
 
 }  // namespace

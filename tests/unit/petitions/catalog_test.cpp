@@ -17,8 +17,8 @@ Petition petition(std::int64_t id, std::string slug, PetitionState state) {
 
 TEST(Catalog, FindsPetitionsBySlug) {
     Catalog catalog;
-    catalog.replace({petition(2, "b", PetitionState::published),
-                     petition(1, "a", PetitionState::closed)});
+    catalog.replace(
+        {petition(2, "b", PetitionState::published), petition(1, "a", PetitionState::closed)});
     const auto snapshot = catalog.current();
     ASSERT_NE(snapshot->find("a"), nullptr);
     EXPECT_EQ(snapshot->find("a")->id, 1);
@@ -27,8 +27,8 @@ TEST(Catalog, FindsPetitionsBySlug) {
 
 TEST(Catalog, OpenPetitionsLeaveClosedOnesOut) {
     Catalog catalog;
-    catalog.replace({petition(2, "b", PetitionState::published),
-                     petition(1, "a", PetitionState::closed)});
+    catalog.replace(
+        {petition(2, "b", PetitionState::published), petition(1, "a", PetitionState::closed)});
     const auto open = catalog.current()->open_petitions();
     ASSERT_EQ(open.size(), 1u);
     EXPECT_EQ(open[0]->slug, "b");

@@ -56,7 +56,8 @@ void expect_nothing_executable(const std::string& html, const std::string& paylo
     static const std::regex script("<\\s*script", std::regex::icase);
     static const std::regex event_attribute("<[^>]*\\son[a-z]+\\s*=", std::regex::icase);
     static const std::regex bad_url(
-        "<[^>]*\\s(href|src|action|formaction|data|xlink:href)\\s*=\\s*[\"']?\\s*(javascript|vbscript|data):",
+        "<[^>]*\\s(href|src|action|formaction|data|xlink:href)\\s*=\\s*[\"']?\\s*(javascript|"
+        "vbscript|data):",
         std::regex::icase);
     static const std::regex bad_tag(
         "<\\s*(iframe|object|embed|style|svg|math|base|form|details|img)\\b", std::regex::icase);
@@ -75,7 +76,7 @@ void expect_nothing_executable(const std::string& html, const std::string& paylo
 }
 
 class Xss : public ::testing::Test {
-protected:
+  protected:
     void SetUp() override {
         auto messages = Messages::load();
         ASSERT_TRUE(messages.ok());

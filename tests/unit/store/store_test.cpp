@@ -1,8 +1,8 @@
 // Tests for the store: migrations, the group-committing writer, readers, petitions.
+#include <gtest/gtest.h>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
 #include <boost/asio/io_context.hpp>
-#include <gtest/gtest.h>
 
 #include <atomic>
 #include <thread>
@@ -15,7 +15,7 @@ namespace rempart::store {
 namespace {
 
 class TempDir {
-public:
+  public:
     TempDir() {
         char pattern[] = "/tmp/rempart-store-test.XXXXXX";
         path_ = ::mkdtemp(pattern);
@@ -23,7 +23,7 @@ public:
     ~TempDir() { std::filesystem::remove_all(path_); }
     const std::filesystem::path& path() const { return path_; }
 
-private:
+  private:
     std::filesystem::path path_;
 };
 
@@ -88,7 +88,7 @@ TEST(Migrations, AFailingMigrationLeavesTheStoreAsItWas) {
 }
 
 class WriterTest : public ::testing::Test {
-protected:
+  protected:
     void SetUp() override {
         auto db = open_db(dir_.path() / "w.db");
         ASSERT_TRUE(migrate(*db).ok());
@@ -113,7 +113,8 @@ TEST_F(WriterTest, CommitsManyWritesInFewerGroups) {
         workers.emplace_back([&, t] {
             for (int i = 0; i < per_thread; ++i) {
                 auto result = writer_->write_now<Petition>([&](Database& db) {
-                    return insert_petition(db, draft("p-" + std::to_string(t) + "-" + std::to_string(i)), 1);
+                    return insert_petition(
+                        db, draft("p-" + std::to_string(t) + "-" + std::to_string(i)), 1);
                 });
                 if (result.ok()) ++committed;
             }
@@ -239,15 +240,20 @@ TEST(Store, ReadersSeeCommittedWritesAndDataVersionMoves) {
     // One reader: data_version is per connection, so both reads must share one.
     auto store = open_store(config, 1);
     ASSERT_TRUE(store.ok()) << store.error().detail;
-    EXPECT_EQ(std::filesystem::status(config.data_dir).permissions() & std::filesystem::perms::others_all,
-              std::filesystem::perms::none);
+    EXPECT_EQ(
+        std::filesystem::status(config.data_dir).permissions() & std::filesystem::perms::others_all,
+        std::filesystem::perms::none);
     auto& s = **store;
-    const auto before = s.readers().read_now<std::int64_t>([](Database& db) { return db.data_version(); });
-    ASSERT_TRUE(s.writer().write_now<Petition>([](Database& db) {
-        return insert_petition(db, draft("seen"), 1);
-    }).ok());
-    const auto after = s.readers().read_now<std::int64_t>([](Database& db) { return db.data_version(); });
-    const auto listed = s.readers().read_now<std::vector<Petition>>([](Database& db) { return list_petitions(db); });
+    const auto before =
+        s.readers().read_now<std::int64_t>([](Database& db) { return db.data_version(); });
+    ASSERT_TRUE(
+        s.writer()
+            .write_now<Petition>([](Database& db) { return insert_petition(db, draft("seen"), 1); })
+            .ok());
+    const auto after =
+        s.readers().read_now<std::int64_t>([](Database& db) { return db.data_version(); });
+    const auto listed = s.readers().read_now<std::vector<Petition>>(
+        [](Database& db) { return list_petitions(db); });
     ASSERT_EQ(listed.size(), 1u);
     EXPECT_NE(before, after);
     s.close();
