@@ -76,9 +76,9 @@ http::Response Site::error_page(unsigned status, const http::HeaderView& headers
         return response;
     }
     const auto language = language_of(headers);
-    // Error pages do not depend on the petitions: generation 0 keeps them for good.
-    const auto page = pages_.get(page_key("error" + std::to_string(status), language), 0,
-                                 [&] { return render::render_error(*view_, language, status); });
+    const auto page =
+        error_pages_.get(page_key("error" + std::to_string(status), language), 0,
+                         [&] { return render::render_error(*view_, language, status); });
     auto response =
         cached_response(http::Request{}, page, status, "text/html; charset=utf-8", "no-store");
     if (status == 429 || status == 503) response.set_header("Retry-After", "10");

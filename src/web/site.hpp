@@ -50,6 +50,9 @@ class Site {
     std::unique_ptr<render::SiteView> view_;
     render::Language default_language_ = render::Language::fr;
     mutable PageCache pages_;
+    // Error pages do not depend on the petitions: kept apart, so that a change to a
+    // petition never makes a flood of 404s render again.
+    mutable PageCache error_pages_;
     std::unordered_map<std::string, StaticFile> static_files_;
 };
 

@@ -1,0 +1,95 @@
+// Tests for web/page_cache: pages rendered once per generation, revalidated and compressed.
+#include "web/page_cache.hpp"
+
+#include <gtest/gtest.h>
+
+#include <map>
+
+namespace rempart::web {
+namespace {
+
+using Fields = std::map<std::string, std::string, std::less<>>;
+
+std::string_view lookup(const void* fields, std::string_view name) {
+    const auto& map = *static_cast<const Fields*>(fields);
+    const auto it = map.find(name);
+    return it == map.end() ? std::string_view() : std::string_view(it->second);
+}
+
+http::Request request_with(const Fields& fields) {
+    http::Request request;
+    request.headers = http::HeaderView(&fields, &lookup);
+    return request;
+}
+
+TEST(PageCache, RendersOncePerGeneration) {
+    PageCache cache;
+    int renders = 0;
+    const auto render = [&] {
+        ++renders;
+        return std::string("<p>page</p>");
+    };
+    cache.get("home|fr", 1, render);
+    cache.get("home|fr", 1, render);
+    EXPECT_EQ(renders, 1);
+    cache.get("home|en", 1, render);
+    EXPECT_EQ(renders, 2);
+    cache.get("home|fr", 2, render);  // the petitions changed
+    EXPECT_EQ(renders, 3);
+    EXPECT_EQ(cache.size(), 1u);  // the old generation's pages are gone
+}
+
+TEST(PageCache, AStaleGenerationIsServedButNotKept) {
+    PageCache cache;
+    int renders = 0;
+    const auto render = [&] {
+        ++renders;
+        return std::string("x");
+    };
+    cache.get("a", 5, render);
+    cache.get("a", 4, render);  // a request that read the catalog before the change
+    cache.get("a", 5, render);
+    EXPECT_EQ(renders, 2);
+}
+
+TEST(PageCache, BoundedInSize) {
+    PageCache cache(3);
+    for (int i = 0; i < 10; ++i)
+        cache.get("k" + std::to_string(i), 1, [] { return std::string("x"); });
+    EXPECT_LE(cache.size(), 3u);
+}
+
+TEST(CachedResponse, RevalidatesWithTheETag) {
+    const auto page = make_cached_page(std::string(2000, 'a'));
+    const Fields fields = {{"If-None-Match", page->etag}};
+    const auto response = cached_response(request_with(fields), page, 200, "text/html", "no-cache");
+    EXPECT_EQ(response.status, 304u);
+    EXPECT_EQ(response.body.size(), 0u);
+    const Fields listed = {{"If-None-Match", "\"other\", W/" + page->etag}};
+    EXPECT_EQ(cached_response(request_with(listed), page, 200, "text/html", "no-cache").status,
+              304u);
+    const Fields other = {{"If-None-Match", "\"other\""}};
+    EXPECT_EQ(cached_response(request_with(other), page, 200, "text/html", "no-cache").status,
+              200u);
+}
+
+TEST(CachedResponse, CompressesOnlyForClientsThatAccept) {
+    const auto page = make_cached_page(std::string(2000, 'a'));
+    const Fields gzip = {{"Accept-Encoding", "br, gzip"}};
+    const auto compressed = cached_response(request_with(gzip), page, 200, "text/html", "no-cache");
+    EXPECT_EQ(compressed.body.view(), page->gzipped);
+    const Fields refused = {{"Accept-Encoding", "gzip;q=0, br"}};
+    EXPECT_EQ(
+        cached_response(request_with(refused), page, 200, "text/html", "no-cache").body.view(),
+        page->body);
+    EXPECT_EQ(cached_response(request_with({}), page, 200, "text/html", "no-cache").body.view(),
+              page->body);
+}
+
+TEST(CachedResponse, TinyPagesAreNotCompressed) {
+    const auto page = make_cached_page("ok");
+    EXPECT_TRUE(page->gzipped.empty());
+}
+
+}  // namespace
+}  // namespace rempart::web
