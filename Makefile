@@ -2,7 +2,7 @@
 BUILD_DIR ?= build
 JOBS ?= $(shell nproc)
 
-.PHONY: all deps build run test bench clean
+.PHONY: all deps configure build run test bench clean
 
 all: build
 
@@ -16,14 +16,18 @@ node_modules/.package-lock.json: package.json package-lock.json
 $(BUILD_DIR)/build.ninja: CMakeLists.txt
 	cmake -S . -B $(BUILD_DIR) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
 
-build: deps node_modules/.package-lock.json $(BUILD_DIR)/build.ninja
-	ninja -C $(BUILD_DIR) -j $(JOBS)
+configure: deps node_modules/.package-lock.json $(BUILD_DIR)/build.ninja
+
+# The server alone; `make test` builds the tests too.
+build: configure
+	ninja -C $(BUILD_DIR) -j $(JOBS) rempart
 
 # Starts Rempart at http://127.0.0.1:8080 with its data in ./data and a demo petition.
 run: build
 	$(BUILD_DIR)/rempart serve --demo
 
-test: build
+test: configure
+	ninja -C $(BUILD_DIR) -j $(JOBS)
 	ctest --test-dir $(BUILD_DIR) --output-on-failure --timeout 300 -j $(JOBS)
 
 bench: build
