@@ -34,6 +34,10 @@ constexpr Key schema[] = {
      [](Node n, At w, Config& c) { return read_cidr_list(n, w, c.server.trusted_proxies); }},
     {"server", "threads",
      [](Node n, At w, Config& c) { return read_uint(n, w, 0, 256, c.server.threads); }},
+    {"server", "tls_cert",
+     [](Node n, At w, Config& c) { return read_path(n, w, c.server.tls_cert); }},
+    {"server", "tls_key",
+     [](Node n, At w, Config& c) { return read_path(n, w, c.server.tls_key); }},
     {"server", "shutdown_grace_s",
      [](Node n, At w, Config& c) { return read_seconds(n, w, 0, 600, c.server.shutdown_grace); }},
     {"limits", "header_bytes",
@@ -170,6 +174,11 @@ Result<Config> parse_config(std::string_view toml_text, std::string_view source_
     for (const auto& [section_key, section_node] : root)
         if (auto read = read_section(source_name, section_key, section_node, config); !read)
             return read.error();
+    if (config.server.tls_cert.empty() != config.server.tls_key.empty())
+        return make_error("config.bad_value",
+                          std::string(source_name) +
+                              ": [server] tls_cert and tls_key go together: set both to serve "
+                              "HTTPS, or neither");
     return config;
 }
 

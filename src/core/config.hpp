@@ -31,6 +31,10 @@ struct ServerConfig {
     std::vector<std::string> trusted_proxies;  // CIDR; X-Forwarded-For honoured from these only
     unsigned threads = 0;                      // io threads; 0 means one per core
     std::chrono::seconds shutdown_grace{10};   // in-flight requests get this long on SIGTERM
+    // PEM files; both set: Rempart speaks HTTPS itself (and sends HSTS). Usually a reverse
+    // proxy holds the certificate and both stay empty.
+    std::filesystem::path tls_cert;
+    std::filesystem::path tls_key;
 };
 
 struct StorageConfig {

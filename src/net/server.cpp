@@ -19,6 +19,25 @@ using asio::ip::tcp;
 
 namespace {
 
+// TLS 1.2 and 1.3 only, with the certificate chain and key from PEM files.
+Result<asio::ssl::context> make_tls_context(const ServerConfig& server) {
+    namespace ssl = asio::ssl;
+    ssl::context context(ssl::context::tls_server);
+    context.set_options(ssl::context::default_workarounds | ssl::context::no_sslv2 |
+                        ssl::context::no_sslv3 | ssl::context::no_tlsv1 | ssl::context::no_tlsv1_1 |
+                        ssl::context::single_dh_use);
+    boost::system::error_code ec;
+    context.use_certificate_chain_file(server.tls_cert.string(), ec);
+    if (ec)
+        return make_error("server.tls_failed", "cannot use the certificate " +
+                                                   server.tls_cert.string() + ": " + ec.message());
+    context.use_private_key_file(server.tls_key.string(), ssl::context::pem, ec);
+    if (ec)
+        return make_error("server.tls_failed", "cannot use the private key " +
+                                                   server.tls_key.string() + ": " + ec.message());
+    return context;
+}
+
 // Holds one slot of the per-IP count and gives it back when the connection ends.
 struct IpSlot {
     IpSlot(std::shared_ptr<Server::State> s, asio::ip::address a)
@@ -34,6 +53,18 @@ struct IpSlot {
             state->connections_per_ip.erase(it);
     }
 };
+
+// Over plain HTTP the client reads a short error page; over TLS, before any handshake,
+// there is no way to say anything, so the connection is closed.
+void refuse(const std::shared_ptr<Server::State>& state, tcp::socket socket, unsigned status) {
+    if (state->tls) {
+        boost::system::error_code ignored;
+        socket.close(ignored);
+        return;
+    }
+    auto executor = socket.get_executor();
+    asio::co_spawn(executor, refuse_connection(state, std::move(socket), status), asio::detached);
+}
 
 asio::awaitable<void> accept_loop(std::shared_ptr<Server::State> state) {
     const auto& limits = state->config.limits;
@@ -68,8 +99,7 @@ asio::awaitable<void> accept_loop(std::shared_ptr<Server::State> state) {
             if (count >= limits.max_connections_per_ip) {
                 lock.unlock();
                 state->metrics.count_limit(metrics::LimitKind::connections_per_ip);
-                asio::co_spawn(socket.get_executor(),
-                               refuse_connection(state, std::move(socket), 429), asio::detached);
+                refuse(state, std::move(socket), 429);
                 continue;
             }
             ++count;
@@ -110,6 +140,11 @@ Result<std::unique_ptr<Server>> Server::create(asio::io_context& io, const Confi
     auto state =
         std::make_shared<State>(io, config, std::move(application), metrics, std::move(*trusted));
     state->no_route_metric = metrics.register_route("none");
+    if (!config.server.tls_cert.empty()) {
+        auto tls = make_tls_context(config.server);
+        if (!tls) return tls.error();
+        state->tls.emplace(std::move(*tls));
+    }
     boost::system::error_code ec;
     auto& acceptor = state->acceptor;
     acceptor.open(endpoint.protocol(), ec);

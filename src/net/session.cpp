@@ -8,6 +8,7 @@
 #include <boost/beast/http/read.hpp>
 #include <boost/beast/http/string_body.hpp>
 #include <boost/beast/http/write.hpp>
+#include <boost/beast/ssl/ssl_stream.hpp>
 
 #include "core/log_events.hpp"
 #include "core/random.hpp"
@@ -54,19 +55,25 @@ http::Method to_method(bhttp::verb verb) {
     }
 }
 
-// Sends one response; `head_only` keeps the length but drops the body (HEAD).
-asio::awaitable<boost::system::error_code> write_response(
-    beast::tcp_stream& stream, const Server::State& state, const http::Response& response,
-    const std::string& request_id, bool keep_alive, bool head_only, bool http_1_0 = false) {
+// Sends one response; `head_only` keeps the length but drops the body (HEAD). Timeouts live
+// on `tcp`, the stream's lowest layer, so they bound TLS records too.
+template <class Stream>
+asio::awaitable<boost::system::error_code> write_response(Stream& stream, beast::tcp_stream& tcp,
+                                                          const Server::State& state,
+                                                          const http::Response& response,
+                                                          const std::string& request_id,
+                                                          bool keep_alive, bool head_only,
+                                                          bool http_1_0 = false) {
     // The body is sent from where it lies (often the page cache), never copied.
     std::string head;
     head.reserve(1024);
-    write_head(head, response,
-               HeadOptions{request_id, detail::http_date(), keep_alive, http_1_0, false});
+    write_head(
+        head, response,
+        HeadOptions{request_id, detail::http_date(), keep_alive, http_1_0, state.tls.has_value()});
     const auto body = response.body.view();
     const std::array<asio::const_buffer, 2> buffers = {
         asio::buffer(head), head_only ? asio::const_buffer() : asio::buffer(body)};
-    stream.expires_after(state.config.limits.write_timeout);
+    tcp.expires_after(state.config.limits.write_timeout);
     auto [ec, n] = co_await asio::async_write(stream, buffers, use_tuple);
     co_return ec;
 }
@@ -115,17 +122,21 @@ asio::awaitable<void> refuse_connection(std::shared_ptr<Server::State> state, tc
     const auto response = state->application.error_page(status, http::HeaderView(), "");
     auto refused = response;
     refused.set_header("Retry-After", "10");
-    co_await write_response(stream, *state, refused, "", false, false);
+    co_await write_response(stream, stream, *state, refused, "", false, false);
     co_await linger_close(stream);
 }
 
-asio::awaitable<void> run_session(std::shared_ptr<Server::State> state, tcp::socket socket,
-                                  asio::ip::address peer) {
+namespace {
+
+// Reads requests and writes answers until the connection ends. `stream` is what carries
+// HTTP (TCP, or TLS over it); `tcp` is its lowest layer, which holds the timer.
+template <class Stream>
+asio::awaitable<void> serve_requests(std::shared_ptr<Server::State> state, Stream& stream,
+                                     beast::tcp_stream& tcp, SessionHandle& handle,
+                                     asio::ip::address peer) {
     const auto& limits = state->config.limits;
     auto& metrics = state->metrics;
-    beast::tcp_stream stream(std::move(socket));
-    Registration registration(state, stream);
-    auto& handle = *registration.handle;
+    const bool tls = state->tls.has_value();
     // Room for a whole header plus what a pipelining client sends ahead.
     beast::flat_buffer buffer(limits.header_bytes + 64 * 1024);
 
@@ -134,7 +145,7 @@ asio::awaitable<void> run_session(std::shared_ptr<Server::State> state, tcp::soc
         if (buffer.size() == 0) {
             if (handle.close_requested || state->stopping) co_return;
             handle.idle = true;
-            stream.expires_after(served == 0 ? limits.header_timeout : limits.idle_timeout);
+            tcp.expires_after(served == 0 ? limits.header_timeout : limits.idle_timeout);
             auto [ec, n] = co_await stream.async_read_some(buffer.prepare(4096), use_tuple);
             handle.idle = false;
             if (ec) {
@@ -151,7 +162,7 @@ asio::awaitable<void> run_session(std::shared_ptr<Server::State> state, tcp::soc
         bhttp::request_parser<bhttp::string_body> parser;
         parser.header_limit(static_cast<std::uint32_t>(limits.header_bytes));
         parser.body_limit(limits.body_bytes);
-        stream.expires_after(limits.header_timeout);
+        tcp.expires_after(limits.header_timeout);
         auto [header_ec, header_n] =
             co_await bhttp::async_read_header(stream, buffer, parser, use_tuple);
 
@@ -180,11 +191,11 @@ asio::awaitable<void> run_session(std::shared_ptr<Server::State> state, tcp::soc
             const auto& header = parser.get();
             if (header[bhttp::field::expect] == "100-continue" && !parser.is_done()) {
                 bhttp::response<bhttp::empty_body> proceed{bhttp::status::continue_, 11};
-                stream.expires_after(limits.write_timeout);
+                tcp.expires_after(limits.write_timeout);
                 auto [ec, n] = co_await bhttp::async_write(stream, proceed, use_tuple);
                 if (ec) co_return;
             }
-            stream.expires_after(limits.body_timeout);
+            tcp.expires_after(limits.body_timeout);
             auto [body_ec, body_n] = co_await bhttp::async_read(stream, buffer, parser, use_tuple);
             if (body_ec == beast::error::timeout) {
                 log_limit(metrics, metrics::LimitKind::body_timeout, peer);
@@ -209,8 +220,8 @@ asio::awaitable<void> run_session(std::shared_ptr<Server::State> state, tcp::soc
                 refusal == 431 ? std::string_view()
                                : std::string_view(raw_target.data(), raw_target.size()));
             metrics.count_request(state->no_route_metric, refusal, std::chrono::nanoseconds(0));
-            co_await write_response(stream, *state, response, "", false, false);
-            co_await linger_close(stream);
+            co_await write_response(stream, tcp, *state, response, "", false, false);
+            co_await linger_close(tcp);
             co_return;
         }
 
@@ -228,6 +239,7 @@ asio::awaitable<void> run_session(std::shared_ptr<Server::State> state, tcp::soc
             client_address(peer, {forwarded.data(), forwarded.size()}, state->trusted_proxies)
                 .to_string();
         request.request_id = request_id();
+        request.tls = tls;
 
         http::Response response;
         try {
@@ -245,7 +257,7 @@ asio::awaitable<void> run_session(std::shared_ptr<Server::State> state, tcp::soc
             keep_alive = false;
         }
         const auto ec =
-            co_await write_response(stream, *state, response, request.request_id, keep_alive,
+            co_await write_response(stream, tcp, *state, response, request.request_id, keep_alive,
                                     request.method == http::Method::head, message.version() == 10);
         if (ec) {
             if (ec == beast::error::timeout)
@@ -254,10 +266,34 @@ asio::awaitable<void> run_session(std::shared_ptr<Server::State> state, tcp::soc
         }
         if (!keep_alive) {
             boost::system::error_code ignored;
-            stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
+            tcp.socket().shutdown(asio::ip::tcp::socket::shutdown_send, ignored);
             co_return;
         }
     }
+}
+
+}  // namespace
+
+asio::awaitable<void> run_session(std::shared_ptr<Server::State> state, tcp::socket socket,
+                                  asio::ip::address peer) {
+    if (!state->tls) {
+        beast::tcp_stream stream(std::move(socket));
+        Registration registration(state, stream);
+        co_await serve_requests(state, stream, stream, *registration.handle, peer);
+        co_return;
+    }
+    beast::ssl_stream<beast::tcp_stream> stream(std::move(socket), *state->tls);
+    auto& tcp = beast::get_lowest_layer(stream);
+    Registration registration(state, tcp);
+    // The handshake is part of the header's time: a client that stalls in it is cut alike.
+    tcp.expires_after(state->config.limits.header_timeout);
+    auto [ec] = co_await stream.async_handshake(asio::ssl::stream_base::server, use_tuple);
+    if (ec) {
+        if (ec == beast::error::timeout)
+            log_limit(state->metrics, metrics::LimitKind::header_timeout, peer);
+        co_return;
+    }
+    co_await serve_requests(state, stream, tcp, *registration.handle, peer);
 }
 
 }  // namespace rempart::net

@@ -209,6 +209,25 @@ void ServerProcess::start() {
     FAIL() << "rempart serve did not answer within 20 s:\n" << read_file(dir_ / "serve.out");
 }
 
+void ServerProcess::start_without_health_check() {
+    ASSERT_EQ(pid_, -1) << "already started";
+    pid_ = spawn({REMPART_BINARY, "serve", "--config", config_file_.string()}, dir_ / "serve.out");
+    if (pid_ < 0) {
+        pid_ = -1;
+        FAIL() << "fork: " << std::strerror(errno);
+    }
+    const auto deadline = std::chrono::steady_clock::now() + 20s;
+    while (std::chrono::steady_clock::now() < deadline) {
+        if (log_text().find("SERVER_STARTED") != std::string::npos) return;
+        if (wait_for(pid_, 0ms) != -2) {
+            pid_ = -1;
+            FAIL() << "rempart serve exited at start:\n" << read_file(dir_ / "serve.out");
+        }
+        std::this_thread::sleep_for(50ms);
+    }
+    FAIL() << "rempart serve did not start within 20 s:\n" << read_file(dir_ / "serve.out");
+}
+
 void ServerProcess::signal_stop() {
     if (pid_ > 0) ::kill(pid_, SIGTERM);
 }

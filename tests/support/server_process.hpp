@@ -25,6 +25,9 @@ class ServerProcess {
     // Starts `rempart serve` and waits (20 s at most) until /healthz answers; fails the test
     // otherwise.
     void start();
+    // For a server whose health check this client cannot make (HTTPS): waits for its
+    // SERVER_STARTED log line instead.
+    void start_without_health_check();
     // SIGTERM, then waits (20 s at most) for the exit; returns the exit code, or -1 when
     // the server died of a signal or had to be killed.
     int stop();

@@ -2,12 +2,14 @@
 #pragma once
 
 #include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/ssl/context.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/beast/core/tcp_stream.hpp>
 
 #include <atomic>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -31,6 +33,7 @@ struct Server::State {
     metrics::Registry& metrics;
     NetworkList trusted_proxies;
     boost::asio::ip::tcp::acceptor acceptor;
+    std::optional<boost::asio::ssl::context> tls;  // set when Rempart serves HTTPS itself
     std::atomic<bool> stopping{false};
     std::size_t no_route_metric = 0;  // requests the server answers before any routing
 
@@ -48,7 +51,8 @@ struct Server::State {
           acceptor(io_) {}
 };
 
-// Runs one connection until it ends; `peer` is the socket's address.
+// Runs one connection until it ends; `peer` is the socket's address. Over TLS when the
+// state has a TLS context.
 boost::asio::awaitable<void> run_session(std::shared_ptr<Server::State> state,
                                          boost::asio::ip::tcp::socket socket,
                                          boost::asio::ip::address peer);

@@ -308,5 +308,13 @@ TEST(ConfigLoading, LoadsAFileAndNamesItInErrors) {
         << config.error().detail;
 }
 
+TEST(ConfigLoading, TlsCertificateAndKeyGoTogether) {
+    EXPECT_TRUE(
+        parse_config("[server]\ntls_cert = \"c.pem\"\ntls_key = \"k.pem\"\n", "r.toml").ok());
+    const auto alone = parse_config("[server]\ntls_cert = \"c.pem\"\n", "r.toml");
+    ASSERT_FALSE(alone.ok());
+    EXPECT_NE(alone.error().detail.find("tls_key"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace rempart
