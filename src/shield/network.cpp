@@ -1,0 +1,36 @@
+// The network keys a client is counted under: its address and its provider's prefixes.
+#include "shield/network.hpp"
+
+namespace rempart::shield {
+namespace {
+
+using boost::asio::ip::address;
+using boost::asio::ip::address_v4;
+using boost::asio::ip::address_v6;
+
+std::string v6_prefix(const address_v6& a, unsigned bits) {
+    auto bytes = a.to_bytes();
+    for (unsigned i = bits / 8; i < bytes.size(); ++i) bytes[i] = 0;
+    return "net:" + address_v6(bytes).to_string() + "/" + std::to_string(bits);
+}
+
+}  // namespace
+
+NetworkKeys network_keys(const address& input) {
+    address a = input;
+    if (a.is_v6() && a.to_v6().is_v4_mapped())
+        a = boost::asio::ip::make_address_v4(boost::asio::ip::v4_mapped, a.to_v6());
+    NetworkKeys keys;
+    keys.address = "ip:" + a.to_string();
+    if (a.is_v4()) {
+        const auto base = address_v4(a.to_v4().to_uint() & 0xFFFFFF00u);
+        keys.narrow = "net:" + base.to_string() + "/24";
+        keys.wide = keys.narrow;
+    } else {
+        keys.narrow = v6_prefix(a.to_v6(), 64);
+        keys.wide = v6_prefix(a.to_v6(), 48);
+    }
+    return keys;
+}
+
+}  // namespace rempart::shield

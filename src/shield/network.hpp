@@ -1,0 +1,20 @@
+// The network keys a client is counted under: its address, and the prefixes a provider
+// hands out together (IPv4 /24; IPv6 /64, one household, and /48, one site).
+#pragma once
+
+#include <boost/asio/ip/address.hpp>
+
+#include <string>
+
+namespace rempart::shield {
+
+struct NetworkKeys {
+    std::string address;  // "ip:203.0.113.7", "ip:2001:db8::1"
+    std::string narrow;   // "net:203.0.113.0/24", "net:2001:db8:1:2::/64"
+    std::string wide;     // "net:203.0.113.0/24" again for IPv4, "net:2001:db8:1::/48"
+};
+
+// IPv4-mapped IPv6 addresses count as the IPv4 address they carry.
+NetworkKeys network_keys(const boost::asio::ip::address& address);
+
+}  // namespace rempart::shield
