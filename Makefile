@@ -2,7 +2,9 @@
 BUILD_DIR ?= build
 JOBS ?= $(shell nproc)
 
-.PHONY: all deps configure build run test bench clean
+SANITIZE_DIR ?= build-sanitize
+
+.PHONY: all deps configure build run test test-sanitize bench clean
 
 all: build
 
@@ -26,12 +28,19 @@ build: configure
 run: build
 	$(BUILD_DIR)/rempart serve --demo
 
+# Every test, then every test again on a build with AddressSanitizer and UBSan.
 test: configure
 	ninja -C $(BUILD_DIR) -j $(JOBS)
 	ctest --test-dir $(BUILD_DIR) --output-on-failure --timeout 300 -j $(JOBS)
+	$(MAKE) test-sanitize
+
+test-sanitize: configure
+	cmake -S . -B $(SANITIZE_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DREMPART_SANITIZE=ON
+	ninja -C $(SANITIZE_DIR) -j $(JOBS)
+	ctest --test-dir $(SANITIZE_DIR) --output-on-failure --timeout 300 -j $(JOBS)
 
 bench: build
 	bench/run-all
 
 clean:
-	rm -rf $(BUILD_DIR)
+	rm -rf $(BUILD_DIR) $(SANITIZE_DIR)
