@@ -88,14 +88,14 @@ std::size_t PageCache::size() const {
 }
 
 http::Response cached_response(const http::Request& request, std::shared_ptr<const CachedPage> page,
-                               unsigned status, std::string content_type,
-                               std::string cache_control) {
+                               unsigned status, std::string content_type, std::string cache_control,
+                               std::string_view vary) {
     http::Response response;
     response.status = status;
     response.content_type = std::move(content_type);
     response.set_header("ETag", page->etag);
     response.set_header("Cache-Control", std::move(cache_control));
-    response.set_header("Vary", "Accept-Encoding, Accept-Language, Cookie");
+    response.set_header("Vary", std::string(vary));
     if (status == 200 && client_has(request.headers["If-None-Match"], page->etag)) {
         response.status = 304;
         return response;

@@ -40,8 +40,9 @@ class PageCache {
 };
 
 // Answers with a cached page: 304 when the client holds it already, gzip when accepted.
+// `vary` names the request headers the page depends on, for caches on the way.
 http::Response cached_response(const http::Request& request, std::shared_ptr<const CachedPage> page,
-                               unsigned status, std::string content_type,
-                               std::string cache_control);
+                               unsigned status, std::string content_type, std::string cache_control,
+                               std::string_view vary = "Accept-Encoding");
 
 }  // namespace rempart::web

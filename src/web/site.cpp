@@ -92,8 +92,10 @@ void add_web_routes(http::Router& router, const Site& site) {
         const auto snapshot = site.catalog().current();
         auto cached = site.pages().get(page_key(key, language), snapshot->generation,
                                        [&] { return render(language); });
+        // The language comes from the cookie or Accept-Language: caches must keep them apart.
         return cached_response(request, std::move(cached), 200, "text/html; charset=utf-8",
-                               std::string(page_cache_control));
+                               std::string(page_cache_control),
+                               "Accept-Encoding, Accept-Language, Cookie");
     };
 
     router.add(Method::get, "/", "home",

@@ -120,6 +120,7 @@ TEST_F(Pages, PagesCarryNoInlineScriptOrStyle) {
 TEST_F(Pages, CachedPagesRevalidateWithETagAndCompress) {
     const auto first = http_get(server_->port(), "/");
     const auto etag = first.header("etag");
+    EXPECT_EQ(first.header("vary"), "Accept-Encoding, Accept-Language, Cookie");
     ASSERT_FALSE(etag.empty());
     const auto again = http_get(server_->port(), "/", {{"If-None-Match", etag}});
     EXPECT_EQ(again.status, 304u);
@@ -138,6 +139,7 @@ TEST_F(Pages, StaticAssetsHaveHashedNamesAndLongLifetimes) {
     EXPECT_NE(css.header("content-type").find("text/css"), std::string::npos);
     EXPECT_NE(css.header("cache-control").find("immutable"), std::string::npos);
     EXPECT_FALSE(css.header("etag").empty());
+    EXPECT_EQ(css.header("vary"), "Accept-Encoding");  // the same file for every language
     const auto revalidated =
         http_get(server_->port(), match[1].str(), {{"If-None-Match", css.header("etag")}});
     EXPECT_EQ(revalidated.status, 304u);
