@@ -3,6 +3,7 @@
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
+#include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/use_awaitable.hpp>
@@ -118,10 +119,21 @@ int serve(const Config& config, bool demo) {
     };
     Dispatcher dispatcher(std::move(router), metrics, error_page);
 
-    asio::io_context io(static_cast<int>(threads));
+    // One io_context a thread: a connection stays on its thread, and the threads share no
+    // scheduler lock. The first also runs the listener, the signals and the store watch.
+    std::vector<std::unique_ptr<asio::io_context>> contexts;
+    std::vector<asio::io_context*> workers;
+    for (unsigned i = 0; i < threads; ++i) {
+        contexts.push_back(std::make_unique<asio::io_context>(1));
+        workers.push_back(contexts.back().get());
+    }
+    auto& io = *contexts.front();
+    std::vector<asio::executor_work_guard<asio::io_context::executor_type>> keep_running;
+    for (auto& context : contexts) keep_running.push_back(asio::make_work_guard(*context));
+
     net::Application application{
         [&dispatcher](http::Request& request) { return dispatcher.handle(request); }, error_page};
-    auto server = net::Server::create(io, config, std::move(application), metrics);
+    auto server = net::Server::create(io, config, std::move(application), metrics, workers);
     if (!server) {
         std::cerr << "rempart: " << server.error().detail << "\n";
         store.close();
@@ -135,17 +147,20 @@ int serve(const Config& config, bool demo) {
     signals.async_wait([&](boost::system::error_code ec, int signal) {
         if (ec) return;
         spdlog::info("{} signal={}", log_event::server_stopping, signal);
-        (*server)->stop([&io] { io.stop(); });
+        (*server)->stop([&contexts] {
+            for (auto& context : contexts) context->stop();
+        });
     });
 
     spdlog::info("{} listen={} base_url={} threads={}", log_event::server_started,
                  config.server.listen, config.server.base_url, threads);
     std::cerr << "Rempart is listening on " << config.server.base_url << "\n";
 
-    std::vector<std::thread> workers;
-    for (unsigned i = 1; i < threads; ++i) workers.emplace_back([&io] { io.run(); });
+    std::vector<std::thread> threads_running;
+    for (unsigned i = 1; i < threads; ++i)
+        threads_running.emplace_back([context = contexts[i].get()] { context->run(); });
     io.run();
-    for (auto& worker : workers) worker.join();
+    for (auto& thread : threads_running) thread.join();
 
     store.close();
     spdlog::info("{}", log_event::server_stopped);

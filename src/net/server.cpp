@@ -69,8 +69,11 @@ void refuse(const std::shared_ptr<Server::State>& state, tcp::socket socket, uns
 asio::awaitable<void> accept_loop(std::shared_ptr<Server::State> state) {
     const auto& limits = state->config.limits;
     for (;;) {
+        auto& home = state->workers.empty()
+                         ? state->io
+                         : *state->workers[state->next_worker++ % state->workers.size()];
         auto [ec, socket] = co_await state->acceptor.async_accept(
-            asio::make_strand(state->io), asio::as_tuple(asio::use_awaitable));
+            asio::make_strand(home), asio::as_tuple(asio::use_awaitable));
         if (state->stopping) co_return;
         if (ec) {
             // Out of file descriptors and the like: pause rather than spin.
@@ -129,7 +132,8 @@ Server::~Server() = default;
 
 Result<std::unique_ptr<Server>> Server::create(asio::io_context& io, const Config& config,
                                                Application application,
-                                               metrics::Registry& metrics) {
+                                               metrics::Registry& metrics,
+                                               std::vector<asio::io_context*> workers) {
     const auto listen = parse_host_port(config.server.listen);
     if (!listen)
         return make_error("config.bad_listen",
@@ -140,6 +144,7 @@ Result<std::unique_ptr<Server>> Server::create(asio::io_context& io, const Confi
     auto state =
         std::make_shared<State>(io, config, std::move(application), metrics, std::move(*trusted));
     state->no_route_metric = metrics.register_route("none");
+    state->workers = std::move(workers);
     if (!config.server.tls_cert.empty()) {
         auto tls = make_tls_context(config.server);
         if (!tls) return tls.error();

@@ -8,6 +8,7 @@
 #include <functional>
 #include <memory>
 #include <string_view>
+#include <vector>
 
 #include "core/config.hpp"
 #include "core/result.hpp"
@@ -32,9 +33,13 @@ struct Application {
 class Server {
   public:
     // Binds the listening socket; fails with a clear error when the address is taken.
+    // `io` runs the listener. Connections are spread over `workers`, one io_context per
+    // thread (none: all on `io`), so a connection never crosses threads and no scheduler
+    // lock is shared between cores.
     static Result<std::unique_ptr<Server>> create(boost::asio::io_context& io, const Config& config,
                                                   Application application,
-                                                  metrics::Registry& metrics);
+                                                  metrics::Registry& metrics,
+                                                  std::vector<boost::asio::io_context*> workers = {});
     ~Server();
 
     std::uint16_t port() const;

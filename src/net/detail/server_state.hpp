@@ -12,6 +12,7 @@
 #include <optional>
 #include <unordered_map>
 #include <unordered_set>
+#include <vector>
 
 #include "net/client_address.hpp"
 #include "net/server.hpp"
@@ -32,6 +33,8 @@ struct Server::State {
     Application application;
     metrics::Registry& metrics;
     NetworkList trusted_proxies;
+    std::vector<boost::asio::io_context*> workers;  // where connections live; round robin
+    std::size_t next_worker = 0;                    // touched by the accept loop only
     boost::asio::ip::tcp::acceptor acceptor;
     std::optional<boost::asio::ssl::context> tls;  // set when Rempart serves HTTPS itself
     std::atomic<bool> stopping{false};
