@@ -1,0 +1,66 @@
+// The proof of work asked of a signer's browser: ALTCHA challenges (protocol v1, SHA-256),
+// made and checked here, each solution usable once.
+#pragma once
+
+#include <cstdint>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+namespace rempart::shield {
+
+struct Challenge {
+    std::string algorithm = "SHA-256";
+    std::string challenge;  // hex SHA-256 of salt + decimal(number)
+    std::uint64_t maxnumber = 0;
+    std::string salt;       // random hex, then "?expires=<unix seconds>&"
+    std::string signature;  // hex HMAC-SHA-256 of `challenge`, keyed by the server's secret
+};
+
+// The JSON the ALTCHA widget expects from GET /altcha/challenge.
+std::string to_json(const Challenge& challenge);
+
+enum class PowVerdict {
+    accepted,
+    malformed,        // not base64, not JSON, a field missing or of the wrong type, too large
+    test_payload,     // the widget's test mode: never a real solution
+    wrong_algorithm,  // only SHA-256 is offered
+    bad_signature,    // not a challenge of ours, or altered
+    wrong_solution,   // the number does not give the challenge
+    expired,
+    replayed,  // this challenge was already used
+};
+
+std::string_view to_string(PowVerdict verdict);
+
+class ProofOfWork {
+  public:
+    // `secret` signs challenges: keep it private and stable across restarts.
+    explicit ProofOfWork(std::string secret);
+
+    // A fresh challenge whose number lies in [0, max_number]: the browser tries about half
+    // of them on average, so the work grows with max_number, the check does not.
+    Challenge create(std::uint64_t max_number, std::int64_t expires_at) const;
+    // The same with a chosen salt and number, for tests.
+    Challenge create(std::string_view salt_hex, std::uint64_t number, std::uint64_t max_number,
+                     std::int64_t expires_at) const;
+
+    // Checks a payload (base64 of the widget's JSON). The cheap checks come first (size,
+    // signature, expiry), so a flood of forged payloads costs one HMAC each. An accepted
+    // challenge is remembered until it expires and refused after that.
+    PowVerdict verify(std::string_view payload_base64, std::int64_t now);
+
+    std::size_t remembered() const;
+
+  private:
+    std::string sign(std::string_view challenge_hex) const;
+    void forget_expired(std::int64_t now);
+
+    std::string secret_;
+    mutable std::mutex mutex_;
+    std::unordered_map<std::string, std::int64_t> used_;  // challenge → when it expires
+    std::int64_t next_sweep_ = 0;
+};
+
+}  // namespace rempart::shield
