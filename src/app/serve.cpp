@@ -18,11 +18,13 @@
 #include "app/dispatch.hpp"
 #include "core/log_events.hpp"
 #include "core/logging.hpp"
+#include "core/secret.hpp"
 #include "net/server.hpp"
 #include "ops/ops_routes.hpp"
 #include "petitions/catalog.hpp"
 #include "store/petition_repository.hpp"
 #include "store/store.hpp"
+#include "web/altcha_route.hpp"
 #include "web/site.hpp"
 
 namespace rempart::app {
@@ -101,6 +103,15 @@ int serve(const Config& config, bool demo) {
     catalog.replace(store.readers().read_now<std::vector<Petition>>(
         [](store::Database& db) { return store::list_petitions(db); }));
 
+    auto secret = load_or_create_secret(config.storage.data_dir);
+    if (!secret) {
+        std::cerr << "rempart: " << secret.error().detail << "\n";
+        store.close();
+        shutdown_logging();
+        return 1;
+    }
+    shield::ProofOfWork proof_of_work(*secret);
+
     metrics::Registry metrics;
     auto site = web::Site::create(config, catalog);
     if (!site) {
@@ -112,6 +123,7 @@ int serve(const Config& config, bool demo) {
     http::Router router;
     web::add_web_routes(router, **site);
     api::add_api_routes(router, catalog, config.server.base_url);
+    web::add_altcha_route(router, proof_of_work, config.shield);
     ops::add_ops_routes(router, metrics);
     auto error_page = [&site = **site](unsigned status, const http::HeaderView& headers,
                                        std::string_view target) {

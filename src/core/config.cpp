@@ -101,6 +101,15 @@ constexpr Key schema[] = {
     {"dns", "check_mx", [](Node n, At w, Config& c) { return read_bool(n, w, c.dns.check_mx); }},
     {"shield", "asn_table",
      [](Node n, At w, Config& c) { return read_path(n, w, c.shield.asn_table); }},
+    {"shield", "pow_max_number",
+     [](Node n, At w, Config& c) {
+         std::size_t value = 0;
+         auto read = read_size(n, w, 1, 100'000'000, value);
+         c.shield.pow_max_number = value;
+         return read;
+     }},
+    {"shield", "pow_expiry_s",
+     [](Node n, At w, Config& c) { return read_seconds(n, w, 30, 86400, c.shield.pow_expiry); }},
     {"log", "level",
      [](Node n, At w, Config& c) {
          return read_choice(n, w, {"trace", "debug", "info", "warn", "error"}, c.log.level);

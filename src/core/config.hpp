@@ -69,6 +69,10 @@ struct DnsConfig {
 
 struct ShieldConfig {
     std::filesystem::path asn_table;  // empty: the table shipped by npm
+    // Proof of work: the browser tries on average half of this many hashes (about half a
+    // second on a desktop, one or two on a phone); the server checks one.
+    std::uint64_t pow_max_number = 10000;
+    std::chrono::seconds pow_expiry{600};  // time to fill in the form after the challenge
 };
 
 struct LogConfig {

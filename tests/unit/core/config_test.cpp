@@ -316,5 +316,15 @@ TEST(ConfigLoading, TlsCertificateAndKeyGoTogether) {
     EXPECT_NE(alone.error().detail.find("tls_key"), std::string::npos);
 }
 
+TEST(ConfigLoading, ProofOfWorkSettings) {
+    const auto config =
+        parse_config("[shield]\npow_max_number = 20000\npow_expiry_s = 300\n", "r.toml");
+    ASSERT_TRUE(config.ok()) << config.error().detail;
+    EXPECT_EQ(config->shield.pow_max_number, 20000u);
+    EXPECT_EQ(config->shield.pow_expiry, std::chrono::seconds(300));
+    EXPECT_FALSE(parse_config("[shield]\npow_max_number = 0\n", "r.toml").ok());
+    EXPECT_FALSE(parse_config("[shield]\npow_expiry_s = 5\n", "r.toml").ok());
+}
+
 }  // namespace
 }  // namespace rempart

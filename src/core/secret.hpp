@@ -1,0 +1,16 @@
+// The server's own secret (it signs proof-of-work challenges and, later, cookies): made
+// once at first start and kept in the data folder, so restarts do not void what it signed.
+#pragma once
+
+#include <filesystem>
+#include <string>
+
+#include "core/result.hpp"
+
+namespace rempart {
+
+// Reads <data_dir>/secret.key, or creates it (32 random bytes as hex, readable by its owner
+// only). A file that is there but not a secret is an error, never silently replaced.
+Result<std::string> load_or_create_secret(const std::filesystem::path& data_dir);
+
+}  // namespace rempart
