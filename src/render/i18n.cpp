@@ -3,7 +3,10 @@
 
 #include <toml++/toml.h>
 
+#include <algorithm>
+#include <cctype>
 #include <charconv>
+#include <set>
 
 #include "core/embedded.hpp"
 #include "core/text.hpp"
@@ -39,6 +42,60 @@ Result<Table> flatten(std::string_view toml_text, std::string_view name) {
     return table;
 }
 
+// The {name} placeholders of a message, so that both languages can be held to the same set.
+std::set<std::string_view> placeholders_of(std::string_view message) {
+    std::set<std::string_view> names;
+    for (std::size_t open = message.find('{'); open != std::string_view::npos;
+         open = message.find('{', open + 1)) {
+        const auto close = message.find('}', open);
+        if (close == std::string_view::npos) break;
+        const auto name = message.substr(open + 1, close - open - 1);
+        if (!name.empty() && std::all_of(name.begin(), name.end(), [](char c) {
+                return std::islower(static_cast<unsigned char>(c)) || c == '_';
+            }))
+            names.insert(name);
+    }
+    return names;
+}
+
+Result<void> same_keys(const Table& left, std::string_view left_name, const Table& right,
+                       std::string_view right_name) {
+    for (const auto& [key, text] : left) {
+        const auto other = right.find(key);
+        if (other == right.end())
+            return make_error("locale.missing", std::string(right_name) + " lacks the key " + key +
+                                                    " that " + std::string(left_name) + " has");
+        if (placeholders_of(text) != placeholders_of(other->second))
+            return make_error("locale.placeholders", key + " has other {placeholders} in " +
+                                                         std::string(left_name) + " than in " +
+                                                         std::string(right_name));
+    }
+    return {};
+}
+
+std::string lowercase(std::string_view text) {
+    std::string out(text);
+    for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+}
+
+// The q-value of one Accept-Language item's parameters; anything unreadable counts as 0.
+double quality(std::string_view params) {
+    double q = 1.0;
+    while (!params.empty()) {
+        const auto semicolon = std::min(params.find(';'), params.size());
+        const auto param = trim_view(params.substr(0, semicolon));
+        params.remove_prefix(std::min(semicolon + 1, params.size()));
+        if (param.size() < 2 || (param[0] != 'q' && param[0] != 'Q') || param[1] != '=') continue;
+        const auto value = trim_view(param.substr(2));
+        // from_chars for double is in GCC 12's library.
+        const auto [end, err] = std::from_chars(value.data(), value.data() + value.size(), q);
+        if (err != std::errc() || end != value.data() + value.size() || q < 0.0 || q > 1.0)
+            return 0.0;
+    }
+    return q;
+}
+
 }  // namespace
 
 std::string_view code(Language language) {
@@ -58,25 +115,14 @@ Language choose_language(std::string_view cookie_lang, std::string_view accept_l
     double best_q = 0.0;
     while (!accept_language.empty()) {
         const auto comma = std::min(accept_language.find(','), accept_language.size());
-        auto item = trim_view(accept_language.substr(0, comma));
+        const auto item = accept_language.substr(0, comma);
         accept_language.remove_prefix(std::min(comma + 1, accept_language.size()));
-        double q = 1.0;
-        if (const auto semicolon = item.find(';'); semicolon != std::string_view::npos) {
-            auto param = trim_view(item.substr(semicolon + 1));
-            item = trim_view(item.substr(0, semicolon));
-            if (param.starts_with("q=")) {
-                param.remove_prefix(2);
-                // from_chars for double is in GCC 12's library.
-                const auto [end, err] =
-                    std::from_chars(param.data(), param.data() + param.size(), q);
-                if (err != std::errc()) q = 0.0;
-            }
-        }
-        const auto primary = item.substr(0, item.find('-'));
-        std::string lower(primary);
-        for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-        const auto language = parse_language(lower);
-        if (language && q > best_q) {
+        const auto semicolon = std::min(item.find(';'), item.size());
+        const auto tag = trim_view(item.substr(0, semicolon));
+        const auto params = item.substr(std::min(semicolon + 1, item.size()));
+        const auto language = parse_language(lowercase(tag.substr(0, tag.find('-'))));
+        if (!language) continue;  // "*" and languages we do not speak leave the choice open
+        if (const double q = quality(params); q > best_q) {
             best = language;
             best_q = q;
         }
@@ -86,16 +132,13 @@ Language choose_language(std::string_view cookie_lang, std::string_view accept_l
 
 Result<std::unique_ptr<Messages>> Messages::parse(std::string_view fr_toml,
                                                   std::string_view en_toml) {
-    auto fr = flatten(fr_toml, "locales/fr.toml");
+    constexpr std::string_view fr_name = "locales/fr.toml", en_name = "locales/en.toml";
+    auto fr = flatten(fr_toml, fr_name);
     if (!fr) return fr.error();
-    auto en = flatten(en_toml, "locales/en.toml");
+    auto en = flatten(en_toml, en_name);
     if (!en) return en.error();
-    for (const auto& [key, _] : *fr)
-        if (!en->contains(key))
-            return make_error("locale.missing", "locales/en.toml lacks the key " + key);
-    for (const auto& [key, _] : *en)
-        if (!fr->contains(key))
-            return make_error("locale.missing", "locales/fr.toml lacks the key " + key);
+    if (auto same = same_keys(*fr, fr_name, *en, en_name); !same) return same.error();
+    if (auto same = same_keys(*en, en_name, *fr, fr_name); !same) return same.error();
     auto messages = std::make_unique<Messages>();
     messages->fr_ = std::move(*fr);
     messages->en_ = std::move(*en);
@@ -115,20 +158,61 @@ std::string_view Messages::text(Language language, std::string_view key) const {
     return it == table.end() ? key : std::string_view(it->second);
 }
 
+std::string Messages::plural(Language language, std::string_view key, std::int64_t count) const {
+    const auto suffix = plural_form(language, count) == Plural::one ? "_one" : "_other";
+    return fill(text(language, std::string(key) + suffix),
+                {{"count", format_number(language, count)}});
+}
+
 const Table& Messages::all(Language language) const {
     return language == Language::en ? en_ : fr_;
 }
 
+Plural plural_form(Language language, std::int64_t count) {
+    if (language == Language::fr) return count == 0 || count == 1 ? Plural::one : Plural::other;
+    return count == 1 ? Plural::one : Plural::other;
+}
+
 std::string format_number(Language language, std::int64_t value) {
-    const bool negative = value < 0;
-    std::string digits = std::to_string(negative ? -value : value);
-    const std::string separator = language == Language::fr ? "\u202f" : ",";
-    std::string out;
+    // Through unsigned, so that the most negative value has a magnitude too.
+    const auto magnitude =
+        value < 0 ? 0 - static_cast<std::uint64_t>(value) : static_cast<std::uint64_t>(value);
+    const std::string digits = std::to_string(magnitude);
+    const std::string_view separator = language == Language::fr ? "\u202f" : ",";
+    std::string out = value < 0 ? "-" : "";
     for (std::size_t i = 0; i < digits.size(); ++i) {
         if (i > 0 && (digits.size() - i) % 3 == 0) out += separator;
         out += digits[i];
     }
-    return negative ? "-" + out : out;
+    return out;
+}
+
+std::string format_signatures(const Messages& messages, Language language, std::int64_t count) {
+    return messages.plural(language, "petition.signatures", count);
+}
+
+std::string fill(std::string_view message, const Placeholders& values) {
+    std::string out;
+    out.reserve(message.size());
+    while (!message.empty()) {
+        const auto open = message.find('{');
+        out += message.substr(0, open);
+        if (open == std::string_view::npos) break;
+        message.remove_prefix(open);
+        const auto close = message.find('}');
+        const auto name =
+            close == std::string_view::npos ? std::string_view() : message.substr(1, close - 1);
+        const auto value = std::find_if(values.begin(), values.end(),
+                                        [name](const auto& entry) { return entry.first == name; });
+        if (value == values.end() || name.empty()) {
+            out += '{';
+            message.remove_prefix(1);
+        } else {
+            out += value->second;
+            message.remove_prefix(close + 1);
+        }
+    }
+    return out;
 }
 
 }  // namespace rempart::render

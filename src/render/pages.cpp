@@ -3,15 +3,18 @@
 
 #include <kainjow/mustache.hpp>
 
+#include <algorithm>
+#include <cctype>
+
 #include "core/embedded.hpp"
 #include "render/markdown.hpp"
 
 namespace rempart::render {
-namespace mstch = kainjow::mustache;
+namespace mu = kainjow::mustache;
 
 struct Templates::Parsed {
-    std::unique_ptr<mstch::mustache> layout, home, petition, progress, privacy, terms, error;
-    std::string progress_source;  // partials are given to kainjow as source text
+    std::unique_ptr<mu::mustache> layout, home, petition, privacy, terms, error;
+    std::string progress_source;  // kainjow takes partials as source text
 };
 
 Templates::Templates() : parsed_(std::make_unique<Parsed>()) {}
@@ -20,11 +23,12 @@ Templates::~Templates() = default;
 Result<std::unique_ptr<Templates>> Templates::load() {
     std::unique_ptr<Templates> templates(new Templates());
     auto& p = *templates->parsed_;
-    const std::pair<const char*, std::unique_ptr<mstch::mustache>*> files[] = {
+    std::unique_ptr<mu::mustache> progress;
+    const std::pair<const char*, std::unique_ptr<mu::mustache>*> files[] = {
         {"templates/layout.mustache", &p.layout},
         {"templates/web/home.mustache", &p.home},
         {"templates/web/petition.mustache", &p.petition},
-        {"templates/web/progress.mustache", &p.progress},
+        {"templates/web/progress.mustache", &progress},
         {"templates/web/privacy.mustache", &p.privacy},
         {"templates/web/terms.mustache", &p.terms},
         {"templates/web/error.mustache", &p.error},
@@ -33,7 +37,7 @@ Result<std::unique_ptr<Templates>> Templates::load() {
         const auto text = embedded::find(path);
         if (!text)
             return make_error("template.missing", std::string(path) + " is not in this build");
-        *slot = std::make_unique<mstch::mustache>(std::string(*text));
+        *slot = std::make_unique<mu::mustache>(std::string(*text));
         if (!(*slot)->is_valid())
             return make_error("template.invalid",
                               std::string(path) + ": " + (*slot)->error_message());
@@ -44,84 +48,127 @@ Result<std::unique_ptr<Templates>> Templates::load() {
 
 namespace {
 
+// Mustache treats an empty string as true, so every optional text also gets has_<name>.
+void set_text(mu::data& data, const std::string& name, const std::string& value) {
+    data.set(name, value);
+    data.set("has_" + name, !value.empty());
+}
+
+// For the language switch's ?next=: everything but unreserved characters encoded.
+std::string percent_encode(std::string_view text) {
+    static constexpr char hex[] = "0123456789ABCDEF";
+    std::string out;
+    for (const char c : text) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (std::isalnum(byte) || c == '-' || c == '.' || c == '_' || c == '~') {
+            out += c;
+        } else {
+            out += '%';
+            out += hex[byte >> 4];
+            out += hex[byte & 0x0f];
+        }
+    }
+    return out;
+}
+
+// The values the catalog's site-wide {placeholders} take on this site.
+Placeholders site_placeholders(const SiteConfig& site) {
+    return {{"site", site.name},
+            {"org", site.controller.empty() ? site.name : site.controller},
+            {"controller", site.controller},
+            {"hosting", site.hosting_provider}};
+}
+
 // The catalog as nested objects, so templates write {{t.home.title}}.
-mstch::data translations(const Messages& messages, Language language) {
-    mstch::data root = mstch::data::type::object;
-    std::map<std::string, mstch::data> sections;
+mu::data translations(const Messages& messages, Language language, const SiteConfig& site) {
+    const auto values = site_placeholders(site);
+    std::map<std::string, mu::data, std::less<>> sections;
     for (const auto& [key, text] : messages.all(language)) {
         const auto dot = key.find('.');
-        auto [it, _] = sections.try_emplace(key.substr(0, dot), mstch::data::type::object);
-        it->second.set(key.substr(dot + 1), text);
+        auto [it, _] = sections.try_emplace(key.substr(0, dot), mu::data::type::object);
+        it->second.set(key.substr(dot + 1), fill(text, values));
     }
+    mu::data root = mu::data::type::object;
     for (auto& [name, section] : sections) root.set(name, section);
     return root;
 }
 
 // Fields every page shares: language, site, assets, words.
-mstch::data page_data(const SiteView& view, Language language) {
-    mstch::data data;
+mu::data page_data(const SiteView& view, Language language) {
+    mu::data data;
     data.set("lang", std::string(code(language)));
     data.set("site_name", view.site.name);
-    data.set("controller", view.site.controller);
-    data.set("contact_email", view.site.contact_email);
-    data.set("postal_address", view.site.postal_address);
-    data.set("hosting_provider", view.site.hosting_provider);
-    data.set("terms_version", view.site.terms_version);
-    data.set("privacy_version", view.site.privacy_version);
+    set_text(data, "controller", view.site.controller);
+    set_text(data, "contact_email", view.site.contact_email);
+    set_text(data, "postal_address", view.site.postal_address);
+    set_text(data, "hosting_provider", view.site.hosting_provider);
     data.set("asset_pico", std::string(view.assets.url("pico.css")));
     data.set("asset_rempart", std::string(view.assets.url("rempart.css")));
     data.set("asset_favicon", std::string(view.assets.url("favicon.svg")));
-    data.set("t", translations(view.messages, language));
+    data.set("t", translations(view.messages, language, view.site));
     return data;
 }
 
-mstch::data petition_data(const SiteView& view, Language language, const Petition& petition) {
-    mstch::data data;
+// The fields of one petition, for its card on the home page and for its own page.
+void set_petition(mu::data& data, const SiteView& view, Language language,
+                  const Petition& petition) {
+    const auto& messages = view.messages;
     data.set("slug", petition.slug);
     data.set("title", petition.title);
-    data.set("summary", petition.summary);
-    data.set("count", std::to_string(petition.signature_count));
-    data.set("count_text", format_number(language, petition.signature_count));
-    data.set("count_label",
-             std::string(view.messages.text(language, petition.signature_count > 1
-                                                          ? "petition.signatures_many"
-                                                          : "petition.signatures_one")));
-    data.set("has_goal", petition.goal.has_value());
-    if (petition.goal) {
-        data.set("goal", std::to_string(*petition.goal));
-        data.set("goal_text", format_number(language, *petition.goal));
-        const auto percent =
-            std::min<std::int64_t>(100, petition.signature_count * 100 / *petition.goal);
-        data.set("percent", std::to_string(percent));
-    }
+    set_text(data, "summary", petition.summary);
+    data.set("signatures", format_signatures(messages, language, petition.signature_count));
     data.set("closed", petition.state == PetitionState::closed);
-    return data;
+    data.set("has_goal", petition.goal.has_value() && *petition.goal > 0);
+    if (!petition.goal || *petition.goal <= 0) return;
+    const auto goal = *petition.goal;
+    const auto count = std::max<std::int64_t>(0, petition.signature_count);
+    data.set("goal", std::to_string(goal));
+    data.set("goal_text", fill(messages.text(language, "petition.goal"),
+                               {{"goal", format_signatures(messages, language, goal)}}));
+    data.set("progress_value", std::to_string(std::min(count, goal)));
+    // Past the goal the bar stays full but the words say how far past.
+    data.set("progress_text",
+             fill(messages.text(language, "petition.progress"),
+                  {{"percent",
+                    format_number(language, count / goal * 100 + count % goal * 100 / goal)}}));
 }
 
-// Renders `content` inside the layout; `path` is where the language links come back to.
-std::string in_layout(const SiteView& view, Language language, const std::string& page_title,
-                      const std::string& path, const std::string& content_html) {
+std::string render_with_progress(const SiteView& view, mu::mustache& page, mu::data& data) {
+    const auto& source = view.templates.parsed().progress_source;
+    data.set("progress", mu::partial([&source] { return source; }));
+    return page.render(data);
+}
+
+struct PageHead {
+    std::string title;
+    std::string path;  // where the language switch comes back to
+};
+
+std::string in_layout(const SiteView& view, Language language, const PageHead& head,
+                      const std::string& content_html) {
     auto data = page_data(view, language);
-    data.set("page_title", page_title);
+    data.set("page_title", head.title);
     data.set("content_html", content_html);
-    mstch::data languages = mstch::data::type::list;
-    for (const auto other : {Language::fr, Language::en}) {
-        mstch::data entry;
+    mu::data languages = mu::data::type::list;
+    for (const auto other : all_languages) {
+        mu::data entry;
         entry.set("code", std::string(code(other)));
-        entry.set("label",
-                  other == Language::fr ? std::string("Français") : std::string("English"));
+        // Each language named in its own words, whatever the page's language.
+        entry.set("label", std::string(view.messages.text(other, "site.language_name")));
         entry.set("current", other == language);
-        entry.set("next", path);
+        entry.set("next", percent_encode(head.path));
         languages.push_back(entry);
     }
     data.set("languages", languages);
     return view.templates.parsed().layout->render(data);
 }
 
-std::string render_with_progress(const SiteView& view, mstch::mustache& tmpl, mstch::data& data) {
-    const auto& source = view.templates.parsed().progress_source;
-    data.set("progress", mstch::partial([&source] { return source; }));
-    return tmpl.render(data);
+std::string text(const SiteView& view, Language language, std::string_view key) {
+    return std::string(view.messages.text(language, key));
+}
+
+std::string version_text(const SiteView& view, Language language, const std::string& version) {
+    return fill(view.messages.text(language, "legal.version"), {{"version", version}});
 }
 
 }  // namespace
@@ -129,51 +176,50 @@ std::string render_with_progress(const SiteView& view, mstch::mustache& tmpl, ms
 std::string render_home(const SiteView& view, Language language,
                         std::span<const Petition* const> open_petitions) {
     auto data = page_data(view, language);
-    mstch::data list = mstch::data::type::list;
-    for (const auto* petition : open_petitions)
-        list.push_back(petition_data(view, language, *petition));
+    mu::data list = mu::data::type::list;
+    for (const auto* petition : open_petitions) {
+        mu::data card;
+        set_petition(card, view, language, *petition);
+        list.push_back(card);
+    }
     data.set("petitions", list);
     const auto content = render_with_progress(view, *view.templates.parsed().home, data);
-    return in_layout(view, language, std::string(view.messages.text(language, "home.title")), "%2F",
-                     content);
+    return in_layout(view, language, {text(view, language, "home.title"), "/"}, content);
 }
 
 std::string render_petition(const SiteView& view, Language language, const Petition& petition) {
     auto data = page_data(view, language);
-    auto fields = petition_data(view, language, petition);
-    for (const auto* key : {"slug", "title", "summary", "count", "count_text", "count_label",
-                            "has_goal", "goal", "goal_text", "percent", "closed"})
-        if (const auto* value = fields.get(key)) data.set(key, *value);
+    set_petition(data, view, language, petition);
     data.set("body_html", render_markdown(petition.body_markdown));
     const auto content = render_with_progress(view, *view.templates.parsed().petition, data);
-    return in_layout(view, language, petition.title, "%2Fpetitions%2F" + petition.slug, content);
+    return in_layout(view, language, {petition.title, "/petitions/" + petition.slug}, content);
 }
 
 std::string render_privacy(const SiteView& view, Language language) {
     auto data = page_data(view, language);
+    data.set("version_text", version_text(view, language, view.site.privacy_version));
     const auto content = view.templates.parsed().privacy->render(data);
-    return in_layout(view, language, std::string(view.messages.text(language, "privacy.title")),
-                     "%2Fprivacy", content);
+    return in_layout(view, language, {text(view, language, "privacy.title"), "/privacy"}, content);
 }
 
 std::string render_terms(const SiteView& view, Language language) {
     auto data = page_data(view, language);
+    data.set("version_text", version_text(view, language, view.site.terms_version));
     const auto content = view.templates.parsed().terms->render(data);
-    return in_layout(view, language, std::string(view.messages.text(language, "terms.title")),
-                     "%2Fterms", content);
+    return in_layout(view, language, {text(view, language, "terms.title"), "/terms"}, content);
 }
 
 std::string render_error(const SiteView& view, Language language, unsigned status) {
     auto data = page_data(view, language);
-    // A status without its own words gets the general ones.
-    auto suffix = std::to_string(status);
-    if (view.messages.text(language, "error.title_" + suffix).starts_with("error.")) suffix = "500";
-    const auto title = std::string(view.messages.text(language, "error.title_" + suffix));
+    // A status without its own words gets the general ones, under its own number.
+    auto words = std::to_string(status);
+    if (!view.messages.all(language).contains("error.title_" + words)) words = "500";
+    const auto title = text(view, language, "error.title_" + words);
     data.set("status", std::to_string(status));
     data.set("error_title", title);
-    data.set("error_text", std::string(view.messages.text(language, "error.text_" + suffix)));
+    data.set("error_text", text(view, language, "error.text_" + words));
     const auto content = view.templates.parsed().error->render(data);
-    return in_layout(view, language, title, "%2F", content);
+    return in_layout(view, language, {title, "/"}, content);
 }
 
 }  // namespace rempart::render

@@ -35,7 +35,10 @@ struct SiteView {
     const StaticAssets& assets;
 };
 
-// `path` is the page's own path, for the language switch to come back to.
+// Each call renders one whole page for one language; the caller keeps the result. Every
+// piece of user text (titles, summaries, site settings) is HTML-escaped; the petition body
+// goes through render_markdown. They do not fail: a missing message shows its key, which
+// the tests catch.
 std::string render_home(const SiteView& view, Language language,
                         std::span<const Petition* const> open_petitions);
 std::string render_petition(const SiteView& view, Language language, const Petition& petition);

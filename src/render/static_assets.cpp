@@ -19,12 +19,13 @@ constexpr NpmAsset npm_assets[] = {
     {"node_modules/@picocss/pico/css/pico.min.css", "pico.css"},
 };
 
+// SHA-256 of the bytes in hex: its first 8 digits name the file, 32 of them make the ETag.
 std::string content_hash(std::string_view bytes) {
-    unsigned char digest[crypto_generichash_BYTES];
-    crypto_generichash(digest, sizeof digest, reinterpret_cast<const unsigned char*>(bytes.data()),
-                       bytes.size(), nullptr, 0);
-    return fmt::format("{:02x}{:02x}{:02x}{:02x}{:02x}{:02x}", digest[0], digest[1], digest[2],
-                       digest[3], digest[4], digest[5]);
+    unsigned char digest[crypto_hash_sha256_BYTES];
+    crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
+    std::string hex;
+    for (const unsigned char byte : digest) hex += fmt::format("{:02x}", byte);
+    return hex;
 }
 
 }  // namespace
@@ -49,10 +50,10 @@ void StaticAssets::add(std::string name, std::string_view bytes) {
     const auto stem = name.substr(0, dot);
     const auto ext = dot == std::string::npos ? std::string() : name.substr(dot);
     const auto hash = content_hash(bytes);
-    asset->url = "/static/" + stem + "." + hash + ext;
+    asset->url = "/static/" + stem + "." + hash.substr(0, 8) + ext;
     asset->content_type = std::string(content_type_for(name));
     asset->bytes = std::string(bytes);
-    asset->etag = "\"" + hash + "\"";
+    asset->etag = "\"" + hash.substr(0, 32) + "\"";
     auto compressed = gzip(bytes);
     if (compressed.size() < bytes.size()) asset->gzipped = std::move(compressed);
     by_url_[asset->url] = asset.get();
@@ -64,9 +65,14 @@ std::unique_ptr<StaticAssets> StaticAssets::load() {
     if (sodium_init() < 0) return nullptr;
     auto assets = std::make_unique<StaticAssets>();
     constexpr std::string_view prefix = "static/";
-    for (const auto& file : embedded::files())
-        if (file.path.starts_with(prefix))
-            assets->add(std::string(file.path.substr(prefix.size())), file.bytes);
+    for (const auto& file : embedded::files()) {
+        if (!file.path.starts_with(prefix)) continue;
+        const auto name = file.path.substr(prefix.size());
+        // Editor and system leftovers (.gitkeep, .DS_Store) are not for visitors.
+        if (name.empty() || name.starts_with('.') || name.find("/.") != std::string_view::npos)
+            continue;
+        assets->add(std::string(name), file.bytes);
+    }
     for (const auto& npm : npm_assets)
         if (const auto bytes = embedded::find(npm.embedded_path))
             assets->add(std::string(npm.name), *bytes);

@@ -10,16 +10,17 @@
 namespace rempart::render {
 
 struct Asset {
-    std::string url;  // /static/pico.min.3fa2c1d0.css
+    std::string url;  // /static/pico.3fa2c1d0.css: the first 8 hex digits of its SHA-256
     std::string content_type;
     std::string bytes;
     std::string gzipped;  // empty when compression would not save bytes
-    std::string etag;     // strong, quoted
+    std::string etag;     // strong, quoted: 32 hex digits of the SHA-256
 };
 
 class StaticAssets {
   public:
-    // Every embedded file under static/, plus the npm files the pages use.
+    // Every embedded file under static/ (dotfiles left out), plus the npm files the pages
+    // use. nullptr only if libsodium cannot start.
     static std::unique_ptr<StaticAssets> load();
     // Exact match on the hashed URL only: anything else, traversal attempts included, is
     // not an asset.
@@ -28,7 +29,8 @@ class StaticAssets {
     std::string_view url(std::string_view name) const;
     const std::map<std::string, std::string, std::less<>>& urls() const { return urls_; }
 
-    // For tests: adds a file under its logical name.
+    // Adds a file under its logical name ("rempart.css"); the same name again replaces the
+    // URL that url() gives, while the old URL stays served (pages cached with it still work).
     void add(std::string name, std::string_view bytes);
 
   private:
