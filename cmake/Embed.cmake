@@ -1,7 +1,12 @@
 # Embeds files into the binary with the assembler's .incbin, so that templates, locales,
 # migrations and npm assets ship inside one executable and compile in no time.
+# FUNCTION names the index function (default `files`, declared in core/embedded.hpp), so that
+# large data can live in a library of its own that only the server binary links.
 function(rempart_embed target)
-  cmake_parse_arguments(ARG "" "BASE" "FILES" ${ARGN})
+  cmake_parse_arguments(ARG "" "BASE;FUNCTION" "FILES" ${ARGN})
+  if(NOT ARG_FUNCTION)
+    set(ARG_FUNCTION files)
+  endif()
   set(asm "${CMAKE_CURRENT_BINARY_DIR}/${target}_files.S")
   set(cpp "${CMAKE_CURRENT_BINARY_DIR}/${target}_index.cpp")
   set(asm_text "    .section .rodata\n")
@@ -10,9 +15,9 @@ function(rempart_embed target)
   set(i 0)
   foreach(file IN LISTS ARG_FILES)
     file(RELATIVE_PATH rel "${ARG_BASE}" "${file}")
-    string(APPEND asm_text "    .balign 16\n    .global rempart_embed_${i}\nrempart_embed_${i}:\n    .incbin \"${file}\"\n    .global rempart_embed_${i}_end\nrempart_embed_${i}_end:\n    .byte 0\n")
-    string(APPEND decls "extern \"C\" const char rempart_embed_${i}[];\nextern \"C\" const char rempart_embed_${i}_end[];\n")
-    string(APPEND rows "    {\"${rel}\", std::string_view(rempart_embed_${i}, static_cast<std::size_t>(rempart_embed_${i}_end - rempart_embed_${i}))},\n")
+    string(APPEND asm_text "    .balign 16\n    .global ${target}_${i}\n${target}_${i}:\n    .incbin \"${file}\"\n    .global ${target}_${i}_end\n${target}_${i}_end:\n    .byte 0\n")
+    string(APPEND decls "extern \"C\" const char ${target}_${i}[];\nextern \"C\" const char ${target}_${i}_end[];\n")
+    string(APPEND rows "    {\"${rel}\", std::string_view(${target}_${i}, static_cast<std::size_t>(${target}_${i}_end - ${target}_${i}))},\n")
     math(EXPR i "${i} + 1")
   endforeach()
   string(APPEND asm_text "    .section .note.GNU-stack,\"\",@progbits\n")
@@ -27,7 +32,7 @@ const File table[] = {
 ${rows}    {\"\", std::string_view()},
 };
 }  // namespace
-std::span<const File> files() { return {table, sizeof(table) / sizeof(table[0]) - 1}; }
+std::span<const File> ${ARG_FUNCTION}() { return {table, sizeof(table) / sizeof(table[0]) - 1}; }
 }  // namespace rempart::embedded
 ")
   set_source_files_properties("${asm}" PROPERTIES OBJECT_DEPENDS "${ARG_FILES}")

@@ -13,9 +13,17 @@ struct File {
 };
 
 std::span<const File> files();
+// Large data lists (the IP-to-AS table), linked into the server binary only.
+std::span<const File> data_files();
 
 inline std::optional<std::string_view> find(std::string_view path) {
     for (const auto& file : files())
+        if (file.path == path) return file.bytes;
+    return std::nullopt;
+}
+
+inline std::optional<std::string_view> find_data(std::string_view path) {
+    for (const auto& file : data_files())
         if (file.path == path) return file.bytes;
     return std::nullopt;
 }
