@@ -57,7 +57,10 @@ struct SiteConfig {
 struct MailConfig {
     std::string transport = "maildir";  // "maildir" or "smtp"
     std::filesystem::path maildir;      // empty: <data_dir>/mail
-    std::string smtp_url = "smtp://127.0.0.1:2525";
+    std::string smtp_url = "smtp://127.0.0.1:2525";  // smtps:// for TLS from the start
+    std::string smtp_username;                       // empty: no authentication
+    std::string smtp_password;
+    std::chrono::seconds smtp_timeout{30};
     std::string from = "petitions@example.org";
     std::vector<std::string> admin_alerts_to;
 };
@@ -65,10 +68,14 @@ struct MailConfig {
 struct DnsConfig {
     std::vector<std::string> servers;  // empty: the system's resolvers
     bool check_mx = true;
+    std::chrono::milliseconds timeout{2000};  // per try; two tries before "unknown"
 };
 
 struct ShieldConfig {
     std::filesystem::path asn_table;  // empty: the table shipped by npm
+    // Added to, or taken out of, the npm list of disposable e-mail domains.
+    std::vector<std::string> disposable_block;
+    std::vector<std::string> disposable_allow;
     // Proof of work: the browser tries on average half of this many hashes (about half a
     // second on a desktop, one or two on a phone); the server checks one.
     std::uint64_t pow_max_number = 10000;
