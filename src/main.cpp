@@ -34,6 +34,8 @@ int main(int argc, char** argv) {
         ->required();
     create->add_option("--summary", create_options.summary, "One or two sentences for lists");
     create->add_option("--goal", create_options.goal, "Signatures aimed for (a positive number)");
+    create->add_flag("--postcode-required", create_options.postcode_required,
+                     "Signers must give their postcode (counts signatures by area)");
     auto* list = petition->add_subcommand("list", "List every petition");
     add_config(list);
 

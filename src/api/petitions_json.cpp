@@ -22,8 +22,11 @@ boost::json::object petition_object(const Petition& petition, std::string_view b
         object["goal"] = nullptr;
     object["created_at"] = rfc3339_utc(petition.created_at);
     object["url"] = std::string(base_url) + "/petitions/" + petition.slug;
-    // Filled from postcodes once signing exists; an empty object until then.
-    object["signatures_by_region"] = boost::json::object();
+    // Confirmed signatures by département, from the postcodes signers gave.
+    boost::json::object regions;
+    for (const auto& [region, count] : petition.signatures_by_region) regions[region] = count;
+    object["signatures_by_region"] = std::move(regions);
+    object["postcode_required"] = petition.postcode_required;
     return object;
 }
 

@@ -22,6 +22,7 @@ struct CreatePetitionOptions {
     std::filesystem::path text_file;
     std::string summary;
     std::optional<std::string> goal;  // checked here, so a bad number gets our message
+    bool postcode_required = false;
 };
 int create_petition(const Config& config, const CreatePetitionOptions& options);
 int list_petitions(const Config& config, std::ostream& out);

@@ -52,7 +52,8 @@ int create_petition(const Config& config, const CreatePetitionOptions& options) 
         return 1;
     }
     auto draft = validate_draft(
-        PetitionDraft{options.slug, options.title, options.summary, std::move(*body), *goal});
+        PetitionDraft{options.slug, options.title, options.summary, std::move(*body), *goal,
+                      options.postcode_required});
     if (!draft) {
         std::cerr << "rempart: " << draft.error().detail << "\n";
         return 1;

@@ -16,6 +16,7 @@
 #include "app/commands.hpp"
 #include "app/demo.hpp"
 #include "app/dispatch.hpp"
+#include "app/signing_setup.hpp"
 #include "core/log_events.hpp"
 #include "core/logging.hpp"
 #include "core/secret.hpp"
@@ -23,8 +24,10 @@
 #include "ops/ops_routes.hpp"
 #include "petitions/catalog.hpp"
 #include "store/petition_repository.hpp"
+#include "store/signature_repository.hpp"
 #include "store/store.hpp"
 #include "web/altcha_route.hpp"
+#include "web/signing_routes.hpp"
 #include "web/site.hpp"
 
 namespace rempart::app {
@@ -44,9 +47,31 @@ Result<void> seed_demo(store::Store& store) {
     return {};
 }
 
+// Signatures of every petition by state, as last read: for rempart_signatures.
+using SignatureTotals = std::array<std::atomic<std::int64_t>, 5>;
+
+void add_signature_metrics(metrics::Registry& metrics, const SignatureTotals& totals,
+                           const mail::OutboxStats& outbox) {
+    metrics.add_collector([&totals, &outbox](std::string& out) {
+        out += "# HELP rempart_signatures Signatures by state, every petition together.\n";
+        out += "# TYPE rempart_signatures gauge\n";
+        for (std::size_t i = 0; i < totals.size(); ++i)
+            out += "rempart_signatures{state=\"" +
+                   std::string(to_string(static_cast<signatures::SignatureState>(i))) + "\"} " +
+                   std::to_string(totals[i].load()) + "\n";
+        out += "# HELP rempart_mail_total Mails handed to the transport, by outcome.\n";
+        out += "# TYPE rempart_mail_total counter\n";
+        out += "rempart_mail_total{outcome=\"sent\"} " + std::to_string(outbox.sent.load()) + "\n";
+        out += "rempart_mail_total{outcome=\"deferred\"} " +
+               std::to_string(outbox.deferred.load()) + "\n";
+        out += "rempart_mail_total{outcome=\"failed\"} " + std::to_string(outbox.failed.load()) +
+               "\n";
+    });
+}
+
 // Reloads the catalog when the store changed, whoever changed it (this process or the
 // command line): SQLite's data_version tells at the cost of one pragma a second.
-asio::awaitable<void> watch_store(store::Store& store, Catalog& catalog) {
+asio::awaitable<void> watch_store(store::Store& store, Catalog& catalog, SignatureTotals& totals) {
     auto executor = co_await asio::this_coro::executor;
     asio::steady_timer timer(executor);
     std::int64_t seen = -1;
@@ -59,6 +84,9 @@ asio::awaitable<void> watch_store(store::Store& store, Catalog& catalog) {
         seen = version;
         auto petitions = co_await store.readers().read<std::vector<Petition>>(
             [](store::Database& db) { return store::list_petitions(db); });
+        const auto counts = co_await store.readers().read<std::array<std::int64_t, 5>>(
+            [](store::Database& db) { return store::count_signatures_by_state(db); });
+        for (std::size_t i = 0; i < counts.size(); ++i) totals[i] = counts[i];
         if (catalog.replace(std::move(petitions)))
             spdlog::info("{} reason=store_changed", log_event::cache_invalidated);
     }
@@ -111,6 +139,7 @@ int serve(const Config& config, bool demo) {
         return 1;
     }
     shield::ProofOfWork proof_of_work(*secret);
+    shield::Difficulty difficulty(config.shield.pow_max_number);
 
     metrics::Registry metrics;
     auto site = web::Site::create(config, catalog);
@@ -120,10 +149,35 @@ int serve(const Config& config, bool demo) {
         return 1;
     }
 
+    auto signing = set_up_signing(config);
+    if (!signing) {
+        std::cerr << "rempart: " << signing.error().detail << "\n";
+        store.close();
+        shutdown_logging();
+        return 1;
+    }
+    mail::Outbox outbox(store, *signing->transport);
+    outbox.start();
+    web::SigningServices signing_services{**site,
+                                          store,
+                                          proof_of_work,
+                                          difficulty,
+                                          *signing->limits,
+                                          *signing->asn_table,
+                                          *signing->disposable_domains,
+                                          signing->mail_domains.get(),
+                                          *secret,
+                                          [&outbox] { outbox.notify(); },
+                                          {}};
+    SignatureTotals signature_totals{};
+    web::add_signing_metrics(metrics, signing_services.counters);
+    add_signature_metrics(metrics, signature_totals, outbox.stats());
+
     http::Router router;
     web::add_web_routes(router, **site);
+    web::add_signing_routes(router, signing_services);
     api::add_api_routes(router, catalog, config.server.base_url);
-    web::add_altcha_route(router, proof_of_work, config.shield);
+    web::add_altcha_route(router, proof_of_work, difficulty, config.shield);
     ops::add_ops_routes(router, metrics);
     auto error_page = [&site = **site](unsigned status, const http::HeaderView& headers,
                                        std::string_view target) {
@@ -148,12 +202,13 @@ int serve(const Config& config, bool demo) {
     auto server = net::Server::create(io, config, std::move(application), metrics, workers);
     if (!server) {
         std::cerr << "rempart: " << server.error().detail << "\n";
+        outbox.stop();
         store.close();
         shutdown_logging();
         return 1;
     }
     (*server)->start();
-    asio::co_spawn(io, watch_store(store, catalog), asio::detached);
+    asio::co_spawn(io, watch_store(store, catalog, signature_totals), asio::detached);
 
     asio::signal_set signals(io, SIGINT, SIGTERM);
     signals.async_wait([&](boost::system::error_code ec, int signal) {
@@ -174,6 +229,8 @@ int serve(const Config& config, bool demo) {
     io.run();
     for (auto& thread : threads_running) thread.join();
 
+    outbox.stop();
+    signing->mail_domains.reset();
     store.close();
     spdlog::info("{}", log_event::server_stopped);
     shutdown_logging();

@@ -122,6 +122,20 @@ constexpr Key schema[] = {
      }},
     {"shield", "pow_expiry_s",
      [](Node n, At w, Config& c) { return read_seconds(n, w, 30, 86400, c.shield.pow_expiry); }},
+    {"shield", "sign_per_ip",
+     [](Node n, At w, Config& c) { return read_rate(n, w, c.shield.sign_limits.per_ip); }},
+    {"shield", "sign_per_network",
+     [](Node n, At w, Config& c) { return read_rate(n, w, c.shield.sign_limits.per_network); }},
+    {"shield", "sign_per_wide_network",
+     [](Node n, At w, Config& c) {
+         return read_rate(n, w, c.shield.sign_limits.per_wide_network);
+     }},
+    {"shield", "sign_per_as",
+     [](Node n, At w, Config& c) { return read_rate(n, w, c.shield.sign_limits.per_as); }},
+    {"shield", "sign_per_domain",
+     [](Node n, At w, Config& c) { return read_rate(n, w, c.shield.sign_limits.per_domain); }},
+    {"shield", "sign_per_petition",
+     [](Node n, At w, Config& c) { return read_rate(n, w, c.shield.sign_limits.per_petition); }},
     {"log", "level",
      [](Node n, At w, Config& c) {
          return read_choice(n, w, {"trace", "debug", "info", "warn", "error"}, c.log.level);

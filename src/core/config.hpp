@@ -71,6 +71,26 @@ struct DnsConfig {
     std::chrono::milliseconds timeout{2000};  // per try; two tries before "unknown"
 };
 
+// `burst` at once, then `per_minute` a minute.
+struct RateSetting {
+    double per_minute = 60;
+    double burst = 60;
+    bool operator==(const RateSetting&) const = default;
+};
+
+// Signing rate limits. Defaults that a real petition going viral never hits (a television
+// slot brings about 50 signatures a second, from thousands of networks, a third of them on
+// one big ISP and through one big mail provider), while one machine or one small network
+// scripting signatures is held to a few a minute.
+struct SigningRateSettings {
+    RateSetting per_ip{10, 20};              // a family or an office behind one address
+    RateSetting per_network{60, 60};         // IPv4 /24, IPv6 /64
+    RateSetting per_wide_network{120, 120};  // IPv6 /48
+    RateSetting per_as{6000, 1000};          // a national ISP during a surge
+    RateSetting per_domain{6000, 1000};      // gmail.com, orange.fr
+    RateSetting per_petition{30000, 5000};   // the whole petition
+};
+
 struct ShieldConfig {
     std::filesystem::path asn_table;  // empty: the table shipped by npm
     // Added to, or taken out of, the npm list of disposable e-mail domains.
@@ -80,6 +100,7 @@ struct ShieldConfig {
     // second on a desktop, one or two on a phone); the server checks one.
     std::uint64_t pow_max_number = 10000;
     std::chrono::seconds pow_expiry{600};  // time to fill in the form after the challenge
+    SigningRateSettings sign_limits;
 };
 
 struct LogConfig {

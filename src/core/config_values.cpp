@@ -104,6 +104,25 @@ Result<void> read_size(const toml::node& node, const Where& where, std::int64_t 
     return {};
 }
 
+Result<void> read_rate(const toml::node& node, const Where& where, RateSetting& out) {
+    const auto* table = node.as_table();
+    const std::string expected = "expected a rate such as { per_minute = 10, burst = 20 }";
+    if (!table) return where.error(expected, node);
+    for (const auto& [name, value] : *table) {
+        const Where at{where.file, value.source(), where.section,
+                       where.key + "." + std::string(name.str())};
+        if (name.str() != "per_minute" && name.str() != "burst")
+            return make_error("config.unknown_key", at.prefix() + "[" + where.section + "] " +
+                                                        where.key + ": unknown key " +
+                                                        std::string(name.str()) +
+                                                        " (per_minute and burst are known)");
+        auto number = read_integer(value, at, 1, 10'000'000);
+        if (!number) return number.error();
+        (name.str() == "per_minute" ? out.per_minute : out.burst) = static_cast<double>(*number);
+    }
+    return {};
+}
+
 Result<void> read_uint(const toml::node& node, const Where& where, std::int64_t min,
                        std::int64_t max, unsigned& out) {
     auto value = read_integer(node, where, min, max);

@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/config.hpp"
 #include "core/result.hpp"
 
 namespace rempart::config_values {
@@ -31,6 +32,8 @@ Result<void> read_choice(const toml::node& node, const Where& where,
                          std::initializer_list<std::string_view> choices, std::string& out);
 Result<void> read_size(const toml::node& node, const Where& where, std::int64_t min,
                        std::int64_t max, std::size_t& out);
+// A rate limit written { per_minute = 10, burst = 20 }; either key may be left out.
+Result<void> read_rate(const toml::node& node, const Where& where, RateSetting& out);
 Result<void> read_uint(const toml::node& node, const Where& where, std::int64_t min,
                        std::int64_t max, unsigned& out);
 Result<void> read_seconds(const toml::node& node, const Where& where, std::int64_t min,

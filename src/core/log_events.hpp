@@ -41,13 +41,33 @@ inline constexpr std::string_view store_write_failed = "STORE_WRITE_FAILED";
 inline constexpr std::string_view petition_created = "PETITION_CREATED";
 // Cached pages were dropped because what they show changed: reason=.
 inline constexpr std::string_view cache_invalidated = "CACHE_INVALIDATED";
+// A signature was recorded or matched an active one: petition=, signature=, outcome=
+// (created, duplicate_mail, duplicate_quiet), ip=.
+inline constexpr std::string_view signature_accepted = "SIGNATURE_ACCEPTED";
+// A signing attempt was refused: petition=, verdict=, ip=, plus domain= or limit= when known.
+inline constexpr std::string_view signature_refused = "SIGNATURE_REFUSED";
+// A signature was confirmed from its mail: signature=, after_s=.
+inline constexpr std::string_view signature_confirmed = "SIGNATURE_CONFIRMED";
+// A signature was withdrawn by its signer: signature=.
+inline constexpr std::string_view signature_withdrawn = "SIGNATURE_WITHDRAWN";
+// The mail domain check could not get an answer; the signature was taken (its mail is the
+// real check): domain=, detail=.
+inline constexpr std::string_view dns_check_unknown = "DNS_CHECK_UNKNOWN";
+// A mail left the outbox: id=, attempts=.
+inline constexpr std::string_view mail_sent = "MAIL_SENT";
+// A mail could not go and will be tried again: id=, attempts=, next_in_s=, error=.
+inline constexpr std::string_view mail_deferred = "MAIL_DEFERRED";
+// A mail was given up (refused for good, or too old): id=, attempts=, error=.
+inline constexpr std::string_view mail_failed = "MAIL_FAILED";
 
 // Every event above, for the documentation and for the test that keeps names unique.
 inline constexpr std::string_view all[] = {
     server_started,      server_stopping,   server_stopped,      http_request,
     http_handler_failed, http_limit_hit,    connection_refused,  store_opened,
     store_migrated,      store_refused,     store_refused_newer, store_write_failed,
-    petition_created,    cache_invalidated,
+    petition_created,    cache_invalidated, signature_accepted,  signature_refused,
+    signature_confirmed, signature_withdrawn, dns_check_unknown, mail_sent,
+    mail_deferred,       mail_failed,
 };
 
 }  // namespace rempart::log_event

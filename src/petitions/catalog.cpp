@@ -7,10 +7,18 @@ namespace {
 bool same_petition(const Petition& a, const Petition& b) {
     return a.id == b.id && a.slug == b.slug && a.title == b.title && a.summary == b.summary &&
            a.body_markdown == b.body_markdown && a.goal == b.goal && a.state == b.state &&
-           a.created_at == b.created_at && a.signature_count == b.signature_count;
+           a.created_at == b.created_at && a.signature_count == b.signature_count &&
+           a.postcode_required == b.postcode_required &&
+           a.signatures_by_region == b.signatures_by_region;
 }
 
 }  // namespace
+
+const Petition* CatalogSnapshot::find_by_id(std::int64_t id) const {
+    for (const auto& petition : petitions)
+        if (petition.id == id) return &petition;
+    return nullptr;
+}
 
 const Petition* CatalogSnapshot::find(std::string_view slug) const {
     const auto it = index_by_slug.find(std::string(slug));

@@ -21,6 +21,7 @@ struct CatalogSnapshot {
     std::uint64_t generation = 0;
 
     const Petition* find(std::string_view slug) const;
+    const Petition* find_by_id(std::int64_t id) const;
     // Published petitions, newest first: the home page's list.
     std::vector<const Petition*> open_petitions() const;
 };

@@ -5,6 +5,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "core/result.hpp"
 
@@ -27,6 +29,9 @@ struct Petition {
     PetitionState state = PetitionState::published;
     std::int64_t created_at = 0;       // Unix seconds, UTC
     std::int64_t signature_count = 0;  // confirmed and counted signatures only
+    bool postcode_required = false;    // signers must give a postcode
+    // Confirmed signatures by département ("75", "2A", "971"), sorted by code.
+    std::vector<std::pair<std::string, std::int64_t>> signatures_by_region;
 };
 
 // What a person gives to create a petition, before it is checked.
@@ -36,6 +41,7 @@ struct PetitionDraft {
     std::string summary;
     std::string body_markdown;
     std::optional<std::int64_t> goal;
+    bool postcode_required = false;
 };
 
 }  // namespace rempart

@@ -13,7 +13,7 @@ namespace rempart::render {
 namespace mu = kainjow::mustache;
 
 struct Templates::Parsed {
-    std::unique_ptr<mu::mustache> layout, home, petition, privacy, terms, error;
+    std::unique_ptr<mu::mustache> layout, home, petition, privacy, terms, error, thanks, confirm;
     std::string progress_source;  // kainjow takes partials as source text
 };
 
@@ -32,6 +32,8 @@ Result<std::unique_ptr<Templates>> Templates::load() {
         {"templates/web/privacy.mustache", &p.privacy},
         {"templates/web/terms.mustache", &p.terms},
         {"templates/web/error.mustache", &p.error},
+        {"templates/web/thanks.mustache", &p.thanks},
+        {"templates/web/confirm.mustache", &p.confirm},
     };
     for (const auto& [path, slot] : files) {
         const auto text = embedded::find(path);
@@ -142,6 +144,7 @@ std::string render_with_progress(const SiteView& view, mu::mustache& page, mu::d
 struct PageHead {
     std::string title;
     std::string path;  // where the language switch comes back to
+    bool signing = false;  // loads the proof-of-work widget
 };
 
 std::string in_layout(const SiteView& view, Language language, const PageHead& head,
@@ -149,6 +152,13 @@ std::string in_layout(const SiteView& view, Language language, const PageHead& h
     auto data = page_data(view, language);
     data.set("page_title", head.title);
     data.set("content_html", content_html);
+    data.set("signing", head.signing);
+    if (head.signing) {
+        data.set("asset_altcha_css", std::string(view.assets.url("altcha.css")));
+        data.set("asset_altcha_js", std::string(view.assets.url("altcha.js")));
+        data.set("asset_altcha_fr", std::string(view.assets.url("altcha-fr.js")));
+        data.set("asset_signing_js", std::string(view.assets.url("signing.js")));
+    }
     mu::data languages = mu::data::type::list;
     for (const auto other : all_languages) {
         mu::data entry;
@@ -187,13 +197,79 @@ std::string render_home(const SiteView& view, Language language,
     return in_layout(view, language, {text(view, language, "home.title"), "/"}, content);
 }
 
-std::string render_petition(const SiteView& view, Language language, const Petition& petition) {
+namespace {
+
+// The signing form's fields as typed and its errors, each beside its field.
+void set_signing_form(mu::data& data, const SiteView& view, Language language,
+                      const SigningFormView& form_view) {
+    const signatures::SigningForm empty;
+    const auto& form = form_view.form ? *form_view.form : empty;
+    data.set("form_name", form.name);
+    data.set("form_email", form.email);
+    data.set("form_postcode", form.postcode);
+    data.set("form_comment", form.comment);
+    data.set("form_public_name", form.public_name);
+    data.set("form_newsletter", form.newsletter);
+    data.set("form_accept_terms", form.accept_terms);
+    mu::data errors = mu::data::type::list;
+    for (const auto& error : form_view.errors) {
+        const auto message = text(view, language, error.message);
+        mu::data entry;
+        entry.set("field", error.field);
+        entry.set("message", message);
+        errors.push_back(entry);
+        data.set("error_" + error.field, message);
+    }
+    data.set("errors", errors);
+    data.set("has_errors", !form_view.errors.empty());
+}
+
+}  // namespace
+
+std::string render_petition(const SiteView& view, Language language, const Petition& petition,
+                            const SigningFormView& form, std::string_view notice_key) {
     auto data = page_data(view, language);
     set_petition(data, view, language, petition);
     data.set("body_html", render_markdown(petition.body_markdown));
+    data.set("postcode_required", petition.postcode_required);
+    data.set("asset_altcha_worker", std::string(view.assets.url("altcha-sha.js")));
+    data.set("altcha_language", std::string(language == Language::fr ? "fr-fr" : "en"));
+    set_signing_form(data, view, language, form);
+    set_text(data, "notice", notice_key.empty() ? std::string() : text(view, language, notice_key));
     const auto content = render_with_progress(view, *view.templates.parsed().petition, data);
-    return in_layout(view, language, {petition.title, "/petitions/" + petition.slug}, content);
+    const bool signing = petition.state == PetitionState::published;
+    return in_layout(view, language, {petition.title, "/petitions/" + petition.slug, signing},
+                     content);
 }
+
+std::string render_thanks(const SiteView& view, Language language, const Petition& petition) {
+    auto data = page_data(view, language);
+    data.set("slug", petition.slug);
+    data.set("title", petition.title);
+    const auto content = view.templates.parsed().thanks->render(data);
+    return in_layout(view, language,
+                     {text(view, language, "sign.thanks_title"),
+                      "/petitions/" + petition.slug + "/thanks"},
+                     content);
+}
+
+std::string render_confirm(const SiteView& view, Language language, const Petition& petition,
+                           std::string_view token, signatures::SignatureState state) {
+    using signatures::SignatureState;
+    auto data = page_data(view, language);
+    data.set("slug", petition.slug);
+    data.set("title", petition.title);
+    data.set("token", std::string(token));
+    data.set("pending", state == SignatureState::pending);
+    data.set("confirmed", state == SignatureState::confirmed);
+    data.set("quarantined", state == SignatureState::quarantined);
+    data.set("withdrawn",
+             state == SignatureState::withdrawn || state == SignatureState::invalidated);
+    const auto content = view.templates.parsed().confirm->render(data);
+    // The language switch must not carry the token into a URL of its own.
+    return in_layout(view, language, {text(view, language, "sign.confirm_title"), "/"}, content);
+}
+
 
 std::string render_privacy(const SiteView& view, Language language) {
     auto data = page_data(view, language);
@@ -218,6 +294,17 @@ std::string render_error(const SiteView& view, Language language, unsigned statu
     data.set("status", std::to_string(status));
     data.set("error_title", title);
     data.set("error_text", text(view, language, "error.text_" + words));
+    const auto content = view.templates.parsed().error->render(data);
+    return in_layout(view, language, {title, "/"}, content);
+}
+
+std::string render_notice(const SiteView& view, Language language, unsigned status,
+                          std::string_view title_key, std::string_view text_key) {
+    auto data = page_data(view, language);
+    const auto title = text(view, language, title_key);
+    data.set("status", std::to_string(status));
+    data.set("error_title", title);
+    data.set("error_text", text(view, language, text_key));
     const auto content = view.templates.parsed().error->render(data);
     return in_layout(view, language, {title, "/"}, content);
 }

@@ -10,6 +10,8 @@
 #include "petitions/petition.hpp"
 #include "render/i18n.hpp"
 #include "render/static_assets.hpp"
+#include "signatures/signature.hpp"
+#include "signatures/signing_form.hpp"
 
 namespace rempart::render {
 
@@ -41,9 +43,24 @@ struct SiteView {
 // the tests catch.
 std::string render_home(const SiteView& view, Language language,
                         std::span<const Petition* const> open_petitions);
-std::string render_petition(const SiteView& view, Language language, const Petition& petition);
+// The signing form as the signer left it, and what is wrong with it: for a 422.
+struct SigningFormView {
+    const signatures::SigningForm* form = nullptr;  // null: an empty form
+    std::vector<signatures::FieldError> errors;
+};
+// `notice_key` names a message shown above the text (after a confirmation, say).
+std::string render_petition(const SiteView& view, Language language, const Petition& petition,
+                            const SigningFormView& form = {}, std::string_view notice_key = {});
+// After signing: "check your mailbox", duplicates included.
+std::string render_thanks(const SiteView& view, Language language, const Petition& petition);
+// Where a confirmation link leads: a button to confirm (or the state), one to withdraw.
+std::string render_confirm(const SiteView& view, Language language, const Petition& petition,
+                           std::string_view token, signatures::SignatureState state);
 std::string render_privacy(const SiteView& view, Language language);
 std::string render_terms(const SiteView& view, Language language);
 std::string render_error(const SiteView& view, Language language, unsigned status);
+// An error page with its own words (an expired link, say) rather than the status's.
+std::string render_notice(const SiteView& view, Language language, unsigned status,
+                          std::string_view title_key, std::string_view text_key);
 
 }  // namespace rempart::render

@@ -17,6 +17,10 @@ struct NpmAsset {
 };
 constexpr NpmAsset npm_assets[] = {
     {"node_modules/@picocss/pico/css/pico.min.css", "pico.css"},
+    {"node_modules/altcha/dist/external/altcha.min.js", "altcha.js"},
+    {"node_modules/altcha/dist/external/altcha.css", "altcha.css"},
+    {"node_modules/altcha/dist/workers/sha.js", "altcha-sha.js"},
+    {"node_modules/altcha/dist/i18n/fr-fr.js", "altcha-fr.js"},
 };
 
 // SHA-256 of the bytes in hex: its first 8 digits name the file, 32 of them make the ETag.

@@ -30,8 +30,8 @@ bool equal_in_constant_time(std::string_view a, std::string_view b) {
     return a.size() == b.size() && sodium_memcmp(a.data(), b.data(), a.size()) == 0;
 }
 
-// The expiry the salt carries: "<hex>?expires=<unix>&...". None: 0.
-std::int64_t salt_expiry(std::string_view salt) {
+// A number the salt carries: "<hex>?expires=<unix>&max=<n>&...". None or malformed: 0.
+std::int64_t salt_param(std::string_view salt, std::string_view name) {
     const auto question = salt.find('?');
     if (question == std::string_view::npos) return 0;
     auto params = salt.substr(question + 1);
@@ -39,8 +39,9 @@ std::int64_t salt_expiry(std::string_view salt) {
         const auto amp = std::min(params.find('&'), params.size());
         const auto pair = params.substr(0, amp);
         params.remove_prefix(std::min(amp + 1, params.size()));
-        if (!pair.starts_with("expires=")) continue;
-        const auto digits = pair.substr(8);
+        if (!pair.starts_with(name) || pair.size() <= name.size() || pair[name.size()] != '=')
+            continue;
+        const auto digits = pair.substr(name.size() + 1);
         std::int64_t value = 0;
         const auto [end, err] =
             std::from_chars(digits.data(), digits.data() + digits.size(), value);
@@ -102,7 +103,10 @@ Challenge ProofOfWork::create(std::string_view salt_hex, std::uint64_t number,
                               std::uint64_t max_number, std::int64_t expires_at) const {
     Challenge challenge;
     // The trailing '&' keeps a solver from splicing parameters onto the salt.
-    challenge.salt = std::string(salt_hex) + "?expires=" + std::to_string(expires_at) + "&";
+    // The difficulty rides in the signed salt too, so a client cannot claim a harder
+    // challenge than it solved when the defence has raised the bar.
+    challenge.salt = std::string(salt_hex) + "?expires=" + std::to_string(expires_at) +
+                     "&max=" + std::to_string(max_number) + "&";
     challenge.maxnumber = max_number;
     challenge.challenge = sha256_hex(challenge.salt + std::to_string(number));
     challenge.signature = sign(challenge.challenge);
@@ -118,6 +122,11 @@ Challenge ProofOfWork::create(std::uint64_t max_number, std::int64_t expires_at)
 }
 
 PowVerdict ProofOfWork::verify(std::string_view payload_base64, std::int64_t now) {
+    return verify(payload_base64, now, nullptr);
+}
+
+PowVerdict ProofOfWork::verify(std::string_view payload_base64, std::int64_t now,
+                               std::uint64_t* difficulty) {
     if (payload_base64.empty() || payload_base64.size() > max_payload_bytes)
         return PowVerdict::malformed;
     std::string json(payload_base64.size(), '\0');
@@ -147,7 +156,8 @@ PowVerdict ProofOfWork::verify(std::string_view payload_base64, std::int64_t now
     if (!equal_in_constant_time(sign(challenge_hex), std::string_view(signature->as_string())))
         return PowVerdict::bad_signature;
     const std::string_view salt_text = salt->as_string();
-    const auto expires = salt_expiry(salt_text);
+    const auto expires = salt_param(salt_text, "expires");
+    if (difficulty) *difficulty = static_cast<std::uint64_t>(salt_param(salt_text, "max"));
     if (expires == 0 || expires <= now) return PowVerdict::expired;
     const auto n =
         number->is_int64() ? number->as_int64() : static_cast<std::int64_t>(number->as_uint64());

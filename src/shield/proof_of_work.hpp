@@ -50,6 +50,10 @@ class ProofOfWork {
     // signature, expiry), so a flood of forged payloads costs one HMAC each. An accepted
     // challenge is remembered until it expires and refused after that.
     PowVerdict verify(std::string_view payload_base64, std::int64_t now);
+    // The same, and gives the challenge's difficulty (its max number; 0 when the salt does
+    // not say) once the signature is known to be ours.
+    PowVerdict verify(std::string_view payload_base64, std::int64_t now,
+                      std::uint64_t* difficulty);
 
     std::size_t remembered() const;
 

@@ -1,8 +1,11 @@
 // E-mail addresses as signers type them: checked, and reduced to one form per mailbox.
 #include "signatures/email.hpp"
 
+#include <idn2.h>
+
 #include <algorithm>
 #include <array>
+#include <memory>
 
 #include "core/text.hpp"
 
@@ -87,6 +90,19 @@ std::string canonical_email(std::string_view local, std::string_view domain) {
     return l + "@" + d;
 }
 
+// The domain as DNS knows it: A-labels (IDNA 2008, non-transitional), lowercase.
+Result<std::string> ascii_domain(std::string_view domain) {
+    const std::string text(domain);
+    char* ascii = nullptr;
+    const int code =
+        idn2_to_ascii_8z(text.c_str(), &ascii, IDN2_NFC_INPUT | IDN2_NONTRANSITIONAL);
+    std::unique_ptr<char, decltype(&idn2_free)> owned(ascii, &idn2_free);
+    if (code != IDN2_OK)
+        return invalid(std::string("the domain is not a valid international domain (") +
+                       idn2_strerror(code) + ")");
+    return lower_ascii(ascii);
+}
+
 Result<EmailAddress> parse_email(std::string_view typed) {
     const auto text = trim_view(typed);
     if (text.empty()) return invalid("the address is empty");
@@ -102,7 +118,11 @@ Result<EmailAddress> parse_email(std::string_view typed) {
     address.as_typed = std::string(text);
     address.local = std::string(local);
     address.domain = lower_ascii(domain);
-    address.canonical = canonical_email(local, domain);
+    auto ascii = ascii_domain(domain);
+    if (!ascii) return ascii.error();
+    if (ascii->size() > 253) return invalid("the domain is longer than 253 bytes");
+    address.ascii_domain = std::move(*ascii);
+    address.canonical = canonical_email(local, address.ascii_domain);
     return address;
 }
 

@@ -12,7 +12,8 @@ namespace rempart::signatures {
 struct EmailAddress {
     std::string as_typed;   // trimmed, for the confirmation mail
     std::string local;      // as typed
-    std::string domain;     // lowercase
+    std::string domain;     // lowercase, as typed (may be Unicode)
+    std::string ascii_domain;  // A-labels, lowercase: for DNS, lists and limits
     std::string canonical;  // one mailbox, one form: for duplicates only, never for sending
 };
 

@@ -1,12 +1,16 @@
 // Petitions in the store: insert, list, find, change state.
 #include "store/petition_repository.hpp"
 
+#include <unordered_map>
+
 namespace rempart::store {
 namespace {
 
-// signature_count joins the signatures table once signing exists; 0 until then.
+// The count comes from the table the triggers keep: one row read, whatever the number.
 constexpr std::string_view select_columns =
-    "SELECT id, slug, title, summary, body_markdown, goal, state, created_at FROM petitions ";
+    "SELECT id, slug, title, summary, body_markdown, goal, state, created_at, "
+    "COALESCE((SELECT count FROM signature_counts c WHERE c.petition_id = petitions.id AND "
+    "c.state = 'confirmed'), 0), postcode_required FROM petitions ";
 
 Petition read_petition(const Statement& row) {
     Petition petition;
@@ -18,6 +22,8 @@ Petition read_petition(const Statement& row) {
     petition.goal = row.column_optional_int(5);
     petition.state = parse_petition_state(row.column_text(6)).value_or(PetitionState::closed);
     petition.created_at = row.column_int(7);
+    petition.signature_count = row.column_int(8);
+    petition.postcode_required = row.column_int(9) != 0;
     return petition;
 }
 
@@ -26,9 +32,10 @@ Petition read_petition(const Statement& row) {
 Result<Petition> insert_petition(Database& db, const PetitionDraft& draft, std::int64_t now) {
     auto& insert = db.prepare(
         "INSERT INTO petitions (slug, title, summary, body_markdown, goal, state, created_at, "
-        "updated_at) VALUES (?1, ?2, ?3, ?4, ?5, 'published', ?6, ?6)");
+        "updated_at, postcode_required) VALUES (?1, ?2, ?3, ?4, ?5, 'published', ?6, ?6, ?7)");
     insert.bind(1, draft.slug).bind(2, draft.title).bind(3, draft.summary);
     insert.bind(4, draft.body_markdown).bind(5, draft.goal).bind(6, now);
+    insert.bind(7, std::int64_t{draft.postcode_required ? 1 : 0});
     if (auto inserted = insert.run(); !inserted) {
         if (inserted.error().code == "store.duplicate")
             return make_error("petition.slug_taken",
@@ -42,6 +49,7 @@ Result<Petition> insert_petition(Database& db, const PetitionDraft& draft, std::
     petition.summary = draft.summary;
     petition.body_markdown = draft.body_markdown;
     petition.goal = draft.goal;
+    petition.postcode_required = draft.postcode_required;
     petition.state = PetitionState::published;
     petition.created_at = now;
     return petition;
@@ -52,6 +60,16 @@ std::vector<Petition> list_petitions(Database& db) {
     std::vector<Petition> petitions;
     while (select.step()) petitions.push_back(read_petition(select));
     select.reset();
+    std::unordered_map<std::int64_t, Petition*> by_id;
+    for (auto& petition : petitions) by_id.emplace(petition.id, &petition);
+    auto& regions = db.prepare(
+        "SELECT petition_id, region, count FROM region_counts WHERE count > 0 "
+        "ORDER BY petition_id, region");
+    while (regions.step())
+        if (auto it = by_id.find(regions.column_int(0)); it != by_id.end())
+            it->second->signatures_by_region.emplace_back(regions.column_text(1),
+                                                          regions.column_int(2));
+    regions.reset();
     return petitions;
 }
 

@@ -113,10 +113,18 @@ void add_web_routes(http::Router& router, const Site& site) {
                    const auto* petition = snapshot->find(params[0]);
                    if (petition == nullptr)
                        co_return site.error_page(404, request.headers, request.target);
-                   co_return page(
-                       request, "petition/" + petition->slug, [&](render::Language language) {
-                           return render::render_petition(site.view(), language, *petition);
-                       });
+                   // Back from a confirmation link: the same page with a word of thanks.
+                   std::string_view notice;
+                   if (auto query = http::parse_form(request.query); query) {
+                       if (http::form_value(*query, "confirmed")) notice = "sign.confirmed_notice";
+                       if (http::form_value(*query, "withdrawn")) notice = "sign.withdrawn_notice";
+                   }
+                   co_return page(request,
+                                  "petition/" + petition->slug + "|" + std::string(notice),
+                                  [&](render::Language language) {
+                                      return render::render_petition(site.view(), language,
+                                                                     *petition, {}, notice);
+                                  });
                });
 
     router.add(Method::get, "/privacy", "privacy",

@@ -30,6 +30,7 @@ class Site {
     const Catalog& catalog() const { return catalog_; }
     const render::StaticAssets& assets() const { return *assets_; }
     const render::SiteView& view() const { return *view_; }
+    const render::Messages& messages() const { return *messages_; }
     PageCache& pages() const { return pages_; }
 
     struct StaticFile {

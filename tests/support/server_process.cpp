@@ -174,7 +174,11 @@ ServerProcess::ServerProcess(std::string extra_config) {
         {{"server",
           {"listen = \"127.0.0.1:" + std::to_string(port_) + "\"", "base_url = \"" + url + "\""}},
          {"storage", {"data_dir = \"" + (dir_ / "data").string() + "\"", "group_commit_ms = 1"}},
-         {"log", {"file = \"" + (dir_ / "rempart.log").string() + "\""}}},
+         {"log", {"file = \"" + (dir_ / "rempart.log").string() + "\""}},
+         // A small AS table starts in no time (the npm one has half a million ranges), and
+         // the DNS check is asked for by the tests that bring their own DNS server.
+         {"shield", {"asn_table = \"" REMPART_SOURCE_DIR "/tests/fixtures/asn.csv\""}},
+         {"dns", {"check_mx = false"}}},
         extra_config);
 }
 

@@ -15,8 +15,9 @@ namespace rempart::testing {
 class ServerProcess {
   public:
     // `extra_config` is TOML merged over the test's base: [server] listen and base_url on a
-    // free port, [storage] data_dir and [log] file in the temporary folder. A key given in
-    // `extra_config` wins over the base's.
+    // free port, [storage] data_dir and [log] file in the temporary folder, the fixture AS
+    // table (tests/fixtures/asn.csv) and no DNS check. A key given in `extra_config` wins
+    // over the base's.
     explicit ServerProcess(std::string extra_config = "");
     ~ServerProcess();
     ServerProcess(const ServerProcess&) = delete;

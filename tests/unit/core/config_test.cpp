@@ -328,3 +328,41 @@ TEST(ConfigLoading, ProofOfWorkSettings) {
 
 }  // namespace
 }  // namespace rempart
+
+namespace rempart {
+namespace {
+
+TEST(ConfigLoading, SigningRateLimitsAndMailSettings) {
+    const auto config = parse_config(
+        "[shield]\nsign_per_ip = { per_minute = 3, burst = 4 }\n"
+        "sign_per_as = { burst = 9 }\ndisposable_block = [\"spam.example\"]\n"
+        "[mail]\nsmtp_username = \"u\"\nsmtp_password = \"p\"\nsmtp_timeout_s = 5\n"
+        "[dns]\ntimeout_ms = 300\n",
+        "rempart.toml");
+    ASSERT_TRUE(config.ok()) << config.error().detail;
+    EXPECT_EQ(config->shield.sign_limits.per_ip, (RateSetting{3, 4}));
+    EXPECT_EQ(config->shield.sign_limits.per_as.burst, 9);
+    EXPECT_EQ(config->shield.sign_limits.per_as.per_minute, SigningRateSettings{}.per_as.per_minute);
+    EXPECT_EQ(config->shield.disposable_block, std::vector<std::string>{"spam.example"});
+    EXPECT_EQ(config->mail.smtp_username, "u");
+    EXPECT_EQ(config->mail.smtp_timeout, std::chrono::seconds(5));
+    EXPECT_EQ(config->dns.timeout, std::chrono::milliseconds(300));
+}
+
+TEST(ConfigLoading, BadRateLimitsNameTheirKey) {
+    const std::pair<const char*, const char*> cases[] = {
+        {"[shield]\nsign_per_ip = 10", "[shield] sign_per_ip: expected a rate"},
+        {"[shield]\nsign_per_ip = { per_minute = 0 }", "sign_per_ip.per_minute: expected"},
+        {"[shield]\nsign_per_ip = { per_hour = 5 }", "unknown key per_hour"},
+        {"[shield]\nsign_per_domain = { burst = \"lots\" }", "sign_per_domain.burst"},
+    };
+    for (const auto& [toml, expected] : cases) {
+        const auto config = parse_config(toml, "rempart.toml");
+        ASSERT_FALSE(config.ok()) << toml;
+        EXPECT_NE(config.error().detail.find(expected), std::string::npos)
+            << toml << "\n  gave: " << config.error().detail;
+    }
+}
+
+}  // namespace
+}  // namespace rempart

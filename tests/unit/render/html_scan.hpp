@@ -177,7 +177,7 @@ inline std::vector<std::string> dangers_in(std::string_view html) {
               "strong",   "em",         "h1",     "h2",       "h3",      "h4",     "h5",
               "h6",       "blockquote", "pre",    "code",     "br",      "hr",     "progress",
               "script",   "noscript",   "form",   "fieldset", "legend",  "label",  "input",
-              "textarea", "button",     "select", "option"})
+              "textarea", "button",     "select", "option",  "altcha-widget"})
             if (tag.name == name) expected = true;
         if (!expected) flag(tag, "unexpected element");
         const auto* src = tag.attribute("src");
@@ -193,6 +193,12 @@ inline std::vector<std::string> dangers_in(std::string_view html) {
         }
         if (tag.name == "meta" && (tag.attribute("http-equiv") || tag.attribute("url")))
             flag(tag, "meta http-equiv");
+        // The proof-of-work widget fetches its challenge from us, and from nowhere else.
+        if (tag.name == "altcha-widget") {
+            const auto* challenge = tag.attribute("challenge");
+            if (!challenge || !challenge->starts_with("/altcha/"))
+                flag(tag, "widget that fetches elsewhere");
+        }
         if (tag.name == "form") {
             const auto* action = tag.attribute("action");
             if (!action || !action->starts_with("/") || action->starts_with("//"))

@@ -81,3 +81,28 @@ TEST(Email, KeepsWhatWasTypedForSending) {
 
 }  // namespace
 }  // namespace rempart::signatures
+
+namespace rempart::signatures {
+namespace {
+
+TEST(InternationalDomains, BecomeTheirAsciiForm) {
+    const auto email = parse_email("jean@exämple.fr");
+    ASSERT_TRUE(email.ok()) << email.error().detail;
+    EXPECT_EQ(email->ascii_domain, "xn--exmple-cua.fr");
+    EXPECT_EQ(email->domain, "exämple.fr");
+    EXPECT_EQ(email->canonical, "jean@xn--exmple-cua.fr");
+    const auto upper = parse_email("jean@EXÄMPLE.FR");
+    ASSERT_TRUE(upper.ok()) << upper.error().detail;
+    EXPECT_EQ(upper->ascii_domain, "xn--exmple-cua.fr");
+    EXPECT_EQ(upper->canonical, email->canonical);  // one mailbox, one form
+    EXPECT_EQ(parse_email("a@Example.ORG")->ascii_domain, "example.org");
+}
+
+TEST(InternationalDomains, InvalidOnesAreRefused) {
+    EXPECT_FALSE(parse_email("a@xn--zzzzz-.fr").ok());
+    EXPECT_FALSE(parse_email("a@exa\u2665mple.fr").ok());  // a symbol IDNA 2008 disallows
+    EXPECT_FALSE(parse_email("a@" + std::string(64, 'a') + ".fr").ok());
+}
+
+}  // namespace
+}  // namespace rempart::signatures

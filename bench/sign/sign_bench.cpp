@@ -1,0 +1,104 @@
+// bench/sign's helper: prepares signing requests (proofs of work solved ahead) and measures
+// the reference, the same rows inserted straight into SQLite without HTTP.
+//   sign_bench prepare SECRET_FILE COUNT OUT   one form body a line, for wrk
+//   sign_bench sqlite DATA_DIR SECONDS         the reference rate, printed as "N rows/s"
+#include <chrono>
+#include <ctime>
+#include <fstream>
+#include <iostream>
+#include <string>
+
+#include "signatures/link_token.hpp"
+#include "support/signing_client.hpp"
+#include "store/event_repository.hpp"
+#include "store/migrations.hpp"
+#include "store/outbox_repository.hpp"
+#include "store/petition_repository.hpp"
+#include "store/signature_repository.hpp"
+
+namespace {
+
+using namespace rempart;
+
+int prepare(const std::string& secret_file, long count, const std::string& out_file) {
+    std::ifstream in(secret_file);
+    std::string secret;
+    in >> secret;
+    if (secret.empty()) {
+        std::cerr << "sign_bench: cannot read the secret in " << secret_file << "\n";
+        return 1;
+    }
+    const auto expires = static_cast<std::int64_t>(std::time(nullptr)) + 3600;
+    std::ofstream out(out_file);
+    for (long i = 0; i < count; ++i) {
+        const auto salt = "b" + std::to_string(i);
+        testing::Fields fields{{"name", "Signataire " + std::to_string(i)},
+                               {"email", "s" + std::to_string(i) + "@example.org"},
+                               {"postcode", std::to_string(10000 + i % 80000)},
+                               {"accept_terms", "1"},
+                               {"altcha", testing::altcha_payload(secret, expires, salt)}};
+        out << testing::form_encode(fields) << "\n";
+    }
+    return out ? 0 : 1;
+}
+
+// The rows one accepted signature writes (signature, link, outbox mail, event), in groups
+// of 256 a transaction, as the writer would group them under load.
+int sqlite_reference(const std::string& data_dir, double seconds) {
+    std::filesystem::create_directories(data_dir);
+    auto opened = store::Database::open(std::filesystem::path(data_dir) / "reference.db",
+                                        store::Database::Mode::read_write);
+    if (!opened || !store::migrate(**opened)) {
+        std::cerr << "sign_bench: cannot open the reference database\n";
+        return 1;
+    }
+    auto& db = **opened;
+    const auto petition = store::insert_petition(db, {"ref", "Ref", "", "Texte", {}, false}, 1);
+    if (!petition) return 1;
+    const std::string mail(2500, 'm');  // about the size of a composed confirmation mail
+    const auto start = std::chrono::steady_clock::now();
+    const auto until = start + std::chrono::duration<double>(seconds);
+    long rows = 0;
+    while (std::chrono::steady_clock::now() < until) {
+        if (!db.exec("BEGIN")) return 1;
+        for (int i = 0; i < 256; ++i, ++rows) {
+            signatures::NewSignature s;
+            s.petition_id = petition->id;
+            s.name = "Signataire " + std::to_string(rows);
+            s.name_normalised = s.name;
+            s.email = "s" + std::to_string(rows) + "@example.org";
+            s.email_canonical = s.email;
+            s.email_domain = "example.org";
+            s.language = "fr";
+            s.terms_version = s.privacy_version = "v";
+            s.ip = "10.0.0.1";
+            s.now = 1000;
+            const auto hash = signatures::link_token_hash(signatures::new_link_token());
+            auto recorded = store::record_signature(db, s, hash, 5000, 3600);
+            if (!recorded) return 1;
+            if (!store::enqueue_mail(db, "confirmation", "f@x.org", s.email, mail, 1000)) return 1;
+            signatures::SigningEvent event;
+            event.petition_id = petition->id;
+            event.signature_id = recorded->signature_id;
+            event.verdict = "accepted";
+            event.ip = s.ip;
+            event.network = "net:10.0.0.0/24";
+            if (!store::insert_event(db, event)) return 1;
+        }
+        if (!db.exec("COMMIT")) return 1;
+    }
+    const double elapsed =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    std::cout << static_cast<long>(rows / elapsed) << " rows/s\n";
+    return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    const std::string mode = argc > 1 ? argv[1] : "";
+    if (mode == "prepare" && argc == 5) return prepare(argv[2], std::stol(argv[3]), argv[4]);
+    if (mode == "sqlite" && argc == 4) return sqlite_reference(argv[2], std::stod(argv[3]));
+    std::cerr << "usage: sign_bench prepare SECRET_FILE COUNT OUT | sqlite DATA_DIR SECONDS\n";
+    return 2;
+}

@@ -1,0 +1,93 @@
+// Builds what signing needs from the config: data lists, DNS, mail transport, outbox.
+#include "app/signing_setup.hpp"
+
+#include <fstream>
+#include <sstream>
+
+#include "core/embedded.hpp"
+#include "mail/maildir.hpp"
+#include "mail/smtp.hpp"
+
+namespace rempart::app {
+namespace {
+
+Result<std::string> read_file(const std::filesystem::path& file, std::string_view setting) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in)
+        return make_error("config.unreadable", std::string(setting) + ": cannot read " +
+                                                   file.string());
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+Result<std::unique_ptr<shield::AsnTable>> load_asn_table(const ShieldConfig& shield) {
+    auto table = std::make_unique<shield::AsnTable>();
+    if (!shield.asn_table.empty()) {
+        auto text = read_file(shield.asn_table, "[shield] asn_table");
+        if (!text) return text.error();
+        if (auto added = table->add(*text, shield.asn_table.string()); !added)
+            return added.error();
+        return table;
+    }
+    for (const auto* path : {"node_modules/@ip-location-db/asn/asn-ipv4-num.csv",
+                             "node_modules/@ip-location-db/asn/asn-ipv6.csv"}) {
+        const auto text = embedded::find_data(path);
+        if (!text) return make_error("asn.missing", std::string(path) + " is not in this build");
+        if (auto added = table->add(*text, path); !added) return added.error();
+    }
+    return table;
+}
+
+Result<std::unique_ptr<mail::Transport>> open_transport(const Config& config) {
+    if (config.mail.transport == "smtp") {
+        mail::SmtpOptions options;
+        options.url = config.mail.smtp_url;
+        options.username = config.mail.smtp_username;
+        options.password = config.mail.smtp_password;
+        options.timeout = config.mail.smtp_timeout;
+        return std::unique_ptr<mail::Transport>(std::make_unique<mail::SmtpTransport>(options));
+    }
+    const auto folder = config.mail.maildir.empty() ? config.storage.data_dir / "mail"
+                                                    : config.mail.maildir;
+    auto maildir = mail::MaildirTransport::open(folder);
+    if (!maildir) return maildir.error();
+    return std::unique_ptr<mail::Transport>(std::move(*maildir));
+}
+
+}  // namespace
+
+Result<SigningSetup> set_up_signing(const Config& config) {
+    SigningSetup setup;
+    auto asn = load_asn_table(config.shield);
+    if (!asn) return asn.error();
+    setup.asn_table = std::move(*asn);
+
+    const auto index = embedded::find("node_modules/disposable-email-domains/index.json");
+    const auto wildcard = embedded::find("node_modules/disposable-email-domains/wildcard.json");
+    if (!index || !wildcard)
+        return make_error("disposable.missing", "the disposable domain lists are not in this build");
+    auto disposable = signatures::DisposableDomains::load(
+        *index, *wildcard, config.shield.disposable_block, config.shield.disposable_allow);
+    if (!disposable) return disposable.error();
+    setup.disposable_domains =
+        std::make_unique<signatures::DisposableDomains>(std::move(*disposable));
+
+    if (config.dns.check_mx) {
+        dns::MailDomainChecker::Options options;
+        options.servers = config.dns.servers;
+        options.timeout = config.dns.timeout;
+        auto checker = dns::MailDomainChecker::start(options);
+        if (!checker) return checker.error();
+        setup.mail_domains = std::move(*checker);
+    }
+
+    auto transport = open_transport(config);
+    if (!transport) return transport.error();
+    setup.transport = std::move(*transport);
+
+    setup.limits = std::make_unique<shield::SigningLimits>(config.shield.sign_limits);
+    return setup;
+}
+
+}  // namespace rempart::app

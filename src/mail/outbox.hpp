@@ -1,0 +1,68 @@
+// The outbox worker: sends queued mail through a transport, retrying with backoff.
+#pragma once
+
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <cstdint>
+#include <functional>
+#include <mutex>
+#include <thread>
+
+#include "mail/transport.hpp"
+#include "store/store.hpp"
+
+namespace rempart::mail {
+
+struct OutboxOptions {
+    std::chrono::seconds first_retry{30};   // doubled at each failure...
+    std::chrono::seconds longest_retry{3600};  // ...up to this
+    std::chrono::seconds give_up_after{48 * 3600};  // a confirmation this late is useless
+    std::chrono::milliseconds idle_poll{1000};  // also picks up mail queued by another process
+    std::size_t batch = 64;
+};
+
+// How long before attempt `attempts + 1`, after `attempts` failures: 30 s, 60 s, 2 min...
+std::chrono::seconds retry_delay(const OutboxOptions& options, std::int64_t attempts);
+
+struct OutboxStats {
+    std::atomic<std::uint64_t> sent{0};
+    std::atomic<std::uint64_t> deferred{0};
+    std::atomic<std::uint64_t> failed{0};
+};
+
+class Outbox {
+  public:
+    using Clock = std::function<std::int64_t()>;  // Unix seconds; tests move it
+    Outbox(store::Store& store, Transport& transport, OutboxOptions options = {},
+           Clock clock = {});
+    ~Outbox();
+    Outbox(const Outbox&) = delete;
+    Outbox& operator=(const Outbox&) = delete;
+
+    void start();
+    // Mail was queued: look now rather than at the next poll.
+    void notify();
+    // Finishes the message in hand and stops; queued mail waits in the table for next start.
+    void stop();
+    // One pass over the due mail, on the caller's thread: for tests and the command line.
+    std::size_t send_due();
+
+    const OutboxStats& stats() const { return stats_; }
+
+  private:
+    void run();
+
+    store::Store& store_;
+    Transport& transport_;
+    OutboxOptions options_;
+    Clock clock_;
+    OutboxStats stats_;
+    std::mutex mutex_;
+    std::condition_variable wake_;
+    bool stopping_ = false;
+    bool notified_ = false;
+    std::thread thread_;
+};
+
+}  // namespace rempart::mail

@@ -1,0 +1,29 @@
+// What one signing attempt, confirmation or withdrawal leaves for the defence engine.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace rempart::signatures {
+
+struct SigningEvent {
+    enum class Kind { attempt, confirmation, withdrawal };
+    Kind kind = Kind::attempt;
+    std::int64_t at_ms = 0;
+    std::optional<std::int64_t> petition_id;
+    std::optional<std::int64_t> signature_id;
+    std::string verdict;  // "accepted", "duplicate", "invalid", "disposable", "no_mail", ...
+    std::string ip;
+    std::string network;  // IPv4 /24, IPv6 /64
+    std::optional<std::int64_t> asn;
+    std::string email_domain;
+    std::string name_key;     // keyed hash of the normalised name: equal names, equal keys
+    std::string comment_key;  // the same for the comment; empty when there was none
+    std::string user_agent;
+    std::optional<std::int64_t> pow_difficulty;
+    std::string pow_verdict;
+    std::optional<std::int64_t> seconds_after_signing;  // confirmations
+};
+
+}  // namespace rempart::signatures

@@ -1,0 +1,17 @@
+// Signing events in the store: the record the defence engine reads.
+#pragma once
+
+#include <vector>
+
+#include "signatures/signing_event.hpp"
+#include "store/database.hpp"
+
+namespace rempart::store {
+
+Result<void> insert_event(Database& db, const signatures::SigningEvent& event);
+
+// The latest events of a petition, newest first (for tests and the back office).
+std::vector<signatures::SigningEvent> recent_events(Database& db, std::int64_t petition_id,
+                                                    std::size_t limit);
+
+}  // namespace rempart::store

@@ -1,0 +1,78 @@
+// The outbox table: mails written in the transaction that made them, sent later.
+#include "store/outbox_repository.hpp"
+
+namespace rempart::store {
+
+Result<std::int64_t> enqueue_mail(Database& db, std::string_view purpose,
+                                  std::string_view envelope_from, std::string_view envelope_to,
+                                  std::string_view message, std::int64_t now) {
+    auto& insert = db.prepare(
+        "INSERT INTO outbox (purpose, envelope_from, envelope_to, message, state, "
+        "next_attempt_at, created_at) VALUES (?1, ?2, ?3, ?4, 'queued', ?5, ?5)");
+    insert.bind(1, purpose).bind(2, envelope_from).bind(3, envelope_to).bind(4, message);
+    insert.bind(5, now);
+    if (auto inserted = insert.run(); !inserted) return inserted.error();
+    return db.last_insert_id();
+}
+
+std::vector<OutboxMail> due_mails(Database& db, std::int64_t now, std::size_t limit) {
+    auto& select = db.prepare(
+        "SELECT id, envelope_from, envelope_to, message, attempts, created_at FROM outbox "
+        "WHERE state = 'queued' AND next_attempt_at <= ?1 ORDER BY next_attempt_at, id "
+        "LIMIT ?2");
+    select.bind(1, now).bind(2, static_cast<std::int64_t>(limit));
+    std::vector<OutboxMail> mails;
+    while (select.step()) {
+        OutboxMail mail;
+        mail.id = select.column_int(0);
+        mail.envelope_from = select.column_text(1);
+        mail.envelope_to = select.column_text(2);
+        mail.message = select.column_text(3);
+        mail.attempts = select.column_int(4);
+        mail.created_at = select.column_int(5);
+        mails.push_back(std::move(mail));
+    }
+    select.reset();
+    return mails;
+}
+
+Result<void> mark_mail_sent(Database& db, std::int64_t id, std::int64_t now) {
+    auto& update = db.prepare(
+        "UPDATE outbox SET state = 'sent', sent_at = ?1, message = '', attempts = attempts + 1, "
+        "last_error = NULL WHERE id = ?2");
+    update.bind(1, now).bind(2, id);
+    return update.run();
+}
+
+Result<void> mark_mail_retry(Database& db, std::int64_t id, std::int64_t next_attempt_at,
+                             std::string_view error) {
+    auto& update = db.prepare(
+        "UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?1, last_error = ?2 "
+        "WHERE id = ?3");
+    update.bind(1, next_attempt_at).bind(2, error).bind(3, id);
+    return update.run();
+}
+
+Result<void> mark_mail_failed(Database& db, std::int64_t id, std::string_view error) {
+    auto& update = db.prepare(
+        "UPDATE outbox SET state = 'failed', attempts = attempts + 1, last_error = ?1 "
+        "WHERE id = ?2");
+    update.bind(1, error).bind(2, id);
+    return update.run();
+}
+
+OutboxCounts count_mails(Database& db) {
+    auto& select = db.prepare("SELECT state, COUNT(*) FROM outbox GROUP BY state");
+    OutboxCounts counts;
+    while (select.step()) {
+        const auto state = select.column_text(0);
+        const auto count = select.column_int(1);
+        if (state == "queued") counts.queued = count;
+        if (state == "sent") counts.sent = count;
+        if (state == "failed") counts.failed = count;
+    }
+    select.reset();
+    return counts;
+}
+
+}  // namespace rempart::store

@@ -1,0 +1,44 @@
+// The outbox table: mails written in the transaction that made them, sent later.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "store/database.hpp"
+
+namespace rempart::store {
+
+struct OutboxMail {
+    std::int64_t id = 0;
+    std::string envelope_from;
+    std::string envelope_to;
+    std::string message;
+    std::int64_t attempts = 0;
+    std::int64_t created_at = 0;
+};
+
+Result<std::int64_t> enqueue_mail(Database& db, std::string_view purpose,
+                                  std::string_view envelope_from, std::string_view envelope_to,
+                                  std::string_view message, std::int64_t now);
+
+// Queued mails whose time has come, oldest first.
+std::vector<OutboxMail> due_mails(Database& db, std::int64_t now, std::size_t limit);
+
+// Sent: the body is emptied, since it held a confirmation link.
+Result<void> mark_mail_sent(Database& db, std::int64_t id, std::int64_t now);
+// Another attempt at `next_attempt_at`.
+Result<void> mark_mail_retry(Database& db, std::int64_t id, std::int64_t next_attempt_at,
+                             std::string_view error);
+// Given up: kept, with the reason, for the operator.
+Result<void> mark_mail_failed(Database& db, std::int64_t id, std::string_view error);
+
+struct OutboxCounts {
+    std::int64_t queued = 0;
+    std::int64_t sent = 0;
+    std::int64_t failed = 0;
+};
+OutboxCounts count_mails(Database& db);
+
+}  // namespace rempart::store

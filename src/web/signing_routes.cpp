@@ -1,0 +1,516 @@
+// Signing and confirming: POST /petitions/{slug}/sign, its thanks page, and /s/{token}.
+#include "web/signing_routes.hpp"
+
+#include <spdlog/spdlog.h>
+#include <boost/asio/async_result.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/use_awaitable.hpp>
+
+#include <chrono>
+#include <ctime>
+
+#include "core/log_events.hpp"
+#include "http/target.hpp"
+#include "mail/message.hpp"
+#include "render/mail_texts.hpp"
+#include "shield/network.hpp"
+#include "signatures/link_token.hpp"
+#include "web/altcha_route.hpp"
+#include "signatures/signing_form.hpp"
+#include "store/event_repository.hpp"
+#include "store/outbox_repository.hpp"
+#include "store/signature_repository.hpp"
+
+namespace rempart::web {
+namespace {
+
+namespace asio = boost::asio;
+using http::Method;
+using http::Params;
+using http::Request;
+using http::Response;
+using signatures::SignatureState;
+using signatures::SigningEvent;
+using Awaitable = asio::awaitable<Response>;
+
+constexpr std::int64_t link_lifetime_s = 30 * 24 * 3600;  // as the privacy page promises
+constexpr std::int64_t resend_after_s = 3600;
+
+std::int64_t unix_now() {
+    return static_cast<std::int64_t>(std::time(nullptr));
+}
+
+std::int64_t unix_now_ms() {
+    using namespace std::chrono;
+    return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
+}
+
+// What a client is known by, read once per request.
+struct Client {
+    std::optional<asio::ip::address> address;
+    shield::NetworkKeys keys;
+    std::optional<shield::AsInfo> as;
+};
+
+Client identify(const Request& request, const shield::AsnTable& asn_table) {
+    Client client;
+    boost::system::error_code ec;
+    const auto address = asio::ip::make_address(request.client_ip, ec);
+    if (ec) {
+        client.keys = {"ip:" + request.client_ip, "net:" + request.client_ip,
+                       "net:" + request.client_ip};
+        return client;
+    }
+    client.address = address;
+    client.keys = shield::network_keys(address);
+    client.as = asn_table.lookup(address);
+    return client;
+}
+
+SigningEvent base_event(const Request& request, const Client& client, const Petition* petition) {
+    SigningEvent event;
+    event.at_ms = unix_now_ms();
+    if (petition) event.petition_id = petition->id;
+    event.ip = request.client_ip;
+    event.network = client.keys.narrow;
+    if (client.as) event.asn = client.as->number;
+    event.user_agent = std::string(request.headers["User-Agent"].substr(0, 256));
+    return event;
+}
+
+// A form posted from another site is refused: browsers send Origin on every POST, and a
+// signature must come from our own form (the proof of work alone would not stop a page
+// elsewhere from making its visitors sign).
+bool foreign_origin(const Request& request, std::string_view base_url) {
+    const auto origin = request.headers["Origin"];
+    if (origin.empty() || origin == "null") return false;
+    return origin != base_url;
+}
+
+std::string_view pow_message(shield::PowVerdict verdict) {
+    switch (verdict) {
+        case shield::PowVerdict::accepted: return "";
+        case shield::PowVerdict::expired: return "sign.pow_expired";
+        default: return "sign.pow_failed";
+    }
+}
+
+// Waits for the mail domain checker, which answers on its own thread.
+asio::awaitable<dns::MailDomainAnswer> check_mail_domain(dns::MailDomainChecker& checker,
+                                                         std::string domain) {
+    auto initiation = [&checker](auto handler, std::string domain) {
+        auto executor = asio::get_associated_executor(handler);
+        auto shared = std::make_shared<decltype(handler)>(std::move(handler));
+        checker.check(std::move(domain), [executor, shared](dns::MailDomainAnswer answer) {
+            asio::post(executor, [shared, answer = std::move(answer)]() mutable {
+                (*shared)(std::move(answer));
+            });
+        });
+    };
+    // Built apart from the co_await: GCC 12 mishandles temporaries captured in it.
+    auto pending = asio::async_initiate<decltype(asio::use_awaitable), void(dns::MailDomainAnswer)>(
+        std::move(initiation), asio::use_awaitable, std::move(domain));
+    co_return co_await std::move(pending);
+}
+
+Response redirect(std::string location) {
+    Response response;
+    response.status = 303;
+    response.set_header("Location", std::move(location));
+    response.set_header("Cache-Control", "no-store");
+    return response;
+}
+
+// The error page says "wait a moment"; the header says how long, from the bucket itself.
+void set_retry_after(Response& response, std::chrono::seconds wait) {
+    std::erase_if(response.headers, [](const auto& header) { return header.first == "Retry-After"; });
+    response.set_header("Retry-After", std::to_string(std::max<std::int64_t>(1, wait.count())));
+}
+
+Response html(unsigned status, std::string body) {
+    Response response;
+    response.status = status;
+    response.body = http::Body(std::move(body));
+    response.set_header("Cache-Control", "no-store");
+    return response;
+}
+
+class SigningHandler {
+  public:
+    explicit SigningHandler(SigningServices& services) : s_(services) {}
+
+    Awaitable sign(const Request& request, const Params& params) {
+        const auto snapshot = s_.site.catalog().current();
+        const auto* petition = snapshot->find(params[0]);
+        const auto& headers = request.headers;
+        if (petition == nullptr) co_return s_.site.error_page(404, headers, request.target);
+        if (petition->state != PetitionState::published)
+            co_return s_.site.error_page(409, headers, request.target);
+        const auto client = identify(request, s_.asn_table);
+        auto event = base_event(request, client, petition);
+
+        if (foreign_origin(request, s_.site.config().server.base_url)) {
+            ++s_.counters.forbidden;
+            co_return refuse(403, std::move(event), "foreign_origin", request);
+        }
+        const auto admitted =
+            s_.limits.admit(client.keys,
+                            client.as ? std::optional<std::uint32_t>(client.as->number)
+                                      : std::nullopt,
+                            petition->slug, shield::Clock::now());
+        if (!admitted.allowed) {
+            ++s_.counters.rate_limited;
+            auto response = refuse(429, std::move(event),
+                                   "rate_limited_" + std::string(to_string(admitted.refused_by)),
+                                   request);
+            set_retry_after(response, admitted.retry_after);
+            co_return response;
+        }
+
+        auto fields = http::parse_form(request.body);
+        if (!fields) {
+            ++s_.counters.invalid;
+            co_return refuse(400, std::move(event), "unreadable_form", request);
+        }
+        const auto form = signatures::read_signing_form(*fields);
+        auto checked = signatures::check_signing_form(form, petition->postcode_required);
+        if (!form.altcha.empty()) {
+            std::uint64_t solved = 0;
+            const auto now = unix_now();
+            auto verdict = s_.proof_of_work.verify(form.altcha, now, &solved);
+            event.pow_verdict = std::string(to_string(verdict));
+            event.pow_difficulty = static_cast<std::int64_t>(solved);
+            // Raised for this petition or network since the challenge was given: a solution
+            // to an easier one no longer does.
+            const auto required = required_difficulty(
+                s_.difficulty, difficulty_keys(petition->slug, request.client_ip), now);
+            if (verdict == shield::PowVerdict::accepted && required > s_.difficulty.base() &&
+                solved < required) {
+                verdict = shield::PowVerdict::wrong_solution;
+                event.pow_verdict = "too_easy";
+            }
+            if (verdict != shield::PowVerdict::accepted) {
+                checked.errors.push_back({"altcha", std::string(pow_message(verdict))});
+                checked.input.reset();
+            }
+        } else {
+            event.pow_verdict = "missing";
+        }
+        if (!checked.input) {
+            const bool pow_failed = !checked.errors.empty() && checked.errors.size() == 1 &&
+                                    checked.errors.front().field == "altcha";
+            ++(pow_failed ? s_.counters.proof_of_work : s_.counters.invalid);
+            co_return form_again(request, *petition, form, std::move(checked.errors),
+                                 std::move(event), pow_failed ? "proof_of_work" : "invalid");
+        }
+        auto& input = *checked.input;
+        event.email_domain = input.email.ascii_domain;
+        event.name_key = signatures::keyed_hash(s_.event_secret, "name", input.name_normalised);
+        if (!input.comment_normalised.empty())
+            event.comment_key =
+                signatures::keyed_hash(s_.event_secret, "comment", input.comment_normalised);
+
+        if (const auto by_domain =
+                s_.limits.admit_domain(input.email.ascii_domain, shield::Clock::now());
+            !by_domain.allowed) {
+            ++s_.counters.rate_limited;
+            auto response = refuse(429, std::move(event), "rate_limited_domain", request);
+            set_retry_after(response, by_domain.retry_after);
+            co_return response;
+        }
+        if (s_.disposable_domains.is_disposable(input.email.ascii_domain)) {
+            ++s_.counters.disposable;
+            co_return form_again(request, *petition, form, {{"email", "sign.email_disposable"}},
+                                 std::move(event), "disposable");
+        }
+        if (s_.mail_domains != nullptr) {
+            std::string domain = input.email.ascii_domain;
+            const auto answer = co_await check_mail_domain(*s_.mail_domains, std::move(domain));
+            if (answer.status == dns::MailDomainStatus::no_mail) {
+                ++s_.counters.no_mail;
+                co_return form_again(request, *petition, form, {{"email", "sign.email_no_mail"}},
+                                     std::move(event), "no_mail");
+            }
+            // No answer (timeout, a resolver down): the signature is taken. It counts only
+            // once its mail is confirmed, so a wrong domain costs one undelivered mail,
+            // while refusing would turn away real people whenever DNS has a bad minute.
+            if (answer.status == dns::MailDomainStatus::unknown)
+                spdlog::warn("{} domain={} detail=\"{}\"", log_event::dns_check_unknown,
+                             input.email.ascii_domain, answer.detail);
+        }
+        co_return co_await record(request, *petition, input, event);
+    }
+
+    Awaitable thanks(const Request& request, const Params& params) {
+        const auto snapshot = s_.site.catalog().current();
+        const auto* petition = snapshot->find(params[0]);
+        if (petition == nullptr) co_return s_.site.error_page(404, request.headers, request.target);
+        const auto language = s_.site.language_of(request.headers);
+        co_return html(200, render::render_thanks(s_.site.view(), language, *petition));
+    }
+
+    Awaitable link_page(const Request& request, const Params& params) {
+        const auto token = std::string(params[0]);
+        if (!signatures::looks_like_link_token(token)) co_return link_invalid(request);
+        const auto hash = signatures::link_token_hash(token);
+        const auto now = unix_now();
+        // Built apart from the co_await: GCC 12 frees temporaries of a co_await expression
+        // twice.
+        std::function<std::optional<store::LinkedSignature>(store::Database&)> find =
+            [hash, now](store::Database& db) { return store::find_by_token(db, hash, now); };
+        auto linked =
+            co_await s_.store.readers().read<std::optional<store::LinkedSignature>>(std::move(find));
+        if (!linked) co_return link_invalid(request);
+        const auto snapshot = s_.site.catalog().current();
+        const auto* petition = snapshot->find_by_id(linked->petition_id);
+        if (petition == nullptr) co_return link_invalid(request);
+        const auto language = s_.site.language_of(request.headers);
+        co_return html(200, render::render_confirm(s_.site.view(), language, *petition, token,
+                                                   linked->state));
+    }
+
+    Awaitable confirm(const Request& request, const Params& params) {
+        const std::string token(params[0]);
+        co_return co_await change(request, token, true);
+    }
+
+    Awaitable withdraw(const Request& request, const Params& params) {
+        const std::string token(params[0]);
+        co_return co_await change(request, token, false);
+    }
+
+  private:
+    Response refuse(unsigned status, SigningEvent event, std::string verdict,
+                    const Request& request) {
+        spdlog::info("{} petition={} verdict={} ip={}", log_event::signature_refused,
+                     event.petition_id.value_or(0), verdict, event.ip);
+        event.verdict = std::move(verdict);
+        record_event(std::move(event));
+        return s_.site.error_page(status, request.headers, request.target);
+    }
+
+    Response form_again(const Request& request, const Petition& petition,
+                        const signatures::SigningForm& form,
+                        std::vector<signatures::FieldError> errors, SigningEvent event,
+                        std::string verdict) {
+        spdlog::info("{} petition={} verdict={} ip={} domain={}", log_event::signature_refused,
+                     petition.id, verdict, event.ip, event.email_domain);
+        event.verdict = std::move(verdict);
+        record_event(std::move(event));
+        // The payload is spent or wrong: the widget starts afresh on the new page.
+        auto kept = form;
+        kept.altcha.clear();
+        const auto language = s_.site.language_of(request.headers);
+        render::SigningFormView view{&kept, std::move(errors)};
+        return html(422, render::render_petition(s_.site.view(), language, petition, view));
+    }
+
+    // Refused attempts are facts for the defence engine too; nobody waits on their write.
+    void record_event(SigningEvent event) {
+        s_.store.writer().submit(
+            [event = std::move(event)](store::Database& db) { return store::insert_event(db, event); },
+            [](Result<void>) {});
+    }
+
+    asio::awaitable<Response> record(const Request& request, const Petition& petition,
+                                     const signatures::SigningInput& input, SigningEvent& event) {
+        const auto now = unix_now();
+        const auto language = s_.site.language_of(request.headers);
+        signatures::NewSignature signature;
+        signature.petition_id = petition.id;
+        signature.name = input.name;
+        signature.name_normalised = input.name_normalised;
+        signature.email = input.email.as_typed;
+        signature.email_canonical = input.email.canonical;
+        signature.email_domain = input.email.ascii_domain;
+        if (input.postcode) {
+            signature.postcode = input.postcode->code;
+            signature.region = input.postcode->department;
+        }
+        signature.comment = input.comment;
+        signature.public_name = input.public_name;
+        signature.newsletter = input.newsletter;
+        signature.language = std::string(render::code(language));
+        signature.terms_version = s_.site.config().site.terms_version;
+        signature.privacy_version = s_.site.config().site.privacy_version;
+        signature.ip = request.client_ip;
+        signature.now = now;
+
+        const auto token = signatures::new_link_token();
+        const auto token_hash = signatures::link_token_hash(token);
+        const auto& config = s_.site.config();
+        const auto texts = render::confirmation_mail(
+            s_.site.messages(), language, config.site, petition.title, input.name,
+            config.server.base_url + "/s/" + token);
+        mail::Message message;
+        message.from_address = config.mail.from;
+        message.from_name = config.site.name;
+        message.to_address = input.email.as_typed;
+        message.subject = texts.subject;
+        message.text = texts.text;
+        message.html = texts.html;
+        message.language = signature.language;
+        const auto domain = config.mail.from.substr(config.mail.from.find('@') + 1);
+        const auto composed = mail::compose(message, std::chrono::system_clock::now(),
+                                            mail::make_message_id(domain));
+        const auto from = config.mail.from;
+
+        std::function<Result<store::SigningRecord>(store::Database&)> job =
+            [signature, token_hash, composed, from, event](
+                store::Database& db) mutable -> Result<store::SigningRecord> {
+            auto recorded = store::record_signature(db, signature, token_hash,
+                                                    signature.now + link_lifetime_s,
+                                                    resend_after_s);
+            if (!recorded) return recorded;
+            if (recorded->kind != store::SigningRecord::Kind::duplicate_quiet) {
+                auto queued = store::enqueue_mail(db, "confirmation", from, signature.email,
+                                                  composed, signature.now);
+                if (!queued) return queued.error();
+            }
+            event.signature_id = recorded->signature_id;
+            event.verdict =
+                recorded->kind == store::SigningRecord::Kind::created ? "accepted" : "duplicate";
+            if (auto logged = store::insert_event(db, event); !logged) return logged.error();
+            return recorded;
+        };
+        auto recorded = co_await s_.store.writer().write<store::SigningRecord>(std::move(job));
+        if (!recorded) {
+            spdlog::error("{} error=\"{}\"", log_event::store_write_failed,
+                          recorded.error().detail);
+            co_return s_.site.error_page(503, request.headers, request.target);
+        }
+        const auto kind = recorded->kind;
+        ++(kind == store::SigningRecord::Kind::created ? s_.counters.accepted
+                                                       : s_.counters.duplicate);
+        spdlog::info("{} petition={} signature={} outcome={} ip={}",
+                     log_event::signature_accepted, petition.id, recorded->signature_id,
+                     kind == store::SigningRecord::Kind::created          ? "created"
+                     : kind == store::SigningRecord::Kind::duplicate_mail ? "duplicate_mail"
+                                                                           : "duplicate_quiet",
+                     request.client_ip);
+        if (kind != store::SigningRecord::Kind::duplicate_quiet && s_.mail_queued)
+            s_.mail_queued();
+        // A duplicate gets the same answer: nobody learns whether an address signed.
+        co_return redirect("/petitions/" + petition.slug + "/thanks");
+    }
+
+    Response link_invalid(const Request& request) {
+        const auto language = s_.site.language_of(request.headers);
+        return html(404, render::render_notice(s_.site.view(), language, 404,
+                                               "sign.link_invalid_title",
+                                               "sign.link_invalid_text"));
+    }
+
+    // Parameters by reference: the caller's frame outlives this one, and GCC 12 mishandles
+    // temporaries passed by value into a co_await.
+    asio::awaitable<Response> change(const Request& request, const std::string& token,
+                                     bool confirm) {
+        if (!signatures::looks_like_link_token(token)) co_return link_invalid(request);
+        const auto client = identify(request, s_.asn_table);
+        auto event = base_event(request, client, nullptr);
+        event.kind = confirm ? SigningEvent::Kind::confirmation : SigningEvent::Kind::withdrawal;
+        const auto hash = signatures::link_token_hash(token);
+        const auto now = unix_now();
+        std::function<Result<store::LinkedSignature>(store::Database&)> job =
+            [hash, now, confirm, event](store::Database& db) mutable
+            -> Result<store::LinkedSignature> {
+            auto linked = confirm ? store::confirm_signature(db, hash, now)
+                                  : store::withdraw_signature(db, hash, now);
+            if (!linked) return linked;
+            event.petition_id = linked->petition_id;
+            event.signature_id = linked->signature_id;
+            event.email_domain = linked->email_domain;
+            // The state it had: a quarantined signature confirmed stays quarantined.
+            event.verdict = !confirm ? "withdrawn"
+                            : linked->state == SignatureState::quarantined
+                                ? "confirmed_in_quarantine"
+                                : "confirmed";
+            event.seconds_after_signing = now - linked->created_at;
+            if (auto logged = store::insert_event(db, event); !logged) return logged.error();
+            return linked;
+        };
+        auto changed = co_await s_.store.writer().write<store::LinkedSignature>(std::move(job));
+        if (!changed) {
+            if (changed.error().code == "signature.link_invalid") co_return link_invalid(request);
+            if (changed.error().code == "signature.withdrawn") {
+                const auto language = s_.site.language_of(request.headers);
+                co_return html(409, render::render_notice(s_.site.view(), language, 409,
+                                                          "sign.confirm_title",
+                                                          "sign.withdrawn_notice"));
+            }
+            spdlog::error("{} error=\"{}\"", log_event::store_write_failed,
+                          changed.error().detail);
+            co_return s_.site.error_page(503, request.headers, request.target);
+        }
+        const auto snapshot = s_.site.catalog().current();
+        const auto* petition = snapshot->find_by_id(changed->petition_id);
+        if (confirm) {
+            ++s_.counters.confirmed;
+            spdlog::info("{} signature={} after_s={}", log_event::signature_confirmed,
+                         changed->signature_id, now - changed->created_at);
+        } else {
+            ++s_.counters.withdrawn;
+            spdlog::info("{} signature={}", log_event::signature_withdrawn,
+                         changed->signature_id);
+        }
+        if (petition == nullptr) co_return redirect("/");
+        co_return redirect("/petitions/" + petition->slug +
+                           (confirm ? "?confirmed=1" : "?withdrawn=1"));
+    }
+
+    SigningServices& s_;
+};
+
+}  // namespace
+
+void add_signing_routes(http::Router& router, SigningServices& services) {
+    auto handler = std::make_shared<SigningHandler>(services);
+    router.add(Method::post, "/petitions/{slug}/sign", "sign",
+               [handler](const Request& request, const Params& params) {
+                   return handler->sign(request, params);
+               });
+    router.add(Method::get, "/petitions/{slug}/thanks", "sign_thanks",
+               [handler](const Request& request, const Params& params) {
+                   return handler->thanks(request, params);
+               });
+    router.add(Method::get, "/s/{token}", "signature_link",
+               [handler](const Request& request, const Params& params) {
+                   return handler->link_page(request, params);
+               });
+    router.add(Method::post, "/s/{token}/confirm", "signature_confirm",
+               [handler](const Request& request, const Params& params) {
+                   return handler->confirm(request, params);
+               });
+    router.add(Method::post, "/s/{token}/withdraw", "signature_withdraw",
+               [handler](const Request& request, const Params& params) {
+                   return handler->withdraw(request, params);
+               });
+}
+
+void add_signing_metrics(metrics::Registry& metrics, const SigningCounters& counters) {
+    metrics.add_collector([&counters](std::string& out) {
+        out += "# HELP rempart_signing_attempts_total Signing attempts by verdict.\n";
+        out += "# TYPE rempart_signing_attempts_total counter\n";
+        const std::pair<const char*, const std::atomic<std::uint64_t>*> rows[] = {
+            {"accepted", &counters.accepted},
+            {"duplicate", &counters.duplicate},
+            {"invalid", &counters.invalid},
+            {"proof_of_work", &counters.proof_of_work},
+            {"disposable", &counters.disposable},
+            {"no_mail", &counters.no_mail},
+            {"rate_limited", &counters.rate_limited},
+            {"forbidden", &counters.forbidden},
+        };
+        for (const auto& [verdict, value] : rows)
+            out += std::string("rempart_signing_attempts_total{verdict=\"") + verdict + "\"} " +
+                   std::to_string(value->load()) + "\n";
+        out += "# HELP rempart_signature_changes_total Confirmations and withdrawals.\n";
+        out += "# TYPE rempart_signature_changes_total counter\n";
+        out += "rempart_signature_changes_total{change=\"confirmed\"} " +
+               std::to_string(counters.confirmed.load()) + "\n";
+        out += "rempart_signature_changes_total{change=\"withdrawn\"} " +
+               std::to_string(counters.withdrawn.load()) + "\n";
+    });
+}
+
+}  // namespace rempart::web

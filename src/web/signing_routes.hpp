@@ -1,0 +1,56 @@
+// Signing and confirming: POST /petitions/{slug}/sign, its thanks page, and /s/{token}.
+#pragma once
+
+#include <atomic>
+#include <memory>
+#include <string>
+
+#include "dns/mail_domain_checker.hpp"
+#include "http/router.hpp"
+#include "metrics/metrics.hpp"
+#include "shield/asn_table.hpp"
+#include "shield/difficulty.hpp"
+#include "shield/proof_of_work.hpp"
+#include "shield/signing_limits.hpp"
+#include "signatures/disposable_domains.hpp"
+#include "store/store.hpp"
+#include "web/site.hpp"
+
+namespace rempart::web {
+
+// Counters of signing outcomes, for /metrics.
+struct SigningCounters {
+    std::atomic<std::uint64_t> accepted{0};
+    std::atomic<std::uint64_t> duplicate{0};
+    std::atomic<std::uint64_t> invalid{0};
+    std::atomic<std::uint64_t> proof_of_work{0};
+    std::atomic<std::uint64_t> disposable{0};
+    std::atomic<std::uint64_t> no_mail{0};
+    std::atomic<std::uint64_t> rate_limited{0};
+    std::atomic<std::uint64_t> forbidden{0};
+    std::atomic<std::uint64_t> confirmed{0};
+    std::atomic<std::uint64_t> withdrawn{0};
+};
+
+// What signing needs, owned by the caller and alive for as long as the routes.
+struct SigningServices {
+    const Site& site;
+    store::Store& store;
+    shield::ProofOfWork& proof_of_work;
+    const shield::Difficulty& difficulty;  // the defence engine raises it
+    shield::SigningLimits& limits;
+    const shield::AsnTable& asn_table;
+    const signatures::DisposableDomains& disposable_domains;
+    dns::MailDomainChecker* mail_domains;  // null when [dns] check_mx is off
+    std::string event_secret;              // keys the hashes of names and comments
+    // Called after a commit that queued mail, so the outbox sends it at once.
+    std::function<void()> mail_queued;
+    SigningCounters counters;
+};
+
+void add_signing_routes(http::Router& router, SigningServices& services);
+
+// Adds rempart_signing_attempts_total{verdict=...} to /metrics.
+void add_signing_metrics(metrics::Registry& metrics, const SigningCounters& counters);
+
+}  // namespace rempart::web

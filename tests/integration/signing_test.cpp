@@ -1,0 +1,381 @@
+// Signing against the real server: sign, get the mail, confirm, count; and every refusal.
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+#include <boost/json.hpp>
+
+#include <ctime>
+#include <fstream>
+#include <thread>
+
+#include "support/http_client.hpp"
+#include "support/server_process.hpp"
+#include "support/signing_client.hpp"
+
+namespace rempart::testing {
+namespace {
+
+bool contains(const std::string& text, std::string_view part) {
+    return text.find(part) != std::string::npos;
+}
+
+void create_petition(ServerProcess& server, const std::string& slug,
+                     std::vector<std::string> extra = {}) {
+    const auto text = server.dir() / (slug + ".md");
+    std::ofstream(text) << "Texte de la pétition.\n";
+    std::vector<std::string> args{"petition", "create", "--slug", slug, "--title",
+                                  "Pétition " + slug, "--text-file", text.string()};
+    args.insert(args.end(), extra.begin(), extra.end());
+    std::string output;
+    ASSERT_EQ(server.run_cli(args, &output), 0) << output;
+}
+
+std::filesystem::path maildir(const ServerProcess& server) {
+    return server.dir() / "data" / "mail";
+}
+
+boost::json::object petition_json(std::uint16_t port, const std::string& slug) {
+    const auto response = http_get(port, "/api/petitions/" + slug);
+    if (response.status != 200) return {};
+    return boost::json::parse(response.body).as_object();
+}
+
+// The API reads the catalog, which follows the store within about a second.
+std::int64_t wait_for_count(std::uint16_t port, const std::string& slug, std::int64_t expected) {
+    std::int64_t count = -1;
+    for (int i = 0; i < 100; ++i) {
+        const auto json = petition_json(port, slug);
+        if (!json.empty()) count = json.at("signature_count").as_int64();
+        if (count == expected) break;
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    return count;
+}
+
+// The rows of a query on the server's store, read beside it (WAL allows it).
+std::vector<std::string> query(const ServerProcess& server, const std::string& sql) {
+    sqlite3* db = nullptr;
+    std::vector<std::string> rows;
+    if (sqlite3_open_v2((server.dir() / "data" / "rempart.db").c_str(), &db,
+                        SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
+        sqlite3_close(db);
+        return rows;
+    }
+    sqlite3_stmt* statement = nullptr;
+    sqlite3_prepare_v2(db, sql.c_str(), -1, &statement, nullptr);
+    while (statement && sqlite3_step(statement) == SQLITE_ROW) {
+        std::string row;
+        for (int i = 0; i < sqlite3_column_count(statement); ++i) {
+            if (i) row += "|";
+            const auto* text = sqlite3_column_text(statement, i);
+            row += text ? reinterpret_cast<const char*>(text) : "NULL";
+        }
+        rows.push_back(row);
+    }
+    sqlite3_finalize(statement);
+    sqlite3_close(db);
+    return rows;
+}
+
+class Signing : public ::testing::Test {
+  protected:
+    explicit Signing(std::string config = "") : server_(std::move(config)) {}
+    void SetUp() override {
+        create_petition(server_, "velo");
+        server_.start();
+    }
+    HttpResponse sign(const Fields& fields, Headers headers = {}) {
+        return post_form(server_.port(), "/petitions/velo/sign", fields, std::move(headers));
+    }
+    ServerProcess server_;
+};
+
+TEST_F(Signing, SignGetTheMailConfirmAndTheCountGoesUp) {
+    const auto signed_up = sign(signing_fields(server_.port(), "Marie Curie", "marie@example.org",
+                                               {{"postcode", "75005"}, {"comment", "Oui !"}}));
+    ASSERT_EQ(signed_up.status, 303u) << signed_up.body;
+    EXPECT_EQ(signed_up.header("location"), "/petitions/velo/thanks");
+    const auto thanks = http_get(server_.port(), "/petitions/velo/thanks",
+                                 {{"Accept-Language", "fr"}});
+    EXPECT_EQ(thanks.status, 200u);
+    EXPECT_TRUE(contains(thanks.body, "Consultez votre messagerie"));
+    EXPECT_EQ(wait_for_count(server_.port(), "velo", 0), 0);  // pending does not count
+
+    const auto mails = wait_for_mails(maildir(server_), 1);
+    ASSERT_EQ(mails.size(), 1u);
+    EXPECT_TRUE(contains(mails[0], "To: marie@example.org"));
+    EXPECT_TRUE(contains(mails[0], "multipart/alternative"));
+    const auto link = confirmation_link(mails[0]);
+    ASSERT_FALSE(link.empty()) << mails[0];
+    EXPECT_TRUE(link.starts_with("http://127.0.0.1:" + std::to_string(server_.port()) + "/s/"));
+    const auto token = link_token(link);
+
+    // Opening the link (as a mail scanner does) confirms nothing.
+    const auto page = http_get(server_.port(), "/s/" + token);
+    ASSERT_EQ(page.status, 200u);
+    EXPECT_TRUE(contains(page.body, "action=\"/s/" + token + "/confirm\""));
+    EXPECT_EQ(page.header("cache-control"), "no-store");
+    EXPECT_EQ(wait_for_count(server_.port(), "velo", 0), 0);
+
+    const auto confirmed = post_form(server_.port(), "/s/" + token + "/confirm", {});
+    ASSERT_EQ(confirmed.status, 303u) << confirmed.body;
+    EXPECT_EQ(confirmed.header("location"), "/petitions/velo?confirmed=1");
+    EXPECT_EQ(wait_for_count(server_.port(), "velo", 1), 1);
+    const auto json = petition_json(server_.port(), "velo");
+    EXPECT_EQ(json.at("signatures_by_region").as_object().at("75").as_int64(), 1);
+    const auto petition_page = http_get(server_.port(), "/petitions/velo?confirmed=1",
+                                        {{"Accept-Language", "en"}});
+    EXPECT_TRUE(contains(petition_page.body, "your signature is confirmed and counted"));
+    EXPECT_TRUE(contains(petition_page.body, "1 signature"));
+
+    // A second click changes nothing.
+    EXPECT_EQ(post_form(server_.port(), "/s/" + token + "/confirm", {}).status, 303u);
+    EXPECT_EQ(wait_for_count(server_.port(), "velo", 1), 1);
+
+    const auto metrics = http_get(server_.port(), "/metrics");
+    EXPECT_TRUE(contains(metrics.body, "rempart_signatures{state=\"confirmed\"} 1"));
+    EXPECT_TRUE(contains(metrics.body, "rempart_signing_attempts_total{verdict=\"accepted\"} 1"));
+}
+
+TEST_F(Signing, ConsentAndEventsAreRecorded) {
+    ASSERT_EQ(sign(signing_fields(server_.port(), "Jeff Bezos", "jeff@example.org",
+                                  {{"newsletter", "1"}, {"comment", "déso pas déso"}}),
+                   {{"User-Agent", "test-agent/1"}})
+                  .status,
+              303u);
+    ASSERT_EQ(sign(signing_fields(server_.port(), "Bill Gates", "bill@example.org")).status, 303u);
+    const auto signatures = query(server_,
+                                  "SELECT name, terms_version, privacy_version, accepted_at > 0, "
+                                  "newsletter_at IS NOT NULL, state FROM signatures ORDER BY id");
+    ASSERT_EQ(signatures.size(), 2u);
+    EXPECT_EQ(signatures[0], "Jeff Bezos|2026-11-01|2026-11-01|1|1|pending");
+    EXPECT_EQ(signatures[1], "Bill Gates|2026-11-01|2026-11-01|1|0|pending");
+    const auto events = query(server_,
+                              "SELECT verdict, ip, network, asn, email_domain, length(name_key), "
+                              "comment_key IS NOT NULL, user_agent, pow_verdict FROM "
+                              "signing_events ORDER BY id");
+    ASSERT_EQ(events.size(), 2u);
+    EXPECT_EQ(events[0],
+              "accepted|127.0.0.1|net:127.0.0.0/24|64500|example.org|32|1|test-agent/1|accepted");
+}
+
+TEST_F(Signing, ADuplicateGetsTheSameAnswerAndNeverASecondCount) {
+    ASSERT_EQ(sign(signing_fields(server_.port(), "Marie", "marie.curie@gmail.com")).status, 303u);
+    const auto again = sign(signing_fields(server_.port(), "Marie C", "MarieCurie+velo@gmail.com"));
+    EXPECT_EQ(again.status, 303u);
+    EXPECT_EQ(again.header("location"), "/petitions/velo/thanks");
+    const auto mails = wait_for_mails(maildir(server_), 1);
+    ASSERT_EQ(mails.size(), 1u);
+    std::this_thread::sleep_for(std::chrono::milliseconds(500));
+    EXPECT_EQ(maildir_messages(maildir(server_)).size(), 1u);  // within the hour: no resend
+    const auto token = link_token(confirmation_link(mails[0]));
+    ASSERT_EQ(post_form(server_.port(), "/s/" + token + "/confirm", {}).status, 303u);
+    ASSERT_EQ(sign(signing_fields(server_.port(), "Marie", "marie.curie@gmail.com")).status, 303u);
+    EXPECT_EQ(wait_for_count(server_.port(), "velo", 1), 1);
+    EXPECT_EQ(query(server_, "SELECT COUNT(*) FROM signatures")[0], "1");
+    EXPECT_EQ(query(server_, "SELECT verdict FROM signing_events ORDER BY id"),
+              (std::vector<std::string>{"accepted", "duplicate", "confirmed", "duplicate"}));
+}
+
+TEST_F(Signing, WithdrawingTakesTheSignatureOutOfTheCount) {
+    ASSERT_EQ(sign(signing_fields(server_.port(), "Marie", "marie@example.org",
+                                  {{"postcode", "20000"}}))
+                  .status,
+              303u);
+    ASSERT_EQ(sign(signing_fields(server_.port(), "Pierre", "pierre@example.org")).status, 303u);
+    const auto mails = wait_for_mails(maildir(server_), 2);
+    ASSERT_EQ(mails.size(), 2u);
+    std::string marie;
+    for (const auto& mail : mails)
+        if (contains(mail, "marie@example.org")) marie = link_token(confirmation_link(mail));
+    ASSERT_FALSE(marie.empty());
+    for (const auto& mail : mails)
+        ASSERT_EQ(post_form(server_.port(), "/s/" + link_token(confirmation_link(mail)) + "/confirm",
+                            {})
+                      .status,
+                  303u);
+    EXPECT_EQ(wait_for_count(server_.port(), "velo", 2), 2);
+    EXPECT_EQ(petition_json(server_.port(), "velo")
+                  .at("signatures_by_region")
+                  .as_object()
+                  .at("2A")
+                  .as_int64(),
+              1);  // 20000 is Ajaccio, in Corse-du-Sud
+    const auto withdrawn = post_form(server_.port(), "/s/" + marie + "/withdraw", {});
+    ASSERT_EQ(withdrawn.status, 303u);
+    EXPECT_EQ(withdrawn.header("location"), "/petitions/velo?withdrawn=1");
+    EXPECT_EQ(wait_for_count(server_.port(), "velo", 1), 1);
+    EXPECT_TRUE(petition_json(server_.port(), "velo").at("signatures_by_region").as_object().empty());
+    const auto page = http_get(server_.port(), "/s/" + marie, {{"Accept-Language", "en"}});
+    EXPECT_EQ(page.status, 200u);
+    EXPECT_TRUE(contains(page.body, "Your signature is withdrawn"));
+    EXPECT_FALSE(contains(page.body, "/confirm\""));
+    // A withdrawn signature cannot be confirmed back by its old link.
+    EXPECT_EQ(post_form(server_.port(), "/s/" + marie + "/confirm", {}).status, 409u);
+    EXPECT_EQ(wait_for_count(server_.port(), "velo", 1), 1);
+}
+
+TEST_F(Signing, UnknownOrMalformedLinksSayWhatToDo) {
+    const std::string unknown(43, 'A');
+    for (const std::string& target :
+         std::vector<std::string>{"/s/" + unknown, "/s/short", "/s/" + std::string(43, '.')}) {
+        const auto page = http_get(server_.port(), target, {{"Accept-Language", "en"}});
+        EXPECT_EQ(page.status, 404u) << target;
+        EXPECT_TRUE(contains(page.body, "This link is not valid")) << target;
+    }
+    EXPECT_EQ(post_form(server_.port(), "/s/" + unknown + "/confirm", {}).status, 404u);
+    EXPECT_EQ(post_form(server_.port(), "/s/" + unknown + "/withdraw", {}).status, 404u);
+    EXPECT_EQ(http_get(server_.port(), "/s/" + unknown + "/confirm").status, 405u);
+}
+
+TEST_F(Signing, EveryBadFieldComesBackBesideItsFieldWithTheInputKept) {
+    const auto port = server_.port();
+    struct Case {
+        Fields extra;
+        std::string error;
+    };
+    const Case cases[] = {
+        {{{"name", ""}}, "Enter your name."},
+        {{{"name", std::string(101, 'x')}}, "Your name is too long"},
+        {{{"email", "marie"}}, "This e-mail address is not valid"},
+        {{{"email", ""}}, "Enter your e-mail address."},
+        {{{"postcode", "7500"}}, "Enter a French postcode of five digits"},
+        {{{"comment", std::string(1001, 'x')}}, "Your comment is too long"},
+        {{{"accept_terms", ""}}, "Tick this box to accept"},
+        {{{"altcha", ""}}, "The anti-robot check has not finished"},
+        {{{"name", "\u200b \u200b"}}, "Enter your name."},
+    };
+    for (const auto& c : cases) {
+        auto fields = signing_fields(port, "Marie <Curie>", "marie@example.org", c.extra);
+        const auto response = sign(fields, {{"Accept-Language", "en"}});
+        EXPECT_EQ(response.status, 422u) << c.error;
+        EXPECT_TRUE(contains(response.body, c.error)) << c.error;
+        EXPECT_TRUE(contains(response.body, "class=\"field-error\"")) << c.error;
+        EXPECT_EQ(response.header("content-type"), "text/html; charset=utf-8");
+    }
+    const auto kept = sign(signing_fields(port, "Marie <Curie>", "marie@example.org",
+                                          {{"comment", "Mon avis"}, {"accept_terms", ""}}));
+    EXPECT_TRUE(contains(kept.body, "value=\"Marie &lt;Curie&gt;\""));
+    EXPECT_TRUE(contains(kept.body, ">Mon avis</textarea>"));
+    EXPECT_TRUE(query(server_, "SELECT id FROM signatures").empty());
+    // Refused attempts are recorded without the answer waiting for the write.
+    std::string invalid;
+    for (int i = 0; i < 100 && invalid != "10"; ++i) {
+        invalid = query(server_, "SELECT COUNT(*) FROM signing_events WHERE verdict = 'invalid'")[0];
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    EXPECT_EQ(invalid, "10");
+    // Bytes that are not UTF-8 make the whole form unreadable: 400, and nothing recorded.
+    const auto unreadable = http_request(port, "POST", "/petitions/velo/sign",
+                                         "name=Marie%FF&email=m%40example.org&accept_terms=1",
+                                         {{"Content-Type", "application/x-www-form-urlencoded"},
+                                          {"Accept-Language", "en"}});
+    EXPECT_EQ(unreadable.status, 400u);
+    EXPECT_TRUE(contains(unreadable.body, "Bad request"));
+}
+
+TEST_F(Signing, ProofOfWorkMissingForgedExpiredOrReplayedIsRefused) {
+    const auto port = server_.port();
+    std::ifstream secret_file(server_.dir() / "data" / "secret.key");
+    std::string secret;
+    secret_file >> secret;
+    const auto now = static_cast<std::int64_t>(std::time(nullptr));
+
+    auto forged = solve_altcha(port);
+    forged[forged.size() / 2] = forged[forged.size() / 2] == 'A' ? 'B' : 'A';
+    const std::pair<std::string, std::string> cases[] = {
+        {"", "has not finished"},
+        {"bm90IGpzb24=", "failed"},
+        {forged, "failed"},
+        {altcha_payload("0000" + secret.substr(4), now + 300), "failed"},
+        {altcha_payload(secret, now - 5), "has expired"},
+    };
+    for (const auto& [payload, error] : cases) {
+        const auto response = sign(signing_fields(port, "Marie", "marie@example.org",
+                                                  {{"altcha", payload}}),
+                                   {{"Accept-Language", "en"}});
+        EXPECT_EQ(response.status, 422u) << error;
+        EXPECT_TRUE(contains(response.body, error)) << error;
+    }
+    // A genuine one signed with the server's secret works once, and only once.
+    const auto genuine = altcha_payload(secret, now + 300);
+    EXPECT_EQ(sign(signing_fields(port, "Marie", "marie@example.org", {{"altcha", genuine}}))
+                  .status,
+              303u);
+    const auto replayed = sign(signing_fields(port, "Paul", "paul@example.org",
+                                              {{"altcha", genuine}}),
+                               {{"Accept-Language", "en"}});
+    EXPECT_EQ(replayed.status, 422u);
+    EXPECT_TRUE(contains(replayed.body, "failed"));
+    EXPECT_EQ(query(server_, "SELECT COUNT(*) FROM signatures")[0], "1");
+}
+
+TEST_F(Signing, DisposableAddressesAreRefusedBesideTheEmailField) {
+    const auto response = sign(signing_fields(server_.port(), "Marie", "marie@mailinator.com"),
+                               {{"Accept-Language", "fr"}});
+    EXPECT_EQ(response.status, 422u);
+    EXPECT_TRUE(contains(response.body, "messageries jetables"));
+    EXPECT_TRUE(contains(response.body, "id=\"email-error\""));
+    EXPECT_TRUE(query(server_, "SELECT id FROM signatures").empty());
+}
+
+TEST_F(Signing, AFormFromAnotherSiteIsRefused) {
+    const auto response = sign(signing_fields(server_.port(), "Marie", "marie@example.org"),
+                               {{"Origin", "https://evil.example"}});
+    EXPECT_EQ(response.status, 403u);
+    const auto ours = sign(signing_fields(server_.port(), "Marie", "marie@example.org"),
+                           {{"Origin", "http://127.0.0.1:" + std::to_string(server_.port())}});
+    EXPECT_EQ(ours.status, 303u);
+}
+
+TEST_F(Signing, UnknownPetitionIs404AndATooLargeFormIs413) {
+    EXPECT_EQ(post_form(server_.port(), "/petitions/nope/sign",
+                        signing_fields(server_.port(), "Marie", "marie@example.org"))
+                  .status,
+              404u);
+    Fields huge{{"name", std::string(70 * 1024, 'x')}};
+    EXPECT_EQ(sign(huge).status, 413u);
+}
+
+TEST_F(Signing, AClosedPetitionAnswers409) {
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open((server_.dir() / "data" / "rempart.db").c_str(), &db), SQLITE_OK);
+    sqlite3_busy_timeout(db, 5000);
+    ASSERT_EQ(sqlite3_exec(db, "UPDATE petitions SET state = 'closed'", nullptr, nullptr, nullptr),
+              SQLITE_OK);
+    sqlite3_close(db);
+    HttpResponse response;
+    for (int i = 0; i < 100; ++i) {
+        response = sign(signing_fields(server_.port(), "Marie", "marie@example.org"),
+                        {{"Accept-Language", "en"}});
+        if (response.status == 409) break;
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    EXPECT_EQ(response.status, 409u);
+    EXPECT_TRUE(contains(response.body, "no longer possible"));
+}
+
+class SigningRateLimited : public Signing {
+  protected:
+    SigningRateLimited() : Signing("[shield]\nsign_per_ip = { per_minute = 1, burst = 2 }\n") {}
+};
+
+TEST_F(SigningRateLimited, TheThirdSignatureFromOneAddressWaitsWithRetryAfter) {
+    EXPECT_EQ(sign(signing_fields(server_.port(), "A", "a@example.org")).status, 303u);
+    EXPECT_EQ(sign(signing_fields(server_.port(), "B", "b@example.org")).status, 303u);
+    const auto third =
+        sign(signing_fields(server_.port(), "C", "c@example.org"), {{"Accept-Language", "en"}});
+    EXPECT_EQ(third.status, 429u);
+    const auto retry = std::stoi(third.header("retry-after"));
+    EXPECT_GE(retry, 1);
+    EXPECT_LE(retry, 60);
+    EXPECT_TRUE(contains(third.body, "Too many requests"));
+    std::vector<std::string> refused;
+    for (int i = 0; i < 100 && refused.empty(); ++i) {
+        refused = query(server_, "SELECT verdict FROM signing_events WHERE verdict LIKE 'rate%'");
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    EXPECT_EQ(refused, std::vector<std::string>{"rate_limited_ip"});
+}
+
+}  // namespace
+}  // namespace rempart::testing

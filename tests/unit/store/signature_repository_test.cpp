@@ -1,0 +1,170 @@
+// Tests for signatures in the store: duplicates, links, confirmation, withdrawal, counts.
+#include <gtest/gtest.h>
+
+#include <unistd.h>
+
+#include <filesystem>
+
+#include "store/event_repository.hpp"
+#include "store/migrations.hpp"
+#include "store/outbox_repository.hpp"
+#include "store/petition_repository.hpp"
+#include "store/signature_repository.hpp"
+
+namespace rempart::store {
+namespace {
+
+using signatures::NewSignature;
+using signatures::SignatureState;
+
+class SignatureStore : public ::testing::Test {
+  protected:
+    void SetUp() override {
+        char pattern[] = "/tmp/rempart-signature-test.XXXXXX";
+        dir_ = ::mkdtemp(pattern);
+        auto opened = Database::open(dir_ / "rempart.db", Database::Mode::read_write);
+        ASSERT_TRUE(opened.ok());
+        db_ = std::move(*opened);
+        ASSERT_TRUE(migrate(*db_).ok());
+        auto petition = insert_petition(*db_, {"p", "Titre", "", "Texte", 10, false}, 100);
+        ASSERT_TRUE(petition.ok());
+        petition_id_ = petition->id;
+    }
+    void TearDown() override {
+        db_.reset();
+        std::filesystem::remove_all(dir_);
+    }
+
+    NewSignature signer(std::string canonical, std::int64_t now = 1000) const {
+        NewSignature s;
+        s.petition_id = petition_id_;
+        s.name = "Marie Curie";
+        s.name_normalised = "marie curie";
+        s.email = canonical;
+        s.email_canonical = canonical;
+        s.email_domain = canonical.substr(canonical.find('@') + 1);
+        s.postcode = "75005";
+        s.region = "75";
+        s.language = "fr";
+        s.terms_version = "t1";
+        s.privacy_version = "p1";
+        s.ip = "192.0.2.1";
+        s.now = now;
+        return s;
+    }
+    std::int64_t count(SignatureState state) {
+        return count_signatures(*db_, petition_id_, state);
+    }
+
+    std::filesystem::path dir_;
+    std::unique_ptr<Database> db_;
+    std::int64_t petition_id_ = 0;
+};
+
+TEST_F(SignatureStore, ANewSignatureIsPendingAndNotCounted) {
+    const auto recorded = record_signature(*db_, signer("a@example.org"), "h1", 5000, 3600);
+    ASSERT_TRUE(recorded.ok()) << recorded.error().detail;
+    EXPECT_EQ(recorded->kind, SigningRecord::Kind::created);
+    EXPECT_EQ(count(SignatureState::pending), 1);
+    EXPECT_EQ(count(SignatureState::confirmed), 0);
+    EXPECT_EQ(find_petition(*db_, "p")->signature_count, 0);
+}
+
+TEST_F(SignatureStore, ConfirmingCountsOnceAndFillsTheRegion) {
+    ASSERT_TRUE(record_signature(*db_, signer("a@example.org"), "h1", 5000, 3600).ok());
+    const auto confirmed = confirm_signature(*db_, "h1", 1100);
+    ASSERT_TRUE(confirmed.ok()) << confirmed.error().detail;
+    EXPECT_TRUE(confirm_signature(*db_, "h1", 1200).ok());  // a second click changes nothing
+    EXPECT_EQ(count(SignatureState::confirmed), 1);
+    EXPECT_EQ(count(SignatureState::pending), 0);
+    const auto listed = list_petitions(*db_);
+    ASSERT_EQ(listed.size(), 1u);
+    EXPECT_EQ(listed[0].signature_count, 1);
+    ASSERT_EQ(listed[0].signatures_by_region.size(), 1u);
+    EXPECT_EQ(listed[0].signatures_by_region[0], (std::pair<std::string, std::int64_t>{"75", 1}));
+}
+
+TEST_F(SignatureStore, ADuplicateIsMailedAgainAtMostHourly) {
+    ASSERT_TRUE(record_signature(*db_, signer("a@example.org", 1000), "h1", 5000, 3600).ok());
+    const auto soon = record_signature(*db_, signer("a@example.org", 1500), "h2", 5500, 3600);
+    ASSERT_TRUE(soon.ok());
+    EXPECT_EQ(soon->kind, SigningRecord::Kind::duplicate_quiet);
+    EXPECT_FALSE(find_by_token(*db_, "h2", 1500).has_value());  // no link made, none sent
+    const auto later = record_signature(*db_, signer("a@example.org", 4600), "h3", 9000, 3600);
+    ASSERT_TRUE(later.ok());
+    EXPECT_EQ(later->kind, SigningRecord::Kind::duplicate_mail);
+    EXPECT_EQ(later->signature_id, soon->signature_id);
+    EXPECT_TRUE(find_by_token(*db_, "h3", 4600).has_value());
+    EXPECT_EQ(count(SignatureState::pending), 1);  // never a second count
+}
+
+TEST_F(SignatureStore, AnExpiredOrUnknownLinkConfirmsNothing) {
+    ASSERT_TRUE(record_signature(*db_, signer("a@example.org"), "h1", 5000, 3600).ok());
+    EXPECT_EQ(confirm_signature(*db_, "h1", 5000).error().code, "signature.link_invalid");
+    EXPECT_EQ(confirm_signature(*db_, "nope", 1100).error().code, "signature.link_invalid");
+    EXPECT_EQ(count(SignatureState::confirmed), 0);
+}
+
+TEST_F(SignatureStore, AConfirmedLinkStaysValidToWithdraw) {
+    ASSERT_TRUE(record_signature(*db_, signer("a@example.org"), "h1", 5000, 3600).ok());
+    ASSERT_TRUE(confirm_signature(*db_, "h1", 1100).ok());
+    const auto withdrawn = withdraw_signature(*db_, "h1", 1'000'000);  // long after expiry
+    ASSERT_TRUE(withdrawn.ok()) << withdrawn.error().detail;
+    EXPECT_EQ(count(SignatureState::confirmed), 0);
+    EXPECT_EQ(count(SignatureState::withdrawn), 1);
+    EXPECT_TRUE(list_petitions(*db_)[0].signatures_by_region.empty());
+    EXPECT_EQ(confirm_signature(*db_, "h1", 1'000'001).error().code, "signature.withdrawn");
+}
+
+TEST_F(SignatureStore, AWithdrawnSignerMaySignAgain) {
+    ASSERT_TRUE(record_signature(*db_, signer("a@example.org"), "h1", 5000, 3600).ok());
+    ASSERT_TRUE(withdraw_signature(*db_, "h1", 1100).ok());
+    const auto again = record_signature(*db_, signer("a@example.org", 1200), "h2", 5200, 3600);
+    ASSERT_TRUE(again.ok());
+    EXPECT_EQ(again->kind, SigningRecord::Kind::created);
+}
+
+TEST_F(SignatureStore, EventsKeepTheirFacts) {
+    signatures::SigningEvent event;
+    event.at_ms = 123456;
+    event.petition_id = petition_id_;
+    event.verdict = "disposable";
+    event.ip = "192.0.2.1";
+    event.network = "net:192.0.2.0/24";
+    event.asn = 64500;
+    event.email_domain = "mailinator.com";
+    event.name_key = "k1";
+    event.user_agent = "curl/8";
+    event.pow_difficulty = 10000;
+    event.pow_verdict = "accepted";
+    ASSERT_TRUE(insert_event(*db_, event).ok());
+    const auto events = recent_events(*db_, petition_id_, 10);
+    ASSERT_EQ(events.size(), 1u);
+    EXPECT_EQ(events[0].verdict, "disposable");
+    EXPECT_EQ(events[0].asn, 64500);
+    EXPECT_EQ(events[0].email_domain, "mailinator.com");
+    EXPECT_EQ(events[0].comment_key, "");
+    EXPECT_EQ(events[0].pow_difficulty, 10000);
+}
+
+TEST_F(SignatureStore, TheOutboxRetriesAndEmptiesSentMail) {
+    const auto id = enqueue_mail(*db_, "confirmation", "from@x.org", "to@y.org", "body", 100);
+    ASSERT_TRUE(id.ok());
+    ASSERT_EQ(due_mails(*db_, 100, 10).size(), 1u);
+    ASSERT_TRUE(mark_mail_retry(*db_, *id, 160, "mail.transient: 451").ok());
+    EXPECT_TRUE(due_mails(*db_, 159, 10).empty());
+    const auto due = due_mails(*db_, 160, 10);
+    ASSERT_EQ(due.size(), 1u);
+    EXPECT_EQ(due[0].attempts, 1);
+    ASSERT_TRUE(mark_mail_sent(*db_, *id, 161).ok());
+    EXPECT_TRUE(due_mails(*db_, 1000, 10).empty());
+    EXPECT_EQ(count_mails(*db_).sent, 1);
+    auto& body = db_->prepare("SELECT message FROM outbox WHERE id = ?1");
+    body.bind(1, *id);
+    ASSERT_TRUE(body.step());
+    EXPECT_EQ(body.column_text(0), "");
+    body.reset();
+}
+
+}  // namespace
+}  // namespace rempart::store
