@@ -7,6 +7,7 @@
 #include <fstream>
 #include <thread>
 
+#include "support/dns_server.hpp"
 #include "support/http_client.hpp"
 #include "support/server_process.hpp"
 #include "support/signing_client.hpp"
@@ -376,6 +377,51 @@ TEST_F(SigningRateLimited, TheThirdSignatureFromOneAddressWaitsWithRetryAfter) {
         std::this_thread::sleep_for(std::chrono::milliseconds(20));
     }
     EXPECT_EQ(refused, std::vector<std::string>{"rate_limited_ip"});
+}
+
+TEST(SigningWithDns, ADomainThatTakesNoMailIsRefusedAndOneThatDoesIsTaken) {
+    DnsServer dns;
+    ASSERT_NE(dns.port(), 0);
+    ServerProcess server("[dns]\ncheck_mx = true\nservers = [\"" + dns.address() + "\"]\n");
+    create_petition(server, "velo");
+    server.start();
+    const auto port = server.port();
+    for (const char* domain : {"no-records.test", "null-mx.test", "nothing-here.test"}) {
+        const auto response =
+            post_form(port, "/petitions/velo/sign",
+                      signing_fields(port, "Marie", std::string("marie@") + domain),
+                      {{"Accept-Language", "en"}});
+        EXPECT_EQ(response.status, 422u) << domain;
+        EXPECT_TRUE(contains(response.body, "domain cannot receive mail")) << domain;
+    }
+    for (const char* domain : {"has-mx.test", "a-only.test"})
+        EXPECT_EQ(post_form(port, "/petitions/velo/sign",
+                            signing_fields(port, "Marie", std::string("marie@") + domain))
+                      .status,
+                  303u)
+            << domain;
+    EXPECT_EQ(query(server, "SELECT COUNT(*) FROM signatures")[0], "2");
+}
+
+TEST(SigningWithDns, WhenDnsDoesNotAnswerTheSignatureIsTakenAndItsMailDecides) {
+    SilentDnsServer silent;
+    ServerProcess server("[dns]\ncheck_mx = true\ntimeout_ms = 200\nservers = [\"" +
+                         silent.address() + "\"]\n");
+    create_petition(server, "velo");
+    server.start();
+    const auto response = post_form(server.port(), "/petitions/velo/sign",
+                                    signing_fields(server.port(), "Marie", "marie@has-mx.test"));
+    EXPECT_EQ(response.status, 303u);
+    EXPECT_TRUE(server.log_contains("DNS_CHECK_UNKNOWN domain=has-mx.test"));
+    EXPECT_EQ(query(server, "SELECT state FROM signatures")[0], "pending");
+    EXPECT_EQ(wait_for_mails(maildir(server), 1).size(), 1u);
+}
+
+TEST(SigningWithDns, AnUnusableDnsServerStopsTheStartWithAClearMessage) {
+    ServerProcess server("[dns]\ncheck_mx = true\nservers = [\"127.0.0.1:99999\"]\n");
+    std::string output;
+    EXPECT_NE(server.run_cli({"serve"}, &output), 0);
+    EXPECT_TRUE(contains(output, "[dns] servers")) << output;
 }
 
 }  // namespace
