@@ -156,7 +156,9 @@ int serve(const Config& config, bool demo) {
         shutdown_logging();
         return 1;
     }
-    mail::Outbox outbox(store, *signing->transport);
+    mail::OutboxOptions outbox_options;
+    outbox_options.first_retry = config.mail.retry_first;
+    mail::Outbox outbox(store, *signing->transport, outbox_options);
     outbox.start();
     web::SigningServices signing_services{**site,
                                           store,

@@ -99,6 +99,8 @@ constexpr Key schema[] = {
      [](Node n, At w, Config& c) { return read_text(n, w, c.mail.smtp_password); }},
     {"mail", "smtp_timeout_s",
      [](Node n, At w, Config& c) { return read_seconds(n, w, 1, 600, c.mail.smtp_timeout); }},
+    {"mail", "retry_first_s",
+     [](Node n, At w, Config& c) { return read_seconds(n, w, 1, 3600, c.mail.retry_first); }},
     {"mail", "from", [](Node n, At w, Config& c) { return read_text(n, w, c.mail.from); }},
     {"mail", "admin_alerts_to",
      [](Node n, At w, Config& c) { return read_text_list(n, w, c.mail.admin_alerts_to); }},

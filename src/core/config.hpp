@@ -61,6 +61,7 @@ struct MailConfig {
     std::string smtp_username;                       // empty: no authentication
     std::string smtp_password;
     std::chrono::seconds smtp_timeout{30};
+    std::chrono::seconds retry_first{30};  // after a failure; doubled each time, up to an hour
     std::string from = "petitions@example.org";
     std::vector<std::string> admin_alerts_to;
 };

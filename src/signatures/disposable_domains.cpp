@@ -5,31 +5,66 @@
 #include <boost/json/parse.hpp>
 
 #include <algorithm>
-#include <cctype>
+
+#include "signatures/email.hpp"
 
 namespace rempart::signatures {
 namespace {
 
-std::string normalised(std::string_view domain) {
-    std::string out(domain);
-    std::transform(out.begin(), out.end(), out.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    while (!out.empty() && out.back() == '.') out.pop_back();
+std::string_view without_trailing_dot(std::string_view domain) {
+    while (!domain.empty() && domain.back() == '.') domain.remove_suffix(1);
+    return domain;
+}
+
+bool is_ascii(std::string_view text) {
+    return std::all_of(text.begin(), text.end(),
+                       [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+
+std::string lower_ascii(std::string_view text) {
+    std::string out(text);
+    for (auto& c : out)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
     return out;
 }
 
-template <class Set>
-Result<void> read_list(std::string_view json, std::string_view name, Set& into) {
+// A handful of the npm entries are Unicode ("instágram.com"); addresses are looked up by
+// their A-labels, so the entries are too. An entry IDNA 2008 refuses cannot be the domain
+// of an address parse_email accepts, and is left out rather than stopping start-up.
+Result<void> read_list(std::string_view json, std::string_view name, auto& into) {
     boost::system::error_code ec;
     const auto value = boost::json::parse(json, ec);
-    if (ec || !value.is_array())
-        return make_error("disposable.bad_list",
-                          std::string(name) + " is not a JSON array of domains");
+    const auto bad = [&](std::string why) {
+        return make_error("disposable.bad_list", std::string(name) + ": " + why);
+    };
+    if (ec) return bad("not JSON (" + ec.message() + ")");
+    if (!value.is_array()) return bad("not a JSON array of domains");
+    into.reserve(into.size() + value.as_array().size());
     for (const auto& item : value.as_array()) {
-        if (!item.is_string())
-            return make_error("disposable.bad_list",
-                              std::string(name) + " holds something other than a domain");
-        into.insert(normalised(item.as_string()));
+        if (!item.is_string()) return bad("holds something other than a domain");
+        const auto domain = without_trailing_dot(item.as_string());
+        if (domain.empty()) return bad("holds an empty domain");
+        if (is_ascii(domain)) {
+            into.insert(lower_ascii(domain));
+        } else if (auto ascii = ascii_domain(domain)) {
+            into.insert(std::move(*ascii));
+        }
+    }
+    return {};
+}
+
+// The site's own entries are typed by an administrator: a typo stops start-up.
+Result<void> read_site_list(const std::vector<std::string>& domains, std::string_view setting,
+                            auto& into) {
+    for (const auto& typed : domains) {
+        const auto domain = without_trailing_dot(typed);
+        auto ascii = domain.empty() ? Result<std::string>(make_error("", "it is empty"))
+                                    : ascii_domain(domain);
+        if (!ascii)
+            return make_error("disposable.bad_list", std::string(setting) + ": '" + typed +
+                                                         "' is not a domain (" +
+                                                         ascii.error().detail + ")");
+        into.insert(std::move(*ascii));
     }
     return {};
 }
@@ -41,27 +76,29 @@ Result<DisposableDomains> DisposableDomains::load(std::string_view index_json,
                                                   const std::vector<std::string>& extra_block,
                                                   const std::vector<std::string>& extra_allow) {
     DisposableDomains domains;
-    if (auto read = read_list(index_json, "the disposable domain list", domains.exact_); !read)
-        return read.error();
-    if (auto read = read_list(wildcard_json, "the disposable wildcard list",
-                              domains.with_subdomains_);
+    if (auto read = read_list(index_json, "the disposable domain list", domains.exact_);
         !read)
         return read.error();
-    for (const auto& domain : extra_block) domains.with_subdomains_.insert(normalised(domain));
-    for (const auto& domain : extra_allow) domains.allowed_.insert(normalised(domain));
+    if (auto read = read_list(wildcard_json, "the disposable wildcard list", domains.with_subdomains_);
+        !read)
+        return read.error();
+    if (auto read = read_site_list(extra_block, "disposable_block", domains.with_subdomains_);
+        !read)
+        return read.error();
+    if (auto read = read_site_list(extra_allow, "disposable_allow", domains.allowed_); !read)
+        return read.error();
     return domains;
 }
 
 bool DisposableDomains::is_disposable(std::string_view ascii_domain) const {
-    const auto domain = normalised(ascii_domain);
-    if (allowed_.contains(domain)) return false;
-    if (exact_.contains(domain)) return true;
-    // The domain itself or any parent in the wildcard list: x.y.33mail.com is 33mail.com's.
-    std::string_view rest = domain;
-    for (;;) {
-        if (with_subdomains_.contains(rest)) return !allowed_.contains(rest);
+    const auto domain = lower_ascii(without_trailing_dot(ascii_domain));
+    // The domain and each parent, nearest first: "a.b.33mail.com", "b.33mail.com", ...
+    bool listed = exact_.contains(domain);
+    for (std::string_view rest = domain;;) {
+        if (allowed_.contains(rest)) return false;
+        if (with_subdomains_.contains(rest)) listed = true;
         const auto dot = rest.find('.');
-        if (dot == std::string_view::npos) return false;
+        if (dot == std::string_view::npos) return listed;
         rest.remove_prefix(dot + 1);
     }
 }

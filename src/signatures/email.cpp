@@ -2,9 +2,11 @@
 #include "signatures/email.hpp"
 
 #include <idn2.h>
+#include <utf8proc.h>
 
 #include <algorithm>
 #include <array>
+#include <cstdlib>
 #include <memory>
 
 #include "core/text.hpp"
@@ -60,7 +62,11 @@ Result<void> check_domain(std::string_view domain) {
         const auto end = std::min(domain.find('.', start), domain.size());
         const auto label = domain.substr(start, end - start);
         if (label.empty()) return invalid("the domain has an empty part between dots");
-        if (label.size() > max_label)
+        // An international label is measured once in A-labels, by libidn2: "é" is two
+        // bytes typed but may cost less than that encoded.
+        const bool ascii = std::all_of(label.begin(), label.end(),
+                                       [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+        if (ascii && label.size() > max_label)
             return invalid("a part of the domain is longer than 63 bytes");
         if (label.front() == '-' || label.back() == '-')
             return invalid("a part of the domain starts or ends with a dash");
@@ -77,12 +83,82 @@ Result<void> check_domain(std::string_view domain) {
     return {};
 }
 
+// What libidn2 allocates, freed on every path.
+using Idn2Text = std::unique_ptr<char, decltype(&idn2_free)>;
+
+enum class Alphabet { none, latin, greek, cyrillic };
+
+// The three alphabets whose letters look alike (Latin a, Cyrillic а, Greek α); other
+// scripts mix with Latin in real domains (Japanese names with ASCII words).
+Alphabet alphabet_of(utf8proc_int32_t c) {
+    if ((c >= 'a' && c <= 'z') || (c >= 0xC0 && c <= 0x24F) || (c >= 0x1E00 && c <= 0x1EFF))
+        return Alphabet::latin;
+    if ((c >= 0x370 && c <= 0x3FF) || (c >= 0x1F00 && c <= 0x1FFF)) return Alphabet::greek;
+    if ((c >= 0x400 && c <= 0x52F) || (c >= 0x1C80 && c <= 0x1C8F) ||
+        (c >= 0x2DE0 && c <= 0x2DFF) || (c >= 0xA640 && c <= 0xA69F))
+        return Alphabet::cyrillic;
+    return Alphabet::none;
+}
+
+// Registries refuse labels such as "pаypal" with a Cyrillic а, IDNA 2008 does not: an
+// address using one is a disguise, never a mailbox someone reads.
+bool mixes_lookalike_alphabets(std::string_view unicode_domain) {
+    Alphabet seen = Alphabet::none;
+    const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(unicode_domain.data());
+    auto left = static_cast<utf8proc_ssize_t>(unicode_domain.size());
+    while (left > 0) {
+        utf8proc_int32_t c = 0;
+        const auto n = utf8proc_iterate(p, left, &c);
+        if (n <= 0) return false;
+        p += n;
+        left -= n;
+        if (c == '.') {
+            seen = Alphabet::none;
+            continue;
+        }
+        const auto alphabet = alphabet_of(c);
+        if (alphabet == Alphabet::none) continue;
+        if (seen != Alphabet::none && seen != alphabet) return true;
+        seen = alphabet;
+    }
+    return false;
+}
+
+// Lowercase and NFC for Unicode local parts, so "LÉA" and "léa" typed two ways are one.
+std::string lower_unicode(std::string_view text) {
+    if (std::all_of(text.begin(), text.end(),
+                    [](char c) { return static_cast<unsigned char>(c) < 0x80; }))
+        return lower_ascii(text);
+    utf8proc_uint8_t* composed = nullptr;
+    const auto length = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
+                                     static_cast<utf8proc_ssize_t>(text.size()), &composed,
+                                     static_cast<utf8proc_option_t>(UTF8PROC_STABLE |
+                                                                    UTF8PROC_COMPOSE));
+    std::unique_ptr<utf8proc_uint8_t, decltype(&std::free)> owned(composed, &std::free);
+    if (length < 0) return lower_ascii(text);
+    std::string out;
+    out.reserve(static_cast<std::size_t>(length));
+    const auto* p = composed;
+    auto left = length;
+    while (left > 0) {
+        utf8proc_int32_t c = 0;
+        const auto n = utf8proc_iterate(p, left, &c);
+        if (n <= 0) break;
+        p += n;
+        left -= n;
+        utf8proc_uint8_t bytes[4];
+        const auto size = utf8proc_encode_char(utf8proc_tolower(c), bytes);
+        out.append(reinterpret_cast<const char*>(bytes), static_cast<std::size_t>(size));
+    }
+    return out;
+}
+
 }  // namespace
 
 std::string canonical_email(std::string_view local, std::string_view domain) {
     std::string d = lower_ascii(domain);
     if (d == "googlemail.com") d = "gmail.com";
-    std::string l = lower_ascii(local);
+    std::string l = lower_unicode(local);
     if (std::find(plus_tag_domains.begin(), plus_tag_domains.end(), d) != plus_tag_domains.end()) {
         l = l.substr(0, l.find('+'));
         if (d == "gmail.com") std::erase(l, '.');
@@ -90,17 +166,26 @@ std::string canonical_email(std::string_view local, std::string_view domain) {
     return l + "@" + d;
 }
 
-// The domain as DNS knows it: A-labels (IDNA 2008, non-transitional), lowercase.
+// Non-transitional, with no fallback to transitional: "faß.de" and "fass.de" are two
+// domains with two owners (DENIC registers both), and transitional processing would send
+// a signer's confirmation to the wrong one. curl falls back for IDNA 2003 names; a signer
+// whose domain is refused sees why and can type it again.
 Result<std::string> ascii_domain(std::string_view domain) {
     const std::string text(domain);
     char* ascii = nullptr;
-    const int code =
-        idn2_to_ascii_8z(text.c_str(), &ascii, IDN2_NFC_INPUT | IDN2_NONTRANSITIONAL);
-    std::unique_ptr<char, decltype(&idn2_free)> owned(ascii, &idn2_free);
+    const int code = idn2_to_ascii_8z(text.c_str(), &ascii,
+                                      IDN2_NFC_INPUT | IDN2_NONTRANSITIONAL |
+                                          IDN2_USE_STD3_ASCII_RULES);
+    const Idn2Text owned(ascii, &idn2_free);
     if (code != IDN2_OK)
         return invalid(std::string("the domain is not a valid international domain (") +
                        idn2_strerror(code) + ")");
-    return lower_ascii(ascii);
+    std::string result = lower_ascii(ascii);
+    // libidn2 passes ASCII labels through unchecked: hostname rules (letters, digits,
+    // inner hyphens) are checked here for callers that did not parse an address first.
+    if (auto ok = check_domain(result); !ok) return ok.error();
+    if (result.size() > 253) return invalid("the domain is longer than 253 bytes");
+    return result;
 }
 
 Result<EmailAddress> parse_email(std::string_view typed) {
@@ -114,13 +199,20 @@ Result<EmailAddress> parse_email(std::string_view typed) {
     const auto domain = text.substr(at + 1);
     if (auto ok = check_local(local); !ok) return ok.error();
     if (auto ok = check_domain(domain); !ok) return ok.error();
+    auto ascii = ascii_domain(domain);
+    if (!ascii) return ascii.error();
+    char* unicode = nullptr;
+    const int code = idn2_to_unicode_8z8z(ascii->c_str(), &unicode, 0);
+    const Idn2Text owned(unicode, &idn2_free);
+    if (code != IDN2_OK)
+        return invalid(std::string("the domain cannot be read back (") + idn2_strerror(code) +
+                       ")");
+    if (mixes_lookalike_alphabets(unicode))
+        return invalid("a part of the domain mixes Latin, Greek or Cyrillic letters");
     EmailAddress address;
     address.as_typed = std::string(text);
     address.local = std::string(local);
-    address.domain = lower_ascii(domain);
-    auto ascii = ascii_domain(domain);
-    if (!ascii) return ascii.error();
-    if (ascii->size() > 253) return invalid("the domain is longer than 253 bytes");
+    address.domain = unicode;
     address.ascii_domain = std::move(*ascii);
     address.canonical = canonical_email(local, address.ascii_domain);
     return address;

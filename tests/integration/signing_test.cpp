@@ -10,6 +10,7 @@
 #include "support/dns_server.hpp"
 #include "support/http_client.hpp"
 #include "support/server_process.hpp"
+#include "support/smtp_sink.hpp"
 #include "support/signing_client.hpp"
 
 namespace rempart::testing {
@@ -377,6 +378,70 @@ TEST_F(SigningRateLimited, TheThirdSignatureFromOneAddressWaitsWithRetryAfter) {
         std::this_thread::sleep_for(std::chrono::milliseconds(20));
     }
     EXPECT_EQ(refused, std::vector<std::string>{"rate_limited_ip"});
+}
+
+TEST(SigningWithSmtp, TheConfirmationGoesThroughARealSmtpServer) {
+    SmtpSink sink;
+    ASSERT_NE(sink.port(), 0);
+    ServerProcess server("[mail]\ntransport = \"smtp\"\nsmtp_url = \"" + sink.url() +
+                         "\"\nfrom = \"petitions@example.org\"\n");
+    create_petition(server, "velo");
+    server.start();
+    const auto port = server.port();
+    ASSERT_EQ(post_form(port, "/petitions/velo/sign",
+                        signing_fields(port, "Émilie Dupré", "emilie@example.org"),
+                        {{"Accept-Language", "fr"}})
+                  .status,
+              303u);
+    const auto mails = sink.wait_for(1);
+    ASSERT_EQ(mails.size(), 1u);
+    const auto& mail = mails[0].message;
+    EXPECT_NE(mails[0].envelope.find("\"mail_from\": \"petitions@example.org\""), std::string::npos);
+    EXPECT_NE(mails[0].envelope.find("emilie@example.org"), std::string::npos);
+    EXPECT_TRUE(contains(mail, "\r\nDate: ") || mail.starts_with("Date: "));
+    EXPECT_TRUE(contains(mail, "\r\nMessage-ID: <"));
+    EXPECT_TRUE(contains(mail, "\r\nSubject: =?UTF-8?B?"));  // "Confirmez ..." has accents
+    EXPECT_TRUE(contains(mail, "\r\nContent-Language: fr\r\n"));
+    EXPECT_TRUE(contains(mail, "Content-Type: text/plain; charset=utf-8"));
+    EXPECT_TRUE(contains(mail, "Content-Type: text/html; charset=utf-8"));
+    EXPECT_TRUE(contains(decoded_body(mail), "Bonjour Émilie Dupré,"));
+    const auto link = confirmation_link(mail);
+    ASSERT_FALSE(link.empty());
+    EXPECT_EQ(post_form(port, "/s/" + link_token(link) + "/confirm", {}).status, 303u);
+    EXPECT_EQ(wait_for_count(port, "velo", 1), 1);
+}
+
+TEST(SigningWithSmtp, AMailServerOutageLosesNoMail) {
+    // Nothing listens at first: the signature is taken, its mail waits in the outbox.
+    const auto mail_port = free_loopback_port();
+    ServerProcess server("[mail]\ntransport = \"smtp\"\nsmtp_url = \"smtp://127.0.0.1:" +
+                         std::to_string(mail_port) + "\"\nretry_first_s = 1\n");
+    create_petition(server, "velo");
+    server.start();
+    ASSERT_EQ(post_form(server.port(), "/petitions/velo/sign",
+                        signing_fields(server.port(), "Marie", "marie@example.org"))
+                  .status,
+              303u);
+    EXPECT_TRUE(server.log_contains("MAIL_DEFERRED id=1 attempts=1"));
+    EXPECT_EQ(query(server, "SELECT state FROM outbox")[0], "queued");
+    // The server is restarted meanwhile: the queued mail survives it.
+    EXPECT_EQ(server.stop(), 0);
+    SmtpSink sink;  // on a port of its own: point the config at it
+    ASSERT_NE(sink.port(), 0);
+    {
+        std::ifstream in(server.config_file());
+        std::string text((std::istreambuf_iterator<char>(in)), {});
+        const auto from = "smtp://127.0.0.1:" + std::to_string(mail_port);
+        text.replace(text.find(from), from.size(), sink.url());
+        std::ofstream(server.config_file()) << text;
+    }
+    server.start();
+    const auto mails = sink.wait_for(1, std::chrono::milliseconds(20000));
+    ASSERT_EQ(mails.size(), 1u);
+    EXPECT_FALSE(confirmation_link(mails[0].message).empty());
+    for (int i = 0; i < 100 && query(server, "SELECT state FROM outbox")[0] != "sent"; ++i)
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    EXPECT_EQ(query(server, "SELECT state, message FROM outbox")[0], "sent|");
 }
 
 TEST(SigningWithDns, ADomainThatTakesNoMailIsRefusedAndOneThatDoesIsTaken) {

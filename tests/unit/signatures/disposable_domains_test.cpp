@@ -1,19 +1,21 @@
 // Tests for the disposable domain lists: exact, wildcard, the site's additions and exceptions.
+#include "signatures/disposable_domains.hpp"
+
 #include <gtest/gtest.h>
 
 #include <chrono>
 #include <fstream>
+#include <iostream>
 #include <sstream>
-
-#include "signatures/disposable_domains.hpp"
 
 namespace rempart::signatures {
 namespace {
 
 DisposableDomains lists(std::vector<std::string> block = {}, std::vector<std::string> allow = {}) {
-    auto loaded = DisposableDomains::load(R"(["mailinator.com", "yopmail.com"])",
+    auto loaded = DisposableDomains::load(R"(["mailinator.com", "yopmail.com", "Trash.Example.",
+                                              "sub.gmail-like.example", "instágram.com"])",
                                           R"(["33mail.com"])", block, allow);
-    EXPECT_TRUE(loaded.ok());
+    EXPECT_TRUE(loaded.ok()) << loaded.error().detail;
     return std::move(*loaded);
 }
 
@@ -21,35 +23,87 @@ TEST(DisposableDomains, ExactEntriesMatchThemselvesOnly) {
     const auto domains = lists();
     EXPECT_TRUE(domains.is_disposable("mailinator.com"));
     EXPECT_TRUE(domains.is_disposable("MAILINATOR.COM."));
+    EXPECT_TRUE(domains.is_disposable("trash.example"));  // the list's case and dot too
     EXPECT_FALSE(domains.is_disposable("notmailinator.com"));
+    EXPECT_FALSE(domains.is_disposable("x.mailinator.com"));
+    EXPECT_FALSE(domains.is_disposable("gmail-like.example"));  // a parent of an entry
     EXPECT_FALSE(domains.is_disposable("gmail.com"));
+    EXPECT_FALSE(domains.is_disposable(""));
+    EXPECT_FALSE(domains.is_disposable("com"));
 }
 
 TEST(DisposableDomains, WildcardEntriesCoverEverySubdomain) {
     const auto domains = lists();
     EXPECT_TRUE(domains.is_disposable("33mail.com"));
     EXPECT_TRUE(domains.is_disposable("someone.33mail.com"));
-    EXPECT_TRUE(domains.is_disposable("a.b.33mail.com"));
+    EXPECT_TRUE(domains.is_disposable("A.B.33MAIL.COM"));
     EXPECT_FALSE(domains.is_disposable("x33mail.com"));
+    EXPECT_FALSE(domains.is_disposable("33mail.com.example"));
 }
 
-TEST(DisposableDomains, TheSiteMayBlockMoreAndAllowSome) {
-    const auto domains = lists({"spam.example"}, {"yopmail.com", "ok.33mail.com"});
+TEST(DisposableDomains, UnicodeEntriesMatchTheirAsciiForm) {
+    const auto domains = lists();
+    EXPECT_TRUE(domains.is_disposable("xn--instgram-cza.com"));
+    EXPECT_FALSE(domains.is_disposable("instagram.com"));
+}
+
+TEST(DisposableDomains, TheSiteMayBlockMoreWithSubdomains) {
+    const auto domains = lists({"spam.example", "SPÄM.example."});
     EXPECT_TRUE(domains.is_disposable("spam.example"));
     EXPECT_TRUE(domains.is_disposable("sub.spam.example"));
+    EXPECT_TRUE(domains.is_disposable("xn--spm-rla.example"));
+    EXPECT_TRUE(domains.is_disposable("deep.xn--spm-rla.example"));
+    EXPECT_FALSE(domains.is_disposable("example"));
+}
+
+TEST(DisposableDomains, WhatTheSiteAllowsWinsOverEveryList) {
+    const auto domains = lists({"blocked.example"}, {"yopmail.com", "ok.33mail.com",
+                                                     "fine.blocked.example"});
     EXPECT_FALSE(domains.is_disposable("yopmail.com"));
     EXPECT_FALSE(domains.is_disposable("ok.33mail.com"));
+    EXPECT_FALSE(domains.is_disposable("team.ok.33mail.com"));  // allowed with its subdomains
     EXPECT_TRUE(domains.is_disposable("other.33mail.com"));
+    EXPECT_TRUE(domains.is_disposable("33mail.com"));
+    EXPECT_FALSE(domains.is_disposable("fine.blocked.example"));
+    EXPECT_TRUE(domains.is_disposable("blocked.example"));
+
+    const auto whole = lists({}, {"33mail.com"});
+    EXPECT_FALSE(whole.is_disposable("33mail.com"));
+    EXPECT_FALSE(whole.is_disposable("someone.33mail.com"));
 }
 
 TEST(DisposableDomains, AMalformedListIsRefused) {
-    EXPECT_EQ(DisposableDomains::load("{}", "[]", {}, {}).error().code, "disposable.bad_list");
-    EXPECT_EQ(DisposableDomains::load("[1]", "[]", {}, {}).error().code, "disposable.bad_list");
-    EXPECT_EQ(DisposableDomains::load("[]", "[", {}, {}).error().code, "disposable.bad_list");
+    for (const auto& [index, wildcard] : std::vector<std::pair<const char*, const char*>>{
+             {"{}", "[]"},
+             {"[1]", "[]"},
+             {"[]", "["},
+             {"", "[]"},
+             {"[\"a.com\",]", "[]"},
+             {"[\"a.com\", null]", "[]"},
+             {"[\"\"]", "[]"},
+             {"[\"a.com\"] trailing", "[]"},
+             {"[]", "\"33mail.com\""},
+         }) {
+        const auto loaded = DisposableDomains::load(index, wildcard, {}, {});
+        ASSERT_FALSE(loaded.ok()) << index << " " << wildcard;
+        EXPECT_EQ(loaded.error().code, "disposable.bad_list");
+    }
+}
+
+TEST(DisposableDomains, ASiteEntryThatIsNotADomainStopsStartUp) {
+    for (const auto& typed : {"", "spam example", "exa\u2665mple.fr", "-x.example"}) {
+        const auto blocked = DisposableDomains::load("[]", "[]", {typed}, {});
+        ASSERT_FALSE(blocked.ok()) << typed;
+        EXPECT_EQ(blocked.error().code, "disposable.bad_list");
+        EXPECT_NE(blocked.error().detail.find("disposable_block"), std::string::npos);
+        const auto allowed = DisposableDomains::load("[]", "[]", {}, {typed});
+        ASSERT_FALSE(allowed.ok()) << typed;
+        EXPECT_NE(allowed.error().detail.find("disposable_allow"), std::string::npos);
+    }
 }
 
 std::string read(const std::string& path) {
-    std::ifstream in(path);
+    std::ifstream in(path, std::ios::binary);
     std::ostringstream text;
     text << in.rdbuf();
     return text.str();
@@ -57,19 +111,24 @@ std::string read(const std::string& path) {
 
 TEST(DisposableDomains, TheNpmListsLoad) {
     const std::string dir = REMPART_SOURCE_DIR "/node_modules/disposable-email-domains/";
+    const auto index = read(dir + "index.json");
+    const auto wildcard = read(dir + "wildcard.json");
+    ASSERT_GT(index.size(), 1'000'000u);
     const auto started = std::chrono::steady_clock::now();
-    const auto loaded =
-        DisposableDomains::load(read(dir + "index.json"), read(dir + "wildcard.json"), {}, {});
-    const auto took = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() -
-                                                                started);
+    const auto loaded = DisposableDomains::load(index, wildcard, {}, {});
+    const auto took =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started);
     ASSERT_TRUE(loaded.ok()) << loaded.error().detail;
-    std::cout << "loaded " << loaded->size() << " domains in " << took.count() << " ms\n";
-    EXPECT_GT(loaded->size(), 10000u);
+    std::cout << "loaded " << loaded->size() << " disposable domains in " << took.count()
+              << " ms\n";
+    EXPECT_GT(loaded->size(), 100'000u);
     EXPECT_TRUE(loaded->is_disposable("mailinator.com"));
     EXPECT_TRUE(loaded->is_disposable("yopmail.com"));
-    EXPECT_FALSE(loaded->is_disposable("gmail.com"));
-    EXPECT_FALSE(loaded->is_disposable("orange.fr"));
-    EXPECT_FALSE(loaded->is_disposable("laposte.net"));
+    EXPECT_TRUE(loaded->is_disposable("anything.33mail.com"));
+    EXPECT_TRUE(loaded->is_disposable("xn--instgram-cza.com"));  // instágram.com in the list
+    for (const char* real : {"gmail.com", "orange.fr", "laposte.net", "free.fr", "outlook.com",
+                             "proton.me", "wanadoo.fr", "sfr.fr"})
+        EXPECT_FALSE(loaded->is_disposable(real)) << real;
 }
 
 }  // namespace

@@ -106,3 +106,75 @@ TEST(InternationalDomains, InvalidOnesAreRefused) {
 
 }  // namespace
 }  // namespace rempart::signatures
+
+namespace rempart::signatures {
+namespace {
+
+std::string ascii_of(std::string_view typed) {
+    const auto address = parse_email(typed);
+    return address ? address->ascii_domain : "refused: " + address.error().detail;
+}
+
+TEST(InternationalDomains, AreShownInLowercaseUnicode) {
+    EXPECT_EQ(parse_email("jean@EXÄMPLE.FR")->domain, "exämple.fr");
+    EXPECT_EQ(parse_email("x@xn--caf-dma.fr")->domain, "café.fr");
+    EXPECT_EQ(parse_email("x@xn--caf-dma.fr")->ascii_domain, "xn--caf-dma.fr");
+    EXPECT_EQ(ascii_of("a@CAFE\u0301.fr"), "xn--caf-dma.fr");  // typed decomposed
+}
+
+TEST(InternationalDomains, SharpSIsKeptNotTurnedIntoSs) {
+    // Non-transitional: faß.de and fass.de are different domains.
+    EXPECT_EQ(ascii_of("a@faß.de"), "xn--fa-hia.de");
+    EXPECT_EQ(ascii_of("a@fass.de"), "fass.de");
+}
+
+TEST(InternationalDomains, LabelsAreMeasuredInTheirAsciiForm) {
+    // 40 "é" are 80 bytes typed, yet their A-label fits in 63.
+    const std::string short_enough = "a@" + [] {
+        std::string label;
+        for (int i = 0; i < 40; ++i) label += "é";
+        return label;
+    }() + ".fr";
+    const auto accepted = parse_email(short_enough);
+    ASSERT_TRUE(accepted.ok()) << accepted.error().detail;
+    EXPECT_LE(accepted->ascii_domain.find('.'), 63u);
+    // Varied letters encode longer: this one's A-label passes 63 bytes.
+    EXPECT_FALSE(parse_email("a@" + std::string("àéîõüçèêëïôûñ") + "àéîõüçèêëïôûñ" +
+                             "àéîõüçèêëïôûñ" + "abcdefghijklmnopqrst.fr")
+                     .ok());
+}
+
+TEST(InternationalDomains, LettersFromLookalikeAlphabetsMayNotMix) {
+    EXPECT_NE(ascii_of("a@p\u0430ypal.com").find("refused: "), std::string::npos);   // Cyrillic а
+    EXPECT_NE(ascii_of("a@\u03b1pple.com").find("refused: "), std::string::npos);    // Greek α
+    EXPECT_NE(ascii_of("a@caf\u00e9\u0435.fr").find("refused: "), std::string::npos);  // é + е
+    // One alphabet per label is fine, and other scripts may sit beside Latin letters.
+    EXPECT_EQ(ascii_of("a@пример.рф"), "xn--e1afmkfd.xn--p1ai");
+    EXPECT_EQ(ascii_of("a@paypal.xn--p1ai"), "paypal.xn--p1ai");
+    EXPECT_EQ(ascii_of("a@abc日本.jp").rfind("xn--", 0), 0u);
+}
+
+TEST(InternationalDomains, DisallowedCodePointsAndContextsAreRefused) {
+    for (const char* typed : {
+             "a@ab\u05d0.com",        // Hebrew after Latin: the bidi rule
+             "a@a\u200db.com",        // a zero-width joiner outside its allowed context
+             "a@exa\u2665mple.fr",    // a symbol
+             "a@\u0301abc.fr",        // a label starting with a combining mark
+             "a@xn--a.fr",            // an A-label that decodes to nothing valid
+         }) {
+        const auto address = parse_email(typed);
+        EXPECT_FALSE(address.ok()) << typed;
+        if (!address.ok()) {
+            EXPECT_EQ(address.error().code, "email.invalid");
+            EXPECT_FALSE(address.error().detail.empty());
+        }
+    }
+}
+
+TEST(InternationalDomains, UnicodeLocalPartsAreOneMailboxWhateverTheCase) {
+    EXPECT_EQ(canonical("LÉA@CAFÉ.fr"), "léa@xn--caf-dma.fr");
+    EXPECT_EQ(canonical("le\u0301a@cafe\u0301.fr"), "léa@xn--caf-dma.fr");
+}
+
+}  // namespace
+}  // namespace rempart::signatures
