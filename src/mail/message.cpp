@@ -175,7 +175,7 @@ std::string compose(const Message& message, std::chrono::system_clock::time_poin
     if (!message.language.empty())
         out += "Content-Language: " + without_line_breaks(message.language) + "\r\n";
     out += "Auto-Submitted: auto-generated\r\n";
-    out += "Content-Type: multipart/alternative; boundary=\"" + boundary + "\"\r\n";
+    out += "Content-Type: multipart/alternative;\r\n boundary=\"" + boundary + "\"\r\n";
     out += "\r\n";
     for (const auto& [type, body] : {std::pair<const char*, const std::string*>{"text/plain", &message.text},
                                      {"text/html", &message.html}}) {
