@@ -32,9 +32,13 @@ int prepare(const std::string& secret_file, long count, const std::string& out_f
     std::ofstream out(out_file);
     for (long i = 0; i < count; ++i) {
         const auto salt = "b" + std::to_string(i);
+        // Spread over a thousand mail domains and metropolitan postcodes, as a real crowd is.
+        char postcode[6];
+        std::snprintf(postcode, sizeof postcode, "%02ld%03ld", 1 + i % 19, i % 1000);
         testing::Fields fields{{"name", "Signataire " + std::to_string(i)},
-                               {"email", "s" + std::to_string(i) + "@example.org"},
-                               {"postcode", std::to_string(10000 + i % 80000)},
+                               {"email", "s" + std::to_string(i) + "@mail" +
+                                             std::to_string(i % 1000) + ".example.org"},
+                               {"postcode", postcode},
                                {"accept_terms", "1"},
                                {"altcha", testing::altcha_payload(secret, expires, salt)}};
         out << testing::form_encode(fields) << "\n";

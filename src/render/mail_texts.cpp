@@ -27,11 +27,10 @@ MailTexts confirmation_mail(const Messages& messages, Language language, const S
     mail.text = greeting + "\n\n" + intro + "\n\n" + std::string(link) + "\n\n" + expiry + "\n\n" +
                 not_you + "\n\n-- \n" + sign_off + "\n";
 
-    // Parsed on each call: a mail is rare next to a page view, and this keeps the
-    // template's lifetime simple. The template is in the binary; a parse error is a bug.
-    static const std::string source(
-        embedded::find("templates/mail/confirm.mustache").value_or(""));
-    mu::mustache html(source);
+    // Parsed once per thread: every signature sends one, and kainjow's render is not
+    // const. The template is in the binary; a parse error is a bug the tests catch.
+    thread_local mu::mustache html(
+        std::string(embedded::find("templates/mail/confirm.mustache").value_or("")));
     mu::data data;
     data.set("lang", std::string(code(language)));
     data.set("subject", mail.subject);
