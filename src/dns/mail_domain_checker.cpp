@@ -8,12 +8,50 @@
 #include <sys/eventfd.h>
 #include <unistd.h>
 
+#include <boost/asio/ip/address.hpp>
+
 #include <atomic>
+#include <charconv>
+#include <deque>
+#include <mutex>
+#include <unordered_map>
 
 namespace rempart::dns {
 namespace {
 
 using Clock = std::chrono::steady_clock;
+
+// "192.0.2.1:53", "[2001:db8::1]:53" or a bare address (port 53): c-ares takes more (and
+// ignores what it cannot read), so a typo is caught here rather than found as silence.
+bool valid_server(std::string_view server) {
+    std::string_view host = server;
+    std::string_view port;
+    if (server.starts_with('[')) {
+        const auto close = server.find(']');
+        if (close == std::string_view::npos) return false;
+        host = server.substr(1, close - 1);
+        const auto rest = server.substr(close + 1);
+        if (!rest.empty()) {
+            if (!rest.starts_with(':')) return false;
+            port = rest.substr(1);
+        }
+    } else if (const auto colon = server.find(':'); colon != std::string_view::npos) {
+        if (server.find(':', colon + 1) != std::string_view::npos) {
+            host = server;  // a bare IPv6 address
+        } else {
+            host = server.substr(0, colon);
+            port = server.substr(colon + 1);
+            if (port.empty()) return false;
+        }
+    }
+    boost::system::error_code ec;
+    boost::asio::ip::make_address(host, ec);
+    if (ec) return false;
+    if (port.empty()) return true;
+    unsigned value = 0;
+    const auto [end, err] = std::from_chars(port.data(), port.data() + port.size(), value);
+    return err == std::errc() && end == port.data() + port.size() && value >= 1 && value <= 65535;
+}
 
 std::string to_csv(const std::vector<std::string>& servers) {
     std::string csv;
@@ -36,7 +74,9 @@ struct MailDomainChecker::State {
     struct Pending {
         std::vector<std::function<void(MailDomainAnswer)>> waiting;
         Clock::time_point deadline;
+        std::uint64_t generation = 0;  // which query answers it
     };
+    std::uint64_t next_generation = 0;
     std::unordered_map<std::string, Pending> pending;
     struct Cached {
         MailDomainAnswer answer;
@@ -46,20 +86,26 @@ struct MailDomainChecker::State {
     std::atomic<std::uint64_t> queries{0};
     std::atomic<std::uint64_t> hits{0};
 
-    void answer(const std::string& domain, MailDomainAnswer answer) {
+    // A query's answer: cached, and handed to the check it was asked for. A query that
+    // outlived its check (answered "timeout" meanwhile) fills the cache only, even if a new
+    // check of the same domain is waiting on a query of its own.
+    void answer(const std::string& domain, std::uint64_t generation, MailDomainAnswer answer) {
         const auto ttl = answer.status == MailDomainStatus::accepts_mail ? options.accepts_ttl
                          : answer.status == MailDomainStatus::no_mail    ? options.no_mail_ttl
                                                                          : options.unknown_ttl;
-        if (cache.size() >= options.max_cached) {
+        if (options.max_cached == 0) {
+            // No cache: hand the answer over only.
+        } else if (cache.size() >= options.max_cached) {
             const auto now = Clock::now();
             std::erase_if(cache, [now](const auto& entry) { return entry.second.expires <= now; });
-            // Still full: forget a tenth, whichever; they are only a cache.
+            // Still full: forget a tenth, in no particular order; they are only a cache, and
+            // a forgotten domain costs one more query.
             for (std::size_t n = options.max_cached / 10 + 1; n > 0 && !cache.empty(); --n)
                 cache.erase(cache.begin());
         }
-        cache[domain] = Cached{answer, Clock::now() + ttl};
+        if (options.max_cached > 0) cache[domain] = Cached{answer, Clock::now() + ttl};
         const auto it = pending.find(domain);
-        if (it == pending.end()) return;  // answered already (deadline passed): cached only
+        if (it == pending.end() || it->second.generation != generation) return;
         auto waiting = std::move(it->second.waiting);
         pending.erase(it);
         for (auto& done : waiting) done(answer);
@@ -72,9 +118,10 @@ struct Query {
     MailDomainChecker::State* state;
     std::string domain;
     int step;  // 0 MX, 1 A, 2 AAAA
+    std::uint64_t generation;
 };
 
-void ask(MailDomainChecker::State* state, std::string domain, int step);
+void ask(MailDomainChecker::State* state, std::string domain, int step, std::uint64_t generation);
 
 MailDomainAnswer failure(int status) {
     if (status == ARES_ENOTFOUND) return {MailDomainStatus::no_mail, "NXDOMAIN"};
@@ -89,7 +136,7 @@ void answered(void* arg, int status, int, unsigned char* buffer, int length) {
     if (status == ARES_EDESTRUCTION) return;  // the checker is going away; it answers itself
     const bool no_data = status == ARES_ENODATA || (status == ARES_SUCCESS && length == 0);
     if (status != ARES_SUCCESS && !no_data) {
-        state->answer(query->domain, failure(status));
+        state->answer(query->domain, query->generation, failure(status));
         return;
     }
     if (query->step == 0 && status == ARES_SUCCESS) {
@@ -97,19 +144,24 @@ void answered(void* arg, int status, int, unsigned char* buffer, int length) {
         const int parsed = ares_parse_mx_reply(buffer, length, &mx);
         if (parsed == ARES_SUCCESS && mx != nullptr) {
             // RFC 7505: a single MX of "." says the domain takes no mail.
-            const bool null_mx = mx->next == nullptr &&
-                                 (mx->host == nullptr || mx->host[0] == '\0' ||
-                                  std::string_view(mx->host) == ".");
-            MailDomainAnswer answer{null_mx ? MailDomainStatus::no_mail
-                                            : MailDomainStatus::accepts_mail,
-                                    null_mx ? "null MX" : std::string("MX ") + mx->host};
+            const auto is_root = [](const ares_mx_reply* r) {
+                return r->host == nullptr || r->host[0] == '\0' || std::string_view(r->host) == ".";
+            };
+            const bool null_mx = mx->next == nullptr && is_root(mx);
+            // The detail names the preferred real host, for the log.
+            const ares_mx_reply* best = nullptr;
+            for (const auto* r = mx; r; r = r->next)
+                if (!is_root(r) && (!best || r->priority < best->priority)) best = r;
+            MailDomainAnswer answer{
+                null_mx || !best ? MailDomainStatus::no_mail : MailDomainStatus::accepts_mail,
+                null_mx || !best ? "null MX" : std::string("MX ") + best->host};
             ares_free_data(mx);
-            state->answer(query->domain, answer);
+            state->answer(query->domain, query->generation, answer);
             return;
         }
         if (mx) ares_free_data(mx);
         if (parsed != ARES_ENODATA) {
-            state->answer(query->domain, failure(parsed));
+            state->answer(query->domain, query->generation, failure(parsed));
             return;
         }
     }
@@ -129,22 +181,22 @@ void answered(void* arg, int status, int, unsigned char* buffer, int length) {
                 count = 0;
         }
         if (count > 0) {
-            state->answer(query->domain,
+            state->answer(query->domain, query->generation,
                           {MailDomainStatus::accepts_mail, v4 ? "A, no MX" : "AAAA, no MX"});
             return;
         }
     }
     if (query->step < 2) {
-        ask(state, query->domain, query->step + 1);
+        ask(state, query->domain, query->step + 1, query->generation);
         return;
     }
-    state->answer(query->domain, {MailDomainStatus::no_mail, "no MX and no address"});
+    state->answer(query->domain, query->generation, {MailDomainStatus::no_mail, "no MX and no address"});
 }
 
-void ask(MailDomainChecker::State* state, std::string domain, int step) {
+void ask(MailDomainChecker::State* state, std::string domain, int step, std::uint64_t generation) {
     static constexpr int types[] = {ns_t_mx, ns_t_a, ns_t_aaaa};
     ++state->queries;
-    auto* query = new Query{state, domain, step};
+    auto* query = new Query{state, std::move(domain), step, generation};
     ares_query(state->channel, query->domain.c_str(), ns_c_in, types[step], answered, query);
 }
 
@@ -157,6 +209,13 @@ Result<std::unique_ptr<MailDomainChecker>> MailDomainChecker::start(Options opti
     if (library != ARES_SUCCESS)
         return make_error("dns.init", std::string("c-ares: ") + ares_strerror(library));
 
+    for (const auto& server : options.servers)
+        if (!valid_server(server))
+            return make_error("dns.init", "[dns] servers: \"" + server +
+                                              "\" is not an address with an optional port, "
+                                              "such as \"127.0.0.1:53\" or \"[::1]:53\"");
+    if (options.timeout.count() < 1 || options.tries < 1)
+        return make_error("dns.init", "the DNS timeout and tries must be at least 1");
     auto state = std::make_unique<State>();
     state->options = options;
     ares_options ares{};
@@ -202,13 +261,16 @@ MailDomainChecker::~MailDomainChecker() {
 }
 
 void MailDomainChecker::check(std::string domain, std::function<void(MailDomainAnswer)> done) {
+    bool stopping = false;
     {
         std::lock_guard lock(state_->mutex);
-        if (state_->stopping) {
-            done({MailDomainStatus::unknown, "shutting down"});
-            return;
-        }
-        state_->queue.emplace_back(std::move(domain), std::move(done));
+        stopping = state_->stopping;
+        if (!stopping) state_->queue.emplace_back(std::move(domain), std::move(done));
+    }
+    // Outside the lock: a `done` that checks again must not wait on it.
+    if (stopping) {
+        done({MailDomainStatus::unknown, "shutting down"});
+        return;
     }
     const std::uint64_t one = 1;
     [[maybe_unused]] auto n = ::write(state_->wake_fd, &one, sizeof one);
@@ -251,7 +313,8 @@ void MailDomainChecker::run() {
             it->second.waiting.push_back(std::move(done));
             if (fresh) {
                 it->second.deadline = now + overall;
-                ask(&s, domain, 0);
+                it->second.generation = ++s.next_generation;
+                ask(&s, domain, 0, it->second.generation);
             }
         }
         if (stopping) {

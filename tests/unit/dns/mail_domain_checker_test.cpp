@@ -120,12 +120,36 @@ TEST(MailDomainsDown, PendingChecksAreAnsweredWhenTheCheckerStops) {
 }
 
 TEST(MailDomainsSetup, ABadServerIsRefusedAtStart) {
-    MailDomainChecker::Options options;
-    options.servers = {"not a server"};
-    const auto checker = MailDomainChecker::start(options);
-    ASSERT_FALSE(checker.ok());
-    EXPECT_EQ(checker.error().code, "dns.init");
-    EXPECT_NE(checker.error().detail.find("not a server"), std::string::npos);
+    for (const char* server : {"not a server", "127.0.0.1:99999", ":0", "", "localhost:53",
+                               "127.0.0.1:", "[::1", "[::1]x"}) {
+        MailDomainChecker::Options options;
+        options.servers = {server};
+        const auto checker = MailDomainChecker::start(options);
+        ASSERT_FALSE(checker.ok()) << server;
+        EXPECT_EQ(checker.error().code, "dns.init");
+        EXPECT_NE(checker.error().detail.find(std::string("\"") + server + "\""),
+                  std::string::npos)
+            << checker.error().detail;
+    }
+    for (const char* server : {"127.0.0.1", "127.0.0.1:5353", "::1", "[::1]:53"}) {
+        MailDomainChecker::Options options;
+        options.servers = {server};
+        EXPECT_TRUE(MailDomainChecker::start(options).ok()) << server;
+    }
+}
+
+TEST(MailDomainsDown, ACheckMadeFromAnAnswerWhileStoppingDoesNotHang) {
+    SilentDnsServer silent;
+    std::promise<void> retried;
+    {
+        auto checker = checker_for(silent.address(), std::chrono::milliseconds(5000));
+        auto* raw = checker.get();
+        // A caller that tries again on "unknown", as a retrying client might.
+        checker->check("has-mx.test", [raw, &retried](MailDomainAnswer) {
+            raw->check("has-mx.test", [&retried](MailDomainAnswer) { retried.set_value(); });
+        });
+    }
+    EXPECT_EQ(retried.get_future().wait_for(std::chrono::seconds(5)), std::future_status::ready);
 }
 
 }  // namespace
