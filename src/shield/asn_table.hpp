@@ -3,11 +3,12 @@
 
 #include <boost/asio/ip/address.hpp>
 
-#include <array>
+#include <compare>
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/result.hpp"
@@ -16,22 +17,39 @@ namespace rempart::shield {
 
 struct AsInfo {
     std::uint32_t number = 0;
-    std::string_view organisation;  // lives as long as the table
+    std::string_view organisation;  // valid until the table is changed or destroyed
 };
 
 class AsnTable {
   public:
-    // Adds the rows of an @ip-location-db/asn CSV file: `start,end,asn,organisation`, the
-    // addresses as text (IPv4 or IPv6) or IPv4 as numbers, the organisation maybe quoted.
-    // A bad row stops everything: "asn.bad_row" with `source_name` and the line number.
+    // A table holding the rows of one CSV text; see add().
+    static Result<AsnTable> parse(std::string_view csv_text, std::string_view source_name);
+
+    // Adds the rows of an @ip-location-db/asn CSV text, one `start,end,asn,organisation`
+    // a line. Each row's addresses are IPv4 as numbers (asn-ipv4-num.csv), or IPv4 or IPv6
+    // as text (asn-ipv4.csv, asn-ipv6.csv): a number is always IPv4. The AS number may
+    // carry an "AS" prefix; the organisation may be empty, quoted with "" escapes, or
+    // unquoted to the end of the line, commas included. Blank lines and lines starting
+    // with # are skipped. A bad row adds nothing and is an "asn.bad_row" error naming
+    // `source_name` and its line.
+    //
+    // Where ranges overlap, an address belongs to the range that starts last before it
+    // (the narrower one when two start together, the one read last when two are the
+    // same): a site's own table may carve a /24 out of a provider's /16.
     Result<void> add(std::string_view csv_text, std::string_view source_name);
 
-    // The range holding `address` (IPv4-mapped IPv6 looks up as IPv4). Overlapping ranges:
-    // the one starting last before the address, if it reaches it.
+    // IPv4-mapped IPv6 addresses look up as the IPv4 address they carry.
     std::optional<AsInfo> lookup(const boost::asio::ip::address& address) const;
+
+    // Non-overlapping ranges held, after overlaps were split.
     std::size_t ranges() const { return v4_.size() + v6_.size(); }
 
   private:
+    struct V6 {
+        std::uint64_t high = 0;
+        std::uint64_t low = 0;
+        auto operator<=>(const V6&) const = default;
+    };
     template <class Address>
     struct Range {
         Address start;
@@ -39,13 +57,13 @@ class AsnTable {
         std::uint32_t number;
         std::uint32_t organisation;  // index into organisations_
     };
-    using V6 = std::array<unsigned char, 16>;
-    void sort_if_needed() const;
 
-    mutable std::vector<Range<std::uint32_t>> v4_;
-    mutable std::vector<Range<V6>> v6_;
-    mutable bool sorted_ = true;
-    std::vector<std::string> organisations_;
+    std::vector<Range<std::uint32_t>> v4_;  // sorted by start, not overlapping
+    std::vector<Range<V6>> v6_;
+    // Tens of thousands of organisations for half a million ranges: each name is stored
+    // once in one string, and found by (offset, size).
+    std::string organisation_text_;
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> organisations_;
 };
 
 }  // namespace rempart::shield

@@ -76,10 +76,10 @@ Result<DisposableDomains> DisposableDomains::load(std::string_view index_json,
                                                   const std::vector<std::string>& extra_block,
                                                   const std::vector<std::string>& extra_allow) {
     DisposableDomains domains;
-    if (auto read = read_list(index_json, "the disposable domain list", domains.exact_);
-        !read)
+    if (auto read = read_list(index_json, "the disposable domain list", domains.exact_); !read)
         return read.error();
-    if (auto read = read_list(wildcard_json, "the disposable wildcard list", domains.with_subdomains_);
+    if (auto read =
+            read_list(wildcard_json, "the disposable wildcard list", domains.with_subdomains_);
         !read)
         return read.error();
     if (auto read = read_site_list(extra_block, "disposable_block", domains.with_subdomains_);

@@ -130,10 +130,10 @@ std::string lower_unicode(std::string_view text) {
                     [](char c) { return static_cast<unsigned char>(c) < 0x80; }))
         return lower_ascii(text);
     utf8proc_uint8_t* composed = nullptr;
-    const auto length = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
-                                     static_cast<utf8proc_ssize_t>(text.size()), &composed,
-                                     static_cast<utf8proc_option_t>(UTF8PROC_STABLE |
-                                                                    UTF8PROC_COMPOSE));
+    const auto length =
+        utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
+                     static_cast<utf8proc_ssize_t>(text.size()), &composed,
+                     static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE));
     std::unique_ptr<utf8proc_uint8_t, decltype(&std::free)> owned(composed, &std::free);
     if (length < 0) return lower_ascii(text);
     std::string out;
@@ -173,9 +173,8 @@ std::string canonical_email(std::string_view local, std::string_view domain) {
 Result<std::string> ascii_domain(std::string_view domain) {
     const std::string text(domain);
     char* ascii = nullptr;
-    const int code = idn2_to_ascii_8z(text.c_str(), &ascii,
-                                      IDN2_NFC_INPUT | IDN2_NONTRANSITIONAL |
-                                          IDN2_USE_STD3_ASCII_RULES);
+    const int code = idn2_to_ascii_8z(
+        text.c_str(), &ascii, IDN2_NFC_INPUT | IDN2_NONTRANSITIONAL | IDN2_USE_STD3_ASCII_RULES);
     const Idn2Text owned(ascii, &idn2_free);
     if (code != IDN2_OK)
         return invalid(std::string("the domain is not a valid international domain (") +
@@ -205,8 +204,7 @@ Result<EmailAddress> parse_email(std::string_view typed) {
     const int code = idn2_to_unicode_8z8z(ascii->c_str(), &unicode, 0);
     const Idn2Text owned(unicode, &idn2_free);
     if (code != IDN2_OK)
-        return invalid(std::string("the domain cannot be read back (") + idn2_strerror(code) +
-                       ")");
+        return invalid(std::string("the domain cannot be read back (") + idn2_strerror(code) + ")");
     if (mixes_lookalike_alphabets(unicode))
         return invalid("a part of the domain mixes Latin, Greek or Cyrillic letters");
     EmailAddress address;

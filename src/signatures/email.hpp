@@ -10,11 +10,11 @@
 namespace rempart::signatures {
 
 struct EmailAddress {
-    std::string as_typed;   // trimmed, for the confirmation mail
-    std::string local;      // as typed
+    std::string as_typed;      // trimmed, for the confirmation mail
+    std::string local;         // as typed
     std::string domain;        // lowercase U-labels ("exämple.fr"): for showing
     std::string ascii_domain;  // lowercase A-labels ("xn--exmple-cua.fr"): for DNS, lists, limits
-    std::string canonical;  // one mailbox, one form: for duplicates only, never for sending
+    std::string canonical;     // one mailbox, one form: for duplicates only, never for sending
 };
 
 // Syntax per RFC 5321/5322 for what people really type: a dot-atom local part (UTF-8

@@ -45,8 +45,9 @@ std::string_view department_of(std::string_view digits) {
 Result<Postcode> parse_french_postcode(std::string_view typed) {
     const auto text = trim_view(typed);
     const auto invalid = [&] {
-        return make_error("postcode.invalid", "a French postcode is five digits, as in 75011 (got '" +
-                                                  std::string(text.substr(0, 20)) + "')");
+        return make_error("postcode.invalid",
+                          "a French postcode is five digits, as in 75011 (got '" +
+                              std::string(text.substr(0, 20)) + "')");
     };
     std::string digits;
     bool inner_space = false;

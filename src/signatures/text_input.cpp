@@ -82,51 +82,94 @@ bool space(utf8proc_int32_t c) {
 std::string_view ascii_lookalike(utf8proc_int32_t c) {
     switch (c) {
         // Latin
-        case 0x00E6: return "ae";  // æ
-        case 0x0153: return "oe";  // œ
-        case 0x00F8: return "o";   // ø
-        case 0x0111: return "d";   // đ
-        case 0x0127: return "h";   // ħ
-        case 0x0131: return "i";   // dotless ı
-        case 0x0142: return "l";   // ł
-        case 0x0167: return "t";   // ŧ
+        case 0x00E6:
+            return "ae";  // æ
+        case 0x0153:
+            return "oe";  // œ
+        case 0x00F8:
+            return "o";  // ø
+        case 0x0111:
+            return "d";  // đ
+        case 0x0127:
+            return "h";  // ħ
+        case 0x0131:
+            return "i";  // dotless ı
+        case 0x0142:
+            return "l";  // ł
+        case 0x0167:
+            return "t";  // ŧ
         // Cyrillic
-        case 0x0430: return "a";
-        case 0x0432: return "b";
-        case 0x0435: return "e";
-        case 0x043A: return "k";
-        case 0x043C: return "m";
-        case 0x043D: return "h";
-        case 0x043E: return "o";
-        case 0x0440: return "p";
-        case 0x0441: return "c";
-        case 0x0442: return "t";
-        case 0x0443: return "y";
-        case 0x0445: return "x";
-        case 0x0455: return "s";
-        case 0x0456: return "i";
-        case 0x0458: return "j";
-        case 0x04BB: return "h";
-        case 0x04CF: return "l";
-        case 0x0501: return "d";
-        case 0x051B: return "q";
-        case 0x051D: return "w";
+        case 0x0430:
+            return "a";
+        case 0x0432:
+            return "b";
+        case 0x0435:
+            return "e";
+        case 0x043A:
+            return "k";
+        case 0x043C:
+            return "m";
+        case 0x043D:
+            return "h";
+        case 0x043E:
+            return "o";
+        case 0x0440:
+            return "p";
+        case 0x0441:
+            return "c";
+        case 0x0442:
+            return "t";
+        case 0x0443:
+            return "y";
+        case 0x0445:
+            return "x";
+        case 0x0455:
+            return "s";
+        case 0x0456:
+            return "i";
+        case 0x0458:
+            return "j";
+        case 0x04BB:
+            return "h";
+        case 0x04CF:
+            return "l";
+        case 0x0501:
+            return "d";
+        case 0x051B:
+            return "q";
+        case 0x051D:
+            return "w";
         // Greek
-        case 0x03B1: return "a";
-        case 0x03B2: return "b";
-        case 0x03B5: return "e";
-        case 0x03B6: return "z";
-        case 0x03B7: return "h";
-        case 0x03B9: return "i";
-        case 0x03BA: return "k";
-        case 0x03BC: return "m";
-        case 0x03BD: return "n";
-        case 0x03BF: return "o";
-        case 0x03C1: return "p";
-        case 0x03C4: return "t";
-        case 0x03C5: return "y";
-        case 0x03C7: return "x";
-        default: return {};
+        case 0x03B1:
+            return "a";
+        case 0x03B2:
+            return "b";
+        case 0x03B5:
+            return "e";
+        case 0x03B6:
+            return "z";
+        case 0x03B7:
+            return "h";
+        case 0x03B9:
+            return "i";
+        case 0x03BA:
+            return "k";
+        case 0x03BC:
+            return "m";
+        case 0x03BD:
+            return "n";
+        case 0x03BF:
+            return "o";
+        case 0x03C1:
+            return "p";
+        case 0x03C4:
+            return "t";
+        case 0x03C5:
+            return "y";
+        case 0x03C7:
+            return "x";
+        default:
+            return {};
     }
 }
 
@@ -166,9 +209,9 @@ Result<std::string> clean_text(std::string_view raw, std::size_t max_chars, bool
         if (utf8proc_category(c) == UTF8PROC_CATEGORY_CC || invisible(c)) return;
         if (!kept.empty()) {
             if (pending_newlines > 0)
-                kept.append(static_cast<std::size_t>(std::min(pending_newlines,
-                                                              max_newlines_in_a_row)),
-                            '\n');
+                kept.append(
+                    static_cast<std::size_t>(std::min(pending_newlines, max_newlines_in_a_row)),
+                    '\n');
             else if (pending_space)
                 kept += ' ';
         }

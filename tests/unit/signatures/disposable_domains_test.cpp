@@ -57,8 +57,8 @@ TEST(DisposableDomains, TheSiteMayBlockMoreWithSubdomains) {
 }
 
 TEST(DisposableDomains, WhatTheSiteAllowsWinsOverEveryList) {
-    const auto domains = lists({"blocked.example"}, {"yopmail.com", "ok.33mail.com",
-                                                     "fine.blocked.example"});
+    const auto domains =
+        lists({"blocked.example"}, {"yopmail.com", "ok.33mail.com", "fine.blocked.example"});
     EXPECT_FALSE(domains.is_disposable("yopmail.com"));
     EXPECT_FALSE(domains.is_disposable("ok.33mail.com"));
     EXPECT_FALSE(domains.is_disposable("team.ok.33mail.com"));  // allowed with its subdomains

@@ -145,8 +145,8 @@ TEST(InternationalDomains, LabelsAreMeasuredInTheirAsciiForm) {
 }
 
 TEST(InternationalDomains, LettersFromLookalikeAlphabetsMayNotMix) {
-    EXPECT_NE(ascii_of("a@p\u0430ypal.com").find("refused: "), std::string::npos);   // Cyrillic а
-    EXPECT_NE(ascii_of("a@\u03b1pple.com").find("refused: "), std::string::npos);    // Greek α
+    EXPECT_NE(ascii_of("a@p\u0430ypal.com").find("refused: "), std::string::npos);  // Cyrillic а
+    EXPECT_NE(ascii_of("a@\u03b1pple.com").find("refused: "), std::string::npos);   // Greek α
     EXPECT_NE(ascii_of("a@caf\u00e9\u0435.fr").find("refused: "), std::string::npos);  // é + е
     // One alphabet per label is fine, and other scripts may sit beside Latin letters.
     EXPECT_EQ(ascii_of("a@пример.рф"), "xn--e1afmkfd.xn--p1ai");
@@ -156,11 +156,11 @@ TEST(InternationalDomains, LettersFromLookalikeAlphabetsMayNotMix) {
 
 TEST(InternationalDomains, DisallowedCodePointsAndContextsAreRefused) {
     for (const char* typed : {
-             "a@ab\u05d0.com",        // Hebrew after Latin: the bidi rule
-             "a@a\u200db.com",        // a zero-width joiner outside its allowed context
-             "a@exa\u2665mple.fr",    // a symbol
-             "a@\u0301abc.fr",        // a label starting with a combining mark
-             "a@xn--a.fr",            // an A-label that decodes to nothing valid
+             "a@ab\u05d0.com",      // Hebrew after Latin: the bidi rule
+             "a@a\u200db.com",      // a zero-width joiner outside its allowed context
+             "a@exa\u2665mple.fr",  // a symbol
+             "a@\u0301abc.fr",      // a label starting with a combining mark
+             "a@xn--a.fr",          // an A-label that decodes to nothing valid
          }) {
         const auto address = parse_email(typed);
         EXPECT_FALSE(address.ok()) << typed;

@@ -54,9 +54,9 @@ TEST(Postcode, OverseasDepartementsAndCollectivities) {
 }
 
 TEST(Postcode, WhatIsNotAFrenchPostcodeIsRefused) {
-    for (const char* typed : {"", "   ", "7501", "750111", "75 01", "75O11", "2A000", "75011a",
-                              "-7501", "+75011", "75.011", "75-011", "00100", "96000", "99100",
-                              "７５０１１"}) {
+    for (const char* typed :
+         {"", "   ", "7501", "750111", "75 01", "75O11", "2A000", "75011a", "-7501", "+75011",
+          "75.011", "75-011", "00100", "96000", "99100", "７５０１１"}) {
         const auto postcode = parse_french_postcode(typed);
         EXPECT_FALSE(postcode.ok()) << typed;
         if (!postcode.ok()) {
@@ -73,7 +73,10 @@ namespace {
 
 TEST(Postcode, ANulByteInsideIsRefused) {
     EXPECT_FALSE(parse_french_postcode(std::string_view("75011\0", 6)).ok());
-    EXPECT_FALSE(parse_french_postcode(std::string_view("750\0" "11", 6)).ok());
+    EXPECT_FALSE(parse_french_postcode(std::string_view("750\0"
+                                                        "11",
+                                                        6))
+                     .ok());
 }
 
 }  // namespace

@@ -17,8 +17,8 @@ std::string lines(std::string_view raw, std::size_t max_chars = 100) {
 }
 
 TEST(CleanText, InvalidUtf8IsRefused) {
-    for (const char* raw : {"caf\xe9", "\xc3", "\xc0\xaf", "\xed\xa0\x80", "\xf4\x90\x80\x80",
-                            "ok \xff"})
+    for (const char* raw :
+         {"caf\xe9", "\xc3", "\xc0\xaf", "\xed\xa0\x80", "\xf4\x90\x80\x80", "ok \xff"})
         EXPECT_EQ(line(raw), "refused: input.not_utf8") << raw;
 }
 
@@ -44,20 +44,21 @@ TEST(CleanText, ControlCharactersAreRemoved) {
 
 TEST(CleanText, InvisibleCharactersAreRemoved) {
     const char* invisible[] = {
-        "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad",  // zero-width, soft hyphen
-        "\u202a", "\u202b", "\u202c", "\u202d", "\u202e",            // bidi embeddings
-        "\u2066", "\u2067", "\u2068", "\u2069",                      // bidi isolates
-        "\U000E0041", "\U000E007F",                                  // tags
-        "\ufe0f", "\U000E0100", "\u034f", "\u180e",                  // selectors, joiners
+        "\u200b",     "\u200c",     "\u200d", "\u2060", "\ufeff",
+        "\u00ad",                                                  // zero-width, soft hyphen
+        "\u202a",     "\u202b",     "\u202c", "\u202d", "\u202e",  // bidi embeddings
+        "\u2066",     "\u2067",     "\u2068", "\u2069",            // bidi isolates
+        "\U000E0041", "\U000E007F",                                // tags
+        "\ufe0f",     "\U000E0100", "\u034f", "\u180e",            // selectors, joiners
     };
     for (const char* c : invisible)
-        EXPECT_EQ(line(std::string("Je") + c + "an"), "Jean") << "U+" << std::hex
-                                                              << static_cast<int>(c[0]);
+        EXPECT_EQ(line(std::string("Je") + c + "an"), "Jean")
+            << "U+" << std::hex << static_cast<int>(c[0]);
 }
 
 TEST(CleanText, BlankLookingNamesAreEmpty) {
-    EXPECT_EQ(line("\u3164"), "");                    // Hangul filler
-    EXPECT_EQ(line("\u2800 \u200b\u115f"), "");       // braille blank and friends
+    EXPECT_EQ(line("\u3164"), "");               // Hangul filler
+    EXPECT_EQ(line("\u2800 \u200b\u115f"), "");  // braille blank and friends
     EXPECT_EQ(line("Jean\u2800\u2800Dupont"), "Jean Dupont");
 }
 
@@ -84,11 +85,11 @@ TEST(CleanText, AtMostTwoBlankLinesInARow) {
 TEST(CleanText, LengthIsCountedInCharactersOnceClean) {
     EXPECT_EQ(line("abcde", 5), "abcde");
     EXPECT_EQ(line("abcdef", 5), "refused: input.too_long");
-    EXPECT_EQ(line("ééééé", 5), "ééééé");                  // 10 bytes, 5 characters
+    EXPECT_EQ(line("ééééé", 5), "ééééé");  // 10 bytes, 5 characters
     EXPECT_EQ(line("e\u0301e\u0301e\u0301e\u0301e\u0301", 5), "ééééé");
-    EXPECT_EQ(line("   ab   cd   ", 5), "ab cd");          // spaces collapsed first
+    EXPECT_EQ(line("   ab   cd   ", 5), "ab cd");  // spaces collapsed first
     EXPECT_EQ(line("a\u200bb\u200bc\u200bd\u200be", 5), "abcde");
-    EXPECT_EQ(lines("ab\ncd", 5), "ab\ncd");               // a newline is a character
+    EXPECT_EQ(lines("ab\ncd", 5), "ab\ncd");  // a newline is a character
     EXPECT_EQ(lines("ab\n\ncd", 5), "refused: input.too_long");
     EXPECT_EQ(line("", 0), "");
 }
