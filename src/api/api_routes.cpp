@@ -2,6 +2,7 @@
 #include "api/api_routes.hpp"
 
 #include "api/petitions_json.hpp"
+#include "store/petition_repository.hpp"
 
 namespace rempart::api {
 
@@ -14,7 +15,8 @@ http::Response json_response(unsigned status, std::string body) {
     return response;
 }
 
-void add_api_routes(http::Router& router, const Catalog& catalog, std::string base_url) {
+void add_api_routes(http::Router& router, const Catalog& catalog, std::string base_url,
+                    store::Readers* readers) {
     router.add(http::Method::get, "/api/petitions", "api_petitions",
                [&catalog, base_url](const http::Request&,
                                     const http::Params&) -> boost::asio::awaitable<http::Response> {
@@ -22,14 +24,22 @@ void add_api_routes(http::Router& router, const Catalog& catalog, std::string ba
                });
     router.add(
         http::Method::get, "/api/petitions/{slug}", "api_petition",
-        [&catalog, base_url](const http::Request&,
-                             const http::Params& params) -> boost::asio::awaitable<http::Response> {
+        [&catalog, base_url, readers](
+            const http::Request&,
+            const http::Params& params) -> boost::asio::awaitable<http::Response> {
             const auto snapshot = catalog.current();
             const auto* petition = snapshot->find(params[0]);
             if (petition == nullptr)
                 co_return json_response(
                     404, error_json("not_found", "There is no petition with this slug."));
-            co_return json_response(200, petition_json(*petition, base_url));
+            if (readers == nullptr) co_return json_response(200, petition_json(*petition, base_url));
+            // Built apart from the co_await: GCC 12 mishandles temporaries in it.
+            std::function<std::optional<Petition>(store::Database&)> read =
+                [slug = petition->slug](store::Database& db) {
+                    return store::find_petition_with_counts(db, slug);
+                };
+            const auto exact = co_await readers->read<std::optional<Petition>>(std::move(read));
+            co_return json_response(200, petition_json(exact ? *exact : *petition, base_url));
         });
 }
 

@@ -178,7 +178,7 @@ int serve(const Config& config, bool demo) {
     http::Router router;
     web::add_web_routes(router, **site);
     web::add_signing_routes(router, signing_services);
-    api::add_api_routes(router, catalog, config.server.base_url);
+    api::add_api_routes(router, catalog, config.server.base_url, &store.readers());
     web::add_altcha_route(router, proof_of_work, difficulty, config.shield);
     ops::add_ops_routes(router, metrics);
     auto error_page = [&site = **site](unsigned status, const http::HeaderView& headers,

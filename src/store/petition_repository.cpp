@@ -73,6 +73,26 @@ std::vector<Petition> list_petitions(Database& db) {
     return petitions;
 }
 
+namespace {
+
+void read_regions(Database& db, Petition& petition) {
+    auto& regions = db.prepare(
+        "SELECT region, count FROM region_counts WHERE petition_id = ?1 AND count > 0 "
+        "ORDER BY region");
+    regions.bind(1, petition.id);
+    while (regions.step())
+        petition.signatures_by_region.emplace_back(regions.column_text(0), regions.column_int(1));
+    regions.reset();
+}
+
+}  // namespace
+
+std::optional<Petition> find_petition_with_counts(Database& db, std::string_view slug) {
+    auto petition = find_petition(db, slug);
+    if (petition) read_regions(db, *petition);
+    return petition;
+}
+
 std::optional<Petition> find_petition(Database& db, std::string_view slug) {
     auto& select = db.prepare(std::string(select_columns) + "WHERE slug = ?1");
     select.bind(1, slug);
