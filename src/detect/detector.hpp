@@ -1,0 +1,124 @@
+// The streaming detector: sliding windows of signing attempts per petition, and the rules
+// that tell a scripted flood from a crowd. Pure: events in, clusters out, no I/O.
+#pragma once
+
+#include <array>
+#include <chrono>
+#include <cstdint>
+#include <deque>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "signatures/signing_event.hpp"
+
+namespace rempart::detect {
+
+// The keys an attempt is counted under.
+enum class Dimension { name, comment, email_domain, network, as, user_agent };
+inline constexpr std::size_t dimension_count = 6;
+std::string_view to_string(Dimension dimension);
+
+// One attempt as the detector sees it: its time, its petition and its keys (empty: absent).
+struct Attempt {
+    std::int64_t at_ms = 0;
+    std::int64_t petition_id = 0;
+    std::array<std::string, dimension_count> keys;
+    const std::string& key(Dimension d) const { return keys[static_cast<std::size_t>(d)]; }
+};
+
+// The keys of a signing event; attempts refused before the form was read (rate limits,
+// foreign origins) carry no name, comment or domain and count under their networks only.
+Attempt attempt_of(const signatures::SigningEvent& event);
+
+// When a value stands out in a petition's window. A crowd is diverse: even the commonest
+// real full name is a tiny share of a petition's signers, comments vary, and mail
+// domains and ASes follow the country's big providers. A script repeats itself.
+struct Rule {
+    std::size_t min_count = 20;  // fewer in the window is never a cluster
+    double min_share = 1.0;      // of the window's attempts that have this key; > 1: never
+    // For keys whose real distribution is skewed (domains, ASes): the share must also be
+    // this many times the value's usual share, across every petition.
+    double over_baseline = 0;
+};
+
+struct DetectorConfig {
+    std::chrono::seconds window{120};
+    std::array<Rule, dimension_count> rules{{
+        {20, 0.01, 0},   // name: 1 % of a petition's signers under one full name
+        {30, 0.10, 0},   // comment: "bravo" is common; one comment for a tenth is not
+        {30, 0.10, 5},   // email_domain: a catch-all domain where gmail.com is expected
+        {60, 2.0, 0},    // network: left to the rate limits
+        {40, 0.20, 5},   // as: a hosting AS where households are expected
+        {60, 2.0, 0},    // user_agent: too many people share one browser version
+    }};
+    // Big mail providers: their share is large and normal even before any baseline.
+    std::vector<std::string> large_providers{
+        "gmail.com",   "hotmail.fr",  "hotmail.com", "outlook.fr", "outlook.com", "live.fr",
+        "yahoo.fr",    "yahoo.com",   "orange.fr",   "wanadoo.fr", "free.fr",     "sfr.fr",
+        "laposte.net", "icloud.com",  "me.com",      "neuf.fr",    "bbox.fr",     "gmx.fr",
+        "protonmail.com", "proton.me"};
+    // Eyeball networks where most French households sit (Orange, Free, SFR, Bouygues
+    // Telecom and their mobile networks): a surge from them is a crowd.
+    std::vector<std::uint32_t> large_networks{3215, 12322, 15557, 5410, 51207, 21502, 16060};
+    // The baseline learns from attempts as they leave the window, so a burst never vouches
+    // for itself; it forgets with this half-life.
+    std::chrono::seconds baseline_half_life{3600};
+    std::size_t max_window_events = 200000;  // per petition: memory stays bounded
+};
+
+// A value that stood out, with what a moderator and a complaint need to see.
+struct Cluster {
+    std::int64_t petition_id = 0;
+    Dimension dimension = Dimension::name;
+    std::string value;
+    std::size_t count = 0;         // attempts with this value in the window
+    std::size_t window_total = 0;  // attempts with this key in the window
+    double share = 0;
+    double baseline_share = 0;
+    std::size_t distinct_networks = 0;  // among the cluster's attempts
+    std::int64_t first_ms = 0;          // the cluster's first attempt still in the window
+    std::int64_t last_ms = 0;
+};
+
+class Detector {
+  public:
+    explicit Detector(DetectorConfig config = {});
+
+    // Counts one attempt and returns the clusters it makes stand out. A cluster is
+    // reported once, and again only after it has cooled down (fallen under half its
+    // rule's count) and stood out anew.
+    std::vector<Cluster> observe(const Attempt& attempt);
+
+    // The usual share of a value across every petition (decayed counts), for tests and
+    // the back office.
+    double baseline_share(Dimension dimension, const std::string& value) const;
+
+  private:
+    struct Window {
+        std::deque<Attempt> attempts;
+        std::array<std::unordered_map<std::string, std::size_t>, dimension_count> counts;
+        std::array<std::size_t, dimension_count> totals{};
+        std::array<std::unordered_set<std::string>, dimension_count> reported;
+    };
+    struct Baseline {
+        std::unordered_map<std::string, double> weight;
+        double total = 0;
+        std::int64_t updated_ms = 0;
+    };
+
+    void expire(Window& window, std::int64_t now_ms);
+    void count(Window& window, const Attempt& attempt, int delta);
+    void learn(const Attempt& attempt);
+    Cluster describe(const Window& window, Dimension dimension, const std::string& value,
+                     std::int64_t petition_id) const;
+
+    DetectorConfig config_;
+    std::unordered_set<std::string> large_providers_;  // domains and "as:<n>" keys
+    std::unordered_map<std::int64_t, Window> windows_;
+    std::array<Baseline, dimension_count> baselines_;
+};
+
+}  // namespace rempart::detect

@@ -1,0 +1,274 @@
+// Tests for the streaming detector on synthetic streams: the seed's flood, a catch-all
+// domain, a television surge, and an attack hidden in a surge.
+#include <gtest/gtest.h>
+
+#include <random>
+
+#include "detect/detector.hpp"
+
+namespace rempart::detect {
+namespace {
+
+// A crowd of real people: names from many first and last names, comments mostly empty and
+// otherwise varied with a few common ones, the country's big mail providers and ISPs,
+// thousands of networks, a handful of browser versions.
+class Crowd {
+  public:
+    explicit Crowd(unsigned seed) : random_(seed) {}
+
+    Attempt next(std::int64_t at_ms, std::int64_t petition = 1) {
+        Attempt a;
+        a.at_ms = at_ms;
+        a.petition_id = petition;
+        const auto pick = [&](std::size_t n) {
+            return std::uniform_int_distribution<std::size_t>(0, n - 1)(random_);
+        };
+        const auto chance = [&](double p) { return std::uniform_real_distribution<>(0, 1)(random_) < p; };
+        // Zipf-like: popular first and last names are more frequent, but full names spread.
+        const auto skewed = [&](std::size_t n) {
+            const double u = std::uniform_real_distribution<>(0, 1)(random_);
+            return static_cast<std::size_t>(std::pow(u, 2.0) * static_cast<double>(n));
+        };
+        a.keys[0] = "first" + std::to_string(skewed(300)) + " last" + std::to_string(skewed(2000));
+        if (chance(0.3)) {
+            static const char* common[] = {"bravo", "merci", "je signe", "enfin", "oui"};
+            a.keys[1] = chance(0.3) ? common[pick(5)] : "comment" + std::to_string(pick(100000));
+        }
+        static const std::pair<const char*, double> domains[] = {
+            {"gmail.com", 0.35}, {"orange.fr", 0.12}, {"hotmail.fr", 0.10}, {"free.fr", 0.08},
+            {"sfr.fr", 0.05},    {"laposte.net", 0.04}, {"yahoo.fr", 0.04}};
+        double u = std::uniform_real_distribution<>(0, 1)(random_);
+        a.keys[2] = "small" + std::to_string(pick(3000)) + ".fr";
+        for (const auto& [domain, share] : domains) {
+            if (u < share) {
+                a.keys[2] = domain;
+                break;
+            }
+            u -= share;
+        }
+        a.keys[3] = "net:10." + std::to_string(pick(250)) + "." + std::to_string(pick(250)) + ".0/24";
+        static const std::pair<const char*, double> ases[] = {
+            {"as:3215", 0.35}, {"as:12322", 0.15}, {"as:15557", 0.12}, {"as:5410", 0.08}};
+        u = std::uniform_real_distribution<>(0, 1)(random_);
+        a.keys[4] = "as:" + std::to_string(64000 + pick(400));
+        for (const auto& [as, share] : ases) {
+            if (u < share) {
+                a.keys[4] = as;
+                break;
+            }
+            u -= share;
+        }
+        a.keys[5] = "Mozilla/5.0 Chrome/" + std::to_string(120 + pick(12));
+        return a;
+    }
+
+  private:
+    std::mt19937 random_;
+};
+
+// The seed's flood: a few hundred addresses, two celebrity names, one comment.
+class SeedFlood {
+  public:
+    explicit SeedFlood(unsigned seed) : random_(seed) {}
+    Attempt next(std::int64_t at_ms, std::int64_t petition = 1) {
+        Attempt a;
+        a.at_ms = at_ms;
+        a.petition_id = petition;
+        const auto pick = [&](std::size_t n) {
+            return std::uniform_int_distribution<std::size_t>(0, n - 1)(random_);
+        };
+        const auto roll = pick(100);
+        a.keys[0] = roll < 45 ? "jeff bezos" : roll < 90 ? "bill gates" : "x" + std::to_string(pick(1000));
+        a.keys[1] = "deso pas deso";
+        a.keys[2] = roll % 2 ? "gmail.com" : "hotmail.fr";
+        a.keys[3] = "net:172." + std::to_string(16 + pick(8)) + "." + std::to_string(pick(30)) + ".0/24";
+        a.keys[4] = "as:" + std::to_string(16276 + pick(3));  // hosting providers
+        a.keys[5] = "python-requests/2.31";
+        return a;
+    }
+
+  private:
+    std::mt19937 random_;
+};
+
+struct Run {
+    std::vector<Cluster> clusters;
+    std::int64_t first_cluster_ms = -1;
+};
+
+// Feeds `per_second` attempts a second from each source for `seconds`, interleaved.
+template <class... Sources>
+Run feed(Detector& detector, int seconds, std::pair<Sources*, double>... sources) {
+    Run run;
+    const std::int64_t start = 1'800'000'000'000;
+    std::vector<std::pair<std::function<Attempt(std::int64_t)>, double>> streams;
+    (streams.push_back({[s = sources.first](std::int64_t t) { return s->next(t); }, sources.second}),
+     ...);
+    std::vector<double> due(streams.size(), 0);
+    for (std::int64_t ms = 0; ms < seconds * 1000LL; ms += 10) {
+        for (std::size_t i = 0; i < streams.size(); ++i) {
+            due[i] += streams[i].second / 100.0;
+            while (due[i] >= 1) {
+                due[i] -= 1;
+                for (auto& cluster : detector.observe(streams[i].first(start + ms))) {
+                    if (run.first_cluster_ms < 0) run.first_cluster_ms = ms;
+                    run.clusters.push_back(std::move(cluster));
+                }
+            }
+        }
+    }
+    return run;
+}
+
+bool has(const Run& run, Dimension dimension, const std::string& value) {
+    for (const auto& cluster : run.clusters)
+        if (cluster.dimension == dimension && cluster.value == value) return true;
+    return false;
+}
+
+TEST(SigningFlood, TheSeedsAttackStandsOutWithinSeconds) {
+    Detector detector;
+    SeedFlood flood(1);
+    const auto run = feed(detector, 60, std::pair{&flood, 5.0});
+    ASSERT_TRUE(has(run, Dimension::name, "jeff bezos"));
+    EXPECT_TRUE(has(run, Dimension::name, "bill gates"));
+    EXPECT_TRUE(has(run, Dimension::comment, "deso pas deso"));
+    EXPECT_GE(run.first_cluster_ms, 0);
+    EXPECT_LT(run.first_cluster_ms, 15000);  // 20 of one name at 5 a second
+    for (const auto& cluster : run.clusters)
+        if (cluster.value == "jeff bezos") EXPECT_LT(cluster.distinct_networks, 250u);
+}
+
+TEST(SigningFlood, ACatchAllDomainStandsOutWhereBigProvidersDoNot) {
+    Detector detector;
+    Crowd crowd(2);
+    // Throwaway addresses on one domain with an MX, varied names, from a few hundred IPs.
+    struct CatchAll {
+        std::mt19937 random{3};
+        int n = 0;
+        Attempt next(std::int64_t at_ms) {
+            Attempt a;
+            a.at_ms = at_ms;
+            a.petition_id = 1;
+            a.keys[0] = "generated " + std::to_string(n++);
+            a.keys[2] = "catch-all.example";
+            a.keys[3] = "net:172.20." + std::to_string(random() % 200) + ".0/24";
+            a.keys[4] = "as:16276";
+            a.keys[5] = "Mozilla/5.0 Chrome/125";
+            return a;
+        }
+    } flood;
+    const auto run = feed(detector, 120, std::pair{&crowd, 10.0}, std::pair{&flood, 5.0});
+    EXPECT_TRUE(has(run, Dimension::email_domain, "catch-all.example"));
+    EXPECT_FALSE(has(run, Dimension::email_domain, "gmail.com"));
+    for (const auto& cluster : run.clusters)
+        EXPECT_TRUE(cluster.value == "catch-all.example" || cluster.value == "as:16276")
+            << to_string(cluster.dimension) << " " << cluster.value;
+}
+
+TEST(SigningFlood, AViralPetitionFromManyNetworksIsLeftAlone) {
+    Detector detector;
+    Crowd crowd(4);
+    const auto run = feed(detector, 600, std::pair{&crowd, 50.0});  // 30,000 signatures
+    for (const auto& cluster : run.clusters)
+        ADD_FAILURE() << "a real crowd flagged: " << to_string(cluster.dimension) << " "
+                      << cluster.value << " " << cluster.count << "/" << cluster.window_total;
+}
+
+TEST(SigningFlood, ASmallPetitionTrickleIsLeftAlone) {
+    Detector detector;
+    Crowd crowd(5);
+    const auto run = feed(detector, 3600, std::pair{&crowd, 0.2});
+    EXPECT_TRUE(run.clusters.empty());
+}
+
+TEST(SigningFlood, AnAttackDuringAViralSurgeIsStillSeen) {
+    Detector detector;
+    Crowd crowd(6);
+    SeedFlood flood(7);
+    const auto run = feed(detector, 120, std::pair{&crowd, 50.0}, std::pair{&flood, 5.0});
+    EXPECT_TRUE(has(run, Dimension::name, "jeff bezos"));
+    EXPECT_TRUE(has(run, Dimension::name, "bill gates"));
+    for (const auto& cluster : run.clusters)
+        EXPECT_TRUE(cluster.value == "jeff bezos" || cluster.value == "bill gates" ||
+                    cluster.value == "deso pas deso" || cluster.value.starts_with("as:1627"))
+            << "a real value flagged: " << to_string(cluster.dimension) << " " << cluster.value;
+}
+
+TEST(SigningFlood, PetitionsHaveTheirOwnWindows) {
+    Detector detector;
+    SeedFlood flood(8);
+    const std::int64_t start = 1'800'000'000'000;
+    // Nineteen each on two petitions: neither reaches the count that makes a cluster.
+    for (int i = 0; i < 19; ++i) {
+        auto a = flood.next(start + i * 100, 1);
+        a.keys[0] = "jeff bezos";
+        auto b = flood.next(start + i * 100, 2);
+        b.keys[0] = "jeff bezos";
+        for (const auto& c : detector.observe(a))
+            EXPECT_NE(c.dimension, Dimension::name) << c.value;
+        for (const auto& c : detector.observe(b))
+            EXPECT_NE(c.dimension, Dimension::name) << c.value;
+    }
+}
+
+TEST(SigningFlood, AClusterIsReportedOnceThenAgainAfterItCooled) {
+    DetectorConfig config;
+    config.window = std::chrono::seconds(10);
+    Detector detector(config);
+    const std::int64_t start = 1'800'000'000'000;
+    int reports = 0;
+    const auto burst = [&](std::int64_t from) {
+        for (int i = 0; i < 40; ++i) {
+            Attempt a;
+            a.at_ms = from + i * 10;
+            a.petition_id = 1;
+            a.keys[0] = "jeff bezos";
+            for (const auto& c : detector.observe(a)) reports += c.value == "jeff bezos";
+        }
+    };
+    burst(start);
+    EXPECT_EQ(reports, 1);
+    burst(start + 1000);  // still hot: not again
+    EXPECT_EQ(reports, 1);
+    burst(start + 60'000);  // the window emptied meanwhile
+    EXPECT_EQ(reports, 2);
+}
+
+TEST(SigningFlood, TheBaselineLearnsOnlyFromWhatLeftTheWindow) {
+    DetectorConfig config;
+    config.window = std::chrono::seconds(10);
+    Detector detector(config);
+    const std::int64_t start = 1'800'000'000'000;
+    for (int i = 0; i < 100; ++i) {
+        Attempt a;
+        a.at_ms = start + i * 1000;
+        a.petition_id = 1;
+        a.keys[2] = i % 2 ? "asso.example" : "other.example";
+        detector.observe(a);
+    }
+    // About 90 attempts have left the 10 s window, half of them on each domain.
+    EXPECT_NEAR(detector.baseline_share(Dimension::email_domain, "asso.example"), 0.5, 0.05);
+    EXPECT_EQ(detector.baseline_share(Dimension::email_domain, "never.example"), 0);
+}
+
+TEST(SigningFlood, AnEventBecomesAnAttemptWithItsKeys) {
+    signatures::SigningEvent event;
+    event.at_ms = 42;
+    event.petition_id = 7;
+    event.name_key = "n";
+    event.comment_key = "c";
+    event.email_domain = "d.example";
+    event.network = "net:192.0.2.0/24";
+    event.asn = 64500;
+    event.user_agent = "ua";
+    const auto attempt = attempt_of(event);
+    EXPECT_EQ(attempt.at_ms, 42);
+    EXPECT_EQ(attempt.petition_id, 7);
+    EXPECT_EQ(attempt.key(Dimension::name), "n");
+    EXPECT_EQ(attempt.key(Dimension::as), "as:64500");
+    EXPECT_EQ(attempt.key(Dimension::network), "net:192.0.2.0/24");
+}
+
+}  // namespace
+}  // namespace rempart::detect
