@@ -17,6 +17,7 @@
 #include "app/demo.hpp"
 #include "app/dispatch.hpp"
 #include "app/signing_setup.hpp"
+#include "incidents/defence.hpp"
 #include "core/log_events.hpp"
 #include "core/logging.hpp"
 #include "core/secret.hpp"
@@ -156,6 +157,7 @@ int serve(const Config& config, bool demo) {
         shutdown_logging();
         return 1;
     }
+    incidents::Defence defence(store, difficulty);
     mail::OutboxOptions outbox_options;
     outbox_options.first_retry = config.mail.retry_first;
     mail::Outbox outbox(store, *signing->transport, outbox_options);
@@ -170,10 +172,21 @@ int serve(const Config& config, bool demo) {
                                           signing->mail_domains.get(),
                                           *secret,
                                           [&outbox] { outbox.notify(); },
+                                          &defence,
                                           {}};
     SignatureTotals signature_totals{};
     web::add_signing_metrics(metrics, signing_services.counters);
     add_signature_metrics(metrics, signature_totals, outbox.stats());
+    metrics.add_collector([&defence](std::string& out) {
+        out += "# HELP rempart_incidents_opened_total Incidents the defence opened.\n";
+        out += "# TYPE rempart_incidents_opened_total counter\n";
+        out += "rempart_incidents_opened_total " +
+               std::to_string(defence.stats().incidents_opened.load()) + "\n";
+        out += "# HELP rempart_signatures_quarantined_total Signatures set aside by incidents.\n";
+        out += "# TYPE rempart_signatures_quarantined_total counter\n";
+        out += "rempart_signatures_quarantined_total " +
+               std::to_string(defence.stats().quarantined.load()) + "\n";
+    });
 
     http::Router router;
     web::add_web_routes(router, **site);

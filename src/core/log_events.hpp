@@ -59,6 +59,8 @@ inline constexpr std::string_view mail_sent = "MAIL_SENT";
 inline constexpr std::string_view mail_deferred = "MAIL_DEFERRED";
 // A mail was given up (refused for good, or too old): id=, attempts=, error=.
 inline constexpr std::string_view mail_failed = "MAIL_FAILED";
+// The defence opened an incident: petition=, dimension=, attempts=, of=, networks=.
+inline constexpr std::string_view incident_opened = "INCIDENT_OPENED";
 
 // Every event above, for the documentation and for the test that keeps names unique.
 inline constexpr std::string_view all[] = {
@@ -67,7 +69,7 @@ inline constexpr std::string_view all[] = {
     store_migrated,      store_refused,     store_refused_newer, store_write_failed,
     petition_created,    cache_invalidated, signature_accepted,  signature_refused,
     signature_confirmed, signature_withdrawn, dns_check_unknown, mail_sent,
-    mail_deferred,       mail_failed,
+    mail_deferred,       mail_failed,         incident_opened,
 };
 
 }  // namespace rempart::log_event

@@ -32,6 +32,8 @@ struct NewSignature {
     std::string privacy_version;
     std::string ip;
     std::int64_t now = 0;  // Unix seconds: creation and consent time
+    // Quarantined from the start when its keys belong to an open incident.
+    SignatureState state = SignatureState::pending;
 };
 
 }  // namespace rempart::signatures

@@ -91,7 +91,7 @@ Result<SigningRecord> record_signature(Database& db, const signatures::NewSignat
         "INSERT INTO signatures (petition_id, state, name, name_normalised, email, "
         "email_canonical, email_domain, postcode, region, comment, public_name, language, "
         "terms_version, privacy_version, accepted_at, newsletter_at, ip, created_at, "
-        "last_mail_at) VALUES (?1, 'pending', ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, "
+        "last_mail_at) VALUES (?1, ?17, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, "
         "?13, ?14, ?15, ?16, ?14, ?14)");
     insert.bind(1, signature.petition_id).bind(2, signature.name);
     insert.bind(3, signature.name_normalised).bind(4, signature.email);
@@ -104,6 +104,9 @@ Result<SigningRecord> record_signature(Database& db, const signatures::NewSignat
     insert.bind(15, signature.newsletter ? std::optional<std::int64_t>(signature.now)
                                          : std::nullopt);
     insert.bind(16, signature.ip);
+    insert.bind(17, to_string(signature.state == SignatureState::quarantined
+                                  ? SignatureState::quarantined
+                                  : SignatureState::pending));
     if (auto inserted = insert.run(); !inserted) {
         if (inserted.error().code == "store.duplicate")
             return record_duplicate(db, signature, token_hash, token_expires_at, resend_after_s);

@@ -307,6 +307,11 @@ class SigningHandler {
 
     // Refused attempts are facts for the defence engine too; nobody waits on their write.
     void record_event(SigningEvent event) {
+        if (s_.defence && event.petition_id) {
+            const auto snapshot = s_.site.catalog().current();
+            if (const auto* petition = snapshot->find_by_id(*event.petition_id))
+                s_.defence->observe(event, petition->slug);
+        }
         s_.store.writer().submit(
             [event = std::move(event)](store::Database& db) { return store::insert_event(db, event); },
             [](Result<void>) {});
@@ -354,6 +359,10 @@ class SigningHandler {
         const auto composed = mail::compose(message, std::chrono::system_clock::now(),
                                             mail::make_message_id(domain));
         const auto from = config.mail.from;
+        // The detector sees the attempt first: if its keys belong to an incident (this one
+        // may open it), the signature is recorded quarantined and never counts.
+        if (s_.defence && s_.defence->observe(event, petition.slug))
+            signature.state = signatures::SignatureState::quarantined;
 
         std::function<Result<store::SigningRecord>(store::Database&)> job =
             [signature, token_hash, composed, from, event](
@@ -368,8 +377,10 @@ class SigningHandler {
                 if (!queued) return queued.error();
             }
             event.signature_id = recorded->signature_id;
-            event.verdict =
-                recorded->kind == store::SigningRecord::Kind::created ? "accepted" : "duplicate";
+            event.verdict = recorded->kind != store::SigningRecord::Kind::created ? "duplicate"
+                            : signature.state == signatures::SignatureState::quarantined
+                                ? "quarantined"
+                                : "accepted";
             if (auto logged = store::insert_event(db, event); !logged) return logged.error();
             return recorded;
         };

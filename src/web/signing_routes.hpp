@@ -6,6 +6,7 @@
 #include <string>
 
 #include "dns/mail_domain_checker.hpp"
+#include "incidents/defence.hpp"
 #include "http/router.hpp"
 #include "metrics/metrics.hpp"
 #include "shield/asn_table.hpp"
@@ -45,6 +46,7 @@ struct SigningServices {
     std::string event_secret;              // keys the hashes of names and comments
     // Called after a commit that queued mail, so the outbox sends it at once.
     std::function<void()> mail_queued;
+    incidents::Defence* defence;  // null: no detection (tests of signing alone)
     SigningCounters counters;
 };
 

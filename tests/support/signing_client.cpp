@@ -68,9 +68,10 @@ std::string decode_quoted_printable(const std::string& text) {
 
 }  // namespace
 
-std::string solve_altcha(std::uint16_t port) {
+std::string solve_altcha(std::uint16_t port, const std::string& petition) {
     if (sodium_init() < 0) return "";
-    const auto response = http_get(port, "/altcha/challenge");
+    const auto response = http_get(
+        port, petition.empty() ? "/altcha/challenge" : "/altcha/challenge?petition=" + petition);
     if (response.status != 200) return "";
     const auto json = boost::json::parse(response.body).as_object();
     const std::string salt(json.at("salt").as_string());

@@ -17,7 +17,8 @@ using Fields = std::vector<std::pair<std::string, std::string>>;
 
 // Fetches GET /altcha/challenge and solves it the way the widget does (SHA-256 of the
 // salt and each number in turn): the payload the widget would put in the form.
-std::string solve_altcha(std::uint16_t port);
+// With `petition`, asks for the difficulty that petition calls for now.
+std::string solve_altcha(std::uint16_t port, const std::string& petition = "");
 
 // A solved payload for a challenge signed with `secret` (the server's data/secret.key)
 // that expires at `expires_at`: lets a test present an expired but genuine solution.

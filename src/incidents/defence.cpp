@@ -1,0 +1,74 @@
+// The defence acting by itself: every signing attempt goes through the detector; a cluster
+// opens an incident that quarantines its signatures and makes the proof of work harder.
+#include "incidents/defence.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include "core/log_events.hpp"
+#include "store/incident_repository.hpp"
+
+namespace rempart::incidents {
+
+Defence::Defence(store::Store& store, shield::Difficulty& difficulty, DefenceOptions options)
+    : store_(store),
+      difficulty_(difficulty),
+      options_(std::move(options)),
+      detector_(options_.detector) {}
+
+bool Defence::observe(const signatures::SigningEvent& event, const std::string& petition_slug) {
+    const auto attempt = detect::attempt_of(event);
+    std::lock_guard lock(mutex_);
+    for (const auto& cluster : detector_.observe(attempt)) open(cluster, petition_slug);
+    std::erase_if(held_, [&](const Held& held) { return held.until_ms <= attempt.at_ms; });
+    for (const auto& held : held_)
+        if (held.petition_id == attempt.petition_id && attempt.key(held.dimension) == held.value)
+            return true;
+    return false;
+}
+
+void Defence::open(const detect::Cluster& cluster, const std::string& petition_slug) {
+    const auto until_ms = cluster.last_ms + options_.hold.count() * 1000;
+    held_.push_back({cluster.petition_id, cluster.dimension, cluster.value, until_ms});
+    difficulty_.raise("petition:" + petition_slug, options_.raised_difficulty, until_ms / 1000);
+    ++stats_.incidents_opened;
+
+    store::NewIncident incident;
+    incident.petition_id = cluster.petition_id;
+    incident.dimension = std::string(detect::to_string(cluster.dimension));
+    incident.key_value = cluster.value;
+    incident.attempts_in_window = static_cast<std::int64_t>(cluster.count);
+    incident.window_total = static_cast<std::int64_t>(cluster.window_total);
+    incident.distinct_networks = static_cast<std::int64_t>(cluster.distinct_networks);
+    incident.first_attempt_ms = cluster.first_ms;
+    incident.opened_ms = cluster.last_ms;
+    const auto difficulty = options_.raised_difficulty;
+    spdlog::warn("{} petition={} dimension={} attempts={} of={} networks={}",
+                 log_event::incident_opened, cluster.petition_id, incident.dimension,
+                 cluster.count, cluster.window_total, cluster.distinct_networks);
+    // Queued behind every signature already submitted: the quarantine reaches them all.
+    store_.writer().submit(
+        [this, incident, difficulty, until_ms](store::Database& db) -> Result<void> {
+            auto opened = store::open_incident(db, incident, incident.first_attempt_ms);
+            if (!opened) return opened.error();
+            stats_.quarantined += static_cast<std::uint64_t>(opened->quarantined);
+            const auto at = incident.opened_ms;
+            if (auto r = store::record_incident_action(
+                    db, opened->id, at, "quarantined",
+                    std::to_string(opened->quarantined) + " signatures, and new ones with " +
+                        incident.dimension + " = this value",
+                    until_ms);
+                !r)
+                return r;
+            return store::record_incident_action(
+                db, opened->id, at, "difficulty_raised",
+                "proof of work for the petition raised to " + std::to_string(difficulty),
+                until_ms);
+        },
+        [](Result<void> done) {
+            if (!done)
+                spdlog::error("{} error=\"{}\"", log_event::store_write_failed,
+                              done.error().detail);
+        });
+}
+
+}  // namespace rempart::incidents

@@ -1,0 +1,97 @@
+// The defence against the real server: the seed's flood is quarantined by itself, a real
+// signer beside it still counts.
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+#include <boost/json.hpp>
+
+#include <fstream>
+#include <thread>
+
+#include "support/http_client.hpp"
+#include "support/server_process.hpp"
+#include "support/signing_client.hpp"
+
+namespace rempart::testing {
+namespace {
+
+std::string one_value(const ServerProcess& server, const std::string& sql) {
+    sqlite3* db = nullptr;
+    std::string value;
+    if (sqlite3_open_v2((server.dir() / "data" / "rempart.db").c_str(), &db, SQLITE_OPEN_READONLY,
+                        nullptr) == SQLITE_OK) {
+        sqlite3_stmt* statement = nullptr;
+        sqlite3_prepare_v2(db, sql.c_str(), -1, &statement, nullptr);
+        if (statement && sqlite3_step(statement) == SQLITE_ROW && sqlite3_column_text(statement, 0))
+            value = reinterpret_cast<const char*>(sqlite3_column_text(statement, 0));
+        sqlite3_finalize(statement);
+    }
+    sqlite3_close(db);
+    return value;
+}
+
+std::int64_t count_of(std::uint16_t port) {
+    const auto response = http_get(port, "/api/petitions/velo");
+    if (response.status != 200) return -1;
+    return boost::json::parse(response.body).at("signature_count").as_int64();
+}
+
+TEST(Defence, TheSeedsFloodIsQuarantinedAndARealSignerStillCounts) {
+    // The flood comes through a trusted proxy from many addresses, as a botnet's would.
+    ServerProcess server("[server]\ntrusted_proxies = [\"127.0.0.1/32\"]\n"
+                         "[shield]\npow_max_number = 50\n");
+    const auto text = server.dir() / "velo.md";
+    std::ofstream(text) << "Texte.\n";
+    std::string output;
+    ASSERT_EQ(server.run_cli({"petition", "create", "--slug", "velo", "--title", "Vélo",
+                              "--text-file", text.string()},
+                             &output),
+              0)
+        << output;
+    server.start();
+    const auto port = server.port();
+    const auto sign = [&](const std::string& name, const std::string& email,
+                          const std::string& ip) {
+        // Once an incident is open the petition asks for more work: the bot pays it.
+        return post_form(port, "/petitions/velo/sign",
+                         signing_fields(port, name, email,
+                                        {{"comment", "déso pas déso"},
+                                         {"altcha", solve_altcha(port, "velo")}}),
+                         {{"X-Forwarded-For", ip}});
+    };
+    ASSERT_EQ(post_form(port, "/petitions/velo/sign",
+                        signing_fields(port, "Marie Curie", "marie@example.org"),
+                        {{"X-Forwarded-For", "198.51.100.7"}})
+                  .status,
+              303u);
+    for (int i = 0; i < 40; ++i) {
+        const auto ip = "203.0." + std::to_string(113 + i % 3) + "." + std::to_string(i + 1);
+        // Real-looking addresses, spread over many domains as the seed's were.
+        ASSERT_EQ(sign(i % 2 ? "Jeff Bezos" : "Bill Gates",
+                       "bot" + std::to_string(i) + "@mail" + std::to_string(i % 20) + ".example",
+                       ip)
+                      .status,
+                  303u)
+            << i;  // same answer as anyone: the flood learns nothing
+    }
+    // Every mail confirmed by script, as in the second attack.
+    const auto mails = wait_for_mails(server.dir() / "data" / "mail", 41);
+    ASSERT_EQ(mails.size(), 41u);
+    for (const auto& mail : mails)
+        post_form(port, "/s/" + link_token(confirmation_link(mail)) + "/confirm", {});
+
+    EXPECT_TRUE(server.log_contains("INCIDENT_OPENED"));
+    EXPECT_EQ(count_of(port), 1);  // Marie only
+    EXPECT_EQ(one_value(server, "SELECT COUNT(*) FROM signatures WHERE state = 'quarantined'"),
+              "40");
+    EXPECT_NE(one_value(server, "SELECT COUNT(*) FROM incidents"), "0");
+    EXPECT_EQ(one_value(server, "SELECT COUNT(*) FROM signatures"), "41");  // nothing deleted
+    // The proof of work asked on this petition is now harder.
+    const auto challenge = http_get(port, "/altcha/challenge?petition=velo");
+    EXPECT_GT(boost::json::parse(challenge.body).at("maxnumber").as_int64(), 50);
+    const auto metrics = http_get(port, "/metrics");
+    EXPECT_NE(metrics.body.find("rempart_incidents_opened_total "), std::string::npos);
+    EXPECT_EQ(metrics.body.find("rempart_signatures_quarantined_total 0\n"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace rempart::testing
