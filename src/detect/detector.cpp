@@ -62,7 +62,9 @@ void Detector::count(Window& window, const Attempt& attempt, int delta) {
 void Detector::learn(const Attempt& attempt) {
     for (std::size_t d = 0; d < dimension_count; ++d) {
         const auto& key = attempt.keys[d];
-        if (key.empty()) continue;
+        // Only the rules that compare with a baseline need one: names would fill it with
+        // every signer's name for nothing.
+        if (key.empty() || config_.rules[d].over_baseline <= 0) continue;
         auto& baseline = baselines_[d];
         // Decay everything by the time passed, lazily: scale the new weight up instead of
         // every old one down, and renormalise now and then.
@@ -125,10 +127,11 @@ Cluster Detector::describe(const Window& window, Dimension dimension, const std:
     return cluster;
 }
 
-std::vector<Cluster> Detector::observe(const Attempt& attempt) {
-    auto& window = windows_[attempt.petition_id];
-    expire(window, attempt.at_ms);
-    window.attempts.push_back(attempt);
+std::vector<Cluster> Detector::observe(Attempt incoming) {
+    auto& window = windows_[incoming.petition_id];
+    expire(window, incoming.at_ms);
+    window.attempts.push_back(std::move(incoming));
+    const auto& attempt = window.attempts.back();
     count(window, attempt, +1);
 
     std::vector<Cluster> clusters;

@@ -66,7 +66,9 @@ struct DetectorConfig {
     // The baseline learns from attempts as they leave the window, so a burst never vouches
     // for itself; it forgets with this half-life.
     std::chrono::seconds baseline_half_life{3600};
-    std::size_t max_window_events = 200000;  // per petition: memory stays bounded
+    // Per petition, and per baseline: memory stays bounded (about 300 bytes an attempt).
+    // Under a flood the window shortens to this many attempts; shares still hold.
+    std::size_t max_window_events = 50000;
 };
 
 // A value that stood out, with what a moderator and a complaint need to see.
@@ -90,7 +92,7 @@ class Detector {
     // Counts one attempt and returns the clusters it makes stand out. A cluster is
     // reported once, and again only after it has cooled down (fallen under half its
     // rule's count) and stood out anew.
-    std::vector<Cluster> observe(const Attempt& attempt);
+    std::vector<Cluster> observe(Attempt attempt);
 
     // The usual share of a value across every petition (decayed counts), for tests and
     // the back office.

@@ -16,14 +16,21 @@ Defence::Defence(store::Store& store, shield::Difficulty& difficulty, DefenceOpt
       detector_(options_.detector) {}
 
 bool Defence::observe(const signatures::SigningEvent& event, const std::string& petition_slug) {
-    const auto attempt = detect::attempt_of(event);
+    auto attempt = detect::attempt_of(event);
     std::lock_guard lock(mutex_);
-    for (const auto& cluster : detector_.observe(attempt)) open(cluster, petition_slug);
     std::erase_if(held_, [&](const Held& held) { return held.until_ms <= attempt.at_ms; });
-    for (const auto& held : held_)
-        if (held.petition_id == attempt.petition_id && attempt.key(held.dimension) == held.value)
-            return true;
-    return false;
+    const auto is_held = [&] {
+        for (const auto& held : held_)
+            if (held.petition_id == attempt.petition_id &&
+                attempt.key(held.dimension) == held.value)
+                return true;
+        return false;
+    };
+    const bool held_before = is_held();
+    // A cluster the detector reports is always one of this attempt's own values.
+    const auto clusters = detector_.observe(std::move(attempt));
+    for (const auto& cluster : clusters) open(cluster, petition_slug);
+    return held_before || !clusters.empty();
 }
 
 void Defence::open(const detect::Cluster& cluster, const std::string& petition_slug) {
