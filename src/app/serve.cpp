@@ -18,6 +18,8 @@
 #include "app/dispatch.hpp"
 #include "app/signing_setup.hpp"
 #include "incidents/defence.hpp"
+#include "mail/message.hpp"
+#include "render/mail_texts.hpp"
 #include "core/log_events.hpp"
 #include "core/logging.hpp"
 #include "core/secret.hpp"
@@ -68,6 +70,43 @@ void add_signature_metrics(metrics::Registry& metrics, const SignatureTotals& to
         out += "rempart_mail_total{outcome=\"failed\"} " + std::to_string(outbox.failed.load()) +
                "\n";
     });
+}
+
+// The mails that tell the admins what the defence did, in the site's language.
+std::vector<incidents::AlertMail> compose_alerts(const Config& config, const Catalog& catalog,
+                                                 const web::Site& site,
+                                                 const incidents::OpenedFacts& facts) {
+    const auto language =
+        render::parse_language(config.site.default_language).value_or(render::Language::fr);
+    const auto snapshot = catalog.current();
+    const auto* petition = snapshot->find_by_id(facts.petition_id);
+    render::IncidentAlert alert;
+    alert.petition_title = petition ? petition->title : facts.petition_slug;
+    alert.dimension = facts.dimension;
+    // Names and comments are keyed hashes: meaningless to a reader, so not shown.
+    if (facts.dimension != "name" && facts.dimension != "comment") alert.value = facts.value;
+    alert.attempts = facts.attempts;
+    alert.window_total = facts.window_total;
+    alert.networks = facts.networks;
+    alert.quarantined = facts.quarantined;
+    alert.held_until = facts.held_until_ms / 1000;
+    alert.incident_id = facts.incident_id;
+    const auto texts = render::incident_alert_mail(site.messages(), language, alert);
+    std::vector<incidents::AlertMail> mails;
+    const auto domain = config.mail.from.substr(config.mail.from.find('@') + 1);
+    for (const auto& to : config.mail.admin_alerts_to) {
+        mail::Message message;
+        message.from_address = config.mail.from;
+        message.from_name = config.site.name;
+        message.to_address = to;
+        message.subject = texts.subject;
+        message.text = texts.text;
+        message.html = texts.html;
+        message.language = std::string(render::code(language));
+        mails.push_back({to, mail::compose(message, std::chrono::system_clock::now(),
+                                           mail::make_message_id(domain))});
+    }
+    return mails;
 }
 
 // Reloads the catalog when the store changed, whoever changed it (this process or the
@@ -157,10 +196,18 @@ int serve(const Config& config, bool demo) {
         shutdown_logging();
         return 1;
     }
-    incidents::Defence defence(store, difficulty);
     mail::OutboxOptions outbox_options;
     outbox_options.first_retry = config.mail.retry_first;
     mail::Outbox outbox(store, *signing->transport, outbox_options);
+    incidents::DefenceOptions defence_options;
+    defence_options.alert_from = config.mail.from;
+    defence_options.mail_queued = [&outbox] { outbox.notify(); };
+    if (!config.mail.admin_alerts_to.empty())
+        defence_options.compose_alerts = [&config, &catalog, &site = **site](
+                                             const incidents::OpenedFacts& facts) {
+            return compose_alerts(config, catalog, site, facts);
+        };
+    incidents::Defence defence(store, difficulty, defence_options);
     outbox.start();
     web::SigningServices signing_services{**site,
                                           store,

@@ -5,6 +5,8 @@
 #include <atomic>
 #include <chrono>
 #include <cstdint>
+#include <functional>
+#include <memory>
 #include <mutex>
 #include <string>
 #include <vector>
@@ -16,12 +18,37 @@
 
 namespace rempart::incidents {
 
+// An incident as opened, for the admins' alert.
+struct OpenedFacts {
+    std::int64_t incident_id = 0;
+    std::int64_t petition_id = 0;
+    std::string petition_slug;
+    std::string dimension;
+    std::string value;
+    std::int64_t attempts = 0;
+    std::int64_t window_total = 0;
+    std::int64_t networks = 0;
+    std::int64_t quarantined = 0;
+    std::int64_t held_until_ms = 0;
+};
+
+// The alert mails for an incident: envelope recipient and complete message, each queued in
+// the outbox in the incident's own transaction, so no alert is lost.
+struct AlertMail {
+    std::string to;
+    std::string message;
+};
+using ComposeAlerts = std::function<std::vector<AlertMail>(const OpenedFacts&)>;
+
 struct DefenceOptions {
     detect::DetectorConfig detector;
     // How long new attempts carrying an incident's key start quarantined, and the
     // petition's proof of work stays harder, without a moderator's word.
     std::chrono::seconds hold{3600};
     std::uint64_t raised_difficulty = 200000;  // about 20 times the default
+    ComposeAlerts compose_alerts;  // empty: nobody to tell
+    std::string alert_from;        // the envelope sender of alerts
+    std::function<void()> mail_queued;  // after the commit, so the outbox sends at once
 };
 
 struct DefenceStats {
@@ -39,7 +66,7 @@ class Defence {
     // after the signatures already submitted, so none of them escapes the quarantine.
     bool observe(const signatures::SigningEvent& event, const std::string& petition_slug);
 
-    const DefenceStats& stats() const { return stats_; }
+    const DefenceStats& stats() const { return shared_->stats; }
 
   private:
     struct Held {
@@ -50,10 +77,17 @@ class Defence {
     };
     void open(const detect::Cluster& cluster, const std::string& petition_slug);
 
+    // What the incident's write needs when it runs on the writer thread: shared, so that a
+    // Defence gone meanwhile (at shutdown, in tests) leaves it valid.
+    struct Shared {
+        explicit Shared(DefenceOptions o) : options(std::move(o)) {}
+        DefenceOptions options;
+        DefenceStats stats;
+    };
+
     store::Store& store_;
     shield::Difficulty& difficulty_;
-    DefenceOptions options_;
-    DefenceStats stats_;
+    std::shared_ptr<Shared> shared_;
     std::mutex mutex_;
     detect::Detector detector_;
     std::vector<Held> held_;

@@ -3,6 +3,8 @@
 
 #include <kainjow/mustache.hpp>
 
+#include <ctime>
+
 #include "core/embedded.hpp"
 
 namespace rempart::render {
@@ -42,6 +44,42 @@ MailTexts confirmation_mail(const Messages& messages, Language language, const S
     data.set("not_you", not_you);
     data.set("sign_off", sign_off);
     mail.html = html.render(data);
+    return mail;
+}
+
+MailTexts incident_alert_mail(const Messages& messages, Language language,
+                              const IncidentAlert& alert) {
+    const auto number = [&](std::int64_t n) { return format_number(language, n); };
+    char until[32] = "";
+    const std::time_t held = static_cast<std::time_t>(alert.held_until);
+    std::tm parts{};
+    gmtime_r(&held, &parts);
+    std::strftime(until, sizeof until, "%Y-%m-%d %H:%M", &parts);
+    const auto what = fill(messages.text(language, "alert.what_" + alert.dimension),
+                           {{"value", alert.value}});
+    const Placeholders values{{"title", alert.petition_title},
+                              {"count", number(alert.quarantined)},
+                              {"what", what},
+                              {"attempts", number(alert.attempts)},
+                              {"total", number(alert.window_total)},
+                              {"networks", number(alert.networks)},
+                              {"until", until},
+                              {"id", std::to_string(alert.incident_id)}};
+    const auto say = [&](std::string_view key) {
+        return fill(messages.text(language, key), values);
+    };
+    MailTexts mail;
+    mail.subject = say("alert.subject");
+    const std::string paragraphs[] = {say("alert.intro"), say("alert.what"),
+                                      say("alert.done_quarantine"), say("alert.done_hold"),
+                                      say("alert.done_difficulty"), say("alert.next")};
+    mail.html = "<!doctype html>\n<html lang=\"" + std::string(code(language)) +
+                "\">\n<head><meta charset=\"utf-8\"></head>\n<body>\n";
+    for (const auto& paragraph : paragraphs) {
+        mail.text += paragraph + "\n\n";
+        mail.html += "<p>" + mu::html_escape(paragraph) + "</p>\n";
+    }
+    mail.html += "</body>\n</html>\n";
     return mail;
 }
 

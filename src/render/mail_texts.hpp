@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <cstdint>
 #include <string_view>
 
 #include "core/config.hpp"
@@ -19,5 +20,20 @@ struct MailTexts {
 MailTexts confirmation_mail(const Messages& messages, Language language, const SiteConfig& site,
                             std::string_view petition_title, std::string_view signer_name,
                             std::string_view link);
+
+// What the admins are told when the defence opened an incident by itself.
+struct IncidentAlert {
+    std::string petition_title;
+    std::string dimension;  // name, comment, email_domain, network, as, user_agent
+    std::string value;      // shown for domains, networks and ASes only (names are hashes)
+    std::int64_t attempts = 0;
+    std::int64_t window_total = 0;
+    std::int64_t networks = 0;
+    std::int64_t quarantined = 0;
+    std::int64_t held_until = 0;  // Unix seconds
+    std::int64_t incident_id = 0;
+};
+MailTexts incident_alert_mail(const Messages& messages, Language language,
+                              const IncidentAlert& alert);
 
 }  // namespace rempart::render

@@ -148,5 +148,26 @@ TEST_F(SigningPages, TheConfirmationMailCarriesTheLinkInBothParts) {
     EXPECT_EQ(english.subject, "Confirm your signature: T");
 }
 
+TEST_F(SigningPages, TheIncidentAlertSaysWhatHappenedAndWhatWasDone) {
+    IncidentAlert alert;
+    alert.petition_title = "Des <pistes>";
+    alert.dimension = "email_domain";
+    alert.value = "catch-all.example";
+    alert.attempts = 300;
+    alert.window_total = 1234;
+    alert.networks = 17;
+    alert.quarantined = 1500;
+    alert.held_until = 1795000000;
+    alert.incident_id = 7;
+    const auto fr = incident_alert_mail(*messages_, Language::fr, alert);
+    EXPECT_EQ(fr.subject, "Incident sur « Des <pistes> » : 1\u202f500 signatures mises de côté");
+    EXPECT_TRUE(contains(fr.text, "le domaine de messagerie catch-all.example"));
+    EXPECT_TRUE(contains(fr.text, "jusqu'à 2026-11-18 11:06 (UTC)"));
+    EXPECT_TRUE(contains(fr.html, "Des &lt;pistes&gt;"));
+    const auto en = incident_alert_mail(*messages_, Language::en, alert);
+    EXPECT_TRUE(contains(en.text, "Incident number: 7."));
+    EXPECT_TRUE(contains(en.text, "in 300 of the last 1,234 attempts, from 17 networks"));
+}
+
 }  // namespace
 }  // namespace rempart::render
