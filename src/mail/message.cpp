@@ -3,22 +3,25 @@
 
 #include <sodium.h>
 
+#include <algorithm>
+#include <cstdio>
 #include <ctime>
 
 namespace rempart::mail {
 namespace {
 
 constexpr char hex_digits[] = "0123456789ABCDEF";
+constexpr std::size_t header_line_limit = 78;   // RFC 5322 2.1.1
+constexpr std::size_t encoded_word_limit = 75;  // RFC 2047 2
+constexpr std::size_t body_line_limit = 76;     // RFC 2045 6.7, the soft-break "=" included
 
 std::string random_hex(std::size_t bytes) {
     std::string raw(bytes, '\0');
     randombytes_buf(raw.data(), raw.size());
-    std::string hex;
-    for (const char c : raw) {
-        const auto byte = static_cast<unsigned char>(c);
-        hex += static_cast<char>(std::tolower(hex_digits[byte >> 4]));
-        hex += static_cast<char>(std::tolower(hex_digits[byte & 0x0f]));
-    }
+    std::string hex(2 * bytes + 1, '\0');
+    sodium_bin2hex(hex.data(), hex.size(), reinterpret_cast<const unsigned char*>(raw.data()),
+                   raw.size());
+    hex.pop_back();
     return hex;
 }
 
@@ -38,7 +41,7 @@ bool plain_ascii(std::string_view text) {
 }
 
 // RFC 2047 B-encoded words of at most 75 characters, never splitting a UTF-8 sequence,
-// joined by folding whitespace.
+// joined by folding whitespace. `first_line_room` is what is left of the first line.
 std::string encoded_words(std::string_view text, std::size_t first_line_room) {
     constexpr std::string_view open = "=?UTF-8?B?";
     constexpr std::string_view close = "?=";
@@ -46,10 +49,12 @@ std::string encoded_words(std::string_view text, std::size_t first_line_room) {
     std::size_t room = first_line_room;
     std::size_t i = 0;
     while (i < text.size()) {
-        // Bytes that fit: base64 of n bytes takes 4 * ceil(n / 3) characters.
-        const auto available = room > open.size() + close.size() + 4
-                                   ? room - open.size() - close.size()
-                                   : std::size_t{60};
+        // Bytes that fit: base64 of n bytes takes 4 * ceil(n / 3) characters. A first line
+        // with too little room for a word still gets one, as short as the others allow.
+        const auto word = std::min(room, encoded_word_limit);
+        const auto available = word > open.size() + close.size() + 4
+                                   ? word - open.size() - close.size()
+                                   : std::size_t{4};
         std::size_t take = std::min(text.size() - i, available / 4 * 3);
         while (take > 0 && i + take < text.size() &&
                (static_cast<unsigned char>(text[i + take]) & 0xC0) == 0x80)
@@ -63,31 +68,43 @@ std::string encoded_words(std::string_view text, std::size_t first_line_room) {
         if (!out.empty()) out += "\r\n ";
         out += std::string(open) + encoded + std::string(close);
         i += take;
-        room = 77;  // a continuation line starts with one space
+        room = header_line_limit - 1;  // a continuation line starts with one space
     }
     return out;
 }
 
-// A header whose value is free text: plain ASCII folded at spaces, anything else encoded.
+// A header whose value is free text: plain ASCII when it fits on the line, otherwise
+// encoded words, which fold anywhere.
 std::string text_header(std::string_view name, std::string_view value) {
     const auto clean = without_line_breaks(value);
-    const auto room = 78 - name.size() - 2;
-    if (plain_ascii(clean) && clean.size() <= room) return std::string(name) + ": " + clean + "\r\n";
+    const auto room = header_line_limit - name.size() - 2;
+    if (plain_ascii(clean) && clean.size() <= room)
+        return std::string(name) + ": " + clean + "\r\n";
     return std::string(name) + ": " + encoded_words(clean, room) + "\r\n";
 }
 
-// A display name is a phrase: quoted when plain ASCII with specials, encoded otherwise.
-std::string mailbox(std::string_view name, std::string_view address) {
+// A display name is a phrase: quoted when plain ASCII, encoded otherwise or when too long
+// for the line; the address goes on a line of its own when it would not fit beside it.
+// `room` is what the header's name leaves of the first line.
+std::string mailbox(std::string_view name, std::string_view address, std::size_t room) {
     const auto clean_name = without_line_breaks(name);
-    const auto clean_address = without_line_breaks(address);
-    if (clean_name.empty()) return clean_address;
-    if (!plain_ascii(clean_name)) return encoded_words(clean_name, 60) + " <" + clean_address + ">";
+    const auto clean_address = "<" + without_line_breaks(address) + ">";
+    if (clean_name.empty()) return clean_address.substr(1, clean_address.size() - 2);
     std::string quoted = "\"";
     for (const char c : clean_name) {
         if (c == '"' || c == '\\') quoted += '\\';
         quoted += c;
     }
-    return quoted + "\" <" + clean_address + ">";
+    quoted += '"';
+    if (plain_ascii(clean_name) && quoted.size() + 1 + clean_address.size() <= room)
+        return quoted + " " + clean_address;
+    const auto phrase =
+        plain_ascii(clean_name) && quoted.size() <= room ? quoted : encoded_words(clean_name, room);
+    const auto last_line = phrase.size() - (phrase.rfind('\n') + 1);  // npos + 1 is 0
+    const auto first_line = phrase.find('\n') == std::string::npos;
+    const auto used = first_line ? header_line_limit - room + last_line : last_line;
+    if (used + 1 + clean_address.size() <= header_line_limit) return phrase + " " + clean_address;
+    return phrase + "\r\n " + clean_address;
 }
 
 std::string with_crlf(std::string_view text) {
@@ -127,15 +144,6 @@ std::string quoted_printable(std::string_view text) {
     const auto lines = with_crlf(text);
     std::string out;
     std::size_t column = 0;
-    const auto emit = [&](std::string_view piece) {
-        // Soft break so no line passes 76 characters, the "=" included.
-        if (column + piece.size() > 75) {
-            out += "=\r\n";
-            column = 0;
-        }
-        out += piece;
-        column += piece.size();
-    };
     for (std::size_t i = 0; i < lines.size(); ++i) {
         const char c = lines[i];
         if (c == '\r' && i + 1 < lines.size() && lines[i + 1] == '\n') {
@@ -147,15 +155,22 @@ std::string quoted_printable(std::string_view text) {
         const auto byte = static_cast<unsigned char>(c);
         const bool line_end_next = i + 1 == lines.size() || lines[i + 1] == '\r';
         // Encoded: non-ASCII, '=', controls, a space or tab before a line end (mail software
-        // strips those), and a '.' opening a line (SMTP would read a lone one as the end).
-        const bool encode = byte >= 0x7f || c == '=' || (byte < 0x20 && c != '\t') ||
-                            ((c == ' ' || c == '\t') && line_end_next) ||
-                            (c == '.' && column == 0);
+        // strips those), and a '.' opening a line, soft break or not (SMTP would read a lone
+        // one as the end).
+        bool encode = byte >= 0x7f || c == '=' || (byte < 0x20 && c != '\t') ||
+                      ((c == ' ' || c == '\t') && line_end_next);
+        // Soft break so no line passes 76 characters, the "=" included.
+        if (column + (encode ? 3 : 1) > body_line_limit - 1) {
+            out += "=\r\n";
+            column = 0;
+        }
+        if (c == '.' && column == 0) encode = true;
         if (encode) {
-            const char piece[3] = {'=', hex_digits[byte >> 4], hex_digits[byte & 0x0f]};
-            emit(std::string_view(piece, 3));
+            out += {'=', hex_digits[byte >> 4], hex_digits[byte & 0x0f]};
+            column += 3;
         } else {
-            emit(std::string_view(&lines[i], 1));
+            out += c;
+            column += 1;
         }
     }
     return out;
@@ -167,8 +182,9 @@ std::string compose(const Message& message, std::chrono::system_clock::time_poin
     const auto boundary = "=_rempart_" + random_hex(12);
     std::string out;
     out += "Date: " + format_date(date) + "\r\n";
-    out += "From: " + mailbox(message.from_name, message.from_address) + "\r\n";
-    out += "To: " + mailbox("", message.to_address) + "\r\n";
+    out +=
+        "From: " + mailbox(message.from_name, message.from_address, header_line_limit - 6) + "\r\n";
+    out += "To: " + mailbox("", message.to_address, header_line_limit - 4) + "\r\n";
     out += text_header("Subject", message.subject);
     out += "Message-ID: " + without_line_breaks(message_id) + "\r\n";
     out += "MIME-Version: 1.0\r\n";
@@ -177,8 +193,9 @@ std::string compose(const Message& message, std::chrono::system_clock::time_poin
     out += "Auto-Submitted: auto-generated\r\n";
     out += "Content-Type: multipart/alternative;\r\n boundary=\"" + boundary + "\"\r\n";
     out += "\r\n";
-    for (const auto& [type, body] : {std::pair<const char*, const std::string*>{"text/plain", &message.text},
-                                     {"text/html", &message.html}}) {
+    for (const auto& [type, body] :
+         {std::pair<const char*, const std::string*>{"text/plain", &message.text},
+          {"text/html", &message.html}}) {
         out += "--" + boundary + "\r\n";
         out += std::string("Content-Type: ") + type + "; charset=utf-8\r\n";
         out += "Content-Transfer-Encoding: quoted-printable\r\n\r\n";

@@ -4,6 +4,7 @@
 
 #include <curl/curl.h>
 
+#include <algorithm>
 #include <cstring>
 
 namespace rempart::mail {
@@ -24,6 +25,15 @@ std::size_t read_upload(char* buffer, std::size_t size, std::size_t count, void*
     return n;
 }
 
+// libcurl writes MAIL FROM and RCPT TO as given: a line break in an address would let the
+// text after it be read as a command of its own.
+bool safe_address(std::string_view address) {
+    return std::none_of(address.begin(), address.end(), [](char c) {
+        const auto byte = static_cast<unsigned char>(c);
+        return byte < 0x20 || byte == 0x7f || c == '<' || c == '>';
+    });
+}
+
 void init_curl_once() {
     static std::once_flag once;
     std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
@@ -40,6 +50,10 @@ SmtpTransport::~SmtpTransport() {
 }
 
 Result<void> SmtpTransport::send(const Envelope& envelope, std::string_view message) {
+    if (!safe_address(envelope.from) || !safe_address(envelope.to) || envelope.to.empty())
+        return make_error(std::string(permanent_error),
+                          "the recipient is empty, or an envelope address holds a control "
+                          "character or <>");
     std::lock_guard lock(mutex_);
     if (!curl_) curl_ = curl_easy_init();
     auto* curl = static_cast<CURL*>(curl_);
@@ -54,7 +68,10 @@ Result<void> SmtpTransport::send(const Envelope& envelope, std::string_view mess
 
     curl_easy_setopt(curl, CURLOPT_URL, options_.url.c_str());
     curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "smtp,smtps");
-    curl_easy_setopt(curl, CURLOPT_USE_SSL, implicit_tls ? CURLUSESSL_ALL : CURLUSESSL_TRY);
+    // With a password to send, TLS is required: someone on the path who strips the
+    // STARTTLS offer must not get the password in clear. Without one, STARTTLS when offered.
+    const bool must_encrypt = implicit_tls || !options_.username.empty();
+    curl_easy_setopt(curl, CURLOPT_USE_SSL, must_encrypt ? CURLUSESSL_ALL : CURLUSESSL_TRY);
     curl_easy_setopt(curl, CURLOPT_SSL_VERIFYPEER, options_.verify_peer ? 1L : 0L);
     curl_easy_setopt(curl, CURLOPT_SSL_VERIFYHOST, options_.verify_peer ? 2L : 0L);
     if (!options_.username.empty()) {
@@ -79,11 +96,14 @@ Result<void> SmtpTransport::send(const Envelope& envelope, std::string_view mess
     curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, nullptr);
     if (code == CURLE_OK) return {};
 
-    const std::string detail = std::string(error_buffer[0] ? error_buffer : curl_easy_strerror(code)) +
-                               (reply ? " (reply " + std::to_string(reply) + ")" : "");
+    const std::string detail =
+        std::string(error_buffer[0] ? error_buffer : curl_easy_strerror(code)) +
+        (reply ? " (reply " + std::to_string(reply) + ")" : "");
     // The server said no for good: a mailbox that does not exist, an address refused, bad
     // credentials. Retrying would only repeat it.
-    const bool permanent = (reply >= 500 && reply < 600) || code == CURLE_LOGIN_DENIED;
+    // Refused credentials are the operator's mistake, not the recipient's: kept as
+    // transient, the mail waits for the fixed password instead of being given up.
+    const bool permanent = reply >= 500 && reply < 600 && code != CURLE_LOGIN_DENIED;
     // Drop a connection that failed, so the next send starts clean.
     curl_easy_cleanup(curl);
     curl_ = nullptr;

@@ -19,7 +19,7 @@ struct NewSignature {
     std::int64_t petition_id = 0;
     std::string name;             // as typed, cleaned
     std::string name_normalised;  // for comparison only
-    std::string email;            // as typed, trimmed: where the mail goes
+    std::string email;            // where the mail goes: local part as typed, ASCII domain
     std::string email_canonical;  // for duplicates only
     std::string email_domain;     // ASCII
     std::optional<std::string> postcode;

@@ -325,7 +325,7 @@ class SigningHandler {
         signature.petition_id = petition.id;
         signature.name = input.name;
         signature.name_normalised = input.name_normalised;
-        signature.email = input.email.as_typed;
+        signature.email = input.email.local + "@" + input.email.ascii_domain;
         signature.email_canonical = input.email.canonical;
         signature.email_domain = input.email.ascii_domain;
         if (input.postcode) {
@@ -350,7 +350,8 @@ class SigningHandler {
         mail::Message message;
         message.from_address = config.mail.from;
         message.from_name = config.site.name;
-        message.to_address = input.email.as_typed;
+        // Mail servers take the domain in its ASCII form; the local part stays as typed.
+        message.to_address = input.email.local + "@" + input.email.ascii_domain;
         message.subject = texts.subject;
         message.text = texts.text;
         message.html = texts.html;

@@ -228,6 +228,13 @@ TEST_F(Signing, WithdrawingTakesTheSignatureOutOfTheCount) {
     EXPECT_EQ(wait_for_count(server_.port(), "velo", 1), 1);
 }
 
+TEST_F(Signing, AnInternationalDomainIsMailedInItsAsciiForm) {
+    ASSERT_EQ(sign(signing_fields(server_.port(), "Jean", "jean@exämple.fr")).status, 303u);
+    const auto mails = wait_for_mails(maildir(server_), 1);
+    ASSERT_EQ(mails.size(), 1u);
+    EXPECT_TRUE(contains(mails[0], "\r\nTo: jean@xn--exmple-cua.fr\r\n")) << mails[0].substr(0, 400);
+}
+
 TEST_F(Signing, UnknownOrMalformedLinksSayWhatToDo) {
     const std::string unknown(43, 'A');
     for (const std::string& target :

@@ -2,8 +2,9 @@
 """A real SMTP server for tests (aiosmtpd): writes each message it accepts to a folder.
 
 Usage: smtp_sink.py FOLDER [--tls CERT KEY] [--auth USER PASSWORD] [--fail-first N]
-Prints the port it listens on (127.0.0.1, chosen by the system), then serves until SIGTERM.
-Each message becomes FOLDER/<n>.eml (the bytes received) and FOLDER/<n>.json (envelope).
+Prints the port it listens on (127.0.0.1, chosen by the system) once it accepts
+connections, then serves until SIGTERM. Each message becomes FOLDER/<n>.eml (the bytes
+received) and FOLDER/<n>.json (envelope, and the client's port: one port, one connection).
 Recipients starting with "nobody@" are refused with 550; the first N messages get 451.
 """
 import asyncio
@@ -14,7 +15,6 @@ import ssl
 import sys
 from pathlib import Path
 
-from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import SMTP, AuthResult, LoginPassword
 
 
@@ -42,6 +42,7 @@ class Sink:
             "rcpt_tos": envelope.rcpt_tos,
             "tls": session.ssl is not None,
             "auth": session.authenticated,
+            "peer_port": session.peer[1],
         }))
         Path(f"{stem}.eml.part").rename(f"{stem}.eml")  # whole files only
         return "250 OK"
@@ -60,11 +61,6 @@ def main():
             auth = (args.pop(0), args.pop(0))
         elif flag == "--fail-first":
             fail_first = int(args.pop(0))
-    probe = socket.socket()
-    probe.bind(("127.0.0.1", 0))
-    port = probe.getsockname()[1]
-    probe.close()
-
     kwargs = {}
     if tls:
         context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
@@ -82,14 +78,20 @@ def main():
         kwargs["authenticator"] = authenticator
         kwargs["auth_required"] = True
         kwargs["auth_require_tls"] = False
-    controller = Controller(Sink(folder, fail_first), hostname="127.0.0.1", port=port,
-                            server_hostname="localhost", **kwargs)
-    controller.start()
-    print(port, flush=True)
-    stop = asyncio.new_event_loop()
-    signal.signal(signal.SIGTERM, lambda *_: stop.call_soon_threadsafe(stop.stop))
-    stop.run_forever()
-    controller.stop()
+    # The socket is bound to port 0 and listening before the port is printed: no other
+    # process can take the port in between, and the client never connects too early.
+    loop = asyncio.new_event_loop()
+    asyncio.set_event_loop(loop)
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen()
+    sink = Sink(folder, fail_first)
+    server = loop.run_until_complete(loop.create_server(
+        lambda: SMTP(sink, hostname="localhost", loop=loop, **kwargs), sock=listener))
+    print(listener.getsockname()[1], flush=True)
+    loop.add_signal_handler(signal.SIGTERM, loop.stop)
+    loop.run_forever()
+    server.close()
 
 
 if __name__ == "__main__":

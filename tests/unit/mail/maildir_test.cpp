@@ -16,8 +16,9 @@ namespace {
 class MaildirTest : public ::testing::Test {
   protected:
     void SetUp() override {
-        char pattern[] = "/tmp/rempart-maildir-test.XXXXXX";
-        dir_ = ::mkdtemp(pattern);
+        auto pattern =
+            (std::filesystem::temp_directory_path() / "rempart-maildir-test.XXXXXX").string();
+        dir_ = ::mkdtemp(pattern.data());
     }
     void TearDown() override { std::filesystem::remove_all(dir_); }
     std::filesystem::path dir_;
@@ -51,12 +52,12 @@ TEST_F(MaildirTest, NamesStayUniqueAcrossThreads) {
     std::vector<std::thread> threads;
     for (int t = 0; t < 4; ++t)
         threads.emplace_back([&] {
-            for (int i = 0; i < 100; ++i) ASSERT_TRUE((*maildir)->send({"a", "b"}, "x\r\n").ok());
+            for (int i = 0; i < 250; ++i) ASSERT_TRUE((*maildir)->send({"a", "b"}, "x\r\n").ok());
         });
     for (auto& thread : threads) thread.join();
     std::set<std::string> names;
     for (const auto& file : files_in(dir_ / "mail" / "new")) names.insert(file.filename());
-    EXPECT_EQ(names.size(), 400u);
+    EXPECT_EQ(names.size(), 1000u);
 }
 
 TEST_F(MaildirTest, AFolderThatCannotBeMadeIsAClearError) {

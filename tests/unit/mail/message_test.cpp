@@ -4,6 +4,8 @@
 #include <sodium.h>
 
 #include <sstream>
+#include <string_view>
+#include <vector>
 
 #include "mail/message.hpp"
 
@@ -38,6 +40,26 @@ std::string decode_words(std::string_view header) {
     return out;
 }
 
+// Quoted-printable back to text, CRLF read as LF.
+std::string decode_quoted_printable(std::string_view encoded) {
+    std::string decoded;
+    for (std::size_t i = 0; i < encoded.size(); ++i) {
+        if (encoded[i] == '=' && encoded.substr(i + 1, 2) == "\r\n") {
+            i += 2;
+        } else if (encoded[i] == '=') {
+            decoded +=
+                static_cast<char>(std::stoi(std::string(encoded.substr(i + 1, 2)), nullptr, 16));
+            i += 2;
+        } else if (encoded.substr(i, 2) == "\r\n") {
+            decoded += '\n';
+            ++i;
+        } else {
+            decoded += encoded[i];
+        }
+    }
+    return decoded;
+}
+
 std::string header_block(const std::string& message) {
     return message.substr(0, message.find("\r\n\r\n") + 2);
 }
@@ -51,10 +73,11 @@ std::vector<std::string> lines_of(const std::string& text) {
 }
 
 TEST(Message, HasTheHeadersAMailNeeds) {
-    const auto composed = compose(sample(), std::chrono::system_clock::from_time_t(1795000000),
-                                  "<abc@example.org>");
+    const auto composed =
+        compose(sample(), std::chrono::system_clock::from_time_t(1795000000), "<abc@example.org>");
     EXPECT_TRUE(composed.starts_with("Date: "));
-    EXPECT_NE(composed.find("\r\nFrom: \"Rempart\" <petitions@example.org>\r\n"), std::string::npos);
+    EXPECT_NE(composed.find("\r\nFrom: \"Rempart\" <petitions@example.org>\r\n"),
+              std::string::npos);
     EXPECT_NE(composed.find("\r\nTo: marie@example.org\r\n"), std::string::npos);
     EXPECT_NE(composed.find("\r\nMessage-ID: <abc@example.org>\r\n"), std::string::npos);
     EXPECT_NE(composed.find("\r\nMIME-Version: 1.0\r\n"), std::string::npos);
@@ -73,8 +96,9 @@ TEST(Message, DatesAreRfc5322InUtc) {
 
 TEST(Message, AccentedSubjectsAndNamesAreEncodedAndFolded) {
     auto message = sample();
-    message.subject = "Confirmez votre signature : « Pour des pistes cyclables protégées sur "
-                      "tout le boulevard de la République » 🚲";
+    message.subject =
+        "Confirmez votre signature : « Pour des pistes cyclables protégées sur "
+        "tout le boulevard de la République » 🚲";
     message.from_name = "Association Vélo à Lyon";
     const auto composed = compose(message, std::chrono::system_clock::now(), "<a@b>");
     const auto headers = header_block(composed);
@@ -102,7 +126,9 @@ TEST(Message, BodiesAreQuotedPrintableWithShortLinesAndNoBareLineFeeds) {
     const auto composed = compose(message, std::chrono::system_clock::now(), "<a@b>");
     for (const auto& line : lines_of(composed)) EXPECT_LE(line.size(), 76u) << line;
     for (std::size_t i = 0; i < composed.size(); ++i)
-        if (composed[i] == '\n') EXPECT_EQ(composed[i - 1], '\r') << "bare LF at " << i;
+        if (composed[i] == '\n') {
+            EXPECT_EQ(composed[i - 1], '\r') << "bare LF at " << i;
+        }
     EXPECT_NE(composed.find("=C3=A9=3D"), std::string::npos);
     EXPECT_NE(composed.find("\r\n=2E a line"), std::string::npos);
     EXPECT_NE(composed.find("trailing space=20\r\n"), std::string::npos);
@@ -110,22 +136,73 @@ TEST(Message, BodiesAreQuotedPrintableWithShortLinesAndNoBareLineFeeds) {
 
 TEST(Message, QuotedPrintableRoundTrips) {
     const std::string text = "Œuvre d'été = 100 %\nDeux\n" + std::string(150, 'z');
-    const auto encoded = quoted_printable(text);
-    std::string decoded;
-    for (std::size_t i = 0; i < encoded.size(); ++i) {
-        if (encoded[i] == '=' && encoded.compare(i + 1, 2, "\r\n") == 0) {
-            i += 2;
-        } else if (encoded[i] == '=') {
-            decoded += static_cast<char>(std::stoi(encoded.substr(i + 1, 2), nullptr, 16));
-            i += 2;
-        } else if (encoded.compare(i, 2, "\r\n") == 0) {
-            decoded += '\n';
-            ++i;
-        } else {
-            decoded += encoded[i];
-        }
+    EXPECT_EQ(decode_quoted_printable(quoted_printable(text)), text);
+}
+
+// The parts of a multipart message, by the boundary its Content-Type names.
+std::vector<std::string> parts_of(const std::string& message) {
+    const auto start = message.find("boundary=\"") + 10;
+    const auto boundary = "\r\n--" + message.substr(start, message.find('"', start) - start);
+    std::vector<std::string> parts;
+    auto at = message.find(boundary);
+    while (at != std::string::npos && message.compare(at + boundary.size(), 2, "--") != 0) {
+        const auto body = message.find("\r\n\r\n", at) + 4;
+        const auto next = message.find(boundary, body);
+        parts.push_back(message.substr(body, next - body));
+        at = next;
     }
-    EXPECT_EQ(decoded, text);
+    return parts;
+}
+
+TEST(Message, BothPartsReadBackAsWritten) {
+    auto message = sample();
+    message.text =
+        "Bonjour Zoé,\n\nMerci d'avoir signé « Sauvons la forêt » 🌳 !\n"
+        ". Un point en tête de ligne, = un égal, des espaces en fin   \n" +
+        std::string(100, 'y') + ".\n";
+    message.html = "<p>Bonjour Zoé, merci 🌳</p>\n<p>" + std::string(120, 'h') + "</p>";
+    const auto composed = compose(message, std::chrono::system_clock::now(), "<a@b>");
+    const auto parts = parts_of(composed);
+    ASSERT_EQ(parts.size(), 2u);
+    EXPECT_EQ(decode_quoted_printable(parts[0]), message.text);
+    EXPECT_EQ(decode_quoted_printable(parts[1]), message.html);
+}
+
+TEST(Message, EncodedWordsStayWithinRfc2047sSeventyFiveCharacters) {
+    auto message = sample();
+    message.subject = std::string(30, 'e') + " é " + std::string(300, 'f') + " 🚲";
+    const auto headers = header_block(compose(message, std::chrono::system_clock::now(), "<a@b>"));
+    std::size_t words = 0;
+    for (std::size_t at = 0; (at = headers.find("=?UTF-8?", at)) != std::string::npos; ++words) {
+        const auto end = headers.find("?=", at + 10) + 2;
+        EXPECT_LE(end - at, 75u) << headers.substr(at, end - at);
+        at = end;
+    }
+    EXPECT_GT(words, 4u);
+}
+
+TEST(Message, LongSenderNamesFoldAndKeepTheAddress) {
+    for (const std::string& name :
+         {std::string(90, 'A'), std::string("Association pour la défense "
+                                            "des pistes cyclables protégées "
+                                            "de la Métropole de Lyon")}) {
+        auto message = sample();
+        message.from_name = name;
+        message.from_address = "confirmation-automatique@association-au-nom-long.example.org";
+        const auto headers =
+            header_block(compose(message, std::chrono::system_clock::now(), "<a@b>"));
+        for (const auto& line : lines_of(headers)) EXPECT_LE(line.size(), 78u) << line;
+        const auto from = headers.find("From: ");
+        const auto from_value = headers.substr(from, headers.find("\r\nTo: ") - from);
+        EXPECT_EQ(decode_words(from_value), name);
+        EXPECT_NE(from_value.find(" <" + message.from_address + ">"), std::string::npos);
+    }
+}
+
+TEST(Message, ADotPushedToTheStartOfALineBySoftBreakIsEncoded) {
+    const auto encoded = quoted_printable(std::string(75, 'x') + ".\n.");
+    for (const auto& line : lines_of(encoded + "\r\n")) EXPECT_FALSE(line.starts_with(".")) << line;
+    EXPECT_EQ(decode_quoted_printable(encoded), std::string(75, 'x') + ".\n.");
 }
 
 TEST(Message, MessageIdsAreUnique) {
