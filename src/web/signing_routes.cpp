@@ -1,4 +1,4 @@
-// Signing and confirming: POST /petitions/{slug}/sign, its thanks page, and /s/{token}.
+// Signing: POST /petitions/{slug}/sign and its thanks page; the links come from signature_links.
 #include "web/signing_routes.hpp"
 
 #include <spdlog/spdlog.h>
@@ -13,13 +13,14 @@
 #include "http/target.hpp"
 #include "mail/message.hpp"
 #include "render/mail_texts.hpp"
-#include "shield/network.hpp"
 #include "signatures/link_token.hpp"
-#include "web/altcha_route.hpp"
 #include "signatures/signing_form.hpp"
 #include "store/event_repository.hpp"
 #include "store/outbox_repository.hpp"
 #include "store/signature_repository.hpp"
+#include "web/altcha_route.hpp"
+#include "web/signature_links.hpp"
+#include "web/signing_request.hpp"
 
 namespace rempart::web {
 namespace {
@@ -32,53 +33,11 @@ using http::Response;
 using signatures::SignatureState;
 using signatures::SigningEvent;
 using Awaitable = asio::awaitable<Response>;
+using namespace signing;
 
 constexpr std::int64_t link_lifetime_s = 30 * 24 * 3600;  // as the privacy page promises
 constexpr std::int64_t resend_after_s = 3600;
 
-std::int64_t unix_now() {
-    return static_cast<std::int64_t>(std::time(nullptr));
-}
-
-std::int64_t unix_now_ms() {
-    using namespace std::chrono;
-    return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
-}
-
-// What a client is known by, read once per request.
-struct Client {
-    std::optional<asio::ip::address> address;
-    shield::NetworkKeys keys;
-    std::optional<shield::AsInfo> as;
-};
-
-Client identify(const Request& request, const shield::AsnTable& asn_table) {
-    Client client;
-    boost::system::error_code ec;
-    const auto address = asio::ip::make_address(request.client_ip, ec);
-    if (ec) {
-        client.keys = {"ip:" + request.client_ip, "net:" + request.client_ip,
-                       "net:" + request.client_ip};
-        return client;
-    }
-    client.address = address;
-    client.keys = shield::network_keys(address);
-    client.as = asn_table.lookup(address);
-    return client;
-}
-
-SigningEvent base_event(const Request& request, const Client& client, const Petition* petition) {
-    SigningEvent event;
-    event.at_ms = unix_now_ms();
-    if (petition) event.petition_id = petition->id;
-    event.ip = request.client_ip;
-    event.network = client.keys.narrow;
-    if (client.as) event.asn = client.as->number;
-    event.user_agent = std::string(request.headers["User-Agent"].substr(0, 256));
-    return event;
-}
-
-// A form posted from another site is refused: browsers send Origin on every POST, and a
 // signature must come from our own form (the proof of work alone would not stop a page
 // elsewhere from making its visitors sign).
 bool foreign_origin(const Request& request, std::string_view base_url) {
@@ -113,26 +72,10 @@ asio::awaitable<dns::MailDomainAnswer> check_mail_domain(dns::MailDomainChecker&
     co_return co_await std::move(pending);
 }
 
-Response redirect(std::string location) {
-    Response response;
-    response.status = 303;
-    response.set_header("Location", std::move(location));
-    response.set_header("Cache-Control", "no-store");
-    return response;
-}
-
 // The error page says "wait a moment"; the header says how long, from the bucket itself.
 void set_retry_after(Response& response, std::chrono::seconds wait) {
     std::erase_if(response.headers, [](const auto& header) { return header.first == "Retry-After"; });
     response.set_header("Retry-After", std::to_string(std::max<std::int64_t>(1, wait.count())));
-}
-
-Response html(unsigned status, std::string body) {
-    Response response;
-    response.status = status;
-    response.body = http::Body(std::move(body));
-    response.set_header("Cache-Control", "no-store");
-    return response;
 }
 
 class SigningHandler {
@@ -247,36 +190,6 @@ class SigningHandler {
         if (petition == nullptr) co_return s_.site.error_page(404, request.headers, request.target);
         const auto language = s_.site.language_of(request.headers);
         co_return html(200, render::render_thanks(s_.site.view(), language, *petition));
-    }
-
-    Awaitable link_page(const Request& request, const Params& params) {
-        const auto token = std::string(params[0]);
-        if (!signatures::looks_like_link_token(token)) co_return link_invalid(request);
-        const auto hash = signatures::link_token_hash(token);
-        const auto now = unix_now();
-        // Built apart from the co_await: GCC 12 frees temporaries of a co_await expression
-        // twice.
-        std::function<std::optional<store::LinkedSignature>(store::Database&)> find =
-            [hash, now](store::Database& db) { return store::find_by_token(db, hash, now); };
-        auto linked =
-            co_await s_.store.readers().read<std::optional<store::LinkedSignature>>(std::move(find));
-        if (!linked) co_return link_invalid(request);
-        const auto snapshot = s_.site.catalog().current();
-        const auto* petition = snapshot->find_by_id(linked->petition_id);
-        if (petition == nullptr) co_return link_invalid(request);
-        const auto language = s_.site.language_of(request.headers);
-        co_return html(200, render::render_confirm(s_.site.view(), language, *petition, token,
-                                                   linked->state));
-    }
-
-    Awaitable confirm(const Request& request, const Params& params) {
-        const std::string token(params[0]);
-        co_return co_await change(request, token, true);
-    }
-
-    Awaitable withdraw(const Request& request, const Params& params) {
-        const std::string token(params[0]);
-        co_return co_await change(request, token, false);
     }
 
   private:
@@ -406,70 +319,6 @@ class SigningHandler {
         co_return redirect("/petitions/" + petition.slug + "/thanks");
     }
 
-    Response link_invalid(const Request& request) {
-        const auto language = s_.site.language_of(request.headers);
-        return html(404, render::render_notice(s_.site.view(), language, 404,
-                                               "sign.link_invalid_title",
-                                               "sign.link_invalid_text"));
-    }
-
-    // Parameters by reference: the caller's frame outlives this one, and GCC 12 mishandles
-    // temporaries passed by value into a co_await.
-    asio::awaitable<Response> change(const Request& request, const std::string& token,
-                                     bool confirm) {
-        if (!signatures::looks_like_link_token(token)) co_return link_invalid(request);
-        const auto client = identify(request, s_.asn_table);
-        auto event = base_event(request, client, nullptr);
-        event.kind = confirm ? SigningEvent::Kind::confirmation : SigningEvent::Kind::withdrawal;
-        const auto hash = signatures::link_token_hash(token);
-        const auto now = unix_now();
-        std::function<Result<store::LinkedSignature>(store::Database&)> job =
-            [hash, now, confirm, event](store::Database& db) mutable
-            -> Result<store::LinkedSignature> {
-            auto linked = confirm ? store::confirm_signature(db, hash, now)
-                                  : store::withdraw_signature(db, hash, now);
-            if (!linked) return linked;
-            event.petition_id = linked->petition_id;
-            event.signature_id = linked->signature_id;
-            event.email_domain = linked->email_domain;
-            // The state it had: a quarantined signature confirmed stays quarantined.
-            event.verdict = !confirm ? "withdrawn"
-                            : linked->state == SignatureState::quarantined
-                                ? "confirmed_in_quarantine"
-                                : "confirmed";
-            event.seconds_after_signing = now - linked->created_at;
-            if (auto logged = store::insert_event(db, event); !logged) return logged.error();
-            return linked;
-        };
-        auto changed = co_await s_.store.writer().write<store::LinkedSignature>(std::move(job));
-        if (!changed) {
-            if (changed.error().code == "signature.link_invalid") co_return link_invalid(request);
-            if (changed.error().code == "signature.withdrawn") {
-                const auto language = s_.site.language_of(request.headers);
-                co_return html(409, render::render_notice(s_.site.view(), language, 409,
-                                                          "sign.confirm_title",
-                                                          "sign.withdrawn_notice"));
-            }
-            spdlog::error("{} error=\"{}\"", log_event::store_write_failed,
-                          changed.error().detail);
-            co_return s_.site.error_page(503, request.headers, request.target);
-        }
-        const auto snapshot = s_.site.catalog().current();
-        const auto* petition = snapshot->find_by_id(changed->petition_id);
-        if (confirm) {
-            ++s_.counters.confirmed;
-            spdlog::info("{} signature={} after_s={}", log_event::signature_confirmed,
-                         changed->signature_id, now - changed->created_at);
-        } else {
-            ++s_.counters.withdrawn;
-            spdlog::info("{} signature={}", log_event::signature_withdrawn,
-                         changed->signature_id);
-        }
-        if (petition == nullptr) co_return redirect("/");
-        co_return redirect("/petitions/" + petition->slug +
-                           (confirm ? "?confirmed=1" : "?withdrawn=1"));
-    }
-
     SigningServices& s_;
 };
 
@@ -485,18 +334,7 @@ void add_signing_routes(http::Router& router, SigningServices& services) {
                [handler](const Request& request, const Params& params) {
                    return handler->thanks(request, params);
                });
-    router.add(Method::get, "/s/{token}", "signature_link",
-               [handler](const Request& request, const Params& params) {
-                   return handler->link_page(request, params);
-               });
-    router.add(Method::post, "/s/{token}/confirm", "signature_confirm",
-               [handler](const Request& request, const Params& params) {
-                   return handler->confirm(request, params);
-               });
-    router.add(Method::post, "/s/{token}/withdraw", "signature_withdraw",
-               [handler](const Request& request, const Params& params) {
-                   return handler->withdraw(request, params);
-               });
+    add_signature_link_routes(router, services);
 }
 
 void add_signing_metrics(metrics::Registry& metrics, const SigningCounters& counters) {

@@ -1,0 +1,40 @@
+// What both signing handlers share: the client and the event of a request, the time, and
+// the plain answers they give (a redirect, an uncacheable page).
+#pragma once
+
+#include <boost/asio/ip/address.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "http/request.hpp"
+#include "http/response.hpp"
+#include "petitions/petition.hpp"
+#include "shield/asn_table.hpp"
+#include "shield/network.hpp"
+#include "signatures/signing_event.hpp"
+
+namespace rempart::web::signing {
+
+std::int64_t unix_now();
+std::int64_t unix_now_ms();
+
+// What a client is known by, read once per request.
+struct Client {
+    std::optional<boost::asio::ip::address> address;
+    shield::NetworkKeys keys;
+    std::optional<shield::AsInfo> as;
+};
+Client identify(const http::Request& request, const shield::AsnTable& asn_table);
+
+// The event of an attempt, with what the request tells; the handler adds the rest.
+signatures::SigningEvent base_event(const http::Request& request, const Client& client,
+                                    const Petition* petition);
+
+// 303 to `location`, never cached.
+http::Response redirect(std::string location);
+// A page for this visitor only, never cached.
+http::Response html(unsigned status, std::string body);
+
+}  // namespace rempart::web::signing
