@@ -14,12 +14,10 @@
 
 #include "api/api_routes.hpp"
 #include "app/commands.hpp"
+#include "app/defence_setup.hpp"
 #include "app/demo.hpp"
 #include "app/dispatch.hpp"
 #include "app/signing_setup.hpp"
-#include "incidents/defence.hpp"
-#include "mail/message.hpp"
-#include "render/mail_texts.hpp"
 #include "core/log_events.hpp"
 #include "core/logging.hpp"
 #include "core/secret.hpp"
@@ -70,43 +68,6 @@ void add_signature_metrics(metrics::Registry& metrics, const SignatureTotals& to
         out += "rempart_mail_total{outcome=\"failed\"} " + std::to_string(outbox.failed.load()) +
                "\n";
     });
-}
-
-// The mails that tell the admins what the defence did, in the site's language.
-std::vector<incidents::AlertMail> compose_alerts(const Config& config, const Catalog& catalog,
-                                                 const web::Site& site,
-                                                 const incidents::OpenedFacts& facts) {
-    const auto language =
-        render::parse_language(config.site.default_language).value_or(render::Language::fr);
-    const auto snapshot = catalog.current();
-    const auto* petition = snapshot->find_by_id(facts.petition_id);
-    render::IncidentAlert alert;
-    alert.petition_title = petition ? petition->title : facts.petition_slug;
-    alert.dimension = facts.dimension;
-    // Names and comments are keyed hashes: meaningless to a reader, so not shown.
-    if (facts.dimension != "name" && facts.dimension != "comment") alert.value = facts.value;
-    alert.attempts = facts.attempts;
-    alert.window_total = facts.window_total;
-    alert.networks = facts.networks;
-    alert.quarantined = facts.quarantined;
-    alert.held_until = facts.held_until_ms / 1000;
-    alert.incident_id = facts.incident_id;
-    const auto texts = render::incident_alert_mail(site.messages(), language, alert);
-    std::vector<incidents::AlertMail> mails;
-    const auto domain = config.mail.from.substr(config.mail.from.find('@') + 1);
-    for (const auto& to : config.mail.admin_alerts_to) {
-        mail::Message message;
-        message.from_address = config.mail.from;
-        message.from_name = config.site.name;
-        message.to_address = to;
-        message.subject = texts.subject;
-        message.text = texts.text;
-        message.html = texts.html;
-        message.language = std::string(render::code(language));
-        mails.push_back({to, mail::compose(message, std::chrono::system_clock::now(),
-                                           mail::make_message_id(domain))});
-    }
-    return mails;
 }
 
 // Reloads the catalog when the store changed, whoever changed it (this process or the
@@ -199,15 +160,8 @@ int serve(const Config& config, bool demo) {
     mail::OutboxOptions outbox_options;
     outbox_options.first_retry = config.mail.retry_first;
     mail::Outbox outbox(store, *signing->transport, outbox_options);
-    incidents::DefenceOptions defence_options;
-    defence_options.alert_from = config.mail.from;
-    defence_options.mail_queued = [&outbox] { outbox.notify(); };
-    if (!config.mail.admin_alerts_to.empty())
-        defence_options.compose_alerts = [&config, &catalog, &site = **site](
-                                             const incidents::OpenedFacts& facts) {
-            return compose_alerts(config, catalog, site, facts);
-        };
-    incidents::Defence defence(store, difficulty, defence_options);
+    auto defence = set_up_defence(config, catalog, **site, store, difficulty,
+                                  [&outbox] { outbox.notify(); }, metrics);
     outbox.start();
     web::SigningServices signing_services{**site,
                                           store,
@@ -219,21 +173,12 @@ int serve(const Config& config, bool demo) {
                                           signing->mail_domains.get(),
                                           *secret,
                                           [&outbox] { outbox.notify(); },
-                                          &defence,
+                                          defence.defence.get(),
+                                          defence.bans.get(),
                                           {}};
     SignatureTotals signature_totals{};
     web::add_signing_metrics(metrics, signing_services.counters);
     add_signature_metrics(metrics, signature_totals, outbox.stats());
-    metrics.add_collector([&defence](std::string& out) {
-        out += "# HELP rempart_incidents_opened_total Incidents the defence opened.\n";
-        out += "# TYPE rempart_incidents_opened_total counter\n";
-        out += "rempart_incidents_opened_total " +
-               std::to_string(defence.stats().incidents_opened.load()) + "\n";
-        out += "# HELP rempart_signatures_quarantined_total Signatures set aside by incidents.\n";
-        out += "# TYPE rempart_signatures_quarantined_total counter\n";
-        out += "rempart_signatures_quarantined_total " +
-               std::to_string(defence.stats().quarantined.load()) + "\n";
-    });
 
     http::Router router;
     web::add_web_routes(router, **site);

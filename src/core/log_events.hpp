@@ -59,8 +59,14 @@ inline constexpr std::string_view mail_sent = "MAIL_SENT";
 inline constexpr std::string_view mail_deferred = "MAIL_DEFERRED";
 // A mail was given up (refused for good, or too old): id=, attempts=, error=.
 inline constexpr std::string_view mail_failed = "MAIL_FAILED";
-// The defence opened an incident: petition=, dimension=, attempts=, of=, networks=.
+// A value stood out and was held: petition=, dimension=, attempts=, of=, networks=, bans=.
+inline constexpr std::string_view incident_cluster = "INCIDENT_CLUSTER";
+// Its cluster opened an incident (an attack): incident=, petition=, contained_after_ms=.
 inline constexpr std::string_view incident_opened = "INCIDENT_OPENED";
+// A moderator decided on a cluster, or lifted a ban: incident=, cluster=, decision=, by=.
+inline constexpr std::string_view incident_decided = "INCIDENT_DECIDED";
+// Signing refused because the client's network or AS is banned: petition=, ip=, until_ms=.
+inline constexpr std::string_view signing_banned = "SIGNING_BANNED";
 
 // Every event above, for the documentation and for the test that keeps names unique.
 inline constexpr std::string_view all[] = {
@@ -69,7 +75,8 @@ inline constexpr std::string_view all[] = {
     store_migrated,      store_refused,     store_refused_newer, store_write_failed,
     petition_created,    cache_invalidated, signature_accepted,  signature_refused,
     signature_confirmed, signature_withdrawn, dns_check_unknown, mail_sent,
-    mail_deferred,       mail_failed,         incident_opened,
+    mail_deferred,       mail_failed,         incident_cluster,    incident_opened,
+    incident_decided,    signing_banned,
 };
 
 }  // namespace rempart::log_event

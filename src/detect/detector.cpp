@@ -2,6 +2,7 @@
 // that tell a scripted flood from a crowd. Pure: events in, clusters out, no I/O.
 #include "detect/detector.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 namespace rempart::detect {
@@ -18,6 +19,12 @@ std::size_t index(Dimension d) {
 
 std::string_view to_string(Dimension dimension) {
     return names[index(dimension)];
+}
+
+std::optional<Dimension> parse_dimension(std::string_view text) {
+    for (std::size_t d = 0; d < dimension_count; ++d)
+        if (to_string(static_cast<Dimension>(d)) == text) return static_cast<Dimension>(d);
+    return std::nullopt;
 }
 
 Attempt attempt_of(const signatures::SigningEvent& event) {
@@ -105,6 +112,23 @@ void Detector::expire(Window& window, std::int64_t now_ms) {
     }
 }
 
+std::vector<Source> Detector::sources(
+    const Window& window, Dimension dimension,
+    const std::unordered_map<std::string_view, std::size_t>& in_cluster) const {
+    std::vector<Source> sources;
+    sources.reserve(in_cluster.size());
+    const auto& counts = window.counts[index(dimension)];
+    for (const auto& [key, count] : in_cluster) {
+        if (key.empty()) continue;
+        const auto total = counts.find(std::string(key));
+        sources.push_back({std::string(key), count, total == counts.end() ? count : total->second});
+    }
+    std::sort(sources.begin(), sources.end(), [](const Source& a, const Source& b) {
+        return a.in_cluster != b.in_cluster ? a.in_cluster > b.in_cluster : a.key < b.key;
+    });
+    return sources;
+}
+
 Cluster Detector::describe(const Window& window, Dimension dimension, const std::string& value,
                            std::int64_t petition_id) const {
     Cluster cluster;
@@ -116,14 +140,18 @@ Cluster Detector::describe(const Window& window, Dimension dimension, const std:
     cluster.window_total = window.totals[d];
     cluster.share = static_cast<double>(cluster.count) / static_cast<double>(cluster.window_total);
     cluster.baseline_share = baseline_share(dimension, value);
-    std::unordered_set<std::string_view> networks;
+    std::unordered_map<std::string_view, std::size_t> networks;
+    std::unordered_map<std::string_view, std::size_t> ases;
     for (const auto& attempt : window.attempts) {
         if (attempt.keys[d] != value) continue;
         if (cluster.first_ms == 0) cluster.first_ms = attempt.at_ms;
         cluster.last_ms = attempt.at_ms;
-        networks.insert(attempt.key(Dimension::network));
+        ++networks[attempt.key(Dimension::network)];
+        if (const auto& as = attempt.key(Dimension::as); !as.empty()) ++ases[as];
     }
     cluster.distinct_networks = networks.size();
+    cluster.networks = sources(window, Dimension::network, networks);
+    cluster.ases = sources(window, Dimension::as, ases);
     return cluster;
 }
 

@@ -6,6 +6,7 @@
 #include <chrono>
 #include <cstdint>
 #include <deque>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -20,6 +21,7 @@ namespace rempart::detect {
 enum class Dimension { name, comment, email_domain, network, as, user_agent };
 inline constexpr std::size_t dimension_count = 6;
 std::string_view to_string(Dimension dimension);
+std::optional<Dimension> parse_dimension(std::string_view text);
 
 // One attempt as the detector sees it: its time, its petition and its keys (empty: absent).
 struct Attempt {
@@ -71,6 +73,14 @@ struct DetectorConfig {
     std::size_t max_window_events = 50000;
 };
 
+// A network or AS a cluster came from: how many of the cluster's attempts, and how many
+// attempts it sent in the window in all (a network that sends little else is the attack's).
+struct Source {
+    std::string key;  // "net:203.0.113.0/24", "as:64500"
+    std::size_t in_cluster = 0;
+    std::size_t in_window = 0;
+};
+
 // A value that stood out, with what a moderator and a complaint need to see.
 struct Cluster {
     std::int64_t petition_id = 0;
@@ -83,6 +93,8 @@ struct Cluster {
     std::size_t distinct_networks = 0;  // among the cluster's attempts
     std::int64_t first_ms = 0;          // the cluster's first attempt still in the window
     std::int64_t last_ms = 0;
+    std::vector<Source> networks;  // most of the cluster's attempts first
+    std::vector<Source> ases;
 };
 
 class Detector {
@@ -114,6 +126,9 @@ class Detector {
     void expire(Window& window, std::int64_t now_ms);
     void count(Window& window, const Attempt& attempt, int delta);
     void learn(const Attempt& attempt);
+    std::vector<Source> sources(const Window& window, Dimension dimension,
+                                const std::unordered_map<std::string_view, std::size_t>&
+                                    in_cluster) const;
     Cluster describe(const Window& window, Dimension dimension, const std::string& value,
                      std::int64_t petition_id) const;
 

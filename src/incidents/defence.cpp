@@ -1,20 +1,42 @@
 // The defence acting by itself: every signing attempt goes through the detector; a cluster
-// opens an incident that quarantines its signatures and makes the proof of work harder.
+// quarantines its signatures, bans where it came from and makes the proof of work harder.
 #include "incidents/defence.hpp"
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
+#include <chrono>
+
 #include "core/log_events.hpp"
-#include "store/incident_repository.hpp"
 #include "store/outbox_repository.hpp"
 
 namespace rempart::incidents {
+namespace {
 
-Defence::Defence(store::Store& store, shield::Difficulty& difficulty, DefenceOptions options)
+std::int64_t now_ms() {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(
+               std::chrono::system_clock::now().time_since_epoch())
+        .count();
+}
+
+std::string describe(const store::NewCluster& cluster) {
+    return cluster.dimension + " stood out: " + std::to_string(cluster.attempts_in_window) +
+           " of " + std::to_string(cluster.window_total) + " attempts in the window, from " +
+           std::to_string(cluster.distinct_networks) + " networks";
+}
+
+}  // namespace
+
+Defence::Defence(store::Store& store, shield::Difficulty& difficulty, shield::BanList& bans,
+                 DefenceOptions options)
     : store_(store),
       difficulty_(difficulty),
+      bans_(bans),
       shared_(std::make_shared<Shared>(std::move(options))),
-      detector_(shared_->options.detector) {}
+      detector_(shared_->options.detector) {
+    auto& never_ban = shared_->options.bans.never_ban;
+    if (never_ban.empty()) never_ban = shared_->options.detector.large_networks;
+}
 
 bool Defence::observe(const signatures::SigningEvent& event, const std::string& petition_slug) {
     auto attempt = detect::attempt_of(event);
@@ -30,81 +52,142 @@ bool Defence::observe(const signatures::SigningEvent& event, const std::string& 
     const bool held_before = is_held();
     // A cluster the detector reports is always one of this attempt's own values.
     const auto clusters = detector_.observe(std::move(attempt));
-    for (const auto& cluster : clusters) open(cluster, petition_slug);
+    for (const auto& cluster : clusters) record(cluster, petition_slug);
     return held_before || !clusters.empty();
 }
 
-void Defence::open(const detect::Cluster& cluster, const std::string& petition_slug) {
+void Defence::record(const detect::Cluster& cluster, const std::string& petition_slug) {
     const auto& options = shared_->options;
     const auto until_ms = cluster.last_ms + options.hold.count() * 1000;
-    held_.push_back({cluster.petition_id, cluster.dimension, cluster.value, until_ms});
+    held_.push_back({cluster.petition_id, petition_slug, cluster.dimension, cluster.value, until_ms});
     difficulty_.raise("petition:" + petition_slug, options.raised_difficulty, until_ms / 1000);
-    ++shared_->stats.incidents_opened;
+    // Bans act at once, in memory; the store learns of them with the cluster.
+    auto bans = choose_bans(cluster, options.bans);
+    const auto ban_until = cluster.last_ms + options.bans.duration.count() * 1000;
+    for (const auto& ban : bans) bans_.ban(ban.key, ban_until, cluster.last_ms);
+    ++shared_->stats.clusters;
+    shared_->stats.bans += bans.size();
 
-    store::NewIncident incident;
-    incident.petition_id = cluster.petition_id;
-    incident.dimension = std::string(detect::to_string(cluster.dimension));
-    incident.key_value = cluster.value;
-    incident.attempts_in_window = static_cast<std::int64_t>(cluster.count);
-    incident.window_total = static_cast<std::int64_t>(cluster.window_total);
-    incident.distinct_networks = static_cast<std::int64_t>(cluster.distinct_networks);
-    incident.first_attempt_ms = cluster.first_ms;
-    incident.opened_ms = cluster.last_ms;
-    const auto difficulty = options.raised_difficulty;
-    spdlog::warn("{} petition={} dimension={} attempts={} of={} networks={}",
-                 log_event::incident_opened, cluster.petition_id, incident.dimension,
-                 cluster.count, cluster.window_total, cluster.distinct_networks);
+    store::NewCluster row;
+    row.petition_id = cluster.petition_id;
+    row.dimension = std::string(detect::to_string(cluster.dimension));
+    row.key_value = cluster.value;
+    row.attempts_in_window = static_cast<std::int64_t>(cluster.count);
+    row.window_total = static_cast<std::int64_t>(cluster.window_total);
+    row.distinct_networks = static_cast<std::int64_t>(cluster.distinct_networks);
+    row.first_attempt_ms = cluster.first_ms;
+    row.detected_ms = cluster.last_ms;
+    row.held_until_ms = until_ms;
+    spdlog::warn("{} petition={} dimension={} attempts={} of={} networks={} bans={}",
+                 log_event::incident_cluster, cluster.petition_id, row.dimension, cluster.count,
+                 cluster.window_total, cluster.distinct_networks, bans.size());
+
     // Queued behind every signature already submitted: the quarantine reaches them all.
-    store_.writer().submit(
-        [shared = shared_, incident, difficulty, until_ms,
-         petition_slug](store::Database& db) -> Result<void> {
-            auto opened = store::open_incident(db, incident, incident.first_attempt_ms);
-            if (!opened) return opened.error();
-            shared->stats.quarantined += static_cast<std::uint64_t>(opened->quarantined);
-            const auto at = incident.opened_ms;
-            if (shared->options.compose_alerts) {
-                const OpenedFacts facts{opened->id,
-                                        incident.petition_id,
-                                        petition_slug,
-                                        incident.dimension,
-                                        incident.key_value,
-                                        incident.attempts_in_window,
-                                        incident.window_total,
-                                        incident.distinct_networks,
-                                        opened->quarantined,
-                                        until_ms};
-                for (const auto& alert : shared->options.compose_alerts(facts)) {
-                    if (auto queued = store::enqueue_mail(db, "alert", shared->options.alert_from,
-                                                          alert.to, alert.message, at / 1000);
-                        !queued)
-                        return queued.error();
-                    if (auto r = store::record_incident_action(db, opened->id, at,
-                                                               "alert_mailed", alert.to);
-                        !r)
-                        return r;
-                }
-            }
-            if (auto r = store::record_incident_action(
-                    db, opened->id, at, "quarantined",
-                    std::to_string(opened->quarantined) + " signatures, and new ones with " +
-                        incident.dimension + " = this value",
-                    until_ms);
-                !r)
-                return r;
-            return store::record_incident_action(
-                db, opened->id, at, "difficulty_raised",
-                "proof of work for the petition raised to " + std::to_string(difficulty),
-                until_ms);
-        },
-        [shared = shared_](Result<void> done) {
-            if (!done) {
-                spdlog::error("{} error=\"{}\"", log_event::store_write_failed,
-                              done.error().detail);
-                return;
-            }
-            if (shared->options.compose_alerts && shared->options.mail_queued)
-                shared->options.mail_queued();
-        });
+    auto job = [shared = shared_, row, bans = std::move(bans), ban_until,
+                petition_slug](store::Database& db) -> Result<void> {
+        const auto& options = shared->options;
+        const auto at = now_ms();
+        auto recorded = store::record_cluster(db, row, at);
+        if (!recorded) return recorded.error();
+        const auto incident = recorded->incident_id;
+        shared->stats.quarantined += static_cast<std::uint64_t>(recorded->quarantined);
+        if (recorded->new_incident) {
+            ++shared->stats.incidents_opened;
+            shared->stats.observe_containment(at - row.first_attempt_ms);
+            spdlog::warn("{} incident={} petition={} contained_after_ms={}",
+                         log_event::incident_opened, incident, row.petition_id,
+                         at - row.first_attempt_ms);
+        }
+        const auto action = [&](std::string_view what, const std::string& detail,
+                                std::optional<std::int64_t> until = std::nullopt) {
+            return store::record_incident_action(db, incident, at, what, detail, until);
+        };
+        if (auto r = action("cluster", describe(row)); !r) return r;
+        if (auto r = action("quarantined",
+                            std::to_string(recorded->quarantined) + " signatures, and new ones with " +
+                                row.dimension + " = this value",
+                            row.held_until_ms);
+            !r)
+            return r;
+        if (auto r = action("difficulty_raised",
+                            "proof of work for the petition raised to " +
+                                std::to_string(options.raised_difficulty),
+                            row.held_until_ms);
+            !r)
+            return r;
+        for (const auto& ban : bans) {
+            store::Ban stored{0, incident, ban.kind, ban.key, row.detected_ms, ban_until, {},
+                              ban.reason};
+            if (auto id = store::record_ban(db, stored); !id) return id.error();
+            if (auto r = action("banned", ban.key + ": " + ban.reason, ban_until); !r) return r;
+        }
+        // One alert an attack: later clusters join the incident the admins already know of.
+        if (!recorded->new_incident || !options.compose_alerts) return {};
+        const OpenedFacts facts{incident,
+                                row.petition_id,
+                                petition_slug,
+                                row.dimension,
+                                row.key_value,
+                                row.attempts_in_window,
+                                row.window_total,
+                                row.distinct_networks,
+                                recorded->quarantined,
+                                row.held_until_ms,
+                                static_cast<std::int64_t>(bans.size())};
+        for (const auto& alert : options.compose_alerts(facts)) {
+            if (auto queued = store::enqueue_mail(db, "alert", options.alert_from, alert.to,
+                                                  alert.message, at / 1000);
+                !queued)
+                return queued.error();
+            if (auto r = action("alert_mailed", alert.to); !r) return r;
+        }
+        return {};
+    };
+    store_.writer().submit(std::move(job), [shared = shared_](Result<void> done) {
+        if (!done) {
+            spdlog::error("{} error=\"{}\"", log_event::store_write_failed, done.error().detail);
+            return;
+        }
+        if (shared->options.compose_alerts && shared->options.mail_queued)
+            shared->options.mail_queued();
+    });
+}
+
+void Defence::restore(const std::vector<store::HeldCluster>& held,
+                      const std::vector<store::Ban>& bans, std::int64_t now) {
+    std::lock_guard lock(mutex_);
+    for (const auto& cluster : held) {
+        const auto dimension = detect::parse_dimension(cluster.dimension);
+        if (!dimension) continue;
+        held_.push_back({cluster.petition_id, cluster.petition_slug, *dimension,
+                         cluster.key_value, cluster.held_until_ms});
+        difficulty_.raise("petition:" + cluster.petition_slug, shared_->options.raised_difficulty,
+                          cluster.held_until_ms / 1000);
+    }
+    for (const auto& ban : bans) bans_.ban(ban.value, ban.until_ms, now);
+}
+
+void Defence::decided(const store::DecidedCluster& cluster, store::ClusterDecision decision) {
+    auto& counter = decision == store::ClusterDecision::release ? shared_->stats.released
+                                                                : shared_->stats.invalidated;
+    counter += static_cast<std::uint64_t>(cluster.signatures);
+    // An invalidated cluster keeps holding its key until the hold ends: the attack may
+    // still be under way.
+    if (decision != store::ClusterDecision::release) return;
+    std::lock_guard lock(mutex_);
+    std::erase_if(held_, [&](const Held& held) {
+        return held.petition_id == cluster.petition_id &&
+               detect::to_string(held.dimension) == cluster.dimension &&
+               held.value == cluster.key_value;
+    });
+    const bool still_held = std::any_of(held_.begin(), held_.end(), [&](const Held& held) {
+        return held.petition_id == cluster.petition_id;
+    });
+    if (!still_held) difficulty_.lower("petition:" + cluster.petition_slug);
+}
+
+void Defence::lifted(const store::Ban& ban) {
+    bans_.lift(ban.value);
 }
 
 }  // namespace rempart::incidents

@@ -1,5 +1,6 @@
 // The defence acting by itself: every signing attempt goes through the detector; a cluster
-// opens an incident that quarantines its signatures and makes the proof of work harder.
+// quarantines its signatures, bans the networks it came from and makes the proof of work
+// harder, inside one incident per attack.
 #pragma once
 
 #include <atomic>
@@ -12,8 +13,14 @@
 #include <vector>
 
 #include "detect/detector.hpp"
+#include "incidents/ban_policy.hpp"
+#include "incidents/defence_stats.hpp"
+#include "shield/ban_list.hpp"
 #include "shield/difficulty.hpp"
 #include "signatures/signing_event.hpp"
+#include "store/ban_repository.hpp"
+#include "store/cluster_decisions.hpp"
+#include "store/incident_repository.hpp"
 #include "store/store.hpp"
 
 namespace rempart::incidents {
@@ -30,6 +37,7 @@ struct OpenedFacts {
     std::int64_t networks = 0;
     std::int64_t quarantined = 0;
     std::int64_t held_until_ms = 0;
+    std::int64_t bans = 0;
 };
 
 // The alert mails for an incident: envelope recipient and complete message, each queued in
@@ -46,36 +54,42 @@ struct DefenceOptions {
     // petition's proof of work stays harder, without a moderator's word.
     std::chrono::seconds hold{3600};
     std::uint64_t raised_difficulty = 200000;  // about 20 times the default
+    BanPolicy bans;  // its never_ban defaults to the detector's eyeball ISPs
     ComposeAlerts compose_alerts;  // empty: nobody to tell
     std::string alert_from;        // the envelope sender of alerts
     std::function<void()> mail_queued;  // after the commit, so the outbox sends at once
 };
 
-struct DefenceStats {
-    std::atomic<std::uint64_t> incidents_opened{0};
-    std::atomic<std::uint64_t> quarantined{0};  // set aside by incidents, and at signing
-};
-
 class Defence {
   public:
-    Defence(store::Store& store, shield::Difficulty& difficulty, DefenceOptions options = {});
+    Defence(store::Store& store, shield::Difficulty& difficulty, shield::BanList& bans,
+            DefenceOptions options = {});
 
     // Called for every attempt of a petition (`slug` names it for the difficulty). Returns
-    // true when the attempt's signature must start quarantined: its keys belong to an
-    // incident still held. Opening an incident writes through the store's writer, queued
+    // true when the attempt's signature must start quarantined: its keys belong to a
+    // cluster still held. Recording a cluster writes through the store's writer, queued
     // after the signatures already submitted, so none of them escapes the quarantine.
     bool observe(const signatures::SigningEvent& event, const std::string& petition_slug);
+
+    // After a restart: the holds and bans the store says are still in force.
+    void restore(const std::vector<store::HeldCluster>& held, const std::vector<store::Ban>& bans,
+                 std::int64_t now_ms);
+    // A moderator decided on a cluster (already written): its hold ends, and the
+    // petition's proof of work returns to normal once nothing is held on it.
+    void decided(const store::DecidedCluster& cluster, store::ClusterDecision decision);
+    void lifted(const store::Ban& ban);
 
     const DefenceStats& stats() const { return shared_->stats; }
 
   private:
     struct Held {
         std::int64_t petition_id;
+        std::string petition_slug;
         detect::Dimension dimension;
         std::string value;
         std::int64_t until_ms;
     };
-    void open(const detect::Cluster& cluster, const std::string& petition_slug);
+    void record(const detect::Cluster& cluster, const std::string& petition_slug);
 
     // What the incident's write needs when it runs on the writer thread: shared, so that a
     // Defence gone meanwhile (at shutdown, in tests) leaves it valid.
@@ -87,6 +101,7 @@ class Defence {
 
     store::Store& store_;
     shield::Difficulty& difficulty_;
+    shield::BanList& bans_;
     std::shared_ptr<Shared> shared_;
     std::mutex mutex_;
     detect::Detector detector_;

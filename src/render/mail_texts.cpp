@@ -64,15 +64,21 @@ MailTexts incident_alert_mail(const Messages& messages, Language language,
                               {"total", number(alert.window_total)},
                               {"networks", number(alert.networks)},
                               {"until", until},
-                              {"id", std::to_string(alert.incident_id)}};
+                              {"id", std::to_string(alert.incident_id)},
+                              {"bans", number(alert.bans)},
+                              {"minutes", number(alert.ban_minutes)},
+                              {"link", alert.link}};
     const auto say = [&](std::string_view key) {
         return fill(messages.text(language, key), values);
     };
     MailTexts mail;
     mail.subject = say("alert.subject");
-    const std::string paragraphs[] = {say("alert.intro"), say("alert.what"),
-                                      say("alert.done_quarantine"), say("alert.done_hold"),
-                                      say("alert.done_difficulty"), say("alert.next")};
+    std::vector<std::string> paragraphs{say("alert.intro"), say("alert.what"),
+                                        say("alert.done_quarantine"), say("alert.done_hold"),
+                                        say("alert.done_difficulty")};
+    if (alert.bans > 0) paragraphs.push_back(say("alert.done_bans"));
+    paragraphs.push_back(say("alert.next"));
+    paragraphs.push_back(say("alert.link"));
     mail.html = "<!doctype html>\n<html lang=\"" + std::string(code(language)) +
                 "\">\n<head><meta charset=\"utf-8\"></head>\n<body>\n";
     for (const auto& paragraph : paragraphs) {

@@ -1,4 +1,4 @@
-// Incidents in the store: opened with the quarantine of their signatures, and their actions.
+// Incidents in the store: clusters, the signatures they hold, and the actions taken.
 #include "store/incident_repository.hpp"
 
 #include <charconv>
@@ -6,61 +6,131 @@
 namespace rempart::store {
 namespace {
 
-// One fixed statement per searchable key: no SQL is built from a value.
-const char* quarantine_sql(std::string_view dimension) {
-#define REMPART_QUARANTINE_BY(column)                                                          \
-    "UPDATE signatures SET state = 'quarantined' WHERE state IN ('pending', 'confirmed') "    \
-    "AND id IN (SELECT signature_id FROM signing_events WHERE petition_id = ?1 AND " column  \
-    " = ?2 AND at_ms >= ?3 AND signature_id IS NOT NULL)"
-    if (dimension == "name") return REMPART_QUARANTINE_BY("name_key");
-    if (dimension == "comment") return REMPART_QUARANTINE_BY("comment_key");
-    if (dimension == "email_domain") return REMPART_QUARANTINE_BY("email_domain");
-    if (dimension == "network") return REMPART_QUARANTINE_BY("network");
-    if (dimension == "as") return REMPART_QUARANTINE_BY("asn");
-    if (dimension == "user_agent") return REMPART_QUARANTINE_BY("user_agent");
-#undef REMPART_QUARANTINE_BY
+// One fixed statement per searchable key: no SQL is built from a value. Quarantined
+// signatures are held too, so that one cluster's release cannot free what another holds.
+const char* hold_sql(std::string_view dimension) {
+#define REMPART_HOLD_BY(column)                                                                \
+    "INSERT OR IGNORE INTO quarantine_holds (cluster_id, signature_id) SELECT DISTINCT ?4, "  \
+    "e.signature_id FROM signing_events e JOIN signatures s ON s.id = e.signature_id WHERE "  \
+    "e.petition_id = ?1 AND e." column " = ?2 AND e.at_ms >= ?3 AND "                         \
+    "s.state IN ('pending', 'confirmed', 'quarantined')"
+    if (dimension == "name") return REMPART_HOLD_BY("name_key");
+    if (dimension == "comment") return REMPART_HOLD_BY("comment_key");
+    if (dimension == "email_domain") return REMPART_HOLD_BY("email_domain");
+    if (dimension == "network") return REMPART_HOLD_BY("network");
+    if (dimension == "as") return REMPART_HOLD_BY("asn");
+    if (dimension == "user_agent") return REMPART_HOLD_BY("user_agent");
+#undef REMPART_HOLD_BY
     return nullptr;
 }
 
-}  // namespace
+void bind_key(Statement& statement, int index, const NewCluster& cluster) {
+    if (cluster.dimension != "as") {
+        statement.bind(index, cluster.key_value);
+        return;
+    }
+    // The events keep the AS as a number; the detector as "as:<number>".
+    std::int64_t number = -1;
+    const std::string_view text = std::string_view(cluster.key_value).substr(3);
+    std::from_chars(text.data(), text.data() + text.size(), number);
+    statement.bind(index, number);
+}
 
-Result<OpenedIncident> open_incident(Database& db, const NewIncident& incident,
-                                     std::int64_t since_ms) {
-    const char* sql = quarantine_sql(incident.dimension);
-    if (sql == nullptr)
-        return make_error("incident.unknown_dimension",
-                          "no signatures can be searched by " + incident.dimension);
+// The petition's incident whose attack is still under way, if any.
+std::optional<std::int64_t> incident_under_way(Database& db, std::int64_t petition_id,
+                                               std::int64_t at_ms) {
+    auto& select = db.prepare(
+        "SELECT i.id FROM incidents i WHERE i.petition_id = ?1 AND i.state = 'open' AND EXISTS "
+        "(SELECT 1 FROM incident_clusters c WHERE c.incident_id = i.id AND c.state = 'open' "
+        "AND c.held_until_ms > ?2) ORDER BY i.id DESC LIMIT 1");
+    select.bind(1, petition_id).bind(2, at_ms);
+    std::optional<std::int64_t> id;
+    if (select.step()) id = select.column_int(0);
+    select.reset();
+    return id;
+}
+
+Result<std::int64_t> open_incident(Database& db, const NewCluster& cluster, std::int64_t now_ms) {
     auto& insert = db.prepare(
         "INSERT INTO incidents (petition_id, state, dimension, key_value, attempts_in_window, "
         "window_total, distinct_networks, first_attempt_ms, opened_ms) VALUES (?1, 'open', ?2, "
         "?3, ?4, ?5, ?6, ?7, ?8)");
-    insert.bind(1, incident.petition_id).bind(2, incident.dimension).bind(3, incident.key_value);
-    insert.bind(4, incident.attempts_in_window).bind(5, incident.window_total);
-    insert.bind(6, incident.distinct_networks).bind(7, incident.first_attempt_ms);
-    insert.bind(8, incident.opened_ms);
+    insert.bind(1, cluster.petition_id).bind(2, cluster.dimension).bind(3, cluster.key_value);
+    insert.bind(4, cluster.attempts_in_window).bind(5, cluster.window_total);
+    insert.bind(6, cluster.distinct_networks).bind(7, cluster.first_attempt_ms);
+    insert.bind(8, now_ms);
     if (auto inserted = insert.run(); !inserted) return inserted.error();
-    OpenedIncident opened;
-    opened.id = db.last_insert_id();
+    return db.last_insert_id();
+}
 
-    auto& quarantine = db.prepare(sql);
-    quarantine.bind(1, incident.petition_id);
-    if (incident.dimension == "as") {
-        // The events keep the AS as a number; the detector as "as:<number>".
-        std::int64_t number = 0;
-        const std::string_view text = std::string_view(incident.key_value).substr(3);
-        std::from_chars(text.data(), text.data() + text.size(), number);
-        quarantine.bind(2, number);
+}  // namespace
+
+Result<RecordedCluster> record_cluster(Database& db, const NewCluster& cluster,
+                                       std::int64_t now_ms) {
+    const char* hold = hold_sql(cluster.dimension);
+    if (hold == nullptr)
+        return make_error("incident.unknown_dimension",
+                          "no signatures can be searched by " + cluster.dimension);
+    RecordedCluster recorded;
+    if (const auto under_way = incident_under_way(db, cluster.petition_id, cluster.detected_ms)) {
+        recorded.incident_id = *under_way;
     } else {
-        quarantine.bind(2, incident.key_value);
+        auto opened = open_incident(db, cluster, now_ms);
+        if (!opened) return opened.error();
+        recorded.incident_id = *opened;
+        recorded.new_incident = true;
     }
-    quarantine.bind(3, since_ms);
-    if (auto done = quarantine.run(); !done) return done.error();
-    opened.quarantined = sqlite3_changes(db.handle());
 
-    auto& update = db.prepare("UPDATE incidents SET quarantined = ?1 WHERE id = ?2");
-    update.bind(1, opened.quarantined).bind(2, opened.id);
+    auto& insert = db.prepare(
+        "INSERT INTO incident_clusters (incident_id, dimension, key_value, attempts_in_window, "
+        "window_total, distinct_networks, first_attempt_ms, detected_ms, contained_ms, "
+        "held_until_ms, state) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 'open')");
+    insert.bind(1, recorded.incident_id).bind(2, cluster.dimension).bind(3, cluster.key_value);
+    insert.bind(4, cluster.attempts_in_window).bind(5, cluster.window_total);
+    insert.bind(6, cluster.distinct_networks).bind(7, cluster.first_attempt_ms);
+    insert.bind(8, cluster.detected_ms).bind(9, now_ms).bind(10, cluster.held_until_ms);
+    if (auto inserted = insert.run(); !inserted) return inserted.error();
+    recorded.cluster_id = db.last_insert_id();
+
+    auto& link = db.prepare(hold);
+    link.bind(1, cluster.petition_id);
+    bind_key(link, 2, cluster);
+    link.bind(3, cluster.first_attempt_ms).bind(4, recorded.cluster_id);
+    if (auto linked = link.run(); !linked) return linked.error();
+
+    auto& quarantine = db.prepare(
+        "UPDATE signatures SET state = 'quarantined' WHERE state IN ('pending', 'confirmed') "
+        "AND id IN (SELECT signature_id FROM quarantine_holds WHERE cluster_id = ?1)");
+    quarantine.bind(1, recorded.cluster_id);
+    if (auto done = quarantine.run(); !done) return done.error();
+    recorded.quarantined = sqlite3_changes(db.handle());
+
+    auto& update = db.prepare("UPDATE incidents SET quarantined = quarantined + ?1 WHERE id = ?2");
+    update.bind(1, recorded.quarantined).bind(2, recorded.incident_id);
     if (auto updated = update.run(); !updated) return updated.error();
-    return opened;
+    return recorded;
+}
+
+Result<std::int64_t> hold_new_signature(Database& db, std::int64_t signature_id,
+                                        const signatures::SigningEvent& event,
+                                        std::int64_t now_ms) {
+    auto& link = db.prepare(
+        "INSERT OR IGNORE INTO quarantine_holds (cluster_id, signature_id) SELECT c.id, ?1 FROM "
+        "incident_clusters c JOIN incidents i ON i.id = c.incident_id WHERE i.petition_id = ?2 "
+        "AND c.state != 'released' AND c.held_until_ms > ?3 AND ("
+        "(c.dimension = 'name' AND c.key_value = ?4) OR "
+        "(c.dimension = 'comment' AND c.key_value = ?5) OR "
+        "(c.dimension = 'email_domain' AND c.key_value = ?6) OR "
+        "(c.dimension = 'network' AND c.key_value = ?7) OR "
+        "(c.dimension = 'as' AND c.key_value = ?8) OR "
+        "(c.dimension = 'user_agent' AND c.key_value = ?9))");
+    link.bind(1, signature_id).bind(2, event.petition_id.value_or(0)).bind(3, now_ms);
+    link.bind(4, event.name_key).bind(5, event.comment_key).bind(6, event.email_domain);
+    link.bind(7, event.network);
+    link.bind(8, event.asn ? "as:" + std::to_string(*event.asn) : std::string());
+    link.bind(9, event.user_agent);
+    if (auto linked = link.run(); !linked) return linked.error();
+    return static_cast<std::int64_t>(sqlite3_changes(db.handle()));
 }
 
 Result<void> record_incident_action(Database& db, std::int64_t incident_id, std::int64_t at_ms,
@@ -71,6 +141,22 @@ Result<void> record_incident_action(Database& db, std::int64_t incident_id, std:
         "(?1, ?2, ?3, ?4, ?5)");
     insert.bind(1, incident_id).bind(2, at_ms).bind(3, action).bind(4, detail).bind(5, until_ms);
     return insert.run();
+}
+
+std::vector<HeldCluster> held_clusters(Database& db, std::int64_t now_ms) {
+    auto& select = db.prepare(
+        "SELECT c.id, c.incident_id, i.petition_id, p.slug, c.dimension, c.key_value, "
+        "c.held_until_ms FROM incident_clusters c JOIN incidents i ON i.id = c.incident_id "
+        "JOIN petitions p ON p.id = i.petition_id WHERE c.state != 'released' AND "
+        "c.held_until_ms > ?1 ORDER BY c.id");
+    select.bind(1, now_ms);
+    std::vector<HeldCluster> held;
+    while (select.step())
+        held.push_back({select.column_int(0), select.column_int(1), select.column_int(2),
+                        select.column_text(3), select.column_text(4), select.column_text(5),
+                        select.column_int(6)});
+    select.reset();
+    return held;
 }
 
 }  // namespace rempart::store

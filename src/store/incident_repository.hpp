@@ -1,19 +1,22 @@
-// Incidents in the store: opened with the quarantine of their signatures, and their actions.
+// Incidents in the store: the clusters of an attack, the signatures each one holds in
+// quarantine, and the actions taken.
 #pragma once
 
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
+#include "signatures/signing_event.hpp"
 #include "store/database.hpp"
 
 namespace rempart::store {
 
-// What stood out, as the detector saw it. `dimension` is one of name, comment,
+// A value that stood out, as the detector saw it. `dimension` is one of name, comment,
 // email_domain, network, as, user_agent; `key_value` as the events hold it ("as:64500"
 // for an AS).
-struct NewIncident {
+struct NewCluster {
     std::int64_t petition_id = 0;
     std::string dimension;
     std::string key_value;
@@ -21,23 +24,45 @@ struct NewIncident {
     std::int64_t window_total = 0;
     std::int64_t distinct_networks = 0;
     std::int64_t first_attempt_ms = 0;
-    std::int64_t opened_ms = 0;
+    std::int64_t detected_ms = 0;
+    std::int64_t held_until_ms = 0;
 };
 
-struct OpenedIncident {
-    std::int64_t id = 0;
+struct RecordedCluster {
+    std::int64_t incident_id = 0;
+    std::int64_t cluster_id = 0;
+    bool new_incident = false;     // false: it joined the petition's attack under way
     std::int64_t quarantined = 0;  // pending and confirmed signatures set aside
 };
 
-// Opens the incident and, in the same transaction, quarantines the petition's pending and
-// confirmed signatures whose attempts carried the key since `since_ms`. Nothing is
-// deleted: quarantined signatures stop counting and wait for a moderator.
+// Joins the petition's incident still under way (one of its clusters still held at
+// `detected_ms`), or opens one: one attack, one incident, one alert. In the same
+// transaction, holds the petition's signatures whose attempts carried the key since
+// `first_attempt_ms`, and quarantines those pending or confirmed. Nothing is deleted.
 // "incident.unknown_dimension" for a dimension the store cannot search.
-Result<OpenedIncident> open_incident(Database& db, const NewIncident& incident,
-                                     std::int64_t since_ms);
+Result<RecordedCluster> record_cluster(Database& db, const NewCluster& cluster,
+                                       std::int64_t now_ms);
+
+// Links a signature recorded quarantined (its attempt carried a held key) to the clusters
+// holding that key (open, or invalidated while their hold lasts), so that releasing them gives it back. Returns the links made.
+Result<std::int64_t> hold_new_signature(Database& db, std::int64_t signature_id,
+                                        const signatures::SigningEvent& event,
+                                        std::int64_t now_ms);
 
 Result<void> record_incident_action(Database& db, std::int64_t incident_id, std::int64_t at_ms,
                                     std::string_view action, std::string_view detail,
                                     std::optional<std::int64_t> until_ms = std::nullopt);
+
+// Clusters not released whose hold has not ended: what the defence restores after a restart.
+struct HeldCluster {
+    std::int64_t cluster_id = 0;
+    std::int64_t incident_id = 0;
+    std::int64_t petition_id = 0;
+    std::string petition_slug;
+    std::string dimension;
+    std::string key_value;
+    std::int64_t held_until_ms = 0;
+};
+std::vector<HeldCluster> held_clusters(Database& db, std::int64_t now_ms);
 
 }  // namespace rempart::store

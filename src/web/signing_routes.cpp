@@ -16,6 +16,7 @@
 #include "signatures/link_token.hpp"
 #include "signatures/signing_form.hpp"
 #include "store/event_repository.hpp"
+#include "store/incident_repository.hpp"
 #include "store/outbox_repository.hpp"
 #include "store/signature_repository.hpp"
 #include "web/altcha_route.hpp"
@@ -95,6 +96,19 @@ class SigningHandler {
         if (foreign_origin(request, s_.site.config().server.base_url)) {
             ++s_.counters.forbidden;
             co_return refuse(403, std::move(event), "foreign_origin", request);
+        }
+        if (s_.bans != nullptr) {
+            const auto as_key =
+                client.as ? "as:" + std::to_string(client.as->number) : std::string();
+            const auto now_ms = unix_now_ms();
+            if (const auto until = s_.bans->banned_until({client.keys.narrow, as_key}, now_ms)) {
+                ++s_.counters.banned;
+                spdlog::info("{} petition={} ip={} until_ms={}", log_event::signing_banned,
+                             petition->id, request.client_ip, *until);
+                auto response = refuse(429, std::move(event), "banned", request);
+                set_retry_after(response, std::chrono::seconds((*until - now_ms + 999) / 1000));
+                co_return response;
+            }
         }
         const auto admitted =
             s_.limits.admit(client.keys,
@@ -291,6 +305,13 @@ class SigningHandler {
                 if (!queued) return queued.error();
             }
             event.signature_id = recorded->signature_id;
+            // Linked to the clusters holding its keys, so that their release gives it back.
+            if (recorded->kind == store::SigningRecord::Kind::created &&
+                signature.state == signatures::SignatureState::quarantined) {
+                auto held = store::hold_new_signature(db, recorded->signature_id, event,
+                                                      event.at_ms);
+                if (!held) return held.error();
+            }
             event.verdict = recorded->kind != store::SigningRecord::Kind::created ? "duplicate"
                             : signature.state == signatures::SignatureState::quarantined
                                 ? "quarantined"
@@ -349,6 +370,7 @@ void add_signing_metrics(metrics::Registry& metrics, const SigningCounters& coun
             {"disposable", &counters.disposable},
             {"no_mail", &counters.no_mail},
             {"rate_limited", &counters.rate_limited},
+            {"banned", &counters.banned},
             {"forbidden", &counters.forbidden},
         };
         for (const auto& [verdict, value] : rows)

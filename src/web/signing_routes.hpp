@@ -10,6 +10,7 @@
 #include "http/router.hpp"
 #include "metrics/metrics.hpp"
 #include "shield/asn_table.hpp"
+#include "shield/ban_list.hpp"
 #include "shield/difficulty.hpp"
 #include "shield/proof_of_work.hpp"
 #include "shield/signing_limits.hpp"
@@ -28,6 +29,7 @@ struct SigningCounters {
     std::atomic<std::uint64_t> disposable{0};
     std::atomic<std::uint64_t> no_mail{0};
     std::atomic<std::uint64_t> rate_limited{0};
+    std::atomic<std::uint64_t> banned{0};
     std::atomic<std::uint64_t> forbidden{0};
     std::atomic<std::uint64_t> confirmed{0};
     std::atomic<std::uint64_t> withdrawn{0};
@@ -47,6 +49,7 @@ struct SigningServices {
     // Called after a commit that queued mail, so the outbox sends it at once.
     std::function<void()> mail_queued;
     incidents::Defence* defence;  // null: no detection (tests of signing alone)
+    const shield::BanList* bans;  // null: nobody is ever banned
     SigningCounters counters;
 };
 

@@ -139,6 +139,34 @@ TEST(SigningFlood, TheSeedsAttackStandsOutWithinSeconds) {
         if (cluster.value == "jeff bezos") EXPECT_LT(cluster.distinct_networks, 250u);
 }
 
+TEST(SigningFlood, AClusterNamesTheNetworksAndAsesItCameFrom) {
+    Detector detector;
+    SeedFlood flood(3);
+    Crowd crowd(4);
+    const auto run = feed(detector, 30, std::pair{&flood, 5.0}, std::pair{&crowd, 20.0});
+    ASSERT_TRUE(has(run, Dimension::comment, "deso pas deso"));
+    for (const auto& cluster : run.clusters) {
+        if (cluster.value != "deso pas deso") continue;
+        ASSERT_FALSE(cluster.networks.empty());
+        std::size_t sum = 0;
+        for (std::size_t i = 0; i < cluster.networks.size(); ++i) {
+            const auto& network = cluster.networks[i];
+            EXPECT_EQ(network.key.rfind("net:172.", 0), 0u) << network.key;  // the flood's only
+            EXPECT_LE(network.in_cluster, network.in_window);
+            if (i > 0) EXPECT_LE(network.in_cluster, cluster.networks[i - 1].in_cluster);
+            sum += network.in_cluster;
+        }
+        EXPECT_EQ(sum, cluster.count);
+        EXPECT_EQ(cluster.networks.size(), cluster.distinct_networks);
+        ASSERT_FALSE(cluster.ases.empty());
+        for (const auto& as : cluster.ases) {
+            EXPECT_GE(as.key, "as:16276");
+            EXPECT_LE(as.key, "as:16278");
+            EXPECT_EQ(as.in_cluster, as.in_window);  // the hosting ASes sent nothing else
+        }
+    }
+}
+
 TEST(SigningFlood, ACatchAllDomainStandsOutWhereBigProvidersDoNot) {
     Detector detector;
     Crowd crowd(2);

@@ -1,9 +1,11 @@
-// Tests for the defence acting by itself: what starts quarantined, what the petition asks.
+// Tests for the defence acting by itself: what starts quarantined, what the petition asks,
+// what is banned, one incident and one alert per attack, and a moderator's release.
 #include <gtest/gtest.h>
 
 #include <unistd.h>
 
 #include "incidents/defence.hpp"
+#include "store/ban_repository.hpp"
 #include "store/petition_repository.hpp"
 
 namespace rempart::incidents {
@@ -29,13 +31,30 @@ class DefenceTest : public ::testing::Test {
         store_->close();
         std::filesystem::remove_all(dir_);
     }
-    signatures::SigningEvent event(std::string name, std::int64_t at_ms) const {
+    signatures::SigningEvent event(std::string name, std::int64_t at_ms,
+                                   std::string network = "net:192.0.2.0/24",
+                                   std::string comment = "") const {
         signatures::SigningEvent e;
         e.at_ms = at_ms;
         e.petition_id = petition_;
         e.name_key = std::move(name);
-        e.network = "net:192.0.2.0/24";
+        e.comment_key = std::move(comment);
+        e.network = std::move(network);
         return e;
+    }
+    // The writer runs jobs in order: once this one ran, every earlier write has.
+    template <class T>
+    T read(std::function<T(store::Database&)> query) {
+        return *store_->writer().write_now<T>(
+            [query](store::Database& db) -> Result<T> { return query(db); });
+    }
+    std::int64_t count(const std::string& sql) {
+        return read<std::int64_t>([sql](store::Database& db) {
+            auto& select = db.prepare(sql);
+            const auto n = select.step() ? select.column_int(0) : -1;
+            select.reset();
+            return n;
+        });
     }
     std::filesystem::path dir_;
     std::unique_ptr<store::Store> store_;
@@ -46,19 +65,97 @@ TEST_F(DefenceTest, AClustersKeysStartQuarantinedUntilTheHoldEnds) {
     shield::Difficulty difficulty(10000);
     DefenceOptions options;
     options.hold = std::chrono::seconds(600);
-    Defence defence(*store_, difficulty, options);
+    shield::BanList bans;
+    Defence defence(*store_, difficulty, bans, options);
     const std::int64_t t = 1'800'000'000'000;
     int quarantined = 0;
     for (int i = 0; i < 30; ++i) quarantined += defence.observe(event("jeff", t + i * 100), "p");
     EXPECT_EQ(quarantined, 11);  // from the 20th, which opened the incident
     EXPECT_FALSE(defence.observe(event("marie", t + 3000), "p"));
     EXPECT_TRUE(defence.observe(event("jeff", t + 10'000), "p"));
+    count("SELECT 1");
     EXPECT_EQ(defence.stats().incidents_opened.load(), 1u);
     // The petition's proof of work is harder for as long as the hold.
     EXPECT_EQ(difficulty.required({"petition:p"}, t / 1000 + 60), options.raised_difficulty);
     EXPECT_EQ(difficulty.required({"petition:p"}, t / 1000 + 700), 10000u);
     // After the hold, the same name is an ordinary attempt again.
     EXPECT_FALSE(defence.observe(event("jeff", t + 700'000), "p"));
+}
+
+TEST_F(DefenceTest, OneAttackOpensOneIncidentAndMailsOnce) {
+    shield::Difficulty difficulty(10000);
+    shield::BanList bans;
+    DefenceOptions options;
+    int composed = 0;
+    options.compose_alerts = [&composed](const OpenedFacts& facts) {
+        ++composed;
+        return std::vector<AlertMail>{{"admin@example.org", "Subject: " + facts.dimension}};
+    };
+    options.alert_from = "petitions@example.org";
+    Defence defence(*store_, difficulty, bans, options);
+    const std::int64_t t = 1'800'000'000'000;
+    // One name and one comment, repeated: two clusters (name at 20, comment at 30).
+    for (int i = 0; i < 40; ++i)
+        defence.observe(event("jeff", t + i * 200, "net:192.0.2.0/24", "deso"), "p");
+    EXPECT_EQ(count("SELECT COUNT(*) FROM incidents"), 1);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM incident_clusters"), 2);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM outbox WHERE purpose = 'alert'"), 1);
+    EXPECT_EQ(composed, 1);
+    EXPECT_EQ(defence.stats().incidents_opened.load(), 1u);
+    EXPECT_EQ(defence.stats().clusters.load(), 2u);
+    EXPECT_EQ(defence.stats().containment_count.load(), 1u);
+}
+
+TEST_F(DefenceTest, TheNetworksThatSentTheAttackAreBannedAndRecorded) {
+    shield::Difficulty difficulty(10000);
+    shield::BanList bans;
+    DefenceOptions options;
+    options.bans.duration = std::chrono::seconds(900);
+    Defence defence(*store_, difficulty, bans, options);
+    const std::int64_t t = 1'800'000'000'000;
+    for (int i = 0; i < 20; ++i)
+        defence.observe(event("jeff", t + i * 200, "net:127.2." + std::to_string(i % 2) + ".0/24"),
+                        "p");
+    const auto now = t + 5000;
+    EXPECT_TRUE(bans.banned_until({"net:127.2.0.0/24"}, now));
+    EXPECT_TRUE(bans.banned_until({"net:127.2.1.0/24"}, now));
+    EXPECT_FALSE(bans.banned_until({"net:192.0.2.0/24"}, now));
+    EXPECT_FALSE(bans.banned_until({"net:127.2.0.0/24"}, t + 3800 + 900'000));
+    EXPECT_EQ(count("SELECT COUNT(*) FROM bans WHERE kind = 'network'"), 2);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM incident_actions WHERE action = 'banned'"), 2);
+    EXPECT_EQ(defence.stats().bans.load(), 2u);
+}
+
+TEST_F(DefenceTest, AReleaseEndsTheHoldAndTheHarderProofOfWork) {
+    shield::Difficulty difficulty(10000);
+    shield::BanList bans;
+    Defence defence(*store_, difficulty, bans, DefenceOptions{});
+    const std::int64_t t = 1'800'000'000'000;
+    for (int i = 0; i < 20; ++i) defence.observe(event("jeff", t + i * 200), "p");
+    const auto cluster_id = count("SELECT id FROM incident_clusters");
+    ASSERT_GT(cluster_id, 0);
+    const auto decided = read<store::DecidedCluster>([cluster_id](store::Database& db) {
+        return *store::decide_cluster(db, cluster_id, store::ClusterDecision::release, "m", 1);
+    });
+    defence.decided(decided, store::ClusterDecision::release);
+    EXPECT_FALSE(defence.observe(event("jeff", t + 5000), "p"));
+    EXPECT_EQ(difficulty.required({"petition:p"}, t / 1000 + 10), 10000u);
+}
+
+TEST_F(DefenceTest, HoldsAndBansSurviveARestart) {
+    shield::Difficulty difficulty(10000);
+    shield::BanList bans;
+    Defence defence(*store_, difficulty, bans, DefenceOptions{});
+    const std::int64_t t = 1'800'000'000'000;
+    store::HeldCluster held{1, 1, petition_, "p", "name", "jeff", t + 60'000};
+    store::Ban ban{1, 1, "as", "as:64502", t, t + 60'000, {}, "why"};
+    defence.restore({held}, {ban}, t);
+    EXPECT_TRUE(defence.observe(event("jeff", t + 1000), "p"));
+    EXPECT_FALSE(defence.observe(event("marie", t + 1000), "p"));
+    EXPECT_TRUE(bans.banned_until({"as:64502"}, t + 1000));
+    EXPECT_EQ(difficulty.required({"petition:p"}, t / 1000 + 10), DefenceOptions{}.raised_difficulty);
+    defence.lifted(ban);
+    EXPECT_FALSE(bans.banned_until({"as:64502"}, t + 1000));
 }
 
 }  // namespace

@@ -1,10 +1,13 @@
-// Tests for incidents in the store: the quarantine they bring, by each kind of key.
+// Tests for incidents in the store: clusters and their quarantine, by each kind of key,
+// one incident per attack, decisions, and bans.
 #include <gtest/gtest.h>
 
 #include <unistd.h>
 
 #include <filesystem>
 
+#include "store/ban_repository.hpp"
+#include "store/cluster_decisions.hpp"
 #include "store/event_repository.hpp"
 #include "store/incident_repository.hpp"
 #include "store/migrations.hpp"
@@ -33,7 +36,9 @@ class IncidentStore : public ::testing::Test {
     }
     // A signature and the event of its attempt, with these keys.
     std::int64_t sign(const std::string& email, const std::string& name_key, std::int64_t asn,
-                      std::int64_t at_ms) {
+                      std::int64_t at_ms,
+                      SignatureState state = SignatureState::pending,
+                      const std::string& token = "") {
         signatures::NewSignature s;
         s.petition_id = petition_;
         s.name = s.name_normalised = name_key;
@@ -43,7 +48,9 @@ class IncidentStore : public ::testing::Test {
         s.terms_version = s.privacy_version = "v";
         s.ip = "192.0.2.1";
         s.now = at_ms / 1000;
-        const auto recorded = record_signature(*db_, s, "h" + email, s.now + 1000, 3600);
+        s.state = state;
+        const auto recorded = record_signature(*db_, s, token.empty() ? "h" + email : token,
+                                         s.now + 1000, 3600);
         EXPECT_TRUE(recorded.ok());
         signatures::SigningEvent event;
         event.at_ms = at_ms;
@@ -55,18 +62,36 @@ class IncidentStore : public ::testing::Test {
         event.asn = asn;
         event.name_key = name_key;
         EXPECT_TRUE(insert_event(*db_, event).ok());
+        last_event_ = event;
         return recorded->signature_id;
     }
     std::int64_t in_state(SignatureState state) {
         return count_signatures(*db_, petition_, state);
     }
-    NewIncident incident(std::string dimension, std::string value) {
-        return {petition_, std::move(dimension), std::move(value), 3, 4, 1, 1000, 5000};
+    NewCluster cluster(std::string dimension, std::string value, std::int64_t first_ms = 1000,
+                       std::int64_t held_until_ms = 100'000) {
+        return {petition_, std::move(dimension), std::move(value), 3, 4, 1, first_ms, 5000,
+                held_until_ms};
+    }
+    std::string state_of(std::int64_t signature) {
+        auto& select = db_->prepare("SELECT state FROM signatures WHERE id = ?1");
+        select.bind(1, signature);
+        const auto state = select.step() ? select.column_text(0) : "";
+        select.reset();
+        return state;
+    }
+    std::string incident_state(std::int64_t incident) {
+        auto& select = db_->prepare("SELECT state FROM incidents WHERE id = ?1");
+        select.bind(1, incident);
+        const auto state = select.step() ? select.column_text(0) : "";
+        select.reset();
+        return state;
     }
 
     std::filesystem::path dir_;
     std::unique_ptr<Database> db_;
     std::int64_t petition_ = 0;
+    signatures::SigningEvent last_event_;
 };
 
 TEST_F(IncidentStore, QuarantinesTheClustersSignaturesWithinItsWindowOnly) {
@@ -75,9 +100,10 @@ TEST_F(IncidentStore, QuarantinesTheClustersSignaturesWithinItsWindowOnly) {
     sign("b@x.org", "jeff", 64500, 2000);
     ASSERT_TRUE(confirm_signature(*db_, "hb@x.org", 3).ok());
     sign("c@x.org", "marie", 64500, 3000);
-    const auto opened = open_incident(*db_, incident("name", "jeff"), 1000);
-    ASSERT_TRUE(opened.ok()) << opened.error().detail;
-    EXPECT_EQ(opened->quarantined, 2);  // the pending one and the confirmed one
+    const auto recorded = record_cluster(*db_, cluster("name", "jeff"), 6000);
+    ASSERT_TRUE(recorded.ok()) << recorded.error().detail;
+    EXPECT_TRUE(recorded->new_incident);
+    EXPECT_EQ(recorded->quarantined, 2);  // the pending one and the confirmed one
     EXPECT_EQ(in_state(SignatureState::quarantined), 2);
     EXPECT_EQ(in_state(SignatureState::confirmed), 0);
     EXPECT_EQ(in_state(SignatureState::pending), 2);
@@ -86,18 +112,153 @@ TEST_F(IncidentStore, QuarantinesTheClustersSignaturesWithinItsWindowOnly) {
 TEST_F(IncidentStore, AnAsIsMatchedByItsNumber) {
     sign("a@x.org", "a", 64500, 1000);
     sign("b@x.org", "b", 64501, 1000);
-    const auto opened = open_incident(*db_, incident("as", "as:64500"), 0);
-    ASSERT_TRUE(opened.ok());
-    EXPECT_EQ(opened->quarantined, 1);
+    const auto recorded = record_cluster(*db_, cluster("as", "as:64500", 0), 6000);
+    ASSERT_TRUE(recorded.ok());
+    EXPECT_EQ(recorded->quarantined, 1);
 }
 
 TEST_F(IncidentStore, ActionsAreRecordedAndUnknownKeysRefused) {
-    const auto opened = open_incident(*db_, incident("name", "nobody"), 0);
-    ASSERT_TRUE(opened.ok());
-    EXPECT_EQ(opened->quarantined, 0);
-    EXPECT_TRUE(record_incident_action(*db_, opened->id, 10, "difficulty_raised", "x", 20).ok());
-    EXPECT_EQ(open_incident(*db_, incident("shoe_size", "42"), 0).error().code,
+    const auto recorded = record_cluster(*db_, cluster("name", "nobody", 0), 6000);
+    ASSERT_TRUE(recorded.ok());
+    EXPECT_EQ(recorded->quarantined, 0);
+    EXPECT_TRUE(
+        record_incident_action(*db_, recorded->incident_id, 10, "difficulty_raised", "x", 20).ok());
+    EXPECT_EQ(record_cluster(*db_, cluster("shoe_size", "42", 0), 6000).error().code,
               "incident.unknown_dimension");
+}
+
+TEST_F(IncidentStore, OneAttackIsOneIncidentWhileItsClustersAreHeld) {
+    sign("a@x.org", "jeff", 64500, 1000);
+    const auto first = record_cluster(*db_, cluster("name", "jeff", 1000, 50'000), 6000);
+    const auto second = record_cluster(*db_, cluster("as", "as:64500", 1000, 60'000), 7000);
+    ASSERT_TRUE(first.ok() && second.ok());
+    EXPECT_TRUE(first->new_incident);
+    EXPECT_FALSE(second->new_incident);
+    EXPECT_EQ(second->incident_id, first->incident_id);
+    EXPECT_EQ(second->quarantined, 0);  // already set aside by the first
+    // Detected once every hold has ended: another attack, another incident.
+    auto later = cluster("name", "bill", 70'000, 200'000);
+    later.detected_ms = 65'000;
+    const auto third = record_cluster(*db_, later, 66'000);
+    ASSERT_TRUE(third.ok());
+    EXPECT_TRUE(third->new_incident);
+    EXPECT_NE(third->incident_id, first->incident_id);
+}
+
+TEST_F(IncidentStore, ANewSignatureWithAHeldKeyIsLinkedToItsClusters) {
+    const auto recorded = record_cluster(*db_, cluster("name", "jeff", 1000, 50'000), 6000);
+    ASSERT_TRUE(recorded.ok());
+    const auto held = sign("late@x.org", "jeff", 64501, 8000, SignatureState::quarantined);
+    EXPECT_EQ(*hold_new_signature(*db_, held, last_event_, 8000), 1);
+    const auto other = sign("other@x.org", "marie", 64501, 8000, SignatureState::quarantined);
+    EXPECT_EQ(*hold_new_signature(*db_, other, last_event_, 8000), 0);
+    const auto after = sign("after@x.org", "jeff", 64501, 60'000, SignatureState::quarantined);
+    EXPECT_EQ(*hold_new_signature(*db_, after, last_event_, 60'000), 0);  // hold over
+    // Released with its cluster.
+    const auto released =
+        decide_cluster(*db_, recorded->cluster_id, ClusterDecision::release, "mod@x.org", 9000);
+    ASSERT_TRUE(released.ok());
+    EXPECT_EQ(released->signatures, 1);
+    EXPECT_EQ(state_of(held), "pending");
+    EXPECT_EQ(state_of(other), "quarantined");
+}
+
+TEST_F(IncidentStore, HeldClustersAreThoseOpenAndNotOver) {
+    const auto a = record_cluster(*db_, cluster("name", "jeff", 1000, 50'000), 6000);
+    const auto b = record_cluster(*db_, cluster("comment", "deso", 1000, 20'000), 6000);
+    ASSERT_TRUE(a.ok() && b.ok());
+    auto held = held_clusters(*db_, 30'000);
+    ASSERT_EQ(held.size(), 1u);
+    EXPECT_EQ(held[0].key_value, "jeff");
+    EXPECT_EQ(held[0].petition_slug, "p");
+    EXPECT_EQ(held[0].held_until_ms, 50'000);
+    ASSERT_TRUE(decide_cluster(*db_, a->cluster_id, ClusterDecision::release, "m", 31'000).ok());
+    EXPECT_TRUE(held_clusters(*db_, 31'000).empty());
+}
+
+TEST_F(IncidentStore, InvalidatingSetsTheClustersSignaturesAsideForGood) {
+    const auto a = sign("a@x.org", "jeff", 64500, 1000);
+    const auto b = sign("b@x.org", "jeff", 64500, 1000);
+    ASSERT_TRUE(confirm_signature(*db_, "hb@x.org", 2).ok());
+    const auto recorded = record_cluster(*db_, cluster("name", "jeff"), 6000);
+    ASSERT_TRUE(recorded.ok());
+    const auto decided =
+        decide_cluster(*db_, recorded->cluster_id, ClusterDecision::invalidate, "mod", 7000);
+    ASSERT_TRUE(decided.ok());
+    EXPECT_EQ(decided->signatures, 2);
+    EXPECT_EQ(decided->incident_state, "invalidated");
+    EXPECT_EQ(state_of(a), "invalidated");
+    EXPECT_EQ(state_of(b), "invalidated");
+    EXPECT_EQ(incident_state(recorded->incident_id), "invalidated");
+    EXPECT_EQ(decide_cluster(*db_, 999, ClusterDecision::release, "mod", 8000).error().code,
+              "cluster.not_found");
+    // Undone: released, the signatures are back where they were.
+    const auto undone =
+        decide_cluster(*db_, recorded->cluster_id, ClusterDecision::release, "mod", 8000);
+    ASSERT_TRUE(undone.ok());
+    EXPECT_EQ(undone->signatures, 2);
+    EXPECT_EQ(state_of(a), "pending");
+    EXPECT_EQ(state_of(b), "confirmed");
+    EXPECT_EQ(incident_state(recorded->incident_id), "released");
+}
+
+TEST_F(IncidentStore, AReleaseNeverRevivesASignatureWhoseSignerSignedAgain) {
+    const auto first = sign("a@x.org", "jeff", 64500, 1000);
+    const auto recorded = record_cluster(*db_, cluster("name", "jeff"), 6000);
+    ASSERT_TRUE(recorded.ok());
+    ASSERT_TRUE(
+        decide_cluster(*db_, recorded->cluster_id, ClusterDecision::invalidate, "m", 7000).ok());
+    // Invalidated, the address may sign again.
+    const auto again = sign("a@x.org", "jeff", 64500, 8000, SignatureState::pending, "h2");
+    const auto released =
+        decide_cluster(*db_, recorded->cluster_id, ClusterDecision::release, "m", 9000);
+    ASSERT_TRUE(released.ok()) << released.error().detail;
+    EXPECT_EQ(released->signatures, 0);
+    EXPECT_EQ(state_of(first), "invalidated");
+    EXPECT_EQ(state_of(again), "pending");
+}
+
+TEST_F(IncidentStore, ReleasingGivesBackConfirmedAndPendingButNotWhatAnotherClusterHolds) {
+    const auto confirmed = sign("a@x.org", "jeff", 64500, 1000);
+    ASSERT_TRUE(confirm_signature(*db_, "ha@x.org", 2).ok());
+    const auto pending = sign("b@x.org", "jeff", 64501, 1000);
+    const auto both = sign("c@x.org", "jeff", 64502, 1000);
+    const auto by_name = record_cluster(*db_, cluster("name", "jeff"), 6000);
+    const auto by_as = record_cluster(*db_, cluster("as", "as:64502"), 6000);
+    ASSERT_TRUE(by_name.ok() && by_as.ok());
+    EXPECT_EQ(by_as->incident_id, by_name->incident_id);
+    const auto released =
+        decide_cluster(*db_, by_name->cluster_id, ClusterDecision::release, "mod", 7000);
+    ASSERT_TRUE(released.ok());
+    EXPECT_EQ(released->signatures, 2);
+    EXPECT_EQ(released->incident_state, "open");  // the AS cluster waits for its decision
+    EXPECT_EQ(state_of(confirmed), "confirmed");
+    EXPECT_EQ(state_of(pending), "pending");
+    EXPECT_EQ(state_of(both), "quarantined");
+    EXPECT_EQ(in_state(SignatureState::confirmed), 1);
+    ASSERT_TRUE(decide_cluster(*db_, by_as->cluster_id, ClusterDecision::release, "m", 8000).ok());
+    EXPECT_EQ(state_of(both), "pending");
+    EXPECT_EQ(incident_state(by_name->incident_id), "released");
+}
+
+TEST_F(IncidentStore, BansAreRecordedListedAndLifted) {
+    const auto recorded = record_cluster(*db_, cluster("name", "jeff"), 6000);
+    ASSERT_TRUE(recorded.ok());
+    const auto id = record_ban(
+        *db_, {0, recorded->incident_id, "network", "net:192.0.2.0/24", 6000, 60'000, {}, "why"});
+    ASSERT_TRUE(id.ok());
+    ASSERT_TRUE(record_ban(*db_, {0, {}, "as", "as:64500", 6000, 10'000, {}, "by hand"}).ok());
+    auto active = active_bans(*db_, 20'000);
+    ASSERT_EQ(active.size(), 1u);
+    EXPECT_EQ(active[0].value, "net:192.0.2.0/24");
+    EXPECT_EQ(active[0].reason, "why");
+    EXPECT_EQ(incident_bans(*db_, recorded->incident_id).size(), 1u);
+    const auto lifted = lift_ban(*db_, *id, 21'000);
+    ASSERT_TRUE(lifted.ok());
+    EXPECT_EQ(lifted->lifted_ms, 21'000);
+    EXPECT_TRUE(active_bans(*db_, 22'000).empty());
+    EXPECT_EQ(lift_ban(*db_, *id, 23'000).error().code, "ban.over");
+    EXPECT_EQ(lift_ban(*db_, 999, 23'000).error().code, "ban.not_found");
 }
 
 }  // namespace

@@ -1,0 +1,77 @@
+// A moderator's word on a cluster: invalidated or released.
+#include "store/cluster_decisions.hpp"
+
+#include "store/incident_repository.hpp"
+
+namespace rempart::store {
+
+std::string_view to_string(ClusterDecision decision) {
+    return decision == ClusterDecision::invalidate ? "invalidated" : "released";
+}
+
+Result<DecidedCluster> decide_cluster(Database& db, std::int64_t cluster_id,
+                                      ClusterDecision decision, std::string_view by,
+                                      std::int64_t at_ms) {
+    auto& select = db.prepare(
+        "SELECT c.incident_id, i.petition_id, p.slug, c.dimension, c.key_value, c.state FROM "
+        "incident_clusters c JOIN incidents i ON i.id = c.incident_id JOIN petitions p ON "
+        "p.id = i.petition_id WHERE c.id = ?1");
+    select.bind(1, cluster_id);
+    if (!select.step()) {
+        select.reset();
+        return make_error("cluster.not_found", "no cluster " + std::to_string(cluster_id));
+    }
+    DecidedCluster decided{cluster_id,          select.column_int(0),  select.column_int(1),
+                           select.column_text(2), select.column_text(3), select.column_text(4)};
+    select.reset();
+
+    auto& change = db.prepare(
+        decision == ClusterDecision::invalidate
+            ? "UPDATE signatures SET state = 'invalidated' WHERE state IN ('pending', "
+              "'confirmed', 'quarantined') AND id IN (SELECT signature_id FROM quarantine_holds "
+              "WHERE cluster_id = ?1)"
+            : "UPDATE signatures SET state = CASE WHEN confirmed_at IS NULL THEN 'pending' ELSE "
+              "'confirmed' END WHERE state IN ('quarantined', 'invalidated') AND id IN (SELECT "
+              "signature_id FROM quarantine_holds WHERE cluster_id = ?1) AND NOT EXISTS (SELECT 1 "
+              "FROM quarantine_holds h JOIN incident_clusters c ON c.id = h.cluster_id WHERE "
+              "h.signature_id = signatures.id AND h.cluster_id != ?1 AND c.state != 'released') "
+              "AND NOT EXISTS (SELECT 1 FROM signatures o WHERE o.petition_id = "
+              "signatures.petition_id AND o.email_canonical = signatures.email_canonical AND "
+              "o.id != signatures.id AND o.state IN ('pending', 'confirmed', 'quarantined'))");
+    change.bind(1, cluster_id);
+    if (auto changed = change.run(); !changed) return changed.error();
+    decided.signatures = sqlite3_changes(db.handle());
+
+    auto& mark = db.prepare(
+        "UPDATE incident_clusters SET state = ?2, decided_ms = ?3, decided_by = ?4 WHERE id = ?1");
+    mark.bind(1, cluster_id).bind(2, to_string(decision)).bind(3, at_ms).bind(4, by);
+    if (auto marked = mark.run(); !marked) return marked.error();
+
+    // The incident closes with its last open cluster: invalidated if any part of the attack
+    // was, released when every part turned out to be real people.
+    auto& close = db.prepare(
+        "UPDATE incidents SET state = CASE WHEN EXISTS (SELECT 1 FROM incident_clusters WHERE "
+        "incident_id = ?1 AND state = 'open') THEN 'open' WHEN EXISTS (SELECT 1 FROM "
+        "incident_clusters WHERE incident_id = ?1 AND state = 'invalidated') THEN 'invalidated' "
+        "ELSE 'released' END WHERE id = ?1");
+    close.bind(1, decided.incident_id);
+    if (auto closed = close.run(); !closed) return closed.error();
+    auto& read = db.prepare("SELECT state FROM incidents WHERE id = ?1");
+    read.bind(1, decided.incident_id);
+    if (read.step()) decided.incident_state = read.column_text(0);
+    read.reset();
+
+    const auto detail = std::to_string(decided.signatures) + " signatures " +
+                        std::string(to_string(decision)) + " (" + decided.dimension + " = " +
+                        decided.key_value + ") by " + std::string(by);
+    if (auto r = record_incident_action(db, decided.incident_id, at_ms,
+                                        decision == ClusterDecision::invalidate
+                                            ? "cluster_invalidated"
+                                            : "cluster_released",
+                                        detail);
+        !r)
+        return r.error();
+    return decided;
+}
+
+}  // namespace rempart::store

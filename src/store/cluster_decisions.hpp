@@ -1,0 +1,36 @@
+// A moderator's word on a cluster: its signatures invalidated, or released back to the
+// count. The incident closes with its last open cluster.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "store/database.hpp"
+
+namespace rempart::store {
+
+enum class ClusterDecision { invalidate, release };
+std::string_view to_string(ClusterDecision decision);
+
+struct DecidedCluster {
+    std::int64_t cluster_id = 0;
+    std::int64_t incident_id = 0;
+    std::int64_t petition_id = 0;
+    std::string petition_slug;
+    std::string dimension;
+    std::string key_value;
+    std::int64_t signatures = 0;  // invalidated, or given back to pending and confirmed
+    std::string incident_state;   // after the decision: open, invalidated or released
+};
+
+// Invalidate: the signatures the cluster holds stop for good (not deleted), including
+// those quarantined since an earlier decision while its hold lasts. Release, which also
+// undoes an invalidation: those it holds go back to confirmed (when they had been) or
+// pending, except any that another cluster not released still holds, or whose signer has
+// signed again meanwhile. Either is recorded as an incident action. "cluster.not_found".
+Result<DecidedCluster> decide_cluster(Database& db, std::int64_t cluster_id,
+                                      ClusterDecision decision, std::string_view by,
+                                      std::int64_t at_ms);
+
+}  // namespace rempart::store
