@@ -9,7 +9,7 @@ namespace rempart::detect {
 namespace {
 
 constexpr std::array<std::string_view, dimension_count> names{
-    "name", "comment", "email_domain", "network", "as", "user_agent"};
+    "name", "comment", "email_domain", "network", "as", "user_agent", "confirm_network"};
 
 std::size_t index(Dimension d) {
     return static_cast<std::size_t>(d);
@@ -28,9 +28,15 @@ std::optional<Dimension> parse_dimension(std::string_view text) {
 }
 
 Attempt attempt_of(const signatures::SigningEvent& event) {
+    using Kind = signatures::SigningEvent::Kind;
     Attempt attempt;
     attempt.at_ms = event.at_ms;
     attempt.petition_id = event.petition_id.value_or(0);
+    if (event.kind == Kind::confirmation) {
+        attempt.keys[index(Dimension::confirm_network)] = event.network;
+        return attempt;
+    }
+    if (event.kind != Kind::attempt) return attempt;
     attempt.keys[index(Dimension::name)] = event.name_key;
     attempt.keys[index(Dimension::comment)] = event.comment_key;
     attempt.keys[index(Dimension::email_domain)] = event.email_domain;

@@ -18,8 +18,10 @@
 namespace rempart::detect {
 
 // The keys an attempt is counted under.
-enum class Dimension { name, comment, email_domain, network, as, user_agent };
-inline constexpr std::size_t dimension_count = 6;
+// `confirm_network` is where confirmations come from: a script reading a catch-all
+// mailbox confirms from its own few addresses, a crowd from everywhere.
+enum class Dimension { name, comment, email_domain, network, as, user_agent, confirm_network };
+inline constexpr std::size_t dimension_count = 7;
 std::string_view to_string(Dimension dimension);
 std::optional<Dimension> parse_dimension(std::string_view text);
 
@@ -33,6 +35,7 @@ struct Attempt {
 
 // The keys of a signing event; attempts refused before the form was read (rate limits,
 // foreign origins) carry no name, comment or domain and count under their networks only.
+// A confirmation counts under its confirm_network only; a withdrawal under nothing.
 Attempt attempt_of(const signatures::SigningEvent& event);
 
 // When a value stands out in a petition's window. A crowd is diverse: even the commonest
@@ -55,6 +58,7 @@ struct DetectorConfig {
         {60, 2.0, 0},    // network: left to the rate limits
         {40, 0.20, 5},   // as: a hosting AS where households are expected
         {60, 2.0, 0},    // user_agent: too many people share one browser version
+        {30, 0.50, 0},   // confirm_network: half the confirmations from one network
     }};
     // Big mail providers: their share is large and normal even before any baseline.
     std::vector<std::string> large_providers{

@@ -20,6 +20,8 @@ const char* hold_sql(std::string_view dimension) {
     if (dimension == "network") return REMPART_HOLD_BY("network");
     if (dimension == "as") return REMPART_HOLD_BY("asn");
     if (dimension == "user_agent") return REMPART_HOLD_BY("user_agent");
+    if (dimension == "confirm_network")
+        return REMPART_HOLD_BY("network") " AND e.kind = 'confirmation'";
 #undef REMPART_HOLD_BY
     return nullptr;
 }
@@ -123,12 +125,19 @@ Result<std::int64_t> hold_new_signature(Database& db, std::int64_t signature_id,
         "(c.dimension = 'email_domain' AND c.key_value = ?6) OR "
         "(c.dimension = 'network' AND c.key_value = ?7) OR "
         "(c.dimension = 'as' AND c.key_value = ?8) OR "
-        "(c.dimension = 'user_agent' AND c.key_value = ?9))");
+        "(c.dimension = 'user_agent' AND c.key_value = ?9) OR "
+        "(c.dimension = 'confirm_network' AND c.key_value = ?10))");
     link.bind(1, signature_id).bind(2, event.petition_id.value_or(0)).bind(3, now_ms);
-    link.bind(4, event.name_key).bind(5, event.comment_key).bind(6, event.email_domain);
-    link.bind(7, event.network);
-    link.bind(8, event.asn ? "as:" + std::to_string(*event.asn) : std::string());
-    link.bind(9, event.user_agent);
+    // An attempt is held by its own keys; a confirmation only by where it came from.
+    const bool confirmation = event.kind == signatures::SigningEvent::Kind::confirmation;
+    const auto key = [confirmation](const std::string& value) {
+        return confirmation ? std::string() : value;
+    };
+    link.bind(4, key(event.name_key)).bind(5, key(event.comment_key));
+    link.bind(6, key(event.email_domain)).bind(7, key(event.network));
+    link.bind(8, key(event.asn ? "as:" + std::to_string(*event.asn) : std::string()));
+    link.bind(9, key(event.user_agent));
+    link.bind(10, confirmation ? event.network : std::string());
     if (auto linked = link.run(); !linked) return linked.error();
     return static_cast<std::int64_t>(sqlite3_changes(db.handle()));
 }

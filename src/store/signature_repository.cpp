@@ -132,7 +132,7 @@ std::optional<LinkedSignature> find_by_token(Database& db, std::string_view toke
 }
 
 Result<LinkedSignature> confirm_signature(Database& db, std::string_view token_hash,
-                                          std::int64_t now) {
+                                          std::int64_t now, bool quarantine) {
     auto linked = link_or_error(db, token_hash, now);
     if (!linked) return linked;
     switch (linked->state) {
@@ -149,10 +149,13 @@ Result<LinkedSignature> confirm_signature(Database& db, std::string_view token_h
             break;
         }
         case SignatureState::pending:
-            if (auto updated = set_state(db, linked->signature_id, SignatureState::confirmed,
+            if (auto updated = set_state(db, linked->signature_id,
+                                         quarantine ? SignatureState::quarantined
+                                                    : SignatureState::confirmed,
                                          "confirmed_at", now);
                 !updated)
                 return updated.error();
+            linked->state = quarantine ? SignatureState::quarantined : SignatureState::confirmed;
             break;
     }
     auto& keep = db.prepare("UPDATE signature_tokens SET expires_at = ?1 WHERE signature_id = ?2");

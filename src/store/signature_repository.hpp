@@ -46,10 +46,12 @@ std::optional<LinkedSignature> find_by_token(Database& db, std::string_view toke
 
 // Confirms a pending signature (a confirmed one stays confirmed; a quarantined one stays
 // quarantined and keeps the time, for a moderator's release). Its links then stop
-// expiring: they are also how the signer withdraws later. "signature.link_invalid" for an
-// unknown or expired link, "signature.withdrawn" for a withdrawn signature.
+// expiring: they are also how the signer withdraws later. With `quarantine` (the
+// confirmation came from where an incident holds), a pending signature is confirmed into
+// quarantine instead. "signature.link_invalid" for an unknown or expired link,
+// "signature.withdrawn" for a withdrawn signature.
 Result<LinkedSignature> confirm_signature(Database& db, std::string_view token_hash,
-                                          std::int64_t now);
+                                          std::int64_t now, bool quarantine = false);
 
 // Withdraws the signature at once, whatever its state but invalidated.
 Result<LinkedSignature> withdraw_signature(Database& db, std::string_view token_hash,

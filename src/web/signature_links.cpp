@@ -7,6 +7,7 @@
 #include "core/log_events.hpp"
 #include "signatures/link_token.hpp"
 #include "store/event_repository.hpp"
+#include "store/incident_repository.hpp"
 #include "store/signature_repository.hpp"
 #include "web/signing_request.hpp"
 
@@ -75,12 +76,21 @@ class SignatureLinks {
         event.kind = confirm ? SigningEvent::Kind::confirmation : SigningEvent::Kind::withdrawal;
         const auto hash = signatures::link_token_hash(token);
         const auto now = unix_now();
+        bool quarantine = false;
+        if (confirm) quarantine = co_await held_confirmation(hash, now, event);
         std::function<Result<store::LinkedSignature>(store::Database&)> job =
-            [hash, now, confirm, event](store::Database& db) mutable
+            [hash, now, confirm, quarantine, event](store::Database& db) mutable
             -> Result<store::LinkedSignature> {
-            auto linked = confirm ? store::confirm_signature(db, hash, now)
+            auto linked = confirm ? store::confirm_signature(db, hash, now, quarantine)
                                   : store::withdraw_signature(db, hash, now);
             if (!linked) return linked;
+            if (quarantine && linked->state == SignatureState::quarantined) {
+                event.petition_id = linked->petition_id;
+                if (auto held = store::hold_new_signature(db, linked->signature_id, event,
+                                                          event.at_ms);
+                    !held)
+                    return held.error();
+            }
             event.petition_id = linked->petition_id;
             event.signature_id = linked->signature_id;
             event.email_domain = linked->email_domain;
@@ -120,6 +130,26 @@ class SignatureLinks {
         if (petition == nullptr) co_return redirect("/");
         co_return redirect("/petitions/" + petition->slug +
                            (confirm ? "?confirmed=1" : "?withdrawn=1"));
+    }
+
+    // A first confirmation goes through the detector too: when it comes from where an
+    // incident holds (a script reading a catch-all mailbox), the signature is confirmed
+    // into quarantine rather than counted.
+    asio::awaitable<bool> held_confirmation(const std::string& hash, std::int64_t now,
+                                            const SigningEvent& event) {
+        if (s_.defence == nullptr) co_return false;
+        std::function<std::optional<store::LinkedSignature>(store::Database&)> find =
+            [hash, now](store::Database& db) { return store::find_by_token(db, hash, now); };
+        const auto linked =
+            co_await s_.store.readers().read<std::optional<store::LinkedSignature>>(std::move(find));
+        if (!linked || linked->state != SignatureState::pending) co_return false;
+        const auto snapshot = s_.site.catalog().current();
+        const auto* petition = snapshot->find_by_id(linked->petition_id);
+        if (petition == nullptr) co_return false;
+        auto observed = event;
+        observed.petition_id = linked->petition_id;
+        observed.signature_id = linked->signature_id;
+        co_return s_.defence->observe(observed, petition->slug);
     }
 
     SigningServices& s_;

@@ -138,5 +138,55 @@ TEST(Defence, TheSeedsFloodIsQuarantinedAndARealSignerStillCounts) {
     EXPECT_GT(boost::json::parse(after.body).at("maxnumber").as_int64(), 50);
 }
 
+TEST(Defence, SignaturesConfirmedByScriptFromOneNetworkAreQuarantined) {
+    // Varied names, no comment, a domain each, spread over six ASes: nothing stands out at
+    // signing. The script reading the mailboxes confirms them all from one address.
+    ServerProcess server("[server]\ntrusted_proxies = [\"127.0.0.1/32\"]\n"
+                         "[shield]\npow_max_number = 50\n");
+    const auto text = server.dir() / "velo.md";
+    std::ofstream(text) << "Texte.\n";
+    std::string output;
+    ASSERT_EQ(server.run_cli({"petition", "create", "--slug", "velo", "--title", "Vélo",
+                              "--text-file", text.string()},
+                             &output),
+              0)
+        << output;
+    server.start();
+    const auto port = server.port();
+    const char* networks[] = {"127.0.", "127.1.", "127.2.", "192.0.2.", "198.51.100.",
+                              "203.0.113."};
+    constexpr int fakes = 36;
+    for (int i = 0; i < fakes; ++i) {
+        const auto ip = std::string(networks[i % 6]) + std::to_string(i + 1);
+        ASSERT_EQ(post_form(port, "/petitions/velo/sign",
+                            signing_fields(port, "Personne " + std::to_string(i * 7919 % 1000),
+                                           "p" + std::to_string(i) + "@d" + std::to_string(i) +
+                                               ".example"),
+                            {{"X-Forwarded-For", ip}})
+                      .status,
+                  303u)
+            << i;
+    }
+    ASSERT_EQ(post_form(port, "/petitions/velo/sign",
+                        signing_fields(port, "Marie Curie", "marie@example.org"),
+                        {{"X-Forwarded-For", "198.51.100.200"}})
+                  .status,
+              303u);
+    const auto mails = wait_for_mails(server.dir() / "data" / "mail", fakes + 1);
+    ASSERT_EQ(mails.size(), static_cast<std::size_t>(fakes + 1));
+    for (const auto& mail : mails) {
+        const bool marie = mail.find("To: marie@example.org") != std::string::npos;
+        EXPECT_EQ(post_form(port, "/s/" + link_token(confirmation_link(mail)) + "/confirm", {},
+                            {{"X-Forwarded-For", marie ? "198.51.100.200" : "127.3.0.9"}})
+                      .status,
+                  303u);
+    }
+    EXPECT_TRUE(server.log_contains("dimension=confirm_network"));
+    EXPECT_EQ(count_of(port), 1);  // Marie only
+    EXPECT_EQ(one_value(server, "SELECT COUNT(*) FROM signatures WHERE state = 'quarantined'"),
+              std::to_string(fakes));
+    EXPECT_EQ(one_value(server, "SELECT dimension FROM incident_clusters"), "confirm_network");
+}
+
 }  // namespace
 }  // namespace rempart::testing

@@ -296,6 +296,51 @@ TEST(SigningFlood, AnEventBecomesAnAttemptWithItsKeys) {
     EXPECT_EQ(attempt.key(Dimension::name), "n");
     EXPECT_EQ(attempt.key(Dimension::as), "as:64500");
     EXPECT_EQ(attempt.key(Dimension::network), "net:192.0.2.0/24");
+    EXPECT_EQ(attempt.key(Dimension::confirm_network), "");
+
+    // A confirmation counts only by where it came from; a withdrawal by nothing.
+    event.kind = signatures::SigningEvent::Kind::confirmation;
+    const auto confirmation = attempt_of(event);
+    EXPECT_EQ(confirmation.key(Dimension::confirm_network), "net:192.0.2.0/24");
+    EXPECT_EQ(confirmation.key(Dimension::network), "");
+    EXPECT_EQ(confirmation.key(Dimension::name), "");
+    event.kind = signatures::SigningEvent::Kind::withdrawal;
+    for (const auto& key : attempt_of(event).keys) EXPECT_EQ(key, "");
+    EXPECT_EQ(parse_dimension("confirm_network"), Dimension::confirm_network);
+    EXPECT_FALSE(parse_dimension("shoe_size"));
+}
+
+Attempt confirmation(std::int64_t at_ms, std::string network) {
+    Attempt a;
+    a.at_ms = at_ms;
+    a.petition_id = 1;
+    a.keys[static_cast<std::size_t>(Dimension::confirm_network)] = std::move(network);
+    return a;
+}
+
+TEST(SigningFlood, ConfirmationsByScriptFromOneNetworkStandOut) {
+    Detector detector;
+    const std::int64_t t = 1'800'000'000'000;
+    std::vector<Cluster> clusters;
+    for (int i = 0; i < 40 && clusters.empty(); ++i)
+        clusters = detector.observe(confirmation(t + i * 500, "net:127.9.0.0/24"));
+    ASSERT_EQ(clusters.size(), 1u);
+    EXPECT_EQ(clusters[0].dimension, Dimension::confirm_network);
+    EXPECT_EQ(clusters[0].count, 30u);
+}
+
+TEST(SigningFlood, ACrowdConfirmingFromItsOwnNetworksIsLeftAlone) {
+    Detector detector;
+    std::mt19937 random(5);
+    const std::int64_t t = 1'800'000'000'000;
+    // 30 a second for five minutes; even a mobile carrier's busiest gateway is a sliver.
+    for (int i = 0; i < 9000; ++i) {
+        const auto n = std::uniform_int_distribution<int>(0, 3999)(random);
+        const auto network = n < 200 ? std::string("net:10.0.0.0/24")  // one CGNAT, 5 %
+                                     : "net:10." + std::to_string(n % 250) + "." +
+                                           std::to_string(n / 250) + ".0/24";
+        ASSERT_TRUE(detector.observe(confirmation(t + i * 33, network)).empty()) << i;
+    }
 }
 
 }  // namespace

@@ -241,6 +241,49 @@ TEST_F(IncidentStore, ReleasingGivesBackConfirmedAndPendingButNotWhatAnotherClus
     EXPECT_EQ(incident_state(by_name->incident_id), "released");
 }
 
+TEST_F(IncidentStore, ConfirmationsFromTheScriptsNetworkAreHeldByTheirSource) {
+    const auto confirm_from = [&](std::int64_t signature, const std::string& token,
+                                  const std::string& network, std::int64_t at_ms,
+                                  bool quarantine = false) {
+        const auto linked = confirm_signature(*db_, token, at_ms / 1000, quarantine);
+        EXPECT_TRUE(linked.ok());
+        signatures::SigningEvent event;
+        event.kind = signatures::SigningEvent::Kind::confirmation;
+        event.at_ms = at_ms;
+        event.petition_id = petition_;
+        event.signature_id = signature;
+        event.verdict = "confirmed";
+        event.ip = "127.9.0.1";
+        event.network = network;
+        event.name_key = "jeff";  // a confirmation is never held by the signer's keys
+        EXPECT_TRUE(insert_event(*db_, event).ok());
+        return event;
+    };
+    const auto a = sign("a@x.org", "jeff", 64500, 1000);
+    const auto b = sign("b@x.org", "marie", 64501, 1000);
+    const auto real = sign("c@x.org", "paul", 64502, 1000);
+    confirm_from(a, "ha@x.org", "net:127.9.0.0/24", 2000);
+    confirm_from(b, "hb@x.org", "net:127.9.0.0/24", 2000);
+    confirm_from(real, "hc@x.org", "net:10.1.2.0/24", 2000);
+    const auto recorded =
+        record_cluster(*db_, cluster("confirm_network", "net:127.9.0.0/24", 1500), 6000);
+    ASSERT_TRUE(recorded.ok());
+    EXPECT_EQ(recorded->quarantined, 2);
+    EXPECT_EQ(state_of(real), "confirmed");
+    // A later confirmation from there is confirmed into quarantine, and held.
+    const auto late = sign("d@x.org", "lea", 64500, 7000);
+    const auto event = confirm_from(late, "hd@x.org", "net:127.9.0.0/24", 8000, true);
+    EXPECT_EQ(state_of(late), "quarantined");
+    EXPECT_EQ(*hold_new_signature(*db_, late, event, 8000), 1);
+    const auto released =
+        decide_cluster(*db_, recorded->cluster_id, ClusterDecision::release, "m", 9000);
+    ASSERT_TRUE(released.ok());
+    EXPECT_EQ(released->signatures, 3);
+    EXPECT_EQ(state_of(a), "confirmed");
+    EXPECT_EQ(state_of(late), "confirmed");
+    EXPECT_EQ(in_state(SignatureState::confirmed), 4);
+}
+
 TEST_F(IncidentStore, BansAreRecordedListedAndLifted) {
     const auto recorded = record_cluster(*db_, cluster("name", "jeff"), 6000);
     ASSERT_TRUE(recorded.ok());
