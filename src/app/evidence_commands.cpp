@@ -114,7 +114,8 @@ int export_evidence(const Config& config, const EvidenceOptions& options, std::o
     if (!id) return fail(id.error().detail);
     std::error_code ec;
     if (!fs::is_directory(options.out_dir, ec))
-        return fail("cannot write in " + options.out_dir.string() + ": no such folder");
+        return fail("cannot write in " + options.out_dir.string() + ": " +
+                    (fs::exists(options.out_dir, ec) ? "not a folder" : "no such folder"));
     auto store = store::open_store(config.storage, 1);
     if (!store) return fail(store.error().detail);
 

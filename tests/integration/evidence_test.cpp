@@ -208,6 +208,7 @@ TEST_F(Evidence, BadRequestsSayWhyFailAndLeaveNoFile) {
     EXPECT_NE(server_.run_cli(
                   {"evidence", "export", "--incident", incident_, "--out", file.string()}, &output),
               0);
+    EXPECT_NE(output.find("plain-file: not a folder"), std::string::npos) << output;
     EXPECT_EQ(entries_in(out), 0u);
     EXPECT_TRUE(rows_of(server_, "SELECT 1 FROM evidence_exports").empty());
 }
