@@ -1,4 +1,4 @@
-// rempart: the command line (serve, petition create, petition list).
+// rempart: the command line (serve, petition create and list, evidence export and list).
 #include <spdlog/spdlog.h>
 #include <CLI/CLI.hpp>
 
@@ -39,6 +39,21 @@ int main(int argc, char** argv) {
     auto* list = petition->add_subcommand("list", "List every petition");
     add_config(list);
 
+    auto* evidence = cli.add_subcommand("evidence", "Evidence files for a complaint");
+    evidence->require_subcommand(1);
+    rempart::app::EvidenceOptions evidence_options;
+    auto* evidence_export = evidence->add_subcommand(
+        "export", "Write incident-ID.json and incident-ID.csv with their SHA-256");
+    add_config(evidence_export);
+    evidence_export->add_option("--incident", evidence_options.incident, "The incident's number")
+        ->required();
+    evidence_export->add_option("--out", evidence_options.out_dir,
+                                "Folder to write the files in (default: the current folder)");
+    auto* evidence_list = evidence->add_subcommand("list", "List an incident's recorded exports");
+    add_config(evidence_list);
+    evidence_list->add_option("--incident", evidence_options.incident, "The incident's number")
+        ->required();
+
     CLI11_PARSE(cli, argc, argv);
 
     const auto config = rempart::app::load_config_or_defaults(config_file);
@@ -51,5 +66,9 @@ int main(int argc, char** argv) {
     spdlog::set_level(spdlog::level::warn);
     if (create->parsed()) return rempart::app::create_petition(*config, create_options);
     if (list->parsed()) return rempart::app::list_petitions(*config, std::cout);
+    if (evidence_export->parsed())
+        return rempart::app::export_evidence(*config, evidence_options, std::cout);
+    if (evidence_list->parsed())
+        return rempart::app::list_evidence(*config, evidence_options, std::cout);
     return 2;
 }

@@ -27,4 +27,14 @@ struct CreatePetitionOptions {
 int create_petition(const Config& config, const CreatePetitionOptions& options);
 int list_petitions(const Config& config, std::ostream& out);
 
+struct EvidenceOptions {
+    std::string incident;  // checked here, so a bad id gets our message
+    std::filesystem::path out_dir = ".";
+};
+// Writes incident-ID.json and incident-ID.csv into out_dir, whole or not at all, prints
+// each path with its size and SHA-256, and records each export (by "cli").
+int export_evidence(const Config& config, const EvidenceOptions& options, std::ostream& out);
+// The exports recorded for an incident, oldest first.
+int list_evidence(const Config& config, const EvidenceOptions& options, std::ostream& out);
+
 }  // namespace rempart::app

@@ -21,24 +21,6 @@ Result<std::string> read_file(const std::filesystem::path& file, std::string_vie
     return text.str();
 }
 
-Result<std::unique_ptr<shield::AsnTable>> load_asn_table(const ShieldConfig& shield) {
-    auto table = std::make_unique<shield::AsnTable>();
-    if (!shield.asn_table.empty()) {
-        auto text = read_file(shield.asn_table, "[shield] asn_table");
-        if (!text) return text.error();
-        if (auto added = table->add(*text, shield.asn_table.string()); !added)
-            return added.error();
-        return table;
-    }
-    for (const auto* path : {"node_modules/@ip-location-db/asn/asn-ipv4-num.csv",
-                             "node_modules/@ip-location-db/asn/asn-ipv6.csv"}) {
-        const auto text = embedded::find_data(path);
-        if (!text) return make_error("asn.missing", std::string(path) + " is not in this build");
-        if (auto added = table->add(*text, path); !added) return added.error();
-    }
-    return table;
-}
-
 Result<std::unique_ptr<mail::Transport>> open_transport(const Config& config) {
     if (config.mail.transport == "smtp") {
         mail::SmtpOptions options;
@@ -56,6 +38,24 @@ Result<std::unique_ptr<mail::Transport>> open_transport(const Config& config) {
 }
 
 }  // namespace
+
+Result<std::unique_ptr<shield::AsnTable>> load_asn_table(const ShieldConfig& shield) {
+    auto table = std::make_unique<shield::AsnTable>();
+    if (!shield.asn_table.empty()) {
+        auto text = read_file(shield.asn_table, "[shield] asn_table");
+        if (!text) return text.error();
+        if (auto added = table->add(*text, shield.asn_table.string()); !added)
+            return added.error();
+        return table;
+    }
+    for (const auto* path : {"node_modules/@ip-location-db/asn/asn-ipv4-num.csv",
+                             "node_modules/@ip-location-db/asn/asn-ipv6.csv"}) {
+        const auto text = embedded::find_data(path);
+        if (!text) return make_error("asn.missing", std::string(path) + " is not in this build");
+        if (auto added = table->add(*text, path); !added) return added.error();
+    }
+    return table;
+}
 
 Result<SigningSetup> set_up_signing(const Config& config) {
     SigningSetup setup;

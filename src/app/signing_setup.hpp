@@ -21,6 +21,9 @@ struct SigningSetup {
     std::unique_ptr<shield::SigningLimits> limits;
 };
 
+// `[shield] asn_table`, or the table built into the binary when that is empty.
+Result<std::unique_ptr<shield::AsnTable>> load_asn_table(const ShieldConfig& shield);
+
 // Start-up failures (an unreadable table, a bad DNS server, a Maildir that cannot be
 // made) are errors naming the setting, and stop the server before it listens.
 Result<SigningSetup> set_up_signing(const Config& config);

@@ -1,0 +1,36 @@
+// CSV for spreadsheets: RFC 4180 quoting, and no cell a spreadsheet would run as a formula.
+#include "evidence/csv.hpp"
+
+namespace rempart::evidence {
+
+std::string csv_cell(std::string_view value) {
+    std::string cell = "\"";
+    if (!value.empty()) {
+        const char first = value.front();
+        if (first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' ||
+            first == '\r')
+            cell += '\'';
+    }
+    for (const char c : value) {
+        if (c == '"') cell += '"';
+        cell += c;
+    }
+    cell += '"';
+    return cell;
+}
+
+CsvText::CsvText() : text_("\xEF\xBB\xBF") {}
+
+void CsvText::row(const std::vector<std::string>& cells) {
+    for (std::size_t i = 0; i < cells.size(); ++i) {
+        if (i != 0) text_ += ',';
+        text_ += csv_cell(cells[i]);
+    }
+    text_ += "\r\n";
+}
+
+void CsvText::blank_line() {
+    text_ += "\r\n";
+}
+
+}  // namespace rempart::evidence

@@ -1,0 +1,306 @@
+// An incident's evidence in the store: the facts the exports are made of, and the exports made.
+#include "store/evidence_repository.hpp"
+
+#include "evidence/export.hpp"
+
+namespace rempart::store {
+namespace {
+
+using namespace rempart::evidence;
+
+// The incident's events, as ids of signing_events. One fixed text for every dimension:
+// cluster keys and times are bound or read from the tables, never written into the SQL.
+// ?1 petition, ?2 incident, ?3 now.
+#define REMPART_INCIDENT_EVENTS                                                            \
+    "WITH clusters(dimension, key, from_ms, to_ms) AS ("                                   \
+    " SELECT dimension, key_value, first_attempt_ms, held_until_ms FROM incident_clusters" \
+    "  WHERE incident_id = ?2"                                                             \
+    " UNION ALL"                                                                           \
+    " SELECT dimension, key_value, first_attempt_ms, COALESCE((SELECT MAX(until_ms)"       \
+    "  FROM incident_actions WHERE incident_id = ?2 AND action = 'quarantined'), ?3)"      \
+    "  FROM incidents WHERE id = ?2"                                                       \
+    "  AND NOT EXISTS (SELECT 1 FROM incident_clusters WHERE incident_id = ?2)),"          \
+    "held(signature_id) AS ("                                                              \
+    " SELECT h.signature_id FROM quarantine_holds h"                                       \
+    "  JOIN incident_clusters c ON c.id = h.cluster_id WHERE c.incident_id = ?2),"         \
+    "matched(id) AS ("                                                                     \
+    " SELECT e.id FROM clusters c, signing_events e"                                       \
+    "  WHERE e.petition_id = ?1 AND e.at_ms >= c.from_ms AND e.at_ms <= c.to_ms AND ("     \
+    "   (c.dimension = 'name' AND e.name_key = c.key)"                                     \
+    "   OR (c.dimension = 'comment' AND e.comment_key = c.key)"                            \
+    "   OR (c.dimension = 'email_domain' AND e.email_domain = c.key)"                      \
+    "   OR (c.dimension = 'network' AND e.network = c.key)"                                \
+    "   OR (c.dimension = 'as' AND e.asn = CAST(substr(c.key, 4) AS INTEGER))"             \
+    "   OR (c.dimension = 'user_agent' AND e.user_agent = c.key))"                         \
+    " UNION"                                                                               \
+    " SELECT e.id FROM signing_events e"                                                   \
+    "  WHERE e.signature_id IN (SELECT signature_id FROM held) AND e.petition_id = ?1),"   \
+    "events AS (SELECT * FROM signing_events WHERE id IN (SELECT id FROM matched)),"       \
+    "involved(id) AS (SELECT signature_id FROM events WHERE signature_id IS NOT NULL"      \
+    " UNION SELECT signature_id FROM held) "
+
+struct Scope {
+    std::int64_t petition_id;
+    std::int64_t incident_id;
+    std::int64_t now_ms;
+};
+
+Statement& prepare_scoped(Database& db, const char* sql, const Scope& scope) {
+    auto& statement = db.prepare(sql);
+    statement.bind(1, scope.petition_id).bind(2, scope.incident_id).bind(3, scope.now_ms);
+    return statement;
+}
+
+std::string text_or_empty(const Statement& s, int index) {
+    return s.column_is_null(index) ? std::string() : s.column_text(index);
+}
+
+Result<void> load_events(Database& db, const Scope& scope, IncidentRecord& record) {
+    auto& sources = prepare_scoped(
+        db,
+        REMPART_INCIDENT_EVENTS
+        "SELECT ip, network, asn, verdict, COUNT(*), MIN(at_ms), MAX(at_ms) FROM events"
+        " GROUP BY ip, network, asn, verdict",
+        scope);
+    while (sources.step())
+        record.sources.push_back({sources.column_text(0), sources.column_text(1),
+                                  sources.column_optional_int(2), sources.column_text(3),
+                                  sources.column_int(4), sources.column_int(5),
+                                  sources.column_int(6)});
+    if (auto ok = sources.status(); !ok) return ok;
+    sources.reset();
+
+    auto& minutes =
+        prepare_scoped(db,
+                       REMPART_INCIDENT_EVENTS
+                       "SELECT (at_ms / 60000) * 60000 AS minute, verdict, COUNT(*) FROM events"
+                       " GROUP BY minute, verdict",
+                       scope);
+    while (minutes.step())
+        record.minutes.push_back(
+            {minutes.column_int(0), minutes.column_text(1), minutes.column_int(2)});
+    if (auto ok = minutes.status(); !ok) return ok;
+    minutes.reset();
+
+    auto& agents = prepare_scoped(
+        db,
+        REMPART_INCIDENT_EVENTS
+        "SELECT user_agent, COUNT(*), MIN(at_ms), MAX(at_ms) FROM events GROUP BY user_agent",
+        scope);
+    while (agents.step())
+        record.user_agents.push_back({agents.column_text(0), agents.column_int(1),
+                                      agents.column_int(2), agents.column_int(3)});
+    auto status = agents.status();
+    agents.reset();
+    return status;
+}
+
+Result<void> load_signatures(Database& db, const Scope& scope, IncidentRecord& record) {
+    auto& states = prepare_scoped(
+        db,
+        REMPART_INCIDENT_EVENTS
+        "SELECT state, COUNT(*) FROM signatures WHERE id IN (SELECT id FROM involved)"
+        " GROUP BY state",
+        scope);
+    while (states.step()) record.signatures_by_state[states.column_text(0)] = states.column_int(1);
+    if (auto ok = states.status(); !ok) return ok;
+    states.reset();
+
+    auto& samples =
+        prepare_scoped(db,
+                       REMPART_INCIDENT_EVENTS
+                       "SELECT id, name, email, email_domain, postcode, comment, state, created_at,"
+                       " confirmed_at, ip FROM signatures WHERE id IN (SELECT id FROM involved)"
+                       " ORDER BY created_at, id LIMIT ?4",
+                       scope);
+    samples.bind(4, static_cast<std::int64_t>(sample_limit));
+    while (samples.step()) {
+        SignatureSample s;
+        s.id = samples.column_int(0);
+        s.name = samples.column_text(1);
+        s.email = samples.column_text(2);
+        s.email_domain = samples.column_text(3);
+        s.postcode = text_or_empty(samples, 4);
+        s.comment = samples.column_text(5);
+        s.state = samples.column_text(6);
+        s.created_s = samples.column_int(7);
+        s.confirmed_s = samples.column_optional_int(8);
+        s.ip = samples.column_text(9);
+        record.samples.push_back(std::move(s));
+    }
+    auto status = samples.status();
+    samples.reset();
+    return status;
+}
+
+// Names and comments are stored as keyed hashes: one text as typed tells a reader what
+// the key stood for. One fixed statement per dimension.
+std::string example_of(Database& db, std::int64_t petition_id, const Cluster& cluster) {
+    const char* sql = nullptr;
+    if (cluster.dimension == "name")
+        sql =
+            "SELECT s.name FROM signing_events e JOIN signatures s ON s.id = e.signature_id"
+            " WHERE e.petition_id = ?1 AND e.name_key = ?2 AND e.at_ms >= ?3"
+            " ORDER BY e.at_ms, e.id LIMIT 1";
+    else if (cluster.dimension == "comment")
+        sql =
+            "SELECT s.comment FROM signing_events e JOIN signatures s ON s.id = e.signature_id"
+            " WHERE e.petition_id = ?1 AND e.comment_key = ?2 AND e.at_ms >= ?3"
+            " ORDER BY e.at_ms, e.id LIMIT 1";
+    if (sql == nullptr) return {};
+    auto& select = db.prepare(sql);
+    select.bind(1, petition_id).bind(2, cluster.key_value).bind(3, cluster.first_attempt_ms);
+    auto example = select.step() ? select.column_text(0) : std::string();
+    select.reset();
+    return example;
+}
+
+Result<void> load_clusters(Database& db, IncidentRecord& record, const Cluster& fallback) {
+    auto& select = db.prepare(
+        "SELECT id, dimension, key_value, attempts_in_window, window_total, distinct_networks,"
+        " first_attempt_ms, detected_ms, contained_ms, held_until_ms, state, decided_ms,"
+        " decided_by, (SELECT COUNT(*) FROM quarantine_holds h WHERE h.cluster_id = c.id)"
+        " FROM incident_clusters c WHERE incident_id = ?1 ORDER BY id");
+    select.bind(1, record.incident.id);
+    while (select.step()) {
+        Cluster c;
+        c.id = select.column_int(0);
+        c.dimension = select.column_text(1);
+        c.key_value = select.column_text(2);
+        c.attempts_in_window = select.column_int(3);
+        c.window_total = select.column_int(4);
+        c.distinct_networks = select.column_int(5);
+        c.first_attempt_ms = select.column_int(6);
+        c.detected_ms = select.column_int(7);
+        c.contained_ms = select.column_optional_int(8);
+        c.held_until_ms = select.column_optional_int(9);
+        c.state = select.column_text(10);
+        c.decided_ms = select.column_optional_int(11);
+        c.decided_by = text_or_empty(select, 12);
+        c.signatures_held = select.column_int(13);
+        record.clusters.push_back(std::move(c));
+    }
+    if (auto ok = select.status(); !ok) return ok;
+    select.reset();
+    if (record.clusters.empty()) record.clusters.push_back(fallback);
+    for (auto& cluster : record.clusters)
+        cluster.example = example_of(db, record.incident.petition_id, cluster);
+    return {};
+}
+
+Result<void> load_actions_and_bans(Database& db, IncidentRecord& record) {
+    auto& actions = db.prepare(
+        "SELECT id, at_ms, action, detail, until_ms FROM incident_actions"
+        " WHERE incident_id = ?1 ORDER BY at_ms, id");
+    actions.bind(1, record.incident.id);
+    while (actions.step())
+        record.actions.push_back({actions.column_int(0), actions.column_int(1),
+                                  actions.column_text(2), actions.column_text(3),
+                                  actions.column_optional_int(4)});
+    if (auto ok = actions.status(); !ok) return ok;
+    actions.reset();
+
+    auto& bans = db.prepare(
+        "SELECT id, kind, value, from_ms, until_ms, lifted_ms, reason FROM bans"
+        " WHERE incident_id = ?1 ORDER BY from_ms, id");
+    bans.bind(1, record.incident.id);
+    while (bans.step())
+        record.bans.push_back({bans.column_int(0), bans.column_text(1), bans.column_text(2),
+                               bans.column_int(3), bans.column_int(4), bans.column_optional_int(5),
+                               bans.column_text(6)});
+    auto status = bans.status();
+    bans.reset();
+    return status;
+}
+
+Result<IncidentRecord> load(Database& db, std::int64_t incident_id, std::int64_t now_ms) {
+    auto& incident = db.prepare(
+        "SELECT i.id, i.petition_id, p.slug, p.title, i.state, i.opened_ms, i.quarantined,"
+        " i.dimension, i.key_value, i.attempts_in_window, i.window_total, i.distinct_networks,"
+        " i.first_attempt_ms, (SELECT MAX(until_ms) FROM incident_actions a"
+        "  WHERE a.incident_id = i.id AND a.action = 'quarantined')"
+        " FROM incidents i JOIN petitions p ON p.id = i.petition_id WHERE i.id = ?1");
+    incident.bind(1, incident_id);
+    if (!incident.step()) {
+        if (auto failed = incident.status(); !failed) return failed.error();
+        return make_error("incident.not_found",
+                          "there is no incident " + std::to_string(incident_id));
+    }
+    IncidentRecord record;
+    record.incident = {incident.column_int(0),  incident.column_int(1),  incident.column_text(2),
+                       incident.column_text(3), incident.column_text(4), incident.column_int(5),
+                       incident.column_int(6)};
+    // What an incident opened before clusters had rows of their own knows of its one cluster.
+    Cluster fallback;
+    fallback.dimension = incident.column_text(7);
+    fallback.key_value = incident.column_text(8);
+    fallback.attempts_in_window = incident.column_int(9);
+    fallback.window_total = incident.column_int(10);
+    fallback.distinct_networks = incident.column_int(11);
+    fallback.first_attempt_ms = incident.column_int(12);
+    fallback.detected_ms = record.incident.opened_ms;
+    fallback.held_until_ms = incident.column_optional_int(13);
+    fallback.state = record.incident.state;
+    fallback.signatures_held = record.incident.quarantined;
+    incident.reset();
+
+    const Scope scope{record.incident.petition_id, incident_id, now_ms};
+    if (auto ok = load_clusters(db, record, fallback); !ok) return ok.error();
+    if (auto ok = load_actions_and_bans(db, record); !ok) return ok.error();
+    if (auto ok = load_events(db, scope, record); !ok) return ok.error();
+    if (auto ok = load_signatures(db, scope, record); !ok) return ok.error();
+    return record;
+}
+
+}  // namespace
+
+Result<evidence::IncidentRecord> load_incident_record(Database& db, std::int64_t incident_id,
+                                                      std::int64_t now_ms) {
+    // A savepoint reads one snapshot, inside or outside a caller's transaction: both files
+    // then describe the same moment even while signatures keep arriving.
+    if (auto begun = db.exec("SAVEPOINT evidence_read"); !begun) return begun.error();
+    auto record = load(db, incident_id, now_ms);
+    (void)db.exec("RELEASE evidence_read");
+    return record;
+}
+
+Result<std::int64_t> record_evidence_export(Database& db, std::int64_t incident_id,
+                                            std::string_view format, std::string_view sha256,
+                                            std::int64_t size_bytes, std::int64_t at_ms,
+                                            std::string_view by) {
+    if (format != "json" && format != "csv")
+        return make_error("evidence.bad_export", "unknown evidence format " + std::string(format));
+    const bool hex = sha256.size() == 64 &&
+                     sha256.find_first_not_of("0123456789abcdef") == std::string_view::npos;
+    if (!hex) return make_error("evidence.bad_export", "a SHA-256 is 64 lowercase hex digits");
+    auto& known = db.prepare("SELECT 1 FROM incidents WHERE id = ?1");
+    known.bind(1, incident_id);
+    const bool exists = known.step();
+    known.reset();
+    if (!exists)
+        return make_error("incident.not_found",
+                          "there is no incident " + std::to_string(incident_id));
+    auto& insert = db.prepare(
+        "INSERT INTO evidence_exports (incident_id, format, sha256, size_bytes, format_version,"
+        " exported_ms, exported_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+    insert.bind(1, incident_id).bind(2, format).bind(3, sha256).bind(4, size_bytes);
+    insert.bind(5, evidence::format_version).bind(6, at_ms).bind(7, by);
+    if (auto inserted = insert.run(); !inserted) return inserted.error();
+    return db.last_insert_id();
+}
+
+std::vector<EvidenceExport> list_evidence_exports(Database& db, std::int64_t incident_id) {
+    auto& select = db.prepare(
+        "SELECT id, incident_id, format, sha256, size_bytes, format_version, exported_ms,"
+        " exported_by FROM evidence_exports WHERE incident_id = ?1 ORDER BY exported_ms, id");
+    select.bind(1, incident_id);
+    std::vector<EvidenceExport> exports;
+    while (select.step())
+        exports.push_back({select.column_int(0), select.column_int(1), select.column_text(2),
+                           select.column_text(3), select.column_int(4), select.column_int(5),
+                           select.column_int(6), select.column_text(7)});
+    select.reset();
+    return exports;
+}
+
+}  // namespace rempart::store

@@ -1,0 +1,31 @@
+// Tests for the JSON layout people read: indents, empty containers, escapes, key order.
+#include <gtest/gtest.h>
+#include <boost/json.hpp>
+
+#include "evidence/pretty_json.hpp"
+
+namespace rempart::evidence {
+namespace {
+
+TEST(PrettyJson, IndentsKeepsKeyOrderAndEscapes) {
+    boost::json::object root;
+    root["z"] = 1;
+    root["a"] = boost::json::array{"x\"\n", nullptr};
+    root["empty"] = boost::json::object();
+    root["none"] = boost::json::array();
+    const auto text = pretty_json(root);
+    EXPECT_EQ(text,
+              "{\n"
+              "  \"z\": 1,\n"
+              "  \"a\": [\n"
+              "    \"x\\\"\\n\",\n"
+              "    null\n"
+              "  ],\n"
+              "  \"empty\": {},\n"
+              "  \"none\": []\n"
+              "}\n");
+    EXPECT_EQ(boost::json::parse(text), boost::json::value(root));
+}
+
+}  // namespace
+}  // namespace rempart::evidence
