@@ -31,7 +31,9 @@ using namespace rempart::evidence;
     "   OR (c.dimension = 'email_domain' AND e.email_domain = c.key)"                      \
     "   OR (c.dimension = 'network' AND e.network = c.key)"                                \
     "   OR (c.dimension = 'as' AND e.asn = CAST(substr(c.key, 4) AS INTEGER))"             \
-    "   OR (c.dimension = 'user_agent' AND e.user_agent = c.key))"                         \
+    "   OR (c.dimension = 'user_agent' AND e.user_agent = c.key)"                          \
+    "   OR (c.dimension = 'confirm_network' AND e.kind = 'confirmation'"                   \
+    "       AND e.network = c.key))"                                                       \
     " UNION"                                                                               \
     " SELECT e.id FROM signing_events e"                                                   \
     "  WHERE e.signature_id IN (SELECT signature_id FROM held) AND e.petition_id = ?1),"   \

@@ -81,10 +81,25 @@ class EvidenceStore : public ::testing::Test {
         return signature_id.value_or(0);
     }
     std::int64_t open(const std::string& dimension, const std::string& key, std::int64_t first) {
-        const auto opened =
-            open_incident(*db_, {petition_, dimension, key, 30, 40, 2, first, first + 5000}, first);
-        EXPECT_TRUE(opened.ok());
-        return opened->id;
+        // An incident row as the first releases wrote it, without clusters: the clusters of
+        // newer incidents are added by add_cluster.
+        auto& insert = db_->prepare(
+            "INSERT INTO incidents (petition_id, state, dimension, key_value, attempts_in_window, "
+            "window_total, distinct_networks, first_attempt_ms, opened_ms) VALUES (?1, 'open', "
+            "?2, ?3, 30, 40, 2, ?4, ?5)");
+        insert.bind(1, petition_).bind(2, dimension).bind(3, key).bind(4, first);
+        insert.bind(5, first + 5000);
+        EXPECT_TRUE(insert.run().ok());
+        const auto id = db_->last_insert_id();
+        // Those releases quarantined by the name's key since the first attempt.
+        EXPECT_EQ(dimension, "name");
+        auto& quarantine = db_->prepare(
+            "UPDATE signatures SET state = 'quarantined' WHERE state IN ('pending', 'confirmed') "
+            "AND id IN (SELECT signature_id FROM signing_events WHERE petition_id = ?1 AND "
+            "name_key = ?2 AND at_ms >= ?3)");
+        quarantine.bind(1, petition_).bind(2, key).bind(3, first);
+        EXPECT_TRUE(quarantine.run().ok());
+        return id;
     }
     std::int64_t add_cluster(std::int64_t incident, const std::string& dimension,
                              const std::string& key, std::int64_t from, std::int64_t until) {
