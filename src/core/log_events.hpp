@@ -61,6 +61,14 @@ inline constexpr std::string_view mail_deferred = "MAIL_DEFERRED";
 inline constexpr std::string_view mail_failed = "MAIL_FAILED";
 // The defence opened an incident: petition=, dimension=, attempts=, of=, networks=.
 inline constexpr std::string_view incident_opened = "INCIDENT_OPENED";
+// A back-office account was added from the command line: email=, role=.
+inline constexpr std::string_view user_added = "USER_ADDED";
+// A back-office login succeeded: user=, ip=.
+inline constexpr std::string_view admin_login = "ADMIN_LOGIN";
+// A back-office login was refused: reason= (credentials, rate_limited, busy), ip=.
+inline constexpr std::string_view admin_login_refused = "ADMIN_LOGIN_REFUSED";
+// A back-office request was refused by its guard: reason= (csrf, origin, role), route=, ip=.
+inline constexpr std::string_view admin_forbidden = "ADMIN_FORBIDDEN";
 
 // Every event above, for the documentation and for the test that keeps names unique.
 inline constexpr std::string_view all[] = {
@@ -69,7 +77,8 @@ inline constexpr std::string_view all[] = {
     store_migrated,      store_refused,     store_refused_newer, store_write_failed,
     petition_created,    cache_invalidated, signature_accepted,  signature_refused,
     signature_confirmed, signature_withdrawn, dns_check_unknown, mail_sent,
-    mail_deferred,       mail_failed,         incident_opened,
+    mail_deferred,       mail_failed,         incident_opened,     user_added,
+    admin_login,         admin_login_refused, admin_forbidden,
 };
 
 }  // namespace rempart::log_event
