@@ -37,7 +37,7 @@ bool password_needs_rehash(std::string_view hash, PasswordCost cost = interactiv
 const std::string& dummy_password_hash();
 
 // `one_time_password_chars` characters from an alphabet without look-alikes (no 0/O, 1/l/I),
-// from libsodium's generator: about 5 bits each, 120 bits in all.
+// from libsodium's generator: about 5.8 bits each, some 139 bits in all.
 std::string new_one_time_password();
 
 }  // namespace rempart::accounts

@@ -173,7 +173,9 @@ void add_guarded(http::Router& router, AdminServices& services, Method method,
 }  // namespace
 
 LoginLimits::LoginLimits(const AdminConfig& config)
-    : per_ip(rate_of(config.login_per_ip)), per_account(rate_of(config.login_per_account)) {}
+    : per_ip(rate_of(config.login_per_ip)),
+      per_account(rate_of(config.login_per_account)),
+      lock_entries(shield::RateLimit{1.0 / 60.0, 1.0}) {}
 
 void add_admin_route(http::Router& router, AdminServices& services, Method method,
                      std::string pattern, std::string name, accounts::Role minimum,

@@ -62,6 +62,9 @@ struct LoginLimits {
     explicit LoginLimits(const AdminConfig& config);
     shield::TokenBuckets per_ip;
     shield::TokenBuckets per_account;
+    // One audit entry a minute per locked key: a client hammering a locked door must not
+    // turn each knock into a write.
+    shield::TokenBuckets lock_entries;
 };
 
 // What the back office needs, owned by the caller and alive as long as the routes.

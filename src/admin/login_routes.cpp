@@ -111,10 +111,13 @@ class LoginHandler {
             spdlog::info("{} reason=rate_limited by={} email=\"{}\" ip={}",
                          log_event::admin_login_refused, by_ip.allowed ? "account" : "ip", tried,
                          request.client_ip);
-            write_audit({0, unix_ms_now(), std::nullopt, tried, "login_locked",
-                         by_ip.allowed ? "too many attempts for this e-mail"
-                                       : "too many attempts from this address",
-                         request.client_ip});
+            const auto lock_key = by_ip.allowed ? "account:" + lowercase(tried)
+                                                : "ip:" + request.client_ip;
+            if (s_.login_limits.lock_entries.take(lock_key, now).allowed)
+                write_audit({0, unix_ms_now(), std::nullopt, tried, "login_locked",
+                             by_ip.allowed ? "too many attempts for this e-mail"
+                                           : "too many attempts from this address",
+                             request.client_ip});
             auto response = admin_notice(s_, language, 429, "admin.rate_limited_title",
                                          "admin.rate_limited");
             const auto wait = std::max<std::int64_t>(1, by_account.retry_after.count());

@@ -19,7 +19,7 @@ class AdminBrowser {
 
     // Sends the kept cookies and keeps those the answer sets (Max-Age=0 removes one).
     HttpResponse get(const std::string& target, Headers headers = {});
-    // Form-encoded; the body is sent exactly as given when `raw_body` is set.
+    // Form-encoded fields, or (post_raw) the body exactly as given.
     HttpResponse post(const std::string& target, const Fields& fields, Headers headers = {});
     HttpResponse post_raw(const std::string& target, std::string body, Headers headers = {});
 
