@@ -1,4 +1,4 @@
-// rempart: the command line (serve, petition create and list, evidence export and list).
+// rempart: the command line (serve, petition, user and evidence commands).
 #include <spdlog/spdlog.h>
 #include <CLI/CLI.hpp>
 
@@ -53,6 +53,25 @@ int main(int argc, char** argv) {
     add_config(evidence_list);
     evidence_list->add_option("--incident", evidence_options.incident, "The incident's number")
         ->required();
+    auto* user = cli.add_subcommand("user", "Back-office accounts");
+    user->require_subcommand(1);
+    auto* user_add = user->add_subcommand("add", "Add an account; prints its one-time password");
+    add_config(user_add);
+    rempart::app::AddUserOptions user_options;
+    user_add->add_option("--email", user_options.email, "The account's e-mail address")
+        ->required();
+    user_add->add_option("--role", user_options.role, "admin or moderator")->required();
+    auto* user_list = user->add_subcommand("list", "List every account");
+    add_config(user_list);
+    std::string user_email;
+    auto* user_reset = user->add_subcommand(
+        "reset-password", "Give an account a new one-time password and end its sessions");
+    add_config(user_reset);
+    user_reset->add_option("--email", user_email, "The account's e-mail address")->required();
+    auto* user_totp = user->add_subcommand(
+        "totp", "Turn on two-step login (TOTP); prints the secret and its otpauth URI");
+    add_config(user_totp);
+    user_totp->add_option("--email", user_email, "The account's e-mail address")->required();
 
     CLI11_PARSE(cli, argc, argv);
 
@@ -70,5 +89,9 @@ int main(int argc, char** argv) {
         return rempart::app::export_evidence(*config, evidence_options, std::cout);
     if (evidence_list->parsed())
         return rempart::app::list_evidence(*config, evidence_options, std::cout);
+    if (user_add->parsed()) return rempart::app::add_user(*config, user_options);
+    if (user_list->parsed()) return rempart::app::list_users(*config, std::cout);
+    if (user_reset->parsed()) return rempart::app::reset_password(*config, user_email);
+    if (user_totp->parsed()) return rempart::app::enable_totp(*config, user_email);
     return 2;
 }

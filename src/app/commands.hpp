@@ -36,5 +36,16 @@ struct EvidenceOptions {
 int export_evidence(const Config& config, const EvidenceOptions& options, std::ostream& out);
 // The exports recorded for an incident, oldest first.
 int list_evidence(const Config& config, const EvidenceOptions& options, std::ostream& out);
+struct AddUserOptions {
+    std::string email;
+    std::string role;  // checked here, so a bad role gets our message
+};
+// Each prints what a person needs next (the one-time password, the TOTP secret) and
+// writes an audit entry by "cli". Errors go to stderr with exit code 1.
+int add_user(const Config& config, const AddUserOptions& options);
+int list_users(const Config& config, std::ostream& out);
+// A new one-time password, and every session of the account ended.
+int reset_password(const Config& config, const std::string& email);
+int enable_totp(const Config& config, const std::string& email);
 
 }  // namespace rempart::app

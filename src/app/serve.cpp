@@ -12,6 +12,8 @@
 #include <iostream>
 #include <thread>
 
+#include "accounts/password.hpp"
+#include "admin/admin_routes.hpp"
 #include "api/api_routes.hpp"
 #include "app/commands.hpp"
 #include "app/defence_setup.hpp"
@@ -180,8 +182,24 @@ int serve(const Config& config, bool demo) {
     web::add_signing_metrics(metrics, signing_services.counters);
     add_signature_metrics(metrics, signature_totals, outbox.stats());
 
+    auto admin_pages = admin::AdminPages::load((*site)->messages(), (*site)->assets(), config.site);
+    if (!admin_pages) {
+        std::cerr << "rempart: " << admin_pages.error().detail << "\n";
+        outbox.stop();
+        store.close();
+        shutdown_logging();
+        return 1;
+    }
+    admin::PasswordPool password_pool(config.admin.password_threads, config.admin.password_queue);
+    admin::LoginLimits login_limits(config.admin);
+    admin::AdminServices admin_services{**site, store, password_pool, **admin_pages, login_limits};
+    // Made now rather than on the first login with an unknown e-mail, which would take
+    // twice as long as any other refusal and so tell that the account does not exist.
+    (void)accounts::dummy_password_hash();
+
     http::Router router;
     web::add_web_routes(router, **site);
+    admin::add_admin_routes(router, admin_services);
     web::add_signing_routes(router, signing_services);
     api::add_api_routes(router, catalog, config.server.base_url, &store.readers());
     web::add_altcha_route(router, proof_of_work, difficulty, config.shield);
@@ -236,6 +254,7 @@ int serve(const Config& config, bool demo) {
     io.run();
     for (auto& thread : threads_running) thread.join();
 
+    password_pool.stop();
     outbox.stop();
     signing->mail_domains.reset();
     store.close();

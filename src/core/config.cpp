@@ -138,6 +138,20 @@ constexpr Key schema[] = {
      [](Node n, At w, Config& c) { return read_rate(n, w, c.shield.sign_limits.per_domain); }},
     {"shield", "sign_per_petition",
      [](Node n, At w, Config& c) { return read_rate(n, w, c.shield.sign_limits.per_petition); }},
+    {"admin", "session_idle_s",
+     [](Node n, At w, Config& c) { return read_seconds(n, w, 1, 86400, c.admin.session_idle); }},
+    {"admin", "session_lifetime_s",
+     [](Node n, At w, Config& c) {
+         return read_seconds(n, w, 1, 30 * 86400, c.admin.session_lifetime);
+     }},
+    {"admin", "login_per_ip",
+     [](Node n, At w, Config& c) { return read_rate(n, w, c.admin.login_per_ip); }},
+    {"admin", "login_per_account",
+     [](Node n, At w, Config& c) { return read_rate(n, w, c.admin.login_per_account); }},
+    {"admin", "password_threads",
+     [](Node n, At w, Config& c) { return read_uint(n, w, 1, 8, c.admin.password_threads); }},
+    {"admin", "password_queue",
+     [](Node n, At w, Config& c) { return read_size(n, w, 1, 1000, c.admin.password_queue); }},
     {"log", "level",
      [](Node n, At w, Config& c) {
          return read_choice(n, w, {"trace", "debug", "info", "warn", "error"}, c.log.level);
@@ -216,6 +230,11 @@ Result<Config> parse_config(std::string_view toml_text, std::string_view source_
                           std::string(source_name) +
                               ": [server] tls_cert and tls_key go together: set both to serve "
                               "HTTPS, or neither");
+    if (config.admin.session_idle > config.admin.session_lifetime)
+        return make_error("config.bad_value",
+                          std::string(source_name) +
+                              ": [admin] session_idle_s is longer than session_lifetime_s: the "
+                              "idle timeout would never apply");
     return config;
 }
 

@@ -104,6 +104,20 @@ struct ShieldConfig {
     SigningRateSettings sign_limits;
 };
 
+// The back office: session lifetimes, login limits, and the pool that hashes passwords.
+struct AdminConfig {
+    std::chrono::seconds session_idle{30 * 60};        // no request for this long: log in again
+    std::chrono::seconds session_lifetime{12 * 3600};  // however active, log in again after this
+    // Login attempts, counted before any password is checked, per client address and per
+    // e-mail tried (known or not, so the limit says nothing about which accounts exist).
+    RateSetting login_per_ip{10, 10};
+    RateSetting login_per_account{5, 5};
+    // Argon2id takes ~170 ms and 64 MiB a hash: a few threads, and a short queue past which
+    // logins get 503 rather than wait or eat the machine's memory.
+    unsigned password_threads = 2;
+    std::size_t password_queue = 16;
+};
+
 struct LogConfig {
     std::string level = "info";  // trace, debug, info, warn, error
     std::filesystem::path file;  // empty: standard error
@@ -117,6 +131,7 @@ struct Config {
     MailConfig mail;
     DnsConfig dns;
     ShieldConfig shield;
+    AdminConfig admin;
     LogConfig log;
 };
 

@@ -67,6 +67,14 @@ inline constexpr std::string_view incident_opened = "INCIDENT_OPENED";
 inline constexpr std::string_view incident_decided = "INCIDENT_DECIDED";
 // Signing refused because the client's network or AS is banned: petition=, ip=, until_ms=.
 inline constexpr std::string_view signing_banned = "SIGNING_BANNED";
+// A back-office account was added from the command line: email=, role=.
+inline constexpr std::string_view user_added = "USER_ADDED";
+// A back-office login succeeded: user=, ip=.
+inline constexpr std::string_view admin_login = "ADMIN_LOGIN";
+// A back-office login was refused: reason= (credentials, rate_limited, busy), ip=.
+inline constexpr std::string_view admin_login_refused = "ADMIN_LOGIN_REFUSED";
+// A back-office request was refused by its guard: reason= (csrf, origin, role), route=, ip=.
+inline constexpr std::string_view admin_forbidden = "ADMIN_FORBIDDEN";
 
 // Every event above, for the documentation and for the test that keeps names unique.
 inline constexpr std::string_view all[] = {
@@ -76,7 +84,8 @@ inline constexpr std::string_view all[] = {
     petition_created,    cache_invalidated, signature_accepted,  signature_refused,
     signature_confirmed, signature_withdrawn, dns_check_unknown, mail_sent,
     mail_deferred,       mail_failed,         incident_cluster,    incident_opened,
-    incident_decided,    signing_banned,
+    incident_decided,    signing_banned,      user_added,          admin_login,
+    admin_login_refused, admin_forbidden,
 };
 
 }  // namespace rempart::log_event

@@ -366,3 +366,46 @@ TEST(ConfigLoading, BadRateLimitsNameTheirKey) {
 
 }  // namespace
 }  // namespace rempart
+
+namespace rempart {
+namespace {
+
+TEST(ConfigLoading, BackOfficeSettings) {
+    const auto defaults = parse_config("", "r.toml");
+    ASSERT_TRUE(defaults.ok());
+    EXPECT_EQ(defaults->admin.session_idle, std::chrono::minutes(30));
+    EXPECT_EQ(defaults->admin.session_lifetime, std::chrono::hours(12));
+    const auto config = parse_config(
+        "[admin]\nsession_idle_s = 2\nsession_lifetime_s = 60\n"
+        "login_per_ip = { per_minute = 1, burst = 3 }\nlogin_per_account = { burst = 2 }\n"
+        "password_threads = 1\npassword_queue = 4\n",
+        "r.toml");
+    ASSERT_TRUE(config.ok()) << config.error().detail;
+    EXPECT_EQ(config->admin.session_idle, std::chrono::seconds(2));
+    EXPECT_EQ(config->admin.session_lifetime, std::chrono::seconds(60));
+    EXPECT_EQ(config->admin.login_per_ip, (RateSetting{1, 3}));
+    EXPECT_EQ(config->admin.login_per_account.burst, 2);
+    EXPECT_EQ(config->admin.password_threads, 1u);
+    EXPECT_EQ(config->admin.password_queue, 4u);
+}
+
+TEST(ConfigLoading, BadBackOfficeSettingsNameTheirKey) {
+    const std::pair<const char*, const char*> cases[] = {
+        {"[admin]\nsession_idle_s = 0", "session_idle_s"},
+        {"[admin]\npassword_threads = 0", "password_threads"},
+        {"[admin]\npassword_threads = 64", "password_threads"},
+        {"[admin]\npassword_queue = 0", "password_queue"},
+        {"[admin]\nlogin_per_ip = 5", "login_per_ip"},
+        {"[admin]\nsession_idle_s = 100\nsession_lifetime_s = 50", "never apply"},
+        {"[admin]\nlogin_timeout = 5", "unknown key [admin] login_timeout"},
+    };
+    for (const auto& [toml, expected] : cases) {
+        const auto config = parse_config(toml, "rempart.toml");
+        ASSERT_FALSE(config.ok()) << toml;
+        EXPECT_NE(config.error().detail.find(expected), std::string::npos)
+            << toml << "\n  gave: " << config.error().detail;
+    }
+}
+
+}  // namespace
+}  // namespace rempart

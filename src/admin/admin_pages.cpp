@@ -1,0 +1,112 @@
+// Back-office pages inside their own layout.
+#include "admin/admin_pages.hpp"
+
+#include <cctype>
+#include <stdexcept>
+
+#include "core/embedded.hpp"
+
+namespace rempart::admin {
+namespace mu = kainjow::mustache;
+namespace {
+
+constexpr std::string_view folder = "templates/admin/";
+constexpr std::string_view suffix = ".mustache";
+
+std::string percent_encode(std::string_view text) {
+    static constexpr char hex[] = "0123456789ABCDEF";
+    std::string out;
+    for (const char c : text) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (std::isalnum(byte) || c == '-' || c == '.' || c == '_' || c == '~') {
+            out += c;
+        } else {
+            out += '%';
+            out += hex[byte >> 4];
+            out += hex[byte & 0x0f];
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
+Result<std::unique_ptr<AdminPages>> AdminPages::load(const render::Messages& messages,
+                                                     const render::StaticAssets& assets,
+                                                     const SiteConfig& site) {
+    std::unique_ptr<AdminPages> pages(new AdminPages(messages, assets, site));
+    for (const auto& file : embedded::files()) {
+        if (!file.path.starts_with(folder) || !file.path.ends_with(suffix)) continue;
+        auto name = file.path.substr(folder.size());
+        name.remove_suffix(suffix.size());
+        const mu::mustache parsed{std::string(file.bytes)};
+        if (!parsed.is_valid())
+            return make_error("template.invalid",
+                              std::string(file.path) + ": " + parsed.error_message());
+        pages->sources_.emplace(std::string(name), std::string(file.bytes));
+    }
+    if (!pages->sources_.contains("layout"))
+        return make_error("template.missing", "templates/admin/layout.mustache is not in this build");
+    return pages;
+}
+
+PageData AdminPages::shared_data(render::Language language, const PageFrame& frame) const {
+    PageData data;
+    data.set("lang", std::string(render::code(language)));
+    data.set("site_name", site_.name);
+    data.set("asset_pico", std::string(assets_.url("pico.css")));
+    data.set("asset_rempart", std::string(assets_.url("rempart.css")));
+    data.set("asset_favicon", std::string(assets_.url("favicon.svg")));
+    // The words as t.section.key, like the public pages.
+    std::map<std::string, PageData, std::less<>> sections;
+    for (const auto& [key, text] : messages_.all(language)) {
+        const auto dot = key.find('.');
+        auto [it, _] = sections.try_emplace(key.substr(0, dot), PageData::type::object);
+        it->second.set(key.substr(dot + 1), render::fill(text, {{"site", site_.name}}));
+    }
+    PageData words = PageData::type::object;
+    for (auto& [name, section] : sections) words.set(name, section);
+    data.set("t", words);
+    data.set("page_title", std::string(messages_.text(language, frame.title_key)));
+    data.set("logged_in", frame.viewer.has_value());
+    if (frame.viewer) {
+        data.set("user_email", frame.viewer->email);
+        data.set("user_role", std::string(messages_.text(
+                                  language, frame.viewer->role == accounts::Role::admin
+                                                ? "admin.role_admin"
+                                                : "admin.role_moderator")));
+        data.set("is_admin", frame.viewer->role == accounts::Role::admin);
+        data.set("csrf", frame.viewer->csrf_token);
+    }
+    PageData languages = PageData::type::list;
+    for (const auto other : render::all_languages) {
+        PageData entry;
+        entry.set("code", std::string(render::code(other)));
+        entry.set("label", std::string(messages_.text(other, "site.language_name")));
+        entry.set("current", other == language);
+        entry.set("next", percent_encode(frame.path));
+        languages.push_back(entry);
+    }
+    data.set("languages", languages);
+    return data;
+}
+
+std::string AdminPages::render(std::string_view content, render::Language language,
+                               const PageFrame& frame, PageData data) const {
+    const auto source = sources_.find(content);
+    if (source == sources_.end())
+        throw std::logic_error("no template templates/admin/" + std::string(content) + ".mustache");
+    auto shared = shared_data(language, frame);
+    // The page's own fields win over the shared ones of the same name.
+    if (data.is_object())
+        for (const char* name : {"lang", "site_name", "t", "page_title", "logged_in",
+                                 "user_email", "user_role", "is_admin", "csrf"})
+            if (const auto* value = shared.get(name); value && !data.get(name))
+                data.set(name, *value);
+    mu::mustache page{source->second};
+    shared.set("content_html", page.render(data));
+    mu::mustache layout{sources_.find("layout")->second};
+    return layout.render(shared);
+}
+
+}  // namespace rempart::admin

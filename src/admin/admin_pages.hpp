@@ -1,0 +1,66 @@
+// Back-office pages: templates/admin/*.mustache rendered inside templates/admin/layout.mustache.
+#pragma once
+
+#include <kainjow/mustache.hpp>
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "accounts/role.hpp"
+#include "core/config.hpp"
+#include "core/result.hpp"
+#include "render/i18n.hpp"
+#include "render/static_assets.hpp"
+
+namespace rempart::admin {
+
+using PageData = kainjow::mustache::data;
+
+// Who the page is for; none on the login page and on refusals before login.
+struct PageViewer {
+    std::string email;
+    accounts::Role role = accounts::Role::moderator;
+    std::string csrf_token;  // for the layout's logout button
+};
+
+struct PageFrame {
+    std::string title_key;                // a message key: the page's <title> and heading
+    std::optional<PageViewer> viewer;     // shows the navigation and the logout button
+    std::string path = "/admin";          // where the language switch comes back to
+};
+
+class AdminPages {
+  public:
+    // Reads every templates/admin/*.mustache compiled into the binary; one that does not
+    // parse fails start-up, naming its file.
+    static Result<std::unique_ptr<AdminPages>> load(const render::Messages& messages,
+                                                    const render::StaticAssets& assets,
+                                                    const SiteConfig& site);
+
+    // `content` names templates/admin/<content>.mustache. `data` gets the shared fields
+    // (t.* words, lang, site_name, csrf, user_email, user_role, is_admin) added before the
+    // content renders; every value is escaped unless a template says otherwise, which only
+    // the layout's content_html may. An unknown template is a bug: it throws.
+    std::string render(std::string_view content, render::Language language,
+                       const PageFrame& frame, PageData data = {}) const;
+
+    const render::Messages& messages() const { return messages_; }
+
+  private:
+    AdminPages(const render::Messages& messages, const render::StaticAssets& assets,
+               const SiteConfig& site)
+        : messages_(messages), assets_(assets), site_(site) {}
+    PageData shared_data(render::Language language, const PageFrame& frame) const;
+
+    const render::Messages& messages_;
+    const render::StaticAssets& assets_;
+    const SiteConfig& site_;
+    // Sources, parsed per render: a parsed kainjow template is not documented as safe to
+    // render from several threads, and these pages are small and seldom asked for.
+    std::map<std::string, std::string, std::less<>> sources_;
+};
+
+}  // namespace rempart::admin

@@ -1,0 +1,20 @@
+// The back office's own routes: login, logout, password, home and the accounts list.
+#pragma once
+
+#include "admin/guard.hpp"
+
+namespace rempart::admin {
+
+// GET/POST /admin/login, POST /admin/logout, GET/POST /admin/password, GET /admin,
+// GET /admin/users (admins only).
+void add_admin_routes(http::Router& router, AdminServices& services);
+
+// Parts of the above, each in its own file.
+void add_login_routes(http::Router& router, AdminServices& services);
+void add_password_routes(http::Router& router, AdminServices& services);
+void add_home_routes(http::Router& router, AdminServices& services);
+
+// Where to go after login: a local path under /admin, or /admin itself.
+std::string safe_admin_next(std::string_view next);
+
+}  // namespace rempart::admin

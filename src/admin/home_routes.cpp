@@ -1,0 +1,67 @@
+// GET /admin (who you are, where to go) and GET /admin/users (admins only).
+#include <ctime>
+
+#include "admin/admin_routes.hpp"
+#include "store/user_repository.hpp"
+
+namespace rempart::admin {
+namespace {
+
+using http::Params;
+using http::Request;
+using http::Response;
+using Awaitable = boost::asio::awaitable<Response>;
+
+std::string date_of(std::int64_t ms) {
+    const std::time_t seconds = static_cast<std::time_t>(ms / 1000);
+    std::tm utc{};
+    gmtime_r(&seconds, &utc);
+    char text[32];
+    std::strftime(text, sizeof text, "%Y-%m-%d %H:%M UTC", &utc);
+    return text;
+}
+
+}  // namespace
+
+void add_home_routes(http::Router& router, AdminServices& services) {
+    add_admin_route(router, services, http::Method::get, "/admin", "admin_home",
+                    accounts::Role::moderator,
+                    [&services](const Request& request, const Params&,
+                                const AdminContext& context) -> Awaitable {
+                        PageData data;
+                        data.set("password_changed",
+                                 request.query.find("password=changed") != std::string_view::npos);
+                        co_return admin_page(services, context, 200, "admin.home_title", "home",
+                                             std::move(data));
+                    });
+
+    add_admin_route(
+        router, services, http::Method::get, "/admin/users", "admin_users", accounts::Role::admin,
+        [&services](const Request&, const Params&, const AdminContext& context) -> Awaitable {
+            std::function<std::vector<store::User>(store::Database&)> read =
+                [](store::Database& db) { return store::list_users(db); };
+            const auto users = co_await services.store.readers().read<std::vector<store::User>>(
+                std::move(read));
+            const auto& messages = services.pages.messages();
+            PageData list = PageData::type::list;
+            for (const auto& user : users) {
+                PageData row;
+                row.set("email", user.email);
+                row.set("role", std::string(messages.text(
+                                    context.language, user.role == accounts::Role::admin
+                                                          ? "admin.role_admin"
+                                                          : "admin.role_moderator")));
+                row.set("totp", user.totp_secret.has_value());
+                row.set("disabled", user.disabled_ms.has_value());
+                row.set("must_change", user.must_change_password);
+                row.set("created", date_of(user.created_ms));
+                list.push_back(row);
+            }
+            PageData data;
+            data.set("users", list);
+            co_return admin_page(services, context, 200, "admin.users_title", "users",
+                                 std::move(data));
+        });
+}
+
+}  // namespace rempart::admin

@@ -1,0 +1,301 @@
+// GET/POST /admin/login and POST /admin/logout.
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <cctype>
+
+#include "accounts/account_email.hpp"
+#include "accounts/password.hpp"
+#include "accounts/session.hpp"
+#include "accounts/tokens.hpp"
+#include "accounts/totp.hpp"
+#include "admin/admin_routes.hpp"
+#include "admin/session_cookie.hpp"
+#include "core/log_events.hpp"
+#include "core/random.hpp"
+#include "core/text.hpp"
+#include "http/cookies.hpp"
+#include "http/target.hpp"
+#include "store/session_repository.hpp"
+#include "store/user_repository.hpp"
+
+namespace rempart::admin {
+namespace {
+
+namespace asio = boost::asio;
+using http::Params;
+using http::Request;
+using http::Response;
+using Awaitable = asio::awaitable<Response>;
+
+constexpr std::size_t email_field_max = 320;  // longer is no address: kept short in the log
+
+struct LoginForm {
+    std::string email;
+    std::string password;
+    std::string totp;
+    std::string next = "/admin";
+    std::string csrf;
+};
+
+struct FieldError {
+    std::string field;
+    std::string key;
+};
+
+// Both log and audit get what was typed, cut short and without control characters.
+std::string printable(std::string_view typed) {
+    return strip_control_characters(typed.substr(0, email_field_max));
+}
+
+std::string lowercase(std::string_view text) {
+    std::string out(text);
+    std::transform(out.begin(), out.end(), out.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return out;
+}
+
+class LoginHandler {
+  public:
+    explicit LoginHandler(AdminServices& services) : s_(services) {}
+
+    Awaitable show(const Request& request, const Params&) {
+        const bool secure = secure_cookies(request, base_url());
+        LoginForm form;
+        if (auto query = http::parse_form(request.query); query)
+            form.next = safe_admin_next(http::form_value(*query, "next").value_or("/admin"));
+        const auto existing =
+            http::cookie_value(request.headers["Cookie"], login_cookie_name(secure)).value_or("");
+        // One value per browser, not per page view: two open tabs both still work.
+        form.csrf = accounts::looks_like_session_token(existing) ? std::string(existing)
+                                                                 : random_token(32);
+        auto response = page(request, 200, form, {});
+        if (form.csrf != existing)
+            response.set_header("Set-Cookie",
+                                set_admin_cookie(login_cookie_name(secure), form.csrf, secure));
+        co_return response;
+    }
+
+    Awaitable submit(const Request& request, const Params&) {
+        const auto language = s_.site.language_of(request.headers);
+        const bool secure = secure_cookies(request, base_url());
+        if (foreign_origin(request)) co_return refuse(request, "origin", "admin.forbidden_origin");
+        auto fields = http::parse_form(request.body);
+        if (!fields) {
+            LoginForm empty;
+            co_return page(request, 400, empty, {{"form", "admin.unreadable"}});
+        }
+        LoginForm form;
+        form.email = trim(http::form_value(*fields, "email").value_or(""));
+        form.password = std::string(http::form_value(*fields, "password").value_or(""));
+        form.totp = trim(http::form_value(*fields, "totp").value_or(""));
+        form.next = safe_admin_next(http::form_value(*fields, "next").value_or("/admin"));
+        form.csrf = std::string(http::form_value(*fields, "csrf").value_or(""));
+        const auto cookie =
+            http::cookie_value(request.headers["Cookie"], login_cookie_name(secure)).value_or("");
+        if (!accounts::csrf_token_matches(cookie, form.csrf))
+            co_return refuse(request, "csrf", "admin.forbidden_csrf");
+
+        std::vector<FieldError> errors;
+        if (form.email.empty()) errors.push_back({"email", "admin.email_required"});
+        if (form.password.empty()) errors.push_back({"password", "admin.password_required"});
+        if (!errors.empty()) co_return page(request, 422, form, std::move(errors));
+
+        // Limits before any hashing: the hash is what an attacker would make us pay for.
+        const auto now = shield::Clock::now();
+        const auto tried = printable(form.email);
+        auto by_ip = s_.login_limits.per_ip.take(request.client_ip, now);
+        auto by_account =
+            by_ip.allowed ? s_.login_limits.per_account.take(lowercase(tried), now) : by_ip;
+        if (!by_ip.allowed || !by_account.allowed) {
+            spdlog::info("{} reason=rate_limited by={} email=\"{}\" ip={}",
+                         log_event::admin_login_refused, by_ip.allowed ? "account" : "ip", tried,
+                         request.client_ip);
+            const auto lock_key = by_ip.allowed ? "account:" + lowercase(tried)
+                                                : "ip:" + request.client_ip;
+            if (s_.login_limits.lock_entries.take(lock_key, now).allowed)
+                write_audit({0, unix_ms_now(), std::nullopt, tried, "login_locked",
+                             by_ip.allowed ? "too many attempts for this e-mail"
+                                           : "too many attempts from this address",
+                             request.client_ip});
+            auto response = admin_notice(s_, language, 429, "admin.rate_limited_title",
+                                         "admin.rate_limited");
+            const auto wait = std::max<std::int64_t>(1, by_account.retry_after.count());
+            response.set_header("Retry-After", std::to_string(wait));
+            co_return response;
+        }
+
+        std::optional<store::User> user;
+        if (auto address = accounts::account_email(form.email); address) {
+            std::function<std::optional<store::User>(store::Database&)> find =
+                [email = *address](store::Database& db) { return store::find_user_by_email(db, email); };
+            user = co_await s_.store.readers().read<std::optional<store::User>>(std::move(find));
+        }
+        // Unknown accounts and overlong passwords are checked against a hash nobody can
+        // match, so every refusal takes the time of one argon2id.
+        const bool usable = user && !user->disabled_ms &&
+                            form.password.size() <= accounts::password_max_bytes;
+        std::function<bool()> verify = [hash = usable ? user->password_hash
+                                                      : accounts::dummy_password_hash(),
+                                        password = usable ? form.password : std::string()] {
+            return accounts::verify_password(hash, password);
+        };
+        const auto verified = co_await s_.passwords.run<bool>(std::move(verify));
+        if (!verified) {
+            spdlog::warn("{} reason=busy ip={}", log_event::admin_login_refused, request.client_ip);
+            auto response = admin_notice(s_, language, 503, "admin.busy_title", "admin.busy");
+            response.set_header("Retry-After", "5");
+            co_return response;
+        }
+        bool ok = usable && *verified;
+        std::optional<std::int64_t> step;
+        if (ok && user->totp_secret) {
+            step = accounts::verify_totp(*user->totp_secret, form.totp,
+                                         unix_ms_now() / 1000, user->totp_last_step);
+            ok = step.has_value();
+        }
+        if (!ok) {
+            const char* why = !user                   ? "unknown account"
+                              : user->disabled_ms     ? "disabled account"
+                              : !usable || !*verified ? "wrong password"
+                                                      : "wrong or reused code";
+            co_return failed(request, form, user ? std::optional(user->id) : std::nullopt, why);
+        }
+        co_return co_await open_session(request, form, *user, step, secure);
+    }
+
+    Awaitable logout(const Request&, const Params&, const AdminContext& context) {
+        std::function<Result<bool>(store::Database&)> job =
+            [hash = context.session_hash,
+             entry = audit_entry(context, "logout", "")](store::Database& db) -> Result<bool> {
+            if (auto ended = store::delete_session(db, hash); !ended) return ended.error();
+            if (auto logged = store::insert_audit(db, entry); !logged) return logged.error();
+            return true;
+        };
+        auto done = co_await s_.store.writer().write<bool>(std::move(job));
+        if (!done)
+            co_return admin_notice(s_, context.language, 503, "admin.busy_title", "admin.busy");
+        auto response = admin_redirect("/admin/login");
+        response.set_header("Set-Cookie", clear_admin_cookie(session_cookie_name(context.secure_cookies),
+                                                             context.secure_cookies));
+        co_return response;
+    }
+
+  private:
+    const std::string& base_url() const { return s_.site.config().server.base_url; }
+
+    bool foreign_origin(const Request& request) const {
+        const auto origin = request.headers["Origin"];
+        return !origin.empty() && origin != "null" && origin != base_url();
+    }
+
+    Response refuse(const Request& request, std::string_view reason, std::string_view text_key) {
+        spdlog::info("{} reason={} path=\"{}\" ip={}", log_event::admin_forbidden, reason,
+                     request.path, request.client_ip);
+        return admin_notice(s_, s_.site.language_of(request.headers), 403,
+                            "admin.forbidden_title", text_key);
+    }
+
+    Response failed(const Request& request, const LoginForm& form,
+                    std::optional<std::int64_t> user_id, std::string_view why) {
+        const auto tried = printable(form.email);
+        spdlog::info("{} reason=credentials email=\"{}\" ip={}", log_event::admin_login_refused,
+                     tried, request.client_ip);
+        write_audit({0, unix_ms_now(), user_id, tried, "login_failed", std::string(why),
+                     request.client_ip});
+        // One message whatever was wrong: the page must not tell which accounts exist.
+        return page(request, 422, form, {{"form", "admin.login_failed"}});
+    }
+
+    Awaitable open_session(const Request& request, const LoginForm& form, const store::User& user,
+                           std::optional<std::int64_t> step, bool secure) {
+        // A new token at every login: a token planted before login is worth nothing after.
+        const auto token = accounts::new_session_token();
+        const auto now = unix_ms_now();
+        const accounts::SessionTimeouts timeouts{s_.config().session_idle,
+                                                 s_.config().session_lifetime};
+        store::NewSession session{accounts::session_token_hash(token), user.id,
+                                  accounts::new_csrf_token(), now,
+                                  accounts::session_expiry_ms(now, timeouts), request.client_ip};
+        store::AuditEntry entry{0, now, user.id, user.email, "login_ok",
+                                step ? "password and code" : "password", request.client_ip};
+        const auto idle_ms =
+            std::chrono::duration_cast<std::chrono::milliseconds>(timeouts.idle).count();
+        std::function<Result<bool>(store::Database&)> job =
+            [session, entry, step, idle_ms](store::Database& db) -> Result<bool> {
+            if (step) {
+                auto fresh = store::use_totp_step(db, session.user_id, *step);
+                if (!fresh) return fresh.error();
+                if (!*fresh) return false;  // another login took this code first
+            }
+            if (auto stale = store::delete_stale_sessions(db, session.created_ms,
+                                                          session.created_ms - idle_ms);
+                !stale)
+                return stale.error();
+            if (auto opened = store::insert_session(db, session); !opened) return opened.error();
+            if (auto logged = store::insert_audit(db, entry); !logged) return logged.error();
+            return true;
+        };
+        auto opened = co_await s_.store.writer().write<bool>(std::move(job));
+        if (!opened) {
+            spdlog::error("{} error=\"{}\"", log_event::store_write_failed, opened.error().detail);
+            co_return admin_notice(s_, s_.site.language_of(request.headers), 503,
+                                   "admin.busy_title", "admin.busy");
+        }
+        if (!*opened) co_return failed(request, form, user.id, "reused code");
+        spdlog::info("{} user={} ip={}", log_event::admin_login, user.id, request.client_ip);
+        auto response = admin_redirect(user.must_change_password ? "/admin/password" : form.next);
+        response.set_header("Set-Cookie",
+                            set_admin_cookie(session_cookie_name(secure), token, secure));
+        co_return response;
+    }
+
+    void write_audit(store::AuditEntry entry) {
+        s_.store.writer().submit(
+            [entry = std::move(entry)](store::Database& db) { return store::insert_audit(db, entry); },
+            [](Result<void>) {});
+    }
+
+    Response page(const Request& request, unsigned status, const LoginForm& form,
+                  std::vector<FieldError> errors) {
+        const auto language = s_.site.language_of(request.headers);
+        const auto& messages = s_.pages.messages();
+        PageData data;
+        data.set("form_email", form.email);
+        data.set("next", form.next);
+        data.set("csrf", form.csrf);
+        for (const auto& error : errors)
+            data.set("error_" + error.field, std::string(messages.text(language, error.key)));
+        PageFrame frame;
+        frame.title_key = "admin.login_title";
+        frame.path = "/admin/login";
+        Response response;
+        response.status = status;
+        response.body = http::Body(s_.pages.render("login", language, frame, std::move(data)));
+        response.set_header("Cache-Control", "no-store");
+        return response;
+    }
+
+    AdminServices& s_;
+};
+
+}  // namespace
+
+void add_login_routes(http::Router& router, AdminServices& services) {
+    auto handler = std::make_shared<LoginHandler>(services);
+    router.add(http::Method::get, "/admin/login", "admin_login",
+               [handler](const Request& request, const Params& params) {
+                   return handler->show(request, params);
+               });
+    router.add(http::Method::post, "/admin/login", "admin_login_submit",
+               [handler](const Request& request, const Params& params) {
+                   return handler->submit(request, params);
+               });
+    add_admin_route_during_password_change(
+        router, services, http::Method::post, "/admin/logout", "admin_logout",
+        [handler](const Request& request, const Params& params, const AdminContext& context) {
+            return handler->logout(request, params, context);
+        });
+}
+
+}  // namespace rempart::admin

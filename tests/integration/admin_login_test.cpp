@@ -1,0 +1,286 @@
+// The back office's front door against the real server: one-time password, forced change,
+// refusals that tell nothing, rate limits, CSRF, cookies, logout, timeouts, TOTP, roles.
+#include <gtest/gtest.h>
+
+#include <sqlite3.h>
+
+#include <chrono>
+#include <ctime>
+#include <thread>
+
+#include "accounts/totp.hpp"
+#include "support/admin_browser.hpp"
+#include "support/server_process.hpp"
+
+namespace rempart::testing {
+namespace {
+
+const std::string chosen_password = "a long and private passphrase";
+
+class AdminLogin : public ::testing::Test {
+  protected:
+    void start(std::string config = "") {
+        server_ = std::make_unique<ServerProcess>(std::move(config));
+        server_->start();
+    }
+    // `rempart user add`; the one-time password it printed.
+    std::string add_user(const std::string& email, const std::string& role) {
+        std::string output;
+        EXPECT_EQ(server_->run_cli({"user", "add", "--email", email, "--role", role}, &output), 0)
+            << output;
+        return line_after(output, "One-time password:");
+    }
+    // An account past its first login, with `chosen_password`.
+    void ready_account(AdminBrowser& browser, const std::string& email, const std::string& role) {
+        const auto once = add_user(email, role);
+        ASSERT_EQ(browser.log_in(email, once).header("location"), "/admin/password");
+        const auto csrf = browser.csrf_of("/admin/password");
+        const auto changed = browser.post("/admin/password", {{"csrf", csrf},
+                                                              {"current", once},
+                                                              {"new", chosen_password},
+                                                              {"confirm", chosen_password}});
+        ASSERT_EQ(changed.status, 303u) << changed.body;
+    }
+    std::vector<std::string> audit_actions() {
+        std::vector<std::string> actions;
+        sqlite3* db = nullptr;
+        sqlite3_open_v2((server_->dir() / "data" / "rempart.db").c_str(), &db, SQLITE_OPEN_READONLY,
+                        nullptr);
+        sqlite3_stmt* stmt = nullptr;
+        sqlite3_prepare_v2(db, "SELECT action || ' ' || actor FROM audit_log ORDER BY id", -1,
+                           &stmt, nullptr);
+        while (stmt && sqlite3_step(stmt) == SQLITE_ROW)
+            actions.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0)));
+        sqlite3_finalize(stmt);
+        sqlite3_close(db);
+        return actions;
+    }
+    bool audit_has(const std::string& entry) {
+        // The failed and refused attempts are written without waiting: give them a moment.
+        for (int i = 0; i < 30; ++i) {
+            for (const auto& action : audit_actions())
+                if (action == entry) return true;
+            std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        }
+        return false;
+    }
+    std::unique_ptr<ServerProcess> server_;
+};
+
+TEST_F(AdminLogin, OneTimePasswordLeadsThroughAPasswordChangeToTheHomePage) {
+    start();
+    const auto once = add_user("ana@example.org", "admin");
+    ASSERT_GE(once.size(), 20u);
+    AdminBrowser browser(server_->port());
+
+    const auto anonymous = browser.get("/admin/users");
+    EXPECT_EQ(anonymous.status, 303u);
+    EXPECT_EQ(anonymous.header("location"), "/admin/login?next=/admin/users");
+
+    const auto login = browser.log_in("Ana@Example.org", once);
+    ASSERT_EQ(login.status, 303u) << login.body;
+    EXPECT_EQ(login.header("location"), "/admin/password");
+    // Until the password is changed, every page leads back to the form.
+    EXPECT_EQ(browser.get("/admin").header("location"), "/admin/password");
+    const auto form = browser.get("/admin/password");
+    EXPECT_EQ(form.status, 200u);
+    EXPECT_NE(form.body.find("one-time password"), std::string::npos);
+    const auto first_cookie = browser.cookies.at("rempart_admin");
+
+    const auto csrf = input_value(form.body, "csrf");
+    const auto changed = browser.post("/admin/password", {{"csrf", csrf},
+                                                          {"current", once},
+                                                          {"new", chosen_password},
+                                                          {"confirm", chosen_password}});
+    ASSERT_EQ(changed.status, 303u) << changed.body;
+    EXPECT_NE(browser.cookies.at("rempart_admin"), first_cookie);  // a new session
+
+    const auto home = browser.get("/admin");
+    ASSERT_EQ(home.status, 200u);
+    EXPECT_NE(home.body.find("ana@example.org"), std::string::npos);
+    EXPECT_NE(home.body.find("Administrator"), std::string::npos);
+    EXPECT_NE(home.body.find("<meta name=\"robots\" content=\"noindex"), std::string::npos);
+    EXPECT_EQ(home.header("cache-control"), "no-store");
+    EXPECT_NE(home.header("content-security-policy").find("script-src 'self'"), std::string::npos);
+    EXPECT_EQ(home.body.find("<script"), std::string::npos);
+    EXPECT_EQ(home.body.find("style="), std::string::npos);
+
+    // The one-time password is spent, and the session it opened is over.
+    AdminBrowser old(server_->port());
+    old.cookies["rempart_admin"] = first_cookie;
+    EXPECT_EQ(old.get("/admin").status, 303u);
+    EXPECT_EQ(AdminBrowser(server_->port()).log_in("ana@example.org", once).status, 422u);
+    EXPECT_TRUE(audit_has("user_added cli"));
+    EXPECT_TRUE(audit_has("login_ok ana@example.org"));
+    EXPECT_TRUE(audit_has("password_changed ana@example.org"));
+}
+
+TEST_F(AdminLogin, WrongPasswordAndUnknownAddressGetTheSameAnswerInAboutTheSameTime) {
+    start();
+    add_user("ana@example.org", "admin");
+    const auto timed = [&](const std::string& email) {
+        AdminBrowser browser(server_->port());
+        const auto csrf = browser.csrf_of("/admin/login");
+        const auto started = std::chrono::steady_clock::now();
+        auto response = browser.post(
+            "/admin/login", {{"csrf", csrf}, {"email", email}, {"password", "not the password"}});
+        const auto took = std::chrono::steady_clock::now() - started;
+        return std::make_pair(response, took);
+    };
+    const auto [wrong, wrong_took] = timed("ana@example.org");
+    const auto [unknown, unknown_took] = timed("nobody@example.org");
+    EXPECT_EQ(wrong.status, 422u);
+    EXPECT_EQ(unknown.status, 422u);
+    const std::string message = "Wrong e-mail address, password or code.";
+    EXPECT_NE(wrong.body.find(message), std::string::npos);
+    EXPECT_NE(unknown.body.find(message), std::string::npos);
+    // Both paid for one argon2id (tens of milliseconds at 64 MiB), so neither is the quick one.
+    EXPECT_GT(wrong_took, std::chrono::milliseconds(40));
+    EXPECT_GT(unknown_took, std::chrono::milliseconds(40));
+    EXPECT_TRUE(audit_has("login_failed nobody@example.org"));
+    EXPECT_TRUE(audit_has("login_failed ana@example.org"));
+}
+
+TEST_F(AdminLogin, TooManyAttemptsGet429WithRetryAfter) {
+    start("[admin]\nlogin_per_ip = { per_minute = 1, burst = 3 }\n");
+    AdminBrowser browser(server_->port());
+    const auto csrf = browser.csrf_of("/admin/login");
+    const Fields attempt = {{"csrf", csrf}, {"email", "x@example.org"}, {"password", "guess"}};
+    for (int i = 0; i < 3; ++i) EXPECT_EQ(browser.post("/admin/login", attempt).status, 422u);
+    const auto refused = browser.post("/admin/login", attempt);
+    EXPECT_EQ(refused.status, 429u);
+    EXPECT_FALSE(refused.header("retry-after").empty());
+    EXPECT_NE(refused.body.find("Too many login attempts"), std::string::npos);
+    EXPECT_TRUE(audit_has("login_locked x@example.org"));
+}
+
+TEST_F(AdminLogin, OneAccountIsLimitedWhateverTheAddress) {
+    start("[admin]\nlogin_per_account = { per_minute = 1, burst = 2 }\n");
+    AdminBrowser browser(server_->port());
+    const auto csrf = browser.csrf_of("/admin/login");
+    const Fields attempt = {{"csrf", csrf}, {"email", "ana@example.org"}, {"password", "guess"}};
+    EXPECT_EQ(browser.post("/admin/login", attempt).status, 422u);
+    EXPECT_EQ(browser.post("/admin/login", attempt).status, 422u);
+    EXPECT_EQ(browser.post("/admin/login", attempt).status, 429u);
+}
+
+TEST_F(AdminLogin, PostsWithoutTheRightTokenOrFromAnotherSiteAre403) {
+    start();
+    AdminBrowser browser(server_->port());
+    ready_account(browser, "ana@example.org", "admin");
+    const auto csrf = browser.csrf_of("/admin");
+    ASSERT_FALSE(csrf.empty());
+    EXPECT_EQ(browser.post("/admin/logout", {}).status, 403u);
+    const auto wrong = browser.post("/admin/logout", {{"csrf", csrf + "x"}});
+    EXPECT_EQ(wrong.status, 403u);
+    EXPECT_NE(wrong.body.find("did not come from this site"), std::string::npos);
+    EXPECT_EQ(browser.post("/admin/logout", {{"csrf", csrf}}, {{"Origin", "https://evil.example"}})
+                  .status,
+              403u);
+    EXPECT_EQ(browser.get("/admin").status, 200u);  // still logged in
+
+    // The login form's own token: without the cookie that goes with it, refused.
+    AdminBrowser stranger(server_->port());
+    const auto forged = stranger.post(
+        "/admin/login", {{"csrf", csrf}, {"email", "ana@example.org"}, {"password", chosen_password}});
+    EXPECT_EQ(forged.status, 403u);
+    EXPECT_TRUE(stranger.cookies.find("rempart_admin") == stranger.cookies.end());
+    // A POST with no session at all.
+    EXPECT_EQ(stranger.post("/admin/password", {{"csrf", csrf}}).status, 403u);
+}
+
+TEST_F(AdminLogin, SessionCookieIsHttpOnlyStrictAndNotSecureOverPlainHttp) {
+    start();
+    AdminBrowser browser(server_->port());
+    ready_account(browser, "ana@example.org", "admin");
+    const auto login = AdminBrowser(server_->port()).log_in("ana@example.org", chosen_password);
+    ASSERT_EQ(login.status, 303u);
+    EXPECT_EQ(login.header("location"), "/admin");
+    const auto cookie = login.header("set-cookie");
+    EXPECT_EQ(cookie.rfind("rempart_admin=", 0), 0u) << cookie;
+    EXPECT_NE(cookie.find("HttpOnly"), std::string::npos);
+    EXPECT_NE(cookie.find("SameSite=Strict"), std::string::npos);
+    EXPECT_NE(cookie.find("Path=/"), std::string::npos);
+    EXPECT_EQ(cookie.find("Secure"), std::string::npos);
+    EXPECT_EQ(cookie.find("__Host-"), std::string::npos);
+}
+
+TEST_F(AdminLogin, LogoutEndsTheSession) {
+    start();
+    AdminBrowser browser(server_->port());
+    ready_account(browser, "ana@example.org", "admin");
+    const auto kept = browser.cookies.at("rempart_admin");
+    const auto csrf = browser.csrf_of("/admin");
+    const auto out = browser.post("/admin/logout", {{"csrf", csrf}});
+    EXPECT_EQ(out.status, 303u);
+    EXPECT_EQ(out.header("location"), "/admin/login");
+    EXPECT_NE(out.header("set-cookie").find("Max-Age=0"), std::string::npos);
+    AdminBrowser replay(server_->port());
+    replay.cookies["rempart_admin"] = kept;
+    const auto after = replay.get("/admin");
+    EXPECT_EQ(after.status, 303u);
+    EXPECT_EQ(after.header("location"), "/admin/login?next=/admin");
+    EXPECT_TRUE(audit_has("logout ana@example.org"));
+}
+
+TEST_F(AdminLogin, IdleAndOldSessionsEnd) {
+    start("[admin]\nsession_idle_s = 1\nsession_lifetime_s = 3\n");
+    AdminBrowser browser(server_->port());
+    ready_account(browser, "ana@example.org", "admin");
+    EXPECT_EQ(browser.get("/admin").status, 200u);
+    std::this_thread::sleep_for(std::chrono::milliseconds(1300));
+    EXPECT_EQ(browser.get("/admin").status, 303u);  // idle too long
+
+    ASSERT_EQ(browser.log_in("ana@example.org", chosen_password).status, 303u);
+    // Active every half second, yet over after three seconds.
+    unsigned last = 0;
+    for (int i = 0; i < 8; ++i) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(500));
+        last = browser.get("/admin").status;
+        if (i < 4) EXPECT_EQ(last, 200u) << i;
+    }
+    EXPECT_EQ(last, 303u);
+}
+
+TEST_F(AdminLogin, TotpIsRequiredOnceEnabledAndACodeServesOnce) {
+    start();
+    AdminBrowser browser(server_->port());
+    ready_account(browser, "ana@example.org", "admin");
+    std::string output;
+    ASSERT_EQ(server_->run_cli({"user", "totp", "--email", "ana@example.org"}, &output), 0);
+    const auto secret = line_after(output, "Secret:");
+    ASSERT_EQ(secret.size(), 32u) << output;
+    EXPECT_NE(output.find("otpauth://totp/"), std::string::npos);
+
+    AdminBrowser phone(server_->port());
+    EXPECT_EQ(phone.log_in("ana@example.org", chosen_password).status, 422u);
+    EXPECT_EQ(phone.log_in("ana@example.org", chosen_password, "000000").status, 422u);
+    const auto code = accounts::totp_code(secret, std::time(nullptr));
+    const auto ok = phone.log_in("ana@example.org", chosen_password, code);
+    EXPECT_EQ(ok.status, 303u) << ok.body;
+    EXPECT_EQ(phone.get("/admin").status, 200u);
+    // The same code a second time (a shoulder-surfer, a replay) is refused.
+    EXPECT_EQ(AdminBrowser(server_->port()).log_in("ana@example.org", chosen_password, code).status,
+              422u);
+}
+
+TEST_F(AdminLogin, ModeratorsMayNotSeeAdminOnlyPages) {
+    start();
+    AdminBrowser moderator(server_->port());
+    ready_account(moderator, "mo@example.org", "moderator");
+    EXPECT_EQ(moderator.get("/admin").status, 200u);
+    const auto refused = moderator.get("/admin/users");
+    EXPECT_EQ(refused.status, 403u);
+    EXPECT_NE(refused.body.find("Your role does not give access"), std::string::npos);
+    EXPECT_EQ(refused.header("cache-control"), "no-store");
+
+    AdminBrowser admin(server_->port());
+    ready_account(admin, "ana@example.org", "admin");
+    const auto users = admin.get("/admin/users");
+    EXPECT_EQ(users.status, 200u);
+    EXPECT_NE(users.body.find("mo@example.org"), std::string::npos);
+    EXPECT_NE(users.body.find("Moderator"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace rempart::testing

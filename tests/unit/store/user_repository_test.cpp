@@ -1,0 +1,128 @@
+// Tests for accounts, sessions and the audit log in the store.
+#include <gtest/gtest.h>
+
+#include <unistd.h>
+
+#include <filesystem>
+
+#include "store/audit_repository.hpp"
+#include "store/migrations.hpp"
+#include "store/session_repository.hpp"
+#include "store/user_repository.hpp"
+
+namespace rempart::store {
+namespace {
+
+using accounts::Role;
+
+class BackOfficeStore : public ::testing::Test {
+  protected:
+    void SetUp() override {
+        char pattern[] = "/tmp/rempart-users-test.XXXXXX";
+        dir_ = ::mkdtemp(pattern);
+        auto opened = Database::open(dir_ / "rempart.db", Database::Mode::read_write);
+        ASSERT_TRUE(opened.ok());
+        db_ = std::move(*opened);
+        ASSERT_TRUE(migrate(*db_).ok());
+    }
+    void TearDown() override {
+        db_.reset();
+        std::filesystem::remove_all(dir_);
+    }
+    NewSession session_for(std::int64_t user, std::string hash, std::int64_t at = 1000) {
+        return NewSession{std::move(hash), user, "csrf-" + std::to_string(at), at, at + 5000,
+                          "192.0.2.7"};
+    }
+    std::filesystem::path dir_;
+    std::unique_ptr<Database> db_;
+};
+
+TEST_F(BackOfficeStore, AddsFindsAndListsAccounts) {
+    auto ana = insert_user(*db_, "ana@example.org", Role::admin, "$argon2id$h", true, 10);
+    ASSERT_TRUE(ana.ok());
+    ASSERT_TRUE(insert_user(*db_, "bob@example.org", Role::moderator, "$argon2id$g", false, 11));
+    const auto found = find_user_by_email(*db_, "ana@example.org");
+    ASSERT_TRUE(found);
+    EXPECT_EQ(found->id, ana->id);
+    EXPECT_EQ(found->role, Role::admin);
+    EXPECT_TRUE(found->must_change_password);
+    EXPECT_FALSE(found->totp_secret);
+    EXPECT_EQ(find_user(*db_, ana->id)->email, "ana@example.org");
+    EXPECT_FALSE(find_user_by_email(*db_, "nobody@example.org"));
+    const auto all = list_users(*db_);
+    ASSERT_EQ(all.size(), 2u);
+    EXPECT_EQ(all[1].email, "bob@example.org");
+    EXPECT_EQ(all[1].role, Role::moderator);
+}
+
+TEST_F(BackOfficeStore, RefusesATakenAddress) {
+    ASSERT_TRUE(insert_user(*db_, "ana@example.org", Role::admin, "h", true, 10));
+    const auto again = insert_user(*db_, "ana@example.org", Role::moderator, "h", true, 11);
+    ASSERT_FALSE(again.ok());
+    EXPECT_EQ(again.error().code, "user.email_taken");
+    EXPECT_EQ(list_users(*db_).size(), 1u);
+}
+
+TEST_F(BackOfficeStore, ChangesPasswordsAndSecondFactors) {
+    const auto ana = *insert_user(*db_, "ana@example.org", Role::admin, "old", true, 10);
+    ASSERT_TRUE(set_password(*db_, ana.id, "new", false).ok());
+    EXPECT_EQ(find_user(*db_, ana.id)->password_hash, "new");
+    EXPECT_FALSE(find_user(*db_, ana.id)->must_change_password);
+    EXPECT_EQ(set_password(*db_, 999, "x", false).error().code, "user.not_found");
+    ASSERT_TRUE(set_totp_secret(*db_, ana.id, "GEZDGNBV").ok());
+    EXPECT_EQ(find_user(*db_, ana.id)->totp_secret, "GEZDGNBV");
+}
+
+TEST_F(BackOfficeStore, UsesEachTotpStepOnce) {
+    const auto ana = *insert_user(*db_, "ana@example.org", Role::admin, "h", false, 10);
+    EXPECT_TRUE(*use_totp_step(*db_, ana.id, 100));
+    EXPECT_FALSE(*use_totp_step(*db_, ana.id, 100));
+    EXPECT_FALSE(*use_totp_step(*db_, ana.id, 99));
+    EXPECT_TRUE(*use_totp_step(*db_, ana.id, 101));
+    EXPECT_EQ(find_user(*db_, ana.id)->totp_last_step, 101);
+}
+
+TEST_F(BackOfficeStore, FindsTouchesAndEndsSessions) {
+    const auto ana = *insert_user(*db_, "ana@example.org", Role::admin, "h", false, 10);
+    ASSERT_TRUE(insert_session(*db_, session_for(ana.id, "hash-a")).ok());
+    ASSERT_TRUE(insert_session(*db_, session_for(ana.id, "hash-b")).ok());
+    auto found = find_session(*db_, "hash-a");
+    ASSERT_TRUE(found);
+    EXPECT_EQ(found->user.email, "ana@example.org");
+    EXPECT_EQ(found->csrf_token, "csrf-1000");
+    EXPECT_EQ(found->last_seen_ms, 1000);
+    ASSERT_TRUE(touch_session(*db_, "hash-a", 2000).ok());
+    ASSERT_TRUE(touch_session(*db_, "hash-a", 1500).ok());  // never back in time
+    EXPECT_EQ(find_session(*db_, "hash-a")->last_seen_ms, 2000);
+    ASSERT_TRUE(delete_session(*db_, "hash-a").ok());
+    EXPECT_FALSE(find_session(*db_, "hash-a"));
+    EXPECT_TRUE(find_session(*db_, "hash-b"));
+    EXPECT_EQ(*delete_user_sessions(*db_, ana.id), 1);
+    EXPECT_FALSE(find_session(*db_, "hash-b"));
+}
+
+TEST_F(BackOfficeStore, DeletesStaleSessionsOnly) {
+    const auto ana = *insert_user(*db_, "ana@example.org", Role::admin, "h", false, 10);
+    ASSERT_TRUE(insert_session(*db_, session_for(ana.id, "old", 1000)).ok());    // ends 6000
+    ASSERT_TRUE(insert_session(*db_, session_for(ana.id, "idle", 3000)).ok());   // seen 3000
+    ASSERT_TRUE(insert_session(*db_, session_for(ana.id, "fresh", 5500)).ok());
+    EXPECT_EQ(*delete_stale_sessions(*db_, 6000, 4000), 2);
+    EXPECT_TRUE(find_session(*db_, "fresh"));
+}
+
+TEST_F(BackOfficeStore, KeepsTheAuditLogNewestFirst) {
+    const auto ana = *insert_user(*db_, "ana@example.org", Role::admin, "h", false, 10);
+    ASSERT_TRUE(insert_audit(*db_, {0, 1, std::nullopt, "cli", "user_added", "ana", ""}).ok());
+    ASSERT_TRUE(
+        insert_audit(*db_, {0, 2, ana.id, "ana@example.org", "login_ok", "", "192.0.2.7"}).ok());
+    const auto entries = list_audit(*db_, 10);
+    ASSERT_EQ(entries.size(), 2u);
+    EXPECT_EQ(entries[0].action, "login_ok");
+    EXPECT_EQ(entries[0].user_id, ana.id);
+    EXPECT_EQ(entries[1].actor, "cli");
+    EXPECT_FALSE(entries[1].user_id);
+    EXPECT_EQ(list_audit(*db_, 1).size(), 1u);
+}
+
+}  // namespace
+}  // namespace rempart::store
