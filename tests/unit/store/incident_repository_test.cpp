@@ -7,6 +7,8 @@
 #include <filesystem>
 
 #include "store/ban_repository.hpp"
+#include "store/bulk_invalidation.hpp"
+#include "store/incident_views.hpp"
 #include "store/cluster_decisions.hpp"
 #include "store/event_repository.hpp"
 #include "store/incident_repository.hpp"
@@ -302,6 +304,59 @@ TEST_F(IncidentStore, BansAreRecordedListedAndLifted) {
     EXPECT_TRUE(active_bans(*db_, 22'000).empty());
     EXPECT_EQ(lift_ban(*db_, *id, 23'000).error().code, "ban.over");
     EXPECT_EQ(lift_ban(*db_, 999, 23'000).error().code, "ban.not_found");
+}
+
+TEST_F(IncidentStore, TheBackOfficeSeesIncidentsWithTheirClustersAndMinutes) {
+    sign("a@x.org", "jeff", 64500, 60'000);
+    sign("b@x.org", "jeff", 64500, 61'000);
+    sign("c@x.org", "marie", 64500, 125'000);
+    const auto recorded = record_cluster(*db_, cluster("name", "jeff", 60'000, 900'000), 126'000);
+    ASSERT_TRUE(recorded.ok());
+    ASSERT_TRUE(record_incident_action(*db_, recorded->incident_id, 126'000, "quarantined",
+                                       "2 signatures", 900'000)
+                    .ok());
+    const auto list = list_incidents(*db_, 10);
+    ASSERT_EQ(list.size(), 1u);
+    EXPECT_EQ(list[0].petition_slug, "p");
+    EXPECT_EQ(list[0].clusters, 1);
+    EXPECT_EQ(list[0].quarantined_now, 2);
+    const auto view = load_incident_view(*db_, recorded->incident_id, 1);
+    ASSERT_TRUE(view.ok());
+    ASSERT_EQ(view->clusters.size(), 1u);
+    EXPECT_EQ(view->clusters[0].quarantined, 2);
+    EXPECT_EQ(view->clusters[0].counted, 0);
+    ASSERT_EQ(view->clusters[0].samples.size(), 1u);  // the earliest only, as asked
+    EXPECT_EQ(view->clusters[0].samples[0].name, "jeff");
+    ASSERT_EQ(view->actions.size(), 1u);
+    EXPECT_EQ(view->actions[0].until_ms, 900'000);
+    // Attempts per minute: two in the first minute, one two minutes later.
+    ASSERT_EQ(view->minutes.size(), 2u);
+    EXPECT_EQ(view->minutes[0].minute_ms, 60'000);
+    EXPECT_EQ(view->minutes[0].count, 2);
+    EXPECT_EQ(view->minutes[1].minute_ms, 120'000);
+    EXPECT_EQ(load_incident_view(*db_, 999).error().code, "incident.not_found");
+}
+
+TEST_F(IncidentStore, SignaturesAreInvalidatedByHandBySourceOrTime) {
+    sign("a@x.org", "jeff", 64500, 10'000);
+    sign("b@x.org", "jeff", 64501, 20'000);
+    sign("c@x.org", "marie", 64501, 30'000);
+    SignatureFilter by_name{petition_, FilterKind::name, "jeff"};
+    EXPECT_EQ(count_matching(*db_, by_name), 2);
+    SignatureFilter by_as{petition_, FilterKind::as, "64501"};
+    EXPECT_EQ(count_matching(*db_, by_as), 2);
+    SignatureFilter by_network{petition_, FilterKind::network, "net:192.0.2.0/24"};
+    EXPECT_EQ(count_matching(*db_, by_network), 3);
+    SignatureFilter by_ip{petition_, FilterKind::ip, "192.0.2.9"};
+    EXPECT_EQ(count_matching(*db_, by_ip), 0);
+    SignatureFilter window{petition_, FilterKind::time_range, "", 15, 25};
+    EXPECT_EQ(count_matching(*db_, window), 1);
+    by_name.from_s = 15;  // both ends included
+    EXPECT_EQ(*invalidate_matching(*db_, by_name), 1);
+    EXPECT_EQ(in_state(SignatureState::invalidated), 1);
+    EXPECT_EQ(count_matching(*db_, by_name), 0);  // set aside once only
+    EXPECT_EQ(*invalidate_matching(*db_, by_as), 1);
+    EXPECT_EQ(in_state(SignatureState::pending), 1);
 }
 
 }  // namespace
