@@ -14,6 +14,7 @@
 
 #include "accounts/password.hpp"
 #include "admin/admin_routes.hpp"
+#include "admin/incident_routes.hpp"
 #include "api/api_routes.hpp"
 #include "app/commands.hpp"
 #include "app/defence_setup.hpp"
@@ -200,6 +201,11 @@ int serve(const Config& config, bool demo) {
     http::Router router;
     web::add_web_routes(router, **site);
     admin::add_admin_routes(router, admin_services);
+    admin::IncidentServices incident_services{admin_services, defence.defence.get(),
+                                              *signing->asn_table};
+    admin::add_incident_routes(router, incident_services);
+    admin::add_incident_action_routes(router, incident_services);
+    admin::add_invalidation_routes(router, incident_services);
     web::add_signing_routes(router, signing_services);
     api::add_api_routes(router, catalog, config.server.base_url, &store.readers());
     web::add_altcha_route(router, proof_of_work, difficulty, config.shield);
