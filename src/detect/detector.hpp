@@ -58,7 +58,7 @@ struct DetectorConfig {
         {60, 2.0, 0},    // network: left to the rate limits
         {40, 0.20, 5},   // as: a hosting AS where households are expected
         {60, 2.0, 0},    // user_agent: too many people share one browser version
-        {30, 0.50, 0},   // confirm_network: half the confirmations from one network
+        {30, 0.20, 0},   // confirm_network: a fifth of the confirmations from one network
     }};
     // Big mail providers: their share is large and normal even before any baseline.
     std::vector<std::string> large_providers{

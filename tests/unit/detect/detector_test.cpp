@@ -91,6 +91,56 @@ class SeedFlood {
     std::mt19937 random_;
 };
 
+// A slow adaptive attacker: many networks of three hosting ASes, varied names, no comment,
+// five catch-all domains in turn, browsers varied; every key under its rate limit.
+class SlowAttacker {
+  public:
+    explicit SlowAttacker(unsigned seed) : random_(seed) {}
+    Attempt next(std::int64_t at_ms, std::int64_t petition = 1) {
+        Attempt a;
+        a.at_ms = at_ms;
+        a.petition_id = petition;
+        const auto pick = [&](std::size_t n) {
+            return std::uniform_int_distribution<std::size_t>(0, n - 1)(random_);
+        };
+        a.keys[0] = "first" + std::to_string(pick(300)) + " last" + std::to_string(pick(2000));
+        a.keys[2] = "catchall" + std::to_string(turn_++ % 5) + ".example";
+        a.keys[3] = "net:172." + std::to_string(16 + pick(8)) + "." + std::to_string(pick(250)) + ".0/24";
+        static const char* hosting[] = {"as:16276", "as:24940", "as:14061"};
+        a.keys[4] = hosting[pick(3)];
+        a.keys[5] = "Mozilla/5.0 Chrome/" + std::to_string(120 + pick(12));
+        return a;
+    }
+
+  private:
+    std::mt19937 random_;
+    std::size_t turn_ = 0;
+};
+
+// Confirmations: the attacker's script from one network, a crowd's from its own networks.
+class Confirmations {
+  public:
+    Confirmations(unsigned seed, std::string script_network)
+        : random_(seed), script_network_(std::move(script_network)) {}
+    Attempt next(std::int64_t at_ms, std::int64_t petition = 1) {
+        Attempt a;
+        a.at_ms = at_ms;
+        a.petition_id = petition;
+        auto& key = a.keys[static_cast<std::size_t>(Dimension::confirm_network)];
+        if (!script_network_.empty()) {
+            key = script_network_;
+            return a;
+        }
+        const auto n = std::uniform_int_distribution<int>(0, 62499)(random_);
+        key = "net:10." + std::to_string(n % 250) + "." + std::to_string(n / 250) + ".0/24";
+        return a;
+    }
+
+  private:
+    std::mt19937 random_;
+    std::string script_network_;
+};
+
 struct Run {
     std::vector<Cluster> clusters;
     std::int64_t first_cluster_ms = -1;
@@ -165,6 +215,29 @@ TEST(SigningFlood, AClusterNamesTheNetworksAndAsesItCameFrom) {
             EXPECT_EQ(as.in_cluster, as.in_window);  // the hosting ASes sent nothing else
         }
     }
+}
+
+TEST(SigningFlood, ASlowAdaptiveAttackerIsSeenByItsConfirmingScript) {
+    Detector detector;
+    SlowAttacker attacker(11);
+    Confirmations script(12, "net:127.9.0.0/24");
+    const auto run = feed(detector, 300, std::pair{&attacker, 1.0}, std::pair{&script, 1.0});
+    EXPECT_TRUE(has(run, Dimension::confirm_network, "net:127.9.0.0/24"));
+    EXPECT_LT(run.first_cluster_ms, 60'000);
+}
+
+TEST(SigningFlood, ASlowAttackerHiddenInACrowdIsStillSeenByItsConfirmingScript) {
+    Detector detector;
+    SlowAttacker attacker(13);
+    Confirmations script(14, "net:127.9.0.0/24");
+    Crowd crowd(15);
+    Confirmations crowd_confirming(16, "");
+    const auto run = feed(detector, 300, std::pair{&attacker, 1.0}, std::pair{&script, 1.0},
+                          std::pair{&crowd, 3.0}, std::pair{&crowd_confirming, 2.0});
+    EXPECT_TRUE(has(run, Dimension::confirm_network, "net:127.9.0.0/24"));
+    for (const auto& cluster : run.clusters)
+        EXPECT_FALSE(cluster.value.starts_with("net:10.") || cluster.value.starts_with("first"))
+            << "a real value flagged: " << to_string(cluster.dimension) << " " << cluster.value;
 }
 
 TEST(SigningFlood, ACatchAllDomainStandsOutWhereBigProvidersDoNot) {
