@@ -61,6 +61,15 @@ void Defence::record(const detect::Cluster& cluster, const std::string& petition
     const auto until_ms = cluster.last_ms + options.hold.count() * 1000;
     held_.push_back({cluster.petition_id, petition_slug, cluster.dimension, cluster.value, until_ms});
     difficulty_.raise("petition:" + petition_slug, options.raised_difficulty, until_ms / 1000);
+    // The networks that mostly sent the cluster pay more on every petition, so the attack
+    // moving elsewhere meets it too; a network shared with real signers is left alone.
+    std::size_t raised_networks = 0;
+    for (const auto& network : cluster.networks) {
+        if (raised_networks == options.bans.max_networks) break;
+        if (network.in_cluster * 2 < network.in_window) continue;
+        difficulty_.raise(network.key, options.raised_difficulty, until_ms / 1000);
+        ++raised_networks;
+    }
     // Bans act at once, in memory; the store learns of them with the cluster.
     auto bans = choose_bans(cluster, options.bans);
     const auto ban_until = cluster.last_ms + options.bans.duration.count() * 1000;

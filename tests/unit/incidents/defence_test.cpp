@@ -122,6 +122,10 @@ TEST_F(DefenceTest, TheNetworksThatSentTheAttackAreBannedAndRecorded) {
     EXPECT_FALSE(bans.banned_until({"net:192.0.2.0/24"}, now));
     EXPECT_FALSE(bans.banned_until({"net:127.2.0.0/24"}, t + 3800 + 900'000));
     EXPECT_EQ(count("SELECT COUNT(*) FROM bans WHERE kind = 'network'"), 2);
+    // Their proof of work is harder on every petition, the other network's is not.
+    EXPECT_EQ(difficulty.required({"petition:other", "net:127.2.0.0/24"}, t / 1000 + 10),
+              options.raised_difficulty);
+    EXPECT_EQ(difficulty.required({"petition:other", "net:192.0.2.0/24"}, t / 1000 + 10), 10000u);
     EXPECT_EQ(count("SELECT COUNT(*) FROM incident_actions WHERE action = 'banned'"), 2);
     EXPECT_EQ(defence.stats().bans.load(), 2u);
 }
