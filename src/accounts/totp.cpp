@@ -8,26 +8,12 @@
 #include <cctype>
 #include <stdexcept>
 
+#include "core/text.hpp"
+
 namespace rempart::accounts {
 namespace {
 
 constexpr char alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-
-std::string percent_encode(std::string_view text) {
-    static constexpr char hex[] = "0123456789ABCDEF";
-    std::string out;
-    for (const char c : text) {
-        const auto byte = static_cast<unsigned char>(c);
-        if (std::isalnum(byte) || c == '-' || c == '.' || c == '_' || c == '~' || c == '@') {
-            out += c;
-        } else {
-            out += '%';
-            out += hex[byte >> 4];
-            out += hex[byte & 0x0f];
-        }
-    }
-    return out;
-}
 
 std::string padded(std::uint32_t value, int digits) {
     std::string text = std::to_string(value);
@@ -143,8 +129,8 @@ std::optional<std::int64_t> verify_totp(std::string_view secret_base32, std::str
 
 std::string otpauth_uri(std::string_view issuer, std::string_view account,
                         std::string_view secret_base32) {
-    const auto encoded_issuer = percent_encode(issuer);
-    return "otpauth://totp/" + encoded_issuer + ":" + percent_encode(account) +
+    const auto encoded_issuer = percent_encode(issuer, "@");
+    return "otpauth://totp/" + encoded_issuer + ":" + percent_encode(account, "@") +
            "?secret=" + std::string(secret_base32) + "&issuer=" + encoded_issuer +
            "&algorithm=SHA1&digits=" + std::to_string(totp_digits) +
            "&period=" + std::to_string(totp_step_seconds);

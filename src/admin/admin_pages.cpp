@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include "core/embedded.hpp"
+#include "core/text.hpp"
 
 namespace rempart::admin {
 namespace mu = kainjow::mustache;
@@ -12,22 +13,6 @@ namespace {
 
 constexpr std::string_view folder = "templates/admin/";
 constexpr std::string_view suffix = ".mustache";
-
-std::string percent_encode(std::string_view text) {
-    static constexpr char hex[] = "0123456789ABCDEF";
-    std::string out;
-    for (const char c : text) {
-        const auto byte = static_cast<unsigned char>(c);
-        if (std::isalnum(byte) || c == '-' || c == '.' || c == '_' || c == '~') {
-            out += c;
-        } else {
-            out += '%';
-            out += hex[byte >> 4];
-            out += hex[byte & 0x0f];
-        }
-    }
-    return out;
-}
 
 }  // namespace
 

@@ -3,9 +3,12 @@
 
 #include <spdlog/spdlog.h>
 
+#include <charconv>
 #include <chrono>
+#include <ctime>
 #include <optional>
 
+#include "core/text.hpp"
 #include "accounts/session.hpp"
 #include "accounts/tokens.hpp"
 #include "admin/session_cookie.hpp"
@@ -29,22 +32,6 @@ shield::RateLimit rate_of(const RateSetting& setting) {
 
 accounts::SessionTimeouts timeouts_of(const AdminConfig& config) {
     return {config.session_idle, config.session_lifetime};
-}
-
-std::string percent_encode(std::string_view text) {
-    static constexpr char hex[] = "0123456789ABCDEF";
-    std::string out;
-    for (const char c : text) {
-        const auto byte = static_cast<unsigned char>(c);
-        if (std::isalnum(byte) || c == '-' || c == '.' || c == '_' || c == '~' || c == '/') {
-            out += c;
-        } else {
-            out += '%';
-            out += hex[byte >> 4];
-            out += hex[byte & 0x0f];
-        }
-    }
-    return out;
 }
 
 void no_store(Response& response) {
@@ -104,7 +91,8 @@ class GuardedRoute {
             accounts::session_alive({session->created_ms, session->last_seen_ms}, timeouts, now);
         if (!alive) {
             if (session) forget(session->token_hash);
-            if (reading) co_return admin_redirect("/admin/login?next=" + percent_encode(request.path));
+            if (reading)
+                co_return admin_redirect("/admin/login?next=" + percent_encode(request.path, "/"));
             co_return forbidden(s_, request, language, "no_session", "admin.session_expired");
         }
 
@@ -248,6 +236,22 @@ std::int64_t unix_ms_now() {
     return std::chrono::duration_cast<std::chrono::milliseconds>(
                std::chrono::system_clock::now().time_since_epoch())
         .count();
+}
+
+std::string utc_time(std::int64_t ms) {
+    const std::time_t seconds = static_cast<std::time_t>(ms / 1000);
+    std::tm utc{};
+    gmtime_r(&seconds, &utc);
+    char text[32];
+    std::strftime(text, sizeof text, "%Y-%m-%d %H:%M UTC", &utc);
+    return text;
+}
+
+std::int64_t id_of(std::string_view text) {
+    std::int64_t id = 0;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), id);
+    if (error != std::errc() || end != text.data() + text.size() || id <= 0) return 0;
+    return id;
 }
 
 }  // namespace rempart::admin

@@ -121,5 +121,9 @@ boost::asio::awaitable<Result<void>> record_audit(AdminServices& services,
                                                   std::string detail);
 
 std::int64_t unix_ms_now();
+// "2026-11-25 10:02 UTC", as every back-office page writes times.
+std::string utc_time(std::int64_t ms);
+// A positive id from a path segment, or 0.
+std::int64_t id_of(std::string_view text);
 
 }  // namespace rempart::admin

@@ -1,27 +1,13 @@
 // GET /admin (who you are, where to go) and GET /admin/users (admins only).
-#include <ctime>
-
 #include "admin/admin_routes.hpp"
 #include "store/user_repository.hpp"
 
 namespace rempart::admin {
-namespace {
 
 using http::Params;
 using http::Request;
 using http::Response;
 using Awaitable = boost::asio::awaitable<Response>;
-
-std::string date_of(std::int64_t ms) {
-    const std::time_t seconds = static_cast<std::time_t>(ms / 1000);
-    std::tm utc{};
-    gmtime_r(&seconds, &utc);
-    char text[32];
-    std::strftime(text, sizeof text, "%Y-%m-%d %H:%M UTC", &utc);
-    return text;
-}
-
-}  // namespace
 
 void add_home_routes(http::Router& router, AdminServices& services) {
     add_admin_route(router, services, http::Method::get, "/admin", "admin_home",
@@ -54,7 +40,7 @@ void add_home_routes(http::Router& router, AdminServices& services) {
                 row.set("totp", user.totp_secret.has_value());
                 row.set("disabled", user.disabled_ms.has_value());
                 row.set("must_change", user.must_change_password);
-                row.set("created", date_of(user.created_ms));
+                row.set("created", utc_time(user.created_ms));
                 list.push_back(row);
             }
             PageData data;

@@ -1,8 +1,6 @@
 // The incidents list, one incident's page and its evidence files.
 #include "admin/incident_routes.hpp"
 
-#include <charconv>
-#include <ctime>
 #include <map>
 
 #include "evidence/export.hpp"
@@ -133,7 +131,7 @@ Awaitable incident_page(IncidentServices& s, const Request& request, const Param
     for (const auto* done : {"invalidated", "released", "lifted"})
         data.set(std::string("done_") + done,
                  query.find(std::string("done=") + done) != std::string_view::npos);
-    data.set("chart", chart_of(s, context, *view));
+    data.set("chart_html", chart_of(s, context, *view));
     PageData clusters = PageData::type::list;
     for (const auto& cluster : view->clusters) clusters.push_back(cluster_data(s, context, *view, cluster));
     data.set("cluster_list", clusters);
@@ -219,22 +217,6 @@ Awaitable evidence_file(IncidentServices& s, const Request&, const Params& param
 }
 
 }  // namespace
-
-std::string utc_time(std::int64_t ms) {
-    const std::time_t seconds = static_cast<std::time_t>(ms / 1000);
-    std::tm utc{};
-    gmtime_r(&seconds, &utc);
-    char text[32];
-    std::strftime(text, sizeof text, "%Y-%m-%d %H:%M UTC", &utc);
-    return text;
-}
-
-std::int64_t id_of(std::string_view text) {
-    std::int64_t id = 0;
-    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), id);
-    if (error != std::errc() || end != text.data() + text.size() || id <= 0) return 0;
-    return id;
-}
 
 void add_incident_routes(http::Router& router, IncidentServices& services) {
     add_admin_route(

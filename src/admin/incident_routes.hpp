@@ -23,9 +23,4 @@ void add_incident_action_routes(http::Router& router, IncidentServices& services
 // GET and POST /admin/invalidate: count first, then set aside.
 void add_invalidation_routes(http::Router& router, IncidentServices& services);
 
-// "2026-11-25 10:02 UTC", as every back-office page writes times.
-std::string utc_time(std::int64_t ms);
-// A positive id from a path segment, or 0.
-std::int64_t id_of(std::string_view text);
-
 }  // namespace rempart::admin

@@ -1,6 +1,8 @@
 // Checks and cleans user text: UTF-8 validity, control and invisible characters, length.
 #include "core/text.hpp"
 
+#include <cctype>
+
 #include <cstdint>
 
 namespace rempart {
@@ -89,6 +91,25 @@ std::string_view trim_view(std::string_view text) {
 
 std::string trim(std::string_view text) {
     return std::string(trim_view(text));
+}
+
+std::string percent_encode(std::string_view text, std::string_view also_safe) {
+    static constexpr char hex[] = "0123456789ABCDEF";
+    std::string out;
+    out.reserve(text.size());
+    for (const char c : text) {
+        const auto byte = static_cast<unsigned char>(c);
+        const bool unreserved = (byte < 0x80 && std::isalnum(byte)) || c == '-' || c == '.' ||
+                                c == '_' || c == '~';
+        if (unreserved || also_safe.find(c) != std::string_view::npos) {
+            out += c;
+        } else {
+            out += '%';
+            out += hex[byte >> 4];
+            out += hex[byte & 0x0f];
+        }
+    }
+    return out;
 }
 
 }  // namespace rempart

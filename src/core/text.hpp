@@ -22,4 +22,8 @@ std::string trim(std::string_view text);
 // The same, as a view into `text`: for parsing headers without copying.
 std::string_view trim_view(std::string_view text);
 
+// Percent-encodes every byte but the unreserved characters (letters, digits, - . _ ~) and
+// those in `also_safe` ("/" for a path, "@" for an address in a URI).
+std::string percent_encode(std::string_view text, std::string_view also_safe = "");
+
 }  // namespace rempart

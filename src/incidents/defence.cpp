@@ -59,17 +59,18 @@ bool Defence::observe(const signatures::SigningEvent& event, const std::string& 
 void Defence::record(const detect::Cluster& cluster, const std::string& petition_slug) {
     const auto& options = shared_->options;
     const auto until_ms = cluster.last_ms + options.hold.count() * 1000;
-    held_.push_back({cluster.petition_id, petition_slug, cluster.dimension, cluster.value, until_ms});
     difficulty_.raise("petition:" + petition_slug, options.raised_difficulty, until_ms / 1000);
     // The networks that mostly sent the cluster pay more on every petition, so the attack
     // moving elsewhere meets it too; a network shared with real signers is left alone.
-    std::size_t raised_networks = 0;
+    std::vector<std::string> raised_networks;
     for (const auto& network : cluster.networks) {
-        if (raised_networks == options.bans.max_networks) break;
+        if (raised_networks.size() == options.bans.max_networks) break;
         if (network.in_cluster * 2 < network.in_window) continue;
         difficulty_.raise(network.key, options.raised_difficulty, until_ms / 1000);
-        ++raised_networks;
+        raised_networks.push_back(network.key);
     }
+    held_.push_back({cluster.petition_id, petition_slug, cluster.dimension, cluster.value,
+                     until_ms, std::move(raised_networks)});
     // Bans act at once, in memory; the store learns of them with the cluster.
     auto bans = choose_bans(cluster, options.bans);
     const auto ban_until = cluster.last_ms + options.bans.duration.count() * 1000;
@@ -169,7 +170,7 @@ void Defence::restore(const std::vector<store::HeldCluster>& held,
         const auto dimension = detect::parse_dimension(cluster.dimension);
         if (!dimension) continue;
         held_.push_back({cluster.petition_id, cluster.petition_slug, *dimension,
-                         cluster.key_value, cluster.held_until_ms});
+                         cluster.key_value, cluster.held_until_ms, {}});
         difficulty_.raise("petition:" + cluster.petition_slug, shared_->options.raised_difficulty,
                           cluster.held_until_ms / 1000);
     }
@@ -185,9 +186,12 @@ void Defence::decided(const store::DecidedCluster& cluster, store::ClusterDecisi
     if (decision != store::ClusterDecision::release) return;
     std::lock_guard lock(mutex_);
     std::erase_if(held_, [&](const Held& held) {
-        return held.petition_id == cluster.petition_id &&
-               detect::to_string(held.dimension) == cluster.dimension &&
-               held.value == cluster.key_value;
+        const bool released = held.petition_id == cluster.petition_id &&
+                              detect::to_string(held.dimension) == cluster.dimension &&
+                              held.value == cluster.key_value;
+        if (released)
+            for (const auto& network : held.raised_networks) difficulty_.lower(network);
+        return released;
     });
     const bool still_held = std::any_of(held_.begin(), held_.end(), [&](const Held& held) {
         return held.petition_id == cluster.petition_id;

@@ -88,6 +88,7 @@ class Defence {
         detect::Dimension dimension;
         std::string value;
         std::int64_t until_ms;
+        std::vector<std::string> raised_networks;  // lowered again if it is released
     };
     void record(const detect::Cluster& cluster, const std::string& petition_slug);
 

@@ -7,6 +7,7 @@
 #include <cctype>
 
 #include "core/embedded.hpp"
+#include "core/text.hpp"
 #include "render/markdown.hpp"
 
 namespace rempart::render {
@@ -54,23 +55,6 @@ namespace {
 void set_text(mu::data& data, const std::string& name, const std::string& value) {
     data.set(name, value);
     data.set("has_" + name, !value.empty());
-}
-
-// For the language switch's ?next=: everything but unreserved characters encoded.
-std::string percent_encode(std::string_view text) {
-    static constexpr char hex[] = "0123456789ABCDEF";
-    std::string out;
-    for (const char c : text) {
-        const auto byte = static_cast<unsigned char>(c);
-        if (std::isalnum(byte) || c == '-' || c == '.' || c == '_' || c == '~') {
-            out += c;
-        } else {
-            out += '%';
-            out += hex[byte >> 4];
-            out += hex[byte & 0x0f];
-        }
-    }
-    return out;
 }
 
 // The values the catalog's site-wide {placeholders} take on this site.

@@ -1,7 +1,6 @@
 // The incidents pages against the real server: a flood contained, then a moderator sees
 // it, downloads the evidence, releases and invalidates, lifts a ban and invalidates by hand.
 #include <gtest/gtest.h>
-#include <sqlite3.h>
 #include <boost/json.hpp>
 
 #include <fstream>
@@ -10,32 +9,12 @@
 #include "support/http_client.hpp"
 #include "support/server_process.hpp"
 #include "support/signing_client.hpp"
+#include "support/store_query.hpp"
 
 namespace rempart::testing {
 namespace {
 
 const std::string password = "a long and fine passphrase";
-
-std::string one_value(const ServerProcess& server, const std::string& sql) {
-    sqlite3* db = nullptr;
-    std::string value;
-    if (sqlite3_open_v2((server.dir() / "data" / "rempart.db").c_str(), &db, SQLITE_OPEN_READONLY,
-                        nullptr) == SQLITE_OK) {
-        sqlite3_stmt* statement = nullptr;
-        sqlite3_prepare_v2(db, sql.c_str(), -1, &statement, nullptr);
-        if (statement && sqlite3_step(statement) == SQLITE_ROW && sqlite3_column_text(statement, 0))
-            value = reinterpret_cast<const char*>(sqlite3_column_text(statement, 0));
-        sqlite3_finalize(statement);
-    }
-    sqlite3_close(db);
-    return value;
-}
-
-std::int64_t count_of(std::uint16_t port) {
-    const auto response = http_get(port, "/api/petitions/velo");
-    if (response.status != 200) return -1;
-    return boost::json::parse(response.body).at("signature_count").as_int64();
-}
 
 class AdminIncidents : public ::testing::Test {
   protected:
@@ -76,7 +55,7 @@ class AdminIncidents : public ::testing::Test {
         }
         for (const auto& mail : wait_for_mails(server_.dir() / "data" / "mail", 31))
             post_form(port, "/s/" + link_token(confirmation_link(mail)) + "/confirm", {});
-        ASSERT_EQ(count_of(port), 1);
+        ASSERT_EQ(api_signature_count(port, "velo"), 1);
     }
     void log_in(AdminBrowser& browser) {
         ASSERT_EQ(browser.log_in("mod@example.org", once_).header("location"), "/admin/password");
@@ -111,7 +90,7 @@ TEST_F(AdminIncidents, AModeratorSeesReleasesAndInvalidatesAnAttack) {
     EXPECT_NE(page.body.find("<span class=\"cluster-quarantined\">30</span>"), std::string::npos);
     EXPECT_NE(page.body.find("net:203.0.113.0/24"), std::string::npos);  // a ban
     EXPECT_EQ(page.body.find("<script"), std::string::npos);
-    const auto cluster = one_value(server_, "SELECT id FROM incident_clusters");
+    const auto cluster = store_value(server_, "SELECT id FROM incident_clusters");
     const auto decide = "/admin/incidents/1/clusters/" + cluster + "/";
 
     // Evidence: the file, its SHA-256 recorded and shown.
@@ -119,26 +98,26 @@ TEST_F(AdminIncidents, AModeratorSeesReleasesAndInvalidatesAnAttack) {
     ASSERT_EQ(evidence.status, 200u);
     EXPECT_EQ(evidence.header("content-disposition"), "attachment; filename=\"incident-1.json\"");
     const auto sha = evidence.header("x-content-sha256");
-    EXPECT_EQ(sha, one_value(server_, "SELECT sha256 FROM evidence_exports"));
+    EXPECT_EQ(sha, store_value(server_, "SELECT sha256 FROM evidence_exports"));
     EXPECT_NE(boost::json::parse(evidence.body).as_object().count("format_version"), 0u);
     EXPECT_NE(browser.get("/admin/incidents/1").body.find(sha), std::string::npos);
     EXPECT_EQ(browser.get("/admin/incidents/1/evidence/pdf").status, 404u);
 
     // Without the form's token nothing happens.
     EXPECT_EQ(browser.post(decide + "release", {}).status, 403u);
-    EXPECT_EQ(count_of(server_.port()), 1);
+    EXPECT_EQ(api_signature_count(server_.port(), "velo"), 1);
     // Released: the 30 confirmed by script count (a moderator's mistake, undone next).
     const auto csrf = browser.csrf_of("/admin/incidents/1");
     const auto released = browser.post(decide + "release", {{"csrf", csrf}});
     ASSERT_EQ(released.status, 303u) << released.body;
     EXPECT_EQ(released.header("location"), "/admin/incidents/1?done=released");
-    EXPECT_EQ(count_of(server_.port()), 31);
+    EXPECT_EQ(api_signature_count(server_.port(), "velo"), 31);
     EXPECT_NE(browser.get("/admin/incidents/1?done=released").body.find("count again"),
               std::string::npos);
     ASSERT_EQ(browser.post(decide + "invalidate", {{"csrf", csrf}}).status, 303u);
-    EXPECT_EQ(count_of(server_.port()), 1);
-    EXPECT_EQ(one_value(server_, "SELECT state FROM incidents"), "invalidated");
-    EXPECT_EQ(one_value(server_, "SELECT COUNT(*) FROM signatures WHERE state = 'invalidated'"),
+    EXPECT_EQ(api_signature_count(server_.port(), "velo"), 1);
+    EXPECT_EQ(store_value(server_, "SELECT state FROM incidents"), "invalidated");
+    EXPECT_EQ(store_value(server_, "SELECT COUNT(*) FROM signatures WHERE state = 'invalidated'"),
               "30");
     // A cluster of another incident, or none, is not found.
     EXPECT_EQ(browser.post("/admin/incidents/2/clusters/" + cluster + "/release", {{"csrf", csrf}})
@@ -147,20 +126,19 @@ TEST_F(AdminIncidents, AModeratorSeesReleasesAndInvalidatesAnAttack) {
     EXPECT_EQ(browser.post(decide + "shrug", {{"csrf", csrf}}).status, 404u);
 
     // A ban lifted: the network may sign again at once.
-    const auto ban = one_value(server_, "SELECT id FROM bans WHERE value = 'net:203.0.113.0/24'");
+    const auto ban = store_value(server_, "SELECT id FROM bans WHERE value = 'net:203.0.113.0/24'");
     ASSERT_EQ(browser.post("/admin/bans/" + ban + "/lift", {{"csrf", csrf}}).status, 303u);
     EXPECT_EQ(browser.post("/admin/bans/" + ban + "/lift", {{"csrf", csrf}}).status, 409u);
     const auto port = server_.port();
-    EXPECT_EQ(post_form(port, "/petitions/velo/sign",
-                        signing_fields(port, "Paul Langevin", "paul@example.org",
-                                       {{"altcha", solve_altcha(port, "velo")}}),
-                        {{"X-Forwarded-For", "203.0.113.200"}})
-                  .status,
-              303u);
+    const auto paul = post_form(port, "/petitions/velo/sign",
+                                signing_fields(port, "Paul Langevin", "paul@example.org",
+                                               {{"altcha", solve_altcha(port, "velo")}}),
+                                {{"X-Forwarded-For", "203.0.113.200"}});
+    EXPECT_EQ(paul.status, 303u) << paul.body.substr(paul.body.find("role=\"alert\""), 600);
 
     for (const auto* entry : {"cluster_released", "cluster_invalidated", "ban_lifted",
                               "evidence_exported"})
-        EXPECT_EQ(one_value(server_, std::string("SELECT actor FROM audit_log WHERE action = '") +
+        EXPECT_EQ(store_value(server_, std::string("SELECT actor FROM audit_log WHERE action = '") +
                                          entry + "'"),
                   "mod@example.org")
             << entry;
@@ -191,14 +169,14 @@ TEST_F(AdminIncidents, SignaturesAreInvalidatedByHandAfterACount) {
     const auto preview = browser.post("/admin/invalidate", marie);
     ASSERT_EQ(preview.status, 200u);
     EXPECT_NE(preview.body.find("<strong class=\"matching\">1</strong>"), std::string::npos);
-    EXPECT_EQ(count_of(server_.port()), 1);
+    EXPECT_EQ(api_signature_count(server_.port(), "velo"), 1);
     auto confirmed = marie;
     confirmed.push_back({"confirm", "1"});
     const auto done = browser.post("/admin/invalidate", confirmed);
     ASSERT_EQ(done.status, 200u);
     EXPECT_NE(done.body.find("Signatures invalidated: 1"), std::string::npos);
-    EXPECT_EQ(count_of(server_.port()), 0);
-    EXPECT_NE(one_value(server_, "SELECT detail FROM audit_log WHERE action = "
+    EXPECT_EQ(api_signature_count(server_.port(), "velo"), 0);
+    EXPECT_NE(store_value(server_, "SELECT detail FROM audit_log WHERE action = "
                                  "'signatures_invalidated'")
                   .find("1 signatures"),
               std::string::npos);

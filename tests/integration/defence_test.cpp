@@ -1,7 +1,6 @@
 // The defence against the real server: the seed's flood is quarantined by itself, a real
 // signer beside it still counts.
 #include <gtest/gtest.h>
-#include <sqlite3.h>
 #include <boost/json.hpp>
 
 #include <fstream>
@@ -10,30 +9,10 @@
 #include "support/http_client.hpp"
 #include "support/server_process.hpp"
 #include "support/signing_client.hpp"
+#include "support/store_query.hpp"
 
 namespace rempart::testing {
 namespace {
-
-std::string one_value(const ServerProcess& server, const std::string& sql) {
-    sqlite3* db = nullptr;
-    std::string value;
-    if (sqlite3_open_v2((server.dir() / "data" / "rempart.db").c_str(), &db, SQLITE_OPEN_READONLY,
-                        nullptr) == SQLITE_OK) {
-        sqlite3_stmt* statement = nullptr;
-        sqlite3_prepare_v2(db, sql.c_str(), -1, &statement, nullptr);
-        if (statement && sqlite3_step(statement) == SQLITE_ROW && sqlite3_column_text(statement, 0))
-            value = reinterpret_cast<const char*>(sqlite3_column_text(statement, 0));
-        sqlite3_finalize(statement);
-    }
-    sqlite3_close(db);
-    return value;
-}
-
-std::int64_t count_of(std::uint16_t port) {
-    const auto response = http_get(port, "/api/petitions/velo");
-    if (response.status != 200) return -1;
-    return boost::json::parse(response.body).at("signature_count").as_int64();
-}
 
 TEST(Defence, TheSeedsFloodIsQuarantinedAndARealSignerStillCounts) {
     // The flood comes through a trusted proxy from many addresses, as a botnet's would.
@@ -111,12 +90,12 @@ TEST(Defence, TheSeedsFloodIsQuarantinedAndARealSignerStillCounts) {
     EXPECT_NE(alert.find("/admin/incidents/1"), std::string::npos) << alert;
 
     EXPECT_TRUE(server.log_contains("INCIDENT_OPENED"));
-    EXPECT_EQ(count_of(port), 2);  // Marie and Pierre only
-    EXPECT_EQ(one_value(server, "SELECT COUNT(*) FROM signatures WHERE state = 'quarantined'"),
+    EXPECT_EQ(api_signature_count(port, "velo"), 2);  // Marie and Pierre only
+    EXPECT_EQ(store_value(server, "SELECT COUNT(*) FROM signatures WHERE state = 'quarantined'"),
               "30");
-    EXPECT_EQ(one_value(server, "SELECT COUNT(*) FROM incidents"), "1");  // one attack
-    EXPECT_EQ(one_value(server, "SELECT COUNT(*) FROM bans"), "3");
-    EXPECT_EQ(one_value(server, "SELECT COUNT(*) FROM signatures"), "32");  // nothing deleted
+    EXPECT_EQ(store_value(server, "SELECT COUNT(*) FROM incidents"), "1");  // one attack
+    EXPECT_EQ(store_value(server, "SELECT COUNT(*) FROM bans"), "3");
+    EXPECT_EQ(store_value(server, "SELECT COUNT(*) FROM signatures"), "32");  // nothing deleted
     // The proof of work asked on this petition is now harder.
     const auto challenge = http_get(port, "/altcha/challenge?petition=velo");
     EXPECT_GT(boost::json::parse(challenge.body).at("maxnumber").as_int64(), 50);
@@ -127,7 +106,7 @@ TEST(Defence, TheSeedsFloodIsQuarantinedAndARealSignerStillCounts) {
     EXPECT_NE(metrics.body.find("rempart_containment_seconds_count 1\n"), std::string::npos);
     EXPECT_NE(metrics.body.find("rempart_signing_attempts_total{verdict=\"banned\"} 10\n"),
               std::string::npos);
-    EXPECT_EQ(one_value(server, "SELECT COUNT(DISTINCT signature_id) FROM quarantine_holds"),
+    EXPECT_EQ(store_value(server, "SELECT COUNT(DISTINCT signature_id) FROM quarantine_holds"),
               "30");
 
     // After a restart, the bans and the harder proof of work still stand.
@@ -182,10 +161,10 @@ TEST(Defence, SignaturesConfirmedByScriptFromOneNetworkAreQuarantined) {
                   303u);
     }
     EXPECT_TRUE(server.log_contains("dimension=confirm_network"));
-    EXPECT_EQ(count_of(port), 1);  // Marie only
-    EXPECT_EQ(one_value(server, "SELECT COUNT(*) FROM signatures WHERE state = 'quarantined'"),
+    EXPECT_EQ(api_signature_count(port, "velo"), 1);  // Marie only
+    EXPECT_EQ(store_value(server, "SELECT COUNT(*) FROM signatures WHERE state = 'quarantined'"),
               std::to_string(fakes));
-    EXPECT_EQ(one_value(server, "SELECT dimension FROM incident_clusters"), "confirm_network");
+    EXPECT_EQ(store_value(server, "SELECT dimension FROM incident_clusters"), "confirm_network");
 }
 
 }  // namespace

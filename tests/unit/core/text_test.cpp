@@ -119,4 +119,12 @@ TEST(Utf8, CountsCodePointsOfEveryLength) {
 }
 
 }  // namespace
+TEST(PercentEncode, KeepsUnreservedAndWhatTheCallerAllows) {
+    EXPECT_EQ(percent_encode("a-b.c_d~9"), "a-b.c_d~9");
+    EXPECT_EQ(percent_encode("/admin/x?y=1&z"), "%2Fadmin%2Fx%3Fy%3D1%26z");
+    EXPECT_EQ(percent_encode("/admin/x y", "/"), "/admin/x%20y");
+    EXPECT_EQ(percent_encode("é@x", "@"), "%C3%A9@x");
+    EXPECT_EQ(percent_encode("\r\n"), "%0D%0A");
+}
+
 }  // namespace rempart

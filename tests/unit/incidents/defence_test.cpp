@@ -141,9 +141,12 @@ TEST_F(DefenceTest, AReleaseEndsTheHoldAndTheHarderProofOfWork) {
     const auto decided = read<store::DecidedCluster>([cluster_id](store::Database& db) {
         return *store::decide_cluster(db, cluster_id, store::ClusterDecision::release, "m", 1);
     });
+    EXPECT_EQ(difficulty.required({"net:192.0.2.0/24"}, t / 1000 + 10),
+              DefenceOptions{}.raised_difficulty);
     defence.decided(decided, store::ClusterDecision::release);
     EXPECT_FALSE(defence.observe(event("jeff", t + 5000), "p"));
     EXPECT_EQ(difficulty.required({"petition:p"}, t / 1000 + 10), 10000u);
+    EXPECT_EQ(difficulty.required({"net:192.0.2.0/24"}, t / 1000 + 10), 10000u);
 }
 
 TEST_F(DefenceTest, HoldsAndBansSurviveARestart) {

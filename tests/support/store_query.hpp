@@ -1,0 +1,19 @@
+// What integration tests read behind the server's back: one value from its store (read
+// only, beside the running server), and a petition's count as the API gives it.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "support/server_process.hpp"
+
+namespace rempart::testing {
+
+// The first column of the first row of `sql` on the server's data/rempart.db, as text;
+// empty when there is no row or the store cannot be read.
+std::string store_value(const ServerProcess& server, const std::string& sql);
+
+// signature_count from GET /api/petitions/{slug}; -1 when the API does not answer 200.
+std::int64_t api_signature_count(std::uint16_t port, const std::string& slug);
+
+}  // namespace rempart::testing
