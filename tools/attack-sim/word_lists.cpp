@@ -207,7 +207,10 @@ std::string random_token(Random& random, std::size_t length) {
 
 std::string random_postcode(Random& random) {
     char code[8];
-    std::snprintf(code, sizeof code, "%02zu%03zu", 1 + random.below(95), random.below(100) * 10);
+    const auto department = 1 + random.below(95);
+    // Corsica's 20xxx codes stop at 206xx.
+    const auto commune = random.below(department == 20 ? 60 : 100) * 10;
+    std::snprintf(code, sizeof code, "%02zu%03zu", department, commune);
     return code;
 }
 
