@@ -4,8 +4,11 @@
 #include <sqlite3.h>
 #include <boost/json.hpp>
 
+#include <chrono>
 #include <fstream>
+#include <memory>
 #include <string>
+#include <thread>
 
 #include "attack-sim/replay.hpp"
 #include "attack-sim/scenarios.hpp"
