@@ -61,6 +61,9 @@ int main(int argc, char** argv) {
                    "real signers a second (default 50 for d and mix, 3 beside c)");
     cli.add_option("--hosts", options.flood_hosts, "hosts of the flood (a, b)")
         ->capture_default_str();
+    cli.add_option("--flood-confirm-share", options.seed_confirm_share,
+                   "share of the flood's mails it confirms (a, mix)")
+        ->capture_default_str();
     cli.add_option("--confirm-mean", options.crowd_confirm_mean_s,
                    "real signers' mean delay to confirm, seconds")
         ->capture_default_str();
