@@ -40,6 +40,7 @@ test-sanitize: configure
 	ctest --test-dir $(SANITIZE_DIR) --output-on-failure --timeout 300 -j $(JOBS)
 
 bench: build
+	ninja -C $(BUILD_DIR) -j $(JOBS) sign_bench rempart-attack-sim
 	bench/run-all
 
 clean:

@@ -1,0 +1,145 @@
+// Short replays of tools/attack-sim against the real server, checked as a user would see
+// them: the API's count, the incident and its mail, the quarantine.
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+#include <boost/json.hpp>
+
+#include <chrono>
+#include <fstream>
+#include <memory>
+#include <string>
+#include <thread>
+
+#include "attack-sim/replay.hpp"
+#include "attack-sim/scenarios.hpp"
+#include "support/http_client.hpp"
+#include "support/server_process.hpp"
+#include "support/signing_client.hpp"
+
+namespace rempart::testing {
+namespace {
+
+using attack::Plan;
+using attack::ReplayOptions;
+using attack::Report;
+using attack::Scenario;
+using attack::ScenarioOptions;
+
+// The server as bench/attack runs it: behind a trusted proxy, with the simulator's AS table,
+// room for the simulator's connections, and an admin to alert. The proof of work is kept
+// small so that the slow test machine spends its time on the server, not on hashes.
+class AttackReplay : public ::testing::Test {
+  protected:
+    void SetUp() override {
+        server_ = std::make_unique<ServerProcess>(
+            "[server]\ntrusted_proxies = [\"127.0.0.1/32\"]\n"
+            "[limits]\nmax_connections_per_ip = 1000\n"
+            "[shield]\nasn_table = \"" REMPART_ATTACK_ASN_TABLE "\"\npow_max_number = 2000\n"
+            "[site]\ndefault_language = \"en\"\n"
+            "[mail]\nadmin_alerts_to = [\"admin@example.org\"]\n");
+        const auto text = server_->dir() / "noel.md";
+        std::ofstream(text) << "Pour un Noël sans Amazon.\n";
+        std::string output;
+        ASSERT_EQ(server_->run_cli({"petition", "create", "--slug", "noel", "--title",
+                                    "Noël sans Amazon", "--text-file", text.string()},
+                                   &output),
+                  0)
+            << output;
+        server_->start();
+    }
+
+    Report run(const Plan& plan, double linger_s) {
+        ReplayOptions options;
+        options.port = server_->port();
+        options.petition = "noel";
+        options.maildir = server_->dir() / "data" / "mail";
+        options.workers = 8;
+        options.linger_s = linger_s;
+        return attack::replay(plan, options);
+    }
+
+    std::string one_value(const std::string& sql) const {
+        sqlite3* db = nullptr;
+        std::string value;
+        if (sqlite3_open_v2((server_->dir() / "data" / "rempart.db").c_str(), &db,
+                            SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK) {
+            sqlite3_busy_timeout(db, 2000);
+            sqlite3_stmt* statement = nullptr;
+            sqlite3_prepare_v2(db, sql.c_str(), -1, &statement, nullptr);
+            if (statement && sqlite3_step(statement) == SQLITE_ROW &&
+                sqlite3_column_text(statement, 0))
+                value = reinterpret_cast<const char*>(sqlite3_column_text(statement, 0));
+            sqlite3_finalize(statement);
+        }
+        sqlite3_close(db);
+        return value;
+    }
+    std::int64_t number(const std::string& sql) const {
+        const auto value = one_value(sql);
+        return value.empty() ? -1 : std::stoll(value);
+    }
+    std::int64_t api_count() const {
+        const auto response = http_get(server_->port(), "/api/petitions/noel");
+        if (response.status != 200) return -1;
+        return boost::json::parse(response.body).at("signature_count").as_int64();
+    }
+    // The admin's alert, once the outbox has delivered it.
+    std::string alert_mail() const {
+        for (int i = 0; i < 100; ++i) {
+            for (const auto& mail : maildir_messages(server_->dir() / "data" / "mail"))
+                if (mail.find("To: admin@example.org") != std::string::npos)
+                    return decoded_body(mail);
+            std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        }
+        return "";
+    }
+
+    std::unique_ptr<ServerProcess> server_;
+};
+
+TEST_F(AttackReplay, TheSeedsFloodOpensAnIncidentAlertsTheAdminAndCountsNoFake) {
+    ScenarioOptions options;
+    options.duration_s = 20;          // 100 attempts at 5 a second
+    options.seed_confirm_share = 0.5;  // half the fakes confirmed, to see they never count
+    const auto report = run(attack::make_plan(Scenario::seed, options), 8);
+
+    EXPECT_GT(report.fake.accepted, 50u);  // the flood gets the answer anyone gets
+    EXPECT_GT(report.fake.confirmations_sent, 0u);
+    EXPECT_TRUE(server_->log_contains("INCIDENT_OPENED"));
+    EXPECT_GT(number("SELECT COUNT(*) FROM incidents"), 0);
+    const auto alert = alert_mail();
+    EXPECT_NE(alert.find("signatures were quarantined"), std::string::npos) << alert;
+    EXPECT_GT(number("SELECT COUNT(*) FROM signatures"), 0);
+    EXPECT_EQ(number("SELECT COUNT(*) FROM signatures WHERE state <> 'quarantined'"), 0);
+    EXPECT_EQ(api_count(), 0);
+}
+
+TEST_F(AttackReplay, CatchAllFakesConfirmedByScriptAreQuarantinedAndNotCounted) {
+    ScenarioOptions options;
+    options.duration_s = 20;
+    const auto report = run(attack::make_plan(Scenario::catch_all, options), 8);
+
+    EXPECT_GT(report.fake.confirmations_sent, 20u);  // the script did confirm its mails
+    EXPECT_GT(number("SELECT COUNT(*) FROM incidents"), 0);
+    EXPECT_GT(number("SELECT COUNT(*) FROM signatures WHERE state = 'quarantined'"), 0);
+    EXPECT_EQ(number("SELECT COUNT(*) FROM signatures WHERE state = 'confirmed'"), 0);
+    EXPECT_EQ(api_count(), 0);
+}
+
+TEST_F(AttackReplay, AViralSurgeOpensNoIncidentAndEveryConfirmedSignatureCounts) {
+    ScenarioOptions options;
+    options.duration_s = 15;  // about 750 people at 50 a second
+    options.crowd_confirm_mean_s = 2;
+    options.crowd_never_confirm_share = 0.1;
+    const auto report = run(attack::make_plan(Scenario::viral, options), 15);
+
+    EXPECT_GT(report.legit.accepted, 500u);
+    EXPECT_EQ(report.legit.refused, 0u);
+    EXPECT_GT(report.legit.confirmations_accepted, 400u);
+    EXPECT_EQ(number("SELECT COUNT(*) FROM incidents"), 0);
+    EXPECT_EQ(number("SELECT COUNT(*) FROM signatures WHERE state = 'quarantined'"), 0);
+    EXPECT_EQ(api_count(), static_cast<std::int64_t>(report.legit.confirmations_accepted));
+}
+
+}  // namespace
+}  // namespace rempart::testing
