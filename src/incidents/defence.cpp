@@ -129,7 +129,20 @@ void Defence::record(const detect::Cluster& cluster, const std::string& petition
             store::Ban stored{0, incident, ban.kind, ban.key, row.detected_ms, ban_until, {},
                               ban.reason};
             if (auto id = store::record_ban(db, stored); !id) return id.error();
-            if (auto r = action("banned", ban.key + ": " + ban.reason, ban_until); !r) return r;
+            // What the banned source sent beside the cluster's value is the attack's too
+            // (another celebrity's name, no comment): held by the same cluster.
+            auto more = store::hold_more(db, recorded->cluster_id, row.petition_id,
+                                         ban.kind == "network" ? "network" : "as", ban.key,
+                                         row.first_attempt_ms);
+            if (!more) return more.error();
+            recorded->quarantined += *more;
+            shared->stats.quarantined += static_cast<std::uint64_t>(*more);
+            if (auto r = action("banned",
+                                ban.key + ": " + ban.reason + "; " + std::to_string(*more) +
+                                    " more signatures from it quarantined",
+                                ban_until);
+                !r)
+                return r;
         }
         // One alert an attack: later clusters join the incident the admins already know of.
         if (!recorded->new_incident || !options.compose_alerts) return {};

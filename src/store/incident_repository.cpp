@@ -94,23 +94,39 @@ Result<RecordedCluster> record_cluster(Database& db, const NewCluster& cluster,
     if (auto inserted = insert.run(); !inserted) return inserted.error();
     recorded.cluster_id = db.last_insert_id();
 
-    auto& link = db.prepare(hold);
-    link.bind(1, cluster.petition_id);
-    bind_key(link, 2, cluster);
-    link.bind(3, cluster.first_attempt_ms).bind(4, recorded.cluster_id);
-    if (auto linked = link.run(); !linked) return linked.error();
-
-    auto& quarantine = db.prepare(
-        "UPDATE signatures SET state = 'quarantined' WHERE state IN ('pending', 'confirmed') "
-        "AND id IN (SELECT signature_id FROM quarantine_holds WHERE cluster_id = ?1)");
-    quarantine.bind(1, recorded.cluster_id);
-    if (auto done = quarantine.run(); !done) return done.error();
-    recorded.quarantined = sqlite3_changes(db.handle());
+    auto held = hold_more(db, recorded.cluster_id, cluster.petition_id, cluster.dimension,
+                          cluster.key_value, cluster.first_attempt_ms);
+    if (!held) return held.error();
+    recorded.quarantined = *held;
 
     auto& update = db.prepare("UPDATE incidents SET quarantined = quarantined + ?1 WHERE id = ?2");
     update.bind(1, recorded.quarantined).bind(2, recorded.incident_id);
     if (auto updated = update.run(); !updated) return updated.error();
     return recorded;
+}
+
+Result<std::int64_t> hold_more(Database& db, std::int64_t cluster_id, std::int64_t petition_id,
+                               std::string_view dimension, std::string_view key_value,
+                               std::int64_t since_ms) {
+    const char* hold = hold_sql(dimension);
+    if (hold == nullptr)
+        return make_error("incident.unknown_dimension",
+                          "no signatures can be searched by " + std::string(dimension));
+    NewCluster key;
+    key.dimension = std::string(dimension);
+    key.key_value = std::string(key_value);
+    auto& link = db.prepare(hold);
+    link.bind(1, petition_id);
+    bind_key(link, 2, key);
+    link.bind(3, since_ms).bind(4, cluster_id);
+    if (auto linked = link.run(); !linked) return linked.error();
+
+    auto& quarantine = db.prepare(
+        "UPDATE signatures SET state = 'quarantined' WHERE state IN ('pending', 'confirmed') "
+        "AND id IN (SELECT signature_id FROM quarantine_holds WHERE cluster_id = ?1)");
+    quarantine.bind(1, cluster_id);
+    if (auto done = quarantine.run(); !done) return done.error();
+    return static_cast<std::int64_t>(sqlite3_changes(db.handle()));
 }
 
 Result<std::int64_t> hold_new_signature(Database& db, std::int64_t signature_id,

@@ -43,6 +43,13 @@ struct RecordedCluster {
 Result<RecordedCluster> record_cluster(Database& db, const NewCluster& cluster,
                                        std::int64_t now_ms);
 
+// Holds for the cluster, and quarantines, the petition's signatures whose attempts carried
+// another key since `since_ms`: those of the networks and ASes banned for sending it, which
+// sent little else. Returns how many were newly quarantined.
+Result<std::int64_t> hold_more(Database& db, std::int64_t cluster_id, std::int64_t petition_id,
+                               std::string_view dimension, std::string_view key_value,
+                               std::int64_t since_ms);
+
 // Links a signature recorded quarantined (its attempt carried a held key) to the clusters
 // holding that key (open, or invalidated while their hold lasts), so that releasing them gives it back. Returns the links made.
 Result<std::int64_t> hold_new_signature(Database& db, std::int64_t signature_id,

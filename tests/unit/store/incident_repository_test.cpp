@@ -165,6 +165,25 @@ TEST_F(IncidentStore, ANewSignatureWithAHeldKeyIsLinkedToItsClusters) {
     EXPECT_EQ(state_of(other), "quarantined");
 }
 
+TEST_F(IncidentStore, ABannedSourcesOtherSignaturesAreHeldByTheSameCluster) {
+    sign("a@x.org", "jeff", 64500, 1000);
+    const auto other = sign("b@x.org", "elon", 64500, 2000);  // another name, same network
+    const auto before = sign("c@x.org", "elon", 64500, 500);  // before the attack began
+    const auto recorded = record_cluster(*db_, cluster("name", "jeff", 1000), 6000);
+    ASSERT_TRUE(recorded.ok());
+    EXPECT_EQ(recorded->quarantined, 1);
+    const auto more =
+        hold_more(*db_, recorded->cluster_id, petition_, "network", "net:192.0.2.0/24", 1000);
+    ASSERT_TRUE(more.ok());
+    EXPECT_EQ(*more, 1);
+    EXPECT_EQ(state_of(other), "quarantined");
+    EXPECT_EQ(state_of(before), "pending");
+    ASSERT_TRUE(decide_cluster(*db_, recorded->cluster_id, ClusterDecision::release, "m", 7000).ok());
+    EXPECT_EQ(state_of(other), "pending");  // released with the cluster that held it
+    EXPECT_EQ(hold_more(*db_, recorded->cluster_id, petition_, "shoe", "x", 0).error().code,
+              "incident.unknown_dimension");
+}
+
 TEST_F(IncidentStore, HeldClustersAreThoseOpenAndNotOver) {
     const auto a = record_cluster(*db_, cluster("name", "jeff", 1000, 50'000), 6000);
     const auto b = record_cluster(*db_, cluster("comment", "deso", 1000, 20'000), 6000);
