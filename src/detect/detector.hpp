@@ -54,7 +54,7 @@ struct DetectorConfig {
     std::array<Rule, dimension_count> rules{{
         {20, 0.01, 0},   // name: 1 % of a petition's signers under one full name
         {30, 0.10, 0},   // comment: "bravo" is common; one comment for a tenth is not
-        {30, 0.10, 5},   // email_domain: a catch-all domain where gmail.com is expected
+        {30, 0.05, 5},   // email_domain: a catch-all domain where gmail.com is expected
         {60, 2.0, 0},    // network: left to the rate limits
         {40, 0.20, 5},   // as: a hosting AS where households are expected
         {60, 2.0, 0},    // user_agent: too many people share one browser version

@@ -84,16 +84,14 @@ class SignatureLinks {
             auto linked = confirm ? store::confirm_signature(db, hash, now, quarantine)
                                   : store::withdraw_signature(db, hash, now);
             if (!linked) return linked;
-            if (quarantine && linked->state == SignatureState::quarantined) {
-                event.petition_id = linked->petition_id;
-                if (auto held = store::hold_new_signature(db, linked->signature_id, event,
-                                                          event.at_ms);
-                    !held)
-                    return held.error();
-            }
             event.petition_id = linked->petition_id;
             event.signature_id = linked->signature_id;
             event.email_domain = linked->email_domain;
+            if (quarantine && linked->state == SignatureState::quarantined) {
+                auto held = store::hold_new_signature(db, linked->signature_id, event,
+                                                      event.at_ms);
+                if (!held) return held.error();
+            }
             // The state it had: a quarantined signature confirmed stays quarantined.
             event.verdict = !confirm ? "withdrawn"
                             : linked->state == SignatureState::quarantined

@@ -240,6 +240,20 @@ TEST(SigningFlood, ASlowAttackerHiddenInACrowdIsStillSeenByItsConfirmingScript) 
             << "a real value flagged: " << to_string(cluster.dimension) << " " << cluster.value;
 }
 
+TEST(SigningFlood, CatchAllDomainsTakenInTurnStandOutInACrowd) {
+    Detector detector;
+    SlowAttacker attacker(17);
+    Crowd crowd(18);
+    // Each of the five domains is 8 % of the attempts: under a tenth, still a cluster.
+    const auto run = feed(detector, 180, std::pair{&attacker, 2.0}, std::pair{&crowd, 3.0});
+    for (int d = 0; d < 5; ++d)
+        EXPECT_TRUE(has(run, Dimension::email_domain, "catchall" + std::to_string(d) + ".example"))
+            << d;
+    for (const auto& cluster : run.clusters)
+        EXPECT_TRUE(cluster.value.starts_with("catchall"))
+            << "a real value flagged: " << to_string(cluster.dimension) << " " << cluster.value;
+}
+
 TEST(SigningFlood, ACatchAllDomainStandsOutWhereBigProvidersDoNot) {
     Detector detector;
     Crowd crowd(2);
