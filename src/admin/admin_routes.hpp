@@ -6,13 +6,14 @@
 namespace rempart::admin {
 
 // GET/POST /admin/login, POST /admin/logout, GET/POST /admin/password, GET /admin,
-// GET /admin/users (admins only).
+// GET /admin/users and GET /admin/audit (admins only).
 void add_admin_routes(http::Router& router, AdminServices& services);
 
 // Parts of the above, each in its own file.
 void add_login_routes(http::Router& router, AdminServices& services);
 void add_password_routes(http::Router& router, AdminServices& services);
 void add_home_routes(http::Router& router, AdminServices& services);
+void add_audit_routes(http::Router& router, AdminServices& services);
 
 // Where to go after login: a local path under /admin, or /admin itself.
 std::string safe_admin_next(std::string_view next);

@@ -142,6 +142,26 @@ TEST_F(AdminIncidents, AModeratorSeesReleasesAndInvalidatesAnAttack) {
                                          entry + "'"),
                   "mod@example.org")
             << entry;
+
+    // The audit log's page is the admins'.
+    EXPECT_EQ(browser.get("/admin/audit").status, 403u);
+    std::string output;
+    ASSERT_EQ(server_.run_cli({"user", "add", "--email", "boss@example.org", "--role", "admin"},
+                              &output),
+              0);
+    AdminBrowser admin(server_.port());
+    const auto once = line_after(output, "One-time password:");
+    ASSERT_EQ(admin.log_in("boss@example.org", once).status, 303u);
+    ASSERT_EQ(admin.post("/admin/password", {{"csrf", admin.csrf_of("/admin/password")},
+                                             {"current", once},
+                                             {"new", password},
+                                             {"confirm", password}})
+                  .status,
+              303u);
+    const auto audit = admin.get("/admin/audit");
+    ASSERT_EQ(audit.status, 200u);
+    EXPECT_NE(audit.body.find("<code>cluster_released</code>"), std::string::npos);
+    EXPECT_NE(audit.body.find("mod@example.org"), std::string::npos);
 }
 
 TEST_F(AdminIncidents, SignaturesAreInvalidatedByHandAfterACount) {
