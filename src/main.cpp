@@ -58,8 +58,7 @@ int main(int argc, char** argv) {
     auto* user_add = user->add_subcommand("add", "Add an account; prints its one-time password");
     add_config(user_add);
     rempart::app::AddUserOptions user_options;
-    user_add->add_option("--email", user_options.email, "The account's e-mail address")
-        ->required();
+    user_add->add_option("--email", user_options.email, "The account's e-mail address")->required();
     user_add->add_option("--role", user_options.role, "admin or moderator")->required();
     auto* user_list = user->add_subcommand("list", "List every account");
     add_config(user_list);

@@ -11,14 +11,13 @@ namespace rempart::accounts {
 Result<std::string> account_email(std::string_view typed) {
     auto parsed = signatures::parse_email(typed);
     if (!parsed)
-        return make_error("account.email_invalid",
-                          "'" + std::string(typed) + "' is not an e-mail address: " +
-                              parsed.error().detail);
+        return make_error(
+            "account.email_invalid",
+            "'" + std::string(typed) + "' is not an e-mail address: " + parsed.error().detail);
     std::string local = parsed->local;
     // ASCII case only: Unicode local parts are rare for staff and kept as typed.
-    std::transform(local.begin(), local.end(), local.begin(), [](unsigned char c) {
-        return static_cast<char>(std::tolower(c));
-    });
+    std::transform(local.begin(), local.end(), local.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     return local + "@" + parsed->ascii_domain;
 }
 

@@ -20,9 +20,8 @@ constexpr std::string_view readable = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRS
 
 Result<void> check_password_rules(std::string_view password) {
     if (password.size() > password_max_bytes)
-        return make_error("password.too_long",
-                          "the password is longer than " + std::to_string(password_max_bytes) +
-                              " bytes");
+        return make_error("password.too_long", "the password is longer than " +
+                                                   std::to_string(password_max_bytes) + " bytes");
     if (!is_valid_utf8(password))
         return make_error("password.invalid_utf8", "the password is not valid UTF-8");
     if (count_code_points(password) < password_min_chars)

@@ -9,8 +9,8 @@
 
 namespace rempart::accounts {
 
-inline constexpr std::size_t password_min_chars = 12;     // code points
-inline constexpr std::size_t password_max_bytes = 1024;   // a bound on the hashing input
+inline constexpr std::size_t password_min_chars = 12;    // code points
+inline constexpr std::size_t password_max_bytes = 1024;  // a bound on the hashing input
 inline constexpr std::size_t one_time_password_chars = 24;
 
 // Errors: "password.too_short", "password.too_long", "password.invalid_utf8".
@@ -26,7 +26,8 @@ PasswordCost interactive_cost();
 
 // The PHC string ("$argon2id$v=19$m=65536,t=2,p=1$...") with its own random salt.
 // Error: "password.hash_failed" (out of memory).
-Result<std::string> hash_password(std::string_view password, PasswordCost cost = interactive_cost());
+Result<std::string> hash_password(std::string_view password,
+                                  PasswordCost cost = interactive_cost());
 // Constant-time in the password; false for a malformed hash too.
 bool verify_password(std::string_view hash, std::string_view password);
 // True when `hash` was made with other costs than `cost` (or another algorithm).

@@ -20,8 +20,10 @@ bool role_allows(Role held, Role minimum) {
 Role minimum_role(Action action) {
     switch (action) {
         case Action::view_incidents:
-        case Action::act_on_incidents: return Role::moderator;
-        case Action::manage_users: return Role::admin;
+        case Action::act_on_incidents:
+            return Role::moderator;
+        case Action::manage_users:
+            return Role::admin;
     }
     return Role::admin;  // an action added without a rule is the admin's until decided
 }

@@ -119,8 +119,7 @@ std::optional<std::int64_t> verify_totp(std::string_view secret_base32, std::str
     std::optional<std::int64_t> matched;
     // Every candidate is computed and compared, so the time taken says nothing.
     for (std::int64_t step = now - 1; step <= now + 1; ++step) {
-        const auto expected =
-            padded(hotp(*key, static_cast<std::uint64_t>(step)), totp_digits);
+        const auto expected = padded(hotp(*key, static_cast<std::uint64_t>(step)), totp_digits);
         const bool same = sodium_memcmp(expected.data(), digits.data(), expected.size()) == 0;
         if (same && (!last_used_step || step > *last_used_step) && !matched) matched = step;
     }

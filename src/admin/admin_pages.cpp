@@ -31,7 +31,8 @@ Result<std::unique_ptr<AdminPages>> AdminPages::load(const render::Messages& mes
         pages->sources_.emplace(std::string(name), std::string(file.bytes));
     }
     if (!pages->sources_.contains("layout"))
-        return make_error("template.missing", "templates/admin/layout.mustache is not in this build");
+        return make_error("template.missing",
+                          "templates/admin/layout.mustache is not in this build");
     return pages;
 }
 
@@ -56,10 +57,10 @@ PageData AdminPages::shared_data(render::Language language, const PageFrame& fra
     data.set("logged_in", frame.viewer.has_value());
     if (frame.viewer) {
         data.set("user_email", frame.viewer->email);
-        data.set("user_role", std::string(messages_.text(
-                                  language, frame.viewer->role == accounts::Role::admin
-                                                ? "admin.role_admin"
-                                                : "admin.role_moderator")));
+        data.set("user_role",
+                 std::string(messages_.text(language, frame.viewer->role == accounts::Role::admin
+                                                          ? "admin.role_admin"
+                                                          : "admin.role_moderator")));
         data.set("is_admin", frame.viewer->role == accounts::Role::admin);
         data.set("csrf", frame.viewer->csrf_token);
     }
@@ -84,8 +85,8 @@ std::string AdminPages::render(std::string_view content, render::Language langua
     auto shared = shared_data(language, frame);
     // The page's own fields win over the shared ones of the same name.
     if (data.is_object())
-        for (const char* name : {"lang", "site_name", "t", "page_title", "logged_in",
-                                 "user_email", "user_role", "is_admin", "csrf"})
+        for (const char* name : {"lang", "site_name", "t", "page_title", "logged_in", "user_email",
+                                 "user_role", "is_admin", "csrf"})
             if (const auto* value = shared.get(name); value && !data.get(name))
                 data.set(name, *value);
     mu::mustache page{source->second};

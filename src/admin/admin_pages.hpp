@@ -27,9 +27,9 @@ struct PageViewer {
 };
 
 struct PageFrame {
-    std::string title_key;                // a message key: the page's <title> and heading
-    std::optional<PageViewer> viewer;     // shows the navigation and the logout button
-    std::string path = "/admin";          // where the language switch comes back to
+    std::string title_key;             // a message key: the page's <title> and heading
+    std::optional<PageViewer> viewer;  // shows the navigation and the logout button
+    std::string path = "/admin";       // where the language switch comes back to
 };
 
 class AdminPages {
@@ -44,8 +44,8 @@ class AdminPages {
     // (t.* words, lang, site_name, csrf, user_email, user_role, is_admin) added before the
     // content renders; every value is escaped unless a template says otherwise, which only
     // the layout's content_html may. An unknown template is a bug: it throws.
-    std::string render(std::string_view content, render::Language language,
-                       const PageFrame& frame, PageData data = {}) const;
+    std::string render(std::string_view content, render::Language language, const PageFrame& frame,
+                       PageData data = {}) const;
 
     const render::Messages& messages() const { return messages_; }
 

@@ -8,11 +8,11 @@
 #include <ctime>
 #include <optional>
 
-#include "core/text.hpp"
 #include "accounts/session.hpp"
 #include "accounts/tokens.hpp"
 #include "admin/session_cookie.hpp"
 #include "core/log_events.hpp"
+#include "core/text.hpp"
 #include "http/cookies.hpp"
 #include "http/target.hpp"
 #include "store/session_repository.hpp"
@@ -40,10 +40,10 @@ void no_store(Response& response) {
     response.set_header("Cache-Control", "no-store");
 }
 
-Response forbidden(const AdminServices& services, const Request& request,
-                   render::Language language, std::string_view reason, std::string_view text_key) {
-    spdlog::info("{} reason={} path=\"{}\" ip={}", log_event::admin_forbidden, reason,
-                 request.path, request.client_ip);
+Response forbidden(const AdminServices& services, const Request& request, render::Language language,
+                   std::string_view reason, std::string_view text_key) {
+    spdlog::info("{} reason={} path=\"{}\" ip={}", log_event::admin_forbidden, reason, request.path,
+                 request.client_ip);
     return admin_notice(services, language, 403, "admin.forbidden_title", text_key);
 }
 
@@ -73,8 +73,7 @@ class GuardedRoute {
 
         const bool secure = secure_cookies(request, s_.site.config().server.base_url);
         const auto token =
-            http::cookie_value(request.headers["Cookie"], session_cookie_name(secure))
-                .value_or("");
+            http::cookie_value(request.headers["Cookie"], session_cookie_name(secure)).value_or("");
         std::optional<store::SessionOfUser> session;
         if (accounts::looks_like_session_token(token)) {
             std::function<std::optional<store::SessionOfUser>(store::Database&)> find =
@@ -140,7 +139,9 @@ class GuardedRoute {
     }
     void forget(std::string hash) const {
         s_.store.writer().submit(
-            [hash = std::move(hash)](store::Database& db) { return store::delete_session(db, hash); },
+            [hash = std::move(hash)](store::Database& db) {
+                return store::delete_session(db, hash);
+            },
             [](Result<void>) {});
     }
 
@@ -149,8 +150,8 @@ class GuardedRoute {
     AdminHandler handler_;
 };
 
-void add_guarded(http::Router& router, AdminServices& services, Method method,
-                 std::string pattern, std::string name, RouteRules rules, AdminHandler handler) {
+void add_guarded(http::Router& router, AdminServices& services, Method method, std::string pattern,
+                 std::string name, RouteRules rules, AdminHandler handler) {
     auto route = std::make_shared<GuardedRoute>(services, rules, std::move(handler));
     router.add(method, std::move(pattern), std::move(name),
                [route](const Request& request, const Params& params) {
@@ -186,7 +187,8 @@ Response admin_page(const AdminServices& services, const AdminContext& context, 
     frame.viewer = PageViewer{context.user.email, context.user.role, context.csrf_token};
     Response response;
     response.status = status;
-    response.body = http::Body(services.pages.render(content, context.language, frame, std::move(data)));
+    response.body =
+        http::Body(services.pages.render(content, context.language, frame, std::move(data)));
     response.set_header("Cache-Control", "no-store");
     return response;
 }
@@ -213,10 +215,14 @@ Response admin_redirect(std::string location) {
     return response;
 }
 
-store::AuditEntry audit_entry(const AdminContext& context, std::string action,
-                              std::string detail) {
-    return store::AuditEntry{0,           unix_ms_now(),     context.user.id, context.user.email,
-                             std::move(action), std::move(detail), context.ip};
+store::AuditEntry audit_entry(const AdminContext& context, std::string action, std::string detail) {
+    return store::AuditEntry{0,
+                             unix_ms_now(),
+                             context.user.id,
+                             context.user.email,
+                             std::move(action),
+                             std::move(detail),
+                             context.ip};
 }
 
 asio::awaitable<Result<void>> record_audit(AdminServices& services, const AdminContext& context,

@@ -7,7 +7,8 @@
 //   add_admin_route(router, services, http::Method::get, "/admin/incidents", "admin_incidents",
 //                   accounts::Role::moderator,
 //                   [&services](const http::Request&, const http::Params&,
-//                               const AdminContext& context) -> boost::asio::awaitable<http::Response> {
+//                               const AdminContext& context) ->
+//                               boost::asio::awaitable<http::Response> {
 //                       PageData data;
 //                       data.set("incidents", ...);
 //                       co_return admin_page(services, context, 200, "admin.incidents_title",
@@ -49,7 +50,7 @@ using FormFields = std::vector<std::pair<std::string, std::string>>;
 // What a guarded handler knows about the request beyond the request itself.
 struct AdminContext {
     AdminUser user;
-    std::string csrf_token;       // this session's: write it into every form
+    std::string csrf_token;  // this session's: write it into every form
     render::Language language = render::Language::fr;
     std::string ip;               // the client's, for the audit log
     std::string session_hash;     // the store's key of this session (never the cookie)
@@ -106,15 +107,13 @@ http::Response admin_page(const AdminServices& services, const AdminContext& con
 // A refusal or a notice (templates/admin/notice.mustache) in the admin layout, for
 // someone who may not be logged in: 403, 429, 503 and the like.
 http::Response admin_notice(const AdminServices& services, render::Language language,
-                            unsigned status, std::string_view title_key,
-                            std::string_view text_key);
+                            unsigned status, std::string_view title_key, std::string_view text_key);
 
 http::Response admin_redirect(std::string location);
 
 // An entry of the audit log by the context's user. Write it in the same job as the
 // change it records (store::insert_audit) so that neither exists without the other.
-store::AuditEntry audit_entry(const AdminContext& context, std::string action,
-                              std::string detail);
+store::AuditEntry audit_entry(const AdminContext& context, std::string action, std::string detail);
 // The same, written alone; resumes after the commit.
 boost::asio::awaitable<Result<void>> record_audit(AdminServices& services,
                                                   const AdminContext& context, std::string action,

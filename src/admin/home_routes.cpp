@@ -26,17 +26,17 @@ void add_home_routes(http::Router& router, AdminServices& services) {
         [&services](const Request&, const Params&, const AdminContext& context) -> Awaitable {
             std::function<std::vector<store::User>(store::Database&)> read =
                 [](store::Database& db) { return store::list_users(db); };
-            const auto users = co_await services.store.readers().read<std::vector<store::User>>(
-                std::move(read));
+            const auto users =
+                co_await services.store.readers().read<std::vector<store::User>>(std::move(read));
             const auto& messages = services.pages.messages();
             PageData list = PageData::type::list;
             for (const auto& user : users) {
                 PageData row;
                 row.set("email", user.email);
-                row.set("role", std::string(messages.text(
-                                    context.language, user.role == accounts::Role::admin
-                                                          ? "admin.role_admin"
-                                                          : "admin.role_moderator")));
+                row.set("role", std::string(messages.text(context.language,
+                                                          user.role == accounts::Role::admin
+                                                              ? "admin.role_admin"
+                                                              : "admin.role_moderator")));
                 row.set("totp", user.totp_secret.has_value());
                 row.set("disabled", user.disabled_ms.has_value());
                 row.set("must_change", user.must_change_password);

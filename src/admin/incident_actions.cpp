@@ -26,9 +26,9 @@ Awaitable decide(IncidentServices& s, const Params& params, const AdminContext& 
         word == "invalidate" ? store::ClusterDecision::invalidate : store::ClusterDecision::release;
     const auto now = unix_ms_now();
     const auto by = context.user.email;
-    auto entry = audit_entry(context, "cluster_" + std::string(store::to_string(decision)),
-                             "incident " + std::to_string(incident) + " cluster " +
-                                 std::to_string(cluster));
+    auto entry =
+        audit_entry(context, "cluster_" + std::string(store::to_string(decision)),
+                    "incident " + std::to_string(incident) + " cluster " + std::to_string(cluster));
     std::function<Result<store::DecidedCluster>(store::Database&)> job =
         [incident, cluster, decision, by, now,
          entry](store::Database& db) mutable -> Result<store::DecidedCluster> {
@@ -49,16 +49,16 @@ Awaitable decide(IncidentServices& s, const Params& params, const AdminContext& 
         co_await s.admin.store.writer().write<store::DecidedCluster>(std::move(job));
     if (!decided) {
         if (decided.error().code == "cluster.not_found")
-            co_return admin_notice(s.admin, context.language, 404,
-                                   "admin.incident_missing_title", "admin.incident_missing");
+            co_return admin_notice(s.admin, context.language, 404, "admin.incident_missing_title",
+                                   "admin.incident_missing");
         spdlog::error("{} error=\"{}\"", log_event::store_write_failed, decided.error().detail);
         co_return admin_notice(s.admin, context.language, 503, "admin.busy_title", "admin.busy");
     }
     if (s.defence) s.defence->decided(*decided, decision);
     spdlog::warn("{} incident={} cluster={} decision={} signatures={} by={}",
                  log_event::incident_decided, incident, cluster, word, decided->signatures, by);
-    co_return admin_redirect("/admin/incidents/" + std::to_string(incident) + "?done=" +
-                             std::string(store::to_string(decision)));
+    co_return admin_redirect("/admin/incidents/" + std::to_string(incident) +
+                             "?done=" + std::string(store::to_string(decision)));
 }
 
 Awaitable lift(IncidentServices& s, const Params& params, const AdminContext& context) {
@@ -101,14 +101,12 @@ void add_incident_action_routes(http::Router& router, IncidentServices& services
     add_admin_route(router, services.admin, http::Method::post,
                     "/admin/incidents/{id}/clusters/{cluster}/{decision}", "admin_cluster_decide",
                     accounts::Role::moderator,
-                    [&services](const Request&, const Params& params,
-                                const AdminContext& context) {
+                    [&services](const Request&, const Params& params, const AdminContext& context) {
                         return decide(services, params, context);
                     });
     add_admin_route(router, services.admin, http::Method::post, "/admin/bans/{id}/lift",
                     "admin_ban_lift", accounts::Role::moderator,
-                    [&services](const Request&, const Params& params,
-                                const AdminContext& context) {
+                    [&services](const Request&, const Params& params, const AdminContext& context) {
                         return lift(services, params, context);
                     });
 }

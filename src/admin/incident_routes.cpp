@@ -55,12 +55,13 @@ PageData cluster_data(const IncidentServices& s, const AdminContext& context,
     row.set("window_total", std::to_string(cluster.window_total));
     row.set("networks", std::to_string(cluster.distinct_networks));
     row.set("detected", utc_time(cluster.detected_ms));
-    row.set("contained_after", std::to_string((cluster.contained_ms - cluster.first_attempt_ms +
-                                               999) / 1000));
+    const auto contained_ms = cluster.contained_ms - cluster.first_attempt_ms;
+    row.set("contained_after", std::to_string((contained_ms + 999) / 1000));
     row.set("held_until", utc_time(cluster.held_until_ms));
     row.set("state", say(s, context, "admin.cluster_state_" + cluster.state));
-    row.set("decided", cluster.decided_ms ? cluster.decided_by + ", " + utc_time(*cluster.decided_ms)
-                                          : std::string());
+    row.set("decided", cluster.decided_ms
+                           ? cluster.decided_by + ", " + utc_time(*cluster.decided_ms)
+                           : std::string());
     row.set("quarantined", std::to_string(cluster.quarantined));
     row.set("invalidated", std::to_string(cluster.invalidated));
     row.set("counted", std::to_string(cluster.counted));
@@ -97,33 +98,31 @@ std::string chart_of(const IncidentServices& s, const AdminContext& context,
     for (const auto& [at, minute] : by_minute) minutes.push_back(minute);
     render::ChartLabels labels;
     labels.title = say(s, context, "admin.chart_title");
-    labels.groups = {say(s, context, "admin.verdict_accepted"),
-                     say(s, context, "admin.verdict_quarantined"),
-                     say(s, context, "admin.verdict_duplicate"),
-                     say(s, context, "admin.verdict_refused")};
+    labels.groups = {
+        say(s, context, "admin.verdict_accepted"), say(s, context, "admin.verdict_quarantined"),
+        say(s, context, "admin.verdict_duplicate"), say(s, context, "admin.verdict_refused")};
     labels.marker_label = say(s, context, "admin.chart_opened");
     labels.description = labels.title + ": ";
     for (std::size_t g = 0; g < totals.size(); ++g)
-        labels.description +=
-            (g ? ", " : "") + labels.groups[g] + " " + std::to_string(totals[g]);
+        labels.description += (g ? ", " : "") + labels.groups[g] + " " + std::to_string(totals[g]);
     return render::verdict_chart_svg(minutes, labels, view.summary.opened_ms);
 }
 
 Awaitable incident_page(IncidentServices& s, const Request& request, const Params& params,
                         const AdminContext& context) {
     const auto id = id_of(params[0]);
-    std::function<Result<store::IncidentView>(store::Database&)> read =
-        [id](store::Database& db) { return store::load_incident_view(db, id); };
-    const auto view = co_await s.admin.store.readers().read<Result<store::IncidentView>>(
-        std::move(read));
+    std::function<Result<store::IncidentView>(store::Database&)> read = [id](store::Database& db) {
+        return store::load_incident_view(db, id);
+    };
+    const auto view =
+        co_await s.admin.store.readers().read<Result<store::IncidentView>>(std::move(read));
     if (!view)
         co_return admin_notice(s.admin, context.language, 404, "admin.incident_missing_title",
                                "admin.incident_missing");
     std::function<std::vector<store::EvidenceExport>(store::Database&)> read_exports =
         [id](store::Database& db) { return store::list_evidence_exports(db, id); };
-    const auto exports =
-        co_await s.admin.store.readers().read<std::vector<store::EvidenceExport>>(
-            std::move(read_exports));
+    const auto exports = co_await s.admin.store.readers().read<std::vector<store::EvidenceExport>>(
+        std::move(read_exports));
 
     PageData data = summary_data(s, context, view->summary);
     // After a decision, the page says what it did.
@@ -133,7 +132,8 @@ Awaitable incident_page(IncidentServices& s, const Request& request, const Param
                  query.find(std::string("done=") + done) != std::string_view::npos);
     data.set("chart_html", chart_of(s, context, *view));
     PageData clusters = PageData::type::list;
-    for (const auto& cluster : view->clusters) clusters.push_back(cluster_data(s, context, *view, cluster));
+    for (const auto& cluster : view->clusters)
+        clusters.push_back(cluster_data(s, context, *view, cluster));
     data.set("cluster_list", clusters);
     PageData actions = PageData::type::list;
     for (const auto& action : view->actions) {
@@ -187,16 +187,16 @@ Awaitable evidence_file(IncidentServices& s, const Request&, const Params& param
     const auto now = unix_ms_now();
     std::function<Result<evidence::IncidentRecord>(store::Database&)> read =
         [id, now](store::Database& db) { return store::load_incident_record(db, id, now); };
-    auto record = co_await s.admin.store.readers().read<Result<evidence::IncidentRecord>>(
-        std::move(read));
+    auto record =
+        co_await s.admin.store.readers().read<Result<evidence::IncidentRecord>>(std::move(read));
     if (!record)
         co_return admin_notice(s.admin, context.language, 404, "admin.incident_missing_title",
                                "admin.incident_missing");
     evidence::name_autonomous_systems(*record, s.asn_table);
     auto file = format == "json" ? evidence::export_json(*record) : evidence::export_csv(*record);
-    const auto entry = audit_entry(context, "evidence_exported",
-                                   "incident " + std::to_string(id) + " " + format + " sha256 " +
-                                       file.sha256);
+    const auto entry =
+        audit_entry(context, "evidence_exported",
+                    "incident " + std::to_string(id) + " " + format + " sha256 " + file.sha256);
     std::function<Result<std::int64_t>(store::Database&)> write =
         [id, format, sha = file.sha256, size = static_cast<std::int64_t>(file.bytes.size()), now,
          by = context.user.email, entry](store::Database& db) -> Result<std::int64_t> {
@@ -234,22 +234,21 @@ void add_incident_routes(http::Router& router, IncidentServices& services) {
             PageData data;
             data.set("incidents", list);
             data.set("none", incidents.empty());
-            co_return admin_page(services.admin, context, 200, "admin.incidents_title",
-                                 "incidents", std::move(data));
+            co_return admin_page(services.admin, context, 200, "admin.incidents_title", "incidents",
+                                 std::move(data));
         });
-    add_admin_route(router, services.admin, http::Method::get, "/admin/incidents/{id}",
-                    "admin_incident", accounts::Role::moderator,
-                    [&services](const Request& request, const Params& params,
-                                const AdminContext& context) {
-                        return incident_page(services, request, params, context);
-                    });
-    add_admin_route(router, services.admin, http::Method::get,
-                    "/admin/incidents/{id}/evidence/{format}", "admin_evidence",
-                    accounts::Role::moderator,
-                    [&services](const Request& request, const Params& params,
-                                const AdminContext& context) {
-                        return evidence_file(services, request, params, context);
-                    });
+    add_admin_route(
+        router, services.admin, http::Method::get, "/admin/incidents/{id}", "admin_incident",
+        accounts::Role::moderator,
+        [&services](const Request& request, const Params& params, const AdminContext& context) {
+            return incident_page(services, request, params, context);
+        });
+    add_admin_route(
+        router, services.admin, http::Method::get, "/admin/incidents/{id}/evidence/{format}",
+        "admin_evidence", accounts::Role::moderator,
+        [&services](const Request& request, const Params& params, const AdminContext& context) {
+            return evidence_file(services, request, params, context);
+        });
 }
 
 }  // namespace rempart::admin

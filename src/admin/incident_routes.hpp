@@ -12,7 +12,7 @@ namespace rempart::admin {
 
 struct IncidentServices {
     AdminServices& admin;
-    incidents::Defence* defence;  // told of every decision; null when detection is off
+    incidents::Defence* defence;        // told of every decision; null when detection is off
     const shield::AsnTable& asn_table;  // names the ASes in the evidence
 };
 

@@ -61,23 +61,29 @@ std::string value_for(store::FilterKind kind, const std::string& typed) {
             const auto cleaned = signatures::clean_text(typed, 200, false);
             return cleaned ? signatures::normalise_for_comparison(*cleaned) : std::string();
         }
-        case FilterKind::time_range: return {};
+        case FilterKind::time_range:
+            return {};
     }
     return {};
 }
 
 }  // namespace
 
-InvalidationInput read_invalidation(
-    const std::vector<std::pair<std::string, std::string>>& form) {
+InvalidationInput read_invalidation(const std::vector<std::pair<std::string, std::string>>& form) {
     InvalidationInput input;
     for (const auto& [name, value] : form) {
-        if (name == "petition") input.petition = trimmed(value);
-        else if (name == "kind") input.kind = trimmed(value);
-        else if (name == "value") input.value = trimmed(value);
-        else if (name == "from") input.from = trimmed(value);
-        else if (name == "to") input.to = trimmed(value);
-        else if (name == "confirm") input.confirmed = value == "1";
+        if (name == "petition")
+            input.petition = trimmed(value);
+        else if (name == "kind")
+            input.kind = trimmed(value);
+        else if (name == "value")
+            input.value = trimmed(value);
+        else if (name == "from")
+            input.from = trimmed(value);
+        else if (name == "to")
+            input.to = trimmed(value);
+        else if (name == "confirm")
+            input.confirmed = value == "1";
     }
     return input;
 }
@@ -97,20 +103,23 @@ InvalidationCheck check_invalidation(const InvalidationInput& input,
     using store::FilterKind;
     InvalidationCheck check;
     const auto* petition = petitions.find(input.petition);
-    if (petition == nullptr) check.errors.push_back({"petition", "admin.inv_petition_unknown"});
-    else check.filter.petition_id = petition->id;
+    if (petition == nullptr)
+        check.errors.push_back({"petition", "admin.inv_petition_unknown"});
+    else
+        check.filter.petition_id = petition->id;
 
     static const std::pair<const char*, FilterKind> kinds[] = {
-        {"ip", FilterKind::ip},           {"network", FilterKind::network},
-        {"as", FilterKind::as},           {"email_domain", FilterKind::email_domain},
-        {"name", FilterKind::name},       {"time_range", FilterKind::time_range}};
+        {"ip", FilterKind::ip},     {"network", FilterKind::network},
+        {"as", FilterKind::as},     {"email_domain", FilterKind::email_domain},
+        {"name", FilterKind::name}, {"time_range", FilterKind::time_range}};
     bool known = false;
     for (const auto& [word, kind] : kinds)
         if (input.kind == word) {
             check.filter.kind = kind;
             known = true;
         }
-    if (!known) check.errors.push_back({"kind", "admin.inv_kind_unknown"});
+    if (!known)
+        check.errors.push_back({"kind", "admin.inv_kind_unknown"});
     else if (check.filter.kind != FilterKind::time_range) {
         check.filter.value = value_for(check.filter.kind, input.value);
         if (check.filter.value.empty())
@@ -124,8 +133,10 @@ InvalidationCheck check_invalidation(const InvalidationInput& input,
     if (!input.to.empty()) {
         // A minute written as the end includes its seconds.
         const auto to = parse_utc_minute(input.to);
-        if (to < 0) check.errors.push_back({"to", "admin.inv_time_bad"});
-        else check.filter.to_s = to + 59;
+        if (to < 0)
+            check.errors.push_back({"to", "admin.inv_time_bad"});
+        else
+            check.filter.to_s = to + 59;
     }
     if (known && check.filter.kind == FilterKind::time_range && input.from.empty() &&
         input.to.empty())

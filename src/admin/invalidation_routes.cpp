@@ -111,9 +111,8 @@ void add_invalidation_routes(http::Router& router, IncidentServices& services) {
                         const auto query = std::string(request.query);
                         if (query.starts_with("petition="))
                             input.petition = query.substr(9, query.find('&') - 9);
-                        co_return admin_page(services.admin, context, 200,
-                                             "admin.invalidate_title", "invalidate",
-                                             form_data(services, input, {}, context));
+                        co_return admin_page(services.admin, context, 200, "admin.invalidate_title",
+                                             "invalidate", form_data(services, input, {}, context));
                     });
     add_admin_route(router, services.admin, http::Method::post, "/admin/invalidate",
                     "admin_invalidate_post", accounts::Role::moderator,

@@ -67,8 +67,8 @@ class LoginHandler {
         const auto existing =
             http::cookie_value(request.headers["Cookie"], login_cookie_name(secure)).value_or("");
         // One value per browser, not per page view: two open tabs both still work.
-        form.csrf = accounts::looks_like_session_token(existing) ? std::string(existing)
-                                                                 : random_token(32);
+        form.csrf =
+            accounts::looks_like_session_token(existing) ? std::string(existing) : random_token(32);
         auto response = page(request, 200, form, {});
         if (form.csrf != existing)
             response.set_header("Set-Cookie",
@@ -111,15 +111,15 @@ class LoginHandler {
             spdlog::info("{} reason=rate_limited by={} email=\"{}\" ip={}",
                          log_event::admin_login_refused, by_ip.allowed ? "account" : "ip", tried,
                          request.client_ip);
-            const auto lock_key = by_ip.allowed ? "account:" + lowercase(tried)
-                                                : "ip:" + request.client_ip;
+            const auto lock_key =
+                by_ip.allowed ? "account:" + lowercase(tried) : "ip:" + request.client_ip;
             if (s_.login_limits.lock_entries.take(lock_key, now).allowed)
                 write_audit({0, unix_ms_now(), std::nullopt, tried, "login_locked",
                              by_ip.allowed ? "too many attempts for this e-mail"
                                            : "too many attempts from this address",
                              request.client_ip});
-            auto response = admin_notice(s_, language, 429, "admin.rate_limited_title",
-                                         "admin.rate_limited");
+            auto response =
+                admin_notice(s_, language, 429, "admin.rate_limited_title", "admin.rate_limited");
             const auto wait = std::max<std::int64_t>(1, by_account.retry_after.count());
             response.set_header("Retry-After", std::to_string(wait));
             co_return response;
@@ -128,13 +128,15 @@ class LoginHandler {
         std::optional<store::User> user;
         if (auto address = accounts::account_email(form.email); address) {
             std::function<std::optional<store::User>(store::Database&)> find =
-                [email = *address](store::Database& db) { return store::find_user_by_email(db, email); };
+                [email = *address](store::Database& db) {
+                    return store::find_user_by_email(db, email);
+                };
             user = co_await s_.store.readers().read<std::optional<store::User>>(std::move(find));
         }
         // Unknown accounts and overlong passwords are checked against a hash nobody can
         // match, so every refusal takes the time of one argon2id.
-        const bool usable = user && !user->disabled_ms &&
-                            form.password.size() <= accounts::password_max_bytes;
+        const bool usable =
+            user && !user->disabled_ms && form.password.size() <= accounts::password_max_bytes;
         std::function<bool()> verify = [hash = usable ? user->password_hash
                                                       : accounts::dummy_password_hash(),
                                         password = usable ? form.password : std::string()] {
@@ -150,8 +152,8 @@ class LoginHandler {
         bool ok = usable && *verified;
         std::optional<std::int64_t> step;
         if (ok && user->totp_secret) {
-            step = accounts::verify_totp(*user->totp_secret, form.totp,
-                                         unix_ms_now() / 1000, user->totp_last_step);
+            step = accounts::verify_totp(*user->totp_secret, form.totp, unix_ms_now() / 1000,
+                                         user->totp_last_step);
             ok = step.has_value();
         }
         if (!ok) {
@@ -176,8 +178,9 @@ class LoginHandler {
         if (!done)
             co_return admin_notice(s_, context.language, 503, "admin.busy_title", "admin.busy");
         auto response = admin_redirect("/admin/login");
-        response.set_header("Set-Cookie", clear_admin_cookie(session_cookie_name(context.secure_cookies),
-                                                             context.secure_cookies));
+        response.set_header("Set-Cookie",
+                            clear_admin_cookie(session_cookie_name(context.secure_cookies),
+                                               context.secure_cookies));
         co_return response;
     }
 
@@ -192,8 +195,8 @@ class LoginHandler {
     Response refuse(const Request& request, std::string_view reason, std::string_view text_key) {
         spdlog::info("{} reason={} path=\"{}\" ip={}", log_event::admin_forbidden, reason,
                      request.path, request.client_ip);
-        return admin_notice(s_, s_.site.language_of(request.headers), 403,
-                            "admin.forbidden_title", text_key);
+        return admin_notice(s_, s_.site.language_of(request.headers), 403, "admin.forbidden_title",
+                            text_key);
     }
 
     Response failed(const Request& request, const LoginForm& form,
@@ -214,11 +217,19 @@ class LoginHandler {
         const auto now = unix_ms_now();
         const accounts::SessionTimeouts timeouts{s_.config().session_idle,
                                                  s_.config().session_lifetime};
-        store::NewSession session{accounts::session_token_hash(token), user.id,
-                                  accounts::new_csrf_token(), now,
-                                  accounts::session_expiry_ms(now, timeouts), request.client_ip};
-        store::AuditEntry entry{0, now, user.id, user.email, "login_ok",
-                                step ? "password and code" : "password", request.client_ip};
+        store::NewSession session{accounts::session_token_hash(token),
+                                  user.id,
+                                  accounts::new_csrf_token(),
+                                  now,
+                                  accounts::session_expiry_ms(now, timeouts),
+                                  request.client_ip};
+        store::AuditEntry entry{0,
+                                now,
+                                user.id,
+                                user.email,
+                                "login_ok",
+                                step ? "password and code" : "password",
+                                request.client_ip};
         const auto idle_ms =
             std::chrono::duration_cast<std::chrono::milliseconds>(timeouts.idle).count();
         std::function<Result<bool>(store::Database&)> job =
@@ -252,7 +263,9 @@ class LoginHandler {
 
     void write_audit(store::AuditEntry entry) {
         s_.store.writer().submit(
-            [entry = std::move(entry)](store::Database& db) { return store::insert_audit(db, entry); },
+            [entry = std::move(entry)](store::Database& db) {
+                return store::insert_audit(db, entry);
+            },
             [](Result<void>) {});
     }
 

@@ -60,8 +60,7 @@ boost::asio::awaitable<std::optional<T>> PasswordPool::run(std::function<T()> wo
                 (*shared)(std::optional<T>(std::move(value)));
             });
         });
-        if (!queued)
-            asio::post(executor, [shared]() mutable { (*shared)(std::optional<T>()); });
+        if (!queued) asio::post(executor, [shared]() mutable { (*shared)(std::optional<T>()); });
     };
     // Built apart from the co_await: GCC 12 mishandles temporaries captured in it.
     auto pending = asio::async_initiate<decltype(asio::use_awaitable), void(std::optional<T>)>(

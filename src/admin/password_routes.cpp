@@ -54,7 +54,8 @@ class PasswordHandler {
 
         std::function<std::optional<store::User>(store::Database&)> find =
             [id = context.user.id](store::Database& db) { return store::find_user(db, id); };
-        const auto user = co_await s_.store.readers().read<std::optional<store::User>>(std::move(find));
+        const auto user =
+            co_await s_.store.readers().read<std::optional<store::User>>(std::move(find));
         if (!user) co_return admin_redirect("/admin/login");
         // One trip to the pool: check the current password, then hash the new one.
         std::function<std::optional<std::string>()> work =
@@ -83,13 +84,15 @@ class PasswordHandler {
         const auto now = unix_ms_now();
         const accounts::SessionTimeouts timeouts{s_.config().session_idle,
                                                  s_.config().session_lifetime};
-        store::NewSession session{accounts::session_token_hash(token), context.user.id,
-                                  accounts::new_csrf_token(), now,
-                                  accounts::session_expiry_ms(now, timeouts), request.client_ip};
+        store::NewSession session{accounts::session_token_hash(token),
+                                  context.user.id,
+                                  accounts::new_csrf_token(),
+                                  now,
+                                  accounts::session_expiry_ms(now, timeouts),
+                                  request.client_ip};
         std::function<Result<bool>(store::Database&)> job =
-            [session, hash = **outcome,
-             entry = audit_entry(context, "password_changed", "")](store::Database& db)
-            -> Result<bool> {
+            [session, hash = **outcome, entry = audit_entry(context, "password_changed", "")](
+                store::Database& db) -> Result<bool> {
             if (auto set = store::set_password(db, session.user_id, hash, false); !set)
                 return set.error();
             if (auto ended = store::delete_user_sessions(db, session.user_id); !ended)
@@ -114,7 +117,8 @@ class PasswordHandler {
     Awaitable form_page(const AdminContext& context, unsigned status, Errors errors) {
         std::function<std::optional<store::User>(store::Database&)> find =
             [id = context.user.id](store::Database& db) { return store::find_user(db, id); };
-        const auto user = co_await s_.store.readers().read<std::optional<store::User>>(std::move(find));
+        const auto user =
+            co_await s_.store.readers().read<std::optional<store::User>>(std::move(find));
         PageData data;
         data.set("forced", user && user->must_change_password);
         const auto& messages = s_.pages.messages();

@@ -68,8 +68,8 @@ void add_signature_metrics(metrics::Registry& metrics, const SignatureTotals& to
         out += "rempart_mail_total{outcome=\"sent\"} " + std::to_string(outbox.sent.load()) + "\n";
         out += "rempart_mail_total{outcome=\"deferred\"} " +
                std::to_string(outbox.deferred.load()) + "\n";
-        out += "rempart_mail_total{outcome=\"failed\"} " + std::to_string(outbox.failed.load()) +
-               "\n";
+        out +=
+            "rempart_mail_total{outcome=\"failed\"} " + std::to_string(outbox.failed.load()) + "\n";
     });
 }
 
@@ -163,8 +163,8 @@ int serve(const Config& config, bool demo) {
     mail::OutboxOptions outbox_options;
     outbox_options.first_retry = config.mail.retry_first;
     mail::Outbox outbox(store, *signing->transport, outbox_options);
-    auto defence = set_up_defence(config, catalog, **site, store, difficulty,
-                                  [&outbox] { outbox.notify(); }, metrics);
+    auto defence = set_up_defence(
+        config, catalog, **site, store, difficulty, [&outbox] { outbox.notify(); }, metrics);
     outbox.start();
     web::SigningServices signing_services{**site,
                                           store,

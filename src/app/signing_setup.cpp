@@ -14,8 +14,8 @@ namespace {
 Result<std::string> read_file(const std::filesystem::path& file, std::string_view setting) {
     std::ifstream in(file, std::ios::binary);
     if (!in)
-        return make_error("config.unreadable", std::string(setting) + ": cannot read " +
-                                                   file.string());
+        return make_error("config.unreadable",
+                          std::string(setting) + ": cannot read " + file.string());
     std::ostringstream text;
     text << in.rdbuf();
     return text.str();
@@ -30,8 +30,8 @@ Result<std::unique_ptr<mail::Transport>> open_transport(const Config& config) {
         options.timeout = config.mail.smtp_timeout;
         return std::unique_ptr<mail::Transport>(std::make_unique<mail::SmtpTransport>(options));
     }
-    const auto folder = config.mail.maildir.empty() ? config.storage.data_dir / "mail"
-                                                    : config.mail.maildir;
+    const auto folder =
+        config.mail.maildir.empty() ? config.storage.data_dir / "mail" : config.mail.maildir;
     auto maildir = mail::MaildirTransport::open(folder);
     if (!maildir) return maildir.error();
     return std::unique_ptr<mail::Transport>(std::move(*maildir));
@@ -44,8 +44,7 @@ Result<std::unique_ptr<shield::AsnTable>> load_asn_table(const ShieldConfig& shi
     if (!shield.asn_table.empty()) {
         auto text = read_file(shield.asn_table, "[shield] asn_table");
         if (!text) return text.error();
-        if (auto added = table->add(*text, shield.asn_table.string()); !added)
-            return added.error();
+        if (auto added = table->add(*text, shield.asn_table.string()); !added) return added.error();
         return table;
     }
     for (const auto* path : {"node_modules/@ip-location-db/asn/asn-ipv4-num.csv",
@@ -66,7 +65,8 @@ Result<SigningSetup> set_up_signing(const Config& config) {
     const auto index = embedded::find("node_modules/disposable-email-domains/index.json");
     const auto wildcard = embedded::find("node_modules/disposable-email-domains/wildcard.json");
     if (!index || !wildcard)
-        return make_error("disposable.missing", "the disposable domain lists are not in this build");
+        return make_error("disposable.missing",
+                          "the disposable domain lists are not in this build");
     auto disposable = signatures::DisposableDomains::load(
         *index, *wildcard, config.shield.disposable_block, config.shield.disposable_allow);
     if (!disposable) return disposable.error();

@@ -30,8 +30,7 @@ int fail(const std::string& message) {
 
 store::AuditEntry cli_entry(std::string action, std::string detail,
                             std::optional<std::int64_t> user_id) {
-    return store::AuditEntry{0, now_ms(), user_id, "cli", std::move(action), std::move(detail),
-                             ""};
+    return store::AuditEntry{0, now_ms(), user_id, "cli", std::move(action), std::move(detail), ""};
 }
 
 // Opens the store, runs `work` with it, closes it: every command's frame.
@@ -52,8 +51,8 @@ Result<store::User> find_account(store::Store& store, const std::string& typed) 
     auto user = store.readers().read_now<std::optional<store::User>>(
         [&address](store::Database& db) { return store::find_user_by_email(db, address); });
     if (!user)
-        return make_error("user.not_found", "no account has the e-mail " + address +
-                                                " (see: rempart user list)");
+        return make_error("user.not_found",
+                          "no account has the e-mail " + address + " (see: rempart user list)");
     return std::move(*user);
 }
 
@@ -63,8 +62,7 @@ int add_user(const Config& config, const AddUserOptions& options) {
     auto email = accounts::account_email(options.email);
     if (!email) return fail(email.error().detail);
     const auto role = accounts::parse_role(options.role);
-    if (!role)
-        return fail("unknown role '" + options.role + "': use admin or moderator");
+    if (!role) return fail("unknown role '" + options.role + "': use admin or moderator");
     const auto password = accounts::new_one_time_password();
     auto hash = accounts::hash_password(password);
     if (!hash) return fail(hash.error().detail);
@@ -72,15 +70,15 @@ int add_user(const Config& config, const AddUserOptions& options) {
         const auto address = *email;
         const auto stored_hash = *hash;
         const auto at = now_ms();
-        auto added = store.writer().write_now<store::User>([&](store::Database& db)
-                                                               -> Result<store::User> {
-            auto user = store::insert_user(db, address, *role, stored_hash, true, at);
-            if (!user) return user;
-            auto entry = cli_entry("user_added", address + " as " + std::string(to_string(*role)),
-                                   user->id);
-            if (auto logged = store::insert_audit(db, entry); !logged) return logged.error();
-            return user;
-        });
+        auto added =
+            store.writer().write_now<store::User>([&](store::Database& db) -> Result<store::User> {
+                auto user = store::insert_user(db, address, *role, stored_hash, true, at);
+                if (!user) return user;
+                auto entry = cli_entry("user_added",
+                                       address + " as " + std::string(to_string(*role)), user->id);
+                if (auto logged = store::insert_audit(db, entry); !logged) return logged.error();
+                return user;
+            });
         if (!added) return fail(added.error().detail);
         spdlog::info("{} email={} role={}", log_event::user_added, address, to_string(*role));
         std::cout << "Added " << to_string(*role) << " " << address << ".\n"
@@ -103,7 +101,7 @@ int list_users(const Config& config, std::ostream& out) {
         for (const auto& user : users)
             out << user.email << "\t" << to_string(user.role) << "\t"
                 << (user.totp_secret ? "totp" : "password-only") << "\t"
-                << (user.disabled_ms ? "disabled"
+                << (user.disabled_ms            ? "disabled"
                     : user.must_change_password ? "must-change-password"
                                                 : "active")
                 << "\n";
@@ -123,16 +121,17 @@ int reset_password(const Config& config, const std::string& typed_email) {
         const auto id = user->id;
         const auto address = user->email;
         const auto stored_hash = *hash;
-        auto ended = store.writer().write_now<std::int64_t>([&](store::Database& db)
-                                                                -> Result<std::int64_t> {
-            if (auto set = store::set_password(db, id, stored_hash, true); !set) return set.error();
-            auto ended = store::delete_user_sessions(db, id);
-            if (!ended) return ended;
-            auto entry = cli_entry("password_reset",
-                                   address + "; sessions ended: " + std::to_string(*ended), id);
-            if (auto logged = store::insert_audit(db, entry); !logged) return logged.error();
-            return ended;
-        });
+        auto ended = store.writer().write_now<std::int64_t>(
+            [&](store::Database& db) -> Result<std::int64_t> {
+                if (auto set = store::set_password(db, id, stored_hash, true); !set)
+                    return set.error();
+                auto ended = store::delete_user_sessions(db, id);
+                if (!ended) return ended;
+                auto entry = cli_entry("password_reset",
+                                       address + "; sessions ended: " + std::to_string(*ended), id);
+                if (auto logged = store::insert_audit(db, entry); !logged) return logged.error();
+                return ended;
+            });
         if (!ended) return fail(ended.error().detail);
         std::cout << "New one-time password for " << address << ": " << password << "\n"
                   << "Sessions ended: " << *ended << ". It must be changed at the next login.\n";

@@ -55,8 +55,8 @@ struct SiteConfig {
 };
 
 struct MailConfig {
-    std::string transport = "maildir";  // "maildir" or "smtp"
-    std::filesystem::path maildir;      // empty: <data_dir>/mail
+    std::string transport = "maildir";               // "maildir" or "smtp"
+    std::filesystem::path maildir;                   // empty: <data_dir>/mail
     std::string smtp_url = "smtp://127.0.0.1:2525";  // smtps:// for TLS from the start
     std::string smtp_username;                       // empty: no authentication
     std::string smtp_password;

@@ -78,11 +78,11 @@ inline constexpr std::string_view admin_forbidden = "ADMIN_FORBIDDEN";
 
 // Every event above, for the documentation and for the test that keeps names unique.
 inline constexpr std::string_view all[] = {
-    server_started,      server_stopping,   server_stopped,      http_request,
-    http_handler_failed, http_limit_hit,    connection_refused,  store_opened,
-    store_migrated,      store_refused,     store_refused_newer, store_write_failed,
-    petition_created,    cache_invalidated, signature_accepted,  signature_refused,
-    signature_confirmed, signature_withdrawn, dns_check_unknown, mail_sent,
+    server_started,      server_stopping,     server_stopped,      http_request,
+    http_handler_failed, http_limit_hit,      connection_refused,  store_opened,
+    store_migrated,      store_refused,       store_refused_newer, store_write_failed,
+    petition_created,    cache_invalidated,   signature_accepted,  signature_refused,
+    signature_confirmed, signature_withdrawn, dns_check_unknown,   mail_sent,
     mail_deferred,       mail_failed,         incident_cluster,    incident_opened,
     incident_decided,    signing_banned,      user_added,          admin_login,
     admin_login_refused, admin_forbidden,

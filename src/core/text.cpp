@@ -99,8 +99,8 @@ std::string percent_encode(std::string_view text, std::string_view also_safe) {
     out.reserve(text.size());
     for (const char c : text) {
         const auto byte = static_cast<unsigned char>(c);
-        const bool unreserved = (byte < 0x80 && std::isalnum(byte)) || c == '-' || c == '.' ||
-                                c == '_' || c == '~';
+        const bool unreserved =
+            (byte < 0x80 && std::isalnum(byte)) || c == '-' || c == '.' || c == '_' || c == '~';
         if (unreserved || also_safe.find(c) != std::string_view::npos) {
             out += c;
         } else {

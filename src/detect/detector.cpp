@@ -109,9 +109,8 @@ double Detector::baseline_share(Dimension dimension, const std::string& value) c
 
 void Detector::expire(Window& window, std::int64_t now_ms) {
     const auto horizon = now_ms - static_cast<std::int64_t>(config_.window.count()) * 1000;
-    while (!window.attempts.empty() &&
-           (window.attempts.front().at_ms < horizon ||
-            window.attempts.size() > config_.max_window_events)) {
+    while (!window.attempts.empty() && (window.attempts.front().at_ms < horizon ||
+                                        window.attempts.size() > config_.max_window_events)) {
         count(window, window.attempts.front(), -1);
         learn(window.attempts.front());
         window.attempts.pop_front();

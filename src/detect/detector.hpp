@@ -52,20 +52,20 @@ struct Rule {
 struct DetectorConfig {
     std::chrono::seconds window{120};
     std::array<Rule, dimension_count> rules{{
-        {20, 0.01, 0},   // name: 1 % of a petition's signers under one full name
-        {30, 0.10, 0},   // comment: "bravo" is common; one comment for a tenth is not
-        {30, 0.05, 5},   // email_domain: a catch-all domain where gmail.com is expected
-        {60, 2.0, 0},    // network: left to the rate limits
-        {40, 0.20, 5},   // as: a hosting AS where households are expected
-        {60, 2.0, 0},    // user_agent: too many people share one browser version
-        {30, 0.20, 0},   // confirm_network: a fifth of the confirmations from one network
+        {20, 0.01, 0},  // name: 1 % of a petition's signers under one full name
+        {30, 0.10, 0},  // comment: "bravo" is common; one comment for a tenth is not
+        {30, 0.05, 5},  // email_domain: a catch-all domain where gmail.com is expected
+        {60, 2.0, 0},   // network: left to the rate limits
+        {40, 0.20, 5},  // as: a hosting AS where households are expected
+        {60, 2.0, 0},   // user_agent: too many people share one browser version
+        {30, 0.20, 0},  // confirm_network: a fifth of the confirmations from one network
     }};
     // Big mail providers: their share is large and normal even before any baseline.
     std::vector<std::string> large_providers{
-        "gmail.com",   "hotmail.fr",  "hotmail.com", "outlook.fr", "outlook.com", "live.fr",
-        "yahoo.fr",    "yahoo.com",   "orange.fr",   "wanadoo.fr", "free.fr",     "sfr.fr",
-        "laposte.net", "icloud.com",  "me.com",      "neuf.fr",    "bbox.fr",     "gmx.fr",
-        "protonmail.com", "proton.me"};
+        "gmail.com", "hotmail.fr", "hotmail.com", "outlook.fr",     "outlook.com",
+        "live.fr",   "yahoo.fr",   "yahoo.com",   "orange.fr",      "wanadoo.fr",
+        "free.fr",   "sfr.fr",     "laposte.net", "icloud.com",     "me.com",
+        "neuf.fr",   "bbox.fr",    "gmx.fr",      "protonmail.com", "proton.me"};
     // Eyeball networks where most French households sit (Orange, Free, SFR, Bouygues
     // Telecom and their mobile networks): a surge from them is a crowd.
     std::vector<std::uint32_t> large_networks{3215, 12322, 15557, 5410, 51207, 21502, 16060};
@@ -130,9 +130,9 @@ class Detector {
     void expire(Window& window, std::int64_t now_ms);
     void count(Window& window, const Attempt& attempt, int delta);
     void learn(const Attempt& attempt);
-    std::vector<Source> sources(const Window& window, Dimension dimension,
-                                const std::unordered_map<std::string_view, std::size_t>&
-                                    in_cluster) const;
+    std::vector<Source> sources(
+        const Window& window, Dimension dimension,
+        const std::unordered_map<std::string_view, std::size_t>& in_cluster) const;
     Cluster describe(const Window& window, Dimension dimension, const std::string& value,
                      std::int64_t petition_id) const;
 

@@ -7,9 +7,9 @@ namespace rempart::incidents {
 namespace {
 
 double share_of(const detect::Source& source) {
-    return source.in_window == 0 ? 0.0
-                                 : static_cast<double>(source.in_cluster) /
-                                       static_cast<double>(source.in_window);
+    return source.in_window == 0
+               ? 0.0
+               : static_cast<double>(source.in_cluster) / static_cast<double>(source.in_window);
 }
 
 std::string reason_for(const detect::Source& source, const detect::Cluster& cluster) {

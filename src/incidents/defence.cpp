@@ -69,8 +69,8 @@ void Defence::record(const detect::Cluster& cluster, const std::string& petition
         difficulty_.raise(network.key, options.raised_difficulty, until_ms / 1000);
         raised_networks.push_back(network.key);
     }
-    held_.push_back({cluster.petition_id, petition_slug, cluster.dimension, cluster.value,
-                     until_ms, std::move(raised_networks)});
+    held_.push_back({cluster.petition_id, petition_slug, cluster.dimension, cluster.value, until_ms,
+                     std::move(raised_networks)});
     // Bans act at once, in memory; the store learns of them with the cluster.
     auto bans = choose_bans(cluster, options.bans);
     const auto ban_until = cluster.last_ms + options.bans.duration.count() * 1000;
@@ -114,8 +114,8 @@ void Defence::record(const detect::Cluster& cluster, const std::string& petition
         };
         if (auto r = action("cluster", describe(row)); !r) return r;
         if (auto r = action("quarantined",
-                            std::to_string(recorded->quarantined) + " signatures, and new ones with " +
-                                row.dimension + " = this value",
+                            std::to_string(recorded->quarantined) +
+                                " signatures, and new ones with " + row.dimension + " = this value",
                             row.held_until_ms);
             !r)
             return r;
@@ -126,8 +126,8 @@ void Defence::record(const detect::Cluster& cluster, const std::string& petition
             !r)
             return r;
         for (const auto& ban : bans) {
-            store::Ban stored{0, incident, ban.kind, ban.key, row.detected_ms, ban_until, {},
-                              ban.reason};
+            store::Ban stored{0,         incident, ban.kind,  ban.key, row.detected_ms,
+                              ban_until, {},       ban.reason};
             if (auto id = store::record_ban(db, stored); !id) return id.error();
             // What the banned source sent beside the cluster's value is the attack's too
             // (another celebrity's name, no comment): held by the same cluster.
@@ -182,8 +182,12 @@ void Defence::restore(const std::vector<store::HeldCluster>& held,
     for (const auto& cluster : held) {
         const auto dimension = detect::parse_dimension(cluster.dimension);
         if (!dimension) continue;
-        held_.push_back({cluster.petition_id, cluster.petition_slug, *dimension,
-                         cluster.key_value, cluster.held_until_ms, {}});
+        held_.push_back({cluster.petition_id,
+                         cluster.petition_slug,
+                         *dimension,
+                         cluster.key_value,
+                         cluster.held_until_ms,
+                         {}});
         difficulty_.raise("petition:" + cluster.petition_slug, shared_->options.raised_difficulty,
                           cluster.held_until_ms / 1000);
     }

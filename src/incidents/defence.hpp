@@ -54,9 +54,9 @@ struct DefenceOptions {
     // petition's proof of work stays harder, without a moderator's word.
     std::chrono::seconds hold{3600};
     std::uint64_t raised_difficulty = 200000;  // about 20 times the default
-    BanPolicy bans;  // its never_ban defaults to the detector's eyeball ISPs
-    ComposeAlerts compose_alerts;  // empty: nobody to tell
-    std::string alert_from;        // the envelope sender of alerts
+    BanPolicy bans;                     // its never_ban defaults to the detector's eyeball ISPs
+    ComposeAlerts compose_alerts;       // empty: nobody to tell
+    std::string alert_from;             // the envelope sender of alerts
     std::function<void()> mail_queued;  // after the commit, so the outbox sends at once
 };
 

@@ -18,8 +18,8 @@ void DefenceStats::observe_containment(std::int64_t ms) {
 void write_metrics(const DefenceStats& stats, std::string& out) {
     const auto counter = [&out](const char* name, const char* help,
                                 const std::atomic<std::uint64_t>& value) {
-        out += fmt::format("# HELP {0} {1}\n# TYPE {0} counter\n{0} {2}\n", name, help,
-                           value.load());
+        out +=
+            fmt::format("# HELP {0} {1}\n# TYPE {0} counter\n{0} {2}\n", name, help, value.load());
     };
     counter("rempart_incidents_opened_total", "Incidents (attacks) the defence opened.",
             stats.incidents_opened);
@@ -32,8 +32,9 @@ void write_metrics(const DefenceStats& stats, std::string& out) {
     counter("rempart_signatures_invalidated_total",
             "Quarantined signatures a moderator invalidated.", stats.invalidated);
     counter("rempart_bans_total", "Networks and ASes banned by incidents.", stats.bans);
-    out += "# HELP rempart_containment_seconds From an attack's first attempt to its "
-           "quarantine.\n# TYPE rempart_containment_seconds histogram\n";
+    out +=
+        "# HELP rempart_containment_seconds From an attack's first attempt to its "
+        "quarantine.\n# TYPE rempart_containment_seconds histogram\n";
     for (std::size_t i = 0; i < DefenceStats::containment_buckets.size(); ++i)
         out += fmt::format("rempart_containment_seconds_bucket{{le=\"{}\"}} {}\n",
                            DefenceStats::containment_buckets[i], stats.containment_le[i].load());

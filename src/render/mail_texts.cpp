@@ -55,8 +55,8 @@ MailTexts incident_alert_mail(const Messages& messages, Language language,
     std::tm parts{};
     gmtime_r(&held, &parts);
     std::strftime(until, sizeof until, "%Y-%m-%d %H:%M", &parts);
-    const auto what = fill(messages.text(language, "alert.what_" + alert.dimension),
-                           {{"value", alert.value}});
+    const auto what =
+        fill(messages.text(language, "alert.what_" + alert.dimension), {{"value", alert.value}});
     const Placeholders values{{"title", alert.petition_title},
                               {"count", number(alert.quarantined)},
                               {"what", what},

@@ -1,10 +1,10 @@
 // The words of the mails Rempart sends, in the signer's language, as text and as HTML.
 #pragma once
 
-#include <string>
-#include <vector>
 #include <cstdint>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/config.hpp"
 #include "render/i18n.hpp"
@@ -33,9 +33,9 @@ struct IncidentAlert {
     std::int64_t quarantined = 0;
     std::int64_t held_until = 0;  // Unix seconds
     std::int64_t incident_id = 0;
-    std::int64_t bans = 0;         // networks and ASes refused for a while
+    std::int64_t bans = 0;  // networks and ASes refused for a while
     std::int64_t ban_minutes = 0;
-    std::string link;              // the incident's page in the back office
+    std::string link;  // the incident's page in the back office
 };
 MailTexts incident_alert_mail(const Messages& messages, Language language,
                               const IncidentAlert& alert);

@@ -127,7 +127,7 @@ std::string render_with_progress(const SiteView& view, mu::mustache& page, mu::d
 
 struct PageHead {
     std::string title;
-    std::string path;  // where the language switch comes back to
+    std::string path;      // where the language switch comes back to
     bool signing = false;  // loads the proof-of-work widget
 };
 
@@ -231,10 +231,10 @@ std::string render_thanks(const SiteView& view, Language language, const Petitio
     data.set("slug", petition.slug);
     data.set("title", petition.title);
     const auto content = view.templates.parsed().thanks->render(data);
-    return in_layout(view, language,
-                     {text(view, language, "sign.thanks_title"),
-                      "/petitions/" + petition.slug + "/thanks"},
-                     content);
+    return in_layout(
+        view, language,
+        {text(view, language, "sign.thanks_title"), "/petitions/" + petition.slug + "/thanks"},
+        content);
 }
 
 std::string render_confirm(const SiteView& view, Language language, const Petition& petition,
@@ -253,7 +253,6 @@ std::string render_confirm(const SiteView& view, Language language, const Petiti
     // The language switch must not carry the token into a URL of its own.
     return in_layout(view, language, {text(view, language, "sign.confirm_title"), "/"}, content);
 }
-
 
 std::string render_privacy(const SiteView& view, Language language) {
     auto data = page_data(view, language);

@@ -8,8 +8,8 @@ constexpr const char* columns =
     "SELECT id, incident_id, kind, value, from_ms, until_ms, lifted_ms, reason FROM bans ";
 
 Ban read_ban(const Statement& row) {
-    return {row.column_int(0),  row.column_optional_int(1), row.column_text(2),
-            row.column_text(3), row.column_int(4),          row.column_int(5),
+    return {row.column_int(0),          row.column_optional_int(1), row.column_text(2),
+            row.column_text(3),         row.column_int(4),          row.column_int(5),
             row.column_optional_int(6), row.column_text(7)};
 }
 
@@ -51,8 +51,8 @@ Result<Ban> lift_ban(Database& db, std::int64_t ban_id, std::int64_t at_ms) {
 }
 
 std::vector<Ban> active_bans(Database& db, std::int64_t now_ms) {
-    auto& select = db.prepare(std::string(columns) +
-                              "WHERE lifted_ms IS NULL AND until_ms > ?1 ORDER BY id");
+    auto& select =
+        db.prepare(std::string(columns) + "WHERE lifted_ms IS NULL AND until_ms > ?1 ORDER BY id");
     select.bind(1, now_ms);
     return read_all(select);
 }

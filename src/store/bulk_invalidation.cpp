@@ -9,23 +9,28 @@ namespace {
 // One fixed condition per kind: no SQL is built from a value.
 const char* condition(FilterKind kind) {
     switch (kind) {
-        case FilterKind::ip: return "s.ip = ?4";
+        case FilterKind::ip:
+            return "s.ip = ?4";
         case FilterKind::network:
             return "s.id IN (SELECT signature_id FROM signing_events WHERE petition_id = ?1 AND "
                    "kind = 'attempt' AND network = ?4 AND signature_id IS NOT NULL)";
         case FilterKind::as:
             return "s.id IN (SELECT signature_id FROM signing_events WHERE petition_id = ?1 AND "
                    "kind = 'attempt' AND asn = ?4 AND signature_id IS NOT NULL)";
-        case FilterKind::email_domain: return "s.email_domain = ?4";
-        case FilterKind::name: return "s.name_normalised = ?4";
-        case FilterKind::time_range: return "?4 IS NOT NULL";
+        case FilterKind::email_domain:
+            return "s.email_domain = ?4";
+        case FilterKind::name:
+            return "s.name_normalised = ?4";
+        case FilterKind::time_range:
+            return "?4 IS NOT NULL";
     }
     return "0";
 }
 
 std::string where(FilterKind kind) {
-    return std::string("WHERE s.petition_id = ?1 AND s.state IN ('pending', 'confirmed', "
-                       "'quarantined') AND s.created_at BETWEEN ?2 AND ?3 AND ") +
+    return std::string(
+               "WHERE s.petition_id = ?1 AND s.state IN ('pending', 'confirmed', "
+               "'quarantined') AND s.created_at BETWEEN ?2 AND ?3 AND ") +
            condition(kind);
 }
 
@@ -44,12 +49,18 @@ void bind(Statement& statement, const SignatureFilter& filter) {
 
 std::string_view to_string(FilterKind kind) {
     switch (kind) {
-        case FilterKind::ip: return "ip";
-        case FilterKind::network: return "network";
-        case FilterKind::as: return "as";
-        case FilterKind::email_domain: return "email_domain";
-        case FilterKind::name: return "name";
-        case FilterKind::time_range: return "time_range";
+        case FilterKind::ip:
+            return "ip";
+        case FilterKind::network:
+            return "network";
+        case FilterKind::as:
+            return "as";
+        case FilterKind::email_domain:
+            return "email_domain";
+        case FilterKind::name:
+            return "name";
+        case FilterKind::time_range:
+            return "time_range";
     }
     return "";
 }

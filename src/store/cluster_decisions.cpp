@@ -21,8 +21,12 @@ Result<DecidedCluster> decide_cluster(Database& db, std::int64_t cluster_id,
         select.reset();
         return make_error("cluster.not_found", "no cluster " + std::to_string(cluster_id));
     }
-    DecidedCluster decided{cluster_id,          select.column_int(0),  select.column_int(1),
-                           select.column_text(2), select.column_text(3), select.column_text(4)};
+    DecidedCluster decided{cluster_id,
+                           select.column_int(0),
+                           select.column_int(1),
+                           select.column_text(2),
+                           select.column_text(3),
+                           select.column_text(4)};
     select.reset();
 
     auto& change = db.prepare(
@@ -64,11 +68,10 @@ Result<DecidedCluster> decide_cluster(Database& db, std::int64_t cluster_id,
     const auto detail = std::to_string(decided.signatures) + " signatures " +
                         std::string(to_string(decision)) + " (" + decided.dimension + " = " +
                         decided.key_value + ") by " + std::string(by);
-    if (auto r = record_incident_action(db, decided.incident_id, at_ms,
-                                        decision == ClusterDecision::invalidate
-                                            ? "cluster_invalidated"
-                                            : "cluster_released",
-                                        detail);
+    if (auto r = record_incident_action(
+            db, decided.incident_id, at_ms,
+            decision == ClusterDecision::invalidate ? "cluster_invalidated" : "cluster_released",
+            detail);
         !r)
         return r.error();
     return decided;

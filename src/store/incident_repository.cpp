@@ -9,10 +9,11 @@ namespace {
 // One fixed statement per searchable key: no SQL is built from a value. Quarantined
 // signatures are held too, so that one cluster's release cannot free what another holds.
 const char* hold_sql(std::string_view dimension) {
-#define REMPART_HOLD_BY(column)                                                                \
-    "INSERT OR IGNORE INTO quarantine_holds (cluster_id, signature_id) SELECT DISTINCT ?4, "  \
-    "e.signature_id FROM signing_events e JOIN signatures s ON s.id = e.signature_id WHERE "  \
-    "e.petition_id = ?1 AND e." column " = ?2 AND e.at_ms >= ?3 AND "                         \
+#define REMPART_HOLD_BY(column)                                                              \
+    "INSERT OR IGNORE INTO quarantine_holds (cluster_id, signature_id) SELECT DISTINCT ?4, " \
+    "e.signature_id FROM signing_events e JOIN signatures s ON s.id = e.signature_id WHERE " \
+    "e.petition_id = ?1 AND e." column                                                       \
+    " = ?2 AND e.at_ms >= ?3 AND "                                                           \
     "s.state IN ('pending', 'confirmed', 'quarantined')"
     if (dimension == "name") return REMPART_HOLD_BY("name_key");
     if (dimension == "comment") return REMPART_HOLD_BY("comment_key");

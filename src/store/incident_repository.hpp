@@ -51,10 +51,10 @@ Result<std::int64_t> hold_more(Database& db, std::int64_t cluster_id, std::int64
                                std::int64_t since_ms);
 
 // Links a signature recorded quarantined (its attempt carried a held key) to the clusters
-// holding that key (open, or invalidated while their hold lasts), so that releasing them gives it back. Returns the links made.
+// holding that key (open, or invalidated while their hold lasts), so that releasing them gives it
+// back. Returns the links made.
 Result<std::int64_t> hold_new_signature(Database& db, std::int64_t signature_id,
-                                        const signatures::SigningEvent& event,
-                                        std::int64_t now_ms);
+                                        const signatures::SigningEvent& event, std::int64_t now_ms);
 
 Result<void> record_incident_action(Database& db, std::int64_t incident_id, std::int64_t at_ms,
                                     std::string_view action, std::string_view detail,

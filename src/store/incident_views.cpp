@@ -13,9 +13,9 @@ constexpr const char* summary_sql =
     "FROM incidents i JOIN petitions p ON p.id = i.petition_id ";
 
 IncidentSummary read_summary(const Statement& row) {
-    return {row.column_int(0),  row.column_int(1), row.column_text(2),
+    return {row.column_int(0),  row.column_int(1),  row.column_text(2),
             row.column_text(3), row.column_text(4), row.column_int(5),
-            row.column_int(6),  row.column_int(7), row.column_int(8)};
+            row.column_int(6),  row.column_int(7),  row.column_int(8)};
 }
 
 std::vector<ClusterView> read_clusters(Database& db, std::int64_t incident_id,
@@ -52,9 +52,12 @@ std::vector<ClusterView> read_clusters(Database& db, std::int64_t incident_id,
         while (states.step()) {
             const auto state = states.column_text(0);
             const auto count = states.column_int(1);
-            if (state == "quarantined") cluster.quarantined += count;
-            else if (state == "invalidated") cluster.invalidated += count;
-            else if (state == "pending" || state == "confirmed") cluster.counted += count;
+            if (state == "quarantined")
+                cluster.quarantined += count;
+            else if (state == "invalidated")
+                cluster.invalidated += count;
+            else if (state == "pending" || state == "confirmed")
+                cluster.counted += count;
         }
         states.reset();
         auto& samples = db.prepare(

@@ -54,7 +54,7 @@ struct ClusterView {
     // The signatures it holds, by their state now.
     std::int64_t quarantined = 0;
     std::int64_t invalidated = 0;
-    std::int64_t counted = 0;  // pending or confirmed: released, or never quarantined
+    std::int64_t counted = 0;              // pending or confirmed: released, or never quarantined
     std::vector<SignatureSample> samples;  // the earliest few
 };
 

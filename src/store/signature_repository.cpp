@@ -22,8 +22,7 @@ Result<void> store_token(Database& db, std::int64_t signature_id, std::string_vi
 }
 
 Result<SigningRecord> record_duplicate(Database& db, const signatures::NewSignature& signature,
-                                       std::string_view token_hash,
-                                       std::int64_t token_expires_at,
+                                       std::string_view token_hash, std::int64_t token_expires_at,
                                        std::int64_t resend_after_s) {
     auto& select = db.prepare(
         "SELECT id, last_mail_at, state FROM signatures WHERE petition_id = ?1 AND "
@@ -73,8 +72,7 @@ Result<void> set_state(Database& db, std::int64_t signature_id, SignatureState s
     return update.run();
 }
 
-Result<LinkedSignature> link_or_error(Database& db, std::string_view token_hash,
-                                      std::int64_t now) {
+Result<LinkedSignature> link_or_error(Database& db, std::string_view token_hash, std::int64_t now) {
     auto linked = find_by_token(db, token_hash, now);
     if (!linked)
         return make_error("signature.link_invalid",
@@ -101,12 +99,12 @@ Result<SigningRecord> record_signature(Database& db, const signatures::NewSignat
     insert.bind(9, signature.comment).bind(10, std::int64_t{signature.public_name ? 1 : 0});
     insert.bind(11, signature.language).bind(12, signature.terms_version);
     insert.bind(13, signature.privacy_version).bind(14, signature.now);
-    insert.bind(15, signature.newsletter ? std::optional<std::int64_t>(signature.now)
-                                         : std::nullopt);
+    insert.bind(15,
+                signature.newsletter ? std::optional<std::int64_t>(signature.now) : std::nullopt);
     insert.bind(16, signature.ip);
-    insert.bind(17, to_string(signature.state == SignatureState::quarantined
-                                  ? SignatureState::quarantined
-                                  : SignatureState::pending));
+    insert.bind(
+        17, to_string(signature.state == SignatureState::quarantined ? SignatureState::quarantined
+                                                                     : SignatureState::pending));
     if (auto inserted = insert.run(); !inserted) {
         if (inserted.error().code == "store.duplicate")
             return record_duplicate(db, signature, token_hash, token_expires_at, resend_after_s);
@@ -149,10 +147,10 @@ Result<LinkedSignature> confirm_signature(Database& db, std::string_view token_h
             break;
         }
         case SignatureState::pending:
-            if (auto updated = set_state(db, linked->signature_id,
-                                         quarantine ? SignatureState::quarantined
-                                                    : SignatureState::confirmed,
-                                         "confirmed_at", now);
+            if (auto updated =
+                    set_state(db, linked->signature_id,
+                              quarantine ? SignatureState::quarantined : SignatureState::confirmed,
+                              "confirmed_at", now);
                 !updated)
                 return updated.error();
             linked->state = quarantine ? SignatureState::quarantined : SignatureState::confirmed;

@@ -42,8 +42,8 @@ Result<User> insert_user(Database& db, std::string_view email, accounts::Role ro
     insert.bind(4, std::int64_t{must_change_password ? 1 : 0}).bind(5, now_ms);
     if (auto inserted = insert.run(); !inserted) {
         if (inserted.error().code == "store.duplicate")
-            return make_error("user.email_taken",
-                              "an account with the e-mail " + std::string(email) + " already exists");
+            return make_error("user.email_taken", "an account with the e-mail " +
+                                                      std::string(email) + " already exists");
         return inserted.error();
     }
     User user;
@@ -57,8 +57,7 @@ Result<User> insert_user(Database& db, std::string_view email, accounts::Role ro
 }
 
 std::optional<User> find_user_by_email(Database& db, std::string_view email) {
-    auto& select =
-        db.prepare("SELECT " + std::string(columns) + " FROM users WHERE email = ?1");
+    auto& select = db.prepare("SELECT " + std::string(columns) + " FROM users WHERE email = ?1");
     select.bind(1, email);
     if (!select.step()) return std::nullopt;
     auto user = read_user(select);
@@ -84,16 +83,16 @@ std::vector<User> list_users(Database& db) {
 
 Result<void> set_password(Database& db, std::int64_t user_id, std::string_view password_hash,
                           bool must_change_password) {
-    auto& update = db.prepare(
-        "UPDATE users SET password_hash = ?1, must_change_password = ?2 WHERE id = ?3");
+    auto& update =
+        db.prepare("UPDATE users SET password_hash = ?1, must_change_password = ?2 WHERE id = ?3");
     update.bind(1, password_hash).bind(2, std::int64_t{must_change_password ? 1 : 0});
     update.bind(3, user_id);
     return changed_one(db, update.run(), user_id);
 }
 
 Result<void> set_totp_secret(Database& db, std::int64_t user_id, std::string_view secret) {
-    auto& update = db.prepare(
-        "UPDATE users SET totp_secret = ?1, totp_last_step = NULL WHERE id = ?2");
+    auto& update =
+        db.prepare("UPDATE users SET totp_secret = ?1, totp_last_step = NULL WHERE id = ?2");
     update.bind(1, secret).bind(2, user_id);
     return changed_one(db, update.run(), user_id);
 }

@@ -37,15 +37,15 @@ class SignatureLinks {
         // twice.
         std::function<std::optional<store::LinkedSignature>(store::Database&)> find =
             [hash, now](store::Database& db) { return store::find_by_token(db, hash, now); };
-        auto linked =
-            co_await s_.store.readers().read<std::optional<store::LinkedSignature>>(std::move(find));
+        auto linked = co_await s_.store.readers().read<std::optional<store::LinkedSignature>>(
+            std::move(find));
         if (!linked) co_return link_invalid(request);
         const auto snapshot = s_.site.catalog().current();
         const auto* petition = snapshot->find_by_id(linked->petition_id);
         if (petition == nullptr) co_return link_invalid(request);
         const auto language = s_.site.language_of(request.headers);
-        co_return html(200, render::render_confirm(s_.site.view(), language, *petition, token,
-                                                   linked->state));
+        co_return html(
+            200, render::render_confirm(s_.site.view(), language, *petition, token, linked->state));
     }
 
     Awaitable confirm(const Request& request, const Params& params) {
@@ -61,9 +61,9 @@ class SignatureLinks {
   private:
     Response link_invalid(const Request& request) {
         const auto language = s_.site.language_of(request.headers);
-        return html(404, render::render_notice(s_.site.view(), language, 404,
-                                               "sign.link_invalid_title",
-                                               "sign.link_invalid_text"));
+        return html(404,
+                    render::render_notice(s_.site.view(), language, 404, "sign.link_invalid_title",
+                                          "sign.link_invalid_text"));
     }
 
     // Parameters by reference: the caller's frame outlives this one, and GCC 12 mishandles
@@ -79,8 +79,8 @@ class SignatureLinks {
         bool quarantine = false;
         if (confirm) quarantine = co_await held_confirmation(hash, now, event);
         std::function<Result<store::LinkedSignature>(store::Database&)> job =
-            [hash, now, confirm, quarantine, event](store::Database& db) mutable
-            -> Result<store::LinkedSignature> {
+            [hash, now, confirm, quarantine,
+             event](store::Database& db) mutable -> Result<store::LinkedSignature> {
             auto linked = confirm ? store::confirm_signature(db, hash, now, quarantine)
                                   : store::withdraw_signature(db, hash, now);
             if (!linked) return linked;
@@ -88,8 +88,7 @@ class SignatureLinks {
             event.signature_id = linked->signature_id;
             event.email_domain = linked->email_domain;
             if (quarantine && linked->state == SignatureState::quarantined) {
-                auto held = store::hold_new_signature(db, linked->signature_id, event,
-                                                      event.at_ms);
+                auto held = store::hold_new_signature(db, linked->signature_id, event, event.at_ms);
                 if (!held) return held.error();
             }
             // The state it had: a quarantined signature confirmed stays quarantined.
@@ -106,12 +105,11 @@ class SignatureLinks {
             if (changed.error().code == "signature.link_invalid") co_return link_invalid(request);
             if (changed.error().code == "signature.withdrawn") {
                 const auto language = s_.site.language_of(request.headers);
-                co_return html(409, render::render_notice(s_.site.view(), language, 409,
-                                                          "sign.confirm_title",
-                                                          "sign.withdrawn_notice"));
+                co_return html(
+                    409, render::render_notice(s_.site.view(), language, 409, "sign.confirm_title",
+                                               "sign.withdrawn_notice"));
             }
-            spdlog::error("{} error=\"{}\"", log_event::store_write_failed,
-                          changed.error().detail);
+            spdlog::error("{} error=\"{}\"", log_event::store_write_failed, changed.error().detail);
             co_return s_.site.error_page(503, request.headers, request.target);
         }
         const auto snapshot = s_.site.catalog().current();
@@ -122,8 +120,7 @@ class SignatureLinks {
                          changed->signature_id, now - changed->created_at);
         } else {
             ++s_.counters.withdrawn;
-            spdlog::info("{} signature={}", log_event::signature_withdrawn,
-                         changed->signature_id);
+            spdlog::info("{} signature={}", log_event::signature_withdrawn, changed->signature_id);
         }
         if (petition == nullptr) co_return redirect("/");
         co_return redirect("/petitions/" + petition->slug +
@@ -138,8 +135,8 @@ class SignatureLinks {
         if (s_.defence == nullptr) co_return false;
         std::function<std::optional<store::LinkedSignature>(store::Database&)> find =
             [hash, now](store::Database& db) { return store::find_by_token(db, hash, now); };
-        const auto linked =
-            co_await s_.store.readers().read<std::optional<store::LinkedSignature>>(std::move(find));
+        const auto linked = co_await s_.store.readers().read<std::optional<store::LinkedSignature>>(
+            std::move(find));
         if (!linked || linked->state != SignatureState::pending) co_return false;
         const auto snapshot = s_.site.catalog().current();
         const auto* petition = snapshot->find_by_id(linked->petition_id);

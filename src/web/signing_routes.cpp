@@ -49,9 +49,12 @@ bool foreign_origin(const Request& request, std::string_view base_url) {
 
 std::string_view pow_message(shield::PowVerdict verdict) {
     switch (verdict) {
-        case shield::PowVerdict::accepted: return "";
-        case shield::PowVerdict::expired: return "sign.pow_expired";
-        default: return "sign.pow_failed";
+        case shield::PowVerdict::accepted:
+            return "";
+        case shield::PowVerdict::expired:
+            return "sign.pow_expired";
+        default:
+            return "sign.pow_failed";
     }
 }
 
@@ -75,7 +78,8 @@ asio::awaitable<dns::MailDomainAnswer> check_mail_domain(dns::MailDomainChecker&
 
 // The error page says "wait a moment"; the header says how long, from the bucket itself.
 void set_retry_after(Response& response, std::chrono::seconds wait) {
-    std::erase_if(response.headers, [](const auto& header) { return header.first == "Retry-After"; });
+    std::erase_if(response.headers,
+                  [](const auto& header) { return header.first == "Retry-After"; });
     response.set_header("Retry-After", std::to_string(std::max<std::int64_t>(1, wait.count())));
 }
 
@@ -110,16 +114,14 @@ class SigningHandler {
                 co_return response;
             }
         }
-        const auto admitted =
-            s_.limits.admit(client.keys,
-                            client.as ? std::optional<std::uint32_t>(client.as->number)
-                                      : std::nullopt,
-                            petition->slug, shield::Clock::now());
+        const auto admitted = s_.limits.admit(
+            client.keys, client.as ? std::optional<std::uint32_t>(client.as->number) : std::nullopt,
+            petition->slug, shield::Clock::now());
         if (!admitted.allowed) {
             ++s_.counters.rate_limited;
-            auto response = refuse(429, std::move(event),
-                                   "rate_limited_" + std::string(to_string(admitted.refused_by)),
-                                   request);
+            auto response =
+                refuse(429, std::move(event),
+                       "rate_limited_" + std::string(to_string(admitted.refused_by)), request);
             set_retry_after(response, admitted.retry_after);
             co_return response;
         }
@@ -240,7 +242,9 @@ class SigningHandler {
                 s_.defence->observe(event, petition->slug);
         }
         s_.store.writer().submit(
-            [event = std::move(event)](store::Database& db) { return store::insert_event(db, event); },
+            [event = std::move(event)](store::Database& db) {
+                return store::insert_event(db, event);
+            },
             [](Result<void>) {});
     }
 
@@ -271,9 +275,9 @@ class SigningHandler {
         const auto token = signatures::new_link_token();
         const auto token_hash = signatures::link_token_hash(token);
         const auto& config = s_.site.config();
-        const auto texts = render::confirmation_mail(
-            s_.site.messages(), language, config.site, petition.title, input.name,
-            config.server.base_url + "/s/" + token);
+        const auto texts =
+            render::confirmation_mail(s_.site.messages(), language, config.site, petition.title,
+                                      input.name, config.server.base_url + "/s/" + token);
         mail::Message message;
         message.from_address = config.mail.from;
         message.from_name = config.site.name;
@@ -284,8 +288,8 @@ class SigningHandler {
         message.html = texts.html;
         message.language = signature.language;
         const auto domain = config.mail.from.substr(config.mail.from.find('@') + 1);
-        const auto composed = mail::compose(message, std::chrono::system_clock::now(),
-                                            mail::make_message_id(domain));
+        const auto composed =
+            mail::compose(message, std::chrono::system_clock::now(), mail::make_message_id(domain));
         const auto from = config.mail.from;
         // The detector sees the attempt first: if its keys belong to an incident (this one
         // may open it), the signature is recorded quarantined and never counts.
@@ -293,11 +297,10 @@ class SigningHandler {
             signature.state = signatures::SignatureState::quarantined;
 
         std::function<Result<store::SigningRecord>(store::Database&)> job =
-            [signature, token_hash, composed, from, event](
-                store::Database& db) mutable -> Result<store::SigningRecord> {
-            auto recorded = store::record_signature(db, signature, token_hash,
-                                                    signature.now + link_lifetime_s,
-                                                    resend_after_s);
+            [signature, token_hash, composed, from,
+             event](store::Database& db) mutable -> Result<store::SigningRecord> {
+            auto recorded = store::record_signature(
+                db, signature, token_hash, signature.now + link_lifetime_s, resend_after_s);
             if (!recorded) return recorded;
             if (recorded->kind != store::SigningRecord::Kind::duplicate_quiet) {
                 auto queued = store::enqueue_mail(db, "confirmation", from, signature.email,
@@ -308,8 +311,8 @@ class SigningHandler {
             // Linked to the clusters holding its keys, so that their release gives it back.
             if (recorded->kind == store::SigningRecord::Kind::created &&
                 signature.state == signatures::SignatureState::quarantined) {
-                auto held = store::hold_new_signature(db, recorded->signature_id, event,
-                                                      event.at_ms);
+                auto held =
+                    store::hold_new_signature(db, recorded->signature_id, event, event.at_ms);
                 if (!held) return held.error();
             }
             event.verdict = recorded->kind != store::SigningRecord::Kind::created ? "duplicate"
@@ -328,14 +331,13 @@ class SigningHandler {
         const auto kind = recorded->kind;
         ++(kind == store::SigningRecord::Kind::created ? s_.counters.accepted
                                                        : s_.counters.duplicate);
-        spdlog::info("{} petition={} signature={} outcome={} ip={}",
-                     log_event::signature_accepted, petition.id, recorded->signature_id,
+        spdlog::info("{} petition={} signature={} outcome={} ip={}", log_event::signature_accepted,
+                     petition.id, recorded->signature_id,
                      kind == store::SigningRecord::Kind::created          ? "created"
                      : kind == store::SigningRecord::Kind::duplicate_mail ? "duplicate_mail"
-                                                                           : "duplicate_quiet",
+                                                                          : "duplicate_quiet",
                      request.client_ip);
-        if (kind != store::SigningRecord::Kind::duplicate_quiet && s_.mail_queued)
-            s_.mail_queued();
+        if (kind != store::SigningRecord::Kind::duplicate_quiet && s_.mail_queued) s_.mail_queued();
         // A duplicate gets the same answer: nobody learns whether an address signed.
         co_return redirect("/petitions/" + petition.slug + "/thanks");
     }
@@ -363,14 +365,10 @@ void add_signing_metrics(metrics::Registry& metrics, const SigningCounters& coun
         out += "# HELP rempart_signing_attempts_total Signing attempts by verdict.\n";
         out += "# TYPE rempart_signing_attempts_total counter\n";
         const std::pair<const char*, const std::atomic<std::uint64_t>*> rows[] = {
-            {"accepted", &counters.accepted},
-            {"duplicate", &counters.duplicate},
-            {"invalid", &counters.invalid},
-            {"proof_of_work", &counters.proof_of_work},
-            {"disposable", &counters.disposable},
-            {"no_mail", &counters.no_mail},
-            {"rate_limited", &counters.rate_limited},
-            {"banned", &counters.banned},
+            {"accepted", &counters.accepted},         {"duplicate", &counters.duplicate},
+            {"invalid", &counters.invalid},           {"proof_of_work", &counters.proof_of_work},
+            {"disposable", &counters.disposable},     {"no_mail", &counters.no_mail},
+            {"rate_limited", &counters.rate_limited}, {"banned", &counters.banned},
             {"forbidden", &counters.forbidden},
         };
         for (const auto& [verdict, value] : rows)

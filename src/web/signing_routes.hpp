@@ -6,8 +6,8 @@
 #include <string>
 
 #include "dns/mail_domain_checker.hpp"
-#include "incidents/defence.hpp"
 #include "http/router.hpp"
+#include "incidents/defence.hpp"
 #include "metrics/metrics.hpp"
 #include "shield/asn_table.hpp"
 #include "shield/ban_list.hpp"

@@ -89,10 +89,19 @@ try {
   await page.locator('#accept_terms').check();
   // The widget starts when the form takes focus, as it did above; ticking its box is what
   // a signer does if it has not finished yet.
+  // A tick that lands while the widget is starting can leave it idle: as a signer would,
+  // the test ticks again every few seconds while the box stays empty.
   const box = page.locator('altcha-widget input[type="checkbox"]').first();
-  if (!(await box.isChecked())) await box.check({ force: true }).catch(() => {});
-  await until('the proof of work', async () =>
-    (await page.locator('input[name="altcha"]').inputValue().catch(() => '')).length > 0, 60_000);
+  let lastTick = 0;
+  await until('the proof of work', async () => {
+    const payload = await page.locator('input[name="altcha"]').inputValue().catch(() => '');
+    if (payload.length > 0) return true;
+    if (Date.now() - lastTick > 5_000) {
+      lastTick = Date.now();
+      if (!(await box.isChecked().catch(() => true))) await box.check({ force: true }).catch(() => {});
+    }
+    return false;
+  }, 60_000);
   await page.getByRole('button', { name: 'Signer la pétition' }).click();
   await page.waitForURL(`${base}/petitions/pistes/thanks`);
   if (!(await page.textContent('h1')).includes('Consultez votre messagerie'))

@@ -27,10 +27,10 @@ class AdminIncidents : public ::testing::Test {
                                   &output),
                   0)
             << output;
-        ASSERT_EQ(server_.run_cli({"user", "add", "--email", "mod@example.org", "--role",
-                                   "moderator"},
-                                  &output),
-                  0);
+        ASSERT_EQ(
+            server_.run_cli({"user", "add", "--email", "mod@example.org", "--role", "moderator"},
+                            &output),
+            0);
         once_ = line_after(output, "One-time password:");
         server_.start();
     }
@@ -46,11 +46,10 @@ class AdminIncidents : public ::testing::Test {
         for (int i = 0; i < 40; ++i) {
             const auto ip = "203.0." + std::to_string(113 + i % 3) + "." + std::to_string(i + 1);
             post_form(port, "/petitions/velo/sign",
-                      signing_fields(port, i % 2 ? "Jeff Bezos" : "Bill Gates",
-                                     "bot" + std::to_string(i) + "@mail" + std::to_string(i % 20) +
-                                         ".example",
-                                     {{"comment", "déso pas déso"},
-                                      {"altcha", solve_altcha(port, "velo")}}),
+                      signing_fields(
+                          port, i % 2 ? "Jeff Bezos" : "Bill Gates",
+                          "bot" + std::to_string(i) + "@mail" + std::to_string(i % 20) + ".example",
+                          {{"comment", "déso pas déso"}, {"altcha", solve_altcha(port, "velo")}}),
                       {{"X-Forwarded-For", ip}});
         }
         for (const auto& mail : wait_for_mails(server_.dir() / "data" / "mail", 31))
@@ -67,8 +66,9 @@ class AdminIncidents : public ::testing::Test {
         ASSERT_EQ(changed.status, 303u) << changed.body;
     }
 
-    ServerProcess server_{"[server]\ntrusted_proxies = [\"127.0.0.1/32\"]\n"
-                          "[shield]\npow_max_number = 50\n"};
+    ServerProcess server_{
+        "[server]\ntrusted_proxies = [\"127.0.0.1/32\"]\n"
+        "[shield]\npow_max_number = 50\n"};
     std::string once_;
 };
 
@@ -136,26 +136,27 @@ TEST_F(AdminIncidents, AModeratorSeesReleasesAndInvalidatesAnAttack) {
                                 {{"X-Forwarded-For", "203.0.113.200"}});
     EXPECT_EQ(paul.status, 303u) << paul.body.substr(paul.body.find("role=\"alert\""), 600);
 
-    for (const auto* entry : {"cluster_released", "cluster_invalidated", "ban_lifted",
-                              "evidence_exported"})
+    for (const auto* entry :
+         {"cluster_released", "cluster_invalidated", "ban_lifted", "evidence_exported"})
         EXPECT_EQ(store_value(server_, std::string("SELECT actor FROM audit_log WHERE action = '") +
-                                         entry + "'"),
+                                           entry + "'"),
                   "mod@example.org")
             << entry;
 
     // The audit log's page is the admins'.
     EXPECT_EQ(browser.get("/admin/audit").status, 403u);
     std::string output;
-    ASSERT_EQ(server_.run_cli({"user", "add", "--email", "boss@example.org", "--role", "admin"},
-                              &output),
-              0);
+    ASSERT_EQ(
+        server_.run_cli({"user", "add", "--email", "boss@example.org", "--role", "admin"}, &output),
+        0);
     AdminBrowser admin(server_.port());
     const auto once = line_after(output, "One-time password:");
     ASSERT_EQ(admin.log_in("boss@example.org", once).status, 303u);
-    ASSERT_EQ(admin.post("/admin/password", {{"csrf", admin.csrf_of("/admin/password")},
-                                             {"current", once},
-                                             {"new", password},
-                                             {"confirm", password}})
+    ASSERT_EQ(admin
+                  .post("/admin/password", {{"csrf", admin.csrf_of("/admin/password")},
+                                            {"current", once},
+                                            {"new", password},
+                                            {"confirm", password}})
                   .status,
               303u);
     const auto audit = admin.get("/admin/audit");
@@ -179,13 +180,14 @@ TEST_F(AdminIncidents, SignaturesAreInvalidatedByHandAfterACount) {
     EXPECT_EQ(bad.status, 422u);
     EXPECT_NE(bad.body.find("Give an AS number"), std::string::npos);
     EXPECT_NE(bad.body.find("Give a date and time"), std::string::npos);
-    EXPECT_EQ(browser.post("/admin/invalidate", {{"csrf", csrf}, {"petition", "nope"},
-                                                 {"kind", "name"}, {"value", "x"}})
+    EXPECT_EQ(browser
+                  .post("/admin/invalidate",
+                        {{"csrf", csrf}, {"petition", "nope"}, {"kind", "name"}, {"value", "x"}})
                   .status,
               422u);
     // Counted first: the page shows how many and asks to confirm.
-    const Fields marie{{"csrf", csrf}, {"petition", "velo"}, {"kind", "name"},
-                       {"value", "  MARIE curie "}};
+    const Fields marie{
+        {"csrf", csrf}, {"petition", "velo"}, {"kind", "name"}, {"value", "  MARIE curie "}};
     const auto preview = browser.post("/admin/invalidate", marie);
     ASSERT_EQ(preview.status, 200u);
     EXPECT_NE(preview.body.find("<strong class=\"matching\">1</strong>"), std::string::npos);
@@ -196,14 +198,15 @@ TEST_F(AdminIncidents, SignaturesAreInvalidatedByHandAfterACount) {
     ASSERT_EQ(done.status, 200u);
     EXPECT_NE(done.body.find("Signatures invalidated: 1"), std::string::npos);
     EXPECT_EQ(api_signature_count(server_.port(), "velo"), 0);
-    EXPECT_NE(store_value(server_, "SELECT detail FROM audit_log WHERE action = "
-                                 "'signatures_invalidated'")
+    EXPECT_NE(store_value(server_,
+                          "SELECT detail FROM audit_log WHERE action = "
+                          "'signatures_invalidated'")
                   .find("1 signatures"),
               std::string::npos);
     // By AS, within a time range that holds everything: the flood's AS (fixture 64505).
-    const Fields by_as{{"csrf", csrf},       {"petition", "velo"},
-                       {"kind", "as"},       {"value", "AS64505"},
-                       {"from", "2000-01-01T00:00"}, {"to", "2100-01-01T00:00"}};
+    const Fields by_as{
+        {"csrf", csrf},       {"petition", "velo"},         {"kind", "as"},
+        {"value", "AS64505"}, {"from", "2000-01-01T00:00"}, {"to", "2100-01-01T00:00"}};
     const auto counted = browser.post("/admin/invalidate", by_as);
     EXPECT_NE(counted.body.find("<strong class=\"matching\">10</strong>"), std::string::npos)
         << counted.body;

@@ -19,7 +19,8 @@ class AdminInput : public ::testing::Test {
 TEST_F(AdminInput, EmptyLoginFieldsAreNamedBesideThemselves) {
     AdminBrowser browser(server_.port());
     const auto csrf = browser.csrf_of("/admin/login");
-    const auto empty = browser.post("/admin/login", {{"csrf", csrf}, {"email", ""}, {"password", ""}});
+    const auto empty =
+        browser.post("/admin/login", {{"csrf", csrf}, {"email", ""}, {"password", ""}});
     EXPECT_EQ(empty.status, 422u);
     EXPECT_NE(empty.body.find("Enter your e-mail address."), std::string::npos);
     EXPECT_NE(empty.body.find("Enter your password."), std::string::npos);
@@ -54,8 +55,9 @@ TEST_F(AdminInput, NewPasswordsAreCheckedBeforeAnythingChanges) {
     ASSERT_EQ(browser.log_in("ana@example.org", once).status, 303u);
     const auto csrf = browser.csrf_of("/admin/password");
     const auto attempt = [&](std::string current, std::string chosen, std::string confirm) {
-        return browser.post("/admin/password",
-                            {{"csrf", csrf}, {"current", current}, {"new", chosen}, {"confirm", confirm}});
+        return browser.post(
+            "/admin/password",
+            {{"csrf", csrf}, {"current", current}, {"new", chosen}, {"confirm", confirm}});
     };
     const auto too_short = attempt(once, "short", "short");
     EXPECT_EQ(too_short.status, 422u);
@@ -63,8 +65,8 @@ TEST_F(AdminInput, NewPasswordsAreCheckedBeforeAnythingChanges) {
     const auto differ = attempt(once, "a long enough password", "a long enough passwor");
     EXPECT_EQ(differ.status, 422u);
     EXPECT_NE(differ.body.find("The two new passwords differ."), std::string::npos);
-    const auto wrong = attempt("not the current one", "a long enough password",
-                               "a long enough password");
+    const auto wrong =
+        attempt("not the current one", "a long enough password", "a long enough password");
     EXPECT_EQ(wrong.status, 422u);
     EXPECT_NE(wrong.body.find("This is not your current password."), std::string::npos);
     const auto too_long = attempt(once, std::string(1100, 'b'), std::string(1100, 'b'));
@@ -81,10 +83,12 @@ TEST_F(AdminInput, UserCommandsRefuseBadInputWithClearMessages) {
     EXPECT_NE(cli({"user", "add", "--email", "ana@example.org", "--role", "root"}, &output), 0);
     EXPECT_NE(output.find("unknown role 'root'"), std::string::npos) << output;
     ASSERT_EQ(cli({"user", "add", "--email", "ana@example.org", "--role", "admin"}, &output), 0);
-    EXPECT_NE(cli({"user", "add", "--email", "ANA@example.org", "--role", "moderator"}, &output), 0);
+    EXPECT_NE(cli({"user", "add", "--email", "ANA@example.org", "--role", "moderator"}, &output),
+              0);
     EXPECT_NE(output.find("already exists"), std::string::npos) << output;
     EXPECT_NE(cli({"user", "reset-password", "--email", "bob@example.org"}, &output), 0);
-    EXPECT_NE(output.find("no account has the e-mail bob@example.org"), std::string::npos) << output;
+    EXPECT_NE(output.find("no account has the e-mail bob@example.org"), std::string::npos)
+        << output;
     EXPECT_NE(cli({"user", "totp", "--email", "bob@example.org"}, &output), 0);
     ASSERT_EQ(cli({"user", "list"}, &output), 0);
     EXPECT_NE(output.find("ana@example.org\tadmin\tpassword-only\tmust-change-password"),
@@ -94,7 +98,8 @@ TEST_F(AdminInput, UserCommandsRefuseBadInputWithClearMessages) {
 
 TEST_F(AdminInput, ResetPasswordEndsSessionsAndGivesANewOneTimePassword) {
     std::string output;
-    ASSERT_EQ(cli({"user", "add", "--email", "ana@example.org", "--role", "moderator"}, &output), 0);
+    ASSERT_EQ(cli({"user", "add", "--email", "ana@example.org", "--role", "moderator"}, &output),
+              0);
     const auto first = line_after(output, "One-time password:");
     AdminBrowser browser(server_.port());
     ASSERT_EQ(browser.log_in("ana@example.org", first).status, 303u);

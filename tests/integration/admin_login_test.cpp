@@ -182,7 +182,8 @@ TEST_F(AdminLogin, PostsWithoutTheRightTokenOrFromAnotherSiteAre403) {
     // The login form's own token: without the cookie that goes with it, refused.
     AdminBrowser stranger(server_->port());
     const auto forged = stranger.post(
-        "/admin/login", {{"csrf", csrf}, {"email", "ana@example.org"}, {"password", chosen_password}});
+        "/admin/login",
+        {{"csrf", csrf}, {"email", "ana@example.org"}, {"password", chosen_password}});
     EXPECT_EQ(forged.status, 403u);
     EXPECT_TRUE(stranger.cookies.find("rempart_admin") == stranger.cookies.end());
     // A POST with no session at all.

@@ -34,7 +34,8 @@ class AttackReplay : public ::testing::Test {
         server_ = std::make_unique<ServerProcess>(
             "[server]\ntrusted_proxies = [\"127.0.0.1/32\"]\n"
             "[limits]\nmax_connections_per_ip = 1000\n"
-            "[shield]\nasn_table = \"" REMPART_ATTACK_ASN_TABLE "\"\npow_max_number = 2000\n"
+            "[shield]\nasn_table = \"" REMPART_ATTACK_ASN_TABLE
+            "\"\npow_max_number = 2000\n"
             "[site]\ndefault_language = \"en\"\n"
             "[mail]\nadmin_alerts_to = [\"admin@example.org\"]\n");
         const auto text = server_->dir() / "noel.md";
@@ -99,7 +100,7 @@ class AttackReplay : public ::testing::Test {
 
 TEST_F(AttackReplay, TheSeedsFloodOpensAnIncidentAlertsTheAdminAndCountsNoFake) {
     ScenarioOptions options;
-    options.duration_s = 20;          // 100 attempts at 5 a second
+    options.duration_s = 20;           // 100 attempts at 5 a second
     options.seed_confirm_share = 0.5;  // half the fakes confirmed, to see they never count
     const auto report = run(attack::make_plan(Scenario::seed, options), 8);
 

@@ -16,10 +16,11 @@ namespace {
 
 TEST(Defence, TheSeedsFloodIsQuarantinedAndARealSignerStillCounts) {
     // The flood comes through a trusted proxy from many addresses, as a botnet's would.
-    ServerProcess server("[server]\ntrusted_proxies = [\"127.0.0.1/32\"]\n"
-                         "[shield]\npow_max_number = 50\n"
-                         "[site]\ndefault_language = \"en\"\n"
-                         "[mail]\nadmin_alerts_to = [\"admin@example.org\"]\n");
+    ServerProcess server(
+        "[server]\ntrusted_proxies = [\"127.0.0.1/32\"]\n"
+        "[shield]\npow_max_number = 50\n"
+        "[site]\ndefault_language = \"en\"\n"
+        "[mail]\nadmin_alerts_to = [\"admin@example.org\"]\n");
     const auto text = server.dir() / "velo.md";
     std::ofstream(text) << "Texte.\n";
     std::string output;
@@ -33,11 +34,11 @@ TEST(Defence, TheSeedsFloodIsQuarantinedAndARealSignerStillCounts) {
     const auto sign = [&](const std::string& name, const std::string& email,
                           const std::string& ip) {
         // Once an incident is open the petition asks for more work: the bot pays it.
-        return post_form(port, "/petitions/velo/sign",
-                         signing_fields(port, name, email,
-                                        {{"comment", "déso pas déso"},
-                                         {"altcha", solve_altcha(port, "velo")}}),
-                         {{"X-Forwarded-For", ip}});
+        return post_form(
+            port, "/petitions/velo/sign",
+            signing_fields(port, name, email,
+                           {{"comment", "déso pas déso"}, {"altcha", solve_altcha(port, "velo")}}),
+            {{"X-Forwarded-For", ip}});
     };
     ASSERT_EQ(post_form(port, "/petitions/velo/sign",
                         signing_fields(port, "Marie Curie", "marie@example.org"),
@@ -57,10 +58,9 @@ TEST(Defence, TheSeedsFloodIsQuarantinedAndARealSignerStillCounts) {
                       303u);
         const auto ip = "203.0." + std::to_string(113 + i % 3) + "." + std::to_string(i + 1);
         // Real-looking addresses, spread over many domains as the seed's were.
-        const auto answer = sign(i % 2 ? "Jeff Bezos" : "Bill Gates",
-                                 "bot" + std::to_string(i) + "@mail" + std::to_string(i % 20) +
-                                     ".example",
-                                 ip);
+        const auto answer =
+            sign(i % 2 ? "Jeff Bezos" : "Bill Gates",
+                 "bot" + std::to_string(i) + "@mail" + std::to_string(i % 20) + ".example", ip);
         if (answer.status == 303) {
             ++accepted;  // same answer as anyone: the flood learns nothing
             continue;
@@ -131,8 +131,9 @@ TEST(Defence, TheSeedsFloodIsQuarantinedAndARealSignerStillCounts) {
 TEST(Defence, SignaturesConfirmedByScriptFromOneNetworkAreQuarantined) {
     // Varied names, no comment, a domain each, spread over six ASes: nothing stands out at
     // signing. The script reading the mailboxes confirms them all from one address.
-    ServerProcess server("[server]\ntrusted_proxies = [\"127.0.0.1/32\"]\n"
-                         "[shield]\npow_max_number = 50\n");
+    ServerProcess server(
+        "[server]\ntrusted_proxies = [\"127.0.0.1/32\"]\n"
+        "[shield]\npow_max_number = 50\n");
     const auto text = server.dir() / "velo.md";
     std::ofstream(text) << "Texte.\n";
     std::string output;
@@ -143,15 +144,15 @@ TEST(Defence, SignaturesConfirmedByScriptFromOneNetworkAreQuarantined) {
         << output;
     server.start();
     const auto port = server.port();
-    const char* networks[] = {"127.0.", "127.1.", "127.2.", "192.0.2.", "198.51.100.",
-                              "203.0.113."};
+    const char* networks[] = {"127.0.",   "127.1.",      "127.2.",
+                              "192.0.2.", "198.51.100.", "203.0.113."};
     constexpr int fakes = 36;
     for (int i = 0; i < fakes; ++i) {
         const auto ip = std::string(networks[i % 6]) + std::to_string(i + 1);
         ASSERT_EQ(post_form(port, "/petitions/velo/sign",
-                            signing_fields(port, "Personne " + std::to_string(i * 7919 % 1000),
-                                           "p" + std::to_string(i) + "@d" + std::to_string(i) +
-                                               ".example"),
+                            signing_fields(
+                                port, "Personne " + std::to_string(i * 7919 % 1000),
+                                "p" + std::to_string(i) + "@d" + std::to_string(i) + ".example"),
                             {{"X-Forwarded-For", ip}})
                       .status,
                   303u)

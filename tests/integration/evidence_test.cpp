@@ -87,10 +87,10 @@ class Evidence : public ::testing::Test {
                 "bot" + std::to_string(i) + "@mail" + std::to_string(i % 20) + ".example",
                 {{"comment", "déso pas déso"}, {"altcha", solve_altcha(port, "noel")}});
             // Once the incident is open, its networks are banned: 429 from then on.
-            const auto status = post_form(port, "/petitions/noel/sign", fields,
-                                          {{"X-Forwarded-For", ip},
-                                           {"User-Agent", "python-requests/2.25"}})
-                                    .status;
+            const auto status =
+                post_form(port, "/petitions/noel/sign", fields,
+                          {{"X-Forwarded-For", ip}, {"User-Agent", "python-requests/2.25"}})
+                    .status;
             ASSERT_TRUE(status == 303u || status == 429u) << status;
         }
         const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);

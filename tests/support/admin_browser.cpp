@@ -19,7 +19,8 @@ std::string line_after(const std::string& text, std::string_view label) {
     if (at == std::string::npos) return {};
     const auto start = at + label.size();
     auto line = text.substr(start, text.find('\n', start) - start);
-    while (!line.empty() && std::isspace(static_cast<unsigned char>(line.front()))) line.erase(0, 1);
+    while (!line.empty() && std::isspace(static_cast<unsigned char>(line.front())))
+        line.erase(0, 1);
     while (!line.empty() && std::isspace(static_cast<unsigned char>(line.back()))) line.pop_back();
     return line;
 }
@@ -49,8 +50,10 @@ HttpResponse AdminBrowser::keep(HttpResponse response) {
         if (eq == std::string::npos) continue;
         const auto name = cookie.substr(0, eq);
         const auto value = cookie.substr(eq + 1, semicolon - eq - 1);
-        if (cookie.find("Max-Age=0") != std::string::npos) cookies.erase(name);
-        else cookies[name] = value;
+        if (cookie.find("Max-Age=0") != std::string::npos)
+            cookies.erase(name);
+        else
+            cookies[name] = value;
     }
     return response;
 }
@@ -59,15 +62,14 @@ HttpResponse AdminBrowser::get(const std::string& target, Headers headers) {
     return keep(http_get(port_, target, with_cookies(std::move(headers))));
 }
 
-HttpResponse AdminBrowser::post(const std::string& target, const Fields& fields,
-                                Headers headers) {
+HttpResponse AdminBrowser::post(const std::string& target, const Fields& fields, Headers headers) {
     return post_raw(target, form_encode(fields), std::move(headers));
 }
 
-HttpResponse AdminBrowser::post_raw(const std::string& target, std::string body,
-                                    Headers headers) {
+HttpResponse AdminBrowser::post_raw(const std::string& target, std::string body, Headers headers) {
     headers.emplace_back("Content-Type", "application/x-www-form-urlencoded");
-    return keep(http_request(port_, "POST", target, std::move(body), with_cookies(std::move(headers))));
+    return keep(
+        http_request(port_, "POST", target, std::move(body), with_cookies(std::move(headers))));
 }
 
 std::string AdminBrowser::csrf_of(const std::string& target) {

@@ -30,12 +30,19 @@ constexpr std::array<AsBlock, 17> blocks{{
 }};
 
 constexpr std::array<EyeballShare, 6> eyeballs{{
-    {3215, 38}, {12322, 22}, {15557, 17}, {5410, 14}, {51207, 6}, {2200, 3},
+    {3215, 38},
+    {12322, 22},
+    {15557, 17},
+    {5410, 14},
+    {51207, 6},
+    {2200, 3},
 }};
 
 }  // namespace
 
-std::span<const AsBlock> as_blocks() { return blocks; }
+std::span<const AsBlock> as_blocks() {
+    return blocks;
+}
 
 const AsBlock& as_block(std::uint32_t asn) {
     for (const auto& block : blocks)
@@ -43,7 +50,9 @@ const AsBlock& as_block(std::uint32_t asn) {
     throw std::invalid_argument("no block for AS " + std::to_string(asn));
 }
 
-std::span<const EyeballShare> eyeball_shares() { return eyeballs; }
+std::span<const EyeballShare> eyeball_shares() {
+    return eyeballs;
+}
 
 std::string ipv4_text(std::uint32_t address) {
     char text[16];
@@ -63,7 +72,9 @@ std::uint32_t network_in(const AsBlock& block, std::size_t n) {
     return (127u << 24) | ((block.first_16 + index / 256) << 16) | ((index % 256) << 8);
 }
 
-std::string host_in(std::uint32_t network, unsigned host) { return ipv4_text(network | host); }
+std::string host_in(std::uint32_t network, unsigned host) {
+    return ipv4_text(network | host);
+}
 
 std::string random_host(const AsBlock& block, Random& random) {
     const auto network = network_in(block, random.below(block.count_16 * 256u));

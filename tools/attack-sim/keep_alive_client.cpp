@@ -10,8 +10,8 @@ KeepAliveClient::~KeepAliveClient() = default;
 
 HttpResponse KeepAliveClient::request(const std::string& method, const std::string& target,
                                       const std::string& body, const Headers& headers) {
-    std::string text = method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1:" +
-                       std::to_string(port_) + "\r\n";
+    std::string text =
+        method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1:" + std::to_string(port_) + "\r\n";
     for (const auto& [name, value] : headers) text += name + ": " + value + "\r\n";
     if (method == "POST" || !body.empty())
         text += "Content-Length: " + std::to_string(body.size()) + "\r\n";

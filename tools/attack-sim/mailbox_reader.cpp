@@ -10,7 +10,8 @@
 
 namespace rempart::attack {
 
-MailboxReader::MailboxReader(std::filesystem::path maildir) : new_dir_(std::move(maildir) / "new") {}
+MailboxReader::MailboxReader(std::filesystem::path maildir)
+    : new_dir_(std::move(maildir) / "new") {}
 
 std::vector<ConfirmationMail> MailboxReader::new_mails() {
     std::vector<ConfirmationMail> mails;
@@ -23,8 +24,8 @@ std::vector<ConfirmationMail> MailboxReader::new_mails() {
         std::ostringstream raw;
         raw << in.rdbuf();
         const auto message = raw.str();
-        mails.push_back({recipient_of(message),
-                         testing::link_token(testing::confirmation_link(message))});
+        mails.push_back(
+            {recipient_of(message), testing::link_token(testing::confirmation_link(message))});
     }
     return mails;
 }
@@ -33,9 +34,12 @@ std::string recipient_of(const std::string& raw_message) {
     const auto head_end = raw_message.find("\r\n\r\n");
     const std::string head = raw_message.substr(0, head_end);
     std::size_t at = head.find("\nTo:");
-    if (at != std::string::npos) ++at;
-    else if (head.rfind("To:", 0) == 0) at = 0;
-    else return "";
+    if (at != std::string::npos)
+        ++at;
+    else if (head.rfind("To:", 0) == 0)
+        at = 0;
+    else
+        return "";
     auto end = head.find("\r\n", at);
     // A folded header goes on over lines that start with a space.
     while (end != std::string::npos && end + 2 < head.size() &&
@@ -46,9 +50,9 @@ std::string recipient_of(const std::string& raw_message) {
     const auto close = value.rfind('>');
     if (open != std::string::npos && close != std::string::npos && close > open)
         value = value.substr(open + 1, close - open - 1);
-    value.erase(std::remove_if(value.begin(), value.end(),
-                               [](unsigned char c) { return std::isspace(c); }),
-                value.end());
+    value.erase(
+        std::remove_if(value.begin(), value.end(), [](unsigned char c) { return std::isspace(c); }),
+        value.end());
     for (auto& c : value) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     return value;
 }

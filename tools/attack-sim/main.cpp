@@ -11,7 +11,9 @@
 namespace {
 
 std::atomic<bool> stop_requested{false};
-void request_stop(int) { stop_requested = true; }
+void request_stop(int) {
+    stop_requested = true;
+}
 
 constexpr const char* description =
     "Replays the attacks of MISSION.md, or a crowd, against a Rempart server on 127.0.0.1.\n"

@@ -15,8 +15,8 @@ namespace {
 bool from_hex(std::string_view hex, std::array<unsigned char, 32>& out) {
     if (hex.size() != 64) return false;
     for (std::size_t i = 0; i < 32; ++i) {
-        const auto [end, ec] = std::from_chars(hex.data() + 2 * i, hex.data() + 2 * i + 2,
-                                               out[i], 16);
+        const auto [end, ec] =
+            std::from_chars(hex.data() + 2 * i, hex.data() + 2 * i + 2, out[i], 16);
         if (ec != std::errc{} || end != hex.data() + 2 * i + 2) return false;
     }
     return true;

@@ -10,7 +10,7 @@
 namespace rempart::attack {
 
 struct Solution {
-    std::string payload;        // base64 JSON, the form's `altcha` field
+    std::string payload;          // base64 JSON, the form's `altcha` field
     std::uint64_t maxnumber = 0;  // the difficulty asked
     std::uint64_t hashes = 0;     // the work done
 };

@@ -26,7 +26,9 @@ std::int64_t unix_ms() {
         .count();
 }
 
-bool refused(unsigned status) { return status != 200 && status != 303; }
+bool refused(unsigned status) {
+    return status != 200 && status != 303;
+}
 
 struct DueConfirmation {
     Clock::time_point due;
@@ -38,9 +40,11 @@ struct DueConfirmation {
 class Replay {
   public:
     Replay(const Plan& plan, const ReplayOptions& options)
-        : plan_(plan), options_(options), start_(Clock::now()),
-          end_(start_ + std::chrono::milliseconds(
-                            static_cast<std::int64_t>((plan.duration_s + options.linger_s) * 1000))) {
+        : plan_(plan),
+          options_(options),
+          start_(Clock::now()),
+          end_(start_ + std::chrono::milliseconds(static_cast<std::int64_t>(
+                            (plan.duration_s + options.linger_s) * 1000))) {
         report_.scenario = plan.scenario;
         report_.seed = plan.seed;
         report_.petition = options.petition;
@@ -143,8 +147,10 @@ class Replay {
             counts.refused += refused(outcome.challenge_status) +
                               (outcome.sign_status ? refused(outcome.sign_status) : 0);
             counts.challenge_status[outcome.challenge_status]++;
-            if (outcome.sign_status) counts.sign_status[outcome.sign_status]++;
-            else counts.unsolved++;
+            if (outcome.sign_status)
+                counts.sign_status[outcome.sign_status]++;
+            else
+                counts.unsolved++;
             counts.hashes += outcome.hashes;
             counts.max_difficulty = std::max(counts.max_difficulty, outcome.difficulty);
             const bool accepted = outcome.sign_status == 303;
@@ -197,18 +203,18 @@ class Replay {
                 for (;;) {
                     if (finished_ || stopped()) return;
                     if (!due_.empty() && due_.top().due <= Clock::now()) break;
-                    const auto wake = due_.empty() ? Clock::now() + std::chrono::milliseconds(200)
-                                                   : std::min(due_.top().due,
-                                                              Clock::now() +
-                                                                  std::chrono::milliseconds(200));
+                    const auto wake = due_.empty()
+                                          ? Clock::now() + std::chrono::milliseconds(200)
+                                          : std::min(due_.top().due,
+                                                     Clock::now() + std::chrono::milliseconds(200));
                     confirm_ready_.wait_until(lock, wake);
                 }
                 next = due_.top();
                 due_.pop();
             }
             const auto& attempt = plan_.attempts[next.attempt];
-            const auto status = send_confirmation(client, next.token, attempt.confirmation->ip,
-                                                  attempt.user_agent);
+            const auto status =
+                send_confirmation(client, next.token, attempt.confirmation->ip, attempt.user_agent);
             std::lock_guard lock(mutex_);
             auto& counts = side(next.attempt);
             counts.requests++;

@@ -40,19 +40,19 @@ std::string status_text(const std::map<unsigned, std::uint64_t>& counts) {
 
 std::string side_text(const char* label, const SideCounts& side) {
     char line[512];
-    std::snprintf(line, sizeof line,
-                  "%s attempts %llu, requests %llu (refused %llu), forms %s, accepted %llu; "
-                  "mails %llu, confirmations %llu sent (%llu accepted, %llu left); "
-                  "hardest proof of work %llu\n",
-                  label, static_cast<unsigned long long>(side.attempts),
-                  static_cast<unsigned long long>(side.requests),
-                  static_cast<unsigned long long>(side.refused), status_text(side.sign_status).c_str(),
-                  static_cast<unsigned long long>(side.accepted),
-                  static_cast<unsigned long long>(side.mails),
-                  static_cast<unsigned long long>(side.confirmations_sent),
-                  static_cast<unsigned long long>(side.confirmations_accepted),
-                  static_cast<unsigned long long>(side.confirmations_left),
-                  static_cast<unsigned long long>(side.max_difficulty));
+    std::snprintf(
+        line, sizeof line,
+        "%s attempts %llu, requests %llu (refused %llu), forms %s, accepted %llu; "
+        "mails %llu, confirmations %llu sent (%llu accepted, %llu left); "
+        "hardest proof of work %llu\n",
+        label, static_cast<unsigned long long>(side.attempts),
+        static_cast<unsigned long long>(side.requests),
+        static_cast<unsigned long long>(side.refused), status_text(side.sign_status).c_str(),
+        static_cast<unsigned long long>(side.accepted), static_cast<unsigned long long>(side.mails),
+        static_cast<unsigned long long>(side.confirmations_sent),
+        static_cast<unsigned long long>(side.confirmations_accepted),
+        static_cast<unsigned long long>(side.confirmations_left),
+        static_cast<unsigned long long>(side.max_difficulty));
     return line;
 }
 

@@ -11,14 +11,14 @@ namespace rempart::attack {
 
 // Counts for one side of a replay: the fake signers, or the real ones.
 struct SideCounts {
-    std::uint64_t attempts = 0;   // attempts started
-    std::uint64_t requests = 0;   // every request: challenges, forms, confirmations
-    std::uint64_t refused = 0;    // answers other than 200 and 303, no answer included
-    std::uint64_t accepted = 0;   // forms answered 303 (the thanks page)
-    std::uint64_t unsolved = 0;   // challenges not fetched or not solved: no form sent
-    std::uint64_t hashes = 0;     // proof-of-work hashes computed
+    std::uint64_t attempts = 0;  // attempts started
+    std::uint64_t requests = 0;  // every request: challenges, forms, confirmations
+    std::uint64_t refused = 0;   // answers other than 200 and 303, no answer included
+    std::uint64_t accepted = 0;  // forms answered 303 (the thanks page)
+    std::uint64_t unsolved = 0;  // challenges not fetched or not solved: no form sent
+    std::uint64_t hashes = 0;    // proof-of-work hashes computed
     std::uint64_t max_difficulty = 0;
-    std::uint64_t mails = 0;                // confirmation mails received
+    std::uint64_t mails = 0;  // confirmation mails received
     std::uint64_t confirmations_sent = 0;
     std::uint64_t confirmations_accepted = 0;  // answered 303
     std::uint64_t confirmations_left = 0;      // due after the replay ended: never sent
@@ -42,7 +42,7 @@ struct Report {
     std::int64_t last_fake_ms = 0;
     std::int64_t finished_ms = 0;
     SideCounts fake, legit;
-    double max_lag_s = 0;           // how far behind its plan an attempt started
+    double max_lag_s = 0;             // how far behind its plan an attempt started
     std::uint64_t late_attempts = 0;  // more than a second behind
     std::vector<Second> timeline;
 };

@@ -37,8 +37,8 @@ Plan adaptive_attack(const ScenarioOptions& options, const KeyCaps& caps) {
     const double rate = options.attack_rate > 0 ? options.attack_rate : 2.0;
     // One host a /24, a fifth more hosts than the per-IP cap strictly needs, spread over
     // every hosting AS: each network looks like a quiet one.
-    const auto host_count = static_cast<std::size_t>(
-        std::ceil(rate * 60 / caps.per_ip_minute * 1.2)) + 1;
+    const auto host_count =
+        static_cast<std::size_t>(std::ceil(rate * 60 / caps.per_ip_minute * 1.2)) + 1;
     std::vector<std::string> hosts;
     std::vector<const AsBlock*> hosting;
     for (const auto& block : as_blocks())

@@ -27,8 +27,7 @@ std::string crowd_domain(Random& random) {
 
 }  // namespace
 
-Plan viral_surge(const ScenarioOptions& options, double rate, std::uint64_t seed,
-                 double start_s) {
+Plan viral_surge(const ScenarioOptions& options, double rate, std::uint64_t seed, double start_s) {
     Random random(seed * 131 + 4);
     Plan plan;
     plan.scenario = "viral";

@@ -38,8 +38,8 @@ void make_mailboxes_unique(Plan& plan) {
     for (auto& attempt : plan.attempts) {
         for (int n = 2; !used.insert(attempt.email).second; ++n) {
             const auto at = attempt.email.find('@');
-            attempt.email = attempt.email.substr(0, at) + "." + std::to_string(n) +
-                            attempt.email.substr(at);
+            attempt.email =
+                attempt.email.substr(0, at) + "." + std::to_string(n) + attempt.email.substr(at);
         }
     }
 }
@@ -63,8 +63,12 @@ std::optional<Scenario> parse_scenario(std::string_view text) {
 Plan make_plan(Scenario scenario, const ScenarioOptions& options) {
     Plan plan;
     switch (scenario) {
-        case Scenario::seed: plan = seed_flood(options, false); break;
-        case Scenario::catch_all: plan = seed_flood(options, true); break;
+        case Scenario::seed:
+            plan = seed_flood(options, false);
+            break;
+        case Scenario::catch_all:
+            plan = seed_flood(options, true);
+            break;
         case Scenario::adaptive: {
             const double crowd = options.crowd_rate > 0 ? options.crowd_rate : 3.0;
             plan = merged("adaptive", options, adaptive_attack(options),
@@ -79,8 +83,7 @@ Plan make_plan(Scenario scenario, const ScenarioOptions& options) {
         case Scenario::mix: {
             const double crowd = options.crowd_rate > 0 ? options.crowd_rate : 50.0;
             plan = merged("mix", options, viral_surge(options, crowd, options.seed),
-                          seed_flood(options, false,
-                                          options.duration_s * options.mix_flood_start));
+                          seed_flood(options, false, options.duration_s * options.mix_flood_start));
             break;
         }
     }

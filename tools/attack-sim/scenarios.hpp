@@ -12,11 +12,11 @@
 namespace rempart::attack {
 
 enum class Scenario {
-    seed,        // (a) the seed's flood: few hosting networks, celebrity names, one comment
-    catch_all,   // (b) the same on a catch-all domain, every mail confirmed by script
-    adaptive,    // (c) slow, varied, every IP, /24 and domain just under its limit
-    viral,       // (d) a television surge of real people
-    mix,         // (a) during (d)
+    seed,       // (a) the seed's flood: few hosting networks, celebrity names, one comment
+    catch_all,  // (b) the same on a catch-all domain, every mail confirmed by script
+    adaptive,   // (c) slow, varied, every IP, /24 and domain just under its limit
+    viral,      // (d) a television surge of real people
+    mix,        // (a) during (d)
 };
 std::string_view to_string(Scenario scenario);
 std::optional<Scenario> parse_scenario(std::string_view text);

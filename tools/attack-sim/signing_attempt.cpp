@@ -35,8 +35,8 @@ AttemptOutcome send_attempt(KeepAliveClient& client, const std::string& petition
     return outcome;
 }
 
-unsigned send_confirmation(KeepAliveClient& client, const std::string& token,
-                           const std::string& ip, const std::string& user_agent) {
+unsigned send_confirmation(KeepAliveClient& client, const std::string& token, const std::string& ip,
+                           const std::string& user_agent) {
     const Headers headers{{"X-Forwarded-For", ip},
                           {"User-Agent", user_agent},
                           {"Content-Type", "application/x-www-form-urlencoded"}};

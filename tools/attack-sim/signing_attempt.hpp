@@ -22,7 +22,7 @@ AttemptOutcome send_attempt(KeepAliveClient& client, const std::string& petition
                             const PlannedAttempt& attempt);
 
 // POST /s/{token}/confirm from `ip`; the status (303 when confirmed, 0: no answer).
-unsigned send_confirmation(KeepAliveClient& client, const std::string& token,
-                           const std::string& ip, const std::string& user_agent);
+unsigned send_confirmation(KeepAliveClient& client, const std::string& token, const std::string& ip,
+                           const std::string& user_agent);
 
 }  // namespace rempart::attack

@@ -10,41 +10,40 @@ namespace rempart::attack {
 namespace {
 
 constexpr std::array<std::string_view, 96> firsts{
-    "Marie",    "Jean",      "Pierre",   "Michel",   "Philippe", "Nathalie", "Isabelle",
-    "Sylvie",   "Catherine", "Françoise", "Nicolas", "Christophe", "Stéphane", "Sébastien",
-    "Julien",   "Camille",   "Léa",      "Manon",    "Chloé",    "Emma",     "Inès",
-    "Sarah",    "Laura",     "Julie",    "Thomas",   "Lucas",    "Hugo",     "Théo",
-    "Mathis",   "Nathan",    "Louis",    "Gabriel",  "Raphaël",  "Arthur",   "Jules",
-    "Léo",      "Adam",      "Mohamed",  "Yanis",    "Karim",    "Fatima",   "Amina",
-    "Yasmine",  "Sofiane",   "Mehdi",    "Nadia",    "Hélène",   "Valérie",  "Sandrine",
-    "Céline",   "Aurélie",   "Émilie",   "Élodie",   "Anaïs",    "Océane",   "Clément",
-    "Jérôme",   "Frédéric",  "Grégoire", "Benoît",   "Noël",     "Gaëlle",   "Maëlle",
-    "Loïc",     "Joël",      "Zoé",      "Agnès",    "Béatrice", "Cécile",   "Danièle",
-    "Jacqueline", "Monique", "Bernard",  "Alain",    "Patrick",  "Daniel",   "Gérard",
-    "André",    "René",      "Claude",   "Yves",     "Hervé",    "Thierry",  "Éric",
-    "Pascal",   "Olivier",   "Vincent",  "Antoine",  "Maxime",   "Alexandre", "Quentin",
-    "Romain",   "Anne",      "Sophie",   "Claire",   "Lucie"};
+    "Marie",      "Jean",      "Pierre",    "Michel",  "Philippe",   "Nathalie",  "Isabelle",
+    "Sylvie",     "Catherine", "Françoise", "Nicolas", "Christophe", "Stéphane",  "Sébastien",
+    "Julien",     "Camille",   "Léa",       "Manon",   "Chloé",      "Emma",      "Inès",
+    "Sarah",      "Laura",     "Julie",     "Thomas",  "Lucas",      "Hugo",      "Théo",
+    "Mathis",     "Nathan",    "Louis",     "Gabriel", "Raphaël",    "Arthur",    "Jules",
+    "Léo",        "Adam",      "Mohamed",   "Yanis",   "Karim",      "Fatima",    "Amina",
+    "Yasmine",    "Sofiane",   "Mehdi",     "Nadia",   "Hélène",     "Valérie",   "Sandrine",
+    "Céline",     "Aurélie",   "Émilie",    "Élodie",  "Anaïs",      "Océane",    "Clément",
+    "Jérôme",     "Frédéric",  "Grégoire",  "Benoît",  "Noël",       "Gaëlle",    "Maëlle",
+    "Loïc",       "Joël",      "Zoé",       "Agnès",   "Béatrice",   "Cécile",    "Danièle",
+    "Jacqueline", "Monique",   "Bernard",   "Alain",   "Patrick",    "Daniel",    "Gérard",
+    "André",      "René",      "Claude",    "Yves",    "Hervé",      "Thierry",   "Éric",
+    "Pascal",     "Olivier",   "Vincent",   "Antoine", "Maxime",     "Alexandre", "Quentin",
+    "Romain",     "Anne",      "Sophie",    "Claire",  "Lucie"};
 
 constexpr std::array<std::string_view, 100> lasts{
-    "Martin",   "Bernard",  "Thomas",   "Petit",    "Robert",   "Richard",  "Durand",
-    "Dubois",   "Moreau",   "Laurent",  "Simon",    "Michel",   "Lefèvre",  "Leroy",
-    "Roux",     "David",    "Bertrand", "Morel",    "Fournier", "Girard",   "Bonnet",
-    "Dupont",   "Lambert",  "Fontaine", "Rousseau", "Vincent",  "Müller",   "Lefebvre",
-    "Faure",    "André",    "Mercier",  "Blanc",    "Guérin",   "Boyer",    "Garnier",
-    "Chevalier", "François", "Legrand", "Gauthier", "Garcia",   "Perrin",   "Robin",
-    "Clément",  "Morin",    "Nicolas",  "Henry",    "Roussel",  "Mathieu",  "Gautier",
-    "Masson",   "Marchand", "Duval",    "Denis",    "Dumont",   "Marie",    "Lemaire",
-    "Noël",     "Meyer",    "Dufour",   "Meunier",  "Brun",     "Blanchard", "Giraud",
-    "Joly",     "Rivière",  "Lucas",    "Brunet",   "Gaillard", "Barbier",  "Arnaud",
-    "Martinez", "Gérard",   "Roche",    "Renard",   "Schmitt",  "Roy",      "Leroux",
-    "Colin",    "Vidal",    "Caron",    "Picard",   "Roger",    "Fabre",    "Aubert",
-    "Lemoine",  "Renaud",   "Dumas",    "Lacroix",  "Olivier",  "Philippe", "Bourgeois",
-    "Pierre",   "Benoît",   "Rey",      "Leclerc",  "Payet",    "Rolland",  "Le Gall",
-    "N'Diaye",  "Benali"};
+    "Martin",    "Bernard",  "Thomas",   "Petit",    "Robert",   "Richard",   "Durand",
+    "Dubois",    "Moreau",   "Laurent",  "Simon",    "Michel",   "Lefèvre",   "Leroy",
+    "Roux",      "David",    "Bertrand", "Morel",    "Fournier", "Girard",    "Bonnet",
+    "Dupont",    "Lambert",  "Fontaine", "Rousseau", "Vincent",  "Müller",    "Lefebvre",
+    "Faure",     "André",    "Mercier",  "Blanc",    "Guérin",   "Boyer",     "Garnier",
+    "Chevalier", "François", "Legrand",  "Gauthier", "Garcia",   "Perrin",    "Robin",
+    "Clément",   "Morin",    "Nicolas",  "Henry",    "Roussel",  "Mathieu",   "Gautier",
+    "Masson",    "Marchand", "Duval",    "Denis",    "Dumont",   "Marie",     "Lemaire",
+    "Noël",      "Meyer",    "Dufour",   "Meunier",  "Brun",     "Blanchard", "Giraud",
+    "Joly",      "Rivière",  "Lucas",    "Brunet",   "Gaillard", "Barbier",   "Arnaud",
+    "Martinez",  "Gérard",   "Roche",    "Renard",   "Schmitt",  "Roy",       "Leroux",
+    "Colin",     "Vidal",    "Caron",    "Picard",   "Roger",    "Fabre",     "Aubert",
+    "Lemoine",   "Renaud",   "Dumas",    "Lacroix",  "Olivier",  "Philippe",  "Bourgeois",
+    "Pierre",    "Benoît",   "Rey",      "Leclerc",  "Payet",    "Rolland",   "Le Gall",
+    "N'Diaye",   "Benali"};
 
-constexpr std::array<std::string_view, 6> celebs{"Jeff Bezos",     "Bill Gates",
-                                                 "Elon Musk",      "Mark Zuckerberg",
-                                                 "Emmanuel Macron", "Steve Jobs"};
+constexpr std::array<std::string_view, 6> celebs{
+    "Jeff Bezos", "Bill Gates", "Elon Musk", "Mark Zuckerberg", "Emmanuel Macron", "Steve Jobs"};
 constexpr std::array<double, 6> celeb_weights{60, 30, 4, 3, 2, 1};
 
 constexpr std::array<std::string_view, 40> comments{
@@ -90,34 +89,66 @@ constexpr std::array<std::string_view, 40> comments{
     "Solidarité !"};
 
 constexpr std::array<std::string_view, 14> big_providers{
-    "gmail.com",   "orange.fr",  "hotmail.fr", "free.fr",   "yahoo.fr",   "laposte.net",
-    "sfr.fr",      "outlook.fr", "wanadoo.fr", "hotmail.com", "live.fr",  "icloud.com",
-    "neuf.fr",     "bbox.fr"};
-constexpr std::array<double, 14> big_provider_weights{38, 12, 10, 8, 6, 5, 4,
-                                                      4,  3,  2,  2, 2, 1, 1};
+    "gmail.com",  "orange.fr",  "hotmail.fr",  "free.fr", "yahoo.fr",   "laposte.net", "sfr.fr",
+    "outlook.fr", "wanadoo.fr", "hotmail.com", "live.fr", "icloud.com", "neuf.fr",     "bbox.fr"};
+constexpr std::array<double, 14> big_provider_weights{38, 12, 10, 8, 6, 5, 4, 4, 3, 2, 2, 2, 1, 1};
 
-constexpr std::array<std::string_view, 48> small_domains{
-    "protonmail.com",   "gmx.fr",          "aliceadsl.fr",     "numericable.fr",
-    "club-internet.fr", "cegetel.net",     "noos.fr",          "aol.com",
-    "msn.com",          "ymail.com",       "me.com",           "proton.me",
-    "univ-lyon1.fr",    "etu.univ-nantes.fr", "u-bordeaux.fr", "ac-rennes.fr",
-    "ac-lille.fr",      "ens.fr",          "cnrs.fr",          "inrae.fr",
-    "sncf.fr",          "laposte.fr",      "ratp.fr",          "mairie-lorient.fr",
-    "ville-grenoble.fr", "ccas-brest.fr",  "amis-de-la-terre.org", "attac.org",
-    "greenpeace.fr",    "famille-martin.fr", "dupont.name",    "lefevre.eu",
-    "atelier-bois.fr",  "librairie-passages.fr", "boulangerie-roux.fr", "cabinet-morel.fr",
-    "mailo.com",        "posteo.de",       "riseup.net",       "tutanota.com",
-    "zaclys.net",       "lilo.org",        "sfr.net",          "skynet.be",
-    "bluewin.ch",       "videotron.ca",    "yahoo.com",        "outlook.com"};
+constexpr std::array<std::string_view, 48> small_domains{"protonmail.com",
+                                                         "gmx.fr",
+                                                         "aliceadsl.fr",
+                                                         "numericable.fr",
+                                                         "club-internet.fr",
+                                                         "cegetel.net",
+                                                         "noos.fr",
+                                                         "aol.com",
+                                                         "msn.com",
+                                                         "ymail.com",
+                                                         "me.com",
+                                                         "proton.me",
+                                                         "univ-lyon1.fr",
+                                                         "etu.univ-nantes.fr",
+                                                         "u-bordeaux.fr",
+                                                         "ac-rennes.fr",
+                                                         "ac-lille.fr",
+                                                         "ens.fr",
+                                                         "cnrs.fr",
+                                                         "inrae.fr",
+                                                         "sncf.fr",
+                                                         "laposte.fr",
+                                                         "ratp.fr",
+                                                         "mairie-lorient.fr",
+                                                         "ville-grenoble.fr",
+                                                         "ccas-brest.fr",
+                                                         "amis-de-la-terre.org",
+                                                         "attac.org",
+                                                         "greenpeace.fr",
+                                                         "famille-martin.fr",
+                                                         "dupont.name",
+                                                         "lefevre.eu",
+                                                         "atelier-bois.fr",
+                                                         "librairie-passages.fr",
+                                                         "boulangerie-roux.fr",
+                                                         "cabinet-morel.fr",
+                                                         "mailo.com",
+                                                         "posteo.de",
+                                                         "riseup.net",
+                                                         "tutanota.com",
+                                                         "zaclys.net",
+                                                         "lilo.org",
+                                                         "sfr.net",
+                                                         "skynet.be",
+                                                         "bluewin.ch",
+                                                         "videotron.ca",
+                                                         "yahoo.com",
+                                                         "outlook.com"};
 
 constexpr std::array<std::string_view, 10> throwaways{
-    "courriel-rapide.fr", "boitemail.net",      "mailo-express.com", "inbox-flash.net",
-    "postebox.org",       "tempo-mail.fr",      "mailzap.net",       "quickpost.email",
+    "courriel-rapide.fr", "boitemail.net",   "mailo-express.com", "inbox-flash.net",
+    "postebox.org",       "tempo-mail.fr",   "mailzap.net",       "quickpost.email",
     "courrier-eclair.fr", "envoi-direct.net"};
 
 constexpr std::array<std::string_view, 5> catch_alls{
-    "relais-mail.fr", "mx-relay.net", "boite-perso.org", "mx-catch.fr",
-    "relais-boite.net"};
+    "relais-mail.fr", "mx-relay.net", "boite-perso.org", "mx-catch.fr", "relais-boite.net"};
 
 constexpr std::array<std::string_view, 8> user_agents{
     "Mozilla/5.0 (iPhone; CPU iPhone OS 17_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, "
@@ -138,9 +169,22 @@ constexpr std::array<std::string_view, 8> user_agents{
 // Lowercase ASCII for a mailbox: accents dropped, spaces and apostrophes removed.
 std::string ascii_local(std::string_view text) {
     static constexpr std::array<std::pair<std::string_view, char>, 16> folds{{
-        {"é", 'e'}, {"è", 'e'}, {"ê", 'e'}, {"ë", 'e'}, {"É", 'e'}, {"à", 'a'}, {"â", 'a'},
-        {"ï", 'i'}, {"î", 'i'}, {"ô", 'o'}, {"ö", 'o'}, {"ü", 'u'}, {"û", 'u'}, {"ç", 'c'},
-        {"ë", 'e'}, {"Ç", 'c'},
+        {"é", 'e'},
+        {"è", 'e'},
+        {"ê", 'e'},
+        {"ë", 'e'},
+        {"É", 'e'},
+        {"à", 'a'},
+        {"â", 'a'},
+        {"ï", 'i'},
+        {"î", 'i'},
+        {"ô", 'o'},
+        {"ö", 'o'},
+        {"ü", 'u'},
+        {"û", 'u'},
+        {"ç", 'c'},
+        {"ë", 'e'},
+        {"Ç", 'c'},
     }};
     std::string out;
     for (std::size_t i = 0; i < text.size();) {
@@ -155,25 +199,49 @@ std::string ascii_local(std::string_view text) {
         }
         if (folded) continue;
         const auto c = static_cast<unsigned char>(text[i++]);
-        if (std::isalnum(c)) out += static_cast<char>(std::tolower(c));
-        else if (c == '-') out += '-';
+        if (std::isalnum(c))
+            out += static_cast<char>(std::tolower(c));
+        else if (c == '-')
+            out += '-';
     }
     return out;
 }
 
 }  // namespace
 
-std::span<const std::string_view> first_names() { return firsts; }
-std::span<const std::string_view> last_names() { return lasts; }
-std::span<const std::string_view> celebrities() { return celebs; }
-std::span<const double> celebrity_weights() { return celeb_weights; }
-std::span<const std::string_view> crowd_comments() { return comments; }
-std::span<const std::string_view> big_mail_providers() { return big_providers; }
-std::span<const double> big_mail_provider_weights() { return big_provider_weights; }
-std::span<const std::string_view> small_mail_domains() { return small_domains; }
-std::span<const std::string_view> throwaway_domains() { return throwaways; }
-std::span<const std::string_view> attacker_catch_all_domains() { return catch_alls; }
-std::span<const std::string_view> browser_user_agents() { return user_agents; }
+std::span<const std::string_view> first_names() {
+    return firsts;
+}
+std::span<const std::string_view> last_names() {
+    return lasts;
+}
+std::span<const std::string_view> celebrities() {
+    return celebs;
+}
+std::span<const double> celebrity_weights() {
+    return celeb_weights;
+}
+std::span<const std::string_view> crowd_comments() {
+    return comments;
+}
+std::span<const std::string_view> big_mail_providers() {
+    return big_providers;
+}
+std::span<const double> big_mail_provider_weights() {
+    return big_provider_weights;
+}
+std::span<const std::string_view> small_mail_domains() {
+    return small_domains;
+}
+std::span<const std::string_view> throwaway_domains() {
+    return throwaways;
+}
+std::span<const std::string_view> attacker_catch_all_domains() {
+    return catch_alls;
+}
+std::span<const std::string_view> browser_user_agents() {
+    return user_agents;
+}
 
 std::string real_looking_name(Random& random) {
     std::string name(random.pick(first_names()));
@@ -187,14 +255,22 @@ std::string mailbox_for(std::string_view name, Random& random) {
     const auto last = ascii_local(name.substr(space + 1));
     std::string box;
     switch (random.below(4)) {
-        case 0: box = first + "." + last; break;
-        case 1: box = first.substr(0, 1) + "." + last; break;
-        case 2: box = first + last; break;
-        default: box = last + "." + first; break;
+        case 0:
+            box = first + "." + last;
+            break;
+        case 1:
+            box = first.substr(0, 1) + "." + last;
+            break;
+        case 2:
+            box = first + last;
+            break;
+        default:
+            box = last + "." + first;
+            break;
     }
     // Most of us did not get the plain form: a birth year, a postcode, a number.
-    if (random.chance(0.7)) box += std::to_string(random.below(2) ? 60 + random.below(45)
-                                                                  : 1 + random.below(999));
+    if (random.chance(0.7))
+        box += std::to_string(random.below(2) ? 60 + random.below(45) : 1 + random.below(999));
     return box;
 }
 

@@ -17,7 +17,8 @@ TEST(Role, ParsesAndPrintsItsTwoNames) {
 }
 
 TEST(Role, AdminHoldsEveryRightOfAModerator) {
-    for (const auto action : {Action::view_incidents, Action::act_on_incidents, Action::manage_users})
+    for (const auto action :
+         {Action::view_incidents, Action::act_on_incidents, Action::manage_users})
         if (may(Role::moderator, action)) {
             EXPECT_TRUE(may(Role::admin, action));
         }

@@ -25,9 +25,9 @@ TEST(AdminNext, OnlyLocalPathsUnderAdmin) {
     EXPECT_EQ(safe_admin_next("/admin/users"), "/admin/users");
     EXPECT_EQ(safe_admin_next("/admin"), "/admin");
     EXPECT_EQ(safe_admin_next("/admin?x=1"), "/admin?x=1");
-    for (const char* bad : {"", "/", "https://evil.example/admin", "//evil.example/admin",
-                            "/admin//evil.example", "/adminx", "/admin/\\evil", "/admin/\r\nX: y",
-                            "/petitions/x"})
+    for (const char* bad :
+         {"", "/", "https://evil.example/admin", "//evil.example/admin", "/admin//evil.example",
+          "/adminx", "/admin/\\evil", "/admin/\r\nX: y", "/petitions/x"})
         EXPECT_EQ(safe_admin_next(bad), "/admin") << bad;
 }
 
@@ -77,7 +77,10 @@ TEST(PasswordPool, RefusesPastItsQueueInsteadOfWaiting) {
     auto gate = release.get_future().share();
     std::atomic<int> done{0};
     // One running, two queued: the fourth is refused at once.
-    EXPECT_TRUE(pool.try_post([gate, &done] { gate.wait(); ++done; }));
+    EXPECT_TRUE(pool.try_post([gate, &done] {
+        gate.wait();
+        ++done;
+    }));
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
     EXPECT_TRUE(pool.try_post([&done] { ++done; }));
     EXPECT_TRUE(pool.try_post([&done] { ++done; }));
@@ -141,7 +144,8 @@ TEST_F(AdminPagesTest, EveryFormCarriesTheCsrfToken) {
         const std::regex form("<form");
         const std::regex token("<input type=\"hidden\" name=\"csrf\" value=\"the-token\">");
         const auto forms = std::distance(std::sregex_iterator(html.begin(), html.end(), form), {});
-        const auto tokens = std::distance(std::sregex_iterator(html.begin(), html.end(), token), {});
+        const auto tokens =
+            std::distance(std::sregex_iterator(html.begin(), html.end(), token), {});
         EXPECT_GT(forms, 0) << page;
         EXPECT_EQ(forms, tokens) << page;
     }

@@ -18,9 +18,9 @@ class InvalidationForm : public ::testing::Test {
     }
     InvalidationCheck check(std::string kind, std::string value, std::string from = "",
                             std::string to = "") {
-        return check_invalidation({"velo", std::move(kind), std::move(value), std::move(from),
-                                   std::move(to), false},
-                                  petitions_);
+        return check_invalidation(
+            {"velo", std::move(kind), std::move(value), std::move(from), std::move(to), false},
+            petitions_);
     }
     static std::vector<std::string> fields(const InvalidationCheck& checked) {
         std::vector<std::string> out;
@@ -67,7 +67,8 @@ TEST_F(InvalidationForm, EveryBadFieldIsNamed) {
     EXPECT_EQ(fields(check("time_range", "", "2026-11-25T10:00", "2026-11-25T09:00")),
               std::vector<std::string>{"to"});
     EXPECT_EQ(fields(check("ip", "203.0.113.7", "soon")), std::vector<std::string>{"from"});
-    const auto unknown = check_invalidation({"nope", "ip", "203.0.113.7", "", "", false}, petitions_);
+    const auto unknown =
+        check_invalidation({"nope", "ip", "203.0.113.7", "", "", false}, petitions_);
     EXPECT_EQ(fields(unknown), std::vector<std::string>{"petition"});
     EXPECT_EQ(unknown.errors[0].second, "admin.inv_petition_unknown");
 }

@@ -11,19 +11,19 @@ namespace {
 TEST(PlannedForms, EveryPlannedFormPassesTheServersFieldChecks) {
     ScenarioOptions options;
     options.duration_s = 120;
-    for (const auto scenario : {Scenario::seed, Scenario::catch_all, Scenario::adaptive,
-                                Scenario::viral}) {
+    for (const auto scenario :
+         {Scenario::seed, Scenario::catch_all, Scenario::adaptive, Scenario::viral}) {
         for (const auto& attempt : make_plan(scenario, options).attempts) {
             std::vector<std::pair<std::string, std::string>> fields{
-                {"name", attempt.name},       {"email", attempt.email},
+                {"name", attempt.name},         {"email", attempt.email},
                 {"postcode", attempt.postcode}, {"comment", attempt.comment},
-                {"accept_terms", "1"},        {"altcha", "solved"}};
+                {"accept_terms", "1"},          {"altcha", "solved"}};
             const auto checked =
                 signatures::check_signing_form(signatures::read_signing_form(fields), false);
             ASSERT_TRUE(checked.errors.empty())
                 << to_string(scenario) << ": " << checked.errors.front().field << " "
-                << checked.errors.front().message << " in " << attempt.name << ", "
-                << attempt.email << ", " << attempt.postcode;
+                << checked.errors.front().message << " in " << attempt.name << ", " << attempt.email
+                << ", " << attempt.postcode;
         }
     }
 }

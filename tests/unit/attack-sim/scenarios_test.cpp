@@ -46,12 +46,13 @@ bool same(const Plan& a, const Plan& b) {
 }
 
 TEST(Scenarios, TheSameSeedGivesTheSamePlanAndAnotherSeedAnother) {
-    for (const auto scenario :
-         {Scenario::seed, Scenario::catch_all, Scenario::adaptive, Scenario::viral, Scenario::mix}) {
-        EXPECT_TRUE(same(make_plan(scenario, for_seconds(60)), make_plan(scenario, for_seconds(60))))
+    for (const auto scenario : {Scenario::seed, Scenario::catch_all, Scenario::adaptive,
+                                Scenario::viral, Scenario::mix}) {
+        EXPECT_TRUE(
+            same(make_plan(scenario, for_seconds(60)), make_plan(scenario, for_seconds(60))))
             << to_string(scenario);
-        EXPECT_FALSE(same(make_plan(scenario, for_seconds(60, 7)),
-                          make_plan(scenario, for_seconds(60, 8))))
+        EXPECT_FALSE(
+            same(make_plan(scenario, for_seconds(60, 7)), make_plan(scenario, for_seconds(60, 8))))
             << to_string(scenario);
     }
 }
@@ -109,8 +110,9 @@ TEST(Scenarios, TheAdaptiveAttackerKeepsEveryIpNetworkAndDomainUnderItsLimit) {
         EXPECT_NEAR(static_cast<double>(fakes), rate * 600, rate * 600 * 0.1);
         EXPECT_LT(busiest_minute(plan, [](const auto& a) { return a.ip; }), 10u);
         EXPECT_LT(busiest_minute(plan, [](const auto& a) { return network_24(a.ip); }), 60u);
-        EXPECT_LT(busiest_minute(plan, [](const auto& a) { return a.email.substr(a.email.find('@')); }),
-                  6000u);
+        EXPECT_LT(
+            busiest_minute(plan, [](const auto& a) { return a.email.substr(a.email.find('@')); }),
+            6000u);
         std::set<std::string> networks, names;
         std::set<std::uint32_t> ases;
         for (const auto& attempt : plan.attempts) {
@@ -170,8 +172,9 @@ TEST(Scenarios, TheMixHidesTheSeedsFloodInTheSurgeFromAQuarterOfTheWay) {
     EXPECT_NEAR(first_fake, 30, 1e-9);
     EXPECT_EQ(fakes, 450u);
     EXPECT_EQ(mailboxes.size(), plan.attempts.size());  // each signs once
-    EXPECT_TRUE(std::is_sorted(plan.attempts.begin(), plan.attempts.end(),
-                               [](const auto& a, const auto& b) { return a.offset_s < b.offset_s; }));
+    EXPECT_TRUE(
+        std::is_sorted(plan.attempts.begin(), plan.attempts.end(),
+                       [](const auto& a, const auto& b) { return a.offset_s < b.offset_s; }));
 }
 
 }  // namespace

@@ -342,7 +342,8 @@ TEST(ConfigLoading, SigningRateLimitsAndMailSettings) {
     ASSERT_TRUE(config.ok()) << config.error().detail;
     EXPECT_EQ(config->shield.sign_limits.per_ip, (RateSetting{3, 4}));
     EXPECT_EQ(config->shield.sign_limits.per_as.burst, 9);
-    EXPECT_EQ(config->shield.sign_limits.per_as.per_minute, SigningRateSettings{}.per_as.per_minute);
+    EXPECT_EQ(config->shield.sign_limits.per_as.per_minute,
+              SigningRateSettings{}.per_as.per_minute);
     EXPECT_EQ(config->shield.disposable_block, std::vector<std::string>{"spam.example"});
     EXPECT_EQ(config->mail.smtp_username, "u");
     EXPECT_EQ(config->mail.smtp_timeout, std::chrono::seconds(5));

@@ -23,7 +23,9 @@ class Crowd {
         const auto pick = [&](std::size_t n) {
             return std::uniform_int_distribution<std::size_t>(0, n - 1)(random_);
         };
-        const auto chance = [&](double p) { return std::uniform_real_distribution<>(0, 1)(random_) < p; };
+        const auto chance = [&](double p) {
+            return std::uniform_real_distribution<>(0, 1)(random_) < p;
+        };
         // Zipf-like: popular first and last names are more frequent, but full names spread.
         const auto skewed = [&](std::size_t n) {
             const double u = std::uniform_real_distribution<>(0, 1)(random_);
@@ -35,7 +37,7 @@ class Crowd {
             a.keys[1] = chance(0.3) ? common[pick(5)] : "comment" + std::to_string(pick(100000));
         }
         static const std::pair<const char*, double> domains[] = {
-            {"gmail.com", 0.35}, {"orange.fr", 0.12}, {"hotmail.fr", 0.10}, {"free.fr", 0.08},
+            {"gmail.com", 0.35}, {"orange.fr", 0.12},   {"hotmail.fr", 0.10}, {"free.fr", 0.08},
             {"sfr.fr", 0.05},    {"laposte.net", 0.04}, {"yahoo.fr", 0.04}};
         double u = std::uniform_real_distribution<>(0, 1)(random_);
         a.keys[2] = "small" + std::to_string(pick(3000)) + ".fr";
@@ -46,7 +48,8 @@ class Crowd {
             }
             u -= share;
         }
-        a.keys[3] = "net:10." + std::to_string(pick(250)) + "." + std::to_string(pick(250)) + ".0/24";
+        a.keys[3] =
+            "net:10." + std::to_string(pick(250)) + "." + std::to_string(pick(250)) + ".0/24";
         static const std::pair<const char*, double> ases[] = {
             {"as:3215", 0.35}, {"as:12322", 0.15}, {"as:15557", 0.12}, {"as:5410", 0.08}};
         u = std::uniform_real_distribution<>(0, 1)(random_);
@@ -78,10 +81,13 @@ class SeedFlood {
             return std::uniform_int_distribution<std::size_t>(0, n - 1)(random_);
         };
         const auto roll = pick(100);
-        a.keys[0] = roll < 45 ? "jeff bezos" : roll < 90 ? "bill gates" : "x" + std::to_string(pick(1000));
+        a.keys[0] = roll < 45   ? "jeff bezos"
+                    : roll < 90 ? "bill gates"
+                                : "x" + std::to_string(pick(1000));
         a.keys[1] = "deso pas deso";
         a.keys[2] = roll % 2 ? "gmail.com" : "hotmail.fr";
-        a.keys[3] = "net:172." + std::to_string(16 + pick(8)) + "." + std::to_string(pick(30)) + ".0/24";
+        a.keys[3] =
+            "net:172." + std::to_string(16 + pick(8)) + "." + std::to_string(pick(30)) + ".0/24";
         a.keys[4] = "as:" + std::to_string(16276 + pick(3));  // hosting providers
         a.keys[5] = "python-requests/2.31";
         return a;
@@ -105,7 +111,8 @@ class SlowAttacker {
         };
         a.keys[0] = "first" + std::to_string(pick(300)) + " last" + std::to_string(pick(2000));
         a.keys[2] = "catchall" + std::to_string(turn_++ % 5) + ".example";
-        a.keys[3] = "net:172." + std::to_string(16 + pick(8)) + "." + std::to_string(pick(250)) + ".0/24";
+        a.keys[3] =
+            "net:172." + std::to_string(16 + pick(8)) + "." + std::to_string(pick(250)) + ".0/24";
         static const char* hosting[] = {"as:16276", "as:24940", "as:14061"};
         a.keys[4] = hosting[pick(3)];
         a.keys[5] = "Mozilla/5.0 Chrome/" + std::to_string(120 + pick(12));
@@ -152,7 +159,8 @@ Run feed(Detector& detector, int seconds, std::pair<Sources*, double>... sources
     Run run;
     const std::int64_t start = 1'800'000'000'000;
     std::vector<std::pair<std::function<Attempt(std::int64_t)>, double>> streams;
-    (streams.push_back({[s = sources.first](std::int64_t t) { return s->next(t); }, sources.second}),
+    (streams.push_back(
+         {[s = sources.first](std::int64_t t) { return s->next(t); }, sources.second}),
      ...);
     std::vector<double> due(streams.size(), 0);
     for (std::int64_t ms = 0; ms < seconds * 1000LL; ms += 10) {
@@ -423,9 +431,9 @@ TEST(SigningFlood, ACrowdConfirmingFromItsOwnNetworksIsLeftAlone) {
     // 30 a second for five minutes; even a mobile carrier's busiest gateway is a sliver.
     for (int i = 0; i < 9000; ++i) {
         const auto n = std::uniform_int_distribution<int>(0, 3999)(random);
-        const auto network = n < 200 ? std::string("net:10.0.0.0/24")  // one CGNAT, 5 %
-                                     : "net:10." + std::to_string(n % 250) + "." +
-                                           std::to_string(n / 250) + ".0/24";
+        const auto network =
+            n < 200 ? std::string("net:10.0.0.0/24")  // one CGNAT, 5 %
+                    : "net:10." + std::to_string(n % 250) + "." + std::to_string(n / 250) + ".0/24";
         ASSERT_TRUE(detector.observe(confirmation(t + i * 33, network)).empty()) << i;
     }
 }

@@ -160,7 +160,8 @@ TEST_F(DefenceTest, HoldsAndBansSurviveARestart) {
     EXPECT_TRUE(defence.observe(event("jeff", t + 1000), "p"));
     EXPECT_FALSE(defence.observe(event("marie", t + 1000), "p"));
     EXPECT_TRUE(bans.banned_until({"as:64502"}, t + 1000));
-    EXPECT_EQ(difficulty.required({"petition:p"}, t / 1000 + 10), DefenceOptions{}.raised_difficulty);
+    EXPECT_EQ(difficulty.required({"petition:p"}, t / 1000 + 10),
+              DefenceOptions{}.raised_difficulty);
     defence.lifted(ban);
     EXPECT_FALSE(bans.banned_until({"as:64502"}, t + 1000));
 }

@@ -13,7 +13,9 @@ std::size_t occurrences(const std::string& text, const std::string& what) {
 }
 
 ChartLabels labels() {
-    return {"Attempts <per> minute", "Signatures & refusals", {"accepted", "held", "dup", "refused"},
+    return {"Attempts <per> minute",
+            "Signatures & refusals",
+            {"accepted", "held", "dup", "refused"},
             "incident opened"};
 }
 
@@ -32,8 +34,8 @@ TEST(VerdictChart, DrawsOneStackAMinuteGapsIncludedWithEscapedLabels) {
     EXPECT_EQ(svg.rfind("<svg ", 0), 0u);
     EXPECT_NE(svg.find("Attempts &lt;per&gt; minute"), std::string::npos);
     EXPECT_NE(svg.find("Signatures &amp; refusals"), std::string::npos);
-    EXPECT_EQ(occurrences(svg, "<g><title>"), 4u);  // four minutes, two of them empty
-    EXPECT_EQ(occurrences(svg, "<rect"), 3u + 4u);  // three bars, four legend keys
+    EXPECT_EQ(occurrences(svg, "<g><title>"), 4u);        // four minutes, two of them empty
+    EXPECT_EQ(occurrences(svg, "<rect"), 3u + 4u);        // three bars, four legend keys
     EXPECT_NE(svg.find(">7</text>"), std::string::npos);  // the peak on the count axis
     EXPECT_NE(svg.find("incident opened"), std::string::npos);
     EXPECT_EQ(svg.find("style"), std::string::npos);

@@ -8,10 +8,10 @@
 
 #include "store/ban_repository.hpp"
 #include "store/bulk_invalidation.hpp"
-#include "store/incident_views.hpp"
 #include "store/cluster_decisions.hpp"
 #include "store/event_repository.hpp"
 #include "store/incident_repository.hpp"
+#include "store/incident_views.hpp"
 #include "store/migrations.hpp"
 #include "store/petition_repository.hpp"
 #include "store/signature_repository.hpp"
@@ -38,8 +38,7 @@ class IncidentStore : public ::testing::Test {
     }
     // A signature and the event of its attempt, with these keys.
     std::int64_t sign(const std::string& email, const std::string& name_key, std::int64_t asn,
-                      std::int64_t at_ms,
-                      SignatureState state = SignatureState::pending,
+                      std::int64_t at_ms, SignatureState state = SignatureState::pending,
                       const std::string& token = "") {
         signatures::NewSignature s;
         s.petition_id = petition_;
@@ -51,8 +50,8 @@ class IncidentStore : public ::testing::Test {
         s.ip = "192.0.2.1";
         s.now = at_ms / 1000;
         s.state = state;
-        const auto recorded = record_signature(*db_, s, token.empty() ? "h" + email : token,
-                                         s.now + 1000, 3600);
+        const auto recorded =
+            record_signature(*db_, s, token.empty() ? "h" + email : token, s.now + 1000, 3600);
         EXPECT_TRUE(recorded.ok());
         signatures::SigningEvent event;
         event.at_ms = at_ms;
@@ -67,13 +66,11 @@ class IncidentStore : public ::testing::Test {
         last_event_ = event;
         return recorded->signature_id;
     }
-    std::int64_t in_state(SignatureState state) {
-        return count_signatures(*db_, petition_, state);
-    }
+    std::int64_t in_state(SignatureState state) { return count_signatures(*db_, petition_, state); }
     NewCluster cluster(std::string dimension, std::string value, std::int64_t first_ms = 1000,
                        std::int64_t held_until_ms = 100'000) {
-        return {petition_, std::move(dimension), std::move(value), 3, 4, 1, first_ms, 5000,
-                held_until_ms};
+        return {petition_, std::move(dimension), std::move(value), 3, 4, 1, first_ms,
+                5000,      held_until_ms};
     }
     std::string state_of(std::int64_t signature) {
         auto& select = db_->prepare("SELECT state FROM signatures WHERE id = ?1");
@@ -178,7 +175,8 @@ TEST_F(IncidentStore, ABannedSourcesOtherSignaturesAreHeldByTheSameCluster) {
     EXPECT_EQ(*more, 1);
     EXPECT_EQ(state_of(other), "quarantined");
     EXPECT_EQ(state_of(before), "pending");
-    ASSERT_TRUE(decide_cluster(*db_, recorded->cluster_id, ClusterDecision::release, "m", 7000).ok());
+    ASSERT_TRUE(
+        decide_cluster(*db_, recorded->cluster_id, ClusterDecision::release, "m", 7000).ok());
     EXPECT_EQ(state_of(other), "pending");  // released with the cluster that held it
     EXPECT_EQ(hold_more(*db_, recorded->cluster_id, petition_, "shoe", "x", 0).error().code,
               "incident.unknown_dimension");

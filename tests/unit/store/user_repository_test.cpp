@@ -30,8 +30,8 @@ class BackOfficeStore : public ::testing::Test {
         std::filesystem::remove_all(dir_);
     }
     NewSession session_for(std::int64_t user, std::string hash, std::int64_t at = 1000) {
-        return NewSession{std::move(hash), user, "csrf-" + std::to_string(at), at, at + 5000,
-                          "192.0.2.7"};
+        return NewSession{std::move(hash), user,       "csrf-" + std::to_string(at), at,
+                          at + 5000,       "192.0.2.7"};
     }
     std::filesystem::path dir_;
     std::unique_ptr<Database> db_;
@@ -103,8 +103,8 @@ TEST_F(BackOfficeStore, FindsTouchesAndEndsSessions) {
 
 TEST_F(BackOfficeStore, DeletesStaleSessionsOnly) {
     const auto ana = *insert_user(*db_, "ana@example.org", Role::admin, "h", false, 10);
-    ASSERT_TRUE(insert_session(*db_, session_for(ana.id, "old", 1000)).ok());    // ends 6000
-    ASSERT_TRUE(insert_session(*db_, session_for(ana.id, "idle", 3000)).ok());   // seen 3000
+    ASSERT_TRUE(insert_session(*db_, session_for(ana.id, "old", 1000)).ok());   // ends 6000
+    ASSERT_TRUE(insert_session(*db_, session_for(ana.id, "idle", 3000)).ok());  // seen 3000
     ASSERT_TRUE(insert_session(*db_, session_for(ana.id, "fresh", 5500)).ok());
     EXPECT_EQ(*delete_stale_sessions(*db_, 6000, 4000), 2);
     EXPECT_TRUE(find_session(*db_, "fresh"));
