@@ -83,7 +83,7 @@ class GuardedRoute {
             session = co_await s_.store.readers().read<std::optional<store::SessionOfUser>>(
                 std::move(find));
         }
-        const auto now = unix_ms_now();
+        const auto now = unix_now_ms();
         const auto timeouts = timeouts_of(s_.config());
         const bool alive =
             session && !session->user.disabled_ms &&
@@ -217,7 +217,7 @@ Response admin_redirect(std::string location) {
 
 store::AuditEntry audit_entry(const AdminContext& context, std::string action, std::string detail) {
     return store::AuditEntry{0,
-                             unix_ms_now(),
+                             unix_now_ms(),
                              context.user.id,
                              context.user.email,
                              std::move(action),
@@ -236,12 +236,6 @@ asio::awaitable<Result<void>> record_audit(AdminServices& services, const AdminC
     auto written = co_await services.store.writer().write<bool>(std::move(job));
     if (!written) co_return written.error();
     co_return Result<void>();
-}
-
-std::int64_t unix_ms_now() {
-    return std::chrono::duration_cast<std::chrono::milliseconds>(
-               std::chrono::system_clock::now().time_since_epoch())
-        .count();
 }
 
 std::string utc_time(std::int64_t ms) {

@@ -30,6 +30,7 @@
 #include "accounts/role.hpp"
 #include "admin/admin_pages.hpp"
 #include "admin/password_pool.hpp"
+#include "core/clock.hpp"
 #include "http/router.hpp"
 #include "render/i18n.hpp"
 #include "shield/rate_limit.hpp"
@@ -119,7 +120,6 @@ boost::asio::awaitable<Result<void>> record_audit(AdminServices& services,
                                                   const AdminContext& context, std::string action,
                                                   std::string detail);
 
-std::int64_t unix_ms_now();
 // "2026-11-25 10:02 UTC", as every back-office page writes times.
 std::string utc_time(std::int64_t ms);
 // A positive id from a path segment, or 0.

@@ -24,7 +24,7 @@ Awaitable decide(IncidentServices& s, const Params& params, const AdminContext& 
                                "admin.incident_missing");
     const auto decision =
         word == "invalidate" ? store::ClusterDecision::invalidate : store::ClusterDecision::release;
-    const auto now = unix_ms_now();
+    const auto now = unix_now_ms();
     const auto by = context.user.email;
     auto entry =
         audit_entry(context, "cluster_" + std::string(store::to_string(decision)),
@@ -63,7 +63,7 @@ Awaitable decide(IncidentServices& s, const Params& params, const AdminContext& 
 
 Awaitable lift(IncidentServices& s, const Params& params, const AdminContext& context) {
     const auto ban_id = id_of(params[0]);
-    const auto now = unix_ms_now();
+    const auto now = unix_now_ms();
     auto entry = audit_entry(context, "ban_lifted", "ban " + std::to_string(ban_id));
     std::function<Result<store::Ban>(store::Database&)> job =
         [ban_id, now, entry](store::Database& db) mutable -> Result<store::Ban> {

@@ -146,7 +146,7 @@ Awaitable incident_page(IncidentServices& s, const Request& request, const Param
     }
     data.set("actions", actions);
     PageData bans = PageData::type::list;
-    const auto now = unix_ms_now();
+    const auto now = unix_now_ms();
     for (const auto& ban : view->bans) {
         PageData row;
         row.set("id", std::to_string(ban.id));
@@ -184,7 +184,7 @@ Awaitable evidence_file(IncidentServices& s, const Request&, const Params& param
     if (format != "json" && format != "csv")
         co_return admin_notice(s.admin, context.language, 404, "admin.incident_missing_title",
                                "admin.evidence_format_unknown");
-    const auto now = unix_ms_now();
+    const auto now = unix_now_ms();
     std::function<Result<evidence::IncidentRecord>(store::Database&)> read =
         [id, now](store::Database& db) { return store::load_incident_record(db, id, now); };
     auto record =

@@ -114,7 +114,7 @@ class LoginHandler {
             const auto lock_key =
                 by_ip.allowed ? "account:" + lowercase(tried) : "ip:" + request.client_ip;
             if (s_.login_limits.lock_entries.take(lock_key, now).allowed)
-                write_audit({0, unix_ms_now(), std::nullopt, tried, "login_locked",
+                write_audit({0, unix_now_ms(), std::nullopt, tried, "login_locked",
                              by_ip.allowed ? "too many attempts for this e-mail"
                                            : "too many attempts from this address",
                              request.client_ip});
@@ -152,7 +152,7 @@ class LoginHandler {
         bool ok = usable && *verified;
         std::optional<std::int64_t> step;
         if (ok && user->totp_secret) {
-            step = accounts::verify_totp(*user->totp_secret, form.totp, unix_ms_now() / 1000,
+            step = accounts::verify_totp(*user->totp_secret, form.totp, unix_now_ms() / 1000,
                                          user->totp_last_step);
             ok = step.has_value();
         }
@@ -204,7 +204,7 @@ class LoginHandler {
         const auto tried = printable(form.email);
         spdlog::info("{} reason=credentials email=\"{}\" ip={}", log_event::admin_login_refused,
                      tried, request.client_ip);
-        write_audit({0, unix_ms_now(), user_id, tried, "login_failed", std::string(why),
+        write_audit({0, unix_now_ms(), user_id, tried, "login_failed", std::string(why),
                      request.client_ip});
         // One message whatever was wrong: the page must not tell which accounts exist.
         return page(request, 422, form, {{"form", "admin.login_failed"}});
@@ -214,7 +214,7 @@ class LoginHandler {
                            std::optional<std::int64_t> step, bool secure) {
         // A new token at every login: a token planted before login is worth nothing after.
         const auto token = accounts::new_session_token();
-        const auto now = unix_ms_now();
+        const auto now = unix_now_ms();
         const accounts::SessionTimeouts timeouts{s_.config().session_idle,
                                                  s_.config().session_lifetime};
         store::NewSession session{accounts::session_token_hash(token),

@@ -81,7 +81,7 @@ class PasswordHandler {
 
         // Every session of the account ends (a thief's too); this browser gets a new one.
         const auto token = accounts::new_session_token();
-        const auto now = unix_ms_now();
+        const auto now = unix_now_ms();
         const accounts::SessionTimeouts timeouts{s_.config().session_idle,
                                                  s_.config().session_lifetime};
         store::NewSession session{accounts::session_token_hash(token),

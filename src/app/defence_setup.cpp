@@ -3,6 +3,7 @@
 
 #include <chrono>
 
+#include "core/clock.hpp"
 #include "mail/message.hpp"
 #include "render/mail_texts.hpp"
 #include "store/ban_repository.hpp"
@@ -10,12 +11,6 @@
 
 namespace rempart::app {
 namespace {
-
-std::int64_t now_ms() {
-    return std::chrono::duration_cast<std::chrono::milliseconds>(
-               std::chrono::system_clock::now().time_since_epoch())
-        .count();
-}
 
 // The mails that tell the admins what the defence did, in the site's language.
 std::vector<incidents::AlertMail> compose_alerts(const Config& config, const Catalog& catalog,
@@ -77,7 +72,7 @@ DefenceSetup set_up_defence(const Config& config, const Catalog& catalog, const 
     setup.bans = std::make_unique<shield::BanList>();
     setup.defence =
         std::make_unique<incidents::Defence>(store, difficulty, *setup.bans, std::move(options));
-    const auto now = now_ms();
+    const auto now = unix_now_ms();
     const auto held = store.readers().read_now<std::vector<store::HeldCluster>>(
         [now](store::Database& db) { return store::held_clusters(db, now); });
     const auto bans = store.readers().read_now<std::vector<store::Ban>>(

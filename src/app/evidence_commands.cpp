@@ -4,12 +4,13 @@
 
 #include <cerrno>
 #include <charconv>
-#include <chrono>
 #include <cstring>
 #include <iostream>
 
 #include "app/commands.hpp"
+
 #include "app/signing_setup.hpp"
+#include "core/clock.hpp"
 #include "evidence/export.hpp"
 #include "evidence/organisations.hpp"
 #include "evidence/text.hpp"
@@ -29,12 +30,6 @@ Result<std::int64_t> parse_incident_id(const std::string& text) {
             "evidence.bad_incident",
             "the incident must be a positive whole number, e.g. 12 (got '" + text + "')");
     return id;
-}
-
-std::int64_t now_ms() {
-    return std::chrono::duration_cast<std::chrono::milliseconds>(
-               std::chrono::system_clock::now().time_since_epoch())
-        .count();
 }
 
 struct Staged {
@@ -92,7 +87,7 @@ Result<void> write_files(const fs::path& dir, const std::vector<const evidence::
 
 Result<evidence::IncidentRecord> load_named_record(const Config& config, store::Store& store,
                                                    std::int64_t id) {
-    const auto now = now_ms();
+    const auto now = unix_now_ms();
     auto record = store.readers().read_now<Result<evidence::IncidentRecord>>(
         [id, now](store::Database& db) { return store::load_incident_record(db, id, now); });
     if (!record) return record;
@@ -130,7 +125,7 @@ int export_evidence(const Config& config, const EvidenceOptions& options, std::o
         (*store)->close();
         return fail(written.error().detail);
     }
-    const auto at = now_ms();
+    const auto at = unix_now_ms();
     for (const auto* file : {&json, &csv}) {
         const std::string format = file == &json ? "json" : "csv";
         const auto size = static_cast<std::int64_t>(file->bytes.size());

@@ -1,13 +1,14 @@
 // `rempart user add|list|reset-password|totp`: back-office accounts from the command line.
 #include <spdlog/spdlog.h>
 
-#include <chrono>
 #include <iostream>
 
 #include "accounts/account_email.hpp"
+
 #include "accounts/password.hpp"
 #include "accounts/totp.hpp"
 #include "app/commands.hpp"
+#include "core/clock.hpp"
 #include "core/log_events.hpp"
 #include "store/audit_repository.hpp"
 #include "store/session_repository.hpp"
@@ -17,12 +18,6 @@
 namespace rempart::app {
 namespace {
 
-std::int64_t now_ms() {
-    return std::chrono::duration_cast<std::chrono::milliseconds>(
-               std::chrono::system_clock::now().time_since_epoch())
-        .count();
-}
-
 int fail(const std::string& message) {
     std::cerr << "rempart: " << message << "\n";
     return 1;
@@ -30,7 +25,8 @@ int fail(const std::string& message) {
 
 store::AuditEntry cli_entry(std::string action, std::string detail,
                             std::optional<std::int64_t> user_id) {
-    return store::AuditEntry{0, now_ms(), user_id, "cli", std::move(action), std::move(detail), ""};
+    return store::AuditEntry{0, unix_now_ms(), user_id, "cli", std::move(action), std::move(detail),
+                             ""};
 }
 
 // Opens the store, runs `work` with it, closes it: every command's frame.
@@ -69,7 +65,7 @@ int add_user(const Config& config, const AddUserOptions& options) {
     return with_store(config, [&](store::Store& store) {
         const auto address = *email;
         const auto stored_hash = *hash;
-        const auto at = now_ms();
+        const auto at = unix_now_ms();
         auto added =
             store.writer().write_now<store::User>([&](store::Database& db) -> Result<store::User> {
                 auto user = store::insert_user(db, address, *role, stored_hash, true, at);

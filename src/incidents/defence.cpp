@@ -5,19 +5,13 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
-#include <chrono>
 
+#include "core/clock.hpp"
 #include "core/log_events.hpp"
 #include "store/outbox_repository.hpp"
 
 namespace rempart::incidents {
 namespace {
-
-std::int64_t now_ms() {
-    return std::chrono::duration_cast<std::chrono::milliseconds>(
-               std::chrono::system_clock::now().time_since_epoch())
-        .count();
-}
 
 std::string describe(const store::NewCluster& cluster) {
     return cluster.dimension + " stood out: " + std::to_string(cluster.attempts_in_window) +
@@ -96,7 +90,7 @@ void Defence::record(const detect::Cluster& cluster, const std::string& petition
     auto job = [shared = shared_, row, bans = std::move(bans), ban_until,
                 petition_slug](store::Database& db) -> Result<void> {
         const auto& options = shared->options;
-        const auto at = now_ms();
+        const auto at = unix_now_ms();
         auto recorded = store::record_cluster(db, row, at);
         if (!recorded) return recorded.error();
         const auto incident = recorded->incident_id;

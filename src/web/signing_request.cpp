@@ -1,9 +1,6 @@
-// What both signing handlers share: the client and the event of a request, the time, and
+// What both signing handlers share: the client and the event of a request, and
 // the plain answers they give (a redirect, an uncacheable page).
 #include "web/signing_request.hpp"
-
-#include <chrono>
-#include <ctime>
 
 namespace rempart::web::signing {
 
@@ -11,15 +8,6 @@ namespace asio = boost::asio;
 using http::Request;
 using http::Response;
 using signatures::SigningEvent;
-
-std::int64_t unix_now() {
-    return static_cast<std::int64_t>(std::time(nullptr));
-}
-
-std::int64_t unix_now_ms() {
-    using namespace std::chrono;
-    return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
-}
 
 Client identify(const Request& request, const shield::AsnTable& asn_table) {
     Client client;

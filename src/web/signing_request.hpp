@@ -1,4 +1,4 @@
-// What both signing handlers share: the client and the event of a request, the time, and
+// What both signing handlers share: the client and the event of a request, and
 // the plain answers they give (a redirect, an uncacheable page).
 #pragma once
 
@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 
+#include "core/clock.hpp"
 #include "http/request.hpp"
 #include "http/response.hpp"
 #include "petitions/petition.hpp"
@@ -16,9 +17,6 @@
 #include "signatures/signing_event.hpp"
 
 namespace rempart::web::signing {
-
-std::int64_t unix_now();
-std::int64_t unix_now_ms();
 
 // What a client is known by, read once per request.
 struct Client {
