@@ -2,8 +2,6 @@
 // refusals that tell nothing, rate limits, CSRF, cookies, logout, timeouts, TOTP, roles.
 #include <gtest/gtest.h>
 
-#include <sqlite3.h>
-
 #include <chrono>
 #include <ctime>
 #include <thread>
@@ -11,6 +9,7 @@
 #include "accounts/totp.hpp"
 #include "support/admin_browser.hpp"
 #include "support/server_process.hpp"
+#include "support/store_query.hpp"
 
 namespace rempart::testing {
 namespace {
@@ -43,16 +42,9 @@ class AdminLogin : public ::testing::Test {
     }
     std::vector<std::string> audit_actions() {
         std::vector<std::string> actions;
-        sqlite3* db = nullptr;
-        sqlite3_open_v2((server_->dir() / "data" / "rempart.db").c_str(), &db, SQLITE_OPEN_READONLY,
-                        nullptr);
-        sqlite3_stmt* stmt = nullptr;
-        sqlite3_prepare_v2(db, "SELECT action || ' ' || actor FROM audit_log ORDER BY id", -1,
-                           &stmt, nullptr);
-        while (stmt && sqlite3_step(stmt) == SQLITE_ROW)
-            actions.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0)));
-        sqlite3_finalize(stmt);
-        sqlite3_close(db);
+        for (const auto& row :
+             store_rows(*server_, "SELECT action || ' ' || actor FROM audit_log ORDER BY id"))
+            actions.push_back(row.at(0));
         return actions;
     }
     bool audit_has(const std::string& entry) {

@@ -1,7 +1,6 @@
 // Short replays of tools/attack-sim against the real server, checked as a user would see
 // them: the API's count, the incident and its mail, the quarantine.
 #include <gtest/gtest.h>
-#include <sqlite3.h>
 #include <boost/json.hpp>
 
 #include <chrono>
@@ -15,6 +14,7 @@
 #include "support/http_client.hpp"
 #include "support/server_process.hpp"
 #include "support/signing_client.hpp"
+#include "support/store_query.hpp"
 
 namespace rempart::testing {
 namespace {
@@ -59,31 +59,12 @@ class AttackReplay : public ::testing::Test {
         return attack::replay(plan, options);
     }
 
-    std::string one_value(const std::string& sql) const {
-        sqlite3* db = nullptr;
-        std::string value;
-        if (sqlite3_open_v2((server_->dir() / "data" / "rempart.db").c_str(), &db,
-                            SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK) {
-            sqlite3_busy_timeout(db, 2000);
-            sqlite3_stmt* statement = nullptr;
-            sqlite3_prepare_v2(db, sql.c_str(), -1, &statement, nullptr);
-            if (statement && sqlite3_step(statement) == SQLITE_ROW &&
-                sqlite3_column_text(statement, 0))
-                value = reinterpret_cast<const char*>(sqlite3_column_text(statement, 0));
-            sqlite3_finalize(statement);
-        }
-        sqlite3_close(db);
-        return value;
-    }
+    std::string one_value(const std::string& sql) const { return store_value(*server_, sql); }
     std::int64_t number(const std::string& sql) const {
         const auto value = one_value(sql);
         return value.empty() ? -1 : std::stoll(value);
     }
-    std::int64_t api_count() const {
-        const auto response = http_get(server_->port(), "/api/petitions/noel");
-        if (response.status != 200) return -1;
-        return boost::json::parse(response.body).at("signature_count").as_int64();
-    }
+    std::int64_t api_count() const { return api_signature_count(server_->port(), "noel"); }
     // The admin's alert, once the outbox has delivered it.
     std::string alert_mail() const {
         for (int i = 0; i < 100; ++i) {

@@ -2,7 +2,6 @@
 // hold, their printed checksums, their records, and clear refusals that leave no file.
 #include <gtest/gtest.h>
 #include <openssl/evp.h>
-#include <sqlite3.h>
 #include <boost/json.hpp>
 
 #include <chrono>
@@ -12,32 +11,12 @@
 
 #include "support/server_process.hpp"
 #include "support/signing_client.hpp"
+#include "support/store_query.hpp"
 
 namespace rempart::testing {
 namespace {
 
 namespace fs = std::filesystem;
-
-std::vector<std::vector<std::string>> rows_of(const ServerProcess& server, const std::string& sql) {
-    std::vector<std::vector<std::string>> rows;
-    sqlite3* db = nullptr;
-    if (sqlite3_open_v2((server.dir() / "data" / "rempart.db").c_str(), &db, SQLITE_OPEN_READONLY,
-                        nullptr) == SQLITE_OK) {
-        sqlite3_stmt* statement = nullptr;
-        sqlite3_prepare_v2(db, sql.c_str(), -1, &statement, nullptr);
-        while (statement && sqlite3_step(statement) == SQLITE_ROW) {
-            std::vector<std::string> row;
-            for (int i = 0; i < sqlite3_column_count(statement); ++i) {
-                const auto* text = sqlite3_column_text(statement, i);
-                row.push_back(text ? reinterpret_cast<const char*>(text) : "");
-            }
-            rows.push_back(std::move(row));
-        }
-        sqlite3_finalize(statement);
-    }
-    sqlite3_close(db);
-    return rows;
-}
 
 std::string read_file(const fs::path& file) {
     std::ifstream in(file, std::ios::binary);
@@ -94,12 +73,12 @@ class Evidence : public ::testing::Test {
             ASSERT_TRUE(status == 303u || status == 429u) << status;
         }
         const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
-        while (rows_of(server_, "SELECT 1 FROM incident_actions WHERE action = 'quarantined'")
+        while (store_rows(server_, "SELECT 1 FROM incident_actions WHERE action = 'quarantined'")
                    .empty() &&
                std::chrono::steady_clock::now() < deadline)
             std::this_thread::sleep_for(std::chrono::milliseconds(100));
         ASSERT_EQ(server_.stop(), 0);
-        const auto first = rows_of(server_, "SELECT MIN(id) FROM incidents");
+        const auto first = store_rows(server_, "SELECT MIN(id) FROM incidents");
         ASSERT_FALSE(first.empty());
         incident_ = first[0][0];
         ASSERT_FALSE(incident_.empty());
@@ -158,10 +137,10 @@ TEST_F(Evidence, ExportWritesBothFilesWithTheirChecksumsAndRecordsThem) {
     EXPECT_NE(csv.find("\"déso pas déso\""), std::string::npos);
 
     // Each file recorded with the checksum printed.
-    const auto recorded = rows_of(server_,
-                                  "SELECT format, sha256, size_bytes, exported_by FROM "
-                                  "evidence_exports WHERE incident_id = " +
-                                      incident_ + " ORDER BY id");
+    const auto recorded = store_rows(server_,
+                                     "SELECT format, sha256, size_bytes, exported_by FROM "
+                                     "evidence_exports WHERE incident_id = " +
+                                         incident_ + " ORDER BY id");
     ASSERT_EQ(recorded.size(), 2u);
     EXPECT_EQ(recorded[0], (std::vector<std::string>{"json", sha256_of(json),
                                                      std::to_string(json.size()), "cli"}));
@@ -212,7 +191,7 @@ TEST_F(Evidence, BadRequestsSayWhyFailAndLeaveNoFile) {
               0);
     EXPECT_NE(output.find("plain-file: not a folder"), std::string::npos) << output;
     EXPECT_EQ(entries_in(out), 0u);
-    EXPECT_TRUE(rows_of(server_, "SELECT 1 FROM evidence_exports").empty());
+    EXPECT_TRUE(store_rows(server_, "SELECT 1 FROM evidence_exports").empty());
 }
 
 }  // namespace

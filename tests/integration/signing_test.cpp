@@ -10,8 +10,9 @@
 #include "support/dns_server.hpp"
 #include "support/http_client.hpp"
 #include "support/server_process.hpp"
-#include "support/smtp_sink.hpp"
 #include "support/signing_client.hpp"
+#include "support/smtp_sink.hpp"
+#include "support/store_query.hpp"
 
 namespace rempart::testing {
 namespace {
@@ -24,8 +25,8 @@ void create_petition(ServerProcess& server, const std::string& slug,
                      std::vector<std::string> extra = {}) {
     const auto text = server.dir() / (slug + ".md");
     std::ofstream(text) << "Texte de la pétition.\n";
-    std::vector<std::string> args{"petition", "create", "--slug", slug, "--title",
-                                  "Pétition " + slug, "--text-file", text.string()};
+    std::vector<std::string> args{"petition", "create",           "--slug",      slug,
+                                  "--title",  "Pétition " + slug, "--text-file", text.string()};
     args.insert(args.end(), extra.begin(), extra.end());
     std::string output;
     ASSERT_EQ(server.run_cli(args, &output), 0) << output;
@@ -56,26 +57,12 @@ std::int64_t wait_for_count(std::uint16_t port, const std::string& slug, std::in
 
 // The rows of a query on the server's store, read beside it (WAL allows it).
 std::vector<std::string> query(const ServerProcess& server, const std::string& sql) {
-    sqlite3* db = nullptr;
     std::vector<std::string> rows;
-    if (sqlite3_open_v2((server.dir() / "data" / "rempart.db").c_str(), &db,
-                        SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
-        sqlite3_close(db);
-        return rows;
-    }
-    sqlite3_stmt* statement = nullptr;
-    sqlite3_prepare_v2(db, sql.c_str(), -1, &statement, nullptr);
-    while (statement && sqlite3_step(statement) == SQLITE_ROW) {
+    for (const auto& columns : store_rows(server, sql, "NULL")) {
         std::string row;
-        for (int i = 0; i < sqlite3_column_count(statement); ++i) {
-            if (i) row += "|";
-            const auto* text = sqlite3_column_text(statement, i);
-            row += text ? reinterpret_cast<const char*>(text) : "NULL";
-        }
+        for (std::size_t i = 0; i < columns.size(); ++i) row += (i ? "|" : "") + columns[i];
         rows.push_back(row);
     }
-    sqlite3_finalize(statement);
-    sqlite3_close(db);
     return rows;
 }
 
@@ -97,8 +84,8 @@ TEST_F(Signing, SignGetTheMailConfirmAndTheCountGoesUp) {
                                                {{"postcode", "75005"}, {"comment", "Oui !"}}));
     ASSERT_EQ(signed_up.status, 303u) << signed_up.body;
     EXPECT_EQ(signed_up.header("location"), "/petitions/velo/thanks");
-    const auto thanks = http_get(server_.port(), "/petitions/velo/thanks",
-                                 {{"Accept-Language", "fr"}});
+    const auto thanks =
+        http_get(server_.port(), "/petitions/velo/thanks", {{"Accept-Language", "fr"}});
     EXPECT_EQ(thanks.status, 200u);
     EXPECT_TRUE(contains(thanks.body, "Consultez votre messagerie"));
     EXPECT_EQ(wait_for_count(server_.port(), "velo", 0), 0);  // pending does not count
@@ -128,8 +115,8 @@ TEST_F(Signing, SignGetTheMailConfirmAndTheCountGoesUp) {
     // The API is exact; the cached page follows within a second or two.
     HttpResponse petition_page;
     for (int i = 0; i < 100; ++i) {
-        petition_page = http_get(server_.port(), "/petitions/velo?confirmed=1",
-                                 {{"Accept-Language", "en"}});
+        petition_page =
+            http_get(server_.port(), "/petitions/velo?confirmed=1", {{"Accept-Language", "en"}});
         if (contains(petition_page.body, "1 signature")) break;
         std::this_thread::sleep_for(std::chrono::milliseconds(50));
     }
@@ -191,10 +178,10 @@ TEST_F(Signing, ADuplicateGetsTheSameAnswerAndNeverASecondCount) {
 }
 
 TEST_F(Signing, WithdrawingTakesTheSignatureOutOfTheCount) {
-    ASSERT_EQ(sign(signing_fields(server_.port(), "Marie", "marie@example.org",
-                                  {{"postcode", "20000"}}))
-                  .status,
-              303u);
+    ASSERT_EQ(
+        sign(signing_fields(server_.port(), "Marie", "marie@example.org", {{"postcode", "20000"}}))
+            .status,
+        303u);
     ASSERT_EQ(sign(signing_fields(server_.port(), "Pierre", "pierre@example.org")).status, 303u);
     const auto mails = wait_for_mails(maildir(server_), 2);
     ASSERT_EQ(mails.size(), 2u);
@@ -203,10 +190,10 @@ TEST_F(Signing, WithdrawingTakesTheSignatureOutOfTheCount) {
         if (contains(mail, "marie@example.org")) marie = link_token(confirmation_link(mail));
     ASSERT_FALSE(marie.empty());
     for (const auto& mail : mails)
-        ASSERT_EQ(post_form(server_.port(), "/s/" + link_token(confirmation_link(mail)) + "/confirm",
-                            {})
-                      .status,
-                  303u);
+        ASSERT_EQ(
+            post_form(server_.port(), "/s/" + link_token(confirmation_link(mail)) + "/confirm", {})
+                .status,
+            303u);
     EXPECT_EQ(wait_for_count(server_.port(), "velo", 2), 2);
     EXPECT_EQ(petition_json(server_.port(), "velo")
                   .at("signatures_by_region")
@@ -218,7 +205,8 @@ TEST_F(Signing, WithdrawingTakesTheSignatureOutOfTheCount) {
     ASSERT_EQ(withdrawn.status, 303u);
     EXPECT_EQ(withdrawn.header("location"), "/petitions/velo?withdrawn=1");
     EXPECT_EQ(wait_for_count(server_.port(), "velo", 1), 1);
-    EXPECT_TRUE(petition_json(server_.port(), "velo").at("signatures_by_region").as_object().empty());
+    EXPECT_TRUE(
+        petition_json(server_.port(), "velo").at("signatures_by_region").as_object().empty());
     const auto page = http_get(server_.port(), "/s/" + marie, {{"Accept-Language", "en"}});
     EXPECT_EQ(page.status, 200u);
     EXPECT_TRUE(contains(page.body, "Your signature is withdrawn"));
@@ -232,7 +220,8 @@ TEST_F(Signing, AnInternationalDomainIsMailedInItsAsciiForm) {
     ASSERT_EQ(sign(signing_fields(server_.port(), "Jean", "jean@exämple.fr")).status, 303u);
     const auto mails = wait_for_mails(maildir(server_), 1);
     ASSERT_EQ(mails.size(), 1u);
-    EXPECT_TRUE(contains(mails[0], "\r\nTo: jean@xn--exmple-cua.fr\r\n")) << mails[0].substr(0, 400);
+    EXPECT_TRUE(contains(mails[0], "\r\nTo: jean@xn--exmple-cua.fr\r\n"))
+        << mails[0].substr(0, 400);
 }
 
 TEST_F(Signing, UnknownOrMalformedLinksSayWhatToDo) {
@@ -282,15 +271,15 @@ TEST_F(Signing, EveryBadFieldComesBackBesideItsFieldWithTheInputKept) {
     // field errors (a missing proof of work alone is recorded as "proof_of_work").
     std::string invalid;
     for (int i = 0; i < 100 && invalid != "9"; ++i) {
-        invalid = query(server_, "SELECT COUNT(*) FROM signing_events WHERE verdict = 'invalid'")[0];
+        invalid =
+            query(server_, "SELECT COUNT(*) FROM signing_events WHERE verdict = 'invalid'")[0];
         std::this_thread::sleep_for(std::chrono::milliseconds(20));
     }
     EXPECT_EQ(invalid, "9");
     // Bytes that are not UTF-8 make the whole form unreadable: 400, and nothing recorded.
-    const auto unreadable = http_request(port, "POST", "/petitions/velo/sign",
-                                         "name=Marie%FF&email=m%40example.org&accept_terms=1",
-                                         {{"Content-Type", "application/x-www-form-urlencoded"},
-                                          {"Accept-Language", "en"}});
+    const auto unreadable = http_request(
+        port, "POST", "/petitions/velo/sign", "name=Marie%FF&email=m%40example.org&accept_terms=1",
+        {{"Content-Type", "application/x-www-form-urlencoded"}, {"Accept-Language", "en"}});
     EXPECT_EQ(unreadable.status, 400u);
     EXPECT_TRUE(contains(unreadable.body, "Bad request"));
 }
@@ -312,20 +301,20 @@ TEST_F(Signing, ProofOfWorkMissingForgedExpiredOrReplayedIsRefused) {
         {altcha_payload(secret, now - 5), "has expired"},
     };
     for (const auto& [payload, error] : cases) {
-        const auto response = sign(signing_fields(port, "Marie", "marie@example.org",
-                                                  {{"altcha", payload}}),
-                                   {{"Accept-Language", "en"}});
+        const auto response =
+            sign(signing_fields(port, "Marie", "marie@example.org", {{"altcha", payload}}),
+                 {{"Accept-Language", "en"}});
         EXPECT_EQ(response.status, 422u) << error;
         EXPECT_TRUE(contains(response.body, error)) << error;
     }
     // A genuine one signed with the server's secret works once, and only once.
     const auto genuine = altcha_payload(secret, now + 300);
-    EXPECT_EQ(sign(signing_fields(port, "Marie", "marie@example.org", {{"altcha", genuine}}))
-                  .status,
-              303u);
-    const auto replayed = sign(signing_fields(port, "Paul", "paul@example.org",
-                                              {{"altcha", genuine}}),
-                               {{"Accept-Language", "en"}});
+    EXPECT_EQ(
+        sign(signing_fields(port, "Marie", "marie@example.org", {{"altcha", genuine}})).status,
+        303u);
+    const auto replayed =
+        sign(signing_fields(port, "Paul", "paul@example.org", {{"altcha", genuine}}),
+             {{"Accept-Language", "en"}});
     EXPECT_EQ(replayed.status, 422u);
     EXPECT_TRUE(contains(replayed.body, "failed"));
     EXPECT_EQ(query(server_, "SELECT COUNT(*) FROM signatures")[0], "1");
@@ -384,14 +373,13 @@ TEST(SigningPostcode, APetitionThatAsksForPostcodesGetsThem) {
     const auto page = http_get(port, "/petitions/quartier", {{"Accept-Language", "en"}});
     EXPECT_TRUE(contains(page.body, "inputmode=\"numeric\" maxlength=\"10\" value=\"\" required"));
     EXPECT_FALSE(contains(page.body, "Postcode (optional)"));
-    const auto missing = post_form(port, "/petitions/quartier/sign",
-                                   signing_fields(port, "Marie", "marie@example.org"),
-                                   {{"Accept-Language", "en"}});
+    const auto missing =
+        post_form(port, "/petitions/quartier/sign",
+                  signing_fields(port, "Marie", "marie@example.org"), {{"Accept-Language", "en"}});
     EXPECT_EQ(missing.status, 422u);
     EXPECT_TRUE(contains(missing.body, "This petition asks for your postcode"));
     EXPECT_EQ(post_form(port, "/petitions/quartier/sign",
-                        signing_fields(port, "Marie", "marie@example.org",
-                                       {{"postcode", "69003"}}))
+                        signing_fields(port, "Marie", "marie@example.org", {{"postcode", "69003"}}))
                   .status,
               303u);
     EXPECT_EQ(petition_json(port, "quartier").at("postcode_required").as_bool(), true);
@@ -436,7 +424,8 @@ TEST(SigningWithSmtp, TheConfirmationGoesThroughARealSmtpServer) {
     const auto mails = sink.wait_for(1);
     ASSERT_EQ(mails.size(), 1u);
     const auto& mail = mails[0].message;
-    EXPECT_NE(mails[0].envelope.find("\"mail_from\": \"petitions@example.org\""), std::string::npos);
+    EXPECT_NE(mails[0].envelope.find("\"mail_from\": \"petitions@example.org\""),
+              std::string::npos);
     EXPECT_NE(mails[0].envelope.find("emilie@example.org"), std::string::npos);
     EXPECT_TRUE(contains(mail, "\r\nDate: ") || mail.starts_with("Date: "));
     EXPECT_TRUE(contains(mail, "\r\nMessage-ID: <"));

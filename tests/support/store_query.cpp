@@ -8,19 +8,34 @@
 
 namespace rempart::testing {
 
-std::string store_value(const ServerProcess& server, const std::string& sql) {
+std::vector<std::vector<std::string>> store_rows(const ServerProcess& server,
+                                                 const std::string& sql,
+                                                 const std::string& null_text) {
+    std::vector<std::vector<std::string>> rows;
     sqlite3* db = nullptr;
-    std::string value;
     if (sqlite3_open_v2((server.dir() / "data" / "rempart.db").c_str(), &db, SQLITE_OPEN_READONLY,
                         nullptr) == SQLITE_OK) {
+        // The server may be committing: wait for it rather than read nothing.
+        sqlite3_busy_timeout(db, 2000);
         sqlite3_stmt* statement = nullptr;
         sqlite3_prepare_v2(db, sql.c_str(), -1, &statement, nullptr);
-        if (statement && sqlite3_step(statement) == SQLITE_ROW && sqlite3_column_text(statement, 0))
-            value = reinterpret_cast<const char*>(sqlite3_column_text(statement, 0));
+        while (statement && sqlite3_step(statement) == SQLITE_ROW) {
+            std::vector<std::string> row;
+            for (int i = 0; i < sqlite3_column_count(statement); ++i) {
+                const auto* text = sqlite3_column_text(statement, i);
+                row.push_back(text ? reinterpret_cast<const char*>(text) : null_text);
+            }
+            rows.push_back(std::move(row));
+        }
         sqlite3_finalize(statement);
     }
     sqlite3_close(db);
-    return value;
+    return rows;
+}
+
+std::string store_value(const ServerProcess& server, const std::string& sql) {
+    const auto rows = store_rows(server, sql);
+    return rows.empty() || rows.front().empty() ? std::string() : rows.front().front();
 }
 
 std::int64_t api_signature_count(std::uint16_t port, const std::string& slug) {

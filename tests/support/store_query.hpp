@@ -4,10 +4,17 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "support/server_process.hpp"
 
 namespace rempart::testing {
+
+// Every row of `sql` on the server's data/rempart.db (read only, beside the running server,
+// which WAL allows), each column as text, NULL as `null_text`; none when it cannot be read.
+std::vector<std::vector<std::string>> store_rows(const ServerProcess& server,
+                                                 const std::string& sql,
+                                                 const std::string& null_text = "");
 
 // The first column of the first row of `sql` on the server's data/rempart.db, as text;
 // empty when there is no row or the store cannot be read.
