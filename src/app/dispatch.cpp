@@ -6,13 +6,21 @@
 #include <chrono>
 
 #include "core/log_events.hpp"
+#include "app/route_policy.hpp"
 #include "http/target.hpp"
 
 namespace rempart::app {
 
-Dispatcher::Dispatcher(http::Router router, metrics::Registry& metrics, ErrorPage error_page)
-    : router_(std::move(router)), metrics_(metrics), error_page_(std::move(error_page)) {
-    for (auto& route : router_.routes()) route.metric_index = metrics_.register_route(route.name);
+Dispatcher::Dispatcher(http::Router router, metrics::Registry& metrics, ErrorPage error_page,
+                       Guard guard)
+    : router_(std::move(router)),
+      metrics_(metrics),
+      error_page_(std::move(error_page)),
+      guard_(std::move(guard)) {
+    for (auto& route : router_.routes()) {
+        route.metric_index = metrics_.register_route(route.name);
+        classes_.push_back(route_class(route.name));
+    }
     unrouted_metric_ = metrics_.register_route("unrouted");
 }
 
@@ -38,12 +46,20 @@ boost::asio::awaitable<http::Response> Dispatcher::handle(http::Request& request
         } else {
             metric = match.route->metric_index;
             route_name = match.route->name;
-            try {
-                response = co_await match.route->handler(request, match.params);
-            } catch (const std::exception& e) {
-                spdlog::error("{} id={} route={} error=\"{}\"", log_event::http_handler_failed,
-                              request.request_id, route_name, e.what());
-                failed = true;
+            const auto& route_class =
+                classes_[static_cast<std::size_t>(match.route - router_.routes().data())];
+            auto refused = guard_ ? guard_(request, route_class) : std::nullopt;
+            if (refused) {
+                response = std::move(*refused);
+            } else {
+                try {
+                    response = co_await match.route->handler(request, match.params);
+                } catch (const std::exception& e) {
+                    spdlog::error("{} id={} route={} error=\"{}\"",
+                                  log_event::http_handler_failed, request.request_id, route_name,
+                                  e.what());
+                    failed = true;
+                }
             }
         }
     }

@@ -4,9 +4,12 @@
 #include <boost/asio/awaitable.hpp>
 
 #include <functional>
+#include <optional>
+#include <vector>
 
 #include "http/router.hpp"
 #include "metrics/metrics.hpp"
+#include "shield/route_class.hpp"
 
 namespace rempart::app {
 
@@ -14,9 +17,15 @@ namespace rempart::app {
 using ErrorPage = std::function<http::Response(unsigned status, const http::HeaderView& headers,
                                                std::string_view target)>;
 
+// Asked once the route is known and before its handler runs: an answer here (429 over a
+// limit, the under-attack gate's page, 503 when shed) stands in for the handler's.
+using Guard = std::function<std::optional<http::Response>(const http::Request& request,
+                                                          const shield::RouteClass& route)>;
+
 class Dispatcher {
   public:
-    Dispatcher(http::Router router, metrics::Registry& metrics, ErrorPage error_page);
+    Dispatcher(http::Router router, metrics::Registry& metrics, ErrorPage error_page,
+               Guard guard = {});
 
     // Never throws for a handler's failure: that becomes a 500 page.
     boost::asio::awaitable<http::Response> handle(http::Request& request) const;
@@ -25,6 +34,8 @@ class Dispatcher {
     http::Router router_;
     metrics::Registry& metrics_;
     ErrorPage error_page_;
+    Guard guard_;
+    std::vector<shield::RouteClass> classes_;  // by the route's place in the router
     std::size_t unrouted_metric_;
 };
 

@@ -38,6 +38,7 @@ class Router {
     void add(Method method, std::string pattern, std::string name, Handler handler);
     Match match(Method method, std::string_view path) const;
     std::vector<Route>& routes() { return routes_; }
+    const std::vector<Route>& routes() const { return routes_; }
 
   private:
     static bool matches(std::string_view pattern, std::string_view path, Params* params);
