@@ -5,8 +5,8 @@
 
 #include <chrono>
 
-#include "core/log_events.hpp"
 #include "app/route_policy.hpp"
+#include "core/log_events.hpp"
 #include "http/target.hpp"
 
 namespace rempart::app {
@@ -22,6 +22,7 @@ Dispatcher::Dispatcher(http::Router router, metrics::Registry& metrics, ErrorPag
         classes_.push_back(route_class(route.name));
     }
     unrouted_metric_ = metrics_.register_route("unrouted");
+    unrouted_class_ = route_class("unrouted");
 }
 
 boost::asio::awaitable<http::Response> Dispatcher::handle(http::Request& request) const {
@@ -31,6 +32,7 @@ boost::asio::awaitable<http::Response> Dispatcher::handle(http::Request& request
     http::Response response;
     bool failed = false;
 
+    bool refused = false;  // by the guard: counted, but not logged line by line
     auto target = http::parse_target(request.target);
     if (!target) {
         response = error_page_(400, request.headers, request.target);
@@ -38,28 +40,31 @@ boost::asio::awaitable<http::Response> Dispatcher::handle(http::Request& request
         request.path = std::move(target->path);
         request.query = target->query;
         auto match = router_.match(request.method, request.path);
-        if (match.route == nullptr && !match.allow.empty()) {
+        // Unknown paths pass the guard too: a flood of 404s is still a flood.
+        const auto& route_class =
+            match.route == nullptr
+                ? unrouted_class_
+                : classes_[static_cast<std::size_t>(match.route - router_.routes().data())];
+        if (match.route != nullptr) {
+            metric = match.route->metric_index;
+            route_name = match.route->name;
+        }
+        auto guarded = guard_ ? guard_(request, route_class) : std::nullopt;
+        if (guarded) {
+            response = std::move(*guarded);
+            refused = true;
+        } else if (match.route == nullptr && !match.allow.empty()) {
             response = error_page_(405, request.headers, request.target);
             response.set_header("Allow", match.allow);
         } else if (match.route == nullptr) {
             response = error_page_(404, request.headers, request.target);
         } else {
-            metric = match.route->metric_index;
-            route_name = match.route->name;
-            const auto& route_class =
-                classes_[static_cast<std::size_t>(match.route - router_.routes().data())];
-            auto refused = guard_ ? guard_(request, route_class) : std::nullopt;
-            if (refused) {
-                response = std::move(*refused);
-            } else {
-                try {
-                    response = co_await match.route->handler(request, match.params);
-                } catch (const std::exception& e) {
-                    spdlog::error("{} id={} route={} error=\"{}\"",
-                                  log_event::http_handler_failed, request.request_id, route_name,
-                                  e.what());
-                    failed = true;
-                }
+            try {
+                response = co_await match.route->handler(request, match.params);
+            } catch (const std::exception& e) {
+                spdlog::error("{} id={} route={} error=\"{}\"", log_event::http_handler_failed,
+                              request.request_id, route_name, e.what());
+                failed = true;
             }
         }
     }
@@ -68,6 +73,7 @@ boost::asio::awaitable<http::Response> Dispatcher::handle(http::Request& request
 
     const auto elapsed = std::chrono::steady_clock::now() - started;
     metrics_.count_request(metric, response.status, elapsed);
+    if (refused) co_return response;
     spdlog::info("{} id={} ip={} method={} route={} status={} bytes={} us={}",
                  log_event::http_request, request.request_id, request.client_ip,
                  request.method_text, route_name, response.status, response.body.size(),

@@ -17,8 +17,9 @@ namespace rempart::app {
 using ErrorPage = std::function<http::Response(unsigned status, const http::HeaderView& headers,
                                                std::string_view target)>;
 
-// Asked once the route is known and before its handler runs: an answer here (429 over a
-// limit, the under-attack gate's page, 503 when shed) stands in for the handler's.
+// Asked once the route is known (or known to be none) and before its handler runs: an
+// answer here (429 over a limit, the under-attack gate's page, 503 when shed) stands in
+// for the handler's, and is counted in the metrics but not logged request by request.
 using Guard = std::function<std::optional<http::Response>(const http::Request& request,
                                                           const shield::RouteClass& route)>;
 
@@ -37,6 +38,7 @@ class Dispatcher {
     Guard guard_;
     std::vector<shield::RouteClass> classes_;  // by the route's place in the router
     std::size_t unrouted_metric_;
+    shield::RouteClass unrouted_class_;
 };
 
 }  // namespace rempart::app

@@ -40,10 +40,12 @@ constexpr std::array<std::pair<std::string_view, RouteClass>, 24> table{{
     {"privacy", gated(Priority::high, TrafficFamily::page)},
     {"terms", gated(Priority::high, TrafficFamily::page)},
     {"language", gated(Priority::high, TrafficFamily::page)},
+    // Unknown paths get a 404 page from memory: cheap, but a flood of them still counts.
+    {"unrouted", gated(Priority::high, TrafficFamily::page)},
     {"api_petitions", never_gated(Priority::normal, TrafficFamily::api)},
     {"api_petition", never_gated(Priority::normal, TrafficFamily::api)},
+    // Read from the store on every request: the first to go when the store falls behind.
     {"search", gated(Priority::low, TrafficFamily::page)},
-    {"petition_signatures", gated(Priority::low, TrafficFamily::page)},
     {"admin_login", never_gated(Priority::high, TrafficFamily::page)},
     {"admin_login_submit", never_gated(Priority::high, TrafficFamily::page)},
 }};

@@ -20,6 +20,7 @@
 #include "app/defence_setup.hpp"
 #include "app/demo.hpp"
 #include "app/dispatch.hpp"
+#include "app/shield_setup.hpp"
 #include "app/signing_setup.hpp"
 #include "core/log_events.hpp"
 #include "core/logging.hpp"
@@ -210,11 +211,17 @@ int serve(const Config& config, bool demo) {
     api::add_api_routes(router, catalog, config.server.base_url, &store.readers());
     web::add_altcha_route(router, proof_of_work, difficulty, config.shield);
     ops::add_ops_routes(router, metrics);
+    auto shield = set_up_shield(config, *secret, signing->asn_table.get(), store.readers(), **site);
+    web::GateServices gate_services{**site, *shield.gate_page, proof_of_work, *shield.front_door,
+                                    config.gate};
+    web::add_gate_routes(router, gate_services);
+    add_shield_metrics(metrics, *shield.front_door);
     auto error_page = [&site = **site](unsigned status, const http::HeaderView& headers,
                                        std::string_view target) {
         return site.error_page(status, headers, target);
     };
-    Dispatcher dispatcher(std::move(router), metrics, error_page);
+    Dispatcher dispatcher(std::move(router), metrics, error_page,
+                          shield_guard(*shield.front_door, *shield.gate_page, **site));
 
     // One io_context a thread: a connection stays on its thread, and the threads share no
     // scheduler lock. The first also runs the listener, the signals and the store watch.
@@ -227,6 +234,7 @@ int serve(const Config& config, bool demo) {
     auto& io = *contexts.front();
     std::vector<asio::executor_work_guard<asio::io_context::executor_type>> keep_running;
     for (auto& context : contexts) keep_running.push_back(asio::make_work_guard(*context));
+    for (auto& context : contexts) shield.loop_lag->watch(*context);
 
     net::Application application{
         [&dispatcher](http::Request& request) { return dispatcher.handle(request); }, error_page};
@@ -240,6 +248,7 @@ int serve(const Config& config, bool demo) {
     }
     (*server)->start();
     asio::co_spawn(io, watch_store(store, catalog, signature_totals), asio::detached);
+    asio::co_spawn(io, run_shield_clock(*shield.front_door), asio::detached);
 
     asio::signal_set signals(io, SIGINT, SIGTERM);
     signals.async_wait([&](boost::system::error_code ec, int signal) {

@@ -152,6 +152,68 @@ constexpr Key schema[] = {
      [](Node n, At w, Config& c) { return read_uint(n, w, 1, 8, c.admin.password_threads); }},
     {"admin", "password_queue",
      [](Node n, At w, Config& c) { return read_size(n, w, 1, 1000, c.admin.password_queue); }},
+    {"traffic", "page_per_ip",
+     [](Node n, At w, Config& c) { return read_size(n, w, 1, 1'000'000, c.traffic.page_per_ip); }},
+    {"traffic", "page_per_network",
+     [](Node n, At w, Config& c) {
+         return read_size(n, w, 1, 10'000'000, c.traffic.page_per_network);
+     }},
+    {"traffic", "page_per_as",
+     [](Node n, At w, Config& c) { return read_size(n, w, 1, 100'000'000, c.traffic.page_per_as); }},
+    {"traffic", "api_per_ip",
+     [](Node n, At w, Config& c) { return read_size(n, w, 1, 1'000'000, c.traffic.api_per_ip); }},
+    {"traffic", "api_per_network",
+     [](Node n, At w, Config& c) {
+         return read_size(n, w, 1, 10'000'000, c.traffic.api_per_network);
+     }},
+    {"traffic", "api_per_as",
+     [](Node n, At w, Config& c) { return read_size(n, w, 1, 100'000'000, c.traffic.api_per_as); }},
+    {"traffic", "network_share_percent",
+     [](Node n, At w, Config& c) {
+         return read_size(n, w, 0, 100, c.traffic.network_share_percent);
+     }},
+    {"traffic", "as_share_percent",
+     [](Node n, At w, Config& c) { return read_size(n, w, 0, 100, c.traffic.as_share_percent); }},
+    {"traffic", "per_clearance",
+     [](Node n, At w, Config& c) { return read_rate(n, w, c.traffic.per_clearance); }},
+    {"gate", "mode",
+     [](Node n, At w, Config& c) { return read_choice(n, w, {"auto", "on", "off"}, c.gate.mode); }},
+    {"gate", "pow_max_number",
+     [](Node n, At w, Config& c) {
+         std::size_t value = c.gate.pow_max_number;
+         auto read = read_size(n, w, 1, 100'000'000, value);
+         c.gate.pow_max_number = value;
+         return read;
+     }},
+    {"gate", "wait_s", [](Node n, At w, Config& c) { return read_seconds(n, w, 0, 60, c.gate.wait); }},
+    {"gate", "clearance_lifetime_s",
+     [](Node n, At w, Config& c) {
+         return read_seconds(n, w, 60, 30 * 86400, c.gate.clearance_lifetime);
+     }},
+    {"gate", "surge_min_rate",
+     [](Node n, At w, Config& c) { return read_size(n, w, 1, 10'000'000, c.gate.surge_min_rate); }},
+    {"gate", "surge_factor",
+     [](Node n, At w, Config& c) { return read_size(n, w, 2, 10'000, c.gate.surge_factor); }},
+    {"gate", "unknown_share_percent",
+     [](Node n, At w, Config& c) { return read_size(n, w, 0, 100, c.gate.unknown_share_percent); }},
+    {"gate", "surge_s",
+     [](Node n, At w, Config& c) { return read_seconds(n, w, 1, 3600, c.gate.surge_duration); }},
+    {"gate", "load_s",
+     [](Node n, At w, Config& c) { return read_seconds(n, w, 1, 3600, c.gate.load_duration); }},
+    {"gate", "known_after_s",
+     [](Node n, At w, Config& c) { return read_seconds(n, w, 0, 30 * 86400, c.gate.known_after); }},
+    {"gate", "calm_s",
+     [](Node n, At w, Config& c) { return read_seconds(n, w, 1, 86400, c.gate.calm_duration); }},
+    {"shedding", "lag_low_ms",
+     [](Node n, At w, Config& c) { return read_millis(n, w, 1, 60'000, c.shedding.lag_low); }},
+    {"shedding", "lag_normal_ms",
+     [](Node n, At w, Config& c) { return read_millis(n, w, 1, 60'000, c.shedding.lag_normal); }},
+    {"shedding", "queue_low",
+     [](Node n, At w, Config& c) { return read_size(n, w, 1, 1'000'000, c.shedding.queue_low); }},
+    {"shedding", "queue_normal",
+     [](Node n, At w, Config& c) { return read_size(n, w, 1, 1'000'000, c.shedding.queue_normal); }},
+    {"shedding", "retry_after_s",
+     [](Node n, At w, Config& c) { return read_seconds(n, w, 1, 3600, c.shedding.retry_after); }},
     {"log", "level",
      [](Node n, At w, Config& c) {
          return read_choice(n, w, {"trace", "debug", "info", "warn", "error"}, c.log.level);
@@ -230,6 +292,12 @@ Result<Config> parse_config(std::string_view toml_text, std::string_view source_
                           std::string(source_name) +
                               ": [server] tls_cert and tls_key go together: set both to serve "
                               "HTTPS, or neither");
+    if (config.shedding.lag_low > config.shedding.lag_normal ||
+        config.shedding.queue_low > config.shedding.queue_normal)
+        return make_error("config.bad_value",
+                          std::string(source_name) +
+                              ": [shedding] the low bounds must not pass the normal ones: "
+                              "low-priority routes are refused first");
     if (config.admin.session_idle > config.admin.session_lifetime)
         return make_error("config.bad_value",
                           std::string(source_name) +

@@ -118,6 +118,48 @@ struct AdminConfig {
     std::size_t password_queue = 16;
 };
 
+// Page-view and API limits for every client, per minute. A network (IPv4 /24, IPv6 /64 or
+// /48) or an AS may send the larger of its floor and its share of the site's usual total,
+// so the limits follow the site's own traffic; eyeball ISPs have no AS limit.
+struct TrafficConfig {
+    // A household, or many behind a carrier's NAT: a cleared browser is counted apart.
+    std::size_t page_per_ip = 240;
+    std::size_t page_per_network = 600;
+    std::size_t page_per_as = 6000;
+    std::size_t api_per_ip = 60;
+    std::size_t api_per_network = 300;
+    std::size_t api_per_as = 3000;
+    std::size_t network_share_percent = 5;
+    std::size_t as_share_percent = 25;
+    RateSetting per_clearance{300, 300};  // one browser that passed the gate
+};
+
+// The under-attack gate: a small page with a proof of work (or a short wait without
+// JavaScript) in front of the public pages, on by itself during a wave.
+struct GateConfig {
+    std::string mode = "auto";             // "auto", "on" (always), "off" (never)
+    std::uint64_t pow_max_number = 50000;  // ~16 bits: a second on a phone
+    std::chrono::seconds wait{5};          // the way through without JavaScript
+    std::chrono::seconds clearance_lifetime{4 * 3600};
+    std::size_t surge_min_rate = 200;         // requests a second below which no wave is
+    std::size_t surge_factor = 10;            // times the usual rate
+    std::size_t unknown_share_percent = 50;   // of the surge from clients never seen before
+    std::chrono::seconds surge_duration{5};   // that long, to switch on
+    std::chrono::seconds load_duration{3};    // that long overloaded, to switch on
+    std::chrono::seconds calm_duration{120};  // that long calm, to switch off
+    std::chrono::seconds known_after{600};    // a network seen this long before is known
+};
+
+// Past the first bounds low-priority routes (search, uncached listings) get 503, past the
+// second normal ones (the API) too; pages from memory, signing and confirming never.
+struct SheddingConfig {
+    std::chrono::milliseconds lag_low{25};  // how late the io threads run
+    std::chrono::milliseconds lag_normal{100};
+    std::size_t queue_low = 8;  // reads waiting for the database
+    std::size_t queue_normal = 32;
+    std::chrono::seconds retry_after{5};
+};
+
 struct LogConfig {
     std::string level = "info";  // trace, debug, info, warn, error
     std::filesystem::path file;  // empty: standard error
@@ -132,6 +174,9 @@ struct Config {
     DnsConfig dns;
     ShieldConfig shield;
     AdminConfig admin;
+    TrafficConfig traffic;
+    GateConfig gate;
+    SheddingConfig shedding;
     LogConfig log;
 };
 

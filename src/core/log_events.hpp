@@ -75,6 +75,14 @@ inline constexpr std::string_view admin_login = "ADMIN_LOGIN";
 inline constexpr std::string_view admin_login_refused = "ADMIN_LOGIN_REFUSED";
 // A back-office request was refused by its guard: reason= (csrf, origin, role), route=, ip=.
 inline constexpr std::string_view admin_forbidden = "ADMIN_FORBIDDEN";
+// The under-attack gate went on or off: on=, mode= (auto, on, off), reason= (surge, load,
+// admin, calm), usual_rps= (the usual requests a second it had learnt).
+inline constexpr std::string_view gate_switched = "GATE_SWITCHED";
+// An admin set the gate's mode from the back office: mode=, by=.
+inline constexpr std::string_view gate_mode_set = "GATE_MODE_SET";
+// What the shield refused in the last second, one line a second while it refuses: passed=,
+// limited_ip=, limited_network=, limited_as=, limited_clearance=, gated=, shed=.
+inline constexpr std::string_view shield_refused = "SHIELD_REFUSED";
 
 // Every event above, for the documentation and for the test that keeps names unique.
 inline constexpr std::string_view all[] = {
@@ -85,7 +93,8 @@ inline constexpr std::string_view all[] = {
     signature_confirmed, signature_withdrawn, dns_check_unknown,   mail_sent,
     mail_deferred,       mail_failed,         incident_cluster,    incident_opened,
     incident_decided,    signing_banned,      user_added,          admin_login,
-    admin_login_refused, admin_forbidden,
+    admin_login_refused, admin_forbidden,     gate_switched,       gate_mode_set,
+    shield_refused,
 };
 
 }  // namespace rempart::log_event

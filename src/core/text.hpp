@@ -26,4 +26,10 @@ std::string_view trim_view(std::string_view text);
 // those in `also_safe` ("/" for a path, "@" for an address in a URI).
 std::string percent_encode(std::string_view text, std::string_view also_safe = "");
 
+// Lower-case hexadecimal, two characters a byte.
+std::string to_hex(const unsigned char* bytes, std::size_t size);
+
+// `text` safe inside HTML text and double-quoted attributes.
+std::string html_escape(std::string_view text);
+
 }  // namespace rempart

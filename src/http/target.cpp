@@ -103,4 +103,12 @@ std::optional<std::string_view> form_value(
     return std::nullopt;
 }
 
+std::string local_path_or_root(std::string_view next) {
+    if (next.empty() || next.front() != '/' || next.starts_with("//") || next.starts_with("/\\"))
+        return "/";
+    for (const char c : next)
+        if (static_cast<unsigned char>(c) < 0x20 || c == '\\' || c == 0x7f) return "/";
+    return std::string(next);
+}
+
 }  // namespace rempart::http

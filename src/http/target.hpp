@@ -28,4 +28,8 @@ Result<std::vector<std::pair<std::string, std::string>>> parse_form(std::string_
 std::optional<std::string_view> form_value(
     const std::vector<std::pair<std::string, std::string>>& form, std::string_view name);
 
+// `next` when it is a path on this site, "/" otherwise: never "//host" or "/\\host", which
+// browsers take for another site, nor anything with a control character.
+std::string local_path_or_root(std::string_view next);
+
 }  // namespace rempart::http

@@ -14,7 +14,8 @@ namespace rempart::render {
 namespace mu = kainjow::mustache;
 
 struct Templates::Parsed {
-    std::unique_ptr<mu::mustache> layout, home, petition, privacy, terms, error, thanks, confirm;
+    std::unique_ptr<mu::mustache> layout, home, petition, privacy, terms, error, thanks, confirm,
+        gate;
     std::string progress_source;  // kainjow takes partials as source text
 };
 
@@ -35,6 +36,7 @@ Result<std::unique_ptr<Templates>> Templates::load() {
         {"templates/web/error.mustache", &p.error},
         {"templates/web/thanks.mustache", &p.thanks},
         {"templates/web/confirm.mustache", &p.confirm},
+        {"templates/web/gate.mustache", &p.gate},
     };
     for (const auto& [path, slot] : files) {
         const auto text = embedded::find(path);
@@ -127,8 +129,10 @@ std::string render_with_progress(const SiteView& view, mu::mustache& page, mu::d
 
 struct PageHead {
     std::string title;
-    std::string path;      // where the language switch comes back to
-    bool signing = false;  // loads the proof-of-work widget
+    std::string path;         // where the language switch comes back to
+    bool signing = false;     // loads the proof-of-work widget
+    bool gate = false;        // and sends the gate's form when it is solved
+    int refresh_seconds = 0;  // > 0: reloads to the gate's wait address after that long
 };
 
 std::string in_layout(const SiteView& view, Language language, const PageHead& head,
@@ -137,6 +141,10 @@ std::string in_layout(const SiteView& view, Language language, const PageHead& h
     data.set("page_title", head.title);
     data.set("content_html", content_html);
     data.set("signing", head.signing);
+    data.set("gate", head.gate);
+    data.set("asset_gate_js", std::string(view.assets.url("gate.js")));
+    data.set("refresh", head.refresh_seconds > 0);
+    data.set("refresh_seconds", std::to_string(head.refresh_seconds));
     if (head.signing) {
         data.set("asset_altcha_css", std::string(view.assets.url("altcha.css")));
         data.set("asset_altcha_js", std::string(view.assets.url("altcha.js")));
@@ -290,6 +298,17 @@ std::string render_notice(const SiteView& view, Language language, unsigned stat
     data.set("error_text", text(view, language, text_key));
     const auto content = view.templates.parsed().error->render(data);
     return in_layout(view, language, {title, "/"}, content);
+}
+
+std::string render_gate(const SiteView& view, Language language, int wait_seconds,
+                        std::string_view failure_key) {
+    auto data = page_data(view, language);
+    data.set("asset_altcha_worker", std::string(view.assets.url("altcha-sha.js")));
+    data.set("altcha_language", std::string(language == Language::fr ? "fr-fr" : "en"));
+    set_text(data, "failure", failure_key.empty() ? "" : text(view, language, failure_key));
+    const auto content = view.templates.parsed().gate->render(data);
+    PageHead head{text(view, language, "gate.title"), "/", true, true, wait_seconds};
+    return in_layout(view, language, head, content);
 }
 
 }  // namespace rempart::render

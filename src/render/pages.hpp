@@ -63,4 +63,11 @@ std::string render_error(const SiteView& view, Language language, unsigned statu
 std::string render_notice(const SiteView& view, Language language, unsigned status,
                           std::string_view title_key, std::string_view text_key);
 
+// The under-attack gate's page, with two marks left for the caller to fill per request:
+// "@@GATE_NEXT@@" (where to go once through, HTML-escaped) and "@@GATE_WAIT@@" (the
+// address the page reloads to after `wait_seconds`, for browsers without JavaScript).
+// `failure_key` names a message shown when a proof of work was refused.
+std::string render_gate(const SiteView& view, Language language, int wait_seconds,
+                        std::string_view failure_key = {});
+
 }  // namespace rempart::render

@@ -33,4 +33,11 @@ NetworkKeys network_keys(const address& input) {
     return keys;
 }
 
+std::string wide_network(std::string_view client_ip) {
+    boost::system::error_code ec;
+    const auto address = boost::asio::ip::make_address(client_ip, ec);
+    if (ec) return "ip:" + std::string(client_ip);
+    return network_keys(address).wide;
+}
+
 }  // namespace rempart::shield

@@ -5,6 +5,7 @@
 #include <boost/asio/ip/address.hpp>
 
 #include <string>
+#include <string_view>
 
 namespace rempart::shield {
 
@@ -16,5 +17,9 @@ struct NetworkKeys {
 
 // IPv4-mapped IPv6 addresses count as the IPv4 address they carry.
 NetworkKeys network_keys(const boost::asio::ip::address& address);
+
+// The wide key of an address written as text ("net:203.0.113.0/24", "net:2001:db8:1::/48"),
+// or "ip:<text>" when it is not an address: what the gate's clearance is bound to.
+std::string wide_network(std::string_view client_ip);
 
 }  // namespace rempart::shield

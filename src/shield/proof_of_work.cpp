@@ -8,22 +8,17 @@
 
 #include <charconv>
 
+#include "core/text.hpp"
+
 namespace rempart::shield {
 namespace {
 
 constexpr std::size_t max_payload_bytes = 2048;
 
-std::string hex(const unsigned char* bytes, std::size_t size) {
-    std::string out(size * 2 + 1, '\0');
-    sodium_bin2hex(out.data(), out.size(), bytes, size);
-    out.pop_back();
-    return out;
-}
-
 std::string sha256_hex(std::string_view text) {
     unsigned char digest[crypto_hash_sha256_BYTES];
     crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(text.data()), text.size());
-    return hex(digest, sizeof digest);
+    return to_hex(digest, sizeof digest);
 }
 
 bool equal_in_constant_time(std::string_view a, std::string_view b) {
@@ -96,7 +91,7 @@ std::string ProofOfWork::sign(std::string_view challenge_hex) const {
     crypto_auth_hmacsha256_update(
         &state, reinterpret_cast<const unsigned char*>(challenge_hex.data()), challenge_hex.size());
     crypto_auth_hmacsha256_final(&state, mac);
-    return hex(mac, sizeof mac);
+    return to_hex(mac, sizeof mac);
 }
 
 Challenge ProofOfWork::create(std::string_view salt_hex, std::uint64_t number,
@@ -118,7 +113,7 @@ Challenge ProofOfWork::create(std::uint64_t max_number, std::int64_t expires_at)
     randombytes_buf(salt, sizeof salt);
     std::uint64_t number = 0;
     randombytes_buf(&number, sizeof number);
-    return create(hex(salt, sizeof salt), number % (max_number + 1), max_number, expires_at);
+    return create(to_hex(salt, sizeof salt), number % (max_number + 1), max_number, expires_at);
 }
 
 PowVerdict ProofOfWork::verify(std::string_view payload_base64, std::int64_t now) {

@@ -7,19 +7,13 @@
 #include <cctype>
 
 #include "core/random.hpp"
+#include "core/text.hpp"
 
 namespace rempart::signatures {
 namespace {
 
 constexpr std::size_t token_bytes = 32;
 constexpr std::size_t token_chars = 43;  // base64 without padding of 32 bytes
-
-std::string to_hex(const unsigned char* bytes, std::size_t size) {
-    std::string hex(size * 2 + 1, '\0');
-    sodium_bin2hex(hex.data(), hex.size(), bytes, size);
-    hex.pop_back();
-    return hex;
-}
 
 }  // namespace
 

@@ -23,6 +23,7 @@ Readers::~Readers() {
 void Readers::post(Job job) {
     std::lock_guard lock(mutex_);
     queue_.push_back(std::move(job));
+    waiting_.store(queue_.size(), std::memory_order_relaxed);
     wake_.notify_one();
 }
 
@@ -45,6 +46,7 @@ void Readers::run(Database& db) {
             if (queue_.empty()) return;
             job = std::move(queue_.front());
             queue_.pop_front();
+            waiting_.store(queue_.size(), std::memory_order_relaxed);
         }
         job(db);
     }

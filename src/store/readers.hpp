@@ -8,6 +8,7 @@
 #include <boost/asio/this_coro.hpp>
 #include <boost/asio/use_awaitable.hpp>
 
+#include <atomic>
 #include <condition_variable>
 #include <deque>
 #include <filesystem>
@@ -38,6 +39,10 @@ class Readers {
     template <class T>
     T read_now(std::function<T(Database&)> read);
 
+    // Reads queued and not yet started: how far the store lags behind the requests, which
+    // the load shedder reads without taking the queue's lock.
+    std::size_t waiting() const { return waiting_.load(std::memory_order_relaxed); }
+
     void stop();
 
   private:
@@ -51,6 +56,7 @@ class Readers {
     std::mutex mutex_;
     std::condition_variable wake_;
     std::deque<Job> queue_;
+    std::atomic<std::size_t> waiting_{0};
     bool stopping_ = false;
 };
 

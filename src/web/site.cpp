@@ -21,15 +21,6 @@ std::string page_key(std::string_view page, render::Language language) {
     return std::string(page) + "|" + std::string(render::code(language));
 }
 
-// Only a local path, never "//host" or "/\host" which browsers take as another site.
-std::string safe_next(std::string_view next) {
-    if (next.empty() || next.front() != '/' || next.starts_with("//") || next.starts_with("/\\"))
-        return "/";
-    for (const char c : next)
-        if (static_cast<unsigned char>(c) < 0x20 || c == '\\') return "/";
-    return std::string(next);
-}
-
 }  // namespace
 
 Result<std::unique_ptr<Site>> Site::create(const Config& config, const Catalog& catalog) {
@@ -119,8 +110,7 @@ void add_web_routes(http::Router& router, const Site& site) {
                        if (http::form_value(*query, "confirmed")) notice = "sign.confirmed_notice";
                        if (http::form_value(*query, "withdrawn")) notice = "sign.withdrawn_notice";
                    }
-                   co_return page(request,
-                                  "petition/" + petition->slug + "|" + std::string(notice),
+                   co_return page(request, "petition/" + petition->slug + "|" + std::string(notice),
                                   [&](render::Language language) {
                                       return render::render_petition(site.view(), language,
                                                                      *petition, {}, notice);
@@ -147,7 +137,8 @@ void add_web_routes(http::Router& router, const Site& site) {
                    if (!language) co_return site.error_page(404, request.headers, request.target);
                    std::string next = "/";
                    if (auto form = http::parse_form(request.query); form)
-                       next = safe_next(http::form_value(*form, "next").value_or("/"));
+                       next =
+                           http::local_path_or_root(http::form_value(*form, "next").value_or("/"));
                    Response response;
                    response.status = 303;
                    response.set_header("Location", next);

@@ -76,5 +76,27 @@ TEST_F(DispatchTest, UnknownPathsAndMethodsAndBadTargets) {
     EXPECT_EQ(answer(dispatcher_, http::Method::get, "/ok/..").status, 400u);
 }
 
+TEST_F(DispatchTest, AGuardsAnswerStandsInForTheHandlersAndUnknownPathsMeetItToo) {
+    std::vector<shield::RouteClass> asked;
+    Guard guard = [&asked](const http::Request& request,
+                           const shield::RouteClass& route) -> std::optional<http::Response> {
+        asked.push_back(route);
+        if (request.path != "/ok/limited" && request.path != "/nowhere") return std::nullopt;
+        http::Response refused;
+        refused.status = 429;
+        return refused;
+    };
+    metrics::Registry metrics;
+    Dispatcher guarded(make_router(), metrics, error_page, guard);
+    EXPECT_EQ(answer(guarded, http::Method::get, "/ok/fine").status, 200u);
+    EXPECT_EQ(answer(guarded, http::Method::get, "/ok/limited").status, 429u);
+    EXPECT_EQ(answer(guarded, http::Method::get, "/nowhere").status, 429u);
+    ASSERT_EQ(asked.size(), 3u);
+    // The unknown path is counted as the table's "unrouted": gated, a page.
+    EXPECT_TRUE(asked[2].gated);
+    EXPECT_EQ(asked[2].family, shield::TrafficFamily::page);
+    EXPECT_NE(metrics.render().find("route=\"ok\",status=\"429\"} 1"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace rempart::app

@@ -408,5 +408,84 @@ TEST(ConfigLoading, BadBackOfficeSettingsNameTheirKey) {
     }
 }
 
+TEST(ConfigLoading, TrafficGateAndSheddingSettings) {
+    const auto defaults = parse_config("", "r.toml");
+    ASSERT_TRUE(defaults.ok());
+    EXPECT_EQ(defaults->traffic.page_per_ip, 240u);
+    EXPECT_EQ(defaults->gate.mode, "auto");
+    EXPECT_EQ(defaults->gate.known_after, std::chrono::minutes(10));
+    EXPECT_EQ(defaults->shedding.queue_low, 8u);
+    const auto config = parse_config(R"(
+[traffic]
+page_per_ip = 50
+page_per_network = 200
+page_per_as = 3000
+api_per_ip = 10
+api_per_network = 40
+api_per_as = 400
+network_share_percent = 10
+as_share_percent = 30
+per_clearance = { per_minute = 120, burst = 60 }
+[gate]
+mode = "on"
+pow_max_number = 20000
+wait_s = 2
+clearance_lifetime_s = 600
+surge_min_rate = 50
+surge_factor = 4
+unknown_share_percent = 70
+surge_s = 3
+load_s = 2
+calm_s = 30
+known_after_s = 0
+[shedding]
+lag_low_ms = 10
+lag_normal_ms = 50
+queue_low = 2
+queue_normal = 6
+retry_after_s = 7
+)",
+                                     "r.toml");
+    ASSERT_TRUE(config.ok()) << config.error().detail;
+    EXPECT_EQ(config->traffic.page_per_ip, 50u);
+    EXPECT_EQ(config->traffic.api_per_as, 400u);
+    EXPECT_EQ(config->traffic.as_share_percent, 30u);
+    EXPECT_EQ(config->traffic.per_clearance, (RateSetting{120, 60}));
+    EXPECT_EQ(config->gate.mode, "on");
+    EXPECT_EQ(config->gate.pow_max_number, 20000u);
+    EXPECT_EQ(config->gate.wait, std::chrono::seconds(2));
+    EXPECT_EQ(config->gate.clearance_lifetime, std::chrono::minutes(10));
+    EXPECT_EQ(config->gate.surge_factor, 4u);
+    EXPECT_EQ(config->gate.unknown_share_percent, 70u);
+    EXPECT_EQ(config->gate.load_duration, std::chrono::seconds(2));
+    EXPECT_EQ(config->gate.calm_duration, std::chrono::seconds(30));
+    EXPECT_EQ(config->gate.known_after, std::chrono::seconds(0));
+    EXPECT_EQ(config->shedding.lag_normal, std::chrono::milliseconds(50));
+    EXPECT_EQ(config->shedding.queue_normal, 6u);
+    EXPECT_EQ(config->shedding.retry_after, std::chrono::seconds(7));
+}
+
+TEST(ConfigLoading, BadTrafficGateAndSheddingSettingsNameTheirKey) {
+    const std::pair<const char*, const char*> cases[] = {
+        {"[traffic]\npage_per_ip = 0", "page_per_ip"},
+        {"[traffic]\nnetwork_share_percent = 101", "network_share_percent"},
+        {"[traffic]\nper_clearance = 5", "per_clearance"},
+        {"[gate]\nmode = \"always\"", "mode"},
+        {"[gate]\nclearance_lifetime_s = 10", "clearance_lifetime_s"},
+        {"[gate]\nsurge_factor = 1", "surge_factor"},
+        {"[gate]\nwait_s = 61", "wait_s"},
+        {"[shedding]\nqueue_low = 0", "queue_low"},
+        {"[shedding]\nqueue_low = 40\nqueue_normal = 10", "low bounds"},
+        {"[shedding]\nlag_low_ms = 200", "low bounds"},
+        {"[gate]\nthreshold = 5", "unknown key [gate] threshold"},
+    };
+    for (const auto& [toml, expected] : cases) {
+        const auto config = parse_config(toml, "rempart.toml");
+        ASSERT_FALSE(config.ok()) << toml;
+        EXPECT_NE(config.error().detail.find(expected), std::string::npos)
+            << toml << "\n  gave: " << config.error().detail;
+    }
+}
+
 }  // namespace
 }  // namespace rempart

@@ -34,8 +34,8 @@ TEST(SigningLimits, OneAddressIsHeldToItsBurstThenToldWhenToComeBack) {
     EXPECT_EQ(third.refused_by, LimitKey::ip);
     EXPECT_GT(third.retry_after.count(), 0);
     EXPECT_LE(third.retry_after.count(), 60);
-    EXPECT_TRUE(limits.admit(keys("192.0.2.1"), std::nullopt, "p", now + std::chrono::seconds(61))
-                    .allowed);
+    EXPECT_TRUE(
+        limits.admit(keys("192.0.2.1"), std::nullopt, "p", now + std::chrono::seconds(61)).allowed);
 }
 
 TEST(SigningLimits, ManyAddressesOfOneNetworkAreSeenAsOne) {
@@ -70,8 +70,7 @@ TEST(SigningLimits, ARefusalDrainsNoOtherBucket) {
     EXPECT_TRUE(limits.admit(keys("192.0.2.1"), std::nullopt, "p", now).allowed);
     EXPECT_TRUE(limits.admit(keys("192.0.2.1"), std::nullopt, "p", now).allowed);
     for (int i = 0; i < 10; ++i)
-        EXPECT_EQ(limits.admit(keys("192.0.2.1"), std::nullopt, "p", now).refused_by,
-                  LimitKey::ip);
+        EXPECT_EQ(limits.admit(keys("192.0.2.1"), std::nullopt, "p", now).refused_by, LimitKey::ip);
     EXPECT_TRUE(limits.admit(keys("192.0.2.2"), std::nullopt, "p", now).allowed);
 }
 

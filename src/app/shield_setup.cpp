@@ -1,0 +1,189 @@
+// Builds the front door from the config and wires it into the dispatcher and the metrics.
+#include "app/shield_setup.hpp"
+
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+#include <boost/asio/as_tuple.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/this_coro.hpp>
+#include <boost/asio/use_awaitable.hpp>
+
+#include "core/clock.hpp"
+#include "core/log_events.hpp"
+#include "detect/detector.hpp"
+#include "http/cookies.hpp"
+#include "http/target.hpp"
+
+namespace rempart::app {
+namespace asio = boost::asio;
+namespace {
+
+shield::TrafficSettings traffic_settings(std::size_t per_ip, std::size_t network_floor,
+                                         std::size_t as_floor, const TrafficConfig& traffic) {
+    shield::TrafficSettings settings;
+    settings.per_ip = static_cast<double>(per_ip);
+    settings.network_floor = static_cast<double>(network_floor);
+    settings.network_share = static_cast<double>(traffic.network_share_percent) / 100.0;
+    settings.as_floor = static_cast<double>(as_floor);
+    settings.as_share = static_cast<double>(traffic.as_share_percent) / 100.0;
+    // The households of the big eyeball ISPs are a crowd, never one sender.
+    settings.unlimited_ases = detect::DetectorConfig{}.large_networks;
+    return settings;
+}
+
+void replace_header(http::Response& response, std::string_view name, std::string value) {
+    std::erase_if(response.headers, [&](const auto& header) { return header.first == name; });
+    response.set_header(std::string(name), std::move(value));
+}
+
+}  // namespace
+
+shield::FrontDoorSettings front_door_settings(const Config& config) {
+    const auto& traffic = config.traffic;
+    const auto& gate = config.gate;
+    shield::FrontDoorSettings settings;
+    settings.pages = traffic_settings(traffic.page_per_ip, traffic.page_per_network,
+                                      traffic.page_per_as, traffic);
+    settings.api =
+        traffic_settings(traffic.api_per_ip, traffic.api_per_network, traffic.api_per_as, traffic);
+    settings.per_clearance = {traffic.per_clearance.per_minute / 60.0, traffic.per_clearance.burst};
+    settings.attack.min_rate = static_cast<double>(gate.surge_min_rate);
+    settings.attack.surge_factor = static_cast<double>(gate.surge_factor);
+    settings.attack.unknown_share = static_cast<double>(gate.unknown_share_percent) / 100.0;
+    settings.attack.surge_seconds = static_cast<int>(gate.surge_duration.count());
+    settings.attack.pressure_seconds = static_cast<int>(gate.load_duration.count());
+    settings.attack.calm_seconds = static_cast<int>(gate.calm_duration.count());
+    settings.mode = shield::parse_gate_mode(gate.mode).value_or(shield::GateMode::automatic);
+    settings.known_after = gate.known_after.count();
+    settings.shed.lag_low = config.shedding.lag_low;
+    settings.shed.lag_normal = config.shedding.lag_normal;
+    settings.shed.queue_low = config.shedding.queue_low;
+    settings.shed.queue_normal = config.shedding.queue_normal;
+    settings.shed.retry_after = config.shedding.retry_after;
+    return settings;
+}
+
+ShieldSetup set_up_shield(const Config& config, const std::string& secret,
+                          const shield::AsnTable* asns, const store::Readers& readers,
+                          const web::Site& site) {
+    ShieldSetup setup;
+    setup.loop_lag = std::make_unique<net::LoopLag>();
+    setup.clearance = std::make_unique<shield::Clearance>(secret, config.gate.clearance_lifetime,
+                                                          config.gate.wait);
+    auto pressure = [lag = setup.loop_lag.get(), &readers] {
+        return shield::Pressure{lag->current(), readers.waiting()};
+    };
+    setup.front_door = std::make_unique<shield::FrontDoor>(front_door_settings(config),
+                                                           *setup.clearance, asns, pressure);
+    setup.gate_page = std::make_unique<web::GatePage>(site, *setup.clearance);
+    return setup;
+}
+
+Guard shield_guard(shield::FrontDoor& front_door, const web::GatePage& gate_page,
+                   const web::Site& site) {
+    return [&front_door, &gate_page, &site](
+               const http::Request& request,
+               const shield::RouteClass& route) -> std::optional<http::Response> {
+        const auto cookie =
+            http::cookie_value(request.headers["Cookie"], web::clearance_cookie).value_or("");
+        const bool reads =
+            request.method == http::Method::get || request.method == http::Method::head;
+        const auto admission =
+            front_door.admit({request.client_ip, cookie, reads}, route, unix_now_ms());
+        if (admission.passed()) return std::nullopt;
+        if (admission.decision == shield::Decision::gated)
+            return gate_page.response(request, http::local_path_or_root(request.target));
+        const unsigned status = admission.decision == shield::Decision::shed ? 503 : 429;
+        auto response = site.error_page(status, request.headers, request.target);
+        replace_header(response, "Retry-After", std::to_string(admission.retry_after.count()));
+        response.set_header("Cache-Control", "no-store");
+        return response;
+    };
+}
+
+void add_shield_metrics(metrics::Registry& metrics, const shield::FrontDoor& front_door) {
+    metrics.add_collector([&front_door](std::string& out) {
+        out +=
+            "# HELP rempart_shield_decisions_total What the shield decided, request by "
+            "request, before any handler.\n";
+        out += "# TYPE rempart_shield_decisions_total counter\n";
+        for (std::size_t i = 0; i < shield::decision_count; ++i) {
+            const auto decision = static_cast<shield::Decision>(i);
+            out += "rempart_shield_decisions_total{decision=\"" +
+                   std::string(shield::to_string(decision)) + "\"} " +
+                   std::to_string(front_door.decisions(decision)) + "\n";
+        }
+        const auto status = front_door.status();
+        out += "# HELP rempart_gate_on 1 while the under-attack gate stands.\n";
+        out += "# TYPE rempart_gate_on gauge\n";
+        out += "rempart_gate_on " + std::string(status.on ? "1" : "0") + "\n";
+        out += "# HELP rempart_gate_switches_total Times the gate went on or off.\n";
+        out += "# TYPE rempart_gate_switches_total counter\n";
+        out += "rempart_gate_switches_total " + std::to_string(front_door.gate_switches()) + "\n";
+        out +=
+            "# HELP rempart_gate_clearances_issued_total Clearance cookies given to "
+            "visitors who passed the gate.\n";
+        out += "# TYPE rempart_gate_clearances_issued_total counter\n";
+        out += "rempart_gate_clearances_issued_total " +
+               std::to_string(front_door.clearances_issued()) + "\n";
+        out +=
+            "# HELP rempart_shield_usual_requests_per_second The usual rate the shield "
+            "learnt from calm seconds.\n";
+        out += "# TYPE rempart_shield_usual_requests_per_second gauge\n";
+        out += "rempart_shield_usual_requests_per_second " + fmt::format("{}", status.usual_rate) +
+               "\n";
+        out +=
+            "# HELP rempart_shield_tracked_keys Addresses, networks, ASes and clearances "
+            "the shield keeps counts for.\n";
+        out += "# TYPE rempart_shield_tracked_keys gauge\n";
+        out += "rempart_shield_tracked_keys " + std::to_string(front_door.tracked_keys()) + "\n";
+        const auto pressure = front_door.pressure();
+        out += "# HELP rempart_loop_lag_seconds How late the io threads run their timers.\n";
+        out += "# TYPE rempart_loop_lag_seconds gauge\n";
+        out += "rempart_loop_lag_seconds " +
+               fmt::format("{}", static_cast<double>(pressure.loop_lag.count()) / 1000.0) + "\n";
+        out += "# HELP rempart_store_read_queue Reads waiting for a database connection.\n";
+        out += "# TYPE rempart_store_read_queue gauge\n";
+        out += "rempart_store_read_queue " + std::to_string(pressure.read_queue) + "\n";
+    });
+}
+
+asio::awaitable<void> run_shield_clock(shield::FrontDoor& front_door) {
+    asio::steady_timer timer(co_await asio::this_coro::executor);
+    std::array<std::uint64_t, shield::decision_count> seen{};
+    for (std::size_t i = 0; i < seen.size(); ++i)
+        seen[i] = front_door.decisions(static_cast<shield::Decision>(i));
+    for (;;) {
+        timer.expires_after(std::chrono::seconds(1));
+        auto [ec] = co_await timer.async_wait(asio::as_tuple(asio::use_awaitable));
+        if (ec) co_return;
+        if (const auto changed = front_door.tick(unix_now_ms())) {
+            spdlog::warn("{} on={} mode={} reason={} usual_rps={:.1f}", log_event::gate_switched,
+                         changed->on, shield::to_string(changed->mode),
+                         changed->reason.empty() ? "calm" : changed->reason, changed->usual_rate);
+        }
+        // Refusals are counted, not logged one by one: a flood would fill the disk.
+        std::array<std::uint64_t, shield::decision_count> now{};
+        std::uint64_t refused = 0;
+        for (std::size_t i = 0; i < now.size(); ++i) {
+            now[i] = front_door.decisions(static_cast<shield::Decision>(i));
+            if (i != static_cast<std::size_t>(shield::Decision::pass)) refused += now[i] - seen[i];
+        }
+        if (refused > 0) {
+            const auto delta = [&](shield::Decision d) {
+                const auto i = static_cast<std::size_t>(d);
+                return now[i] - seen[i];
+            };
+            using D = shield::Decision;
+            spdlog::info(
+                "{} passed={} limited_ip={} limited_network={} limited_as={} "
+                "limited_clearance={} gated={} shed={}",
+                log_event::shield_refused, delta(D::pass), delta(D::limited_ip),
+                delta(D::limited_network), delta(D::limited_as), delta(D::limited_clearance),
+                delta(D::gated), delta(D::shed));
+        }
+        seen = now;
+    }
+}
+
+}  // namespace rempart::app

@@ -1,0 +1,54 @@
+// The under-attack gate seen from the web: its page, and the routes that let a visitor
+// through (GET /gate/challenge, POST /gate/pass, GET /gate/wait).
+#pragma once
+
+#include <array>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/config.hpp"
+#include "http/router.hpp"
+#include "shield/clearance.hpp"
+#include "shield/front_door.hpp"
+#include "shield/proof_of_work.hpp"
+#include "web/site.hpp"
+
+namespace rempart::web {
+
+// The cookie a visitor who passed the gate sends back.
+inline constexpr std::string_view clearance_cookie = "rempart_clearance";
+
+// The gate's page, rendered once per language; a request only fills in where the visitor
+// was going and a fresh wait ticket, so turning a flood away costs a few microseconds each.
+class GatePage {
+  public:
+    GatePage(const Site& site, const shield::Clearance& clearance);
+
+    // 503 with Retry-After, `X-Rempart-Gate: challenge` and the page. `ticket` keeps a wait
+    // already begun; `failed` says a proof of work was refused (then the status is 403).
+    http::Response response(const http::Request& request, std::string_view next,
+                            std::optional<std::string_view> ticket = std::nullopt,
+                            bool failed = false) const;
+
+  private:
+    // The page split at its two marks: before the wait address, before `next`, the rest.
+    struct Parts {
+        std::string head, middle, tail;
+    };
+    const Site& site_;
+    const shield::Clearance& clearance_;
+    std::array<std::array<Parts, 2>, std::size(render::all_languages)> parts_;
+};
+
+struct GateServices {
+    const Site& site;
+    const GatePage& page;
+    shield::ProofOfWork& pow;
+    shield::FrontDoor& front_door;
+    const GateConfig& config;
+};
+
+void add_gate_routes(http::Router& router, GateServices& services);
+
+}  // namespace rempart::web

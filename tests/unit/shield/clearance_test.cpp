@@ -1,0 +1,103 @@
+// Tests for shield/clearance: the gate's cookie and its wait ticket, each forged, altered,
+// expired and taken to another network.
+#include "shield/clearance.hpp"
+
+#include <gtest/gtest.h>
+
+namespace rempart::shield {
+namespace {
+
+using namespace std::chrono_literals;
+
+constexpr std::string_view home = "net:203.0.113.0/24";
+constexpr std::string_view elsewhere = "net:198.51.100.0/24";
+constexpr std::int64_t now = 1'800'000'000;
+
+Clearance clearance() {
+    return Clearance(std::string(32, 'k'), 4h, 5s);
+}
+
+TEST(Clearance, AnIssuedCookieIsValidOnItsNetworkUntilItExpires) {
+    const auto c = clearance();
+    const auto cookie = c.issue(home, now);
+    const auto check = c.check(cookie, home, now + 3600);
+    EXPECT_EQ(check.verdict, ClearanceVerdict::valid);
+    EXPECT_FALSE(check.id.empty());
+    EXPECT_EQ(c.check(cookie, home, now + 4 * 3600).verdict, ClearanceVerdict::expired);
+}
+
+TEST(Clearance, EachCookieHasItsOwnId) {
+    const auto c = clearance();
+    const auto a = c.issue(home, now);
+    const auto b = c.issue(home, now);
+    EXPECT_NE(a, b);
+    EXPECT_NE(c.check(a, home, now).id, c.check(b, home, now).id);
+}
+
+TEST(Clearance, ACookieEarnedOnAnotherNetworkIsRefused) {
+    const auto c = clearance();
+    EXPECT_EQ(c.check(c.issue(home, now), elsewhere, now).verdict, ClearanceVerdict::mismatch);
+}
+
+TEST(Clearance, AnAlteredCookieIsRefused) {
+    const auto c = clearance();
+    auto cookie = c.issue(home, now);
+    // A later expiry written in by hand.
+    const auto first_dot = cookie.find('.');
+    const auto second_dot = cookie.find('.', first_dot + 1);
+    auto longer = cookie;
+    longer.replace(first_dot + 1, second_dot - first_dot - 1, std::to_string(now + 999'999));
+    EXPECT_EQ(c.check(longer, home, now).verdict, ClearanceVerdict::mismatch);
+    auto flipped = cookie;
+    flipped.back() = flipped.back() == '0' ? '1' : '0';
+    EXPECT_EQ(c.check(flipped, home, now).verdict, ClearanceVerdict::mismatch);
+}
+
+TEST(Clearance, ACookieOfAnotherSecretIsRefused) {
+    const Clearance other(std::string(32, 'z'), 4h, 5s);
+    EXPECT_EQ(clearance().check(other.issue(home, now), home, now).verdict,
+              ClearanceVerdict::mismatch);
+}
+
+TEST(Clearance, WhatIsNotACookieOfOursIsMalformed) {
+    const auto c = clearance();
+    EXPECT_EQ(c.check("", home, now).verdict, ClearanceVerdict::absent);
+    for (const auto* text :
+         {"x", "v1.", "v1..", "v1.abc.id.mac", "v2.1.id.mac", "v1.-5.id.mac", "v1.1800000000..mac"})
+        EXPECT_EQ(c.check(text, home, now).verdict, ClearanceVerdict::malformed) << text;
+    EXPECT_EQ(c.check(std::string(500, 'v'), home, now).verdict, ClearanceVerdict::malformed);
+}
+
+TEST(Clearance, ATicketOpensAfterTheWaitAndForTenMinutes) {
+    const auto c = clearance();
+    const auto ticket = c.ticket(home, now);
+    const auto early = c.redeem(ticket, home, now + 2);
+    EXPECT_EQ(early.verdict, TicketVerdict::too_early);
+    EXPECT_EQ(early.wait_seconds, 3);
+    EXPECT_EQ(c.redeem(ticket, home, now + 5).verdict, TicketVerdict::redeemed);
+    EXPECT_EQ(c.redeem(ticket, home, now + 600).verdict, TicketVerdict::redeemed);
+    EXPECT_EQ(c.redeem(ticket, home, now + 601).verdict, TicketVerdict::expired);
+}
+
+TEST(Clearance, ATicketIsBoundToItsNetworkAndCannotBeAltered) {
+    const auto c = clearance();
+    const auto ticket = c.ticket(home, now);
+    EXPECT_EQ(c.redeem(ticket, elsewhere, now + 10).verdict, TicketVerdict::invalid);
+    // An earlier issue time written in, to skip the wait.
+    const auto dot = ticket.find('.');
+    const auto backdated = std::to_string(now - 100) + ticket.substr(dot);
+    EXPECT_EQ(c.redeem(backdated, home, now).verdict, TicketVerdict::invalid);
+    EXPECT_EQ(c.redeem("", home, now).verdict, TicketVerdict::invalid);
+    EXPECT_EQ(c.redeem("garbage", home, now).verdict, TicketVerdict::invalid);
+}
+
+TEST(Clearance, ACookieIsNotATicketNorATicketACookie) {
+    const auto c = clearance();
+    const auto cookie = c.issue(home, now);
+    const auto ticket = c.ticket(home, now - 10);
+    EXPECT_NE(c.check("v1." + ticket, home, now).verdict, ClearanceVerdict::valid);
+    EXPECT_EQ(c.redeem(cookie.substr(3), home, now).verdict, TicketVerdict::invalid);
+}
+
+}  // namespace
+}  // namespace rempart::shield
