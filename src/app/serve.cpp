@@ -32,6 +32,7 @@
 #include "store/signature_repository.hpp"
 #include "store/store.hpp"
 #include "web/altcha_route.hpp"
+#include "web/search_routes.hpp"
 #include "web/signing_routes.hpp"
 #include "web/site.hpp"
 
@@ -208,6 +209,7 @@ int serve(const Config& config, bool demo) {
     admin::add_incident_action_routes(router, incident_services);
     admin::add_invalidation_routes(router, incident_services);
     web::add_signing_routes(router, signing_services);
+    web::add_search_routes(router, **site, store.readers());
     api::add_api_routes(router, catalog, config.server.base_url, &store.readers());
     web::add_altcha_route(router, proof_of_work, difficulty, config.shield);
     ops::add_ops_routes(router, metrics);

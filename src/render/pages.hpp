@@ -63,6 +63,15 @@ std::string render_error(const SiteView& view, Language language, unsigned statu
 std::string render_notice(const SiteView& view, Language language, unsigned status,
                           std::string_view title_key, std::string_view text_key);
 
+// The search page: the box, and what was found when something was looked for.
+struct SearchView {
+    std::string query;                // as typed, cleaned
+    bool searched = false;            // false: the box alone
+    std::vector<Petition> petitions;  // what was found
+    std::string_view error_key;       // why the query was refused, or empty
+};
+std::string render_search(const SiteView& view, Language language, const SearchView& search);
+
 // The under-attack gate's page, with two marks left for the caller to fill per request:
 // "@@GATE_NEXT@@" (where to go once through, HTML-escaped) and "@@GATE_WAIT@@" (the
 // address the page reloads to after `wait_seconds`, for browsers without JavaScript).

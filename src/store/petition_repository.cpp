@@ -1,18 +1,19 @@
 // Petitions in the store: insert, list, find, change state.
 #include "store/petition_repository.hpp"
 
+#include "store/detail/petition_rows.hpp"
+
 #include <unordered_map>
 
 namespace rempart::store {
-namespace {
 
 // The count comes from the table the triggers keep: one row read, whatever the number.
-constexpr std::string_view select_columns =
+const std::string_view petition_columns =
     "SELECT id, slug, title, summary, body_markdown, goal, state, created_at, "
     "COALESCE((SELECT count FROM signature_counts c WHERE c.petition_id = petitions.id AND "
     "c.state = 'confirmed'), 0), postcode_required FROM petitions ";
 
-Petition read_petition(const Statement& row) {
+Petition read_petition_row(const Statement& row) {
     Petition petition;
     petition.id = row.column_int(0);
     petition.slug = row.column_text(1);
@@ -26,8 +27,6 @@ Petition read_petition(const Statement& row) {
     petition.postcode_required = row.column_int(9) != 0;
     return petition;
 }
-
-}  // namespace
 
 Result<Petition> insert_petition(Database& db, const PetitionDraft& draft, std::int64_t now) {
     auto& insert = db.prepare(
@@ -56,9 +55,9 @@ Result<Petition> insert_petition(Database& db, const PetitionDraft& draft, std::
 }
 
 std::vector<Petition> list_petitions(Database& db) {
-    auto& select = db.prepare(std::string(select_columns) + "ORDER BY created_at DESC, id DESC");
+    auto& select = db.prepare(std::string(petition_columns) + "ORDER BY created_at DESC, id DESC");
     std::vector<Petition> petitions;
-    while (select.step()) petitions.push_back(read_petition(select));
+    while (select.step()) petitions.push_back(read_petition_row(select));
     select.reset();
     std::unordered_map<std::int64_t, Petition*> by_id;
     for (auto& petition : petitions) by_id.emplace(petition.id, &petition);
@@ -94,10 +93,10 @@ std::optional<Petition> find_petition_with_counts(Database& db, std::string_view
 }
 
 std::optional<Petition> find_petition(Database& db, std::string_view slug) {
-    auto& select = db.prepare(std::string(select_columns) + "WHERE slug = ?1");
+    auto& select = db.prepare(std::string(petition_columns) + "WHERE slug = ?1");
     select.bind(1, slug);
     std::optional<Petition> petition;
-    if (select.step()) petition = read_petition(select);
+    if (select.step()) petition = read_petition_row(select);
     select.reset();
     return petition;
 }

@@ -171,13 +171,13 @@ inline std::vector<std::string> dangers_in(std::string_view html) {
         // anything else is user markup that escaped escaping.
         bool expected = false;
         for (const char* name :
-             {"html",     "head",       "meta",   "title",    "link",    "body",   "header",
-              "nav",      "main",       "footer", "article",  "section", "hgroup", "div",
-              "span",     "p",          "a",      "ul",       "ol",      "li",     "small",
-              "strong",   "em",         "h1",     "h2",       "h3",      "h4",     "h5",
-              "h6",       "blockquote", "pre",    "code",     "br",      "hr",     "progress",
-              "script",   "noscript",   "form",   "fieldset", "legend",  "label",  "input",
-              "textarea", "button",     "select", "option",  "altcha-widget"})
+             {"html",     "head",       "meta",   "title",    "link",         "body",   "header",
+              "nav",      "main",       "footer", "article",  "section",      "hgroup", "div",
+              "span",     "p",          "a",      "ul",       "ol",           "li",     "small",
+              "strong",   "em",         "h1",     "h2",       "h3",           "h4",     "h5",
+              "h6",       "blockquote", "pre",    "code",     "br",           "hr",     "progress",
+              "script",   "noscript",   "form",   "fieldset", "legend",       "label",  "input",
+              "textarea", "button",     "select", "option",   "altcha-widget"})
             if (tag.name == name) expected = true;
         if (!expected) flag(tag, "unexpected element");
         const auto* src = tag.attribute("src");
@@ -191,12 +191,21 @@ inline std::vector<std::string> dangers_in(std::string_view html) {
                 !href->starts_with("/static/"))
                 flag(tag, "link that is not our stylesheet or icon");
         }
-        if (tag.name == "meta" && (tag.attribute("http-equiv") || tag.attribute("url")))
-            flag(tag, "meta http-equiv");
+        // One refresh is ours: the gate's page reloads to its own wait address.
+        if (tag.name == "meta" && (tag.attribute("http-equiv") || tag.attribute("url"))) {
+            const auto* equiv = tag.attribute("http-equiv");
+            const auto* content = tag.attribute("content");
+            const bool gate_refresh = equiv && *equiv == "refresh" && content &&
+                                      content->find(";url=/gate/wait?") != std::string::npos &&
+                                      content->find("//") == std::string::npos &&
+                                      tag.attributes.size() == 2;
+            if (!gate_refresh) flag(tag, "meta http-equiv");
+        }
         // The proof-of-work widget fetches its challenge from us, and from nowhere else.
         if (tag.name == "altcha-widget") {
             const auto* challenge = tag.attribute("challenge");
-            if (!challenge || !challenge->starts_with("/altcha/"))
+            if (!challenge ||
+                (!challenge->starts_with("/altcha/") && *challenge != "/gate/challenge"))
                 flag(tag, "widget that fetches elsewhere");
         }
         if (tag.name == "form") {

@@ -132,6 +132,34 @@ TEST_F(Xss, PayloadsInEveryPetitionFieldStayInert) {
     }
 }
 
+// A search shows back what was typed, and petitions found: both escaped.
+TEST_F(Xss, PayloadsInASearchAndWhatItFindsStayInert) {
+    for (const auto& payload : payloads()) {
+        Petition found = this->petition("x", payload, payload);
+        found.summary = payload;
+        for (const auto language : all_languages) {
+            expect_inert(render_search(view(), language, {payload, true, {found}, {}}), payload);
+            expect_inert(render_search(view(), language, {payload, true, {}, {}}), payload);
+            expect_inert(render_search(view(), language, {payload, false, {}, "search.too_long"}),
+                         payload);
+        }
+    }
+}
+
+// The gate's page holds no user text but the site's settings.
+TEST_F(Xss, PayloadsInSiteSettingsStayInertOnTheGatesPage) {
+    for (const auto& payload : payloads()) {
+        site_.name = site_.controller = payload;
+        for (const auto language : all_languages) {
+            // Filled in as web/gate fills its two marks for each visitor.
+            auto html = render_gate(view(), language, 5);
+            html.replace(html.find("@@GATE_WAIT@@"), 13, "/gate/wait?ticket=t&amp;next=/");
+            html.replace(html.find("@@GATE_NEXT@@"), 13, "/");
+            expect_inert(html, payload);
+        }
+    }
+}
+
 // Slugs are checked before they are stored, but the pages do not count on it.
 TEST_F(Xss, PayloadsInTheSlugStayInert) {
     for (const auto& payload : payloads()) {

@@ -1,0 +1,49 @@
+// What every public page shares, for the files that render them: the parsed templates,
+// the words and the site's fields, a petition's card, and the layout around a page.
+#pragma once
+
+#include <kainjow/mustache.hpp>
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "render/pages.hpp"
+
+namespace rempart::render {
+
+struct Templates::Parsed {
+    std::unique_ptr<kainjow::mustache::mustache> layout, home, petition, privacy, terms, error,
+        thanks, confirm, gate, search;
+    std::string progress_source;  // kainjow takes partials as source text
+};
+
+namespace detail {
+
+namespace mu = kainjow::mustache;
+
+// Mustache treats an empty string as true, so every optional text also gets has_<name>.
+void set_text(mu::data& data, const std::string& name, const std::string& value);
+// Fields every page shares: language, site, assets, words.
+mu::data page_data(const SiteView& view, Language language);
+// The fields of one petition, for its card on the home page and for its own page.
+void set_petition(mu::data& data, const SiteView& view, Language language,
+                  const Petition& petition);
+// Renders `page` with the progress bar available as a partial.
+std::string render_with_progress(const SiteView& view, mu::mustache& page, mu::data& data);
+
+struct PageHead {
+    std::string title;
+    std::string path;         // where the language switch comes back to
+    bool signing = false;     // loads the proof-of-work widget
+    bool gate = false;        // and sends the gate's form when it is solved
+    int refresh_seconds = 0;  // > 0: reloads to the gate's wait address after that long
+};
+
+std::string in_layout(const SiteView& view, Language language, const PageHead& head,
+                      const std::string& content_html);
+std::string text(const SiteView& view, Language language, std::string_view key);
+std::string version_text(const SiteView& view, Language language, const std::string& version);
+
+}  // namespace detail
+}  // namespace rempart::render

@@ -1,0 +1,44 @@
+// The page templates, parsed once from the files compiled into the binary.
+#include <kainjow/mustache.hpp>
+
+#include "core/embedded.hpp"
+#include "render/detail/page_parts.hpp"
+#include "render/pages.hpp"
+
+namespace rempart::render {
+namespace mu = kainjow::mustache;
+
+Templates::Templates() : parsed_(std::make_unique<Parsed>()) {}
+Templates::~Templates() = default;
+
+Result<std::unique_ptr<Templates>> Templates::load() {
+    std::unique_ptr<Templates> templates(new Templates());
+    auto& p = *templates->parsed_;
+    std::unique_ptr<mu::mustache> progress;
+    const std::pair<const char*, std::unique_ptr<mu::mustache>*> files[] = {
+        {"templates/layout.mustache", &p.layout},
+        {"templates/web/home.mustache", &p.home},
+        {"templates/web/petition.mustache", &p.petition},
+        {"templates/web/progress.mustache", &progress},
+        {"templates/web/privacy.mustache", &p.privacy},
+        {"templates/web/terms.mustache", &p.terms},
+        {"templates/web/error.mustache", &p.error},
+        {"templates/web/thanks.mustache", &p.thanks},
+        {"templates/web/confirm.mustache", &p.confirm},
+        {"templates/web/gate.mustache", &p.gate},
+        {"templates/web/search.mustache", &p.search},
+    };
+    for (const auto& [path, slot] : files) {
+        const auto text = embedded::find(path);
+        if (!text)
+            return make_error("template.missing", std::string(path) + " is not in this build");
+        *slot = std::make_unique<mu::mustache>(std::string(*text));
+        if (!(*slot)->is_valid())
+            return make_error("template.invalid",
+                              std::string(path) + ": " + (*slot)->error_message());
+    }
+    p.progress_source = std::string(*embedded::find("templates/web/progress.mustache"));
+    return templates;
+}
+
+}  // namespace rempart::render

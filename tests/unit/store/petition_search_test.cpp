@@ -1,0 +1,71 @@
+// Tests for store/petition_search: every word must be there, whatever its case or accents.
+#include "store/petition_search.hpp"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+
+#include "store/migrations.hpp"
+#include "store/petition_repository.hpp"
+
+namespace rempart::store {
+namespace {
+
+class PetitionSearch : public ::testing::Test {
+  protected:
+    PetitionSearch() {
+        char pattern[] = "/tmp/rempart-search-test.XXXXXX";
+        dir_ = ::mkdtemp(pattern);
+        auto opened = Database::open(dir_ / "s.db", Database::Mode::read_write);
+        db_ = std::move(*opened);
+        EXPECT_TRUE(migrate(*db_).ok());
+        add("velo", "Une rue sûre à VÉLO", "Pistes cyclables", "Devant l'école Jean-Jaurès.", 1);
+        add("arbres", "Sauvons les arbres", "Le parc des Buttes", "Cent platanes centenaires.", 2);
+        add("ecole", "Une école ouverte", "Cantine bio", "Pour l'école et le vélo aussi.", 3);
+        EXPECT_TRUE(set_petition_state(*db_, "arbres", PetitionState::closed, 4).ok());
+    }
+    ~PetitionSearch() override {
+        db_.reset();
+        std::filesystem::remove_all(dir_);
+    }
+    void add(std::string slug, std::string title, std::string summary, std::string body,
+             std::int64_t at) {
+        ASSERT_TRUE(insert_petition(*db_, {slug, title, summary, body, std::nullopt}, at).ok());
+    }
+    std::vector<std::string> slugs(std::vector<std::string> words, std::size_t limit = 50) {
+        std::vector<std::string> out;
+        for (const auto& p : search_petitions(*db_, words, limit)) out.push_back(p.slug);
+        return out;
+    }
+    std::filesystem::path dir_;
+    std::unique_ptr<Database> db_;
+};
+
+TEST_F(PetitionSearch, AWordFindsTitleSummaryAndTextNewestFirst) {
+    EXPECT_EQ(slugs({"velo"}), (std::vector<std::string>{"ecole", "velo"}));
+    EXPECT_EQ(slugs({"cantine"}), (std::vector<std::string>{"ecole"}));
+    EXPECT_EQ(slugs({"jaures"}), (std::vector<std::string>{"velo"}));
+}
+
+TEST_F(PetitionSearch, EveryWordMustBeThere) {
+    EXPECT_EQ(slugs({"velo", "cantine"}), (std::vector<std::string>{"ecole"}));
+    EXPECT_TRUE(slugs({"velo", "platanes"}).empty());
+}
+
+TEST_F(PetitionSearch, ClosedPetitionsAreFoundToo) {
+    EXPECT_EQ(slugs({"platanes"}), (std::vector<std::string>{"arbres"}));
+}
+
+TEST_F(PetitionSearch, NoWordsFindNothingAndTheLimitHolds) {
+    EXPECT_TRUE(slugs({}).empty());
+    EXPECT_EQ(slugs({"e"}, 2).size(), 2u);
+}
+
+TEST_F(PetitionSearch, AWordIsDataNeverSql) {
+    EXPECT_TRUE(slugs({"') OR 1=1 --"}).empty());
+    EXPECT_TRUE(slugs({"%"}).empty());
+}
+
+}  // namespace
+}  // namespace rempart::store
