@@ -2,9 +2,18 @@
 #include "signing_attempt.hpp"
 
 #include "proof_of_work.hpp"
-#include "support/signing_client.hpp"
 
 namespace rempart::attack {
+
+testing::Fields signing_form(const PlannedAttempt& attempt, const std::string& altcha) {
+    testing::Fields fields{{"name", attempt.name}, {"email", attempt.email}};
+    if (!attempt.postcode.empty()) fields.emplace_back("postcode", attempt.postcode);
+    if (!attempt.comment.empty()) fields.emplace_back("comment", attempt.comment);
+    fields.emplace_back("public_name", "1");
+    fields.emplace_back("accept_terms", "1");
+    fields.emplace_back("altcha", altcha);
+    return fields;
+}
 
 AttemptOutcome send_attempt(KeepAliveClient& client, const std::string& petition,
                             const PlannedAttempt& attempt) {
@@ -20,16 +29,11 @@ AttemptOutcome send_attempt(KeepAliveClient& client, const std::string& petition
     outcome.difficulty = solution->maxnumber;
     outcome.hashes = solution->hashes;
 
-    testing::Fields fields{{"name", attempt.name}, {"email", attempt.email}};
-    if (!attempt.postcode.empty()) fields.emplace_back("postcode", attempt.postcode);
-    if (!attempt.comment.empty()) fields.emplace_back("comment", attempt.comment);
-    fields.emplace_back("public_name", "1");
-    fields.emplace_back("accept_terms", "1");
-    fields.emplace_back("altcha", solution->payload);
     Headers headers = source;
     headers.emplace_back("Content-Type", "application/x-www-form-urlencoded");
-    const auto answer = client.request("POST", "/petitions/" + petition + "/sign",
-                                       testing::form_encode(fields), headers);
+    const auto answer =
+        client.request("POST", "/petitions/" + petition + "/sign",
+                       testing::form_encode(signing_form(attempt, solution->payload)), headers);
     ++outcome.requests;
     outcome.sign_status = answer.status;
     return outcome;

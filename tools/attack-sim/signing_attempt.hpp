@@ -7,6 +7,7 @@
 
 #include "keep_alive_client.hpp"
 #include "plan.hpp"
+#include "support/signing_client.hpp"
 
 namespace rempart::attack {
 
@@ -17,6 +18,9 @@ struct AttemptOutcome {
     std::uint64_t hashes = 0;
     unsigned requests = 0;
 };
+
+// The signing form's fields for an attempt, with the solved proof of work's payload.
+testing::Fields signing_form(const PlannedAttempt& attempt, const std::string& altcha);
 
 AttemptOutcome send_attempt(KeepAliveClient& client, const std::string& petition,
                             const PlannedAttempt& attempt);
