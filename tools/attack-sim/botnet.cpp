@@ -11,7 +11,6 @@
 #include <boost/asio/use_awaitable.hpp>
 
 #include <array>
-#include <deque>
 #include <exception>
 #include <iostream>
 #include <memory>
@@ -25,6 +24,7 @@
 #include "flood_connection.hpp"
 #include "pacing.hpp"
 #include "proof_of_work.hpp"
+#include "slot_queue.hpp"
 #include "word_lists.hpp"
 
 namespace rempart::attack {
@@ -44,62 +44,6 @@ std::int64_t unix_ms() {
                std::chrono::system_clock::now().time_since_epoch())
         .count();
 }
-
-struct Slot {
-    std::size_t address = 0;  // in the shard's addresses
-    PageRequest page;
-    Clock::time_point due;
-};
-
-// Slots waiting for a connection, and connections waiting for a slot. One thread's, so
-// no lock: a waiting connection sleeps on a timer that a push cancels.
-class SlotQueue {
-  public:
-    explicit SlotQueue(std::size_t capacity) : capacity_(capacity) {}
-
-    // False when full: the client cannot keep up, and the slot is let go.
-    bool push(Slot slot) {
-        if (slots_.size() >= capacity_) return false;
-        slots_.push_back(std::move(slot));
-        if (!idle_.empty()) {
-            idle_.back()->cancel();
-            idle_.pop_back();
-        }
-        return true;
-    }
-
-    // The next slot; none once the queue is finished.
-    asio::awaitable<std::optional<Slot>> pop() {
-        for (;;) {
-            if (finished_) co_return std::nullopt;
-            if (!slots_.empty()) {
-                auto slot = std::move(slots_.front());
-                slots_.pop_front();
-                co_return slot;
-            }
-            asio::steady_timer timer(co_await asio::this_coro::executor, Clock::time_point::max());
-            idle_.push_back(&timer);
-            co_await timer.async_wait(tuple_awaitable);
-        }
-    }
-
-    // Every waiting connection is woken to end; returns the slots never sent.
-    std::size_t finish() {
-        finished_ = true;
-        for (auto* timer : idle_) timer->cancel();
-        idle_.clear();
-        const auto left = slots_.size();
-        slots_.clear();
-        return left;
-    }
-    bool empty() const { return slots_.empty(); }
-
-  private:
-    std::size_t capacity_;
-    std::deque<Slot> slots_;
-    std::vector<asio::steady_timer*> idle_;
-    bool finished_ = false;
-};
 
 // A /24's clearance, solved by one of its bots and sent by all of them.
 struct NetworkClearance {
