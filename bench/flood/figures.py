@@ -80,9 +80,14 @@ def server(start, end, samples):
     gate_samples = [s["metrics"]["gate_on"] for s in inside if s.get("metrics")]
     m0, m1 = start.get("metrics") or {}, end.get("metrics") or {}
     d0, d1 = m0.get("decisions", {}), m1.get("decisions", {})
+    machine_ticks = end.get("machine_ticks", 0) - start.get("machine_ticks", 0)
+    machine_idle = end.get("machine_idle_ticks", 0) - start.get("machine_idle_ticks", 0)
     return {
         "seconds": seconds,
         "cpu_percent": ticks / start.get("clock_ticks", 100) / seconds * 100,
+        # Of all cores: the server, the bots, the visitor, and anything else on the machine.
+        "machine_busy_percent": (100 * (1 - machine_idle / machine_ticks)) if machine_ticks else None,
+        "cores": start.get("cores"),
         "rss_mb": end.get("vmrss_kb", 0) / 1024,
         "rss_peak_mb": max([s.get("vmrss_kb", 0) for s in inside] + [end.get("vmrss_kb", 0)]) / 1024,
         "hwm_mb": end.get("vmhwm_kb", 0) / 1024,
@@ -140,7 +145,9 @@ def print_phase(phase):
               f"saturated {att['saturated']}")
     gate = "-" if s["gate_on_share"] is None else f"{s['gate_on_share'] * 100:.0f} %"
     decisions = " ".join(f"{k} {v}" for k, v in sorted(s["decisions"].items()) if v)
-    print(f"  server: CPU {s['cpu_percent']:.0f} % of a core; VmRSS {s['rss_mb']:.1f} MB "
+    busy = ("-" if s["machine_busy_percent"] is None
+            else f"{s['machine_busy_percent']:.0f} % of its {s['cores']} cores")
+    print(f"  server: CPU {s['cpu_percent']:.0f} % of a core (the machine: {busy}); VmRSS {s['rss_mb']:.1f} MB "
           f"(peak {s['rss_peak_mb']:.1f} MB), VmHWM {s['hwm_mb']:.1f} MB; gate on {gate} of "
           f"the phase, {'on' if s['gate_on_at_end'] else 'off'} at its end; tracked keys "
           f"{s['tracked_keys']}; shield: {decisions or '-'}")
@@ -189,9 +196,11 @@ def main():
     if page:
         print(f"== page: {page['page']} ({page['bytes']} bytes), {page['wrk']}, gate off and "
               f"limits raised")
-        print(f"  rempart {page['rempart_rps']:.0f} req/s (p99 {page['rempart_p99']}, errors: "
-              f"{page['rempart_errors']}); nginx {page['nginx_rps']:.0f} req/s (p99 "
-              f"{page['nginx_p99']}, errors: {page['nginx_errors']}); ratio "
+        for run in page.get("runs", []):
+            print(f"  round {run['round']}: {run['side']} {run['rps']:.0f} req/s, p99 "
+                  f"{run['p99']}, errors: {run['errors']}")
+        print(f"  best: rempart {page['rempart_rps']:.0f} req/s (p99 {page['rempart_p99']}), "
+              f"nginx {page['nginx_rps']:.0f} req/s (p99 {page['nginx_p99']}); ratio "
               f"{page['rempart_rps'] / page['nginx_rps'] * 100:.1f} %")
 
     targets = []

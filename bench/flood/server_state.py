@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """bench/flood/server_state.py: the server's state as one JSON line, from outside: its
-/metrics (the gate, the shield's decisions, the keys it tracks) and its process (CPU time,
-VmRSS, VmHWM). Once, with --mark; or every --every seconds into --out until --stop-file
+/metrics (the gate, the shield's decisions, the keys it tracks), its process (CPU time,
+VmRSS, VmHWM) and the machine's CPU time. Once, with --mark; or every --every seconds into --out until --stop-file
 appears (bounded by --max-seconds)."""
 
 import argparse
@@ -56,11 +56,24 @@ def process(pid):
     return state
 
 
+def machine():
+    """CPU time of the whole machine: what else ran beside the bench shows here."""
+    try:
+        with open("/proc/stat") as stat:
+            ticks = [int(t) for t in stat.readline().split()[1:]]
+    except OSError:
+        return {}
+    idle = ticks[3] + ticks[4]  # idle and iowait
+    return {"machine_ticks": sum(ticks[:8]), "machine_idle_ticks": idle,
+            "cores": os.cpu_count()}
+
+
 def state(port, pid, mark):
     line = {"unix_ms": int(time.time() * 1000)}
     if mark:
         line["mark"] = mark
     line.update(process(pid))
+    line.update(machine())
     line["metrics"] = metrics(port)
     return line
 
