@@ -15,6 +15,7 @@
 #include "accounts/password.hpp"
 #include "admin/admin_routes.hpp"
 #include "admin/incident_routes.hpp"
+#include "admin/shield_routes.hpp"
 #include "api/api_routes.hpp"
 #include "app/commands.hpp"
 #include "app/defence_setup.hpp"
@@ -217,7 +218,12 @@ int serve(const Config& config, bool demo) {
     web::GateServices gate_services{**site, *shield.gate_page, proof_of_work, *shield.front_door,
                                     config.gate};
     web::add_gate_routes(router, gate_services);
+    // An admin's choice from the back office outlives a restart, over the config's default.
+    if (const auto mode = admin::stored_gate_mode(store)) shield.front_door->set_mode(*mode);
+    admin::ShieldServices shield_services{admin_services, *shield.front_door};
+    admin::add_shield_routes(router, shield_services);
     add_shield_metrics(metrics, *shield.front_door);
+    web::add_page_metrics(metrics, **site);
     auto error_page = [&site = **site](unsigned status, const http::HeaderView& headers,
                                        std::string_view target) {
         return site.error_page(status, headers, target);

@@ -96,7 +96,7 @@ Guard shield_guard(shield::FrontDoor& front_door, const web::GatePage& gate_page
         const unsigned status = admission.decision == shield::Decision::shed ? 503 : 429;
         auto response = site.error_page(status, request.headers, request.target);
         replace_header(response, "Retry-After", std::to_string(admission.retry_after.count()));
-        response.set_header("Cache-Control", "no-store");
+        replace_header(response, "Cache-Control", "no-store");
         return response;
     };
 }

@@ -95,25 +95,29 @@ std::string ProofOfWork::sign(std::string_view challenge_hex) const {
 }
 
 Challenge ProofOfWork::create(std::string_view salt_hex, std::uint64_t number,
-                              std::uint64_t max_number, std::int64_t expires_at) const {
+                              std::uint64_t max_number, std::int64_t expires_at,
+                              ChallengeUse use) const {
     Challenge challenge;
     // The trailing '&' keeps a solver from splicing parameters onto the salt.
     // The difficulty rides in the signed salt too, so a client cannot claim a harder
     // challenge than it solved when the defence has raised the bar.
     challenge.salt = std::string(salt_hex) + "?expires=" + std::to_string(expires_at) +
-                     "&max=" + std::to_string(max_number) + "&";
+                     "&max=" + std::to_string(max_number) + "&" +
+                     (use == ChallengeUse::gate ? "gate=1&" : "");
     challenge.maxnumber = max_number;
     challenge.challenge = sha256_hex(challenge.salt + std::to_string(number));
     challenge.signature = sign(challenge.challenge);
     return challenge;
 }
 
-Challenge ProofOfWork::create(std::uint64_t max_number, std::int64_t expires_at) const {
+Challenge ProofOfWork::create(std::uint64_t max_number, std::int64_t expires_at,
+                              ChallengeUse use) const {
     unsigned char salt[12];
     randombytes_buf(salt, sizeof salt);
     std::uint64_t number = 0;
     randombytes_buf(&number, sizeof number);
-    return create(to_hex(salt, sizeof salt), number % (max_number + 1), max_number, expires_at);
+    return create(to_hex(salt, sizeof salt), number % (max_number + 1), max_number, expires_at,
+                  use);
 }
 
 PowVerdict ProofOfWork::verify(std::string_view payload_base64, std::int64_t now) {
@@ -121,7 +125,7 @@ PowVerdict ProofOfWork::verify(std::string_view payload_base64, std::int64_t now
 }
 
 PowVerdict ProofOfWork::verify(std::string_view payload_base64, std::int64_t now,
-                               std::uint64_t* difficulty) {
+                               PowClaims* claims) {
     if (payload_base64.empty() || payload_base64.size() > max_payload_bytes)
         return PowVerdict::malformed;
     std::string json(payload_base64.size(), '\0');
@@ -152,7 +156,11 @@ PowVerdict ProofOfWork::verify(std::string_view payload_base64, std::int64_t now
         return PowVerdict::bad_signature;
     const std::string_view salt_text = salt->as_string();
     const auto expires = salt_param(salt_text, "expires");
-    if (difficulty) *difficulty = static_cast<std::uint64_t>(salt_param(salt_text, "max"));
+    if (claims) {
+        claims->difficulty = static_cast<std::uint64_t>(salt_param(salt_text, "max"));
+        claims->use =
+            salt_param(salt_text, "gate") == 1 ? ChallengeUse::gate : ChallengeUse::signing;
+    }
     if (expires == 0 || expires <= now) return PowVerdict::expired;
     const auto n =
         number->is_int64() ? number->as_int64() : static_cast<std::int64_t>(number->as_uint64());

@@ -34,6 +34,16 @@ enum class PowVerdict {
 
 std::string_view to_string(PowVerdict verdict);
 
+// What a challenge is for: the signing form's, or the under-attack gate's. It rides in the
+// signed salt, so a solution to one kind never passes for the other.
+enum class ChallengeUse { signing, gate };
+
+// What the server had written into a challenge, read back once its signature is ours.
+struct PowClaims {
+    std::uint64_t difficulty = 0;  // its max number; 0 when the salt does not say
+    ChallengeUse use = ChallengeUse::signing;
+};
+
 class ProofOfWork {
   public:
     // `secret` signs challenges: keep it private and stable across restarts.
@@ -41,19 +51,18 @@ class ProofOfWork {
 
     // A fresh challenge whose number lies in [0, max_number]: the browser tries about half
     // of them on average, so the work grows with max_number, the check does not.
-    Challenge create(std::uint64_t max_number, std::int64_t expires_at) const;
+    Challenge create(std::uint64_t max_number, std::int64_t expires_at,
+                     ChallengeUse use = ChallengeUse::signing) const;
     // The same with a chosen salt and number, for tests.
     Challenge create(std::string_view salt_hex, std::uint64_t number, std::uint64_t max_number,
-                     std::int64_t expires_at) const;
+                     std::int64_t expires_at, ChallengeUse use = ChallengeUse::signing) const;
 
     // Checks a payload (base64 of the widget's JSON). The cheap checks come first (size,
     // signature, expiry), so a flood of forged payloads costs one HMAC each. An accepted
     // challenge is remembered until it expires and refused after that.
     PowVerdict verify(std::string_view payload_base64, std::int64_t now);
-    // The same, and gives the challenge's difficulty (its max number; 0 when the salt does
-    // not say) once the signature is known to be ours.
-    PowVerdict verify(std::string_view payload_base64, std::int64_t now,
-                      std::uint64_t* difficulty);
+    // The same, and gives what the challenge claims once its signature is known to be ours.
+    PowVerdict verify(std::string_view payload_base64, std::int64_t now, PowClaims* claims);
 
     std::size_t remembered() const;
 

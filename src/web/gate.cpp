@@ -93,8 +93,8 @@ void add_gate_routes(http::Router& router, GateServices& services) {
     router.add(Method::get, "/gate/challenge", "gate_challenge",
                [&services](const Request&, const Params&) -> Awaitable {
                    const auto now = unix_now();
-                   const auto challenge =
-                       services.pow.create(services.config.pow_max_number, now + 600);
+                   const auto challenge = services.pow.create(
+                       services.config.pow_max_number, now + 600, shield::ChallengeUse::gate);
                    Response response;
                    response.content_type = "application/json";
                    response.set_header("Cache-Control", "no-store");
@@ -102,19 +102,19 @@ void add_gate_routes(http::Router& router, GateServices& services) {
                    co_return response;
                });
 
-    router.add(Method::post, "/gate/pass", "gate_pass",
-               [&services](const Request& request, const Params&) -> Awaitable {
-                   const auto next = next_of(request);
-                   const auto form = http::parse_form(request.body);
-                   const auto payload = form ? http::form_value(*form, "altcha").value_or("") : "";
-                   std::uint64_t difficulty = 0;
-                   const auto verdict = services.pow.verify(payload, unix_now(), &difficulty);
-                   // A signing form's easier challenge does not open the gate.
-                   if (verdict != shield::PowVerdict::accepted ||
-                       difficulty < services.config.pow_max_number)
-                       co_return services.page.response(request, next, std::nullopt, true);
-                   co_return through(services.site, services.front_door, request, next);
-               });
+    router.add(
+        Method::post, "/gate/pass", "gate_pass",
+        [&services](const Request& request, const Params&) -> Awaitable {
+            const auto next = next_of(request);
+            const auto form = http::parse_form(request.body);
+            const auto payload = form ? http::form_value(*form, "altcha").value_or("") : "";
+            shield::PowClaims claims;
+            const auto verdict = services.pow.verify(payload, unix_now(), &claims);
+            // A signing form's challenge does not open the gate.
+            if (verdict != shield::PowVerdict::accepted || claims.use != shield::ChallengeUse::gate)
+                co_return services.page.response(request, next, std::nullopt, true);
+            co_return through(services.site, services.front_door, request, next);
+        });
 
     router.add(Method::get, "/gate/wait", "gate_wait",
                [&services](const Request& request, const Params&) -> Awaitable {

@@ -63,12 +63,16 @@ std::shared_ptr<const CachedPage> PageCache::get(const std::string& key, std::ui
         std::shared_lock lock(mutex_);
         if (generation == generation_) {
             const auto it = pages_.find(key);
-            if (it != pages_.end()) return it->second;
+            if (it != pages_.end()) {
+                hits_.fetch_add(1, std::memory_order_relaxed);
+                return it->second;
+            }
         }
     }
     // Render outside the lock: two threads may render the same page once each, which is
     // cheaper than making every reader wait behind a render.
     auto page = make_cached_page(render());
+    renders_.fetch_add(1, std::memory_order_relaxed);
     std::unique_lock lock(mutex_);
     if (generation > generation_) {
         pages_.clear();

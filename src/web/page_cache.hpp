@@ -1,6 +1,7 @@
 // Public pages rendered once per language and kept in memory, compressed and tagged.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -31,12 +32,17 @@ class PageCache {
     std::shared_ptr<const CachedPage> get(const std::string& key, std::uint64_t generation,
                                           const std::function<std::string()>& render);
     std::size_t size() const;
+    // Pages served from memory, and pages rendered (misses, and new generations).
+    std::uint64_t hits() const { return hits_.load(std::memory_order_relaxed); }
+    std::uint64_t renders() const { return renders_.load(std::memory_order_relaxed); }
 
   private:
     mutable std::shared_mutex mutex_;
     std::unordered_map<std::string, std::shared_ptr<const CachedPage>> pages_;
     std::uint64_t generation_ = 0;
     std::size_t max_pages_;
+    std::atomic<std::uint64_t> hits_{0};
+    std::atomic<std::uint64_t> renders_{0};
 };
 
 // Answers with a cached page: 304 when the client holds it already, gzip when accepted.

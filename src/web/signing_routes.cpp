@@ -134,10 +134,16 @@ class SigningHandler {
         const auto form = signatures::read_signing_form(*fields);
         auto checked = signatures::check_signing_form(form, petition->postcode_required);
         if (!form.altcha.empty()) {
-            std::uint64_t solved = 0;
+            shield::PowClaims claims;
             const auto now = unix_now();
-            auto verdict = s_.proof_of_work.verify(form.altcha, now, &solved);
+            auto verdict = s_.proof_of_work.verify(form.altcha, now, &claims);
+            const auto solved = claims.difficulty;
             event.pow_verdict = std::string(to_string(verdict));
+            if (verdict == shield::PowVerdict::accepted &&
+                claims.use != shield::ChallengeUse::signing) {
+                verdict = shield::PowVerdict::bad_signature;
+                event.pow_verdict = "gate_challenge";
+            }
             event.pow_difficulty = static_cast<std::int64_t>(solved);
             // Raised for this petition or network since the challenge was given: a solution
             // to an easier one no longer does.

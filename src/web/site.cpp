@@ -76,6 +76,19 @@ http::Response Site::error_page(unsigned status, const http::HeaderView& headers
     return response;
 }
 
+void add_page_metrics(metrics::Registry& metrics, const Site& site) {
+    metrics.add_collector([&site](std::string& out) {
+        out +=
+            "# HELP rempart_page_cache_total Public pages served from memory (hit) or "
+            "rendered (render).\n";
+        out += "# TYPE rempart_page_cache_total counter\n";
+        out += "rempart_page_cache_total{result=\"hit\"} " + std::to_string(site.pages().hits()) +
+               "\n";
+        out += "rempart_page_cache_total{result=\"render\"} " +
+               std::to_string(site.pages().renders()) + "\n";
+    });
+}
+
 void add_web_routes(http::Router& router, const Site& site) {
     const auto page = [&site](const Request& request, std::string key,
                               const std::function<std::string(render::Language)>& render) {

@@ -8,6 +8,7 @@
 #include "core/config.hpp"
 #include "core/result.hpp"
 #include "http/router.hpp"
+#include "metrics/metrics.hpp"
 #include "petitions/catalog.hpp"
 #include "render/i18n.hpp"
 #include "render/pages.hpp"
@@ -56,6 +57,9 @@ class Site {
     mutable PageCache error_pages_;
     std::unordered_map<std::string, StaticFile> static_files_;
 };
+
+// rempart_page_cache_total{result="hit|render"}: how often a public page came from memory.
+void add_page_metrics(metrics::Registry& metrics, const Site& site);
 
 // GET /, /petitions/{slug}, /privacy, /terms, /lang/{code}, /static/{file}, /robots.txt.
 void add_web_routes(http::Router& router, const Site& site);

@@ -287,4 +287,15 @@ bool ServerProcess::log_contains(std::string_view text, std::chrono::millisecond
     }
 }
 
+void ServerProcess::create_petition(const std::string& slug, const std::string& title) {
+    const auto text = dir_ / (slug + ".md");
+    std::ofstream(text) << "Le texte de la pétition " << title << ".\n";
+    std::string output;
+    ASSERT_EQ(run_cli({"petition", "create", "--slug", slug, "--title", title, "--text-file",
+                       text.string()},
+                      &output),
+              0)
+        << output;
+}
+
 }  // namespace rempart::testing

@@ -42,6 +42,9 @@ class ServerProcess {
     // completion, 60 s at most; `output` receives stdout and stderr.
     int run_cli(const std::vector<std::string>& args, std::string* output, bool with_config = true);
 
+    // `rempart petition create` with a short Markdown text; fails the test when it fails.
+    void create_petition(const std::string& slug, const std::string& title);
+
     std::uint16_t port() const { return port_; }
     const std::filesystem::path& dir() const { return dir_; }
     const std::filesystem::path& config_file() const { return config_file_; }

@@ -69,9 +69,13 @@ std::string decode_quoted_printable(const std::string& text) {
 }  // namespace
 
 std::string solve_altcha(std::uint16_t port, const std::string& petition) {
-    if (sodium_init() < 0) return "";
-    const auto response = http_get(
+    return solve_challenge_at(
         port, petition.empty() ? "/altcha/challenge" : "/altcha/challenge?petition=" + petition);
+}
+
+std::string solve_challenge_at(std::uint16_t port, const std::string& target, Headers headers) {
+    if (sodium_init() < 0) return "";
+    const auto response = http_get(port, target, std::move(headers));
     if (response.status != 200) return "";
     const auto json = boost::json::parse(response.body).as_object();
     const std::string salt(json.at("salt").as_string());

@@ -19,6 +19,8 @@ using Fields = std::vector<std::pair<std::string, std::string>>;
 // salt and each number in turn): the payload the widget would put in the form.
 // With `petition`, asks for the difficulty that petition calls for now.
 std::string solve_altcha(std::uint16_t port, const std::string& petition = "");
+// The same for any challenge address (the gate's is /gate/challenge), sending `headers`.
+std::string solve_challenge_at(std::uint16_t port, const std::string& target, Headers headers = {});
 
 // A solved payload for a challenge signed with `secret` (the server's data/secret.key)
 // that expires at `expires_at`: lets a test present an expired but genuine solution.
@@ -40,9 +42,9 @@ HttpResponse post_form(std::uint16_t port, const std::string& target, const Fiel
 // The messages in <maildir>/new, oldest first, raw.
 std::vector<std::string> maildir_messages(const std::filesystem::path& maildir);
 // Waits (bounded) until at least `count` messages are there, and returns them.
-std::vector<std::string> wait_for_mails(const std::filesystem::path& maildir, std::size_t count,
-                                        std::chrono::milliseconds timeout =
-                                            std::chrono::milliseconds(10000));
+std::vector<std::string> wait_for_mails(
+    const std::filesystem::path& maildir, std::size_t count,
+    std::chrono::milliseconds timeout = std::chrono::milliseconds(10000));
 
 // A raw message's parts decoded from quoted-printable (or base64), text and HTML in turn.
 std::string decoded_body(const std::string& raw_message);

@@ -134,5 +134,21 @@ TEST(ProofOfWorkInterop, AltchaLibRefusesWhatWeWouldRefuse) {
     EXPECT_EQ(altcha_lib("verify " + std::string(secret) + " " + payload(c, 99)), "true");
 }
 
+TEST(ProofOfWork, AChallengeSaysWhatItIsForAndCannotBeMadeToSayOtherwise) {
+    ProofOfWork pow(std::string(32, 'k'));
+    PowClaims claims;
+    const auto gate = pow.create("00aa", 12, 100, 1000, ChallengeUse::gate);
+    EXPECT_EQ(pow.verify(payload(gate, 12), 900, &claims), PowVerdict::accepted);
+    EXPECT_EQ(claims.use, ChallengeUse::gate);
+    EXPECT_EQ(claims.difficulty, 100u);
+    const auto signing = pow.create("00bb", 12, 100, 1000);
+    EXPECT_EQ(pow.verify(payload(signing, 12), 900, &claims), PowVerdict::accepted);
+    EXPECT_EQ(claims.use, ChallengeUse::signing);
+    // Writing gate=1 into a signing challenge's salt breaks its signature's solution.
+    auto claimed = pow.create("00cc", 12, 100, 1000);
+    claimed.salt += "gate=1&";
+    EXPECT_EQ(pow.verify(payload(claimed, 12), 900, &claims), PowVerdict::wrong_solution);
+}
+
 }  // namespace
 }  // namespace rempart::shield
