@@ -60,6 +60,10 @@ constexpr Key schema[] = {
      [](Node n, At w, Config& c) {
          return read_size(n, w, 1, 1'000'000, c.limits.max_connections_per_ip);
      }},
+    {"limits", "send_buffer_bytes",
+     [](Node n, At w, Config& c) {
+         return read_size(n, w, 0, 64 << 20, c.limits.send_buffer_bytes);
+     }},
     {"limits", "max_requests_per_connection",
      [](Node n, At w, Config& c) {
          return read_size(n, w, 1, 100'000'000, c.limits.max_requests_per_connection);

@@ -23,6 +23,10 @@ struct Limits {
     std::size_t max_connections = 10000;             // over all clients; 503 past this
     std::size_t max_connections_per_ip = 64;         // 429 past this
     std::size_t max_requests_per_connection = 1000;  // then Connection: close
+    // The kernel's send buffer for each connection (0: its own autotuning, up to MiBs). A
+    // client that reads slowly then stalls our write, and the write timeout cuts it, rather
+    // than pinning the whole answer in kernel memory.
+    std::size_t send_buffer_bytes = 256 * 1024;
 };
 
 struct ServerConfig {

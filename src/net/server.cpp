@@ -86,6 +86,10 @@ asio::awaitable<void> accept_loop(std::shared_ptr<Server::State> state) {
         const auto peer = socket.remote_endpoint(peer_ec).address();
         if (peer_ec) continue;
         socket.set_option(tcp::no_delay(true), peer_ec);
+        if (limits.send_buffer_bytes > 0)
+            socket.set_option(
+                asio::socket_base::send_buffer_size(static_cast<int>(limits.send_buffer_bytes)),
+                peer_ec);
 
         if (static_cast<std::size_t>(state->metrics.open_connections()) >= limits.max_connections) {
             state->metrics.count_limit(metrics::LimitKind::connections_total);
@@ -131,8 +135,7 @@ Server::Server(std::shared_ptr<State> state) : state_(std::move(state)) {}
 Server::~Server() = default;
 
 Result<std::unique_ptr<Server>> Server::create(asio::io_context& io, const Config& config,
-                                               Application application,
-                                               metrics::Registry& metrics,
+                                               Application application, metrics::Registry& metrics,
                                                std::vector<asio::io_context*> workers) {
     const auto listen = parse_host_port(config.server.listen);
     if (!listen)

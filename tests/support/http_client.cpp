@@ -98,8 +98,19 @@ std::string HttpResponse::header(std::string_view name) const {
     return it == headers.end() ? std::string() : it->second;
 }
 
-RawConnection::RawConnection(std::uint16_t port) : impl_(std::make_unique<Impl>()) {
+RawConnection::RawConnection(std::uint16_t port, const std::string& source)
+    : impl_(std::make_unique<Impl>()) {
     const asio::ip::tcp::endpoint server(asio::ip::address_v4::loopback(), port);
+    if (!source.empty()) {
+        // Any address of 127.0.0.0/8 is this host's: the server sees another client.
+        error_code ec;
+        impl_->socket.open(asio::ip::tcp::v4(), ec);
+        if (!ec) impl_->socket.bind({asio::ip::make_address(source, ec), 0}, ec);
+        if (ec) {
+            impl_->closed = true;
+            return;
+        }
+    }
     const auto ec = impl_->run(std::chrono::seconds(5),
                                [&](auto handler) { impl_->socket.async_connect(server, handler); });
     if (ec) {
@@ -162,7 +173,7 @@ bool RawConnection::closed_by_peer(std::chrono::milliseconds timeout) {
 }
 
 HttpResponse http_request(std::uint16_t port, std::string method, std::string target,
-                          std::string body, Headers headers) {
+                          std::string body, Headers headers, const std::string& source) {
     const auto given = [&](std::string_view name) {
         for (const auto& [key, value] : headers)
             if (lowercase(key) == name) return true;
@@ -178,7 +189,7 @@ HttpResponse http_request(std::uint16_t port, std::string method, std::string ta
     request += "\r\n" + body;
 
     const auto deadline = Clock::now() + std::chrono::seconds(10);
-    RawConnection connection(port);
+    RawConnection connection(port, source);
     // A refused send still reads: the server may have answered (413) before closing.
     connection.send(request, left_until(deadline));
     auto response = connection.read_response(left_until(deadline), method == "HEAD");

@@ -26,16 +26,19 @@ using Headers = std::vector<std::pair<std::string, std::string>>;
 // One request on a fresh connection to 127.0.0.1:`port` with `Connection: close`; Host,
 // Content-Length (for a body or a POST) and Connection are added unless `headers` has them.
 // Status 0 when the server did not answer within 10 s.
+// `source`, when given, is the loopback address to connect from (127.0.0.2, ...), so the
+// server counts the request as another client's.
 HttpResponse http_request(std::uint16_t port, std::string method, std::string target,
-                          std::string body, Headers headers);
+                          std::string body, Headers headers, const std::string& source = "");
 HttpResponse http_get(std::uint16_t port, std::string target, Headers headers = {});
 
 // A connection that sends exactly the bytes it is given, for limits and malformed input.
 // Every operation is bounded by a timeout; none can hang a test.
 class RawConnection {
   public:
-    // Connects to 127.0.0.1:`port` (5 s at most); a failed connection acts as closed.
-    explicit RawConnection(std::uint16_t port);
+    // Connects to 127.0.0.1:`port` (5 s at most), from `source` when given (an address of
+    // 127.0.0.0/8); a failed connection acts as closed.
+    explicit RawConnection(std::uint16_t port, const std::string& source = "");
     ~RawConnection();
     RawConnection(const RawConnection&) = delete;
     RawConnection& operator=(const RawConnection&) = delete;

@@ -23,6 +23,7 @@
 #include <stdexcept>
 #include <thread>
 
+#include "support/child_process.hpp"
 #include "support/http_client.hpp"
 
 namespace rempart::testing {
@@ -79,54 +80,6 @@ std::string merge_toml(const std::vector<std::pair<std::string, std::vector<std:
     return out;
 }
 
-// Starts `args` with stdout and stderr appended to `output`. Everything the child needs is
-// prepared before fork: the test process has threads, so the child may only make system
-// calls until exec.
-pid_t spawn(const std::vector<std::string>& args, const std::filesystem::path& output) {
-    std::vector<char*> argv;
-    for (const auto& arg : args) argv.push_back(const_cast<char*>(arg.c_str()));
-    argv.push_back(nullptr);
-    const std::string output_path = output.string();
-    const pid_t parent = ::getpid();
-    rlimit files{};
-    ::getrlimit(RLIMIT_NOFILE, &files);
-    const int max_fd = files.rlim_cur == RLIM_INFINITY || files.rlim_cur > 65536
-                           ? 65536
-                           : static_cast<int>(files.rlim_cur);
-
-    const pid_t pid = ::fork();
-    if (pid != 0) return pid;
-    // A test run killed midway must not leave a server holding its port.
-    ::prctl(PR_SET_PDEATHSIG, SIGKILL);
-    if (::getppid() != parent) ::_exit(127);
-    const int out = ::open(output_path.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0600);
-    const int null = ::open("/dev/null", O_RDONLY);
-    if (out < 0 || null < 0) ::_exit(127);
-    ::dup2(null, 0);
-    ::dup2(out, 1);
-    ::dup2(out, 2);
-    // The test's own sockets must not live on in the server: a connection the test closes
-    // has to close for the server too.
-    if (::syscall(SYS_close_range, 3u, ~0u, 0u) != 0)
-        for (int fd = 3; fd < max_fd; ++fd) ::close(fd);
-    ::execv(argv[0], argv.data());
-    ::_exit(127);
-}
-
-// Waits for `pid` up to `timeout`; the exit code, or -2 on timeout, -1 when killed by a signal.
-int wait_for(pid_t pid, std::chrono::milliseconds timeout) {
-    if (pid <= 0) return -1;  // never waitpid(-1): it would reap another test's child
-    const auto deadline = std::chrono::steady_clock::now() + timeout;
-    for (;;) {
-        int status = 0;
-        const pid_t done = ::waitpid(pid, &status, WNOHANG);
-        if (done == pid) return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-        if (done < 0) return -1;
-        if (std::chrono::steady_clock::now() >= deadline) return -2;
-        std::this_thread::sleep_for(10ms);
-    }
-}
-
 // True when GET /healthz answers 200 and the server has closed that connection, and then
 // some: the server forgets a connection just after closing it, and a test counting
 // connections (the caps) must not find the check's still counted.
@@ -139,13 +92,6 @@ bool answers_health_check(std::uint16_t port) {
     check.closed_by_peer(1s);
     std::this_thread::sleep_for(50ms);
     return true;
-}
-
-std::string read_file(const std::filesystem::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
 }
 
 }  // namespace
@@ -196,7 +142,8 @@ ServerProcess::~ServerProcess() {
 
 void ServerProcess::start() {
     ASSERT_EQ(pid_, -1) << "already started";
-    pid_ = spawn({REMPART_BINARY, "serve", "--config", config_file_.string()}, dir_ / "serve.out");
+    pid_ = spawn_child({REMPART_BINARY, "serve", "--config", config_file_.string()},
+                       dir_ / "serve.out");
     if (pid_ < 0) {
         pid_ = -1;
         FAIL() << "fork: " << std::strerror(errno);
@@ -204,7 +151,7 @@ void ServerProcess::start() {
     const auto deadline = std::chrono::steady_clock::now() + 20s;
     while (std::chrono::steady_clock::now() < deadline) {
         if (answers_health_check(port_)) return;
-        if (wait_for(pid_, 0ms) != -2) {
+        if (wait_child(pid_, 0ms) != -2) {
             pid_ = -1;
             FAIL() << "rempart serve exited at start:\n" << read_file(dir_ / "serve.out");
         }
@@ -215,7 +162,8 @@ void ServerProcess::start() {
 
 void ServerProcess::start_without_health_check() {
     ASSERT_EQ(pid_, -1) << "already started";
-    pid_ = spawn({REMPART_BINARY, "serve", "--config", config_file_.string()}, dir_ / "serve.out");
+    pid_ = spawn_child({REMPART_BINARY, "serve", "--config", config_file_.string()},
+                       dir_ / "serve.out");
     if (pid_ < 0) {
         pid_ = -1;
         FAIL() << "fork: " << std::strerror(errno);
@@ -223,7 +171,7 @@ void ServerProcess::start_without_health_check() {
     const auto deadline = std::chrono::steady_clock::now() + 20s;
     while (std::chrono::steady_clock::now() < deadline) {
         if (log_text().find("SERVER_STARTED") != std::string::npos) return;
-        if (wait_for(pid_, 0ms) != -2) {
+        if (wait_child(pid_, 0ms) != -2) {
             pid_ = -1;
             FAIL() << "rempart serve exited at start:\n" << read_file(dir_ / "serve.out");
         }
@@ -238,10 +186,10 @@ void ServerProcess::signal_stop() {
 
 int ServerProcess::wait(std::chrono::milliseconds timeout) {
     if (pid_ <= 0) return -1;
-    int code = wait_for(pid_, timeout);
+    int code = wait_child(pid_, timeout);
     if (code == -2) {
         ::kill(pid_, SIGKILL);
-        wait_for(pid_, 5s);
+        wait_child(pid_, 5s);
         code = -1;
     }
     pid_ = -1;
@@ -263,11 +211,11 @@ int ServerProcess::run_cli(const std::vector<std::string>& args, std::string* ou
     }
     const auto out_file = dir_ / "cli.out";
     std::filesystem::remove(out_file);
-    const pid_t pid = spawn(argv, out_file);
-    int code = wait_for(pid, 60s);
+    const pid_t pid = spawn_child(argv, out_file);
+    int code = wait_child(pid, 60s);
     if (code == -2) {
         ::kill(pid, SIGKILL);
-        wait_for(pid, 5s);
+        wait_child(pid, 5s);
         code = -1;
     }
     if (output) *output = read_file(out_file);

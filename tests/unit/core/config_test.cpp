@@ -415,7 +415,10 @@ TEST(ConfigLoading, TrafficGateAndSheddingSettings) {
     EXPECT_EQ(defaults->gate.mode, "auto");
     EXPECT_EQ(defaults->gate.known_after, std::chrono::minutes(10));
     EXPECT_EQ(defaults->shedding.queue_low, 8u);
+    EXPECT_EQ(defaults->limits.send_buffer_bytes, 256u * 1024);
     const auto config = parse_config(R"(
+[limits]
+send_buffer_bytes = 0
 [traffic]
 page_per_ip = 50
 page_per_network = 200
@@ -463,6 +466,7 @@ retry_after_s = 7
     EXPECT_EQ(config->shedding.lag_normal, std::chrono::milliseconds(50));
     EXPECT_EQ(config->shedding.queue_normal, 6u);
     EXPECT_EQ(config->shedding.retry_after, std::chrono::seconds(7));
+    EXPECT_EQ(config->limits.send_buffer_bytes, 0u);  // the kernel's autotuning
 }
 
 TEST(ConfigLoading, BadTrafficGateAndSheddingSettingsNameTheirKey) {
@@ -478,6 +482,7 @@ TEST(ConfigLoading, BadTrafficGateAndSheddingSettingsNameTheirKey) {
         {"[shedding]\nqueue_low = 40\nqueue_normal = 10", "low bounds"},
         {"[shedding]\nlag_low_ms = 200", "low bounds"},
         {"[gate]\nthreshold = 5", "unknown key [gate] threshold"},
+        {"[limits]\nsend_buffer_bytes = -1", "send_buffer_bytes"},
     };
     for (const auto& [toml, expected] : cases) {
         const auto config = parse_config(toml, "rempart.toml");
