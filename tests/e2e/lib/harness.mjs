@@ -1,0 +1,96 @@
+// What the end-to-end tests share: a Rempart server on a free loopback port with its own
+// data folder, Chromium launched headless, and bounded waits.
+import { chromium } from 'playwright-core';
+import { spawn, execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const deadline = Date.now() + 150_000;
+
+export function fail(message) {
+  console.error(`FAIL: ${message}`);
+  process.exitCode = 1;
+  throw new Error(message);
+}
+
+async function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+// Polls `check` until it gives something truthy, within `timeoutMs` and the test's deadline.
+export async function until(what, check, timeoutMs = 15_000) {
+  const end = Math.min(Date.now() + timeoutMs, deadline);
+  while (Date.now() < end) {
+    const value = await check();
+    if (value) return value;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  fail(`timed out waiting for ${what}`);
+}
+
+// Starts `binary serve` with `extraConfig` (TOML lines) after creating one petition, runs
+// `body({ base, dir, browser })`, and always stops the browser and the server.
+export async function withServer(binary, extraConfig, petition, body) {
+  const dir = mkdtempSync(join(tmpdir(), 'rempart-e2e-'));
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const config = join(dir, 'rempart.toml');
+  writeFileSync(config, [
+    '[server]', `listen = "127.0.0.1:${port}"`, `base_url = "${base}"`,
+    '[storage]', `data_dir = "${join(dir, 'data')}"`,
+    '[log]', `file = "${join(dir, 'rempart.log')}"`,
+    '[dns]', 'check_mx = false',
+    ...extraConfig,
+    '',
+  ].join('\n'));
+  const text = join(dir, 'petition.md');
+  writeFileSync(text, petition.text);
+  execFileSync(binary, ['petition', 'create', '--slug', petition.slug, '--title', petition.title,
+    '--text-file', text, '--config', config]);
+
+  const server = spawn(binary, ['serve', '--config', config], { stdio: 'ignore' });
+  let browser;
+  try {
+    await until('the server', async () => {
+      try { return (await fetch(`${base}/healthz`)).ok; } catch { return false; }
+    });
+    browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true,
+      args: ['--no-sandbox', '--disable-dev-shm-usage'] });
+    await body({ base, dir, browser });
+  } finally {
+    if (browser) await browser.close();
+    server.kill('SIGTERM');
+    await new Promise((r) => server.once('exit', r));
+    if (process.exitCode) console.error(readFileSync(join(dir, 'rempart.log'), 'utf8').slice(-4000));
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+// Collects what a page must never do under our policy: script errors, blocked loads, and
+// requests to another site.
+export function watchProblems(page, base) {
+  const problems = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(message.text());
+  });
+  page.on('pageerror', (error) => problems.push(String(error)));
+  page.on('request', (request) => {
+    if (!request.url().startsWith(base) && !request.url().startsWith('data:'))
+      problems.push(`request to another site: ${request.url()}`);
+  });
+  return problems;
+}
+
+export function policyProblems(problems) {
+  return problems.filter((p) => /Content Security Policy|another site|Refused/.test(p));
+}
