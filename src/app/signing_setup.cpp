@@ -52,6 +52,7 @@ Result<std::unique_ptr<shield::AsnTable>> load_asn_table(const ShieldConfig& shi
         const auto text = embedded::find_data(path);
         if (!text) return make_error("asn.missing", std::string(path) + " is not in this build");
         if (auto added = table->add(*text, path); !added) return added.error();
+        embedded::release(*text);
     }
     return table;
 }

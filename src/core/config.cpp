@@ -157,21 +157,21 @@ constexpr Key schema[] = {
     {"admin", "password_queue",
      [](Node n, At w, Config& c) { return read_size(n, w, 1, 1000, c.admin.password_queue); }},
     {"traffic", "page_per_ip",
-     [](Node n, At w, Config& c) { return read_size(n, w, 1, 1'000'000, c.traffic.page_per_ip); }},
+     [](Node n, At w, Config& c) { return read_size(n, w, 1, 1'000'000'000, c.traffic.page_per_ip); }},
     {"traffic", "page_per_network",
      [](Node n, At w, Config& c) {
-         return read_size(n, w, 1, 10'000'000, c.traffic.page_per_network);
+         return read_size(n, w, 1, 1'000'000'000, c.traffic.page_per_network);
      }},
     {"traffic", "page_per_as",
-     [](Node n, At w, Config& c) { return read_size(n, w, 1, 100'000'000, c.traffic.page_per_as); }},
+     [](Node n, At w, Config& c) { return read_size(n, w, 1, 1'000'000'000, c.traffic.page_per_as); }},
     {"traffic", "api_per_ip",
-     [](Node n, At w, Config& c) { return read_size(n, w, 1, 1'000'000, c.traffic.api_per_ip); }},
+     [](Node n, At w, Config& c) { return read_size(n, w, 1, 1'000'000'000, c.traffic.api_per_ip); }},
     {"traffic", "api_per_network",
      [](Node n, At w, Config& c) {
-         return read_size(n, w, 1, 10'000'000, c.traffic.api_per_network);
+         return read_size(n, w, 1, 1'000'000'000, c.traffic.api_per_network);
      }},
     {"traffic", "api_per_as",
-     [](Node n, At w, Config& c) { return read_size(n, w, 1, 100'000'000, c.traffic.api_per_as); }},
+     [](Node n, At w, Config& c) { return read_size(n, w, 1, 1'000'000'000, c.traffic.api_per_as); }},
     {"traffic", "network_share_percent",
      [](Node n, At w, Config& c) {
          return read_size(n, w, 0, 100, c.traffic.network_share_percent);
