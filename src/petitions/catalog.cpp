@@ -25,6 +25,11 @@ const Petition* CatalogSnapshot::find(std::string_view slug) const {
     return it == index_by_slug.end() ? nullptr : &petitions[it->second];
 }
 
+std::uint64_t CatalogSnapshot::revision_of(const Petition& petition) const {
+    const auto index = static_cast<std::size_t>(&petition - petitions.data());
+    return index < revisions.size() ? revisions[index] : 0;
+}
+
 std::vector<const Petition*> CatalogSnapshot::open_petitions() const {
     std::vector<const Petition*> open;
     for (const auto& petition : petitions)
@@ -47,8 +52,17 @@ bool Catalog::replace(std::vector<Petition> petitions) {
     if (!changed) return false;
     auto next = std::make_shared<CatalogSnapshot>();
     next->petitions = std::move(petitions);
-    for (std::size_t i = 0; i < next->petitions.size(); ++i)
-        next->index_by_slug.emplace(next->petitions[i].slug, i);
+    std::unordered_map<std::int64_t, std::size_t> old_by_id;
+    for (std::size_t i = 0; i < old.size(); ++i) old_by_id.emplace(old[i].id, i);
+    for (std::size_t i = 0; i < next->petitions.size(); ++i) {
+        const auto& petition = next->petitions[i];
+        next->index_by_slug.emplace(petition.slug, i);
+        const auto before = old_by_id.find(petition.id);
+        const bool unchanged =
+            before != old_by_id.end() && same_petition(old[before->second], petition);
+        next->revisions.push_back(unchanged ? current_->revisions[before->second]
+                                            : ++last_revision_);
+    }
     next->generation = current_->generation + 1;
     current_ = std::move(next);
     return true;

@@ -57,16 +57,14 @@ std::shared_ptr<const CachedPage> make_cached_page(std::string html) {
     return page;
 }
 
-std::shared_ptr<const CachedPage> PageCache::get(const std::string& key, std::uint64_t generation,
+std::shared_ptr<const CachedPage> PageCache::get(const std::string& key, std::uint64_t version,
                                                  const std::function<std::string()>& render) {
     {
         std::shared_lock lock(mutex_);
-        if (generation == generation_) {
-            const auto it = pages_.find(key);
-            if (it != pages_.end()) {
-                hits_.fetch_add(1, std::memory_order_relaxed);
-                return it->second;
-            }
+        const auto it = pages_.find(key);
+        if (it != pages_.end() && it->second.version == version) {
+            hits_.fetch_add(1, std::memory_order_relaxed);
+            return it->second.page;
         }
     }
     // Render outside the lock: two threads may render the same page once each, which is
@@ -74,14 +72,13 @@ std::shared_ptr<const CachedPage> PageCache::get(const std::string& key, std::ui
     auto page = make_cached_page(render());
     renders_.fetch_add(1, std::memory_order_relaxed);
     std::unique_lock lock(mutex_);
-    if (generation > generation_) {
-        pages_.clear();
-        generation_ = generation;
-    }
-    if (generation == generation_) {
+    const auto it = pages_.find(key);
+    if (it == pages_.end()) {
         // A bound on memory against a crawl of endless unknown keys; pages come back on demand.
         if (pages_.size() >= max_pages_) pages_.clear();
-        pages_.emplace(key, page);
+        pages_.emplace(key, Entry{version, page});
+    } else if (version > it->second.version) {
+        it->second = Entry{version, page};
     }
     return page;
 }

@@ -27,9 +27,10 @@ class PageCache {
   public:
     explicit PageCache(std::size_t max_pages = 20000) : max_pages_(max_pages) {}
 
-    // The page stored under `key` for `generation`, rendered by `render` on a miss. A new
-    // generation (the petitions changed) empties the cache first.
-    std::shared_ptr<const CachedPage> get(const std::string& key, std::uint64_t generation,
+    // The page stored under `key` for `version`, rendered by `render` on a miss. Each key
+    // has its own version (a petition's revision, the catalog's generation for the home
+    // page): a newer one replaces the page, an older one is rendered for its request alone.
+    std::shared_ptr<const CachedPage> get(const std::string& key, std::uint64_t version,
                                           const std::function<std::string()>& render);
     std::size_t size() const;
     // Pages served from memory, and pages rendered (misses, and new generations).
@@ -38,8 +39,11 @@ class PageCache {
 
   private:
     mutable std::shared_mutex mutex_;
-    std::unordered_map<std::string, std::shared_ptr<const CachedPage>> pages_;
-    std::uint64_t generation_ = 0;
+    struct Entry {
+        std::uint64_t version = 0;
+        std::shared_ptr<const CachedPage> page;
+    };
+    std::unordered_map<std::string, Entry> pages_;
     std::size_t max_pages_;
     std::atomic<std::uint64_t> hits_{0};
     std::atomic<std::uint64_t> renders_{0};

@@ -90,12 +90,13 @@ void add_page_metrics(metrics::Registry& metrics, const Site& site) {
 }
 
 void add_web_routes(http::Router& router, const Site& site) {
-    const auto page = [&site](const Request& request, std::string key,
+    // `version` moves when what the page shows changes: the catalog's generation for the
+    // list, a petition's own revision for its page, 0 for pages of the site's settings.
+    const auto page = [&site](const Request& request, std::string key, std::uint64_t version,
                               const std::function<std::string(render::Language)>& render) {
         const auto language = site.language_of(request.headers);
-        const auto snapshot = site.catalog().current();
-        auto cached = site.pages().get(page_key(key, language), snapshot->generation,
-                                       [&] { return render(language); });
+        auto cached =
+            site.pages().get(page_key(key, language), version, [&] { return render(language); });
         // The language comes from the cookie or Accept-Language: caches must keep them apart.
         return cached_response(request, std::move(cached), 200, "text/html; charset=utf-8",
                                std::string(page_cache_control),
@@ -105,10 +106,11 @@ void add_web_routes(http::Router& router, const Site& site) {
     router.add(Method::get, "/", "home",
                [&site, page](const Request& request, const Params&) -> Awaitable {
                    const auto snapshot = site.catalog().current();
-                   co_return page(request, "home", [&](render::Language language) {
-                       const auto open = snapshot->open_petitions();
-                       return render::render_home(site.view(), language, open);
-                   });
+                   co_return page(request, "home", snapshot->generation,
+                                  [&](render::Language language) {
+                                      const auto open = snapshot->open_petitions();
+                                      return render::render_home(site.view(), language, open);
+                                  });
                });
 
     router.add(Method::get, "/petitions/{slug}", "petition",
@@ -124,7 +126,7 @@ void add_web_routes(http::Router& router, const Site& site) {
                        if (http::form_value(*query, "withdrawn")) notice = "sign.withdrawn_notice";
                    }
                    co_return page(request, "petition/" + petition->slug + "|" + std::string(notice),
-                                  [&](render::Language language) {
+                                  snapshot->revision_of(*petition), [&](render::Language language) {
                                       return render::render_petition(site.view(), language,
                                                                      *petition, {}, notice);
                                   });
@@ -132,14 +134,14 @@ void add_web_routes(http::Router& router, const Site& site) {
 
     router.add(Method::get, "/privacy", "privacy",
                [&site, page](const Request& request, const Params&) -> Awaitable {
-                   co_return page(request, "privacy", [&](render::Language language) {
+                   co_return page(request, "privacy", 0, [&](render::Language language) {
                        return render::render_privacy(site.view(), language);
                    });
                });
 
     router.add(Method::get, "/terms", "terms",
                [&site, page](const Request& request, const Params&) -> Awaitable {
-                   co_return page(request, "terms", [&](render::Language language) {
+                   co_return page(request, "terms", 0, [&](render::Language language) {
                        return render::render_terms(site.view(), language);
                    });
                });

@@ -22,6 +22,7 @@ double renders(std::uint16_t port) {
 TEST(PageCache, AFloodOfReadsIsServedFromMemoryAndTheCountCatchesUpWithinSeconds) {
     ServerProcess server("[traffic]\npage_per_ip = 100000\n");
     server.create_petition("velo", "Vélo");
+    server.create_petition("arbres", "Arbres");
     server.start();
     const auto port = server.port();
     const auto first = http_get(port, "/petitions/velo", {{"Accept-Language", "en"}});
@@ -29,6 +30,7 @@ TEST(PageCache, AFloodOfReadsIsServedFromMemoryAndTheCountCatchesUpWithinSeconds
     EXPECT_NE(first.body.find("0 signatures"), std::string::npos);
 
     // Five hundred reads in two languages, plain and compressed: nothing renders again.
+    ASSERT_EQ(http_get(port, "/petitions/arbres").status, 200u);
     const auto before = renders(port);
     for (int i = 0; i < 500; ++i) {
         Headers headers{{"Accept-Language", i % 2 ? "en" : "fr"}};
@@ -56,6 +58,10 @@ TEST(PageCache, AFloodOfReadsIsServedFromMemoryAndTheCountCatchesUpWithinSeconds
     }
     EXPECT_NE(now.body.find("1 signature"), std::string::npos);
     EXPECT_NE(now.header("etag"), first.header("etag"));
+    // The other petition's page was not touched by this signature: served as it was.
+    const auto settled = renders(port);
+    EXPECT_EQ(http_get(port, "/petitions/arbres").status, 200u);
+    EXPECT_EQ(renders(port), settled);
     // A browser holding the old page gets the new one; holding the new one, a 304.
     EXPECT_EQ(http_get(port, "/petitions/velo",
                        {{"Accept-Language", "en"}, {"If-None-Match", first.header("etag")}})

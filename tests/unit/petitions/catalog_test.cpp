@@ -55,5 +55,27 @@ TEST(Catalog, AnOldSnapshotStaysValidAfterReplacement) {
     EXPECT_EQ(catalog.current()->find("a"), nullptr);
 }
 
+TEST(Catalog, APetitionsRevisionMovesOnlyWhenItChanges) {
+    Catalog catalog;
+    catalog.replace(
+        {petition(2, "b", PetitionState::published), petition(1, "a", PetitionState::published)});
+    const auto first = catalog.current();
+    const auto a = first->revision_of(*first->find("a"));
+    const auto b = first->revision_of(*first->find("b"));
+    EXPECT_NE(a, b);
+    // "a" is signed: its page must change, "b"'s must not.
+    auto signed_a = petition(1, "a", PetitionState::published);
+    signed_a.signature_count = 1;
+    catalog.replace({petition(2, "b", PetitionState::published), signed_a});
+    const auto second = catalog.current();
+    EXPECT_GT(second->revision_of(*second->find("a")), a);
+    EXPECT_EQ(second->revision_of(*second->find("b")), b);
+    // A new petition gets a revision no page has used.
+    catalog.replace({petition(3, "c", PetitionState::published),
+                     petition(2, "b", PetitionState::published), signed_a});
+    const auto third = catalog.current();
+    EXPECT_GT(third->revision_of(*third->find("c")), second->revision_of(*second->find("a")));
+}
+
 }  // namespace
 }  // namespace rempart

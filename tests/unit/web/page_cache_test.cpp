@@ -22,7 +22,7 @@ http::Request request_with(const Fields& fields) {
     return request;
 }
 
-TEST(PageCache, RendersOncePerGeneration) {
+TEST(PageCache, RendersOncePerVersionOfEachPage) {
     PageCache cache;
     int renders = 0;
     const auto render = [&] {
@@ -34,21 +34,26 @@ TEST(PageCache, RendersOncePerGeneration) {
     EXPECT_EQ(renders, 1);
     cache.get("home|en", 1, render);
     EXPECT_EQ(renders, 2);
-    cache.get("home|fr", 2, render);  // the petitions changed
+    cache.get("home|fr", 2, render);  // the list changed
     EXPECT_EQ(renders, 3);
-    EXPECT_EQ(cache.size(), 1u);  // the old generation's pages are gone
+    cache.get("home|en", 1, render);  // the other page's version did not
+    EXPECT_EQ(renders, 3);
+    EXPECT_EQ(cache.size(), 2u);
+    EXPECT_EQ(cache.hits(), 2u);
+    EXPECT_EQ(cache.renders(), 3u);
 }
 
-TEST(PageCache, AStaleGenerationIsServedButNotKept) {
+TEST(PageCache, AnOlderVersionIsServedButNotKept) {
     PageCache cache;
     int renders = 0;
     const auto render = [&] {
         ++renders;
-        return std::string("x");
+        return std::string("x" + std::to_string(renders));
     };
     cache.get("a", 5, render);
-    cache.get("a", 4, render);  // a request that read the catalog before the change
-    cache.get("a", 5, render);
+    // A request that read the catalog before the change.
+    EXPECT_EQ(cache.get("a", 4, render)->body, "x2");
+    EXPECT_EQ(cache.get("a", 5, render)->body, "x1");
     EXPECT_EQ(renders, 2);
 }
 
