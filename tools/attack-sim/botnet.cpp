@@ -109,7 +109,15 @@ class Shard {
     double now_s() const { return std::chrono::duration<double>(Clock::now() - start_).count(); }
     bool stopped() const { return options_.stop && options_.stop->load(); }
 
+    // Whatever ends the pacing, the queue is finished, so the connections waiting on it
+    // end too and io_context::run returns.
+    struct FinishQueue {
+        Shard& shard;
+        ~FinishQueue() { shard.counts.unsent += shard.queue_.finish(); }
+    };
+
     asio::awaitable<void> pace() {
+        const FinishQueue finish_queue{*this};
         asio::steady_timer timer(io_);
         std::uint64_t next = 0;
         while (next < pacing_.total() && !stopped()) {
@@ -138,7 +146,6 @@ class Shard {
             timer.expires_after(std::chrono::milliseconds(5));
             co_await timer.async_wait(tuple_awaitable);
         }
-        counts.unsent += queue_.finish();
     }
 
     asio::awaitable<void> work_forwarded() {
@@ -249,6 +256,7 @@ class Shard {
         ++counts.gate_solves;
         const auto challenge = co_await connection.exchange(
             request("GET", "/gate/challenge", slot.address, {}), options_.timeout, true);
+        ++counts.gate_challenge_statuses[challenge.status];
         std::optional<std::string> payload;
         if (challenge.status == 200) {
             auto solving = asio::co_spawn(solver_.get_executor(), solve_payload(challenge.body),
@@ -262,6 +270,7 @@ class Shard {
             pass = co_await connection.exchange(
                 request("POST", "/gate/pass", slot.address, {}, body), options_.timeout);
         }
+        if (payload) ++counts.gate_pass_statuses[pass.status];
         clearance.solving = false;
         if (pass.status == 303 && !pass.clearance.empty()) {
             clearance.cookie = pass.clearance;

@@ -72,6 +72,10 @@ void BotnetCounts::merge(const BotnetCounts& other) {
     gate_solves += other.gate_solves;
     gate_passes += other.gate_passes;
     gate_failures += other.gate_failures;
+    for (const auto& [status, count] : other.gate_challenge_statuses)
+        gate_challenge_statuses[status] += count;
+    for (const auto& [status, count] : other.gate_pass_statuses)
+        gate_pass_statuses[status] += count;
     with_clearance += other.with_clearance;
     busiest_address = std::max(busiest_address, other.busiest_address);
 }
@@ -118,6 +122,8 @@ std::string to_json(const BotnetReport& report) {
                               {{"solves", c.gate_solves},
                                {"passes", c.gate_passes},
                                {"failures", c.gate_failures},
+                               {"challenge_statuses", statuses_json(c.gate_challenge_statuses)},
+                               {"pass_statuses", statuses_json(c.gate_pass_statuses)},
                                {"requests_with_clearance", c.with_clearance}}},
                              {"busiest_address_requests", c.busiest_address}};
     return boost::json::serialize(json) + "\n";
@@ -154,10 +160,11 @@ std::string summary(const BotnetReport& report) {
     std::string out = text;
     if (report.solve_gate) {
         std::snprintf(text, sizeof text,
-                      "  gate: %llu solves, %llu passes, %llu failures; %llu requests with a "
-                      "clearance\n",
+                      "  gate: %llu solves, %llu passes, %llu failures (challenges %s; passes "
+                      "%s); %llu requests with a clearance\n",
                       ull(c.gate_solves), ull(c.gate_passes), ull(c.gate_failures),
-                      ull(c.with_clearance));
+                      statuses_text(c.gate_challenge_statuses).c_str(),
+                      statuses_text(c.gate_pass_statuses).c_str(), ull(c.with_clearance));
         out += text;
     }
     return out;

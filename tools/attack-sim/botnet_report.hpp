@@ -39,6 +39,9 @@ struct BotnetCounts {
     std::uint64_t gate_solves = 0;
     std::uint64_t gate_passes = 0;  // 303 with a clearance cookie
     std::uint64_t gate_failures = 0;
+    // What the two steps of a pass were answered (a challenge refused by a limit, a payload
+    // refused...); 0: no answer, or the step not reached.
+    std::map<unsigned, std::uint64_t> gate_challenge_statuses, gate_pass_statuses;
     std::uint64_t with_clearance = 0;   // page requests that carried a cookie
     std::uint64_t busiest_address = 0;  // requests sent by the address that sent most
 
