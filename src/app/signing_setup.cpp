@@ -45,14 +45,21 @@ Result<std::unique_ptr<shield::AsnTable>> load_asn_table(const ShieldConfig& shi
         auto text = read_file(shield.asn_table, "[shield] asn_table");
         if (!text) return text.error();
         if (auto added = table->add(*text, shield.asn_table.string()); !added) return added.error();
-        return table;
+    } else {
+        for (const auto* path : {"node_modules/@ip-location-db/asn/asn-ipv4-num.csv",
+                                 "node_modules/@ip-location-db/asn/asn-ipv6.csv"}) {
+            const auto text = embedded::find_data(path);
+            if (!text)
+                return make_error("asn.missing", std::string(path) + " is not in this build");
+            if (auto added = table->add(*text, path); !added) return added.error();
+            embedded::release(*text);
+        }
     }
-    for (const auto* path : {"node_modules/@ip-location-db/asn/asn-ipv4-num.csv",
-                             "node_modules/@ip-location-db/asn/asn-ipv6.csv"}) {
-        const auto text = embedded::find_data(path);
-        if (!text) return make_error("asn.missing", std::string(path) + " is not in this build");
-        if (auto added = table->add(*text, path); !added) return added.error();
-        embedded::release(*text);
+    // Read last, so that where they overlap the table their ranges win.
+    for (const auto& extra : shield.asn_table_extra) {
+        auto text = read_file(extra, "[shield] asn_table_extra");
+        if (!text) return text.error();
+        if (auto added = table->add(*text, extra); !added) return added.error();
     }
     return table;
 }

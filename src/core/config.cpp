@@ -119,6 +119,8 @@ constexpr Key schema[] = {
      [](Node n, At w, Config& c) { return read_text_list(n, w, c.shield.disposable_allow); }},
     {"shield", "asn_table",
      [](Node n, At w, Config& c) { return read_path(n, w, c.shield.asn_table); }},
+    {"shield", "asn_table_extra",
+     [](Node n, At w, Config& c) { return read_text_list(n, w, c.shield.asn_table_extra); }},
     {"shield", "pow_max_number",
      [](Node n, At w, Config& c) {
          std::size_t value = 0;

@@ -98,6 +98,9 @@ struct SigningRateSettings {
 
 struct ShieldConfig {
     std::filesystem::path asn_table;  // empty: the table shipped by npm
+    // Files in the same format read on top of it (a site's own networks, a test's): where
+    // their ranges overlap the table's, theirs win.
+    std::vector<std::string> asn_table_extra;
     // Added to, or taken out of, the npm list of disposable e-mail domains.
     std::vector<std::string> disposable_block;
     std::vector<std::string> disposable_allow;

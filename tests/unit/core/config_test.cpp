@@ -417,6 +417,8 @@ TEST(ConfigLoading, TrafficGateAndSheddingSettings) {
     EXPECT_EQ(defaults->shedding.queue_low, 8u);
     EXPECT_EQ(defaults->limits.send_buffer_bytes, 256u * 1024);
     const auto config = parse_config(R"(
+[shield]
+asn_table_extra = ["site-networks.csv"]
 [limits]
 send_buffer_bytes = 0
 [traffic]
@@ -467,6 +469,7 @@ retry_after_s = 7
     EXPECT_EQ(config->shedding.queue_normal, 6u);
     EXPECT_EQ(config->shedding.retry_after, std::chrono::seconds(7));
     EXPECT_EQ(config->limits.send_buffer_bytes, 0u);  // the kernel's autotuning
+    EXPECT_EQ(config->shield.asn_table_extra, std::vector<std::string>{"site-networks.csv"});
 }
 
 TEST(ConfigLoading, BadTrafficGateAndSheddingSettingsNameTheirKey) {
