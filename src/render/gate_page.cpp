@@ -6,11 +6,11 @@ namespace rempart::render {
 using namespace detail;
 
 std::string render_gate(const SiteView& view, Language language, int wait_seconds,
-                        std::string_view failure_key) {
+                        std::string_view notice_key) {
     auto data = page_data(view, language);
     data.set("asset_altcha_worker", std::string(view.assets.url("altcha-sha.js")));
     data.set("altcha_language", std::string(language == Language::fr ? "fr-fr" : "en"));
-    set_text(data, "failure", failure_key.empty() ? "" : text(view, language, failure_key));
+    set_text(data, "notice", notice_key.empty() ? "" : text(view, language, notice_key));
     const auto content = view.templates.parsed().gate->render(data);
     PageHead head{text(view, language, "gate.title"), "/", true, true, wait_seconds};
     return in_layout(view, language, head, content);

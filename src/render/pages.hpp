@@ -75,8 +75,9 @@ std::string render_search(const SiteView& view, Language language, const SearchV
 // The under-attack gate's page, with two marks left for the caller to fill per request:
 // "@@GATE_NEXT@@" (where to go once through, HTML-escaped) and "@@GATE_WAIT@@" (the
 // address the page reloads to after `wait_seconds`, for browsers without JavaScript).
-// `failure_key` names a message shown when a proof of work was refused.
+// `notice_key` names a message shown above the form (a refused proof of work, a wait not
+// over yet), or is empty.
 std::string render_gate(const SiteView& view, Language language, int wait_seconds,
-                        std::string_view failure_key = {});
+                        std::string_view notice_key = {});
 
 }  // namespace rempart::render

@@ -50,12 +50,15 @@ GatePage::GatePage(const Site& site, const shield::Clearance& clearance)
     : site_(site), clearance_(clearance) {
     const auto wait = static_cast<int>(std::max<std::int64_t>(1, clearance.wait().count()));
     for (const auto language : render::all_languages) {
-        for (const bool failed : {false, true}) {
-            const auto html =
-                render::render_gate(site.view(), language, wait, failed ? "gate.failed" : "");
+        for (const auto notice : {Notice::none, Notice::failed, Notice::wait_more}) {
+            const auto html = render::render_gate(site.view(), language, wait,
+                                                  notice == Notice::failed      ? "gate.failed"
+                                                  : notice == Notice::wait_more ? "gate.wait_more"
+                                                                                : "");
             const auto at_wait = html.find(wait_mark);
             const auto at_next = html.find(next_mark);
-            auto& parts = parts_[static_cast<std::size_t>(language)][failed ? 1 : 0];
+            auto& parts =
+                parts_[static_cast<std::size_t>(language)][static_cast<std::size_t>(notice)];
             parts.head = html.substr(0, at_wait);
             parts.middle =
                 html.substr(at_wait + wait_mark.size(), at_next - at_wait - wait_mark.size());
@@ -65,9 +68,10 @@ GatePage::GatePage(const Site& site, const shield::Clearance& clearance)
 }
 
 Response GatePage::response(const Request& request, std::string_view next,
-                            std::optional<std::string_view> ticket, bool failed) const {
+                            std::optional<std::string_view> ticket, Notice notice) const {
     const auto language = site_.language_of(request.headers);
-    const auto& parts = parts_[static_cast<std::size_t>(language)][failed ? 1 : 0];
+    const auto& parts =
+        parts_[static_cast<std::size_t>(language)][static_cast<std::size_t>(notice)];
     const auto fresh = ticket
                            ? std::string()
                            : clearance_.ticket(shield::wide_network(request.client_ip), unix_now());
@@ -80,7 +84,7 @@ Response GatePage::response(const Request& request, std::string_view next,
     body.append(next_html).append(parts.tail);
 
     Response response;
-    response.status = failed ? 403 : 503;
+    response.status = notice == Notice::failed ? 403 : 503;
     response.set_header("Retry-After", std::to_string(clearance_.wait().count()));
     response.set_header("X-Rempart-Gate", "challenge");
     response.set_header("Cache-Control", "no-store");
@@ -112,7 +116,8 @@ void add_gate_routes(http::Router& router, GateServices& services) {
             const auto verdict = services.pow.verify(payload, unix_now(), &claims);
             // A signing form's challenge does not open the gate.
             if (verdict != shield::PowVerdict::accepted || claims.use != shield::ChallengeUse::gate)
-                co_return services.page.response(request, next, std::nullopt, true);
+                co_return services.page.response(request, next, std::nullopt,
+                                                 GatePage::Notice::failed);
             co_return through(services.site, services.front_door, request, next);
         });
 
@@ -128,7 +133,8 @@ void add_gate_routes(http::Router& router, GateServices& services) {
                            co_return through(services.site, services.front_door, request, next);
                        case shield::TicketVerdict::too_early:
                            // Keep the ticket: a fresh one would make the wait start over.
-                           co_return services.page.response(request, next, ticket);
+                           co_return services.page.response(request, next, ticket,
+                                                            GatePage::Notice::wait_more);
                        default:
                            co_return services.page.response(request, next);
                    }

@@ -25,11 +25,15 @@ class GatePage {
   public:
     GatePage(const Site& site, const shield::Clearance& clearance);
 
+    // What the page says above its form: nothing (a visitor just arrived), that a proof of
+    // work was refused (then the status is 403), or to wait a little longer.
+    enum class Notice { none, failed, wait_more };
+
     // 503 with Retry-After, `X-Rempart-Gate: challenge` and the page. `ticket` keeps a wait
-    // already begun; `failed` says a proof of work was refused (then the status is 403).
+    // already begun.
     http::Response response(const http::Request& request, std::string_view next,
                             std::optional<std::string_view> ticket = std::nullopt,
-                            bool failed = false) const;
+                            Notice notice = Notice::none) const;
 
   private:
     // The page split at its two marks: before the wait address, before `next`, the rest.
@@ -38,7 +42,7 @@ class GatePage {
     };
     const Site& site_;
     const shield::Clearance& clearance_;
-    std::array<std::array<Parts, 2>, std::size(render::all_languages)> parts_;
+    std::array<std::array<Parts, 3>, std::size(render::all_languages)> parts_;
 };
 
 struct GateServices {

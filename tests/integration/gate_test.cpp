@@ -151,6 +151,7 @@ TEST_F(Gate, WithoutJavascriptAShortWaitLetsTheVisitorThrough) {
     EXPECT_EQ(early.status, 503u);
     const auto ticket = wait.substr(18, wait.find('&') - 18);
     EXPECT_NE(early.body.find(ticket), std::string::npos);
+    EXPECT_NE(early.body.find("Encore un petit moment"), std::string::npos);
     std::this_thread::sleep_for(1100ms);
     // Another network cannot use it.
     EXPECT_EQ(get(wait, "10.9.9.9").status, 503u);
@@ -169,6 +170,7 @@ TEST_F(Gate, EachSolutionServesOnceAndASigningChallengeDoesNotOpenTheGate) {
     const auto again = pass(payload, home_ip, "/");
     EXPECT_EQ(again.status, 403u);
     EXPECT_NE(again.body.find("action=\"/gate/pass\""), std::string::npos);  // try again there
+    EXPECT_NE(again.body.find("La vérification n&apos;a pas abouti"), std::string::npos);
     EXPECT_EQ(pass(solve_altcha(server_.port()), home_ip, "/").status, 403u);
     EXPECT_EQ(pass("", home_ip, "/").status, 403u);
     EXPECT_EQ(pass("bm90IGEgcGF5bG9hZA==", home_ip, "/").status, 403u);
