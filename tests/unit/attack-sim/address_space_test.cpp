@@ -4,24 +4,15 @@
 
 #include <boost/asio/ip/address.hpp>
 
-#include <fstream>
-#include <sstream>
-
 #include "attack-sim/address_space.hpp"
 #include "attack-sim/scenarios.hpp"
+#include "fixture_table.hpp"
 #include "shield/asn_table.hpp"
 
 namespace rempart::attack {
 namespace {
 
-shield::AsnTable fixture_table() {
-    std::ifstream in(REMPART_ATTACK_ASN_TABLE);
-    std::ostringstream text;
-    text << in.rdbuf();
-    auto table = shield::AsnTable::parse(text.str(), "asn.csv");
-    EXPECT_TRUE(table.ok());
-    return std::move(table).value();
-}
+using testing::fixture_table;
 
 TEST(AddressSpace, TheFixtureTableNamesEveryBlockWithItsAs) {
     const auto table = fixture_table();

@@ -5,27 +5,19 @@
 #include <boost/asio/ip/address.hpp>
 
 #include <cmath>
-#include <fstream>
 #include <map>
 #include <set>
-#include <sstream>
 
 #include "attack-sim/address_space.hpp"
 #include "attack-sim/botnet_plan.hpp"
 #include "attack-sim/visitor_plan.hpp"
+#include "fixture_table.hpp"
 #include "shield/asn_table.hpp"
 
 namespace rempart::attack {
 namespace {
 
-shield::AsnTable fixture_table() {
-    std::ifstream in(REMPART_ATTACK_ASN_TABLE);
-    std::ostringstream text;
-    text << in.rdbuf();
-    auto table = shield::AsnTable::parse(text.str(), "asn.csv");
-    EXPECT_TRUE(table.ok());
-    return std::move(table).value();
-}
+using testing::fixture_table;
 
 std::map<std::uint32_t, std::size_t> per_network(const std::vector<std::uint32_t>& addresses) {
     std::map<std::uint32_t, std::size_t> counts;
