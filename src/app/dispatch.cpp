@@ -73,7 +73,7 @@ boost::asio::awaitable<http::Response> Dispatcher::handle(http::Request& request
 
     const auto elapsed = std::chrono::steady_clock::now() - started;
     metrics_.count_request(metric, response.status, elapsed);
-    if (refused) co_return response;
+    if (refused || response.summarised) co_return response;
     spdlog::info("{} id={} ip={} method={} route={} status={} bytes={} us={}",
                  log_event::http_request, request.request_id, request.client_ip,
                  request.method_text, route_name, response.status, response.body.size(),

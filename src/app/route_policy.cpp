@@ -26,7 +26,7 @@ constexpr std::array<std::pair<std::string_view, RouteClass>, 24> table{{
     {"metrics", never_gated(Priority::critical, TrafficFamily::none)},
     {"static", never_gated(Priority::critical, TrafficFamily::none)},
     {"robots", never_gated(Priority::critical, TrafficFamily::none)},
-    {"sign", never_gated(Priority::critical, TrafficFamily::none)},
+    {"sign", never_gated(Priority::critical, TrafficFamily::sign)},
     {"altcha_challenge", never_gated(Priority::critical, TrafficFamily::page)},
     {"signature_link", never_gated(Priority::critical, TrafficFamily::page)},
     {"signature_confirm", never_gated(Priority::critical, TrafficFamily::page)},

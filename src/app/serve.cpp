@@ -21,6 +21,7 @@
 #include "app/defence_setup.hpp"
 #include "app/demo.hpp"
 #include "app/dispatch.hpp"
+#include "app/refusal_summaries.hpp"
 #include "app/shield_setup.hpp"
 #include "app/signing_setup.hpp"
 #include "core/log_events.hpp"
@@ -181,7 +182,9 @@ int serve(const Config& config, bool demo) {
                                           [&outbox] { outbox.notify(); },
                                           defence.defence.get(),
                                           defence.bans.get(),
-                                          {}};
+                                          {config.shield.mails_per_mailbox_per_day,
+                                           signing->mail_domains != nullptr}};
+    restore_mailbox_caps(store, signing_services.mailbox_caps, unix_now());
     SignatureTotals signature_totals{};
     web::add_signing_metrics(metrics, signing_services.counters);
     add_signature_metrics(metrics, signature_totals, outbox.stats());
@@ -257,6 +260,9 @@ int serve(const Config& config, bool demo) {
     (*server)->start();
     asio::co_spawn(io, watch_store(store, catalog, signature_totals), asio::detached);
     asio::co_spawn(io, run_shield_clock(*shield.front_door), asio::detached);
+    asio::co_spawn(io,
+                   run_refusal_summaries(store, signing_services.refusals, std::chrono::seconds(5)),
+                   asio::detached);
 
     asio::signal_set signals(io, SIGINT, SIGTERM);
     signals.async_wait([&](boost::system::error_code ec, int signal) {
@@ -278,6 +284,7 @@ int serve(const Config& config, bool demo) {
     for (auto& thread : threads_running) thread.join();
 
     password_pool.stop();
+    write_refusal_summaries(store, signing_services.refusals);
     outbox.stop();
     signing->mail_domains.reset();
     store.close();

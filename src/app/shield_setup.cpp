@@ -46,6 +46,8 @@ shield::FrontDoorSettings front_door_settings(const Config& config) {
                                       traffic.page_per_as, traffic);
     settings.api =
         traffic_settings(traffic.api_per_ip, traffic.api_per_network, traffic.api_per_as, traffic);
+    settings.sign = traffic_settings(traffic.sign_posts_per_ip, traffic.sign_posts_per_network,
+                                     traffic.sign_posts_per_as, traffic);
     settings.per_clearance = {traffic.per_clearance.per_minute / 60.0, traffic.per_clearance.burst};
     settings.attack.min_rate = static_cast<double>(gate.surge_min_rate);
     settings.attack.surge_factor = static_cast<double>(gate.surge_factor);

@@ -74,6 +74,10 @@ constexpr Key schema[] = {
      [](Node n, At w, Config& c) {
          return read_millis(n, w, 0, 1000, c.storage.group_commit_window);
      }},
+    {"storage", "write_queue",
+     [](Node n, At w, Config& c) {
+         return read_size(n, w, 16, 10'000'000, c.storage.write_queue);
+     }},
     {"site", "name", [](Node n, At w, Config& c) { return read_text(n, w, c.site.name); }},
     {"site", "default_language",
      [](Node n, At w, Config& c) {
@@ -130,6 +134,10 @@ constexpr Key schema[] = {
      }},
     {"shield", "pow_expiry_s",
      [](Node n, At w, Config& c) { return read_seconds(n, w, 30, 86400, c.shield.pow_expiry); }},
+    {"shield", "mails_per_mailbox_per_day",
+     [](Node n, At w, Config& c) {
+         return read_size(n, w, 1, 1000, c.shield.mails_per_mailbox_per_day);
+     }},
     {"shield", "sign_per_ip",
      [](Node n, At w, Config& c) { return read_rate(n, w, c.shield.sign_limits.per_ip); }},
     {"shield", "sign_per_network",
@@ -174,6 +182,18 @@ constexpr Key schema[] = {
      }},
     {"traffic", "api_per_as",
      [](Node n, At w, Config& c) { return read_size(n, w, 1, 1'000'000'000, c.traffic.api_per_as); }},
+    {"traffic", "sign_posts_per_ip",
+     [](Node n, At w, Config& c) {
+         return read_size(n, w, 1, 1'000'000'000, c.traffic.sign_posts_per_ip);
+     }},
+    {"traffic", "sign_posts_per_network",
+     [](Node n, At w, Config& c) {
+         return read_size(n, w, 1, 1'000'000'000, c.traffic.sign_posts_per_network);
+     }},
+    {"traffic", "sign_posts_per_as",
+     [](Node n, At w, Config& c) {
+         return read_size(n, w, 1, 1'000'000'000, c.traffic.sign_posts_per_as);
+     }},
     {"traffic", "network_share_percent",
      [](Node n, At w, Config& c) {
          return read_size(n, w, 0, 100, c.traffic.network_share_percent);

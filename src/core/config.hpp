@@ -44,6 +44,9 @@ struct ServerConfig {
 struct StorageConfig {
     std::filesystem::path data_dir = "data";
     std::chrono::milliseconds group_commit_window{2};  // how long the writer gathers writes
+    // Writes from the public waiting for the writer, past which signing answers 503 with
+    // Retry-After instead of letting a flood grow the queue (and memory) without end.
+    std::size_t write_queue = 20000;
 };
 
 // Who runs the site: shown on every page and in the privacy and terms pages.
@@ -108,6 +111,9 @@ struct ShieldConfig {
     // second on a desktop, one or two on a phone); the server checks one.
     std::uint64_t pow_max_number = 10000;
     std::chrono::seconds pow_expiry{600};  // time to fill in the form after the challenge
+    // Confirmation mails one mailbox gets a day (UTC), +tags and case folded, across every
+    // petition; past this the signer sees the usual page and no mail is sent.
+    std::size_t mails_per_mailbox_per_day = 5;
     SigningRateSettings sign_limits;
 };
 
@@ -136,6 +142,11 @@ struct TrafficConfig {
     std::size_t api_per_ip = 60;
     std::size_t api_per_network = 300;
     std::size_t api_per_as = 3000;
+    // Every POST to a signing form, valid or junk, before its body is looked at; well above
+    // the signing limits in [shield], which count only what reaches the form.
+    std::size_t sign_posts_per_ip = 120;
+    std::size_t sign_posts_per_network = 600;
+    std::size_t sign_posts_per_as = 6000;
     std::size_t network_share_percent = 5;
     std::size_t as_share_percent = 25;
     RateSetting per_clearance{300, 300};  // one browser that passed the gate

@@ -32,6 +32,7 @@ Attempt attempt_of(const signatures::SigningEvent& event) {
     Attempt attempt;
     attempt.at_ms = event.at_ms;
     attempt.petition_id = event.petition_id.value_or(0);
+    attempt.sender = event.ip.find(':') != std::string::npos ? event.network : event.ip;
     if (event.kind == Kind::confirmation) {
         attempt.keys[index(Dimension::confirm_network)] = event.network;
         return attempt;
@@ -147,14 +148,17 @@ Cluster Detector::describe(const Window& window, Dimension dimension, const std:
     cluster.baseline_share = baseline_share(dimension, value);
     std::unordered_map<std::string_view, std::size_t> networks;
     std::unordered_map<std::string_view, std::size_t> ases;
+    std::unordered_set<std::string_view> senders;
     for (const auto& attempt : window.attempts) {
         if (attempt.keys[d] != value) continue;
         if (cluster.first_ms == 0) cluster.first_ms = attempt.at_ms;
         cluster.last_ms = attempt.at_ms;
+        senders.insert(attempt.sender);
         ++networks[attempt.key(Dimension::network)];
         if (const auto& as = attempt.key(Dimension::as); !as.empty()) ++ases[as];
     }
     cluster.distinct_networks = networks.size();
+    cluster.distinct_senders = senders.size();
     cluster.networks = sources(window, Dimension::network, networks);
     cluster.ases = sources(window, Dimension::as, ases);
     return cluster;
@@ -181,8 +185,12 @@ std::vector<Cluster> Detector::observe(Attempt incoming) {
             if (share < rule.over_baseline * baseline_share(static_cast<Dimension>(d), value))
                 continue;
         }
+        auto cluster = describe(window, static_cast<Dimension>(d), value, attempt.petition_id);
+        if (static_cast<Dimension>(d) != Dimension::confirm_network &&
+            cluster.distinct_senders < config_.min_senders)
+            continue;
         window.reported[d].insert(value);
-        clusters.push_back(describe(window, static_cast<Dimension>(d), value, attempt.petition_id));
+        clusters.push_back(std::move(cluster));
     }
     return clusters;
 }

@@ -29,6 +29,9 @@ std::optional<Dimension> parse_dimension(std::string_view text);
 struct Attempt {
     std::int64_t at_ms = 0;
     std::int64_t petition_id = 0;
+    // Who sent it: the IPv4 address, or the IPv6 /64 (one host holds a whole /64). Not a
+    // rule of its own; it tells one sender from many.
+    std::string sender;
     std::array<std::string, dimension_count> keys;
     const std::string& key(Dimension d) const { return keys[static_cast<std::size_t>(d)]; }
 };
@@ -75,6 +78,11 @@ struct DetectorConfig {
     // Per petition, and per baseline: memory stays bounded (about 300 bytes an attempt).
     // Under a flood the window shortens to this many attempts; shares still hold.
     std::size_t max_window_events = 50000;
+    // A value sent by fewer senders than this never stands out, however often: one address
+    // is held by its own rate limits, and must never get its network or AS banned, a
+    // petition's signatures quarantined or the admins mailed. Confirmations need a real
+    // token from a real signature, so confirm_network is exempt.
+    std::size_t min_senders = 3;
 };
 
 // A network or AS a cluster came from: how many of the cluster's attempts, and how many
@@ -95,6 +103,7 @@ struct Cluster {
     double share = 0;
     double baseline_share = 0;
     std::size_t distinct_networks = 0;  // among the cluster's attempts
+    std::size_t distinct_senders = 0;
     std::int64_t first_ms = 0;          // the cluster's first attempt still in the window
     std::int64_t last_ms = 0;
     std::vector<Source> networks;  // most of the cluster's attempts first

@@ -29,6 +29,9 @@ struct Response {
     std::vector<std::pair<std::string, std::string>> headers;  // beyond the common ones
     Body body;
     bool close = false;  // ask the server to close the connection after this response
+    // Counted in a summary by its handler (a refused signing attempt): the request log
+    // gets no line of its own, so a flood of junk does not fill the disk with them.
+    bool summarised = false;
 
     void set_header(std::string name, std::string value) {
         headers.emplace_back(std::move(name), std::move(value));

@@ -53,6 +53,7 @@ FrontDoor::FrontDoor(FrontDoorSettings settings, const Clearance& clearance, con
       pressure_(std::move(pressure)),
       pages_(settings_.pages, settings_.max_keys),
       api_(settings_.api, settings_.max_keys),
+      sign_(settings_.sign, settings_.max_keys),
       per_clearance_(settings_.per_clearance),
       networks_(settings_.known_after, settings_.forget_after, settings_.max_networks),
       attack_(settings_.attack, settings_.mode) {
@@ -89,8 +90,13 @@ Admission FrontDoor::admit(const Visitor& visitor, const RouteClass& route, std:
 
         // A cleared browser proved its work: its clearance stands in for its address (many
         // people share one address behind a carrier's NAT), its network and AS still count.
-        auto& limits = route.family == TrafficFamily::api ? api_ : pages_;
-        const auto traffic = limits.check(keys, now_ms, !valid);
+        auto& limits = route.family == TrafficFamily::api    ? api_
+                       : route.family == TrafficFamily::sign ? sign_
+                                                             : pages_;
+        // A post is counted by its address even from a cleared browser: the gate's cookie
+        // vouches for reading, not for signing.
+        const auto traffic =
+            limits.check(keys, now_ms, !valid || route.family == TrafficFamily::sign);
         if (!traffic.allowed()) return decide(limited_by(traffic.refused_by), traffic.retry_after);
         if (valid) {
             const auto taken = per_clearance_.take("clearance:" + std::string(cleared->id),
@@ -121,6 +127,7 @@ std::optional<GateStatus> FrontDoor::tick(std::int64_t now_ms) {
     const double usual_per_minute = attack_.usual_rate() * 60;
     pages_.set_usual_per_minute(usual_per_minute);
     api_.set_usual_per_minute(usual_per_minute);
+    sign_.set_usual_per_minute(usual_per_minute);
     const auto now = now_ms / 1000;
     if (now - last_sweep_ >= 3600) {
         networks_.forget_stale(now);
@@ -147,7 +154,8 @@ std::uint64_t FrontDoor::decisions(Decision decision) const {
 }
 
 std::size_t FrontDoor::tracked_keys() const {
-    return pages_.tracked_keys() + api_.tracked_keys() + per_clearance_.tracked_keys() +
+    return pages_.tracked_keys() + api_.tracked_keys() + sign_.tracked_keys() +
+           per_clearance_.tracked_keys() +
            networks_.size();
 }
 

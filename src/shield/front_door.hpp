@@ -25,6 +25,7 @@ namespace rempart::shield {
 struct FrontDoorSettings {
     TrafficSettings pages;
     TrafficSettings api;
+    TrafficSettings sign;  // posts to a signing form
     AttackModeSettings attack;
     GateMode mode = GateMode::automatic;
     ShedSettings shed;
@@ -100,6 +101,7 @@ class FrontDoor {
     std::function<Pressure()> pressure_;
     TrafficLimits pages_;
     TrafficLimits api_;
+    TrafficLimits sign_;
     TokenBuckets per_clearance_;
     NetworkBook networks_;
     mutable std::mutex mode_mutex_;

@@ -10,9 +10,10 @@ namespace rempart::shield {
 // `high` (pages from memory) and `critical` (signing, confirmation, health) never.
 enum class Priority { critical, high, normal, low };
 
-// Which family of traffic limits counts a request: page views and API reads are limited
-// apart, so that a script reading the API does not lock a network out of the pages.
-enum class TrafficFamily { none, page, api };
+// Which family of traffic limits counts a request: page views, API reads and posts to a
+// signing form are limited apart, so that a script reading the API does not lock a network
+// out of the pages, nor a flood of junk posts a household out of reading.
+enum class TrafficFamily { none, page, api, sign };
 
 struct RouteClass {
     Priority priority = Priority::normal;

@@ -166,6 +166,14 @@ std::string canonical_email(std::string_view local, std::string_view domain) {
     return l + "@" + d;
 }
 
+std::string mailbox_key(std::string_view local, std::string_view domain) {
+    auto canonical = canonical_email(local, domain);
+    const auto at = canonical.rfind('@');
+    const auto plus = canonical.find('+');
+    if (plus < at) canonical.erase(plus, at - plus);
+    return canonical;
+}
+
 // Non-transitional, with no fallback to transitional: "faß.de" and "fass.de" are two
 // domains with two owners (DENIC registers both), and transitional processing would send
 // a signer's confirmation to the wrong one. curl falls back for IDNA 2003 names; a signer

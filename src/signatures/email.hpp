@@ -29,6 +29,11 @@ Result<EmailAddress> parse_email(std::string_view typed);
 // expected in A-labels.
 std::string canonical_email(std::string_view local, std::string_view domain);
 
+// The mailbox an address reaches, for capping the mail it gets: the canonical form with any
+// +tag removed at every domain (most servers deliver "victim+1@" to "victim@"), so that
+// tags cannot multiply the mails one person receives. Never used to find duplicates.
+std::string mailbox_key(std::string_view local, std::string_view domain);
+
 // A domain as DNS knows it: lowercase A-labels (IDNA 2008, UTS #46 non-transitional
 // mapping, so "EXÄMPLE.fr" and "exämple.fr" are one domain). Error: "email.invalid".
 Result<std::string> ascii_domain(std::string_view domain);

@@ -39,7 +39,21 @@ using namespace rempart::evidence;
     "  WHERE e.signature_id IN (SELECT signature_id FROM held) AND e.petition_id = ?1),"   \
     "events AS (SELECT * FROM signing_events WHERE id IN (SELECT id FROM matched)),"       \
     "involved(id) AS (SELECT signature_id FROM events WHERE signature_id IS NOT NULL"      \
-    " UNION SELECT signature_id FROM held) "
+    " UNION SELECT signature_id FROM held),"                                               \
+    /* What its sources sent that was refused before any row (junk, limits, bans): the  */ \
+    /* petition's summaries over its time, from the networks and ASes of its events or  */ \
+    /* its bans. */                                                                        \
+    "span(from_ms, to_ms) AS (SELECT MIN(from_ms), MAX(to_ms) FROM clusters),"             \
+    "sources(network, asn) AS (SELECT network, asn FROM events"                            \
+    " UNION SELECT value, NULL FROM bans WHERE incident_id = ?2 AND kind = 'network'"      \
+    " UNION SELECT 'net:' || value, NULL FROM bans WHERE incident_id = ?2"                 \
+    "  AND kind = 'network'"                                                               \
+    " UNION SELECT NULL, CAST(substr(value, 4) AS INTEGER) FROM bans"                      \
+    "  WHERE incident_id = ?2 AND kind = 'as'),"                                           \
+    "refused AS (SELECT r.* FROM signing_refusals r, span"                                 \
+    " WHERE r.petition_id = ?1 AND r.last_ms >= span.from_ms AND r.first_ms <= span.to_ms" \
+    " AND (r.network IN (SELECT network FROM sources WHERE network IS NOT NULL)"           \
+    "  OR r.asn IN (SELECT asn FROM sources WHERE asn IS NOT NULL))) "
 
 struct Scope {
     std::int64_t petition_id;
@@ -62,7 +76,9 @@ Result<void> load_events(Database& db, const Scope& scope, IncidentRecord& recor
         db,
         REMPART_INCIDENT_EVENTS
         "SELECT ip, network, asn, verdict, COUNT(*), MIN(at_ms), MAX(at_ms) FROM events"
-        " GROUP BY ip, network, asn, verdict",
+        " GROUP BY ip, network, asn, verdict"
+        " UNION ALL SELECT sample_ip, network, asn, verdict, SUM(attempts), MIN(first_ms), MAX(last_ms)"
+        " FROM refused GROUP BY network, asn, verdict",
         scope);
     while (sources.step())
         record.sources.push_back({sources.column_text(0), sources.column_text(1),
@@ -75,8 +91,11 @@ Result<void> load_events(Database& db, const Scope& scope, IncidentRecord& recor
     auto& minutes =
         prepare_scoped(db,
                        REMPART_INCIDENT_EVENTS
-                       "SELECT (at_ms / 60000) * 60000 AS minute, verdict, COUNT(*) FROM events"
-                       " GROUP BY minute, verdict",
+                       "SELECT minute, verdict, SUM(n) FROM ("
+                       " SELECT (at_ms / 60000) * 60000 AS minute, verdict, COUNT(*) AS n"
+                       " FROM events GROUP BY minute, verdict"
+                       " UNION ALL SELECT minute_ms, verdict, SUM(attempts) FROM refused"
+                       " GROUP BY minute_ms, verdict) GROUP BY minute, verdict",
                        scope);
     while (minutes.step())
         record.minutes.push_back(

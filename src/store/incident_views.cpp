@@ -111,10 +111,16 @@ Result<IncidentView> load_incident_view(Database& db, std::int64_t incident_id,
 
     // The attack in its context: from ten minutes before its first attempt, three hours.
     const auto from = view.summary.first_attempt_ms - 10 * 60'000;
+    // Refused attempts are summaries per minute; the others are rows of their own.
     auto& minutes = db.prepare(
-        "SELECT (at_ms / 60000) * 60000 AS minute, verdict, COUNT(*) FROM signing_events WHERE "
-        "petition_id = ?1 AND kind = 'attempt' AND at_ms >= ?2 AND at_ms < ?3 GROUP BY minute, "
-        "verdict ORDER BY minute, verdict");
+        "SELECT minute, verdict, SUM(n) FROM ("
+        " SELECT (at_ms / 60000) * 60000 AS minute, verdict, COUNT(*) AS n FROM signing_events"
+        "  WHERE petition_id = ?1 AND kind = 'attempt' AND at_ms >= ?2 AND at_ms < ?3"
+        "  GROUP BY minute, verdict"
+        " UNION ALL"
+        " SELECT minute_ms, verdict, SUM(attempts) FROM signing_refusals"
+        "  WHERE petition_id = ?1 AND minute_ms >= ?2 AND minute_ms < ?3 GROUP BY minute_ms, verdict"
+        ") GROUP BY minute, verdict ORDER BY minute, verdict");
     minutes.bind(1, view.summary.petition_id).bind(2, from).bind(3, from + 3 * 3600'000);
     while (minutes.step())
         view.minutes.push_back(

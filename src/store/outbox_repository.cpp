@@ -75,4 +75,15 @@ OutboxCounts count_mails(Database& db) {
     return counts;
 }
 
+std::vector<std::string> recipients_since(Database& db, std::string_view purpose,
+                                          std::int64_t since) {
+    auto& select = db.prepare(
+        "SELECT envelope_to FROM outbox WHERE purpose = ?1 AND created_at >= ?2 ORDER BY id");
+    select.bind(1, purpose).bind(2, since);
+    std::vector<std::string> out;
+    while (select.step()) out.push_back(select.column_text(0));
+    select.reset();
+    return out;
+}
+
 }  // namespace rempart::store

@@ -34,6 +34,11 @@ Result<void> mark_mail_retry(Database& db, std::int64_t id, std::int64_t next_at
 // Given up: kept, with the reason, for the operator.
 Result<void> mark_mail_failed(Database& db, std::int64_t id, std::string_view error);
 
+// Recipients of the mails of one purpose queued since `since` (seconds), oldest first: what
+// the mailbox caps count again after a restart.
+std::vector<std::string> recipients_since(Database& db, std::string_view purpose,
+                                          std::int64_t since);
+
 struct OutboxCounts {
     std::int64_t queued = 0;
     std::int64_t sent = 0;

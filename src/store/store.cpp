@@ -25,7 +25,8 @@ Result<std::unique_ptr<Store>> open_store(const StorageConfig& config, unsigned 
     spdlog::info("{} file={} schema={}", log_event::store_opened, file.string(), *schema);
 
     std::unique_ptr<Store> store(new Store());
-    store->writer_ = std::make_unique<Writer>(std::move(*db), config.group_commit_window);
+    store->writer_ = std::make_unique<Writer>(std::move(*db), config.group_commit_window,
+                                              512, config.write_queue);
     auto readers = Readers::open(file, reader_threads);
     if (!readers) return readers.error();
     store->readers_ = std::move(*readers);

@@ -9,8 +9,11 @@ namespace rempart::store {
 namespace asio = boost::asio;
 
 Writer::Writer(std::unique_ptr<Database> db, std::chrono::milliseconds group_window,
-               std::size_t max_group)
-    : db_(std::move(db)), group_window_(group_window), max_group_(max_group) {
+               std::size_t max_group, std::size_t max_queue)
+    : db_(std::move(db)),
+      group_window_(group_window),
+      max_group_(max_group),
+      max_queue_(max_queue) {
     thread_ = std::thread([this] { run(); });
 }
 
@@ -18,16 +21,28 @@ Writer::~Writer() {
     stop();
 }
 
-void Writer::submit(Job job, Done done) {
+void Writer::submit(Job job, Done done, Admission admission) {
+    bool busy = false;
     {
         std::lock_guard lock(mutex_);
-        if (!stopping_) {
+        busy = admission == Admission::when_room && queue_.size() >= max_queue_;
+        if (!stopping_ && !busy) {
             queue_.push_back(Pending{std::move(job), std::move(done)});
             wake_.notify_one();
             return;
         }
     }
+    if (busy) {
+        refused_busy_.fetch_add(1);
+        done(make_error("store.busy", "too many writes are waiting; try again in a moment"));
+        return;
+    }
     done(make_error("store.stopping", "the store is closing and takes no more writes"));
+}
+
+std::size_t Writer::queued() const {
+    std::lock_guard lock(mutex_);
+    return queue_.size();
 }
 
 void Writer::stop() {

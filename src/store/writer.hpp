@@ -23,13 +23,19 @@
 
 namespace rempart::store {
 
+// Whether a write may be turned away when the queue is full. Requests from the public are
+// (a flood must not grow the queue without end: they get "store.busy" and the client a 503);
+// the server's own writes (incidents, summaries, the back office) always queue.
+enum class Admission { always, when_room };
+
 class Writer {
   public:
     using Job = std::function<Result<void>(Database&)>;
     using Done = std::function<void(Result<void>)>;
 
+    // `max_queue`: jobs waiting past which `Admission::when_room` writes are refused.
     Writer(std::unique_ptr<Database> db, std::chrono::milliseconds group_window,
-           std::size_t max_group = 512);
+           std::size_t max_group = 512, std::size_t max_queue = 20000);
     ~Writer();
     Writer(const Writer&) = delete;
     Writer& operator=(const Writer&) = delete;
@@ -37,11 +43,13 @@ class Writer {
     // Runs `job` in the next group transaction, in a savepoint of its own: a job that
     // fails (or throws) rolls back alone. `done` runs on the writer thread after COMMIT
     // returned, so a caller answers its client only once the write is durable.
-    void submit(Job job, Done done);
+    // A refused job runs `done` at once with "store.busy" (or "store.stopping").
+    void submit(Job job, Done done, Admission admission = Admission::always);
 
     // The same, for coroutines: resumes on the caller's executor after the commit.
     template <class T>
-    boost::asio::awaitable<Result<T>> write(std::function<Result<T>(Database&)> job);
+    boost::asio::awaitable<Result<T>> write(std::function<Result<T>(Database&)> job,
+                                            Admission admission = Admission::always);
     // The same, blocking: for the command line and start-up.
     template <class T>
     Result<T> write_now(std::function<Result<T>(Database&)> job);
@@ -49,6 +57,8 @@ class Writer {
     // Stops taking jobs, finishes those queued, and joins the thread.
     void stop();
     std::uint64_t groups_committed() const { return groups_committed_.load(); }
+    std::uint64_t refused_busy() const { return refused_busy_.load(); }
+    std::size_t queued() const;
 
   private:
     struct Pending {
@@ -59,16 +69,18 @@ class Writer {
     void commit_group(std::vector<Pending>& group);
     // Completes `token` with the job's status once committed, on the token's executor.
     template <class Token>
-    auto async_submit(Job job, Token&& token);
+    auto async_submit(Job job, Admission admission, Token&& token);
 
     std::unique_ptr<Database> db_;
     std::chrono::milliseconds group_window_;
     std::size_t max_group_;
-    std::mutex mutex_;
+    std::size_t max_queue_;
+    mutable std::mutex mutex_;
     std::condition_variable wake_;
     std::deque<Pending> queue_;
     bool stopping_ = false;
     std::atomic<std::uint64_t> groups_committed_{0};
+    std::atomic<std::uint64_t> refused_busy_{0};
     std::thread thread_;
 };
 
@@ -94,10 +106,10 @@ Result<T> take_result(Result<void> status, std::optional<Result<T>>& slot) {
 }  // namespace detail
 
 template <class Token>
-auto Writer::async_submit(Job job, Token&& token) {
+auto Writer::async_submit(Job job, Admission admission, Token&& token) {
     namespace asio = boost::asio;
     return asio::async_initiate<Token, void(Result<void>)>(
-        [this](auto handler, Job job) {
+        [this, admission](auto handler, Job job) {
             auto executor = asio::get_associated_executor(handler);
             // Asio's handlers are move-only, std::function wants copies: share it, and let
             // the last copy travel to the caller's executor so that this thread keeps none.
@@ -107,17 +119,19 @@ auto Writer::async_submit(Job job, Token&& token) {
                            [shared = std::move(shared), status = std::move(status)]() mutable {
                                (*shared)(std::move(status));
                            });
-            });
+            }, admission);
         },
         token, std::move(job));
 }
 
 template <class T>
-boost::asio::awaitable<Result<T>> Writer::write(std::function<Result<T>(Database&)> job) {
+boost::asio::awaitable<Result<T>> Writer::write(std::function<Result<T>(Database&)> job,
+                                                Admission admission) {
     auto slot = std::make_shared<std::optional<Result<T>>>();
     // Built apart from the co_await: GCC 12 mishandles temporaries captured in it.
     Job wrapped = detail::keep_result<T>(std::move(job), slot);
-    auto status = co_await async_submit(std::move(wrapped), boost::asio::use_awaitable);
+    auto status =
+        co_await async_submit(std::move(wrapped), admission, boost::asio::use_awaitable);
     co_return detail::take_result<T>(std::move(status), *slot);
 }
 

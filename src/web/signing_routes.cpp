@@ -6,8 +6,11 @@
 #include <boost/asio/post.hpp>
 #include <boost/asio/use_awaitable.hpp>
 
+#include <algorithm>
+#include <array>
 #include <chrono>
 #include <ctime>
+#include <stdexcept>
 
 #include "core/log_events.hpp"
 #include "http/target.hpp"
@@ -38,23 +41,51 @@ using namespace signing;
 
 constexpr std::int64_t link_lifetime_s = 30 * 24 * 3600;  // as the privacy page promises
 constexpr std::int64_t resend_after_s = 3600;
+using signatures::Verdict;
 
-// signature must come from our own form (the proof of work alone would not stop a page
-// elsewhere from making its visitors sign).
-bool foreign_origin(const Request& request, std::string_view base_url) {
-    const auto origin = request.headers["Origin"];
-    if (origin.empty() || origin == "null") return false;
-    return origin != base_url;
+// How each refusal is answered and counted: one row a verdict, so that the status, the
+// counter, the summary and the message beside the field cannot drift apart.
+struct RefusalAnswer {
+    Verdict verdict;
+    unsigned status;  // 303: the thanks page, as if accepted
+    std::atomic<std::uint64_t> SigningCounters::*counter;
+    std::string_view field;    // the form comes back with this error beside this field ...
+    std::string_view message;  // ... unless the field already has one
+};
+constexpr std::array<RefusalAnswer, 11> refusal_answers{{
+    {Verdict::banned, 429, &SigningCounters::banned, "", ""},
+    {Verdict::rate_limited, 429, &SigningCounters::rate_limited, "", ""},
+    {Verdict::unreadable_form, 400, &SigningCounters::invalid, "", ""},
+    {Verdict::pow_missing, 422, &SigningCounters::proof_of_work, "altcha", "sign.pow_missing"},
+    {Verdict::pow_failed, 422, &SigningCounters::proof_of_work, "altcha", "sign.pow_failed"},
+    {Verdict::pow_expired, 422, &SigningCounters::proof_of_work, "altcha", "sign.pow_expired"},
+    {Verdict::pow_too_easy, 422, &SigningCounters::proof_of_work, "altcha", "sign.pow_failed"},
+    {Verdict::invalid, 422, &SigningCounters::invalid, "", ""},
+    {Verdict::disposable, 422, &SigningCounters::disposable, "email", "sign.email_disposable"},
+    // The same page as a signature: a mail bomber learns nothing, the victim gets no mail.
+    {Verdict::mailbox_capped, 303, &SigningCounters::mailbox_capped, "", ""},
+    {Verdict::no_mail, 422, &SigningCounters::no_mail, "email", "sign.email_no_mail"},
+}};
+
+const RefusalAnswer& answer_for(Verdict verdict) {
+    for (const auto& answer : refusal_answers)
+        if (answer.verdict == verdict) return answer;
+    throw std::logic_error("no answer for the signing verdict " + std::string(to_string(verdict)));
 }
 
-std::string_view pow_message(shield::PowVerdict verdict) {
+signatures::ProofOfWorkCheck check_of(shield::PowVerdict verdict) {
     switch (verdict) {
-        case shield::PowVerdict::accepted:
-            return "";
-        case shield::PowVerdict::expired:
-            return "sign.pow_expired";
-        default:
-            return "sign.pow_failed";
+        case shield::PowVerdict::accepted: return signatures::ProofOfWorkCheck::accepted;
+        case shield::PowVerdict::expired: return signatures::ProofOfWorkCheck::expired;
+        default: return signatures::ProofOfWorkCheck::failed;
+    }
+}
+
+signatures::MailDomainCheck check_of(dns::MailDomainStatus status) {
+    switch (status) {
+        case dns::MailDomainStatus::no_mail: return signatures::MailDomainCheck::no_mail;
+        case dns::MailDomainStatus::unknown: return signatures::MailDomainCheck::unknown;
+        default: return signatures::MailDomainCheck::receives_mail;
     }
 }
 
@@ -83,10 +114,20 @@ void set_retry_after(Response& response, std::chrono::seconds wait) {
     response.set_header("Retry-After", std::to_string(std::max<std::int64_t>(1, wait.count())));
 }
 
+// What one refused attempt is answered with, gathered as the checks go.
+struct Refusal {
+    std::chrono::seconds retry_after{0};
+    shield::LimitKey limit = shield::LimitKey::none;
+    const signatures::SigningForm* form = nullptr;  // read: the page shows it again
+    std::vector<signatures::FieldError> errors;
+};
+
 class SigningHandler {
   public:
     explicit SigningHandler(SigningServices& services) : s_(services) {}
 
+    // Facts are looked up in the order `signatures::decide` reads them, and it is asked
+    // after each step: junk is refused by what is in memory, before any write or query.
     Awaitable sign(const Request& request, const Params& params) {
         const auto snapshot = s_.site.catalog().current();
         const auto* petition = snapshot->find(params[0]);
@@ -95,115 +136,84 @@ class SigningHandler {
         if (petition->state != PetitionState::published)
             co_return s_.site.error_page(409, headers, request.target);
         const auto client = identify(request, s_.asn_table);
-        auto event = base_event(request, client, petition);
+        const auto& rules = s_.rules;
+        signatures::SigningFacts facts;
+        Refusal refusal;
+        const auto refused = [&](Verdict verdict) {
+            return refuse(request, *petition, client, verdict, std::move(refusal));
+        };
 
-        if (foreign_origin(request, s_.site.config().server.base_url)) {
-            ++s_.counters.forbidden;
-            co_return refuse(403, std::move(event), "foreign_origin", request);
-        }
+        const auto now_ms = unix_now_ms();
+        facts.banned = false;
         if (s_.bans != nullptr) {
             const auto as_key =
                 client.as ? "as:" + std::to_string(client.as->number) : std::string();
-            const auto now_ms = unix_now_ms();
             if (const auto until = s_.bans->banned_until({client.keys.narrow, as_key}, now_ms)) {
-                ++s_.counters.banned;
-                spdlog::info("{} petition={} ip={} until_ms={}", log_event::signing_banned,
-                             petition->id, request.client_ip, *until);
-                auto response = refuse(429, std::move(event), "banned", request);
-                set_retry_after(response, std::chrono::seconds((*until - now_ms + 999) / 1000));
-                co_return response;
+                facts.banned = true;
+                refusal.retry_after = std::chrono::seconds((*until - now_ms + 999) / 1000);
             }
         }
-        const auto admitted = s_.limits.admit(
-            client.keys, client.as ? std::optional<std::uint32_t>(client.as->number) : std::nullopt,
-            petition->slug, shield::Clock::now());
-        if (!admitted.allowed) {
-            ++s_.counters.rate_limited;
-            auto response =
-                refuse(429, std::move(event),
-                       "rate_limited_" + std::string(to_string(admitted.refused_by)), request);
-            set_retry_after(response, admitted.retry_after);
-            co_return response;
+        if (!*facts.banned) {
+            const auto admitted = s_.limits.admit(
+                client.keys,
+                client.as ? std::optional<std::uint32_t>(client.as->number) : std::nullopt,
+                petition->slug, shield::Clock::now());
+            facts.over_limit = !admitted.allowed;
+            refusal.limit = admitted.refused_by;
+            refusal.retry_after = admitted.retry_after;
         }
+        if (const auto verdict = decide(facts, rules); refuses(verdict)) co_return refused(verdict);
 
-        auto fields = http::parse_form(request.body);
-        if (!fields) {
-            ++s_.counters.invalid;
-            co_return refuse(400, std::move(event), "unreadable_form", request);
-        }
+        const auto fields = http::parse_form(request.body);
+        facts.form_readable = fields.ok();
+        if (const auto verdict = decide(facts, rules); refuses(verdict)) co_return refused(verdict);
         const auto form = signatures::read_signing_form(*fields);
         auto checked = signatures::check_signing_form(form, petition->postcode_required);
-        if (!form.altcha.empty()) {
-            shield::PowClaims claims;
-            const auto now = unix_now();
-            auto verdict = s_.proof_of_work.verify(form.altcha, now, &claims);
-            const auto solved = claims.difficulty;
-            event.pow_verdict = std::string(to_string(verdict));
-            if (verdict == shield::PowVerdict::accepted &&
-                claims.use != shield::ChallengeUse::signing) {
-                verdict = shield::PowVerdict::bad_signature;
-                event.pow_verdict = "gate_challenge";
-            }
-            event.pow_difficulty = static_cast<std::int64_t>(solved);
-            // Raised for this petition or network since the challenge was given: a solution
-            // to an easier one no longer does.
-            const auto required = required_difficulty(
-                s_.difficulty, difficulty_keys(petition->slug, request.client_ip), now);
-            if (verdict == shield::PowVerdict::accepted && required > s_.difficulty.base() &&
-                solved < required) {
-                verdict = shield::PowVerdict::wrong_solution;
-                event.pow_verdict = "too_easy";
-            }
-            if (verdict != shield::PowVerdict::accepted) {
-                checked.errors.push_back({"altcha", std::string(pow_message(verdict))});
-                checked.input.reset();
-            }
-        } else {
-            event.pow_verdict = "missing";
-        }
-        if (!checked.input) {
-            const bool pow_failed = !checked.errors.empty() && checked.errors.size() == 1 &&
-                                    checked.errors.front().field == "altcha";
-            ++(pow_failed ? s_.counters.proof_of_work : s_.counters.invalid);
-            co_return form_again(request, *petition, form, std::move(checked.errors),
-                                 std::move(event), pow_failed ? "proof_of_work" : "invalid");
-        }
-        auto& input = *checked.input;
-        event.email_domain = input.email.ascii_domain;
-        event.name_key = signatures::keyed_hash(s_.event_secret, "name", input.name_normalised);
-        if (!input.comment_normalised.empty())
-            event.comment_key =
-                signatures::keyed_hash(s_.event_secret, "comment", input.comment_normalised);
+        refusal.form = &form;
+        refusal.errors = checked.errors;
+        std::uint64_t solved = 0;
+        facts.proof_of_work =
+            check_proof_of_work(form.altcha, petition->slug, request.client_ip, solved);
+        facts.fields_valid = std::none_of(checked.errors.begin(), checked.errors.end(),
+                                          [](const auto& e) { return e.field != "altcha"; });
+        if (const auto verdict = decide(facts, rules); refuses(verdict)) co_return refused(verdict);
 
-        if (const auto by_domain =
-                s_.limits.admit_domain(input.email.ascii_domain, shield::Clock::now());
-            !by_domain.allowed) {
-            ++s_.counters.rate_limited;
-            auto response = refuse(429, std::move(event), "rate_limited_domain", request);
-            set_retry_after(response, by_domain.retry_after);
-            co_return response;
-        }
-        if (s_.disposable_domains.is_disposable(input.email.ascii_domain)) {
-            ++s_.counters.disposable;
-            co_return form_again(request, *petition, form, {{"email", "sign.email_disposable"}},
-                                 std::move(event), "disposable");
-        }
-        if (s_.mail_domains != nullptr) {
+        // Proved and valid: only now may the attempt cost a token of its mail domain's bucket.
+        const auto& input = *checked.input;
+        const auto by_domain = s_.limits.admit_domain(input.email.ascii_domain, shield::Clock::now());
+        facts.domain_over_limit = !by_domain.allowed;
+        refusal.limit = shield::LimitKey::domain;
+        refusal.retry_after = by_domain.retry_after;
+        facts.disposable = s_.disposable_domains.is_disposable(input.email.ascii_domain);
+        const auto mailbox = signatures::mailbox_key(input.email.local, input.email.ascii_domain);
+        facts.mails_to_mailbox_today = s_.mailbox_caps.sent_today(mailbox, now_ms / 1000);
+        auto verdict = decide(facts, rules);
+        if (refuses(verdict)) co_return refused(verdict);
+
+        if (verdict == Verdict::undecided && s_.mail_domains != nullptr) {
             std::string domain = input.email.ascii_domain;
             const auto answer = co_await check_mail_domain(*s_.mail_domains, std::move(domain));
-            if (answer.status == dns::MailDomainStatus::no_mail) {
-                ++s_.counters.no_mail;
-                co_return form_again(request, *petition, form, {{"email", "sign.email_no_mail"}},
-                                     std::move(event), "no_mail");
-            }
+            facts.mail_domain = check_of(answer.status);
             // No answer (timeout, a resolver down): the signature is taken. It counts only
             // once its mail is confirmed, so a wrong domain costs one undelivered mail,
             // while refusing would turn away real people whenever DNS has a bad minute.
             if (answer.status == dns::MailDomainStatus::unknown)
                 spdlog::warn("{} domain={} detail=\"{}\"", log_event::dns_check_unknown,
                              input.email.ascii_domain, answer.detail);
+            verdict = decide(facts, rules);
+            if (refuses(verdict)) co_return refused(verdict);
         }
-        co_return co_await record(request, *petition, input, event);
+        if (verdict != Verdict::accept)
+            throw std::logic_error("signing decided nothing once every fact was known");
+        auto event = base_event(request, client, petition);
+        event.pow_verdict = "accepted";
+        event.pow_difficulty = static_cast<std::int64_t>(solved);
+        event.email_domain = input.email.ascii_domain;
+        event.name_key = signatures::keyed_hash(s_.event_secret, "name", input.name_normalised);
+        if (!input.comment_normalised.empty())
+            event.comment_key =
+                signatures::keyed_hash(s_.event_secret, "comment", input.comment_normalised);
+        co_return co_await record(request, *petition, input, event, mailbox);
     }
 
     Awaitable thanks(const Request& request, const Params& params) {
@@ -215,47 +225,75 @@ class SigningHandler {
     }
 
   private:
-    Response refuse(unsigned status, SigningEvent event, std::string verdict,
-                    const Request& request) {
-        spdlog::info("{} petition={} verdict={} ip={}", log_event::signature_refused,
-                     event.petition_id.value_or(0), verdict, event.ip);
-        event.verdict = std::move(verdict);
-        record_event(std::move(event));
-        return s_.site.error_page(status, request.headers, request.target);
+    // The solution is spent here, whatever the verdict: a payload serves once.
+    signatures::ProofOfWorkCheck check_proof_of_work(const std::string& payload,
+                                                     const std::string& slug,
+                                                     const std::string& client_ip,
+                                                     std::uint64_t& solved) {
+        using signatures::ProofOfWorkCheck;
+        if (payload.empty()) return ProofOfWorkCheck::missing;
+        shield::PowClaims claims;
+        const auto now = unix_now();
+        const auto verdict = s_.proof_of_work.verify(payload, now, &claims);
+        if (verdict != shield::PowVerdict::accepted) return check_of(verdict);
+        // A gate challenge and a signing challenge never stand in for each other.
+        if (claims.use != shield::ChallengeUse::signing) return ProofOfWorkCheck::failed;
+        // Raised for this petition or network since the challenge was given: a solution
+        // to an easier one no longer does.
+        const auto required =
+            required_difficulty(s_.difficulty, difficulty_keys(slug, client_ip), now);
+        if (required > s_.difficulty.base() && claims.difficulty < required)
+            return ProofOfWorkCheck::too_easy;
+        solved = claims.difficulty;
+        return ProofOfWorkCheck::accepted;
     }
 
-    Response form_again(const Request& request, const Petition& petition,
-                        const signatures::SigningForm& form,
-                        std::vector<signatures::FieldError> errors, SigningEvent event,
-                        std::string verdict) {
-        spdlog::info("{} petition={} verdict={} ip={} domain={}", log_event::signature_refused,
-                     petition.id, verdict, event.ip, event.email_domain);
-        event.verdict = std::move(verdict);
-        record_event(std::move(event));
-        // The payload is spent or wrong: the widget starts afresh on the new page.
-        auto kept = form;
-        kept.altcha.clear();
-        const auto language = s_.site.language_of(request.headers);
-        render::SigningFormView view{&kept, std::move(errors)};
-        return html(422, render::render_petition(s_.site.view(), language, petition, view));
-    }
+    // Counted in memory and written later as a summary (per petition, network, verdict and
+    // minute): no row, no log line, and the detector never sees it, so that junk from one
+    // address can get that address refused but never its network, its AS or an incident.
+    Response refuse(const Request& request, const Petition& petition, const Client& client,
+                    Verdict verdict, Refusal refusal) {
+        const auto& answer = answer_for(verdict);
+        ++(s_.counters.*answer.counter);
+        std::string verdict_text(to_string(verdict));
+        if (verdict == Verdict::rate_limited)
+            verdict_text = "rate_limited_" + std::string(to_string(refusal.limit));
+        signatures::RefusedAttempt attempt;
+        attempt.at_ms = unix_now_ms();
+        attempt.petition_id = petition.id;
+        attempt.network = client.keys.narrow;
+        if (client.as) attempt.asn = client.as->number;
+        attempt.verdict = verdict_text;
+        attempt.ip = request.client_ip;
+        attempt.user_agent = request.headers["User-Agent"];
+        s_.refusals.count(attempt);
 
-    // Refused attempts are facts for the defence engine too; nobody waits on their write.
-    void record_event(SigningEvent event) {
-        if (s_.defence && event.petition_id) {
-            const auto snapshot = s_.site.catalog().current();
-            if (const auto* petition = snapshot->find_by_id(*event.petition_id))
-                s_.defence->observe(event, petition->slug);
+        Response response;
+        if (answer.status == 303) {
+            response = redirect("/petitions/" + petition.slug + "/thanks");
+        } else if (answer.status == 422 && refusal.form != nullptr) {
+            auto errors = std::move(refusal.errors);
+            const bool has_own = std::any_of(errors.begin(), errors.end(),
+                                             [&](const auto& e) { return e.field == answer.field; });
+            if (!answer.field.empty() && !has_own)
+                errors.push_back({std::string(answer.field), std::string(answer.message)});
+            // The payload is spent or wrong: the widget starts afresh on the new page.
+            auto kept = *refusal.form;
+            kept.altcha.clear();
+            const auto language = s_.site.language_of(request.headers);
+            render::SigningFormView view{&kept, std::move(errors)};
+            response = html(422, render::render_petition(s_.site.view(), language, petition, view));
+        } else {
+            response = s_.site.error_page(answer.status, request.headers, request.target);
+            if (answer.status == 429) set_retry_after(response, refusal.retry_after);
         }
-        s_.store.writer().submit(
-            [event = std::move(event)](store::Database& db) {
-                return store::insert_event(db, event);
-            },
-            [](Result<void>) {});
+        response.summarised = true;
+        return response;
     }
 
     asio::awaitable<Response> record(const Request& request, const Petition& petition,
-                                     const signatures::SigningInput& input, SigningEvent& event) {
+                                     const signatures::SigningInput& input, SigningEvent& event,
+                                     const std::string& mailbox) {
         const auto now = unix_now();
         const auto language = s_.site.language_of(request.headers);
         signatures::NewSignature signature;
@@ -328,7 +366,15 @@ class SigningHandler {
             if (auto logged = store::insert_event(db, event); !logged) return logged.error();
             return recorded;
         };
-        auto recorded = co_await s_.store.writer().write<store::SigningRecord>(std::move(job));
+        auto recorded = co_await s_.store.writer().write<store::SigningRecord>(
+            std::move(job), store::Admission::when_room);
+        if (!recorded && recorded.error().code == "store.busy") {
+            // Nothing was written: the signer's browser keeps the form, and tries again.
+            ++s_.counters.store_busy;
+            auto response = s_.site.error_page(503, request.headers, request.target);
+            set_retry_after(response, std::chrono::seconds(5));
+            co_return response;
+        }
         if (!recorded) {
             spdlog::error("{} error=\"{}\"", log_event::store_write_failed,
                           recorded.error().detail);
@@ -343,7 +389,10 @@ class SigningHandler {
                      : kind == store::SigningRecord::Kind::duplicate_mail ? "duplicate_mail"
                                                                           : "duplicate_quiet",
                      request.client_ip);
-        if (kind != store::SigningRecord::Kind::duplicate_quiet && s_.mail_queued) s_.mail_queued();
+        if (kind != store::SigningRecord::Kind::duplicate_quiet) {
+            s_.mailbox_caps.count_mail(mailbox, signature.now);
+            if (s_.mail_queued) s_.mail_queued();
+        }
         // A duplicate gets the same answer: nobody learns whether an address signed.
         co_return redirect("/petitions/" + petition.slug + "/thanks");
     }
@@ -375,7 +424,8 @@ void add_signing_metrics(metrics::Registry& metrics, const SigningCounters& coun
             {"invalid", &counters.invalid},           {"proof_of_work", &counters.proof_of_work},
             {"disposable", &counters.disposable},     {"no_mail", &counters.no_mail},
             {"rate_limited", &counters.rate_limited}, {"banned", &counters.banned},
-            {"forbidden", &counters.forbidden},
+            {"forbidden", &counters.forbidden},       {"mailbox_capped", &counters.mailbox_capped},
+            {"store_busy", &counters.store_busy},
         };
         for (const auto& [verdict, value] : rows)
             out += std::string("rempart_signing_attempts_total{verdict=\"") + verdict + "\"} " +

@@ -15,6 +15,9 @@
 #include "shield/proof_of_work.hpp"
 #include "shield/signing_limits.hpp"
 #include "signatures/disposable_domains.hpp"
+#include "signatures/mailbox_caps.hpp"
+#include "signatures/refusal_tally.hpp"
+#include "signatures/signing_decision.hpp"
 #include "store/store.hpp"
 #include "web/site.hpp"
 
@@ -31,6 +34,8 @@ struct SigningCounters {
     std::atomic<std::uint64_t> rate_limited{0};
     std::atomic<std::uint64_t> banned{0};
     std::atomic<std::uint64_t> forbidden{0};
+    std::atomic<std::uint64_t> mailbox_capped{0};
+    std::atomic<std::uint64_t> store_busy{0};
     std::atomic<std::uint64_t> confirmed{0};
     std::atomic<std::uint64_t> withdrawn{0};
 };
@@ -50,7 +55,10 @@ struct SigningServices {
     std::function<void()> mail_queued;
     incidents::Defence* defence;  // null: no detection (tests of signing alone)
     const shield::BanList* bans;  // null: nobody is ever banned
+    signatures::SigningRules rules;
     SigningCounters counters;
+    signatures::MailboxCaps mailbox_caps;
+    signatures::RefusalTally refusals;  // written as summaries by the caller, now and then
 };
 
 void add_signing_routes(http::Router& router, SigningServices& services);

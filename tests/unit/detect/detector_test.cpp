@@ -50,6 +50,7 @@ class Crowd {
         }
         a.keys[3] =
             "net:10." + std::to_string(pick(250)) + "." + std::to_string(pick(250)) + ".0/24";
+        a.sender = a.keys[3] + "#" + std::to_string(pick(250));
         static const std::pair<const char*, double> ases[] = {
             {"as:3215", 0.35}, {"as:12322", 0.15}, {"as:15557", 0.12}, {"as:5410", 0.08}};
         u = std::uniform_real_distribution<>(0, 1)(random_);
@@ -88,6 +89,7 @@ class SeedFlood {
         a.keys[2] = roll % 2 ? "gmail.com" : "hotmail.fr";
         a.keys[3] =
             "net:172." + std::to_string(16 + pick(8)) + "." + std::to_string(pick(30)) + ".0/24";
+        a.sender = a.keys[3] + "#" + std::to_string(pick(250));
         a.keys[4] = "as:" + std::to_string(16276 + pick(3));  // hosting providers
         a.keys[5] = "python-requests/2.31";
         return a;
@@ -113,6 +115,7 @@ class SlowAttacker {
         a.keys[2] = "catchall" + std::to_string(turn_++ % 5) + ".example";
         a.keys[3] =
             "net:172." + std::to_string(16 + pick(8)) + "." + std::to_string(pick(250)) + ".0/24";
+        a.sender = a.keys[3] + "#" + std::to_string(pick(250));
         static const char* hosting[] = {"as:16276", "as:24940", "as:14061"};
         a.keys[4] = hosting[pick(3)];
         a.keys[5] = "Mozilla/5.0 Chrome/" + std::to_string(120 + pick(12));
@@ -276,6 +279,7 @@ TEST(SigningFlood, ACatchAllDomainStandsOutWhereBigProvidersDoNot) {
             a.keys[0] = "generated " + std::to_string(n++);
             a.keys[2] = "catch-all.example";
             a.keys[3] = "net:172.20." + std::to_string(random() % 200) + ".0/24";
+            a.sender = a.keys[3] + "#" + std::to_string(random() % 250);
             a.keys[4] = "as:16276";
             a.keys[5] = "Mozilla/5.0 Chrome/125";
             return a;
@@ -347,6 +351,7 @@ TEST(SigningFlood, AClusterIsReportedOnceThenAgainAfterItCooled) {
             a.at_ms = from + i * 10;
             a.petition_id = 1;
             a.keys[0] = "jeff bezos";
+            a.sender = "192.0.2." + std::to_string(i);
             for (const auto& c : detector.observe(a)) reports += c.value == "jeff bezos";
         }
     };
@@ -403,6 +408,48 @@ TEST(SigningFlood, AnEventBecomesAnAttemptWithItsKeys) {
     for (const auto& key : attempt_of(event).keys) EXPECT_EQ(key, "");
     EXPECT_EQ(parse_dimension("confirm_network"), Dimension::confirm_network);
     EXPECT_FALSE(parse_dimension("shoe_size"));
+}
+
+TEST(SigningFlood, OneAddressAloneNeverStandsOutHoweverOftenItSigns) {
+    Detector detector;
+    const std::int64_t t = 1'800'000'000'000;
+    std::vector<Cluster> clusters;
+    // 200 attempts from one address in a small AS: its own rate limits hold it, and it must
+    // never get its AS banned, the petition's signatures quarantined or the admins mailed.
+    for (int i = 0; i < 200; ++i) {
+        Attempt a;
+        a.at_ms = t + i * 100;
+        a.petition_id = 1;
+        a.sender = "203.0.113.7";
+        a.keys[0] = "jeff bezos";
+        a.keys[2] = "junk.example";
+        a.keys[3] = "net:203.0.113.0/24";
+        a.keys[4] = "as:64999";
+        for (auto& c : detector.observe(a)) clusters.push_back(std::move(c));
+    }
+    EXPECT_TRUE(clusters.empty());
+    // Two more addresses join in: now three senders repeat the name, and it stands out.
+    for (int i = 0; i < 40; ++i) {
+        Attempt a;
+        a.at_ms = t + 20'000 + i * 100;
+        a.petition_id = 1;
+        a.sender = "198.51.100." + std::to_string(1 + i % 2);
+        a.keys[0] = "jeff bezos";
+        for (auto& c : detector.observe(a)) clusters.push_back(std::move(c));
+    }
+    ASSERT_FALSE(clusters.empty());
+    EXPECT_EQ(clusters[0].value, "jeff bezos");
+    EXPECT_EQ(clusters[0].distinct_senders, 3u);
+}
+
+TEST(SigningFlood, AnIPv6HostIsOneSenderAcrossItsWholeSlash64) {
+    signatures::SigningEvent event;
+    event.ip = "2001:db8:1:2::9";
+    event.network = "net:2001:db8:1:2::/64";
+    EXPECT_EQ(attempt_of(event).sender, "net:2001:db8:1:2::/64");
+    event.ip = "192.0.2.9";
+    event.network = "net:192.0.2.0/24";
+    EXPECT_EQ(attempt_of(event).sender, "192.0.2.9");
 }
 
 Attempt confirmation(std::int64_t at_ms, std::string network) {

@@ -40,6 +40,8 @@ class DefenceTest : public ::testing::Test {
         e.name_key = std::move(name);
         e.comment_key = std::move(comment);
         e.network = std::move(network);
+        // Many senders, as in a real attack: one address alone never makes a cluster.
+        e.ip = "198.51.100." + std::to_string((at_ms / 100) % 250);
         return e;
     }
     // The writer runs jobs in order: once this one ran, every earlier write has.

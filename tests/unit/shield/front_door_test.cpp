@@ -18,6 +18,7 @@ const RouteClass api{Priority::normal, false, TrafficFamily::api};
 const RouteClass search{Priority::low, true, TrafficFamily::page};
 const RouteClass signing{Priority::critical, false, TrafficFamily::none};
 const RouteClass confirmation{Priority::critical, false, TrafficFamily::page};
+const RouteClass sign_post{Priority::critical, false, TrafficFamily::sign};
 
 std::string host(unsigned n) {  // addresses spread over the 256 /24s of 127.10.0.0/16
     return "127.10." + std::to_string(n % 256) + "." + std::to_string(n / 256 % 250 + 1);
@@ -39,6 +40,8 @@ class FrontDoorTest : public ::testing::Test {
         settings.pages.unlimited_ases = {3215};
         settings.api = settings.pages;
         settings.api.per_ip = 5;
+        settings.sign = settings.pages;
+        settings.sign.per_ip = 10;
         settings.per_clearance = {1.0, 50};
         settings.attack.min_rate = 50;
         settings.attack.surge_seconds = 3;
@@ -82,6 +85,22 @@ TEST_F(FrontDoorTest, PagesAndTheApiAreCountedApart) {
     for (int i = 0; i < 5; ++i) ASSERT_TRUE(d.admit({"127.10.0.1", "", true}, api, t0).passed());
     EXPECT_EQ(d.admit({"127.10.0.1", "", true}, api, t0).decision, Decision::limited_ip);
     EXPECT_TRUE(d.admit({"127.10.0.1", "", true}, page, t0).passed());
+}
+
+TEST_F(FrontDoorTest, JunkPostsAreLimitedApartAndTheirSenderStillReads) {
+    auto& d = door(GateMode::on);
+    const auto cookie = cookie_for("127.10.0.1");
+    // Posts to the signing form: counted by the address even with a clearance cookie.
+    for (int i = 0; i < 10; ++i)
+        ASSERT_TRUE(d.admit({"127.10.0.1", cookie, false}, sign_post, t0 + i).passed());
+    const auto refused = d.admit({"127.10.0.1", cookie, false}, sign_post, t0 + 10);
+    EXPECT_EQ(refused.decision, Decision::limited_ip);
+    EXPECT_GE(refused.retry_after, 1s);
+    // Reading is another family; another address of the network still posts.
+    EXPECT_TRUE(d.admit({"127.10.0.1", cookie, true}, page, t0 + 11).passed());
+    EXPECT_TRUE(d.admit({"127.10.0.2", "", false}, sign_post, t0 + 12).passed());
+    // Signing is never behind the gate.
+    EXPECT_NE(d.admit({"127.10.0.3", "", false}, sign_post, t0 + 13).decision, Decision::gated);
 }
 
 TEST_F(FrontDoorTest, ABotnetUnderThePerAddressLimitIsHeldByItsAs) {

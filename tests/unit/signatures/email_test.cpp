@@ -178,3 +178,22 @@ TEST(InternationalDomains, UnicodeLocalPartsAreOneMailboxWhateverTheCase) {
 
 }  // namespace
 }  // namespace rempart::signatures
+
+namespace rempart::signatures {
+namespace {
+
+TEST(MailboxKey, TagsAtAnyDomainReachOneMailbox) {
+    // "victim+1@", "victim+2@" at a small domain: each a signature, but one mailbox.
+    EXPECT_EQ(mailbox_key("Victim+1", "asso.example"), "victim@asso.example");
+    EXPECT_EQ(mailbox_key("victim+anything+more", "asso.example"), "victim@asso.example");
+    EXPECT_EQ(mailbox_key("VICTIM", "ASSO.example"), "victim@asso.example");
+    // Gmail also ignores dots; the canonical form already folds them there.
+    EXPECT_EQ(mailbox_key("v.i.c.t.i.m+9", "googlemail.com"), "victim@gmail.com");
+    // Elsewhere a dot is part of the name: two people.
+    EXPECT_NE(mailbox_key("jean.dupont", "asso.example"), mailbox_key("jeandupont", "asso.example"));
+    // A tag alone is not a mailbox of its own.
+    EXPECT_EQ(mailbox_key("+tag", "asso.example"), "@asso.example");
+}
+
+}  // namespace
+}  // namespace rempart::signatures

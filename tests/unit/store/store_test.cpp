@@ -5,6 +5,7 @@
 #include <boost/asio/io_context.hpp>
 
 #include <atomic>
+#include <future>
 #include <thread>
 
 #include "store/migrations.hpp"
@@ -181,6 +182,39 @@ TEST_F(WriterTest, StopFinishesQueuedWritesAndRefusesNewOnes) {
     const auto late = writer_->write_now<int>([](Database&) -> Result<int> { return 1; });
     ASSERT_FALSE(late.ok());
     EXPECT_EQ(late.error().code, "store.stopping");
+}
+
+TEST(WriterQueue, AFullQueueTurnsAwayPublicWritesButNotTheServersOwn) {
+    TempDir dir;
+    auto db = open_db(dir.path() / "q.db");
+    ASSERT_TRUE(migrate(*db).ok());
+    Writer writer(std::move(db), std::chrono::milliseconds(0), 512, 4);
+    // The first job holds the writer thread until released, so the others stay queued.
+    std::promise<void> release;
+    auto released = release.get_future().share();
+    std::atomic<int> ok{0};
+    std::atomic<int> busy{0};
+    const auto count = [&](Result<void> r) {
+        if (r.ok()) ++ok;
+        else if (r.error().code == "store.busy") ++busy;
+    };
+    writer.submit([released](Database&) -> Result<void> { released.wait(); return {}; }, count,
+                  Admission::when_room);
+    while (writer.queued() != 0) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    for (int i = 0; i < 4; ++i)
+        writer.submit([](Database&) -> Result<void> { return {}; }, count, Admission::when_room);
+    // One past the bound: refused at once, the queue does not grow.
+    writer.submit([](Database&) -> Result<void> { return {}; }, count, Admission::when_room);
+    EXPECT_EQ(busy.load(), 1);
+    EXPECT_EQ(writer.queued(), 4u);
+    // The server's own write (an incident, a summary) still queues.
+    writer.submit([](Database&) -> Result<void> { return {}; }, count);
+    EXPECT_EQ(writer.queued(), 5u);
+    release.set_value();
+    writer.stop();
+    EXPECT_EQ(ok.load(), 6);
+    EXPECT_EQ(busy.load(), 1);
+    EXPECT_EQ(writer.refused_busy(), 1u);
 }
 
 TEST_F(WriterTest, CoroutinesResumeOnTheirOwnExecutor) {
