@@ -3,8 +3,10 @@ BUILD_DIR ?= build
 JOBS ?= $(shell nproc)
 
 SANITIZE_DIR ?= build-sanitize
+FUZZ_DIR ?= build-fuzz
+FUZZ_SECONDS ?= 60
 
-.PHONY: all deps configure build run test test-sanitize bench clean
+.PHONY: all deps configure build run test test-sanitize bench fuzz clean
 
 all: build
 
@@ -43,5 +45,13 @@ bench: build
 	ninja -C $(BUILD_DIR) -j $(JOBS) sign_bench rempart-attack-sim
 	bench/run-all
 
+# Every fuzz target (tests/fuzz/) for FUZZ_SECONDS each, one after another, built apart
+# with clang's libFuzzer, ASan and UBSan; what they find lands in $(FUZZ_DIR)/fuzz/.
+fuzz: deps node_modules/.package-lock.json
+	cmake -S . -B $(FUZZ_DIR) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+	  -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_ASM_COMPILER=clang -DREMPART_FUZZ=ON
+	ninja -C $(FUZZ_DIR) -j $(JOBS) fuzz_targets
+	tests/fuzz/run-all $(FUZZ_DIR) $(FUZZ_SECONDS)
+
 clean:
-	rm -rf $(BUILD_DIR) $(SANITIZE_DIR)
+	rm -rf $(BUILD_DIR) $(SANITIZE_DIR) $(FUZZ_DIR)

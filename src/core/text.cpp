@@ -54,6 +54,23 @@ bool is_valid_utf8(std::string_view text) {
     return true;
 }
 
+std::string to_valid_utf8(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    char32_t code = 0;
+    for (std::size_t i = 0; i < text.size();) {
+        const auto length = decode(text, i, &code);
+        if (length == 0) {
+            out += "\xEF\xBF\xBD";
+            ++i;
+            continue;
+        }
+        out.append(text.substr(i, length));
+        i += length;
+    }
+    return out;
+}
+
 std::string strip_control_characters(std::string_view text, bool keep_newlines) {
     std::string out;
     out.reserve(text.size());

@@ -10,6 +10,11 @@ namespace rempart {
 // Strict UTF-8: no overlong forms, no surrogates, nothing past U+10FFFF.
 bool is_valid_utf8(std::string_view text);
 
+// `text` with each byte that is not part of valid UTF-8 (as is_valid_utf8 reads it)
+// replaced by U+FFFD: for writing out text stored before it was checked, or never checked
+// (a User-Agent header), into files that must be UTF-8.
+std::string to_valid_utf8(std::string_view text);
+
 // Removes C0 and C1 controls (keeping \n and \t when `keep_newlines`) and the invisible
 // format characters used to disguise text: zero-width spaces and joiners, bidi overrides,
 // word joiners, the byte-order mark. Expects valid UTF-8.

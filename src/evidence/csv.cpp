@@ -1,9 +1,13 @@
 // CSV for spreadsheets: RFC 4180 quoting, and no cell a spreadsheet would run as a formula.
 #include "evidence/csv.hpp"
 
+#include "core/text.hpp"
+
 namespace rempart::evidence {
 
-std::string csv_cell(std::string_view value) {
+std::string csv_cell(std::string_view raw) {
+    // A User-Agent is stored as the client sent it, in any bytes.
+    const auto value = to_valid_utf8(raw);
     std::string cell = "\"";
     if (!value.empty()) {
         const char first = value.front();

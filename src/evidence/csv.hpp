@@ -9,7 +9,8 @@ namespace rempart::evidence {
 
 // One cell: always quoted, inner quotes doubled. A cell starting with = + - @, a tab or a
 // carriage return gets a leading apostrophe, so a name like "=HYPERLINK(...)" typed by an
-// attacker is shown as text and never evaluated (OWASP's CSV injection advice).
+// attacker is shown as text and never evaluated (OWASP's CSV injection advice). Bytes that
+// are not UTF-8 become U+FFFD, as the file says it is UTF-8.
 std::string csv_cell(std::string_view value);
 
 // Builds a CSV text: UTF-8 with a byte order mark (LibreOffice and Excel then read accents

@@ -3,8 +3,17 @@
 
 #include <boost/json/serialize.hpp>
 
+#include "core/text.hpp"
+
 namespace rempart::evidence {
 namespace {
+
+// Boost.JSON writes a string's bytes as they are, and its own parser (like every other)
+// then refuses the file: a User-Agent is stored as the client sent it, in any bytes.
+std::string quoted(std::string_view text) {
+    const auto valid = to_valid_utf8(text);
+    return boost::json::serialize(boost::json::string_view(valid.data(), valid.size()));
+}
 
 void write(std::string& out, const boost::json::value& value, std::size_t depth) {
     const std::string indent(2 * (depth + 1), ' ');
@@ -21,7 +30,7 @@ void write(std::string& out, const boost::json::value& value, std::size_t depth)
             if (!first) out += ",\n";
             first = false;
             out += indent;
-            out += boost::json::serialize(boost::json::string_view(member.key()));
+            out += quoted(member.key());
             out += ": ";
             write(out, member.value(), depth + 1);
         }
@@ -41,6 +50,8 @@ void write(std::string& out, const boost::json::value& value, std::size_t depth)
             write(out, element, depth + 1);
         }
         out += "\n" + closing + "]";
+    } else if (value.is_string()) {
+        out += quoted(value.get_string());
     } else {
         out += boost::json::serialize(value);
     }

@@ -7,8 +7,8 @@
 
 namespace rempart::evidence {
 
-// Boost.JSON 1.81 writes compact text only. Strings are escaped by Boost.JSON itself;
-// the text ends with a newline.
+// Boost.JSON 1.81 writes compact text only. Strings are escaped by Boost.JSON itself, bytes
+// that are not UTF-8 in them written as U+FFFD; the text ends with a newline.
 std::string pretty_json(const boost::json::value& value);
 
 }  // namespace rempart::evidence

@@ -10,6 +10,8 @@
 #include <string>
 #include <vector>
 
+#include "core/text.hpp"
+
 namespace rempart::render {
 namespace {
 
@@ -181,7 +183,9 @@ std::string render_markdown(std::string_view markdown) {
         cmark_parse_document(markdown.data(), markdown.size(), options));
     make_safe(root.get());
     std::unique_ptr<char, CharDeleter> html(cmark_render_html(root.get(), options));
-    std::string out(html.get());
+    // cmark writes "&#xFFFF;" and "&#xFFFE;" as the lone bytes 0xFF and 0xFE (utf8proc's
+    // old convention), which no UTF-8 reader accepts: the page, the API's JSON.
+    std::string out = to_valid_utf8(html.get());
     add_link_rel(out);
     return out;
 }

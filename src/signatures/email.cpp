@@ -124,33 +124,35 @@ bool mixes_lookalike_alphabets(std::string_view unicode_domain) {
     return false;
 }
 
-// Lowercase and NFC for Unicode local parts, so "LÉA" and "léa" typed two ways are one.
+// Lowercase, then NFC, for Unicode local parts, so "LÉA" and "léa" typed two ways are one.
+// Composing last keeps the result in NFC even where a lowercase letter composes with the
+// mark after it and its capital did not.
 std::string lower_unicode(std::string_view text) {
     if (std::all_of(text.begin(), text.end(),
                     [](char c) { return static_cast<unsigned char>(c) < 0x80; }))
         return lower_ascii(text);
-    utf8proc_uint8_t* composed = nullptr;
-    const auto length =
-        utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
-                     static_cast<utf8proc_ssize_t>(text.size()), &composed,
-                     static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE));
-    std::unique_ptr<utf8proc_uint8_t, decltype(&std::free)> owned(composed, &std::free);
-    if (length < 0) return lower_ascii(text);
-    std::string out;
-    out.reserve(static_cast<std::size_t>(length));
-    const auto* p = composed;
-    auto left = length;
+    std::string lowered;
+    lowered.reserve(text.size());
+    const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
+    auto left = static_cast<utf8proc_ssize_t>(text.size());
     while (left > 0) {
         utf8proc_int32_t c = 0;
         const auto n = utf8proc_iterate(p, left, &c);
-        if (n <= 0) break;
+        if (n <= 0) return lower_ascii(text);
         p += n;
         left -= n;
         utf8proc_uint8_t bytes[4];
         const auto size = utf8proc_encode_char(utf8proc_tolower(c), bytes);
-        out.append(reinterpret_cast<const char*>(bytes), static_cast<std::size_t>(size));
+        lowered.append(reinterpret_cast<const char*>(bytes), static_cast<std::size_t>(size));
     }
-    return out;
+    utf8proc_uint8_t* composed = nullptr;
+    const auto length =
+        utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(lowered.data()),
+                     static_cast<utf8proc_ssize_t>(lowered.size()), &composed,
+                     static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE));
+    std::unique_ptr<utf8proc_uint8_t, decltype(&std::free)> owned(composed, &std::free);
+    if (length < 0) return lowered;
+    return std::string(reinterpret_cast<const char*>(composed), static_cast<std::size_t>(length));
 }
 
 }  // namespace
@@ -158,12 +160,13 @@ std::string lower_unicode(std::string_view text) {
 std::string canonical_email(std::string_view local, std::string_view domain) {
     std::string d = lower_ascii(domain);
     if (d == "googlemail.com") d = "gmail.com";
-    std::string l = lower_unicode(local);
+    std::string l(local);
     if (std::find(plus_tag_domains.begin(), plus_tag_domains.end(), d) != plus_tag_domains.end()) {
         l = l.substr(0, l.find('+'));
         if (d == "gmail.com") std::erase(l, '.');
     }
-    return l + "@" + d;
+    // Only once the dots are gone: "e.\u0301" becomes "e\u0301", which composes to "é".
+    return lower_unicode(l) + "@" + d;
 }
 
 std::string mailbox_key(std::string_view local, std::string_view domain) {

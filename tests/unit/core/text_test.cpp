@@ -23,6 +23,16 @@ TEST(Utf8, RefusesMalformedText) {
     EXPECT_FALSE(is_valid_utf8("caf\xE9"));  // Latin-1
 }
 
+TEST(Utf8, ReplacesEachByteThatIsNotUtf8) {
+    EXPECT_EQ(to_valid_utf8(""), "");
+    EXPECT_EQ(to_valid_utf8("Pétition \xF0\x9F\x9A\xB2"), "Pétition \xF0\x9F\x9A\xB2");
+    EXPECT_EQ(to_valid_utf8("caf\xE9!"), "caf\uFFFD!");
+    EXPECT_EQ(to_valid_utf8("\xC0\xAF"), "\uFFFD\uFFFD");            // overlong
+    EXPECT_EQ(to_valid_utf8("\xED\xA0\x80"), "\uFFFD\uFFFD\uFFFD");  // surrogate
+    EXPECT_EQ(to_valid_utf8("a\xC3"), "a\uFFFD");                    // cut in two
+    EXPECT_TRUE(is_valid_utf8(to_valid_utf8("\xFF\xFE\x80\xF4\x90\x80\x80")));
+}
+
 TEST(Utf8, StripsControlAndInvisibleCharacters) {
     EXPECT_EQ(strip_control_characters("a\x01"
                                        "b\x7F"

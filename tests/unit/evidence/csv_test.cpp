@@ -25,6 +25,12 @@ TEST(CsvCell, NeutralisesWhatASpreadsheetWouldRunAsAFormula) {
     EXPECT_EQ(csv_cell("a=1"), "\"a=1\"");  // only a leading sign starts a formula
 }
 
+TEST(CsvCell, WritesBytesThatAreNotUtf8AsReplacementCharacters) {
+    EXPECT_EQ(csv_cell("caf\xE9"), "\"caf\uFFFD\"");
+    EXPECT_EQ(csv_cell("\xC3"), "\"\uFFFD\"");
+    EXPECT_EQ(csv_cell("=\xFF"), "\"'=\uFFFD\"");
+}
+
 TEST(CsvText, StartsWithAByteOrderMarkAndEndsLinesWithCrLf) {
     CsvText csv;
     csv.row({"a", "b"});

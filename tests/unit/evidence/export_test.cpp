@@ -216,6 +216,27 @@ TEST(Export, TheChecksumIsTheFilesSha256) {
               "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
 }
 
+// A User-Agent header is stored as sent, cut at 256 bytes: Latin-1 bytes, or a character
+// cut in two. Both files still read as UTF-8, the bad bytes shown as U+FFFD.
+TEST(Export, BytesThatAreNotUtf8StillGiveFilesThatParse) {
+    auto record = hand_made();
+    record.user_agents.push_back(
+        {"Mozilla/5.0 (t\xE9l\xE9phone) \xC3", 5, 1605906190000, 1605906200000});
+    record.incident.petition_title = "No\xEBl";
+    boost::system::error_code ec;
+    const auto root = json::parse(export_json(record).bytes, ec);
+    ASSERT_FALSE(ec) << ec.message();
+    EXPECT_EQ(root.at("incident").at("petition").at("title").as_string(), "No\uFFFDl");
+    bool found = false;
+    for (const auto& agent : root.at("user_agents").as_array())
+        found = found ||
+                agent.at("user_agent").as_string() == "Mozilla/5.0 (t\uFFFDl\uFFFDphone) \uFFFD";
+    EXPECT_TRUE(found);
+    const auto csv = export_csv(record).bytes;
+    EXPECT_NE(csv.find("\"Mozilla/5.0 (t\uFFFDl\uFFFDphone) \uFFFD\""), std::string::npos);
+    EXPECT_EQ(csv.find("\xE9"), std::string::npos);
+}
+
 TEST(Export, AnIncidentWithNoEventsStillExports) {
     IncidentRecord empty;
     empty.incident.id = 9;

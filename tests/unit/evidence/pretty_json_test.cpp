@@ -27,5 +27,17 @@ TEST(PrettyJson, IndentsKeepsKeyOrderAndEscapes) {
     EXPECT_EQ(boost::json::parse(text), boost::json::value(root));
 }
 
+TEST(PrettyJson, WritesBytesThatAreNotUtf8AsReplacementCharacters) {
+    boost::json::object root;
+    root["agent"] = "caf\xE9 \xC3";
+    root["No\xEBl"] = boost::json::array{"\xED\xA0\x80"};
+    const auto text = pretty_json(root);
+    boost::system::error_code ec;
+    const auto back = boost::json::parse(text, ec);
+    ASSERT_FALSE(ec) << text;
+    EXPECT_EQ(back.at("agent").as_string(), "caf\uFFFD \uFFFD");
+    EXPECT_EQ(back.at("No\uFFFDl").at(0).as_string(), "\uFFFD\uFFFD\uFFFD");
+}
+
 }  // namespace
 }  // namespace rempart::evidence

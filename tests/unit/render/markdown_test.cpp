@@ -153,6 +153,17 @@ TEST(Markdown, InvalidUtf8AndNulBecomeReplacementCharacters) {
               "c</p>\n");
 }
 
+// Found by fuzzing: cmark wrote these two entities as the bare bytes 0xFF and 0xFE.
+TEST(Markdown, NoncharacterEntitiesGiveValidUtf8) {
+    EXPECT_EQ(render_markdown("&#xFFFF;"), "<p>\xef\xbf\xbd</p>\n");
+    EXPECT_EQ(render_markdown("a&#65534;b"),
+              "<p>a\xef\xbf\xbd"
+              "b</p>\n");
+    EXPECT_EQ(render_markdown("[&#xFFFF;](/p \"&#xFFFE;\")"),
+              "<p><a rel=\"nofollow ugc noopener\" href=\"/p\" title=\"\xef\xbf\xbd\">"
+              "\xef\xbf\xbd</a></p>\n");
+}
+
 TEST(Markdown, EmptyTextGivesNothing) {
     EXPECT_EQ(render_markdown(""), "");
 }

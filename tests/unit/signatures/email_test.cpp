@@ -176,6 +176,16 @@ TEST(InternationalDomains, UnicodeLocalPartsAreOneMailboxWhateverTheCase) {
     EXPECT_EQ(canonical("le\u0301a@cafe\u0301.fr"), "léa@xn--caf-dma.fr");
 }
 
+// Found by fuzzing: a dot between a letter and its accent, which Gmail ignores, left the two
+// apart once the dots were removed, so "i.\u0301" and "í" were two mailboxes.
+TEST(InternationalDomains, AnAccentAfterAGmailDotJoinsItsLetter) {
+    EXPECT_EQ(canonical("i.\u0301@GMail.com"), "\u00ed@gmail.com");
+    EXPECT_EQ(canonical("i.\u0301@GMail.com"), canonical("\u00ed@gmail.com"));
+    EXPECT_EQ(canonical("I.\u0301+tag@gmail.com"), "\u00ed@gmail.com");
+    // The canonical form of a canonical form is itself.
+    EXPECT_EQ(canonical("\u00ed@gmail.com"), "\u00ed@gmail.com");
+}
+
 }  // namespace
 }  // namespace rempart::signatures
 
