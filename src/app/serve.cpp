@@ -228,8 +228,9 @@ int serve(const Config& config, bool demo) {
                                        std::string_view target) {
         return site.error_page(status, headers, target);
     };
-    Dispatcher dispatcher(std::move(router), metrics, error_page,
+    Dispatcher dispatcher(std::move(router), metrics, config.server.base_url, error_page,
                           shield_guard(*shield.front_door, *shield.gate_page, **site));
+    add_origin_metrics(metrics, dispatcher.origin_refusals());
 
     // One io_context a thread: a connection stays on its thread, and the threads share no
     // scheduler lock. The first also runs the listener, the signals and the store watch.
@@ -257,6 +258,7 @@ int serve(const Config& config, bool demo) {
     (*server)->start();
     asio::co_spawn(io, watch_store(store, catalog, signature_totals), asio::detached);
     asio::co_spawn(io, run_shield_clock(*shield.front_door), asio::detached);
+    asio::co_spawn(io, run_origin_log(dispatcher.origin_refusals()), asio::detached);
 
     asio::signal_set signals(io, SIGINT, SIGTERM);
     signals.async_wait([&](boost::system::error_code ec, int signal) {
