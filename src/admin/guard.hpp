@@ -1,5 +1,6 @@
 // The back office's front door for every page: who is logged in, with what role, and the
-// checks every admin route gets (session, CSRF, Origin, role, no-store).
+// checks every admin route gets (session, CSRF, role, no-store). Where a request comes from
+// (Origin and the like) is checked for every route before this, by the dispatcher.
 //
 // A page of the back office is registered with add_admin_route; its handler runs only for a
 // live session whose role is at least the route's, and gets an AdminContext:
@@ -85,8 +86,8 @@ using AdminHandler = std::function<boost::asio::awaitable<http::Response>(
 // Registers a back-office route. Before `handler` runs:
 // - no live session (none, unknown, idle too long, too old, account disabled): a GET or
 //   HEAD is sent (303) to /admin/login?next=<this path>, anything else gets 403;
-// - a POST from another site (Origin) or without this session's token in its `csrf`
-//   field gets 403; an unreadable form 400;
+// - a POST without this session's token in its `csrf` field gets 403; an unreadable form
+//   400 (one from another site never gets here: see http/request_origin.hpp);
 // - an account still on its one-time password is sent to /admin/password;
 // - a role below `minimum` gets 403.
 // Every response, the handler's included, carries Cache-Control: no-store.

@@ -79,7 +79,6 @@ class LoginHandler {
     Awaitable submit(const Request& request, const Params&) {
         const auto language = s_.site.language_of(request.headers);
         const bool secure = secure_cookies(request, base_url());
-        if (foreign_origin(request)) co_return refuse(request, "origin", "admin.forbidden_origin");
         auto fields = http::parse_form(request.body);
         if (!fields) {
             LoginForm empty;
@@ -186,11 +185,6 @@ class LoginHandler {
 
   private:
     const std::string& base_url() const { return s_.site.config().server.base_url; }
-
-    bool foreign_origin(const Request& request) const {
-        const auto origin = request.headers["Origin"];
-        return !origin.empty() && origin != "null" && origin != base_url();
-    }
 
     Response refuse(const Request& request, std::string_view reason, std::string_view text_key) {
         spdlog::info("{} reason={} path=\"{}\" ip={}", log_event::admin_forbidden, reason,

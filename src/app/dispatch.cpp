@@ -1,7 +1,12 @@
-// Turns a request into a response: target checks, routing, the handler, metrics, the log line.
+// Turns a request into a response: target checks, routing, the origin check, the handler,
+// metrics, the log line.
 #include "app/dispatch.hpp"
 
 #include <spdlog/spdlog.h>
+#include <boost/asio/as_tuple.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/this_coro.hpp>
+#include <boost/asio/use_awaitable.hpp>
 
 #include <chrono>
 
@@ -11,10 +16,22 @@
 
 namespace rempart::app {
 
-Dispatcher::Dispatcher(http::Router router, metrics::Registry& metrics, ErrorPage error_page,
-                       Guard guard)
+namespace {
+
+using http::OriginVerdict;
+
+// The verdicts that refuse, in the order of the log line and the metrics.
+constexpr std::array<OriginVerdict, 4> refusing_verdicts = {
+    OriginVerdict::foreign_origin, OriginVerdict::null_origin, OriginVerdict::cross_site_fetch,
+    OriginVerdict::foreign_referer};
+
+}  // namespace
+
+Dispatcher::Dispatcher(http::Router router, metrics::Registry& metrics, std::string base_url,
+                       ErrorPage error_page, Guard guard)
     : router_(std::move(router)),
       metrics_(metrics),
+      base_url_(std::move(base_url)),
       error_page_(std::move(error_page)),
       guard_(std::move(guard)) {
     for (auto& route : router_.routes()) {
@@ -32,7 +49,7 @@ boost::asio::awaitable<http::Response> Dispatcher::handle(http::Request& request
     http::Response response;
     bool failed = false;
 
-    bool refused = false;  // by the guard: counted, but not logged line by line
+    bool refused = false;  // by the guard or the origin check: counted, not logged line by line
     auto target = http::parse_target(request.target);
     if (!target) {
         response = error_page_(400, request.headers, request.target);
@@ -58,6 +75,15 @@ boost::asio::awaitable<http::Response> Dispatcher::handle(http::Request& request
             response.set_header("Allow", match.allow);
         } else if (match.route == nullptr) {
             response = error_page_(404, request.headers, request.target);
+        } else if (const auto origin = http::changes_state(request.method)
+                                           ? http::check_request_origin(request.headers, base_url_)
+                                           : OriginVerdict::same_site;
+                   http::refuses(origin)) {
+            // Before every handler, public or back office: a page elsewhere must not make
+            // its visitors sign, confirm, withdraw or act in the back office.
+            response = error_page_(403, request.headers, request.target);
+            origin_refusals_.count(origin);
+            refused = true;
         } else {
             try {
                 response = co_await match.route->handler(request, match.params);
@@ -79,6 +105,42 @@ boost::asio::awaitable<http::Response> Dispatcher::handle(http::Request& request
                  request.method_text, route_name, response.status, response.body.size(),
                  std::chrono::duration_cast<std::chrono::microseconds>(elapsed).count());
     co_return response;
+}
+
+void add_origin_metrics(metrics::Registry& metrics, const OriginRefusals& refusals) {
+    metrics.add_collector([&refusals](std::string& out) {
+        out +=
+            "# HELP rempart_origin_refused_total Requests that would change something, "
+            "refused before their handler for coming from another site.\n";
+        out += "# TYPE rempart_origin_refused_total counter\n";
+        for (const auto verdict : refusing_verdicts)
+            out += "rempart_origin_refused_total{verdict=\"" + std::string(to_string(verdict)) +
+                   "\"} " + std::to_string(refusals.of(verdict)) + "\n";
+    });
+}
+
+boost::asio::awaitable<void> run_origin_log(const OriginRefusals& refusals) {
+    namespace asio = boost::asio;
+    asio::steady_timer timer(co_await asio::this_coro::executor);
+    std::array<std::uint64_t, refusing_verdicts.size()> seen{};
+    for (std::size_t i = 0; i < seen.size(); ++i) seen[i] = refusals.of(refusing_verdicts[i]);
+    for (;;) {
+        timer.expires_after(std::chrono::seconds(1));
+        auto [ec] = co_await timer.async_wait(asio::as_tuple(asio::use_awaitable));
+        if (ec) co_return;
+        std::array<std::uint64_t, refusing_verdicts.size()> now{};
+        std::uint64_t refused = 0;
+        for (std::size_t i = 0; i < now.size(); ++i) {
+            now[i] = refusals.of(refusing_verdicts[i]);
+            refused += now[i] - seen[i];
+        }
+        if (refused > 0)
+            spdlog::info(
+                "{} foreign_origin={} null_origin={} cross_site_fetch={} foreign_referer={}",
+                log_event::origin_refused, now[0] - seen[0], now[1] - seen[1], now[2] - seen[2],
+                now[3] - seen[3]);
+        seen = now;
+    }
 }
 
 }  // namespace rempart::app

@@ -1,12 +1,18 @@
-// Turns a request into a response: target checks, routing, the handler, metrics, the log line.
+// Turns a request into a response: target checks, routing, the origin check, the handler,
+// metrics, the log line.
 #pragma once
 
 #include <boost/asio/awaitable.hpp>
 
+#include <array>
+#include <atomic>
+#include <cstdint>
 #include <functional>
 #include <optional>
+#include <string>
 #include <vector>
 
+#include "http/request_origin.hpp"
 #include "http/router.hpp"
 #include "metrics/metrics.hpp"
 #include "shield/route_class.hpp"
@@ -23,22 +29,51 @@ using ErrorPage = std::function<http::Response(unsigned status, const http::Head
 using Guard = std::function<std::optional<http::Response>(const http::Request& request,
                                                           const shield::RouteClass& route)>;
 
+// Requests the origin check refused, by verdict, since the start.
+class OriginRefusals {
+  public:
+    void count(http::OriginVerdict verdict) {
+        counts_[static_cast<std::size_t>(verdict)].fetch_add(1, std::memory_order_relaxed);
+    }
+    std::uint64_t of(http::OriginVerdict verdict) const {
+        return counts_[static_cast<std::size_t>(verdict)].load(std::memory_order_relaxed);
+    }
+
+  private:
+    std::array<std::atomic<std::uint64_t>, http::origin_verdict_count> counts_{};
+};
+
 class Dispatcher {
   public:
-    Dispatcher(http::Router router, metrics::Registry& metrics, ErrorPage error_page,
-               Guard guard = {});
+    // `base_url` is the site's own address, to which a request that changes something must
+    // show it belongs (http::check_request_origin) before its handler runs: any other
+    // verdict gets the 403 error page, counted in the metrics and origin_refusals() but,
+    // like the guard's answers, not logged request by request.
+    Dispatcher(http::Router router, metrics::Registry& metrics, std::string base_url,
+               ErrorPage error_page, Guard guard = {});
 
     // Never throws for a handler's failure: that becomes a 500 page.
     boost::asio::awaitable<http::Response> handle(http::Request& request) const;
 
+    const OriginRefusals& origin_refusals() const { return origin_refusals_; }
+
   private:
     http::Router router_;
     metrics::Registry& metrics_;
+    std::string base_url_;
     ErrorPage error_page_;
     Guard guard_;
+    mutable OriginRefusals origin_refusals_;
     std::vector<shield::RouteClass> classes_;  // by the route's place in the router
     std::size_t unrouted_metric_;
     shield::RouteClass unrouted_class_;
 };
+
+// rempart_origin_refused_total{verdict=...}: requests refused for coming from another site.
+void add_origin_metrics(metrics::Registry& metrics, const OriginRefusals& refusals);
+
+// Writes one ORIGIN_REFUSED line a second while the origin check refuses, summing up that
+// second: a hostile page with many visitors must not fill the disk.
+boost::asio::awaitable<void> run_origin_log(const OriginRefusals& refusals);
 
 }  // namespace rempart::app

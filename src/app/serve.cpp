@@ -231,8 +231,9 @@ int serve(const Config& config, bool demo) {
                                        std::string_view target) {
         return site.error_page(status, headers, target);
     };
-    Dispatcher dispatcher(std::move(router), metrics, error_page,
+    Dispatcher dispatcher(std::move(router), metrics, config.server.base_url, error_page,
                           shield_guard(*shield.front_door, *shield.gate_page, **site));
+    add_origin_metrics(metrics, dispatcher.origin_refusals());
 
     // One io_context a thread: a connection stays on its thread, and the threads share no
     // scheduler lock. The first also runs the listener, the signals and the store watch.
@@ -263,6 +264,7 @@ int serve(const Config& config, bool demo) {
     asio::co_spawn(io,
                    run_refusal_summaries(store, signing_services.refusals, std::chrono::seconds(5)),
                    asio::detached);
+    asio::co_spawn(io, run_origin_log(dispatcher.origin_refusals()), asio::detached);
 
     asio::signal_set signals(io, SIGINT, SIGTERM);
     signals.async_wait([&](boost::system::error_code ec, int signal) {

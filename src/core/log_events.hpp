@@ -73,7 +73,8 @@ inline constexpr std::string_view user_added = "USER_ADDED";
 inline constexpr std::string_view admin_login = "ADMIN_LOGIN";
 // A back-office login was refused: reason= (credentials, rate_limited, busy), ip=.
 inline constexpr std::string_view admin_login_refused = "ADMIN_LOGIN_REFUSED";
-// A back-office request was refused by its guard: reason= (csrf, origin, role), route=, ip=.
+// A back-office request was refused by its guard: reason= (csrf, no_session, role), path=,
+// ip=.
 inline constexpr std::string_view admin_forbidden = "ADMIN_FORBIDDEN";
 // The under-attack gate went on or off: on=, mode= (auto, on, off), reason= (surge, load,
 // admin, calm), usual_rps= (the usual requests a second it had learnt).
@@ -83,6 +84,10 @@ inline constexpr std::string_view gate_mode_set = "GATE_MODE_SET";
 // What the shield refused in the last second, one line a second while it refuses: passed=,
 // limited_ip=, limited_network=, limited_as=, limited_clearance=, gated=, shed=.
 inline constexpr std::string_view shield_refused = "SHIELD_REFUSED";
+// Requests that would change something, refused in the last second for coming from another
+// site, one line a second while it refuses: foreign_origin=, null_origin=,
+// cross_site_fetch=, foreign_referer= (http::OriginVerdict).
+inline constexpr std::string_view origin_refused = "ORIGIN_REFUSED";
 
 // Every event above, for the documentation and for the test that keeps names unique.
 inline constexpr std::string_view all[] = {
@@ -94,7 +99,7 @@ inline constexpr std::string_view all[] = {
     mail_deferred,       mail_failed,         incident_cluster,    incident_opened,
     incident_decided,    signing_banned,      user_added,          admin_login,
     admin_login_refused, admin_forbidden,     gate_switched,       gate_mode_set,
-    shield_refused,
+    shield_refused,      origin_refused,
 };
 
 }  // namespace rempart::log_event

@@ -424,7 +424,7 @@ void add_signing_metrics(metrics::Registry& metrics, const SigningCounters& coun
             {"invalid", &counters.invalid},           {"proof_of_work", &counters.proof_of_work},
             {"disposable", &counters.disposable},     {"no_mail", &counters.no_mail},
             {"rate_limited", &counters.rate_limited}, {"banned", &counters.banned},
-            {"forbidden", &counters.forbidden},       {"mailbox_capped", &counters.mailbox_capped},
+            {"mailbox_capped", &counters.mailbox_capped},
             {"store_busy", &counters.store_busy},
         };
         for (const auto& [verdict, value] : rows)

@@ -33,7 +33,6 @@ struct SigningCounters {
     std::atomic<std::uint64_t> no_mail{0};
     std::atomic<std::uint64_t> rate_limited{0};
     std::atomic<std::uint64_t> banned{0};
-    std::atomic<std::uint64_t> forbidden{0};
     std::atomic<std::uint64_t> mailbox_capped{0};
     std::atomic<std::uint64_t> store_busy{0};
     std::atomic<std::uint64_t> confirmed{0};

@@ -34,10 +34,13 @@ std::string render_with_progress(const SiteView& view, mu::mustache& page, mu::d
 
 struct PageHead {
     std::string title;
-    std::string path;         // where the language switch comes back to
-    bool signing = false;     // loads the proof-of-work widget
-    bool gate = false;        // and sends the gate's form when it is solved
-    int refresh_seconds = 0;  // > 0: reloads to the gate's wait address after that long
+    std::string path;      // where the language switch comes back to
+    bool signing = false;  // loads the proof-of-work widget
+    bool gate = false;     // and sends the gate's form when it is solved
+    // > 0: a browser without JavaScript reloads to the gate's wait address after that long.
+    // Inside <noscript>: with JavaScript the widget passes, and a page that reloads by
+    // itself under a reader who did not ask for it fails WCAG 2.2.1 (axe's meta-refresh).
+    int refresh_seconds = 0;
 };
 
 std::string in_layout(const SiteView& view, Language language, const PageHead& head,

@@ -1,4 +1,5 @@
-// Tests for app/dispatch: routing outcomes, and a handler's exception becoming a 500 page.
+// Tests for app/dispatch: routing outcomes, the origin check before the handler, and a
+// handler's exception becoming a 500 page.
 #include "app/dispatch.hpp"
 
 #include <gtest/gtest.h>
@@ -6,17 +7,30 @@
 #include <boost/asio/detached.hpp>
 #include <boost/asio/io_context.hpp>
 
+#include <map>
+
 namespace rempart::app {
 namespace {
 
 using Awaitable = boost::asio::awaitable<http::Response>;
+using Fields = std::map<std::string, std::string, std::less<>>;
 
-http::Response answer(const Dispatcher& dispatcher, http::Method method, std::string target) {
+constexpr std::string_view base_url = "https://petitions.example.org";
+
+std::string_view lookup(const void* fields, std::string_view name) {
+    const auto& map = *static_cast<const Fields*>(fields);
+    const auto it = map.find(name);
+    return it == map.end() ? std::string_view() : std::string_view(it->second);
+}
+
+http::Response answer(const Dispatcher& dispatcher, http::Method method, std::string target,
+                      const Fields& headers = {}) {
     boost::asio::io_context io;
     http::Response response;
     http::Request request;
     request.method = method;
     request.target = target;
+    request.headers = http::HeaderView(&headers, &lookup);
     boost::asio::co_spawn(
         io,
         [&]() -> boost::asio::awaitable<void> { response = co_await dispatcher.handle(request); },
@@ -27,7 +41,7 @@ http::Response answer(const Dispatcher& dispatcher, http::Method method, std::st
 
 class DispatchTest : public ::testing::Test {
   protected:
-    DispatchTest() : dispatcher_(make_router(), metrics_, error_page) {}
+    DispatchTest() : dispatcher_(make_router(), metrics_, std::string(base_url), error_page) {}
 
     static http::Response error_page(unsigned status, const http::HeaderView&, std::string_view) {
         http::Response response;
@@ -43,6 +57,11 @@ class DispatchTest : public ::testing::Test {
                        response.body = http::Body("hello " + std::string(params[0]));
                        co_return response;
                    });
+        router.add(http::Method::post, "/act", "act",
+                   [](const http::Request&, const http::Params&) -> Awaitable {
+                       ++acted;
+                       co_return http::Response{};
+                   });
         router.add(http::Method::get, "/boom", "boom",
                    [](const http::Request&, const http::Params&) -> Awaitable {
                        throw std::runtime_error("a bug in a handler");
@@ -50,6 +69,7 @@ class DispatchTest : public ::testing::Test {
                    });
         return router;
     }
+    static inline int acted = 0;
     metrics::Registry metrics_;
     Dispatcher dispatcher_;
 };
@@ -87,7 +107,7 @@ TEST_F(DispatchTest, AGuardsAnswerStandsInForTheHandlersAndUnknownPathsMeetItToo
         return refused;
     };
     metrics::Registry metrics;
-    Dispatcher guarded(make_router(), metrics, error_page, guard);
+    Dispatcher guarded(make_router(), metrics, std::string(base_url), error_page, guard);
     EXPECT_EQ(answer(guarded, http::Method::get, "/ok/fine").status, 200u);
     EXPECT_EQ(answer(guarded, http::Method::get, "/ok/limited").status, 429u);
     EXPECT_EQ(answer(guarded, http::Method::get, "/nowhere").status, 429u);
@@ -96,6 +116,55 @@ TEST_F(DispatchTest, AGuardsAnswerStandsInForTheHandlersAndUnknownPathsMeetItToo
     EXPECT_TRUE(asked[2].gated);
     EXPECT_EQ(asked[2].family, shield::TrafficFamily::page);
     EXPECT_NE(metrics.render().find("route=\"ok\",status=\"429\"} 1"), std::string::npos);
+}
+
+TEST_F(DispatchTest, APostFromAnotherSiteGetsThe403PageAndItsHandlerNeverRuns) {
+    acted = 0;
+    using http::Method;
+    EXPECT_EQ(
+        answer(dispatcher_, Method::post, "/act", {{"Origin", "https://evil.example"}}).status,
+        403u);
+    EXPECT_EQ(answer(dispatcher_, Method::post, "/act", {{"Origin", "null"}}).status, 403u);
+    EXPECT_EQ(answer(dispatcher_, Method::post, "/act", {{"Sec-Fetch-Site", "cross-site"}}).status,
+              403u);
+    EXPECT_EQ(answer(dispatcher_, Method::post, "/act", {{"Referer", "https://evil.example/"}})
+                  .body.view(),
+              "error page 403");
+    EXPECT_EQ(acted, 0);
+    const auto& refusals = dispatcher_.origin_refusals();
+    EXPECT_EQ(refusals.of(http::OriginVerdict::foreign_origin), 1u);
+    EXPECT_EQ(refusals.of(http::OriginVerdict::null_origin), 1u);
+    EXPECT_EQ(refusals.of(http::OriginVerdict::cross_site_fetch), 1u);
+    EXPECT_EQ(refusals.of(http::OriginVerdict::foreign_referer), 1u);
+    EXPECT_NE(metrics_.render().find("route=\"act\",status=\"403\"} 4"), std::string::npos);
+
+    EXPECT_EQ(answer(dispatcher_, Method::post, "/act", {{"Origin", std::string(base_url)}}).status,
+              200u);
+    EXPECT_EQ(answer(dispatcher_, Method::post, "/act").status, 200u);  // curl: no evidence
+    EXPECT_EQ(acted, 2);
+}
+
+TEST_F(DispatchTest, ReadsAreNotAskedWhereTheyComeFrom) {
+    // A link or an image on another site may point at any page: reading changes nothing.
+    EXPECT_EQ(answer(dispatcher_, http::Method::get, "/ok/x", {{"Origin", "https://evil.example"}})
+                  .status,
+              200u);
+    EXPECT_EQ(
+        answer(dispatcher_, http::Method::get, "/ok/x", {{"Sec-Fetch-Site", "cross-site"}}).status,
+        200u);
+}
+
+TEST_F(DispatchTest, TheOriginMetricCountsEachRefusingVerdict) {
+    metrics::Registry metrics;
+    add_origin_metrics(metrics, dispatcher_.origin_refusals());
+    answer(dispatcher_, http::Method::post, "/act", {{"Origin", "null"}});
+    answer(dispatcher_, http::Method::post, "/act", {{"Origin", "null"}});
+    const auto text = metrics.render();
+    EXPECT_NE(text.find("rempart_origin_refused_total{verdict=\"null_origin\"} 2"),
+              std::string::npos);
+    EXPECT_NE(text.find("rempart_origin_refused_total{verdict=\"foreign_referer\"} 0"),
+              std::string::npos);
+    EXPECT_EQ(text.find("verdict=\"same_site\""), std::string::npos);
 }
 
 }  // namespace
