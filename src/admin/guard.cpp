@@ -158,6 +158,10 @@ void add_guarded(http::Router& router, AdminServices& services, Method method, s
 LoginLimits::LoginLimits(const AdminConfig& config)
     : per_ip(rate_of(config.login_per_ip)),
       per_account(rate_of(config.login_per_account)),
+      failures(accounts::LoginThrottleSettings{
+          config.login_free_failures, config.login_backoff_first, config.login_backoff_max,
+          config.login_alert_after, config.login_failures_kept}),
+      pool_shares(config.password_queue_per_network),
       lock_entries(shield::RateLimit{1.0 / 60.0, 1.0}) {}
 
 void add_admin_route(http::Router& router, AdminServices& services, Method method,
@@ -213,7 +217,7 @@ store::AuditEntry audit_entry(const AdminContext& context, std::string action, s
     return store::AuditEntry{0,
                              unix_now_ms(),
                              context.user.id,
-                             context.user.email,
+                             accounts::Actor::account(context.user.id),
                              std::move(action),
                              std::move(detail),
                              context.ip};

@@ -28,9 +28,11 @@
 #include <utility>
 #include <vector>
 
+#include "accounts/login_failures.hpp"
 #include "accounts/role.hpp"
 #include "admin/admin_pages.hpp"
 #include "admin/password_pool.hpp"
+#include "admin/pool_share.hpp"
 #include "core/clock.hpp"
 #include "http/router.hpp"
 #include "render/i18n.hpp"
@@ -60,11 +62,14 @@ struct AdminContext {
     FormFields form;              // a POST's fields, read and checked once by the guard
 };
 
-// Login attempts per client address and per e-mail tried, from [admin] in the config.
+// Login attempts per client (IPv4 address, IPv6 /64) and per account tried, failures per
+// account, and each network's share of the password pool, from [admin] in the config.
 struct LoginLimits {
     explicit LoginLimits(const AdminConfig& config);
     shield::TokenBuckets per_ip;
     shield::TokenBuckets per_account;
+    accounts::LoginFailures failures;
+    PoolShares pool_shares;
     // One audit entry a minute per locked key: a client hammering a locked door must not
     // turn each knock into a write.
     shield::TokenBuckets lock_entries;
@@ -77,6 +82,7 @@ struct AdminServices {
     PasswordPool& passwords;
     const AdminPages& pages;
     LoginLimits& login_limits;
+    std::function<void()> mail_queued;  // wakes the outbox after an alert is queued
     const AdminConfig& config() const { return site.config().admin; }
 };
 

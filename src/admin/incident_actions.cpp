@@ -66,14 +66,15 @@ Awaitable lift(IncidentServices& s, const Params& params, const AdminContext& co
     const auto now = unix_now_ms();
     auto entry = audit_entry(context, "ban_lifted", "ban " + std::to_string(ban_id));
     std::function<Result<store::Ban>(store::Database&)> job =
-        [ban_id, now, entry](store::Database& db) mutable -> Result<store::Ban> {
+        [ban_id, now, entry,
+         by = context.user.email](store::Database& db) mutable -> Result<store::Ban> {
         auto lifted = store::lift_ban(db, ban_id, now);
         if (!lifted) return lifted;
         entry.detail += " (" + lifted->value + ")";
         if (auto audited = store::insert_audit(db, entry); !audited) return audited.error();
         if (lifted->incident_id) {
             auto acted = store::record_incident_action(db, *lifted->incident_id, now, "ban_lifted",
-                                                       lifted->value + " by " + entry.actor);
+                                                       lifted->value + " by " + by);
             if (!acted) return acted.error();
         }
         return lifted;

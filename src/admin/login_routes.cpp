@@ -1,21 +1,23 @@
 // GET/POST /admin/login and POST /admin/logout.
 #include <spdlog/spdlog.h>
 
-#include <algorithm>
-#include <cctype>
+#include <chrono>
 
-#include "accounts/account_email.hpp"
+#include "accounts/actor.hpp"
+#include "accounts/login_throttle.hpp"
 #include "accounts/password.hpp"
 #include "accounts/session.hpp"
 #include "accounts/tokens.hpp"
 #include "accounts/totp.hpp"
 #include "admin/admin_routes.hpp"
+#include "admin/login_alert.hpp"
 #include "admin/session_cookie.hpp"
 #include "core/log_events.hpp"
 #include "core/random.hpp"
 #include "core/text.hpp"
 #include "http/cookies.hpp"
 #include "http/target.hpp"
+#include "store/outbox_repository.hpp"
 #include "store/session_repository.hpp"
 #include "store/user_repository.hpp"
 
@@ -48,12 +50,8 @@ std::string printable(std::string_view typed) {
     return strip_control_characters(typed.substr(0, email_field_max));
 }
 
-std::string lowercase(std::string_view text) {
-    std::string out(text);
-    std::transform(out.begin(), out.end(), out.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return out;
-}
+// A network over its share of the password pool frees a place within one hash or two.
+constexpr std::chrono::seconds pool_share_retry_after{2};
 
 class LoginHandler {
   public:
@@ -101,33 +99,22 @@ class LoginHandler {
         if (!errors.empty()) co_return page(request, 422, form, std::move(errors));
 
         // Limits before any hashing: the hash is what an attacker would make us pay for.
-        const auto now = shield::Clock::now();
-        const auto tried = printable(form.email);
-        auto by_ip = s_.login_limits.per_ip.take(request.client_ip, now);
-        auto by_account =
-            by_ip.allowed ? s_.login_limits.per_account.take(lowercase(tried), now) : by_ip;
-        if (!by_ip.allowed || !by_account.allowed) {
-            spdlog::info("{} reason=rate_limited by={} email=\"{}\" ip={}",
-                         log_event::admin_login_refused, by_ip.allowed ? "account" : "ip", tried,
-                         request.client_ip);
-            const auto lock_key =
-                by_ip.allowed ? "account:" + lowercase(tried) : "ip:" + request.client_ip;
-            if (s_.login_limits.lock_entries.take(lock_key, now).allowed)
-                write_audit({0, unix_now_ms(), std::nullopt, tried, "login_locked",
-                             by_ip.allowed ? "too many attempts for this e-mail"
-                                           : "too many attempts from this address",
-                             request.client_ip});
+        const auto keys = accounts::login_keys(form.email, request.client_ip);
+        if (auto refused = admit(request, form, keys); refused) co_return std::move(*refused);
+        auto place = s_.login_limits.pool_shares.claim(keys.network);
+        if (!place) {
+            spdlog::info("{} reason=pool_share network={} ip={}", log_event::admin_login_refused,
+                         keys.network, request.client_ip);
             auto response =
                 admin_notice(s_, language, 429, "admin.rate_limited_title", "admin.rate_limited");
-            const auto wait = std::max<std::int64_t>(1, by_account.retry_after.count());
-            response.set_header("Retry-After", std::to_string(wait));
+            response.set_header("Retry-After", std::to_string(pool_share_retry_after.count()));
             co_return response;
         }
 
         std::optional<store::User> user;
-        if (auto address = accounts::account_email(form.email); address) {
+        if (keys.email) {
             std::function<std::optional<store::User>(store::Database&)> find =
-                [email = *address](store::Database& db) {
+                [email = *keys.email](store::Database& db) {
                     return store::find_user_by_email(db, email);
                 };
             user = co_await s_.store.readers().read<std::optional<store::User>>(std::move(find));
@@ -142,6 +129,7 @@ class LoginHandler {
             return accounts::verify_password(hash, password);
         };
         const auto verified = co_await s_.passwords.run<bool>(std::move(verify));
+        place.reset();
         if (!verified) {
             spdlog::warn("{} reason=busy ip={}", log_event::admin_login_refused, request.client_ip);
             auto response = admin_notice(s_, language, 503, "admin.busy_title", "admin.busy");
@@ -155,14 +143,15 @@ class LoginHandler {
                                          user->totp_last_step);
             ok = step.has_value();
         }
+        // A wrong code is a failure like a wrong password: the password alone resets nothing.
         if (!ok) {
             const char* why = !user                   ? "unknown account"
                               : user->disabled_ms     ? "disabled account"
                               : !usable || !*verified ? "wrong password"
                                                       : "wrong or reused code";
-            co_return failed(request, form, user ? std::optional(user->id) : std::nullopt, why);
+            co_return failed(request, form, keys, user, why);
         }
-        co_return co_await open_session(request, form, *user, step, secure);
+        co_return co_await open_session(request, form, keys, *user, step, secure);
     }
 
     Awaitable logout(const Request&, const Params&, const AdminContext& context) {
@@ -193,18 +182,100 @@ class LoginHandler {
                             text_key);
     }
 
-    Response failed(const Request& request, const LoginForm& form,
-                    std::optional<std::int64_t> user_id, std::string_view why) {
-        const auto tried = printable(form.email);
-        spdlog::info("{} reason=credentials email=\"{}\" ip={}", log_event::admin_login_refused,
-                     tried, request.client_ip);
-        write_audit({0, unix_now_ms(), user_id, tried, "login_failed", std::string(why),
-                     request.client_ip});
+    // The client's and the account's limits, and the account's wait after its failures:
+    // one refusal whatever the reason, 429 with Retry-After, before anything is looked up.
+    std::optional<Response> admit(const Request& request, const LoginForm& form,
+                                  const accounts::LoginKeys& keys) {
+        auto& limits = s_.login_limits;
+        const auto now = shield::Clock::now();
+        const auto by_subscriber = limits.per_ip.take(keys.subscriber, now);
+        // A client already refused spends none of the account's tokens.
+        const auto by_account =
+            by_subscriber.allowed ? limits.per_account.take(keys.account, now) : by_subscriber;
+        const auto admission = limits.failures.admit(keys.account, by_subscriber, by_account, now);
+        if (admission.allowed()) return std::nullopt;
+        const auto by = accounts::to_string(admission.refusal);
+        spdlog::info("{} reason=rate_limited by={} email=\"{}\" ip={}",
+                     log_event::admin_login_refused, by, printable(form.email), request.client_ip);
+        const auto& lock_key = admission.refusal == accounts::LoginRefusal::subscriber_limited
+                                   ? keys.subscriber
+                                   : keys.account;
+        if (limits.lock_entries.take(lock_key, now).allowed)
+            write_audit({0, unix_now_ms(), std::nullopt, attempt_actor(form, keys), "login_locked",
+                         std::string(locked_detail(admission.refusal)), request.client_ip});
+        auto response = admin_notice(s_, s_.site.language_of(request.headers), 429,
+                                     "admin.rate_limited_title", "admin.rate_limited");
+        response.set_header("Retry-After", std::to_string(admission.retry_after.count()));
+        return response;
+    }
+
+    static std::string_view locked_detail(accounts::LoginRefusal refusal) {
+        switch (refusal) {
+            case accounts::LoginRefusal::subscriber_limited:
+                return "too many attempts from this address";
+            case accounts::LoginRefusal::account_limited:
+                return "too many attempts for this e-mail";
+            case accounts::LoginRefusal::backing_off:
+            case accounts::LoginRefusal::none:
+                break;
+        }
+        return "waiting after failed logins for this e-mail";
+    }
+
+    // Who tried: the address in its account form, or what was typed when it is none.
+    static accounts::Actor attempt_actor(const LoginForm& form, const accounts::LoginKeys& keys) {
+        return accounts::Actor::login_attempt(keys.email ? *keys.email : printable(form.email));
+    }
+
+    Response failed(const Request& request, const LoginForm& form, const accounts::LoginKeys& keys,
+                    const std::optional<store::User>& user, std::string_view why) {
+        const auto outcome = s_.login_limits.failures.failed(
+            keys.account, keys.network, user.has_value(), shield::Clock::now());
+        spdlog::info("{} reason=credentials email=\"{}\" failures={} ip={}",
+                     log_event::admin_login_refused, printable(form.email), outcome.failures,
+                     request.client_ip);
+        const auto now = unix_now_ms();
+        std::vector<store::AuditEntry> entries{
+            {0, now, user ? std::optional(user->id) : std::nullopt, attempt_actor(form, keys),
+             "login_failed", std::string(why), request.client_ip}};
+        std::vector<LoginAlertMail> mails;
+        if (outcome.alert && keys.email) {
+            mails = login_alert_mails(s_.site.config(), s_.pages.messages(), *keys.email,
+                                      static_cast<std::int64_t>(outcome.failures),
+                                      static_cast<std::int64_t>(outcome.networks));
+            spdlog::warn("{} account={} failures={} networks={} mails={}",
+                         log_event::admin_login_alert, *keys.email, outcome.failures,
+                         outcome.networks, mails.size());
+            for (const auto& mail : mails)
+                entries.push_back({0, now, user->id, attempt_actor(form, keys),
+                                   "login_alert_mailed", mail.to, request.client_ip});
+        }
+        // The alert and its audit entries in one transaction: no mail without its record.
+        s_.store.writer().submit(
+            [entries = std::move(entries), mails, from = s_.site.config().mail.from,
+             now](store::Database& db) -> Result<void> {
+                for (const auto& entry : entries)
+                    if (auto logged = store::insert_audit(db, entry); !logged) return logged;
+                for (const auto& mail : mails)
+                    if (auto queued = store::enqueue_mail(db, "alert", from, mail.to, mail.message,
+                                                          now / 1000);
+                        !queued)
+                        return queued.error();
+                return {};
+            },
+            [queued = !mails.empty(), wake = s_.mail_queued](Result<void> done) {
+                if (!done)
+                    spdlog::error("{} error=\"{}\"", log_event::store_write_failed,
+                                  done.error().detail);
+                else if (queued && wake)
+                    wake();
+            });
         // One message whatever was wrong: the page must not tell which accounts exist.
         return page(request, 422, form, {{"form", "admin.login_failed"}});
     }
 
-    Awaitable open_session(const Request& request, const LoginForm& form, const store::User& user,
+    Awaitable open_session(const Request& request, const LoginForm& form,
+                           const accounts::LoginKeys& keys, const store::User& user,
                            std::optional<std::int64_t> step, bool secure) {
         // A new token at every login: a token planted before login is worth nothing after.
         const auto token = accounts::new_session_token();
@@ -220,7 +291,7 @@ class LoginHandler {
         store::AuditEntry entry{0,
                                 now,
                                 user.id,
-                                user.email,
+                                accounts::Actor::account(user.id),
                                 "login_ok",
                                 step ? "password and code" : "password",
                                 request.client_ip};
@@ -247,7 +318,8 @@ class LoginHandler {
             co_return admin_notice(s_, s_.site.language_of(request.headers), 503,
                                    "admin.busy_title", "admin.busy");
         }
-        if (!*opened) co_return failed(request, form, user.id, "reused code");
+        if (!*opened) co_return failed(request, form, keys, user, "reused code");
+        s_.login_limits.failures.succeeded(keys.account);
         spdlog::info("{} user={} ip={}", log_event::admin_login, user.id, request.client_ip);
         auto response = admin_redirect(user.must_change_password ? "/admin/password" : form.next);
         response.set_header("Set-Cookie",

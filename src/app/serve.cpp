@@ -199,7 +199,8 @@ int serve(const Config& config, bool demo) {
     }
     admin::PasswordPool password_pool(config.admin.password_threads, config.admin.password_queue);
     admin::LoginLimits login_limits(config.admin);
-    admin::AdminServices admin_services{**site, store, password_pool, **admin_pages, login_limits};
+    admin::AdminServices admin_services{
+        **site, store, password_pool, **admin_pages, login_limits, [&outbox] { outbox.notify(); }};
     // Made now rather than on the first login with an unknown e-mail, which would take
     // twice as long as any other refusal and so tell that the account does not exist.
     (void)accounts::dummy_password_hash();

@@ -25,7 +25,12 @@ int fail(const std::string& message) {
 
 store::AuditEntry cli_entry(std::string action, std::string detail,
                             std::optional<std::int64_t> user_id) {
-    return store::AuditEntry{0, unix_now_ms(), user_id, "cli", std::move(action), std::move(detail),
+    return store::AuditEntry{0,
+                             unix_now_ms(),
+                             user_id,
+                             accounts::Actor::command_line(),
+                             std::move(action),
+                             std::move(detail),
                              ""};
 }
 

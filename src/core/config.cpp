@@ -162,6 +162,28 @@ constexpr Key schema[] = {
      [](Node n, At w, Config& c) { return read_rate(n, w, c.admin.login_per_ip); }},
     {"admin", "login_per_account",
      [](Node n, At w, Config& c) { return read_rate(n, w, c.admin.login_per_account); }},
+    {"admin", "login_free_failures",
+     [](Node n, At w, Config& c) { return read_size(n, w, 0, 1000, c.admin.login_free_failures); }},
+    {"admin", "login_backoff_first_s",
+     [](Node n, At w, Config& c) {
+         return read_seconds(n, w, 1, 3600, c.admin.login_backoff_first);
+     }},
+    {"admin", "login_backoff_max_s",
+     [](Node n, At w, Config& c) {
+         return read_seconds(n, w, 1, 7 * 86400, c.admin.login_backoff_max);
+     }},
+    {"admin", "login_alert_after",
+     [](Node n, At w, Config& c) {
+         return read_size(n, w, 1, 1'000'000, c.admin.login_alert_after);
+     }},
+    {"admin", "login_failures_kept_s",
+     [](Node n, At w, Config& c) {
+         return read_seconds(n, w, 60, 30 * 86400, c.admin.login_failures_kept);
+     }},
+    {"admin", "password_queue_per_network",
+     [](Node n, At w, Config& c) {
+         return read_size(n, w, 1, 1000, c.admin.password_queue_per_network);
+     }},
     {"admin", "password_threads",
      [](Node n, At w, Config& c) { return read_uint(n, w, 1, 8, c.admin.password_threads); }},
     {"admin", "password_queue",
@@ -324,6 +346,11 @@ Result<Config> parse_config(std::string_view toml_text, std::string_view source_
                           std::string(source_name) +
                               ": [shedding] the low bounds must not pass the normal ones: "
                               "low-priority routes are refused first");
+    if (config.admin.login_backoff_first > config.admin.login_backoff_max)
+        return make_error("config.bad_value",
+                          std::string(source_name) +
+                              ": [admin] login_backoff_first_s is longer than "
+                              "login_backoff_max_s: the first wait would already pass the cap");
     if (config.admin.session_idle > config.admin.session_lifetime)
         return make_error("config.bad_value",
                           std::string(source_name) +

@@ -71,8 +71,12 @@ inline constexpr std::string_view signing_banned = "SIGNING_BANNED";
 inline constexpr std::string_view user_added = "USER_ADDED";
 // A back-office login succeeded: user=, ip=.
 inline constexpr std::string_view admin_login = "ADMIN_LOGIN";
-// A back-office login was refused: reason= (credentials, rate_limited, busy), ip=.
+// A back-office login was refused: reason= (credentials, rate_limited, pool_share, busy),
+// by= (address, account, backoff) when rate_limited, failures= when credentials, ip=.
 inline constexpr std::string_view admin_login_refused = "ADMIN_LOGIN_REFUSED";
+// One account's failed logins reached [admin] login_alert_after and the admins were mailed
+// (once an episode): account=, failures=, networks=, mails=.
+inline constexpr std::string_view admin_login_alert = "ADMIN_LOGIN_ALERT";
 // A back-office request was refused by its guard: reason= (csrf, no_session, role), path=,
 // ip=.
 inline constexpr std::string_view admin_forbidden = "ADMIN_FORBIDDEN";
@@ -99,7 +103,7 @@ inline constexpr std::string_view all[] = {
     mail_deferred,       mail_failed,         incident_cluster,    incident_opened,
     incident_decided,    signing_banned,      user_added,          admin_login,
     admin_login_refused, admin_forbidden,     gate_switched,       gate_mode_set,
-    shield_refused,      origin_refused,
+    shield_refused,      origin_refused,      admin_login_alert,
 };
 
 }  // namespace rempart::log_event

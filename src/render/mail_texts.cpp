@@ -89,4 +89,30 @@ MailTexts incident_alert_mail(const Messages& messages, Language language,
     return mail;
 }
 
+MailTexts login_alert_mail(const Messages& messages, Language language, const LoginAlert& alert) {
+    const auto number = [&](std::int64_t n) { return format_number(language, n); };
+    const Placeholders values{{"account", alert.account},
+                              {"failures", number(alert.failures)},
+                              {"networks", number(alert.networks)},
+                              {"max_minutes", number(alert.max_minutes)},
+                              {"kept_hours", number(alert.kept_hours)},
+                              {"link", alert.link}};
+    const auto say = [&](std::string_view key) {
+        return fill(messages.text(language, key), values);
+    };
+    MailTexts mail;
+    mail.subject = say("login_alert.subject");
+    const std::string paragraphs[] = {say("login_alert.intro"),    say("login_alert.held"),
+                                      say("login_alert.if_owner"), say("login_alert.if_not"),
+                                      say("login_alert.audit"),    say("login_alert.once")};
+    mail.html = "<!doctype html>\n<html lang=\"" + std::string(code(language)) +
+                "\">\n<head><meta charset=\"utf-8\"></head>\n<body>\n";
+    for (const auto& paragraph : paragraphs) {
+        mail.text += paragraph + "\n\n";
+        mail.html += "<p>" + mu::html_escape(paragraph) + "</p>\n";
+    }
+    mail.html += "</body>\n</html>\n";
+    return mail;
+}
+
 }  // namespace rempart::render

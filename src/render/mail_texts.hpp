@@ -40,4 +40,15 @@ struct IncidentAlert {
 MailTexts incident_alert_mail(const Messages& messages, Language language,
                               const IncidentAlert& alert);
 
+// What the admins are told when one account gets many failed logins. Never a password.
+struct LoginAlert {
+    std::string account;  // its e-mail, in account form
+    std::int64_t failures = 0;
+    std::int64_t networks = 0;
+    std::int64_t max_minutes = 0;  // the longest wait between attempts
+    std::int64_t kept_hours = 0;   // quiet this long, the count starts again
+    std::string link;              // the audit log in the back office
+};
+MailTexts login_alert_mail(const Messages& messages, Language language, const LoginAlert& alert);
+
 }  // namespace rempart::render

@@ -40,4 +40,20 @@ std::string wide_network(std::string_view client_ip) {
     return network_keys(address).wide;
 }
 
+std::string subscriber_key(std::string_view client_ip) {
+    boost::system::error_code ec;
+    const auto address = boost::asio::ip::make_address(client_ip, ec);
+    if (ec) return "ip:" + std::string(client_ip);
+    const auto keys = network_keys(address);
+    const bool v4 = address.is_v4() || address.to_v6().is_v4_mapped();
+    return v4 ? keys.address : keys.narrow;
+}
+
+std::string narrow_network(std::string_view client_ip) {
+    boost::system::error_code ec;
+    const auto address = boost::asio::ip::make_address(client_ip, ec);
+    if (ec) return "ip:" + std::string(client_ip);
+    return network_keys(address).narrow;
+}
+
 }  // namespace rempart::shield

@@ -22,4 +22,12 @@ NetworkKeys network_keys(const boost::asio::ip::address& address);
 // or "ip:<text>" when it is not an address: what the gate's clearance is bound to.
 std::string wide_network(std::string_view client_ip);
 
+// What one subscriber holds, from an address written as text: the address itself for IPv4
+// ("ip:203.0.113.7"), its /64 for IPv6 ("net:2001:db8:1:2::/64"), where a provider gives one
+// household billions of addresses. "ip:<text>" when it is not an address.
+std::string subscriber_key(std::string_view client_ip);
+// The narrow key of an address written as text ("net:203.0.113.0/24", "net:2001:db8:1:2::/64"),
+// or "ip:<text>" when it is not an address.
+std::string narrow_network(std::string_view client_ip);
+
 }  // namespace rempart::shield

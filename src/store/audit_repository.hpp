@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "accounts/actor.hpp"
 #include "store/database.hpp"
 
 namespace rempart::store {
@@ -13,8 +14,8 @@ namespace rempart::store {
 struct AuditEntry {
     std::int64_t id = 0;  // given by the store
     std::int64_t at_ms = 0;
-    std::optional<std::int64_t> user_id;  // none: no one logged in (failed login, CLI)
-    std::string actor;                    // the account's e-mail, or "cli"
+    std::optional<std::int64_t> user_id;  // the account concerned, when there is one
+    accounts::Actor actor;                // who did it: an account, a login attempt, the CLI
     std::string action;                   // login_ok, login_failed, logout, ...
     std::string detail;
     std::string ip;

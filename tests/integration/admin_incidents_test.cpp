@@ -138,9 +138,12 @@ TEST_F(AdminIncidents, AModeratorSeesReleasesAndInvalidatesAnAttack) {
 
     for (const auto* entry :
          {"cluster_released", "cluster_invalidated", "ban_lifted", "evidence_exported"})
-        EXPECT_EQ(store_value(server_, std::string("SELECT actor FROM audit_log WHERE action = '") +
-                                           entry + "'"),
-                  "mod@example.org")
+        EXPECT_EQ(
+            store_value(server_, std::string("SELECT users.email FROM audit_log JOIN users ON "
+                                             "audit_log.actor = 'account:' || users.id "
+                                             "WHERE action = '") +
+                                     entry + "'"),
+            "mod@example.org")
             << entry;
 
     // The audit log's page is the admins'.

@@ -103,8 +103,8 @@ TEST_F(AdminLogin, OneTimePasswordLeadsThroughAPasswordChangeToTheHomePage) {
     EXPECT_EQ(old.get("/admin").status, 303u);
     EXPECT_EQ(AdminBrowser(server_->port()).log_in("ana@example.org", once).status, 422u);
     EXPECT_TRUE(audit_has("user_added cli"));
-    EXPECT_TRUE(audit_has("login_ok ana@example.org"));
-    EXPECT_TRUE(audit_has("password_changed ana@example.org"));
+    EXPECT_TRUE(audit_has("login_ok account:1"));
+    EXPECT_TRUE(audit_has("password_changed account:1"));
 }
 
 TEST_F(AdminLogin, WrongPasswordAndUnknownAddressGetTheSameAnswerInAboutTheSameTime) {
@@ -129,8 +129,8 @@ TEST_F(AdminLogin, WrongPasswordAndUnknownAddressGetTheSameAnswerInAboutTheSameT
     // Both paid for one argon2id (tens of milliseconds at 64 MiB), so neither is the quick one.
     EXPECT_GT(wrong_took, std::chrono::milliseconds(40));
     EXPECT_GT(unknown_took, std::chrono::milliseconds(40));
-    EXPECT_TRUE(audit_has("login_failed nobody@example.org"));
-    EXPECT_TRUE(audit_has("login_failed ana@example.org"));
+    EXPECT_TRUE(audit_has("login_failed web:nobody@example.org"));
+    EXPECT_TRUE(audit_has("login_failed web:ana@example.org"));
 }
 
 TEST_F(AdminLogin, TooManyAttemptsGet429WithRetryAfter) {
@@ -143,7 +143,7 @@ TEST_F(AdminLogin, TooManyAttemptsGet429WithRetryAfter) {
     EXPECT_EQ(refused.status, 429u);
     EXPECT_FALSE(refused.header("retry-after").empty());
     EXPECT_NE(refused.body.find("Too many login attempts"), std::string::npos);
-    EXPECT_TRUE(audit_has("login_locked x@example.org"));
+    EXPECT_TRUE(audit_has("login_locked web:x@example.org"));
 }
 
 TEST_F(AdminLogin, OneAccountIsLimitedWhateverTheAddress) {
@@ -213,7 +213,7 @@ TEST_F(AdminLogin, LogoutEndsTheSession) {
     const auto after = replay.get("/admin");
     EXPECT_EQ(after.status, 303u);
     EXPECT_EQ(after.header("location"), "/admin/login?next=/admin");
-    EXPECT_TRUE(audit_has("logout ana@example.org"));
+    EXPECT_TRUE(audit_has("logout account:1"));
 }
 
 TEST_F(AdminLogin, IdleAndOldSessionsEnd) {
@@ -273,6 +273,21 @@ TEST_F(AdminLogin, ModeratorsMayNotSeeAdminOnlyPages) {
     EXPECT_EQ(users.status, 200u);
     EXPECT_NE(users.body.find("mo@example.org"), std::string::npos);
     EXPECT_NE(users.body.find("Moderator"), std::string::npos);
+}
+
+TEST_F(AdminLogin, ALoginTypedAsCliIsShownAsAnAttemptNeverAsTheCommandLine) {
+    start();
+    AdminBrowser admin(server_->port());
+    ready_account(admin, "ana@example.org", "admin");
+    EXPECT_EQ(AdminBrowser(server_->port()).log_in("cli", "whatever").status, 422u);
+    EXPECT_TRUE(audit_has("login_failed web:cli"));
+    const auto audit = admin.get("/admin/audit");
+    ASSERT_EQ(audit.status, 200u);
+    EXPECT_NE(audit.body.find("<td>a login attempt as cli</td>"), std::string::npos);
+    EXPECT_NE(audit.body.find("<td>the command line</td><td><code>user_added</code>"),
+              std::string::npos);
+    EXPECT_NE(audit.body.find("<td>ana@example.org</td><td><code>login_ok</code>"),
+              std::string::npos);
 }
 
 }  // namespace

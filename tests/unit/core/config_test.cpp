@@ -390,6 +390,49 @@ TEST(ConfigLoading, BackOfficeSettings) {
     EXPECT_EQ(config->admin.password_queue, 4u);
 }
 
+TEST(ConfigLoading, LoginThrottleSettings) {
+    const auto defaults = parse_config("", "r.toml");
+    ASSERT_TRUE(defaults.ok());
+    EXPECT_EQ(defaults->admin.login_free_failures, 5u);
+    EXPECT_EQ(defaults->admin.login_backoff_first, std::chrono::seconds(5));
+    EXPECT_EQ(defaults->admin.login_backoff_max, std::chrono::hours(1));
+    EXPECT_EQ(defaults->admin.login_alert_after, 20u);
+    EXPECT_EQ(defaults->admin.login_failures_kept, std::chrono::hours(24));
+    EXPECT_EQ(defaults->admin.password_queue_per_network, 2u);
+    const auto config = parse_config(
+        "[admin]\nlogin_free_failures = 0\nlogin_backoff_first_s = 2\nlogin_backoff_max_s = 60\n"
+        "login_alert_after = 3\nlogin_failures_kept_s = 600\npassword_queue_per_network = 1\n",
+        "r.toml");
+    ASSERT_TRUE(config.ok()) << config.error().detail;
+    EXPECT_EQ(config->admin.login_free_failures, 0u);
+    EXPECT_EQ(config->admin.login_backoff_first, std::chrono::seconds(2));
+    EXPECT_EQ(config->admin.login_backoff_max, std::chrono::seconds(60));
+    EXPECT_EQ(config->admin.login_alert_after, 3u);
+    EXPECT_EQ(config->admin.login_failures_kept, std::chrono::minutes(10));
+    EXPECT_EQ(config->admin.password_queue_per_network, 1u);
+}
+
+TEST(ConfigLoading, LoginThrottleSettingsOnePastTheirBounds) {
+    const std::pair<const char*, const char*> cases[] = {
+        {"[admin]\nlogin_free_failures = 1001", "login_free_failures"},
+        {"[admin]\nlogin_backoff_first_s = 0", "login_backoff_first_s"},
+        {"[admin]\nlogin_backoff_max_s = 604801", "login_backoff_max_s"},
+        {"[admin]\nlogin_alert_after = 0", "login_alert_after"},
+        {"[admin]\nlogin_failures_kept_s = 59", "login_failures_kept_s"},
+        {"[admin]\npassword_queue_per_network = 0", "password_queue_per_network"},
+        {"[admin]\nlogin_backoff_first_s = 61\nlogin_backoff_max_s = 60", "pass the cap"},
+    };
+    for (const auto& [toml, expected] : cases) {
+        const auto config = parse_config(toml, "rempart.toml");
+        ASSERT_FALSE(config.ok()) << toml;
+        EXPECT_NE(config.error().detail.find(expected), std::string::npos)
+            << toml << "\n  gave: " << config.error().detail;
+    }
+    EXPECT_TRUE(parse_config("[admin]\nlogin_backoff_first_s = 60\nlogin_backoff_max_s = 60",
+                             "rempart.toml")
+                    .ok());
+}
+
 TEST(ConfigLoading, BadBackOfficeSettingsNameTheirKey) {
     const std::pair<const char*, const char*> cases[] = {
         {"[admin]\nsession_idle_s = 0", "session_idle_s"},

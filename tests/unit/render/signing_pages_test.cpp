@@ -169,5 +169,26 @@ TEST_F(SigningPages, TheIncidentAlertSaysWhatHappenedAndWhatWasDone) {
     EXPECT_TRUE(contains(en.text, "in 300 of the last 1,234 attempts, from 17 networks"));
 }
 
+TEST_F(SigningPages, TheLoginAlertSaysWhichAccountHowOftenAndWhatToDo) {
+    LoginAlert alert;
+    alert.account = "ana@example.org";
+    alert.failures = 20;
+    alert.networks = 3;
+    alert.max_minutes = 60;
+    alert.kept_hours = 24;
+    alert.link = "https://petitions.example.org/admin/audit";
+    const auto en = login_alert_mail(*messages_, Language::en, alert);
+    EXPECT_EQ(en.subject, "Login attempts on ana@example.org: 20 failures");
+    EXPECT_TRUE(contains(en.text, "20 times in a row, from 3 networks"));
+    EXPECT_TRUE(contains(en.text, "up to 60 minutes"));
+    EXPECT_TRUE(contains(en.text, "rempart user reset-password --email ana@example.org"));
+    EXPECT_TRUE(contains(en.text, "rempart user totp --email ana@example.org"));
+    EXPECT_TRUE(contains(en.text, "https://petitions.example.org/admin/audit"));
+    EXPECT_TRUE(contains(en.html, "lang=\"en\""));
+    const auto fr = login_alert_mail(*messages_, Language::fr, alert);
+    EXPECT_EQ(fr.subject, "Tentatives de connexion sur ana@example.org : 20 échecs");
+    EXPECT_TRUE(contains(fr.text, "24 heures sans échec"));
+}
+
 }  // namespace
 }  // namespace rempart::render

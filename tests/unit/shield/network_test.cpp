@@ -32,5 +32,21 @@ TEST(NetworkKeys, MappedIpv4CountsAsIpv4) {
     EXPECT_EQ(network_keys(make_address("::ffff:198.51.100.9")).narrow, "net:198.51.100.0/24");
 }
 
+TEST(SubscriberKey, IsTheAddressForIpv4AndTheSlash64ForIpv6) {
+    EXPECT_EQ(subscriber_key("203.0.113.7"), "ip:203.0.113.7");
+    EXPECT_NE(subscriber_key("203.0.113.8"), subscriber_key("203.0.113.7"));
+    EXPECT_EQ(subscriber_key("::ffff:203.0.113.7"), "ip:203.0.113.7");
+    EXPECT_EQ(subscriber_key("2001:db8:1:2::1"), "net:2001:db8:1:2::/64");
+    EXPECT_EQ(subscriber_key("2001:db8:1:2:ffff:ffff:ffff:ffff"), "net:2001:db8:1:2::/64");
+    EXPECT_NE(subscriber_key("2001:db8:1:3::1"), subscriber_key("2001:db8:1:2::1"));
+    EXPECT_EQ(subscriber_key("not an address"), "ip:not an address");
+}
+
+TEST(NarrowNetwork, IsTheSlash24ForIpv4AndTheSlash64ForIpv6) {
+    EXPECT_EQ(narrow_network("203.0.113.7"), "net:203.0.113.0/24");
+    EXPECT_EQ(narrow_network("2001:db8:1:2::1"), "net:2001:db8:1:2::/64");
+    EXPECT_EQ(narrow_network("nonsense"), "ip:nonsense");
+}
+
 }  // namespace
 }  // namespace rempart::shield

@@ -112,16 +112,65 @@ TEST_F(BackOfficeStore, DeletesStaleSessionsOnly) {
 
 TEST_F(BackOfficeStore, KeepsTheAuditLogNewestFirst) {
     const auto ana = *insert_user(*db_, "ana@example.org", Role::admin, "h", false, 10);
-    ASSERT_TRUE(insert_audit(*db_, {0, 1, std::nullopt, "cli", "user_added", "ana", ""}).ok());
-    ASSERT_TRUE(
-        insert_audit(*db_, {0, 2, ana.id, "ana@example.org", "login_ok", "", "192.0.2.7"}).ok());
+    ASSERT_TRUE(insert_audit(*db_, {0, 1, std::nullopt, accounts::Actor::command_line(),
+                                    "user_added", "ana", ""})
+                    .ok());
+    ASSERT_TRUE(insert_audit(*db_, {0, 2, ana.id, accounts::Actor::account(ana.id), "login_ok", "",
+                                    "192.0.2.7"})
+                    .ok());
     const auto entries = list_audit(*db_, 10);
     ASSERT_EQ(entries.size(), 2u);
     EXPECT_EQ(entries[0].action, "login_ok");
     EXPECT_EQ(entries[0].user_id, ana.id);
-    EXPECT_EQ(entries[1].actor, "cli");
+    EXPECT_EQ(entries[0].actor, accounts::Actor::account(ana.id));
+    EXPECT_EQ(entries[1].actor, accounts::Actor::command_line());
     EXPECT_FALSE(entries[1].user_id);
     EXPECT_EQ(list_audit(*db_, 1).size(), 1u);
+}
+
+TEST_F(BackOfficeStore, ALoginAttemptUnderCliIsNoCommand) {
+    ASSERT_TRUE(insert_audit(*db_, {0, 1, std::nullopt, accounts::Actor::login_attempt("cli"),
+                                    "login_failed", "unknown account", "192.0.2.7"})
+                    .ok());
+    auto& row = db_->prepare("SELECT actor FROM audit_log");
+    ASSERT_TRUE(row.step());
+    EXPECT_EQ(row.column_text(0), "web:cli");
+    row.reset();
+    EXPECT_EQ(list_audit(*db_, 1).at(0).actor.kind(), accounts::Actor::Kind::login_attempt);
+}
+
+// Rows written before actors were structured keep their meaning: a typed "cli" stays typed.
+TEST(AuditMigration, OldActorsTakeTheStructuredForm) {
+    char pattern[] = "/tmp/rempart-audit-test.XXXXXX";
+    const std::filesystem::path dir = ::mkdtemp(pattern);
+    {
+        auto opened = Database::open(dir / "rempart.db", Database::Mode::read_write);
+        ASSERT_TRUE(opened.ok());
+        auto db = std::move(*opened);
+        auto all = embedded_migrations();
+        std::vector<Migration> before;
+        for (const auto& migration : all)
+            if (migration.number < 8) before.push_back(migration);
+        ASSERT_TRUE(migrate(*db, before).ok());
+        ASSERT_TRUE(
+            db->exec("INSERT INTO users (email, role, password_hash, created_ms) VALUES "
+                     "('ana@example.org', 'admin', 'h', 1);"
+                     "INSERT INTO audit_log (at_ms, user_id, actor, action, detail, ip) "
+                     "VALUES (1, NULL, 'cli', 'user_added', '', ''),"
+                     "(2, NULL, 'cli', 'login_failed', 'unknown account', '192.0.2.7'),"
+                     "(3, 1, 'Ana@example.org', 'login_failed', 'wrong password', '192.0.2.7'),"
+                     "(4, 1, 'ana@example.org', 'login_ok', 'password', '192.0.2.7'),"
+                     "(5, 1, 'ana@example.org', 'cluster_released', '', '192.0.2.7'),"
+                     "(6, NULL, 'cli', 'login_locked', '', '192.0.2.7');")
+                .ok());
+        ASSERT_TRUE(migrate(*db).ok());
+        std::vector<std::string> actors;
+        auto& rows = db->prepare("SELECT actor FROM audit_log ORDER BY at_ms");
+        while (rows.step()) actors.push_back(rows.column_text(0));
+        EXPECT_EQ(actors, (std::vector<std::string>{"cli", "web:cli", "web:Ana@example.org",
+                                                    "account:1", "account:1", "web:cli"}));
+    }
+    std::filesystem::remove_all(dir);
 }
 
 }  // namespace

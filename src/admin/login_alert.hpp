@@ -1,0 +1,25 @@
+// The mail that tells the admins one account is getting many failed logins.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/config.hpp"
+#include "render/i18n.hpp"
+
+namespace rempart::admin {
+
+struct LoginAlertMail {
+    std::string to;
+    std::string message;  // complete, ready for the outbox
+};
+
+// One mail for each address of `[mail] admin_alerts_to`, in the site's language; none when
+// the list is empty. It names the account, never a password tried.
+std::vector<LoginAlertMail> login_alert_mails(const Config& config,
+                                              const render::Messages& messages,
+                                              const std::string& account, std::int64_t failures,
+                                              std::int64_t networks);
+
+}  // namespace rempart::admin
