@@ -308,7 +308,8 @@ TEST_F(Signing, ProofOfWorkMissingForgedExpiredOrReplayedIsRefused) {
         EXPECT_TRUE(contains(response.body, error)) << error;
     }
     // A genuine one signed with the server's secret works once, and only once.
-    const auto genuine = altcha_payload(secret, now + 300);
+    const auto genuine =
+        altcha_payload(secret, now + 300, "0123456789abcdef", challenge_start_mark(port));
     EXPECT_EQ(
         sign(signing_fields(port, "Marie", "marie@example.org", {{"altcha", genuine}})).status,
         303u);
@@ -318,6 +319,47 @@ TEST_F(Signing, ProofOfWorkMissingForgedExpiredOrReplayedIsRefused) {
     EXPECT_EQ(replayed.status, 422u);
     EXPECT_TRUE(contains(replayed.body, "failed"));
     EXPECT_EQ(query(server_, "SELECT COUNT(*) FROM signatures")[0], "1");
+}
+
+TEST_F(Signing, ASolutionSpentBeforeARestartIsRefusedAfterIt) {
+    auto fields = signing_fields(server_.port(), "Marie", "marie@example.org");
+    ASSERT_EQ(sign(fields).status, 303u);
+    // A form loaded before the restart and sent after it, by a real signer.
+    const auto unsent = solve_altcha(server_.port());
+    ASSERT_EQ(server_.stop(), 0);
+    server_.start();
+
+    // The attack: the spent payload again, for another mailbox.
+    const auto replayed = sign(
+        signing_fields(server_.port(), "Paul", "paul@example.org", {{"altcha", fields[3].second}}),
+        {{"Accept-Language", "en"}});
+    EXPECT_EQ(replayed.status, 422u);
+    EXPECT_TRUE(contains(replayed.body, "has expired")) << replayed.body;
+    EXPECT_EQ(query(server_, "SELECT COUNT(*) FROM signatures")[0], "1");
+
+    // The signer is told to tick the check again, and finds what they typed.
+    const auto late = sign(signing_fields(server_.port(), "Lucie Martin", "lucie@example.org",
+                                          {{"altcha", unsent}, {"comment", "Enfin des pistes"}}),
+                           {{"Accept-Language", "en"}});
+    EXPECT_EQ(late.status, 422u);
+    EXPECT_TRUE(contains(late.body, "The anti-robot check has expired: tick it again"));
+    EXPECT_TRUE(contains(late.body, "value=\"Lucie Martin\""));
+    EXPECT_TRUE(contains(late.body, "value=\"lucie@example.org\""));
+    EXPECT_TRUE(contains(late.body, ">Enfin des pistes</textarea>"));
+    // Refused attempts are written without waiting: polled, bounded.
+    const std::vector<std::string> both_expired{"expired", "expired"};
+    std::vector<std::string> verdicts;
+    for (int i = 0; i < 100 && verdicts != both_expired; ++i) {
+        if (i > 0) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        verdicts = query(server_,
+                         "SELECT pow_verdict FROM signing_events WHERE verdict = "
+                         "'proof_of_work' ORDER BY id");
+    }
+    EXPECT_EQ(verdicts, both_expired);
+    // A challenge of this start signs.
+    EXPECT_EQ(sign(signing_fields(server_.port(), "Lucie Martin", "lucie@example.org")).status,
+              303u);
+    EXPECT_EQ(query(server_, "SELECT COUNT(*) FROM signatures")[0], "2");
 }
 
 TEST_F(Signing, DisposableAddressesAreRefusedBesideTheEmailField) {
