@@ -137,6 +137,32 @@ TEST_F(Signing, SignGetTheMailConfirmAndTheCountGoesUp) {
     EXPECT_TRUE(contains(metrics.body, "rempart_signing_attempts_total{verdict=\"accepted\"} 1"));
 }
 
+TEST_F(Signing, TheConfirmationMailGreetsByTheFirstNameAndNeverRepeatsALink) {
+    ASSERT_EQ(sign(signing_fields(server_.port(), "Marie Curie", "marie@example.org")).status,
+              303u);
+    // The attack: a name written as a message, for a mail from the association's domain.
+    ASSERT_EQ(sign(signing_fields(server_.port(),
+                                  "https://banque.example/verif Votre compte est suspendu, "
+                                  "appelez le 0612345678",
+                                  "cible@example.org"))
+                  .status,
+              303u);
+    const auto mails = wait_for_mails(maildir(server_), 2);
+    ASSERT_EQ(mails.size(), 2u);
+    for (const auto& mail : mails) {
+        const auto body = decoded_body(mail);
+        if (contains(mail, "To: marie@example.org")) {
+            EXPECT_TRUE(contains(body, "Bonjour Marie,")) << body;
+            EXPECT_FALSE(contains(body, "Curie")) << body;
+        } else {
+            EXPECT_TRUE(contains(body, "Bonjour,")) << body;
+            for (const auto* part : {"banque", "suspendu", "0612345678", "https://banque"})
+                EXPECT_FALSE(contains(mail + body, part)) << part << "\n" << body;
+        }
+        EXPECT_TRUE(contains(body, "Pétition velo"));  // the title is ours: it stays
+    }
+}
+
 TEST_F(Signing, ConsentAndEventsAreRecorded) {
     ASSERT_EQ(sign(signing_fields(server_.port(), "Jeff Bezos", "jeff@example.org",
                                   {{"newsletter", "1"}, {"comment", "déso pas déso"}}),
@@ -475,7 +501,7 @@ TEST(SigningWithSmtp, TheConfirmationGoesThroughARealSmtpServer) {
     EXPECT_TRUE(contains(mail, "\r\nContent-Language: fr\r\n"));
     EXPECT_TRUE(contains(mail, "Content-Type: text/plain; charset=utf-8"));
     EXPECT_TRUE(contains(mail, "Content-Type: text/html; charset=utf-8"));
-    EXPECT_TRUE(contains(decoded_body(mail), "Bonjour Émilie Dupré,"));
+    EXPECT_TRUE(contains(decoded_body(mail), "Bonjour Émilie,"));  // the first name only
     const auto link = confirmation_link(mail);
     ASSERT_FALSE(link.empty());
     EXPECT_EQ(post_form(port, "/s/" + link_token(link) + "/confirm", {}).status, 303u);
