@@ -137,6 +137,30 @@ TEST_F(Signing, SignGetTheMailConfirmAndTheCountGoesUp) {
     EXPECT_TRUE(contains(metrics.body, "rempart_signing_attempts_total{verdict=\"accepted\"} 1"));
 }
 
+TEST_F(Signing, ConfirmingAgainAndAgainWritesOneEventAndOneLogLine) {
+    ASSERT_EQ(sign(signing_fields(server_.port(), "Marie", "marie@example.org")).status, 303u);
+    const auto mails = wait_for_mails(maildir(server_), 1);
+    ASSERT_EQ(mails.size(), 1u);
+    const auto token = link_token(confirmation_link(mails[0]));
+    // The attack: one link posted again and again, each a new row for the defence to read.
+    for (int click = 0; click < 5; ++click) {
+        const auto confirmed = post_form(server_.port(), "/s/" + token + "/confirm", {});
+        EXPECT_EQ(confirmed.status, 303u) << click;
+        EXPECT_EQ(confirmed.header("location"), "/petitions/velo?confirmed=1") << click;
+    }
+    EXPECT_EQ(wait_for_count(server_.port(), "velo", 1), 1);
+    EXPECT_EQ(query(server_, "SELECT COUNT(*) FROM signing_events WHERE kind = 'confirmation'"),
+              (std::vector<std::string>{"1"}));
+    // Stopped, so that every line is in the log.
+    ASSERT_EQ(server_.stop(), 0);
+    const auto log = server_.log_text();
+    std::size_t lines = 0;
+    for (auto at = log.find("SIGNATURE_CONFIRMED"); at != std::string::npos;
+         at = log.find("SIGNATURE_CONFIRMED", at + 1))
+        ++lines;
+    EXPECT_EQ(lines, 1u) << log;
+}
+
 TEST_F(Signing, TheConfirmationMailGreetsByTheFirstNameAndNeverRepeatsALink) {
     ASSERT_EQ(sign(signing_fields(server_.port(), "Marie Curie", "marie@example.org")).status,
               303u);
