@@ -1,6 +1,7 @@
 // bench/sign's helper: prepares signing requests (proofs of work solved ahead) and measures
 // the reference, the same rows inserted straight into SQLite without HTTP.
-//   sign_bench prepare SECRET_FILE COUNT OUT   one form body a line, for wrk
+//   sign_bench prepare SECRET_FILE COUNT OUT PORT   one form body a line, for wrk, for the
+//                                                  server running on PORT
 //   sign_bench sqlite DATA_DIR SECONDS         the reference rate, printed as "N rows/s"
 #include <chrono>
 #include <ctime>
@@ -20,12 +21,19 @@ namespace {
 
 using namespace rempart;
 
-int prepare(const std::string& secret_file, long count, const std::string& out_file) {
+int prepare(const std::string& secret_file, long count, const std::string& out_file,
+            std::uint16_t port) {
     std::ifstream in(secret_file);
     std::string secret;
     in >> secret;
     if (secret.empty()) {
         std::cerr << "sign_bench: cannot read the secret in " << secret_file << "\n";
+        return 1;
+    }
+    // The server takes only challenges made since its start: they carry its mark.
+    const auto start = testing::challenge_start_mark(port);
+    if (start.empty()) {
+        std::cerr << "sign_bench: no challenge from the server on port " << port << "\n";
         return 1;
     }
     const auto expires = static_cast<std::int64_t>(std::time(nullptr)) + 3600;
@@ -40,7 +48,7 @@ int prepare(const std::string& secret_file, long count, const std::string& out_f
                                              std::to_string(i % 1000) + ".example.org"},
                                {"postcode", postcode},
                                {"accept_terms", "1"},
-                               {"altcha", testing::altcha_payload(secret, expires, salt)}};
+                               {"altcha", testing::altcha_payload(secret, expires, salt, start)}};
         out << testing::form_encode(fields) << "\n";
     }
     return out ? 0 : 1;
@@ -101,8 +109,10 @@ int sqlite_reference(const std::string& data_dir, double seconds) {
 
 int main(int argc, char** argv) {
     const std::string mode = argc > 1 ? argv[1] : "";
-    if (mode == "prepare" && argc == 5) return prepare(argv[2], std::stol(argv[3]), argv[4]);
+    if (mode == "prepare" && argc == 6)
+        return prepare(argv[2], std::stol(argv[3]), argv[4],
+                       static_cast<std::uint16_t>(std::stoi(argv[5])));
     if (mode == "sqlite" && argc == 4) return sqlite_reference(argv[2], std::stod(argv[3]));
-    std::cerr << "usage: sign_bench prepare SECRET_FILE COUNT OUT | sqlite DATA_DIR SECONDS\n";
+    std::cerr << "usage: sign_bench prepare SECRET_FILE COUNT OUT PORT | sqlite DATA_DIR SECONDS\n";
     return 2;
 }

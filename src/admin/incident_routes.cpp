@@ -64,9 +64,13 @@ PageData cluster_data(const IncidentServices& s, const AdminContext& context,
                            : std::string());
     row.set("quarantined", std::to_string(cluster.quarantined));
     row.set("invalidated", std::to_string(cluster.invalidated));
+    row.set("by_hand", std::to_string(cluster.invalidated_by_hand));
+    row.set("has_by_hand", cluster.invalidated_by_hand > 0);
     row.set("counted", std::to_string(cluster.counted));
     row.set("can_invalidate", cluster.quarantined + cluster.counted > 0);
-    row.set("can_release", cluster.quarantined + cluster.invalidated > 0);
+    // What a moderator invalidated by hand, a release does not give back.
+    row.set("can_release",
+            cluster.quarantined + cluster.invalidated - cluster.invalidated_by_hand > 0);
     PageData samples = PageData::type::list;
     for (const auto& sample : cluster.samples) {
         PageData item;

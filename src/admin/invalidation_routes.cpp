@@ -79,9 +79,10 @@ Awaitable submit(IncidentServices& s, const AdminContext& context) {
                              "petition " + input.petition + ", " + input.kind + " " + input.value +
                                  ", from " + (input.from.empty() ? "-" : input.from) + " to " +
                                  (input.to.empty() ? "-" : input.to));
+    const auto now = unix_now_ms();
     std::function<Result<std::int64_t>(store::Database&)> job =
-        [filter, entry](store::Database& db) mutable -> Result<std::int64_t> {
-        auto done = store::invalidate_matching(db, filter);
+        [filter, entry, now](store::Database& db) mutable -> Result<std::int64_t> {
+        auto done = store::invalidate_matching(db, filter, now);
         if (!done) return done;
         entry.detail += ": " + std::to_string(*done) + " signatures";
         if (auto audited = store::insert_audit(db, entry); !audited) return audited.error();

@@ -219,8 +219,9 @@ int serve(const Config& config, bool demo) {
     web::add_altcha_route(router, proof_of_work, difficulty, config.shield);
     ops::add_ops_routes(router, metrics);
     auto shield = set_up_shield(config, *secret, signing->asn_table.get(), store.readers(), **site);
-    web::GateServices gate_services{**site, *shield.gate_page, proof_of_work, *shield.front_door,
-                                    config.gate};
+    web::GateServices gate_services{**site,        *shield.gate_page,
+                                    proof_of_work, *shield.front_door,
+                                    config.gate,   *shield.spent_tickets};
     web::add_gate_routes(router, gate_services);
     // An admin's choice from the back office outlives a restart, over the config's default.
     if (const auto mode = admin::stored_gate_mode(store)) shield.front_door->set_mode(*mode);

@@ -13,6 +13,7 @@
 #include "shield/asn_table.hpp"
 #include "shield/clearance.hpp"
 #include "shield/front_door.hpp"
+#include "shield/spent_tickets.hpp"
 #include "store/readers.hpp"
 #include "web/gate.hpp"
 #include "web/site.hpp"
@@ -24,6 +25,7 @@ struct ShieldSetup {
     std::unique_ptr<shield::Clearance> clearance;
     std::unique_ptr<shield::FrontDoor> front_door;
     std::unique_ptr<web::GatePage> gate_page;
+    std::unique_ptr<shield::SpentTickets> spent_tickets;
 };
 
 // The front door's settings as the config gives them (pure: tested without a server).

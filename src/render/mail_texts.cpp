@@ -1,6 +1,7 @@
 // The words of the mails Rempart sends, in the signer's language, as text and as HTML.
 #include "render/mail_texts.hpp"
 
+#include <utf8proc.h>
 #include <kainjow/mustache.hpp>
 
 #include <ctime>
@@ -10,18 +11,67 @@
 namespace rempart::render {
 namespace mu = kainjow::mustache;
 
+namespace {
+
+bool is_letter(utf8proc_int32_t c) {
+    const auto category = utf8proc_category(c);
+    return category >= UTF8PROC_CATEGORY_LU && category <= UTF8PROC_CATEGORY_LO;
+}
+
+bool is_mark(utf8proc_int32_t c) {
+    const auto category = utf8proc_category(c);
+    return category == UTF8PROC_CATEGORY_MN || category == UTF8PROC_CATEGORY_MC;
+}
+
+// Inside a name: Jean-Pierre, O'Brien, N’Diaye.
+bool is_joiner(utf8proc_int32_t c) {
+    return c == '-' || c == '\'' || c == 0x2019;
+}
+
+}  // namespace
+
+std::string greeting_name(std::string_view name) {
+    // clean_text has made every space one ASCII space and trimmed the ends.
+    const auto word = name.substr(0, name.find(' '));
+    const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(word.data());
+    auto left = static_cast<utf8proc_ssize_t>(word.size());
+    std::string kept;
+    std::size_t chars = 0;
+    bool after_letter = false;
+    while (left > 0) {
+        utf8proc_int32_t c = 0;
+        const auto length = utf8proc_iterate(bytes, left, &c);
+        if (length <= 0) return "";
+        // The whole word is looked at, past the cut too: doubt anywhere, and no name.
+        const bool fits = is_letter(c) || (after_letter && (is_mark(c) || is_joiner(c)));
+        if (!fits) return "";
+        after_letter = !is_joiner(c);
+        if (chars < greeting_name_chars) {
+            kept.append(reinterpret_cast<const char*>(bytes), static_cast<std::size_t>(length));
+            ++chars;
+        }
+        bytes += length;
+        left -= length;
+    }
+    // A name does not end with a hyphen or an apostrophe, even once cut.
+    for (const std::string_view joiner : {"-", "'", "\u2019"}) {
+        while (kept.ends_with(joiner)) kept.resize(kept.size() - joiner.size());
+    }
+    return kept;
+}
+
 MailTexts confirmation_mail(const Messages& messages, Language language, const SiteConfig& site,
                             std::string_view petition_title, std::string_view signer_name,
                             std::string_view link) {
-    const Placeholders values{{"title", std::string(petition_title)},
-                              {"name", std::string(signer_name)},
-                              {"site", site.name}};
+    const auto name = greeting_name(signer_name);
+    const Placeholders values{
+        {"title", std::string(petition_title)}, {"name", name}, {"site", site.name}};
     const auto say = [&](std::string_view key) {
         return fill(messages.text(language, key), values);
     };
     MailTexts mail;
     mail.subject = say("mail.confirm_subject");
-    const auto greeting = say("mail.greeting");
+    const auto greeting = say(name.empty() ? "mail.greeting_anonymous" : "mail.greeting");
     const auto intro = say("mail.confirm_intro");
     const auto expiry = say("mail.confirm_expiry");
     const auto not_you = say("mail.not_you");

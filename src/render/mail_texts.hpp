@@ -17,7 +17,18 @@ struct MailTexts {
     std::string html;  // every value escaped
 };
 
-// The confirmation mail: `link` is {base_url}/s/{token}, in both parts.
+// The most of a signer's name a mail may repeat.
+inline constexpr std::size_t greeting_name_chars = 20;
+
+// What of the name a signer typed the confirmation mail greets them with: its first word,
+// cut to greeting_name_chars characters, when that word is made of letters alone (an
+// apostrophe or a hyphen inside). Anything else (a link, an address, a domain, a phone
+// number, a symbol) gives "", and the mail greets without a name: whoever signs chooses
+// the name, and the mail goes out from the association's own address.
+std::string greeting_name(std::string_view name);
+
+// The confirmation mail: `link` is {base_url}/s/{token}, in both parts. Of `signer_name`
+// it says only greeting_name.
 MailTexts confirmation_mail(const Messages& messages, Language language, const SiteConfig& site,
                             std::string_view petition_title, std::string_view signer_name,
                             std::string_view link);

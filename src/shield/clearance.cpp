@@ -16,7 +16,6 @@ namespace {
 // "v1.<expires>.<id>.<mac>" for cookies, "<issued>.<nonce>.<mac>" for tickets: the mac
 // covers every field before it and the network, which is not written out.
 constexpr std::string_view cookie_version = "v1";
-constexpr std::int64_t ticket_lifetime = 600;
 constexpr std::size_t max_value_size = 200;
 
 std::optional<std::int64_t> parse_seconds(std::string_view text) {
@@ -115,16 +114,17 @@ TicketCheck Clearance::redeem(std::string_view ticket, std::string_view network,
     const auto signed_part = split_last(ticket);
     if (!signed_part) return {};
     const auto [fields, signature] = *signed_part;
-    const auto issued = parse_seconds(fields.substr(0, fields.find('.')));
-    if (!issued) return {};
+    const auto dot = fields.find('.');
+    const auto issued = parse_seconds(fields.substr(0, dot));
+    if (!issued || dot == std::string_view::npos) return {};
     const auto expected = mac("gate-ticket", fields, network);
     if (signature.size() != expected.size() ||
         sodium_memcmp(signature.data(), expected.data(), expected.size()) != 0)
         return {};
-    if (now > *issued + ticket_lifetime) return {TicketVerdict::expired, 0};
+    if (now > *issued + ticket_lifetime_s) return {TicketVerdict::expired, 0};
     if (now < *issued + wait_.count())
         return {TicketVerdict::too_early, *issued + wait_.count() - now};
-    return {TicketVerdict::redeemed, 0};
+    return {TicketVerdict::redeemed, 0, *issued, fields.substr(dot + 1)};
 }
 
 }  // namespace rempart::shield

@@ -25,9 +25,16 @@ struct ClearanceCheck {
 
 enum class TicketVerdict { redeemed, too_early, expired, invalid };
 
+// How long after its issue a wait ticket may still be redeemed.
+inline constexpr std::int64_t ticket_lifetime_s = 600;
+
 struct TicketCheck {
     TicketVerdict verdict = TicketVerdict::invalid;
     std::int64_t wait_seconds = 0;  // when too early: how long still
+    // When redeemed: what tells this ticket apart, so it can be spent once
+    // (shield::SpentTickets). The nonce is a view into the ticket.
+    std::int64_t issued = 0;
+    std::string_view nonce;
 };
 
 std::string_view to_string(ClearanceVerdict verdict);
@@ -44,7 +51,7 @@ class Clearance {
     ClearanceCheck check(std::string_view cookie, std::string_view network, std::int64_t now) const;
 
     // A ticket a client of `network` may redeem from `wait` seconds after `now`, for ten
-    // minutes.
+    // minutes. Redeeming only checks it: the caller spends it once (shield::SpentTickets).
     std::string ticket(std::string_view network, std::int64_t now) const;
     TicketCheck redeem(std::string_view ticket, std::string_view network, std::int64_t now) const;
 

@@ -7,6 +7,7 @@
 #include <boost/json/value.hpp>
 
 #include <charconv>
+#include <optional>
 
 #include "core/text.hpp"
 
@@ -25,24 +26,28 @@ bool equal_in_constant_time(std::string_view a, std::string_view b) {
     return a.size() == b.size() && sodium_memcmp(a.data(), b.data(), a.size()) == 0;
 }
 
-// A number the salt carries: "<hex>?expires=<unix>&max=<n>&...". None or malformed: 0.
-std::int64_t salt_param(std::string_view salt, std::string_view name) {
+// A value the salt carries: "<hex>?expires=<unix>&max=<n>&start=<hex>&...". None: nothing.
+std::optional<std::string_view> salt_value(std::string_view salt, std::string_view name) {
     const auto question = salt.find('?');
-    if (question == std::string_view::npos) return 0;
+    if (question == std::string_view::npos) return std::nullopt;
     auto params = salt.substr(question + 1);
     while (!params.empty()) {
         const auto amp = std::min(params.find('&'), params.size());
         const auto pair = params.substr(0, amp);
         params.remove_prefix(std::min(amp + 1, params.size()));
-        if (!pair.starts_with(name) || pair.size() <= name.size() || pair[name.size()] != '=')
-            continue;
-        const auto digits = pair.substr(name.size() + 1);
-        std::int64_t value = 0;
-        const auto [end, err] =
-            std::from_chars(digits.data(), digits.data() + digits.size(), value);
-        return err == std::errc() && end == digits.data() + digits.size() ? value : 0;
+        if (pair.starts_with(name) && pair.size() > name.size() && pair[name.size()] == '=')
+            return pair.substr(name.size() + 1);
     }
-    return 0;
+    return std::nullopt;
+}
+
+// A number the salt carries. None or malformed: 0.
+std::int64_t salt_param(std::string_view salt, std::string_view name) {
+    const auto digits = salt_value(salt, name);
+    if (!digits) return 0;
+    std::int64_t value = 0;
+    const auto [end, err] = std::from_chars(digits->data(), digits->data() + digits->size(), value);
+    return err == std::errc() && end == digits->data() + digits->size() ? value : 0;
 }
 
 }  // namespace
@@ -79,8 +84,15 @@ std::string to_json(const Challenge& challenge) {
     return boost::json::serialize(object);
 }
 
-ProofOfWork::ProofOfWork(std::string secret) : secret_(std::move(secret)) {
+ProofOfWork::ProofOfWork(std::string secret, std::string start)
+    : secret_(std::move(secret)), start_(std::move(start)) {
     if (sodium_init() < 0) throw std::runtime_error("libsodium could not be initialised");
+}
+
+ProofOfWork::ProofOfWork(std::string secret) : ProofOfWork(std::move(secret), "") {
+    unsigned char mark[8];
+    randombytes_buf(mark, sizeof mark);
+    start_ = to_hex(mark, sizeof mark);
 }
 
 std::string ProofOfWork::sign(std::string_view challenge_hex) const {
@@ -101,8 +113,10 @@ Challenge ProofOfWork::create(std::string_view salt_hex, std::uint64_t number,
     // The trailing '&' keeps a solver from splicing parameters onto the salt.
     // The difficulty rides in the signed salt too, so a client cannot claim a harder
     // challenge than it solved when the defence has raised the bar.
+    // The start's mark too: the solutions this process remembers die with it, so must the
+    // challenges they solved.
     challenge.salt = std::string(salt_hex) + "?expires=" + std::to_string(expires_at) +
-                     "&max=" + std::to_string(max_number) + "&" +
+                     "&max=" + std::to_string(max_number) + "&start=" + start_ + "&" +
                      (use == ChallengeUse::gate ? "gate=1&" : "");
     challenge.maxnumber = max_number;
     challenge.challenge = sha256_hex(challenge.salt + std::to_string(number));
@@ -161,7 +175,10 @@ PowVerdict ProofOfWork::verify(std::string_view payload_base64, std::int64_t now
         claims->use =
             salt_param(salt_text, "gate") == 1 ? ChallengeUse::gate : ChallengeUse::signing;
     }
-    if (expires == 0 || expires <= now) return PowVerdict::expired;
+    // From before this start: what it solved may have been spent then, and nobody
+    // remembers. The signer is told the check expired, like any stale form.
+    if (expires == 0 || expires <= now || salt_value(salt_text, "start") != start_)
+        return PowVerdict::expired;
     const auto n =
         number->is_int64() ? number->as_int64() : static_cast<std::int64_t>(number->as_uint64());
     if (n < 0 || !equal_in_constant_time(sha256_hex(std::string(salt_text) + std::to_string(n)),

@@ -46,8 +46,13 @@ struct PowClaims {
 
 class ProofOfWork {
   public:
-    // `secret` signs challenges: keep it private and stable across restarts.
+    // `secret` signs challenges: keep it private and stable across restarts. Each
+    // ProofOfWork (each start of the server) writes a random mark of its own into the
+    // challenges it makes and takes only those: the solutions it remembers are lost with
+    // it, and so are the challenges they solved, which it refuses as expired.
     explicit ProofOfWork(std::string secret);
+    // The same with a chosen mark (hex digits), for tests.
+    ProofOfWork(std::string secret, std::string start);
 
     // A fresh challenge whose number lies in [0, max_number]: the browser tries about half
     // of them on average, so the work grows with max_number, the check does not.
@@ -59,7 +64,8 @@ class ProofOfWork {
 
     // Checks a payload (base64 of the widget's JSON). The cheap checks come first (size,
     // signature, expiry), so a flood of forged payloads costs one HMAC each. An accepted
-    // challenge is remembered until it expires and refused after that.
+    // challenge is remembered until it expires and refused after that; one made before
+    // the server's start is refused as expired.
     PowVerdict verify(std::string_view payload_base64, std::int64_t now);
     // The same, and gives what the challenge claims once its signature is known to be ours.
     PowVerdict verify(std::string_view payload_base64, std::int64_t now, PowClaims* claims);
@@ -71,6 +77,7 @@ class ProofOfWork {
     void forget_expired(std::int64_t now);
 
     std::string secret_;
+    std::string start_;
     mutable std::mutex mutex_;
     std::unordered_map<std::string, std::int64_t> used_;  // challenge → when it expires
     std::int64_t next_sweep_ = 0;

@@ -73,7 +73,16 @@ std::int64_t count_matching(Database& db, const SignatureFilter& filter) {
     return count;
 }
 
-Result<std::int64_t> invalidate_matching(Database& db, const SignatureFilter& filter) {
+Result<std::int64_t> invalidate_matching(Database& db, const SignatureFilter& filter,
+                                         std::int64_t at_ms) {
+    // Recorded first: once invalidated they no longer match the filter.
+    auto& record = db.prepare(
+        "INSERT OR IGNORE INTO hand_invalidations (signature_id, at_ms) SELECT s.id, ?5 FROM "
+        "signatures s " +
+        where(filter.kind));
+    bind(record, filter);
+    record.bind(5, at_ms);
+    if (auto recorded = record.run(); !recorded) return recorded.error();
     auto& update = db.prepare(
         "UPDATE signatures SET state = 'invalidated' WHERE id IN (SELECT s.id FROM signatures s " +
         where(filter.kind) + ")");

@@ -26,7 +26,10 @@ struct SignatureFilter {
 
 // Signatures that would be set aside: pending, confirmed or quarantined.
 std::int64_t count_matching(Database& db, const SignatureFilter& filter);
-// Sets them aside (invalidated: they never count, nothing is deleted); returns how many.
-Result<std::int64_t> invalidate_matching(Database& db, const SignatureFilter& filter);
+// Sets them aside (invalidated: they never count, nothing is deleted) and records each as
+// invalidated by hand at `at_ms`, so that releasing a cluster never gives it back; returns
+// how many.
+Result<std::int64_t> invalidate_matching(Database& db, const SignatureFilter& filter,
+                                         std::int64_t at_ms);
 
 }  // namespace rempart::store

@@ -41,10 +41,21 @@ Result<DecidedCluster> decide_cluster(Database& db, std::int64_t cluster_id,
               "h.signature_id = signatures.id AND h.cluster_id != ?1 AND c.state != 'released') "
               "AND NOT EXISTS (SELECT 1 FROM signatures o WHERE o.petition_id = "
               "signatures.petition_id AND o.email_canonical = signatures.email_canonical AND "
-              "o.id != signatures.id AND o.state IN ('pending', 'confirmed', 'quarantined'))");
+              "o.id != signatures.id AND o.state IN ('pending', 'confirmed', 'quarantined')) "
+              "AND NOT EXISTS (SELECT 1 FROM hand_invalidations WHERE signature_id = "
+              "signatures.id)");
     change.bind(1, cluster_id);
     if (auto changed = change.run(); !changed) return changed.error();
     decided.signatures = sqlite3_changes(db.handle());
+    if (decision == ClusterDecision::release) {
+        auto& kept = db.prepare(
+            "SELECT COUNT(*) FROM quarantine_holds h JOIN hand_invalidations v ON "
+            "v.signature_id = h.signature_id JOIN signatures s ON s.id = h.signature_id WHERE "
+            "h.cluster_id = ?1 AND s.state = 'invalidated'");
+        kept.bind(1, cluster_id);
+        decided.kept_by_hand = kept.step() ? kept.column_int(0) : 0;
+        kept.reset();
+    }
 
     auto& mark = db.prepare(
         "UPDATE incident_clusters SET state = ?2, decided_ms = ?3, decided_by = ?4 WHERE id = ?1");
@@ -65,9 +76,12 @@ Result<DecidedCluster> decide_cluster(Database& db, std::int64_t cluster_id,
     if (read.step()) decided.incident_state = read.column_text(0);
     read.reset();
 
-    const auto detail = std::to_string(decided.signatures) + " signatures " +
-                        std::string(to_string(decision)) + " (" + decided.dimension + " = " +
-                        decided.key_value + ") by " + std::string(by);
+    auto detail = std::to_string(decided.signatures) + " signatures " +
+                  std::string(to_string(decision)) + " (" + decided.dimension + " = " +
+                  decided.key_value + ") by " + std::string(by);
+    if (decided.kept_by_hand > 0)
+        detail += "; " + std::to_string(decided.kept_by_hand) +
+                  " kept invalidated by a moderator's decision";
     if (auto r = record_incident_action(
             db, decided.incident_id, at_ms,
             decision == ClusterDecision::invalidate ? "cluster_invalidated" : "cluster_released",

@@ -22,13 +22,17 @@ struct DecidedCluster {
     std::string key_value;
     std::int64_t signatures = 0;  // invalidated, or given back to pending and confirmed
     std::string incident_state;   // after the decision: open, invalidated or released
+    // Released: those it holds that stay invalidated, a moderator having set them aside by
+    // hand (/admin/invalidate).
+    std::int64_t kept_by_hand = 0;
 };
 
 // Invalidate: the signatures the cluster holds stop for good (not deleted), including
 // those quarantined since an earlier decision while its hold lasts. Release, which also
 // undoes an invalidation: those it holds go back to confirmed (when they had been) or
-// pending, except any that another cluster not released still holds, or whose signer has
-// signed again meanwhile. Either is recorded as an incident action. "cluster.not_found".
+// pending, except any that another cluster not released still holds, whose signer has
+// signed again meanwhile, or that a moderator invalidated by hand: a hand decision wins.
+// Either is recorded as an incident action. "cluster.not_found".
 Result<DecidedCluster> decide_cluster(Database& db, std::int64_t cluster_id,
                                       ClusterDecision decision, std::string_view by,
                                       std::int64_t at_ms);

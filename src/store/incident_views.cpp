@@ -46,18 +46,21 @@ std::vector<ClusterView> read_clusters(Database& db, std::int64_t incident_id,
     select.reset();
     for (auto& cluster : clusters) {
         auto& states = db.prepare(
-            "SELECT s.state, COUNT(*) FROM quarantine_holds h JOIN signatures s ON s.id = "
-            "h.signature_id WHERE h.cluster_id = ?1 GROUP BY s.state");
+            "SELECT s.state, COUNT(*), COUNT(v.signature_id) FROM quarantine_holds h JOIN "
+            "signatures s ON s.id = h.signature_id LEFT JOIN hand_invalidations v ON "
+            "v.signature_id = h.signature_id WHERE h.cluster_id = ?1 GROUP BY s.state");
         states.bind(1, cluster.id);
         while (states.step()) {
             const auto state = states.column_text(0);
             const auto count = states.column_int(1);
-            if (state == "quarantined")
+            if (state == "quarantined") {
                 cluster.quarantined += count;
-            else if (state == "invalidated")
+            } else if (state == "invalidated") {
                 cluster.invalidated += count;
-            else if (state == "pending" || state == "confirmed")
+                cluster.invalidated_by_hand += states.column_int(2);
+            } else if (state == "pending" || state == "confirmed") {
                 cluster.counted += count;
+            }
         }
         states.reset();
         auto& samples = db.prepare(

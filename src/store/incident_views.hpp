@@ -54,7 +54,9 @@ struct ClusterView {
     // The signatures it holds, by their state now.
     std::int64_t quarantined = 0;
     std::int64_t invalidated = 0;
-    std::int64_t counted = 0;              // pending or confirmed: released, or never quarantined
+    std::int64_t invalidated_by_hand =
+        0;                     // of those, by a moderator's decision: a release keeps them
+    std::int64_t counted = 0;  // pending or confirmed: released, or never quarantined
     std::vector<SignatureSample> samples;  // the earliest few
 };
 

@@ -144,6 +144,7 @@ Result<LinkedSignature> confirm_signature(Database& db, std::string_view token_h
                 "UPDATE signatures SET confirmed_at = ?1 WHERE id = ?2 AND confirmed_at IS NULL");
             update.bind(1, now).bind(2, linked->signature_id);
             if (auto updated = update.run(); !updated) return updated.error();
+            linked->changed = sqlite3_changes(db.handle()) > 0;
             break;
         }
         case SignatureState::pending:
@@ -154,6 +155,7 @@ Result<LinkedSignature> confirm_signature(Database& db, std::string_view token_h
                 !updated)
                 return updated.error();
             linked->state = quarantine ? SignatureState::quarantined : SignatureState::confirmed;
+            linked->changed = true;
             break;
     }
     auto& keep = db.prepare("UPDATE signature_tokens SET expires_at = ?1 WHERE signature_id = ?2");
@@ -173,6 +175,7 @@ Result<LinkedSignature> withdraw_signature(Database& db, std::string_view token_
             set_state(db, linked->signature_id, SignatureState::withdrawn, "withdrawn_at", now);
         !updated)
         return updated.error();
+    linked->changed = true;
     return linked;
 }
 

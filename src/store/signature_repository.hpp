@@ -38,6 +38,9 @@ struct LinkedSignature {
     std::int64_t created_at = 0;
     std::string email_domain;
     std::string name_normalised;
+    // Whether this call confirmed or withdrew it: a second click changes nothing, and
+    // leaves no event.
+    bool changed = false;
 };
 
 // The signature behind a link that exists and has not expired; nothing otherwise.

@@ -126,10 +126,15 @@ void add_gate_routes(http::Router& router, GateServices& services) {
                    const auto next = next_of(request);
                    const auto query = http::parse_form(request.query);
                    const auto ticket = query ? http::form_value(*query, "ticket").value_or("") : "";
+                   const auto now = unix_now();
                    const auto check = services.front_door.clearance().redeem(
-                       ticket, shield::wide_network(request.client_ip), unix_now());
+                       ticket, shield::wide_network(request.client_ip), now);
                    switch (check.verdict) {
                        case shield::TicketVerdict::redeemed:
+                           // Once only: a ticket used again gets what a stale one gets, a
+                           // fresh ticket and the wait again.
+                           if (!services.spent_tickets.spend(check.issued, check.nonce, now))
+                               co_return services.page.response(request, next);
                            co_return through(services.site, services.front_door, request, next);
                        case shield::TicketVerdict::too_early:
                            // Keep the ticket: a fresh one would make the wait start over.

@@ -12,6 +12,7 @@
 #include "shield/clearance.hpp"
 #include "shield/front_door.hpp"
 #include "shield/proof_of_work.hpp"
+#include "shield/spent_tickets.hpp"
 #include "web/site.hpp"
 
 namespace rempart::web {
@@ -51,6 +52,7 @@ struct GateServices {
     shield::ProofOfWork& pow;
     shield::FrontDoor& front_door;
     const GateConfig& config;
+    shield::SpentTickets& spent_tickets;
 };
 
 void add_gate_routes(http::Router& router, GateServices& services);

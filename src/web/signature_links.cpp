@@ -97,6 +97,7 @@ class SignatureLinks {
                                 ? "confirmed_in_quarantine"
                                 : "confirmed";
             event.seconds_after_signing = now - linked->created_at;
+            if (!linked->changed) return linked;  // a second click: nothing happened to log
             if (auto logged = store::insert_event(db, event); !logged) return logged.error();
             return linked;
         };
@@ -114,11 +115,11 @@ class SignatureLinks {
         }
         const auto snapshot = s_.site.catalog().current();
         const auto* petition = snapshot->find_by_id(changed->petition_id);
-        if (confirm) {
+        if (changed->changed && confirm) {
             ++s_.counters.confirmed;
             spdlog::info("{} signature={} after_s={}", log_event::signature_confirmed,
                          changed->signature_id, now - changed->created_at);
-        } else {
+        } else if (changed->changed) {
             ++s_.counters.withdrawn;
             spdlog::info("{} signature={}", log_event::signature_withdrawn, changed->signature_id);
         }

@@ -215,5 +215,56 @@ TEST_F(AdminIncidents, SignaturesAreInvalidatedByHandAfterACount) {
         << counted.body;
 }
 
+TEST_F(AdminIncidents, ReleasingAClusterKeepsWhatAModeratorInvalidatedByHand) {
+    flood();
+    AdminBrowser browser(server_.port());
+    log_in(browser);
+    // The moderator sets aside by hand every "Jeff Bezos", quarantined or not.
+    ASSERT_EQ(browser.get("/admin/invalidate?petition=velo").status, 200u);
+    const auto done =
+        browser.post("/admin/invalidate", {{"csrf", browser.csrf_of("/admin/invalidate")},
+                                           {"petition", "velo"},
+                                           {"kind", "name"},
+                                           {"value", "Jeff Bezos"},
+                                           {"confirm", "1"}});
+    ASSERT_EQ(done.status, 200u);
+    const auto by_hand = std::stoi(store_value(server_, "SELECT COUNT(*) FROM hand_invalidations"));
+    ASSERT_GT(by_hand, 0);
+    const auto held = std::stoi(
+        store_value(server_,
+                    "SELECT COUNT(*) FROM quarantine_holds h JOIN hand_invalidations v USING "
+                    "(signature_id)"));
+    ASSERT_GT(held, 0);
+
+    // Then releases the whole cluster: the hand decision wins.
+    const auto cluster = store_value(server_, "SELECT id FROM incident_clusters");
+    const auto released = browser.post("/admin/incidents/1/clusters/" + cluster + "/release",
+                                       {{"csrf", browser.csrf_of("/admin/incidents/1")}});
+    ASSERT_EQ(released.status, 303u) << released.body;
+    EXPECT_EQ(store_value(server_,
+                          "SELECT COUNT(*) FROM signatures s JOIN hand_invalidations v ON "
+                          "v.signature_id = s.id WHERE s.state = 'invalidated'"),
+              std::to_string(by_hand));
+    EXPECT_EQ(api_signature_count(server_.port(), "velo"),
+              std::stoi(store_value(server_,
+                                    "SELECT COUNT(*) FROM signatures WHERE state = 'confirmed'")));
+    EXPECT_EQ(store_value(server_,
+                          "SELECT COUNT(*) FROM signatures s JOIN quarantine_holds h ON "
+                          "h.signature_id = s.id WHERE s.state = 'confirmed' AND "
+                          "s.name = 'Jeff Bezos'"),
+              "0");
+
+    // What the moderator sees on the incident's page.
+    const auto page = browser.get("/admin/incidents/1");
+    EXPECT_NE(page.body.find("of which kept invalidated by a moderator&apos;s decision: "
+                             "<span class=\"cluster-by-hand\">" +
+                             std::to_string(held) + "</span>"),
+              std::string::npos)
+        << page.body;
+    EXPECT_NE(
+        page.body.find(std::to_string(held) + " kept invalidated by a moderator&apos;s decision"),
+        std::string::npos);
+}
+
 }  // namespace
 }  // namespace rempart::testing

@@ -163,6 +163,38 @@ TEST_F(Gate, WithoutJavascriptAShortWaitLetsTheVisitorThrough) {
     EXPECT_EQ(get("/gate/wait?ticket=forged.1.2&next=/", home_ip).status, 503u);
 }
 
+TEST_F(Gate, AWaitTicketLetsOneBrowserThroughOnce) {
+    const auto page = get("/", home_ip);
+    std::smatch refresh;
+    ASSERT_TRUE(std::regex_search(page.body, refresh, std::regex("content=\"1;url=([^\"]+)\"")));
+    const auto wait = html_unescape(refresh[1].str());
+    const auto ticket = wait.substr(18, wait.find('&') - 18);
+    std::this_thread::sleep_for(1100ms);
+    const auto first = get(wait, home_ip);
+    ASSERT_EQ(first.status, 303u) << first.body;
+    EXPECT_FALSE(cookie_in(first.header("set-cookie"), "rempart_clearance").empty());
+
+    // The attack: the same ticket again and again, each time for a new cookie.
+    for (int attempt = 0; attempt < 3; ++attempt) {
+        const auto again = get(wait, home_ip);
+        EXPECT_EQ(again.status, 503u) << attempt;
+        EXPECT_EQ(again.header("set-cookie"), "") << attempt;
+        // What a visitor sees: the gate's page as for a stale ticket, with a fresh one and
+        // no word of waiting longer.
+        EXPECT_EQ(again.header("x-rempart-gate"), "challenge");
+        EXPECT_EQ(again.body.find(ticket), std::string::npos);
+        EXPECT_NE(again.body.find("/gate/wait?ticket="), std::string::npos);
+        EXPECT_EQ(again.body.find("Encore un petit moment"), std::string::npos);
+    }
+    EXPECT_EQ(metric_value(server_.port(), "rempart_gate_clearances_issued_total"), 1);
+
+    // The fresh ticket on that page serves in its turn.
+    const auto stale = get(wait, home_ip);
+    ASSERT_TRUE(std::regex_search(stale.body, refresh, std::regex("content=\"1;url=([^\"]+)\"")));
+    std::this_thread::sleep_for(1100ms);
+    EXPECT_EQ(get(html_unescape(refresh[1].str()), home_ip).status, 303u);
+}
+
 TEST_F(Gate, EachSolutionServesOnceAndASigningChallengeDoesNotOpenTheGate) {
     const auto payload =
         solve_challenge_at(server_.port(), "/gate/challenge", {{"X-Forwarded-For", home_ip}});

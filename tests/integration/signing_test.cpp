@@ -149,6 +149,56 @@ TEST_F(Signing, SignGetTheMailConfirmAndTheCountGoesUp) {
     EXPECT_TRUE(contains(metrics.body, "rempart_signing_attempts_total{verdict=\"accepted\"} 1"));
 }
 
+TEST_F(Signing, ConfirmingAgainAndAgainWritesOneEventAndOneLogLine) {
+    ASSERT_EQ(sign(signing_fields(server_.port(), "Marie", "marie@example.org")).status, 303u);
+    const auto mails = wait_for_mails(maildir(server_), 1);
+    ASSERT_EQ(mails.size(), 1u);
+    const auto token = link_token(confirmation_link(mails[0]));
+    // The attack: one link posted again and again, each a new row for the defence to read.
+    for (int click = 0; click < 5; ++click) {
+        const auto confirmed = post_form(server_.port(), "/s/" + token + "/confirm", {});
+        EXPECT_EQ(confirmed.status, 303u) << click;
+        EXPECT_EQ(confirmed.header("location"), "/petitions/velo?confirmed=1") << click;
+    }
+    EXPECT_EQ(wait_for_count(server_.port(), "velo", 1), 1);
+    EXPECT_EQ(query(server_, "SELECT COUNT(*) FROM signing_events WHERE kind = 'confirmation'"),
+              (std::vector<std::string>{"1"}));
+    // Stopped, so that every line is in the log.
+    ASSERT_EQ(server_.stop(), 0);
+    const auto log = server_.log_text();
+    std::size_t lines = 0;
+    for (auto at = log.find("SIGNATURE_CONFIRMED"); at != std::string::npos;
+         at = log.find("SIGNATURE_CONFIRMED", at + 1))
+        ++lines;
+    EXPECT_EQ(lines, 1u) << log;
+}
+
+TEST_F(Signing, TheConfirmationMailGreetsByTheFirstNameAndNeverRepeatsALink) {
+    ASSERT_EQ(sign(signing_fields(server_.port(), "Marie Curie", "marie@example.org")).status,
+              303u);
+    // The attack: a name written as a message, for a mail from the association's domain.
+    ASSERT_EQ(sign(signing_fields(server_.port(),
+                                  "https://banque.example/verif Votre compte est suspendu, "
+                                  "appelez le 0612345678",
+                                  "cible@example.org"))
+                  .status,
+              303u);
+    const auto mails = wait_for_mails(maildir(server_), 2);
+    ASSERT_EQ(mails.size(), 2u);
+    for (const auto& mail : mails) {
+        const auto body = decoded_body(mail);
+        if (contains(mail, "To: marie@example.org")) {
+            EXPECT_TRUE(contains(body, "Bonjour Marie,")) << body;
+            EXPECT_FALSE(contains(body, "Curie")) << body;
+        } else {
+            EXPECT_TRUE(contains(body, "Bonjour,")) << body;
+            for (const auto* part : {"banque", "suspendu", "0612345678", "https://banque"})
+                EXPECT_FALSE(contains(mail + body, part)) << part << "\n" << body;
+        }
+        EXPECT_TRUE(contains(body, "Pétition velo"));  // the title is ours: it stays
+    }
+}
+
 TEST_F(Signing, ConsentAndEventsAreRecorded) {
     ASSERT_EQ(sign(signing_fields(server_.port(), "Jeff Bezos", "jeff@example.org",
                                   {{"newsletter", "1"}, {"comment", "déso pas déso"}}),
@@ -316,7 +366,8 @@ TEST_F(Signing, ProofOfWorkMissingForgedExpiredOrReplayedIsRefused) {
         EXPECT_TRUE(contains(response.body, error)) << error;
     }
     // A genuine one signed with the server's secret works once, and only once.
-    const auto genuine = altcha_payload(secret, now + 300);
+    const auto genuine =
+        altcha_payload(secret, now + 300, "0123456789abcdef", challenge_start_mark(port));
     EXPECT_EQ(
         sign(signing_fields(port, "Marie", "marie@example.org", {{"altcha", genuine}})).status,
         303u);
@@ -326,6 +377,47 @@ TEST_F(Signing, ProofOfWorkMissingForgedExpiredOrReplayedIsRefused) {
     EXPECT_EQ(replayed.status, 422u);
     EXPECT_TRUE(contains(replayed.body, "failed"));
     EXPECT_EQ(query(server_, "SELECT COUNT(*) FROM signatures")[0], "1");
+}
+
+TEST_F(Signing, ASolutionSpentBeforeARestartIsRefusedAfterIt) {
+    auto fields = signing_fields(server_.port(), "Marie", "marie@example.org");
+    ASSERT_EQ(sign(fields).status, 303u);
+    // A form loaded before the restart and sent after it, by a real signer.
+    const auto unsent = solve_altcha(server_.port());
+    ASSERT_EQ(server_.stop(), 0);
+    server_.start();
+
+    // The attack: the spent payload again, for another mailbox.
+    const auto replayed = sign(
+        signing_fields(server_.port(), "Paul", "paul@example.org", {{"altcha", fields[3].second}}),
+        {{"Accept-Language", "en"}});
+    EXPECT_EQ(replayed.status, 422u);
+    EXPECT_TRUE(contains(replayed.body, "has expired")) << replayed.body;
+    EXPECT_EQ(query(server_, "SELECT COUNT(*) FROM signatures")[0], "1");
+
+    // The signer is told to tick the check again, and finds what they typed.
+    const auto late = sign(signing_fields(server_.port(), "Lucie Martin", "lucie@example.org",
+                                          {{"altcha", unsent}, {"comment", "Enfin des pistes"}}),
+                           {{"Accept-Language", "en"}});
+    EXPECT_EQ(late.status, 422u);
+    EXPECT_TRUE(contains(late.body, "The anti-robot check has expired: tick it again"));
+    EXPECT_TRUE(contains(late.body, "value=\"Lucie Martin\""));
+    EXPECT_TRUE(contains(late.body, "value=\"lucie@example.org\""));
+    EXPECT_TRUE(contains(late.body, ">Enfin des pistes</textarea>"));
+    // Refused attempts are written without waiting: polled, bounded.
+    const std::vector<std::string> both_expired{"expired", "expired"};
+    std::vector<std::string> verdicts;
+    for (int i = 0; i < 100 && verdicts != both_expired; ++i) {
+        if (i > 0) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        verdicts = query(server_,
+                         "SELECT pow_verdict FROM signing_events WHERE verdict = "
+                         "'proof_of_work' ORDER BY id");
+    }
+    EXPECT_EQ(verdicts, both_expired);
+    // A challenge of this start signs.
+    EXPECT_EQ(sign(signing_fields(server_.port(), "Lucie Martin", "lucie@example.org")).status,
+              303u);
+    EXPECT_EQ(query(server_, "SELECT COUNT(*) FROM signatures")[0], "2");
 }
 
 TEST_F(Signing, DisposableAddressesAreRefusedBesideTheEmailField) {
@@ -438,7 +530,7 @@ TEST(SigningWithSmtp, TheConfirmationGoesThroughARealSmtpServer) {
     EXPECT_TRUE(contains(mail, "\r\nContent-Language: fr\r\n"));
     EXPECT_TRUE(contains(mail, "Content-Type: text/plain; charset=utf-8"));
     EXPECT_TRUE(contains(mail, "Content-Type: text/html; charset=utf-8"));
-    EXPECT_TRUE(contains(decoded_body(mail), "Bonjour Émilie Dupré,"));
+    EXPECT_TRUE(contains(decoded_body(mail), "Bonjour Émilie,"));  // the first name only
     const auto link = confirmation_link(mail);
     ASSERT_FALSE(link.empty());
     EXPECT_EQ(post_form(port, "/s/" + link_token(link) + "/confirm", {}).status, 303u);

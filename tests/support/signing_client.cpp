@@ -95,10 +95,22 @@ std::string solve_challenge_at(std::uint16_t port, const std::string& target, He
     return "";
 }
 
+std::string challenge_start_mark(std::uint16_t port) {
+    const auto response = http_get(port, "/altcha/challenge");
+    if (response.status != 200) return "";
+    const auto json = boost::json::parse(response.body).as_object();
+    const std::string salt(json.at("salt").as_string());
+    const auto at = salt.find("&start=");
+    if (at == std::string::npos) return "";
+    const auto from = at + 7;
+    return salt.substr(from, salt.find('&', from) - from);
+}
+
 std::string altcha_payload(const std::string& secret, std::int64_t expires_at,
-                           const std::string& salt_hex) {
+                           const std::string& salt_hex, const std::string& start) {
     if (sodium_init() < 0) return "";
-    const std::string salt = salt_hex + "?expires=" + std::to_string(expires_at) + "&";
+    const std::string salt = salt_hex + "?expires=" + std::to_string(expires_at) + "&" +
+                             (start.empty() ? "" : "start=" + start + "&");
     const auto challenge = sha256_hex(salt + "7");
     unsigned char mac[crypto_auth_hmacsha256_BYTES];
     crypto_auth_hmacsha256_state state;

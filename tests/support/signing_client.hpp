@@ -22,11 +22,17 @@ std::string solve_altcha(std::uint16_t port, const std::string& petition = "");
 // The same for any challenge address (the gate's is /gate/challenge), sending `headers`.
 std::string solve_challenge_at(std::uint16_t port, const std::string& target, Headers headers = {});
 
+// The mark of the server's start its challenges carry (`start=` in their salt): a
+// challenge made without it, or with another start's, is refused as expired.
+std::string challenge_start_mark(std::uint16_t port);
+
 // A solved payload for a challenge signed with `secret` (the server's data/secret.key)
-// that expires at `expires_at`: lets a test present an expired but genuine solution.
-// `salt` tells payloads apart: each challenge is accepted once.
+// that expires at `expires_at`, with `start` (challenge_start_mark) as its mark: lets a
+// test present an expired but genuine solution. `salt` tells payloads apart: each
+// challenge is accepted once.
 std::string altcha_payload(const std::string& secret, std::int64_t expires_at,
-                           const std::string& salt = "0123456789abcdef");
+                           const std::string& salt = "0123456789abcdef",
+                           const std::string& start = "");
 
 // application/x-www-form-urlencoded, every byte but unreserved ones percent-encoded.
 std::string form_encode(const Fields& fields);

@@ -138,10 +138,13 @@ TEST_F(SigningPages, TheConfirmationMailCarriesTheLinkInBothParts) {
     const auto mail = confirmation_mail(*messages_, Language::fr, site_, "Des <pistes>",
                                         "Marie \"M\" <b>", "http://127.0.0.1:8080/s/abc");
     EXPECT_EQ(mail.subject, "Confirmez votre signature : Des <pistes>");
-    EXPECT_TRUE(contains(mail.text, "Bonjour Marie \"M\" <b>,"));
+    // Of the name, the first word only.
+    EXPECT_TRUE(contains(mail.text, "Bonjour Marie,"));
+    EXPECT_FALSE(contains(mail.text, "<b>"));
     EXPECT_TRUE(contains(mail.text, "\nhttp://127.0.0.1:8080/s/abc\n"));
     EXPECT_TRUE(contains(mail.html, "href=\"http://127.0.0.1:8080/s/abc\""));
-    EXPECT_TRUE(contains(mail.html, "Marie &quot;M&quot; &lt;b&gt;"));
+    EXPECT_TRUE(contains(mail.html, "<p>Bonjour Marie,</p>"));
+    EXPECT_TRUE(contains(mail.html, "Des &lt;pistes&gt;"));
     EXPECT_FALSE(contains(mail.html, "<b>"));
     EXPECT_TRUE(contains(mail.html, "lang=\"fr\""));
     const auto english = confirmation_mail(*messages_, Language::en, site_, "T", "N", "http://x/s/y");

@@ -79,6 +79,18 @@ TEST(Clearance, ATicketOpensAfterTheWaitAndForTenMinutes) {
     EXPECT_EQ(c.redeem(ticket, home, now + 601).verdict, TicketVerdict::expired);
 }
 
+TEST(Clearance, ARedeemedTicketSaysWhatTellsItApartFromAnother) {
+    const auto c = clearance();
+    const auto a = c.ticket(home, now);
+    const auto b = c.ticket(home, now);
+    const auto first = c.redeem(a, home, now + 5);
+    const auto second = c.redeem(b, home, now + 5);
+    EXPECT_EQ(first.issued, now);
+    EXPECT_FALSE(first.nonce.empty());
+    EXPECT_NE(first.nonce, second.nonce);
+    EXPECT_TRUE(c.redeem(a, home, now + 2).nonce.empty());  // too early: nothing to spend
+}
+
 TEST(Clearance, ATicketIsBoundToItsNetworkAndCannotBeAltered) {
     const auto c = clearance();
     const auto ticket = c.ticket(home, now);

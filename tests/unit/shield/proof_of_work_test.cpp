@@ -48,7 +48,7 @@ TEST(ProofOfWork, RefusesWrongSolutionsForgeriesAndExpiredOnes) {
     // A later expiry spliced into the salt changes nothing the signature covers, but the
     // number no longer gives the challenge.
     auto stretched = c;
-    stretched.salt = "00112233445566778899aabb?expires=9999999999&";
+    stretched.salt.replace(stretched.salt.find("2000"), 4, "9999999999");
     EXPECT_EQ(pow.verify(payload(stretched, 1234), 1000), PowVerdict::wrong_solution);
 
     ProofOfWork other{"another-secret"};
@@ -83,6 +83,32 @@ TEST(ProofOfWork, RandomChallengesStayWithinTheirRangeAndAreForgottenAfterExpiry
     EXPECT_EQ(pow.remembered(), 1u);  // the first one expired at 2000 and was swept
 }
 
+TEST(ProofOfWork, AChallengeFromBeforeARestartIsRefusedAsExpired) {
+    ProofOfWork before{std::string(secret)};
+    const auto c = before.create(50, 2000);
+    std::uint64_t number = 0;
+    while (number <= 50 && before.verify(payload(c, number), 1000) != PowVerdict::accepted)
+        ++number;
+    ASSERT_LE(number, 50u);
+    // The same secret after a restart: the solution was spent before, and nobody remembers.
+    ProofOfWork after{std::string(secret)};
+    EXPECT_EQ(after.verify(payload(c, number), 1001), PowVerdict::expired);
+    EXPECT_EQ(after.remembered(), 0u);
+    // Its own challenges pass, once.
+    const auto fresh = after.create("00aa", 3, 10, 2000);
+    EXPECT_EQ(after.verify(payload(fresh, 3), 1001), PowVerdict::accepted);
+    EXPECT_EQ(before.verify(payload(fresh, 3), 1001), PowVerdict::expired);
+}
+
+TEST(ProofOfWork, EachStartHasItsOwnMark) {
+    ProofOfWork a{std::string(secret)};
+    ProofOfWork b{std::string(secret)};
+    const auto from_a = a.create("00", 1, 10, 2000).salt;
+    const auto from_b = b.create("00", 1, 10, 2000).salt;
+    EXPECT_NE(from_a.find("&start="), std::string::npos) << from_a;
+    EXPECT_NE(from_a, from_b);
+}
+
 // Runs the altcha-lib side (tests/interop/altcha-v1.mjs) with node.
 std::string altcha_lib(const std::string& arguments) {
     const std::string command =
@@ -112,17 +138,22 @@ TEST(ProofOfWorkInterop, AltchaLibSolvesOurChallengesAndBothSidesAccept) {
     EXPECT_EQ(pow.verify(solved, now), PowVerdict::replayed);
 }
 
-TEST(ProofOfWorkInterop, WeAcceptChallengesAltchaLibMadeWithOurSecret) {
-    ProofOfWork pow{std::string(secret)};
+TEST(ProofOfWorkInterop, WeAcceptChallengesAltchaLibMadeWithOurSecretAndStart) {
+    ProofOfWork pow{std::string(secret), "5eed"};
     const auto now = static_cast<std::int64_t>(std::time(nullptr));
     const auto made =
-        altcha_lib("create " + std::string(secret) + " 777 " + std::to_string(now + 300));
+        altcha_lib("create " + std::string(secret) + " 777 " + std::to_string(now + 300) + " 5eed");
     EXPECT_EQ(pow.verify(made, now), PowVerdict::accepted) << made;
     const auto expired =
-        altcha_lib("create " + std::string(secret) + " 777 " + std::to_string(now - 5));
+        altcha_lib("create " + std::string(secret) + " 777 " + std::to_string(now - 5) + " 5eed");
     EXPECT_EQ(pow.verify(expired, now), PowVerdict::expired) << expired;
-    const auto foreign = altcha_lib("create not-our-secret 777 " + std::to_string(now + 300));
+    const auto foreign =
+        altcha_lib("create not-our-secret 777 " + std::to_string(now + 300) + " 5eed");
     EXPECT_EQ(pow.verify(foreign, now), PowVerdict::bad_signature) << foreign;
+    // Our secret without our start: made before it, or by someone holding the secret only.
+    const auto unmarked =
+        altcha_lib("create " + std::string(secret) + " 778 " + std::to_string(now + 300));
+    EXPECT_EQ(pow.verify(unmarked, now), PowVerdict::expired) << unmarked;
 }
 
 TEST(ProofOfWorkInterop, AltchaLibRefusesWhatWeWouldRefuse) {

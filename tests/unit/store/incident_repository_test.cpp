@@ -323,6 +323,67 @@ TEST_F(IncidentStore, BansAreRecordedListedAndLifted) {
     EXPECT_EQ(lift_ban(*db_, 999, 23'000).error().code, "ban.not_found");
 }
 
+TEST_F(IncidentStore, AReleaseKeepsWhatAModeratorInvalidatedByHand) {
+    const auto by_hand = sign("a@x.org", "jeff", 64500, 1000);
+    ASSERT_TRUE(confirm_signature(*db_, "ha@x.org", 2).ok());
+    const auto real = sign("b@x.org", "jeff", 64500, 3000);
+    ASSERT_TRUE(confirm_signature(*db_, "hb@x.org", 4).ok());
+    const auto recorded = record_cluster(*db_, cluster("name", "jeff"), 6000);
+    ASSERT_TRUE(recorded.ok());
+    ASSERT_EQ(in_state(SignatureState::quarantined), 2);
+    // The moderator looks closer and sets one aside by hand (created in the first 2 s).
+    SignatureFilter first_seconds{petition_, FilterKind::time_range, "", 0, 2};
+    ASSERT_EQ(*invalidate_matching(*db_, first_seconds, 6500), 1);
+
+    const auto released =
+        decide_cluster(*db_, recorded->cluster_id, ClusterDecision::release, "mod", 7000);
+    ASSERT_TRUE(released.ok()) << released.error().detail;
+    EXPECT_EQ(released->signatures, 1);
+    EXPECT_EQ(released->kept_by_hand, 1);
+    EXPECT_EQ(state_of(by_hand), "invalidated");
+    EXPECT_EQ(state_of(real), "confirmed");
+    EXPECT_EQ(in_state(SignatureState::confirmed), 1);
+
+    // What the incident's page counts, and its timeline says.
+    const auto view = load_incident_view(*db_, recorded->incident_id, 5);
+    ASSERT_TRUE(view.ok());
+    ASSERT_EQ(view->clusters.size(), 1u);
+    EXPECT_EQ(view->clusters[0].invalidated, 1);
+    EXPECT_EQ(view->clusters[0].invalidated_by_hand, 1);
+    EXPECT_EQ(view->clusters[0].counted, 1);
+    bool said = false;
+    for (const auto& action : view->actions)
+        said = said || action.detail.find("1 kept invalidated by a moderator's decision") !=
+                           std::string::npos;
+    EXPECT_TRUE(said);
+
+    // Invalidated again, then released again: the hand decision still wins.
+    ASSERT_TRUE(
+        decide_cluster(*db_, recorded->cluster_id, ClusterDecision::invalidate, "m", 8000).ok());
+    EXPECT_EQ(
+        decide_cluster(*db_, recorded->cluster_id, ClusterDecision::release, "m", 9000)->signatures,
+        1);
+    EXPECT_EQ(state_of(by_hand), "invalidated");
+    EXPECT_EQ(state_of(real), "confirmed");
+}
+
+TEST_F(IncidentStore, OnlyWhatTheHandChangedIsRecordedAsInvalidatedByHand) {
+    const auto a = sign("a@x.org", "jeff", 64500, 1000);
+    const auto b = sign("b@x.org", "jeff", 64500, 1000);
+    const auto recorded = record_cluster(*db_, cluster("name", "jeff"), 6000);
+    ASSERT_TRUE(
+        decide_cluster(*db_, recorded->cluster_id, ClusterDecision::invalidate, "m", 7000).ok());
+    // Already invalidated by the cluster's decision: the hand changes nothing, records nothing.
+    SignatureFilter by_name{petition_, FilterKind::name, "jeff"};
+    EXPECT_EQ(*invalidate_matching(*db_, by_name, 7500), 0);
+    const auto released =
+        decide_cluster(*db_, recorded->cluster_id, ClusterDecision::release, "m", 8000);
+    EXPECT_EQ(released->signatures, 2);
+    EXPECT_EQ(released->kept_by_hand, 0);
+    EXPECT_EQ(state_of(a), "pending");
+    EXPECT_EQ(state_of(b), "pending");
+}
+
 TEST_F(IncidentStore, TheBackOfficeSeesIncidentsWithTheirClustersAndMinutes) {
     sign("a@x.org", "jeff", 64500, 60'000);
     sign("b@x.org", "jeff", 64500, 61'000);
@@ -369,10 +430,10 @@ TEST_F(IncidentStore, SignaturesAreInvalidatedByHandBySourceOrTime) {
     SignatureFilter window{petition_, FilterKind::time_range, "", 15, 25};
     EXPECT_EQ(count_matching(*db_, window), 1);
     by_name.from_s = 15;  // both ends included
-    EXPECT_EQ(*invalidate_matching(*db_, by_name), 1);
+    EXPECT_EQ(*invalidate_matching(*db_, by_name, 40'000), 1);
     EXPECT_EQ(in_state(SignatureState::invalidated), 1);
     EXPECT_EQ(count_matching(*db_, by_name), 0);  // set aside once only
-    EXPECT_EQ(*invalidate_matching(*db_, by_as), 1);
+    EXPECT_EQ(*invalidate_matching(*db_, by_as, 41'000), 1);
     EXPECT_EQ(in_state(SignatureState::pending), 1);
 }
 

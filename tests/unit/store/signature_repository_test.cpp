@@ -52,9 +52,7 @@ class SignatureStore : public ::testing::Test {
         s.now = now;
         return s;
     }
-    std::int64_t count(SignatureState state) {
-        return count_signatures(*db_, petition_id_, state);
-    }
+    std::int64_t count(SignatureState state) { return count_signatures(*db_, petition_id_, state); }
 
     std::filesystem::path dir_;
     std::unique_ptr<Database> db_;
@@ -82,6 +80,25 @@ TEST_F(SignatureStore, ConfirmingCountsOnceAndFillsTheRegion) {
     EXPECT_EQ(listed[0].signature_count, 1);
     ASSERT_EQ(listed[0].signatures_by_region.size(), 1u);
     EXPECT_EQ(listed[0].signatures_by_region[0], (std::pair<std::string, std::int64_t>{"75", 1}));
+}
+
+TEST_F(SignatureStore, OnlyTheClickThatConfirmsOrWithdrawsSaysItChangedSomething) {
+    ASSERT_TRUE(record_signature(*db_, signer("a@example.org"), "h1", 5000, 3600).ok());
+    EXPECT_TRUE(confirm_signature(*db_, "h1", 1100)->changed);
+    for (int again = 0; again < 4; ++again) {
+        const auto repeated = confirm_signature(*db_, "h1", 1200 + again);
+        ASSERT_TRUE(repeated.ok());
+        EXPECT_FALSE(repeated->changed) << again;
+        EXPECT_EQ(repeated->state, SignatureState::confirmed);
+    }
+    EXPECT_TRUE(withdraw_signature(*db_, "h1", 1300)->changed);
+    EXPECT_FALSE(withdraw_signature(*db_, "h1", 1301)->changed);
+
+    // Confirmed into quarantine: the first click sets the time, the next change nothing.
+    ASSERT_TRUE(record_signature(*db_, signer("b@example.org"), "h2", 5000, 3600).ok());
+    EXPECT_TRUE(confirm_signature(*db_, "h2", 1100, true)->changed);
+    EXPECT_FALSE(confirm_signature(*db_, "h2", 1200, true)->changed);
+    EXPECT_FALSE(confirm_signature(*db_, "h2", 1300)->changed);
 }
 
 TEST_F(SignatureStore, ADuplicateIsMailedAgainAtMostHourly) {

@@ -4,8 +4,10 @@
 #include <boost/asio/detached.hpp>
 #include <boost/asio/io_context.hpp>
 
+#include <algorithm>
 #include <atomic>
 #include <future>
+#include <span>
 #include <thread>
 
 #include "store/migrations.hpp"
@@ -65,6 +67,47 @@ TEST(Migrations, BringAnOlderStoreUpToDate) {
     ASSERT_TRUE(row.step());
     EXPECT_EQ(row.column_int(0), 7);  // nothing already stored is lost
     EXPECT_TRUE(row.column_is_null(1));
+}
+
+TEST(Migrations, SignaturesInvalidatedByHandBeforeTheirTableAreRecordedAsSuch) {
+    TempDir dir;
+    const auto all = embedded_migrations();
+    const auto from =
+        std::find_if(all.begin(), all.end(), [](const Migration& m) { return m.number == 10; });
+    ASSERT_NE(from, all.end());
+    auto db = open_db(dir.path() / "a.db");
+    ASSERT_EQ(*migrate(*db, std::span<const Migration>(all.begin(), from)), 9);
+    // 1 was set aside by hand (a released cluster holds it), 2 by a cluster's invalidation,
+    // 3 counts.
+    ASSERT_TRUE(db->exec(R"(
+        INSERT INTO petitions (id, slug, title, body_markdown, state, created_at, updated_at)
+            VALUES (1, 'p', 'T', 'x', 'published', 1, 1);
+        INSERT INTO signatures (id, petition_id, state, name, name_normalised, email,
+            email_canonical, email_domain, public_name, language, terms_version,
+            privacy_version, accepted_at, ip, created_at, last_mail_at) VALUES
+            (1, 1, 'invalidated', 'a', 'a', 'a@x.org', 'a@x.org', 'x.org', 0, 'fr', 'v', 'v', 1,
+             '', 1, 1),
+            (2, 1, 'invalidated', 'b', 'b', 'b@x.org', 'b@x.org', 'x.org', 0, 'fr', 'v', 'v', 1,
+             '', 1, 1),
+            (3, 1, 'confirmed', 'c', 'c', 'c@x.org', 'c@x.org', 'x.org', 0, 'fr', 'v', 'v', 1,
+             '', 1, 1);
+        INSERT INTO incidents (id, petition_id, state, dimension, key_value, attempts_in_window,
+            window_total, distinct_networks, first_attempt_ms, opened_ms)
+            VALUES (1, 1, 'invalidated', 'name', 'k', 1, 1, 1, 1, 1);
+        INSERT INTO incident_clusters (id, incident_id, dimension, key_value,
+            attempts_in_window, window_total, distinct_networks, first_attempt_ms, detected_ms,
+            contained_ms, held_until_ms, state) VALUES
+            (1, 1, 'name', 'k', 1, 1, 1, 1, 1, 1, 1, 'released'),
+            (2, 1, 'as', 'as:64500', 1, 1, 1, 1, 1, 1, 1, 'invalidated');
+        INSERT INTO quarantine_holds (signature_id, cluster_id) VALUES (1, 1), (3, 1), (2, 2);
+    )")
+                    .ok());
+    ASSERT_GE(*migrate(*db), 8);
+    auto& select = db->prepare("SELECT signature_id FROM hand_invalidations ORDER BY 1");
+    std::vector<std::int64_t> recorded;
+    while (select.step()) recorded.push_back(select.column_int(0));
+    select.reset();
+    EXPECT_EQ(recorded, (std::vector<std::int64_t>{1}));
 }
 
 TEST(Migrations, RefuseAStoreFromANewerVersion) {

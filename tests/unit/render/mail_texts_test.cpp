@@ -1,0 +1,112 @@
+// Tests for render/mail_texts: what of a signer's name the confirmation mail may repeat.
+#include "render/mail_texts.hpp"
+
+#include <gtest/gtest.h>
+
+#include "site_fixture.hpp"
+
+namespace rempart::render {
+namespace {
+
+bool contains(const std::string& text, std::string_view part) {
+    return text.find(part) != std::string::npos;
+}
+
+TEST(GreetingName, APersonIsGreetedByTheirFirstName) {
+    EXPECT_EQ(greeting_name("Marie Curie"), "Marie");
+    EXPECT_EQ(greeting_name("Jean-Pierre Léaud"), "Jean-Pierre");
+    EXPECT_EQ(greeting_name("Ève"), "Ève");
+    EXPECT_EQ(greeting_name("N’Golo Kanté"), "N’Golo");
+    EXPECT_EQ(greeting_name("D'Artagnan"), "D'Artagnan");
+    EXPECT_EQ(greeting_name("Zoë"), "Zoë");
+    EXPECT_EQ(greeting_name("Zoe\xCC\x88 K"), "Zoe\xCC\x88");  // the accent as a mark (NFD)
+    EXPECT_EQ(greeting_name("Дмитрий Шостакович"), "Дмитрий");
+    EXPECT_EQ(greeting_name("明美"), "明美");
+    EXPECT_EQ(greeting_name("محمد"), "محمد");
+}
+
+TEST(GreetingName, ALongFirstWordIsCutAtTwentyCharacters) {
+    EXPECT_EQ(greeting_name(std::string(20, 'a')), std::string(20, 'a'));
+    EXPECT_EQ(greeting_name(std::string(21, 'a')), std::string(20, 'a'));  // one past
+    // Characters, not bytes: é is two.
+    std::string accents;
+    for (int i = 0; i < 30; ++i) accents += "é";
+    std::string twenty;
+    for (int i = 0; i < 20; ++i) twenty += "é";
+    EXPECT_EQ(greeting_name(accents), twenty);
+    // Cut just after a hyphen: the hyphen goes too.
+    EXPECT_EQ(greeting_name("Marie-Christineeeeee-Louise"), "Marie-Christineeeeee");
+    EXPECT_EQ(greeting_name("Marie-Christineeeee-Louise"), "Marie-Christineeeee");
+}
+
+TEST(GreetingName, LinksAddressesAndNumbersAreNeverRepeated) {
+    for (const char* hostile : {
+             "https://evil.example/login Marie",
+             "http://evil.example",
+             "evil.example/reset",
+             "www.evil-bank.com",
+             "wwwevil.com",
+             "Marie.Curie",
+             "evil.fr",
+             "marie@evil.example",
+             "Marie@",
+             "+33612345678",
+             "0612345678",
+             "06.12.34.56.78",
+             "Marie2",
+             "Marie:",
+             "Marie/",
+             "Marie!",
+             "Gagnez\xEF\xBC\x8E"
+             "com",  // a full-width full stop
+             "evil\xE3\x80\x82"
+             "com",  // an ideographic full stop
+             "ｗｗｗ．evil．com",
+             "Marie\xE2\x80\x8B",  // a zero-width space
+             "<b>Marie</b>",
+             "-Marie",
+             "'Marie",
+             "Ma--rie",
+             "\xCC\x88Marie",  // a mark before any letter
+             "\xFF\xFE",       // not UTF-8
+             "",
+         })
+        EXPECT_EQ(greeting_name(hostile), "") << hostile;
+}
+
+TEST(GreetingName, OnlyTheFirstWordIsLookedAt) {
+    // The rest of the name is never repeated, whatever it holds.
+    EXPECT_EQ(greeting_name("Marie rendez-vous sur https://evil.example appelez le 0612345678"),
+              "Marie");
+}
+
+class ConfirmationMail : public testing::SiteFixture {};
+
+TEST_F(ConfirmationMail, AHostileNameIsNotRepeatedAndTheMailGreetsWithoutIt) {
+    const auto mail =
+        confirmation_mail(*messages_, Language::fr, site_, "Des pistes",
+                          "www.banque-en-ligne.example/verification Votre compte est suspendu",
+                          "http://127.0.0.1:8080/s/abc");
+    EXPECT_TRUE(mail.text.starts_with("Bonjour,\n")) << mail.text;
+    EXPECT_TRUE(contains(mail.html, "<p>Bonjour,</p>"));
+    for (const auto* part : {&mail.subject, &mail.text, &mail.html}) {
+        EXPECT_FALSE(contains(*part, "banque")) << *part;
+        EXPECT_FALSE(contains(*part, "suspendu")) << *part;
+    }
+    const auto english =
+        confirmation_mail(*messages_, Language::en, site_, "T", "06 12 34 56 78", "http://x/s/y");
+    EXPECT_TRUE(english.text.starts_with("Hello,\n")) << english.text;
+    EXPECT_FALSE(contains(english.text, "06"));
+}
+
+TEST_F(ConfirmationMail, APersonIsGreetedByTheirFirstNameAndTheTitleStays) {
+    const auto mail = confirmation_mail(*messages_, Language::en, site_, "Safe bike lanes",
+                                        "Marie Curie", "http://x/s/y");
+    EXPECT_TRUE(mail.text.starts_with("Hello Marie,\n")) << mail.text;
+    EXPECT_FALSE(contains(mail.text, "Curie"));
+    EXPECT_TRUE(contains(mail.text, "Safe bike lanes"));
+    EXPECT_EQ(mail.subject, "Confirm your signature: Safe bike lanes");
+}
+
+}  // namespace
+}  // namespace rempart::render
