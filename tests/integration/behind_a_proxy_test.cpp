@@ -90,6 +90,9 @@ TEST_F(BehindAProxy, HeadersThatDisagreeOrCannotBeReadStandForNobodyInParticular
         EXPECT_EQ(garbled.status, 200u) << value;
         EXPECT_EQ(logged_ip(garbled), "0.0.0.0") << value;
     }
+    // Not the proxy's own address: nothing meant for loopback opens to these.
+    EXPECT_EQ(http_get(port(), "/metrics", {{"X-Forwarded-For", "nonsense"}}).status, 403u);
+    EXPECT_EQ(http_get(port(), "/metrics", {{"Forwarded", "for=unknown"}}).status, 403u);
 }
 
 }  // namespace
