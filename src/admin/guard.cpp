@@ -71,7 +71,7 @@ class GuardedRoute {
         if (!reading && foreign_origin(request))
             co_return forbidden(s_, request, language, "origin", "admin.forbidden_origin");
 
-        const bool secure = secure_cookies(request, s_.site.config().server.base_url);
+        const bool secure = s_.site.cookies().secure();
         const auto token =
             http::cookie_value(request.headers["Cookie"], session_cookie_name(secure)).value_or("");
         std::optional<store::SessionOfUser> session;
