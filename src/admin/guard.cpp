@@ -71,7 +71,7 @@ class GuardedRoute {
         // adds the session's own token, which no other site can read.
         const bool reading = request.method == Method::get || request.method == Method::head;
 
-        const bool secure = secure_cookies(request, s_.site.config().server.base_url);
+        const bool secure = s_.site.cookies().secure();
         const auto token =
             http::cookie_value(request.headers["Cookie"], session_cookie_name(secure)).value_or("");
         std::optional<store::SessionOfUser> session;

@@ -58,7 +58,7 @@ class LoginHandler {
     explicit LoginHandler(AdminServices& services) : s_(services) {}
 
     Awaitable show(const Request& request, const Params&) {
-        const bool secure = secure_cookies(request, base_url());
+        const bool secure = s_.site.cookies().secure();
         LoginForm form;
         if (auto query = http::parse_form(request.query); query)
             form.next = safe_admin_next(http::form_value(*query, "next").value_or("/admin"));
@@ -69,14 +69,15 @@ class LoginHandler {
             accounts::looks_like_session_token(existing) ? std::string(existing) : random_token(32);
         auto response = page(request, 200, form, {});
         if (form.csrf != existing)
-            response.set_header("Set-Cookie",
-                                set_admin_cookie(login_cookie_name(secure), form.csrf, secure));
+            response.set_header(
+                "Set-Cookie",
+                set_admin_cookie(s_.site.cookies(), login_cookie_name(secure), form.csrf));
         co_return response;
     }
 
     Awaitable submit(const Request& request, const Params&) {
         const auto language = s_.site.language_of(request.headers);
-        const bool secure = secure_cookies(request, base_url());
+        const bool secure = s_.site.cookies().secure();
         auto fields = http::parse_form(request.body);
         if (!fields) {
             LoginForm empty;
@@ -166,14 +167,13 @@ class LoginHandler {
         if (!done)
             co_return admin_notice(s_, context.language, 503, "admin.busy_title", "admin.busy");
         auto response = admin_redirect("/admin/login");
-        response.set_header("Set-Cookie",
-                            clear_admin_cookie(session_cookie_name(context.secure_cookies),
-                                               context.secure_cookies));
+        response.set_header(
+            "Set-Cookie",
+            clear_admin_cookie(s_.site.cookies(), session_cookie_name(context.secure_cookies)));
         co_return response;
     }
 
   private:
-    const std::string& base_url() const { return s_.site.config().server.base_url; }
 
     Response refuse(const Request& request, std::string_view reason, std::string_view text_key) {
         spdlog::info("{} reason={} path=\"{}\" ip={}", log_event::admin_forbidden, reason,
@@ -322,8 +322,8 @@ class LoginHandler {
         s_.login_limits.failures.succeeded(keys.account);
         spdlog::info("{} user={} ip={}", log_event::admin_login, user.id, request.client_ip);
         auto response = admin_redirect(user.must_change_password ? "/admin/password" : form.next);
-        response.set_header("Set-Cookie",
-                            set_admin_cookie(session_cookie_name(secure), token, secure));
+        response.set_header(
+            "Set-Cookie", set_admin_cookie(s_.site.cookies(), session_cookie_name(secure), token));
         co_return response;
     }
 

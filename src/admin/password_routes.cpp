@@ -108,8 +108,8 @@ class PasswordHandler {
         }
         auto response = admin_redirect("/admin?password=changed");
         response.set_header("Set-Cookie",
-                            set_admin_cookie(session_cookie_name(context.secure_cookies), token,
-                                             context.secure_cookies));
+                            set_admin_cookie(s_.site.cookies(),
+                                             session_cookie_name(context.secure_cookies), token));
         co_return response;
     }
 

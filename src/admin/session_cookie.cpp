@@ -1,13 +1,18 @@
 // The back office's cookies.
 #include "admin/session_cookie.hpp"
 
-#include "http/cookies.hpp"
-
 namespace rempart::admin {
+namespace {
 
-bool secure_cookies(const http::Request& request, std::string_view base_url) {
-    return request.tls || base_url.starts_with("https://");
+http::CookieOptions admin_options() {
+    http::CookieOptions options;
+    options.http_only = true;
+    options.same_site = "Strict";
+    options.path = "/";
+    return options;
 }
+
+}  // namespace
 
 std::string session_cookie_name(bool secure) {
     return secure ? "__Host-rempart_admin" : "rempart_admin";
@@ -17,21 +22,13 @@ std::string login_cookie_name(bool secure) {
     return secure ? "__Host-rempart_login" : "rempart_login";
 }
 
-std::string set_admin_cookie(std::string_view name, std::string_view value, bool secure) {
-    http::CookieOptions options;
-    options.http_only = true;
-    options.secure = secure;
-    options.same_site = "Strict";
-    options.path = "/";
-    return http::set_cookie(name, value, options);
+std::string set_admin_cookie(const http::CookiePolicy& policy, std::string_view name,
+                             std::string_view value) {
+    return policy.set_cookie(name, value, admin_options());
 }
 
-std::string clear_admin_cookie(std::string_view name, bool secure) {
-    std::string out(name);
-    out += "=; Path=/; Max-Age=0; HttpOnly";
-    if (secure) out += "; Secure";
-    out += "; SameSite=Strict";
-    return out;
+std::string clear_admin_cookie(const http::CookiePolicy& policy, std::string_view name) {
+    return policy.clear_cookie(name, admin_options());
 }
 
 }  // namespace rempart::admin

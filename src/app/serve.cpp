@@ -217,7 +217,15 @@ int serve(const Config& config, bool demo) {
     web::add_search_routes(router, **site, store.readers());
     api::add_api_routes(router, catalog, config.server.base_url, &store.readers());
     web::add_altcha_route(router, proof_of_work, difficulty, config.shield);
-    ops::add_ops_routes(router, metrics);
+    auto metrics_readers = ops::MetricsReaders::create(config.metrics);
+    if (!metrics_readers) {
+        std::cerr << "rempart: " << metrics_readers.error().detail << "\n";
+        outbox.stop();
+        store.close();
+        shutdown_logging();
+        return 1;
+    }
+    ops::add_ops_routes(router, metrics, std::move(*metrics_readers), **site);
     auto shield = set_up_shield(config, *secret, signing->asn_table.get(), store.readers(), **site);
     web::GateServices gate_services{**site,        *shield.gate_page,
                                     proof_of_work, *shield.front_door,

@@ -262,6 +262,10 @@ constexpr Key schema[] = {
      [](Node n, At w, Config& c) { return read_size(n, w, 1, 1'000'000, c.shedding.queue_normal); }},
     {"shedding", "retry_after_s",
      [](Node n, At w, Config& c) { return read_seconds(n, w, 1, 3600, c.shedding.retry_after); }},
+    {"metrics", "allow",
+     [](Node n, At w, Config& c) { return read_cidr_list(n, w, c.metrics.allow); }},
+    {"metrics", "bearer_token",
+     [](Node n, At w, Config& c) { return read_bearer_token(n, w, c.metrics.bearer_token); }},
     {"log", "level",
      [](Node n, At w, Config& c) {
          return read_choice(n, w, {"trace", "debug", "info", "warn", "error"}, c.log.level);

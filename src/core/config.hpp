@@ -190,6 +190,16 @@ struct SheddingConfig {
     std::chrono::seconds retry_after{5};
 };
 
+// Who may read GET /metrics: its counters tell an attacker when and how it was seen.
+// The address checked is the client's as found behind the trusted proxies, so a request
+// a local proxy relays from outside is not loopback.
+struct MetricsConfig {
+    std::vector<std::string> allow = {"127.0.0.0/8", "::1"};  // networks; 403 from elsewhere
+    std::string bearer_token;  // set: also asked for (401 without it); empty: not asked
+};
+// Shorter bearer tokens are refused at start: long enough that guessing is hopeless.
+inline constexpr std::size_t min_bearer_token_chars = 32;
+
 struct LogConfig {
     std::string level = "info";  // trace, debug, info, warn, error
     std::filesystem::path file;  // empty: standard error
@@ -207,6 +217,7 @@ struct Config {
     TrafficConfig traffic;
     GateConfig gate;
     SheddingConfig shedding;
+    MetricsConfig metrics;
     LogConfig log;
 };
 

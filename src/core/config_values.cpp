@@ -3,6 +3,7 @@
 
 #include <boost/asio/ip/address.hpp>
 
+#include <algorithm>
 #include <charconv>
 #include <sstream>
 
@@ -203,6 +204,37 @@ Result<void> read_cidr_list(const toml::node& node, const Where& where,
         read_strings(node, where, "networks such as \"127.0.0.1/32\" or \"::1/128\"", &is_cidr);
     if (!values) return values.error();
     out = std::move(*values);
+    return {};
+}
+
+Result<void> read_bearer_token(const toml::node& node, const Where& where, std::string& out) {
+    const auto* value = node.as_string();
+    const std::string expected = "expected a string of at least " +
+                                 std::to_string(min_bearer_token_chars) +
+                                 " letters, digits or - . _ ~ + / (such as the output of "
+                                 "\"openssl rand -hex 32\")";
+    if (!value) return where.error(expected, node);
+    const std::string& token = value->get();
+    if (token.empty()) {  // written out as the default: no token asked for
+        out.clear();
+        return {};
+    }
+    // RFC 6750's b64token: what a client can send after "Bearer " unquoted.
+    auto end = token.find_last_not_of('=');
+    end = end == std::string::npos ? 0 : end + 1;
+    const bool valid =
+        end > 0 &&
+        std::all_of(token.begin(), token.begin() + static_cast<std::ptrdiff_t>(end), [](char c) {
+            return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                   std::string_view("-._~+/").find(c) != std::string_view::npos;
+        });
+    if (!valid || token.size() < min_bearer_token_chars)
+        return make_error("config.bad_value",
+                          where.prefix() + "[" + where.section + "] " + where.key + ": " +
+                              expected + ", got " +
+                              (valid ? std::to_string(token.size()) + " characters"
+                                     : std::string("other characters")));
+    out = token;
     return {};
 }
 

@@ -49,6 +49,10 @@ Result<void> read_base_url(const toml::node& node, const Where& where, std::stri
 // IPv4 or IPv6 networks, "10.0.0.0/8"; a bare address is one host.
 Result<void> read_cidr_list(const toml::node& node, const Where& where,
                             std::vector<std::string>& out);
+// A secret sent as "Authorization: Bearer ...": RFC 6750's characters, at least
+// min_bearer_token_chars of them, or empty for none. Errors never repeat the value: it is
+// a secret.
+Result<void> read_bearer_token(const toml::node& node, const Where& where, std::string& out);
 Result<void> read_host_port_list(const toml::node& node, const Where& where,
                                  std::vector<std::string>& out);
 

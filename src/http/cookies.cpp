@@ -1,4 +1,4 @@
-// Reads cookies from a Cookie header and writes Set-Cookie values.
+// Reads cookies from a Cookie header and writes Set-Cookie values, all under one policy.
 #include "http/cookies.hpp"
 
 #include "core/text.hpp"
@@ -21,15 +21,27 @@ std::optional<std::string_view> cookie_value(std::string_view header, std::strin
     return std::nullopt;
 }
 
-std::string set_cookie(std::string_view name, std::string_view value,
-                       const CookieOptions& options) {
+CookiePolicy::CookiePolicy(const ServerConfig& server)
+    : secure_(server.base_url.starts_with("https://") || !server.tls_cert.empty()) {}
+
+std::string CookiePolicy::set_cookie(std::string_view name, std::string_view value,
+                                     const CookieOptions& options) const {
     std::string out;
     out.append(name).append("=").append(value);
     out.append("; Path=").append(options.path);
     if (options.max_age.count() > 0)
         out.append("; Max-Age=").append(std::to_string(options.max_age.count()));
     if (options.http_only) out.append("; HttpOnly");
-    if (options.secure) out.append("; Secure");
+    if (secure_) out.append("; Secure");
+    out.append("; SameSite=").append(options.same_site);
+    return out;
+}
+
+std::string CookiePolicy::clear_cookie(std::string_view name, CookieOptions options) const {
+    std::string out;
+    out.append(name).append("=; Path=").append(options.path).append("; Max-Age=0");
+    if (options.http_only) out.append("; HttpOnly");
+    if (secure_) out.append("; Secure");
     out.append("; SameSite=").append(options.same_site);
     return out;
 }

@@ -16,16 +16,28 @@ std::string_view to_string(Method method);
 class HeaderView {
   public:
     using Lookup = std::string_view (*)(const void* fields, std::string_view name);
+    using LookupAll = std::vector<std::string_view> (*)(const void* fields, std::string_view name);
     HeaderView() = default;
-    HeaderView(const void* fields, Lookup lookup) : fields_(fields), lookup_(lookup) {}
-    // The field's value, or empty when absent. Names compare case-insensitively.
+    HeaderView(const void* fields, Lookup lookup, LookupAll lookup_all = nullptr)
+        : fields_(fields), lookup_(lookup), lookup_all_(lookup_all) {}
+    // The field's first line, or empty when absent. Names compare case-insensitively.
     std::string_view operator[](std::string_view name) const {
         return fields_ ? lookup_(fields_, name) : std::string_view();
+    }
+    // Every line of the field, in the order received: a list header (X-Forwarded-For,
+    // Forwarded) may come in several, which together make one list.
+    std::vector<std::string_view> all(std::string_view name) const {
+        if (!fields_) return {};
+        if (lookup_all_) return lookup_all_(fields_, name);
+        const auto first = lookup_(fields_, name);
+        if (first.empty()) return {};
+        return {first};
     }
 
   private:
     const void* fields_ = nullptr;
     Lookup lookup_ = nullptr;
+    LookupAll lookup_all_ = nullptr;
 };
 
 struct Request {
@@ -36,7 +48,7 @@ struct Request {
     std::string_view query;        // raw query string, without '?'
     HeaderView headers;
     std::string_view body;
-    std::string client_ip;   // the socket peer, or X-Forwarded-For from a trusted proxy
+    std::string client_ip;   // the socket peer, or who our trusted proxies say it relays
     std::string request_id;  // also sent back in X-Request-Id and written in the log line
     bool tls = false;
 };

@@ -34,6 +34,16 @@ std::string_view lookup_field(const void* fields, std::string_view name) {
     return {value.data(), value.size()};
 }
 
+std::vector<std::string_view> lookup_fields(const void* fields, std::string_view name) {
+    const auto& f = *static_cast<const bhttp::fields*>(fields);
+    std::vector<std::string_view> lines;
+    // Beast keeps a field's lines together, in the order they came.
+    const auto [first, last] = f.equal_range(beast::string_view(name.data(), name.size()));
+    for (auto it = first; it != last; ++it)
+        lines.emplace_back(it->value().data(), it->value().size());
+    return lines;
+}
+
 http::Method to_method(bhttp::verb verb) {
     switch (verb) {
         case bhttp::verb::get:
@@ -216,7 +226,7 @@ asio::awaitable<void> serve_requests(std::shared_ptr<Server::State> state, Strea
             const auto& fields = parser.get().base();
             const auto raw_target = parser.get().target();
             auto response = state->application.error_page(
-                refusal, http::HeaderView(&fields, &lookup_field),
+                refusal, http::HeaderView(&fields, &lookup_field, &lookup_fields),
                 refusal == 431 ? std::string_view()
                                : std::string_view(raw_target.data(), raw_target.size()));
             metrics.count_request(state->no_route_metric, refusal, std::chrono::nanoseconds(0));
@@ -232,12 +242,10 @@ asio::awaitable<void> serve_requests(std::shared_ptr<Server::State> state, Strea
         request.method_text = {method_text.data(), method_text.size()};
         const auto target = message.target();
         request.target = {target.data(), target.size()};
-        request.headers = http::HeaderView(&message.base(), &lookup_field);
+        request.headers = http::HeaderView(&message.base(), &lookup_field, &lookup_fields);
         request.body = message.body();
-        const auto forwarded = message["X-Forwarded-For"];
         request.client_ip =
-            client_address(peer, {forwarded.data(), forwarded.size()}, state->trusted_proxies)
-                .to_string();
+            client_address(peer, request.headers, state->trusted_proxies).to_string();
         request.request_id = request_id();
         request.tls = tls;
 

@@ -39,8 +39,7 @@ Response through(const Site& site, shield::FrontDoor& front_door, const Request&
     response.set_header("Cache-Control", "no-store");
     http::CookieOptions options;
     options.max_age = clearance.lifetime();
-    options.secure = site.config().server.base_url.starts_with("https://");
-    response.set_header("Set-Cookie", http::set_cookie(clearance_cookie, cookie, options));
+    response.set_header("Set-Cookie", site.cookies().set_cookie(clearance_cookie, cookie, options));
     return response;
 }
 

@@ -159,9 +159,8 @@ void add_web_routes(http::Router& router, const Site& site) {
                    response.set_header("Location", next);
                    http::CookieOptions options;
                    options.max_age = std::chrono::hours(24 * 365);
-                   options.secure = site.config().server.base_url.starts_with("https://");
-                   response.set_header("Set-Cookie",
-                                       http::set_cookie("lang", render::code(*language), options));
+                   response.set_header("Set-Cookie", site.cookies().set_cookie(
+                                                         "lang", render::code(*language), options));
                    response.set_header("Cache-Control", "no-store");
                    co_return response;
                });

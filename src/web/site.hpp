@@ -7,6 +7,7 @@
 
 #include "core/config.hpp"
 #include "core/result.hpp"
+#include "http/cookies.hpp"
 #include "http/router.hpp"
 #include "metrics/metrics.hpp"
 #include "petitions/catalog.hpp"
@@ -28,6 +29,8 @@ class Site {
 
     render::Language language_of(const http::HeaderView& headers) const;
     const Config& config() const { return config_; }
+    // Every Set-Cookie of the site goes through it: public pages, the gate, the back office.
+    const http::CookiePolicy& cookies() const { return cookies_; }
     const Catalog& catalog() const { return catalog_; }
     const render::StaticAssets& assets() const { return *assets_; }
     const render::SiteView& view() const { return *view_; }
@@ -42,10 +45,12 @@ class Site {
     const StaticFile* static_file(std::string_view url_path) const;
 
   private:
-    Site(const Config& config, const Catalog& catalog) : config_(config), catalog_(catalog) {}
+    Site(const Config& config, const Catalog& catalog)
+        : config_(config), catalog_(catalog), cookies_(config.server) {}
 
     const Config& config_;
     const Catalog& catalog_;
+    http::CookiePolicy cookies_;
     std::unique_ptr<render::Messages> messages_;
     std::unique_ptr<render::Templates> templates_;
     std::unique_ptr<render::StaticAssets> assets_;

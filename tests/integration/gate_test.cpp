@@ -221,7 +221,11 @@ TEST_F(Gate, OnceThroughAVisitorIsSentOnlyToAPageOfThisSite) {
 
 TEST_F(Gate, HealthStaticFilesTheApiSigningAndConfirmationLinksAreNeverGated) {
     EXPECT_EQ(get("/healthz", home_ip).status, 200u);
-    EXPECT_EQ(get("/metrics", home_ip).status, 200u);
+    // /metrics is for loopback: from outside it is refused by its own rule, not gated.
+    const auto metrics = get("/metrics", home_ip);
+    EXPECT_EQ(metrics.status, 403u);
+    EXPECT_TRUE(metrics.header("x-rempart-gate").empty());
+    EXPECT_EQ(http_get(server_.port(), "/metrics").status, 200u);
     EXPECT_EQ(get("/robots.txt", home_ip).status, 200u);
     EXPECT_EQ(get("/altcha/challenge", home_ip).status, 200u);
     EXPECT_EQ(get("/api/petitions", home_ip).status, 200u);

@@ -32,20 +32,22 @@ TEST(AdminNext, OnlyLocalPathsUnderAdmin) {
 }
 
 TEST(AdminCookie, StrictHttpOnlyAndSecureWithHostPrefixOverHttps) {
-    http::Request plain;
-    EXPECT_FALSE(secure_cookies(plain, "http://127.0.0.1:8080"));
-    EXPECT_TRUE(secure_cookies(plain, "https://petitions.example.org"));
-    http::Request tls;
-    tls.tls = true;
-    EXPECT_TRUE(secure_cookies(tls, "http://127.0.0.1:8080"));
-    EXPECT_EQ(session_cookie_name(false), "rempart_admin");
-    EXPECT_EQ(session_cookie_name(true), "__Host-rempart_admin");
-    EXPECT_EQ(set_admin_cookie("rempart_admin", "v", false),
+    ServerConfig plain_server;
+    plain_server.base_url = "http://127.0.0.1:8080";
+    ServerConfig https_server;
+    https_server.base_url = "https://petitions.example.org";
+    const http::CookiePolicy plain(plain_server);
+    const http::CookiePolicy https(https_server);
+    EXPECT_EQ(session_cookie_name(plain.secure()), "rempart_admin");
+    EXPECT_EQ(session_cookie_name(https.secure()), "__Host-rempart_admin");
+    EXPECT_EQ(set_admin_cookie(plain, "rempart_admin", "v"),
               "rempart_admin=v; Path=/; HttpOnly; SameSite=Strict");
-    EXPECT_EQ(set_admin_cookie("__Host-rempart_admin", "v", true),
+    EXPECT_EQ(set_admin_cookie(https, "__Host-rempart_admin", "v"),
               "__Host-rempart_admin=v; Path=/; HttpOnly; Secure; SameSite=Strict");
-    EXPECT_EQ(clear_admin_cookie("rempart_admin", false),
+    EXPECT_EQ(clear_admin_cookie(plain, "rempart_admin"),
               "rempart_admin=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict");
+    EXPECT_EQ(clear_admin_cookie(https, "__Host-rempart_admin"),
+              "__Host-rempart_admin=; Path=/; Max-Age=0; HttpOnly; Secure; SameSite=Strict");
 }
 
 TEST(PasswordPool, RunsWorkOffTheCallersThreadAndResumesOnIt) {

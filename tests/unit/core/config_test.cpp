@@ -538,5 +538,68 @@ TEST(ConfigLoading, BadTrafficGateAndSheddingSettingsNameTheirKey) {
     }
 }
 
+TEST(ConfigLoading, MetricsAnswerLoopbackAndAskNoTokenByDefault) {
+    const auto config = parse_config("", "rempart.toml");
+    ASSERT_TRUE(config.ok());
+    EXPECT_EQ(config->metrics.allow, (std::vector<std::string>{"127.0.0.0/8", "::1"}));
+    EXPECT_TRUE(config->metrics.bearer_token.empty());
+}
+
+TEST(ConfigLoading, MetricsReadersAndTheirToken) {
+    const std::string token(min_bearer_token_chars, 'a');
+    const auto config = parse_config(
+        "[metrics]\nallow = [\"10.0.0.0/8\", \"2001:db8::/32\"]\n"
+        "bearer_token = \"" +
+            token + "\"\n",
+        "rempart.toml");
+    ASSERT_TRUE(config.ok()) << config.error().detail;
+    EXPECT_EQ(config->metrics.allow, (std::vector<std::string>{"10.0.0.0/8", "2001:db8::/32"}));
+    EXPECT_EQ(config->metrics.bearer_token, token);
+    const auto base64 = parse_config(
+        "[metrics]\nbearer_token = \"Zm9vYmFy-._~+/Zm9vYmFyZm9vYmFyZm9vYmFy==\"\n", "r.toml");
+    EXPECT_TRUE(base64.ok()) << base64.error().detail;
+}
+
+TEST(ConfigLoading, AShortOrUnsendableMetricsTokenIsRefusedWithoutBeingRepeated) {
+    const std::string one_short(min_bearer_token_chars - 1, 'a');
+    const auto config =
+        parse_config("[metrics]\n\nbearer_token = \"" + one_short + "\"\n", "rempart.toml");
+    ASSERT_FALSE(config.ok());
+    EXPECT_EQ(config.error().code, "config.bad_value");
+    EXPECT_TRUE(config.error().detail.starts_with("rempart.toml:3:1: [metrics] bearer_token: "))
+        << config.error().detail;
+    EXPECT_TRUE(config.error().detail.ends_with("got 31 characters")) << config.error().detail;
+    EXPECT_EQ(config.error().detail.find(one_short), std::string::npos);
+    for (const auto* token : {"with a space in the middle of it, long enough......",
+                              "\\\"quoted\\\"0123456789012345678901234567890123",
+                              "==============================================", "=abc"}) {
+        const auto refused = parse_config(
+            std::string("[metrics]\nbearer_token = \"") + token + "\"\n", "rempart.toml");
+        ASSERT_FALSE(refused.ok()) << token;
+        EXPECT_NE(refused.error().detail.find("[metrics] bearer_token: expected"),
+                  std::string::npos)
+            << refused.error().detail;
+    }
+    EXPECT_FALSE(parse_config("[metrics]\nbearer_token = 12345", "rempart.toml").ok());
+    // Written out as the default: none asked for.
+    const auto none = parse_config("[metrics]\nbearer_token = \"\"", "rempart.toml");
+    ASSERT_TRUE(none.ok()) << none.error().detail;
+    EXPECT_TRUE(none->metrics.bearer_token.empty());
+}
+
+TEST(ConfigLoading, BadMetricsNetworksNameTheirPlace) {
+    const auto config =
+        parse_config("[metrics]\nallow = [\"127.0.0.1/32\", \"10.0.0.0/33\"]\n", "rempart.toml");
+    ASSERT_FALSE(config.ok());
+    EXPECT_EQ(config.error().code, "config.bad_value");
+    EXPECT_TRUE(config.error().detail.starts_with("rempart.toml:2:")) << config.error().detail;
+    EXPECT_NE(config.error().detail.find("[metrics] allow: expected an array of networks"),
+              std::string::npos)
+        << config.error().detail;
+    EXPECT_NE(config.error().detail.find("got \"10.0.0.0/33\""), std::string::npos);
+    EXPECT_FALSE(parse_config("[metrics]\nallow = \"127.0.0.1\"", "rempart.toml").ok());
+    EXPECT_FALSE(parse_config("[metrics]\nreaders = []", "rempart.toml").ok());
+}
+
 }  // namespace
 }  // namespace rempart

@@ -63,7 +63,7 @@ TEST(Messages, AnUnknownKeyShowsItself) {
 TEST(Messages, EveryErrorStatusHasATitleAndWhatToDo) {
     const auto messages = load();
     ASSERT_NE(messages, nullptr);
-    for (const int status : {400, 403, 404, 405, 408, 409, 413, 422, 429, 431, 500, 503})
+    for (const int status : {400, 401, 403, 404, 405, 408, 409, 413, 422, 429, 431, 500, 503})
         for (const auto language : all_languages)
             for (const char* part : {"error.title_", "error.text_"}) {
                 const auto key = part + std::to_string(status);
