@@ -12,6 +12,7 @@
 #include "accounts/tokens.hpp"
 #include "admin/session_cookie.hpp"
 #include "core/log_events.hpp"
+#include "core/log_text.hpp"
 #include "core/text.hpp"
 #include "http/cookies.hpp"
 #include "http/target.hpp"
@@ -42,8 +43,8 @@ void no_store(Response& response) {
 
 Response forbidden(const AdminServices& services, const Request& request, render::Language language,
                    std::string_view reason, std::string_view text_key) {
-    spdlog::info("{} reason={} path=\"{}\" ip={}", log_event::admin_forbidden, reason, request.path,
-                 request.client_ip);
+    spdlog::info("{} reason={} path={} ip={}", log_event::admin_forbidden, reason,
+                 log_text(request.path), request.client_ip);
     return admin_notice(services, language, 403, "admin.forbidden_title", text_key);
 }
 

@@ -4,6 +4,7 @@
 
 #include "admin/incident_routes.hpp"
 #include "core/log_events.hpp"
+#include "core/log_text.hpp"
 #include "store/ban_repository.hpp"
 #include "store/cluster_decisions.hpp"
 
@@ -51,7 +52,8 @@ Awaitable decide(IncidentServices& s, const Params& params, const AdminContext& 
         if (decided.error().code == "cluster.not_found")
             co_return admin_notice(s.admin, context.language, 404, "admin.incident_missing_title",
                                    "admin.incident_missing");
-        spdlog::error("{} error=\"{}\"", log_event::store_write_failed, decided.error().detail);
+        spdlog::error("{} error={}", log_event::store_write_failed,
+                      log_text(decided.error().detail));
         co_return admin_notice(s.admin, context.language, 503, "admin.busy_title", "admin.busy");
     }
     if (s.defence) s.defence->decided(*decided, decision);

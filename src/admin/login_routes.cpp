@@ -13,6 +13,7 @@
 #include "admin/login_alert.hpp"
 #include "admin/session_cookie.hpp"
 #include "core/log_events.hpp"
+#include "core/log_text.hpp"
 #include "core/random.hpp"
 #include "core/text.hpp"
 #include "http/cookies.hpp"
@@ -174,10 +175,9 @@ class LoginHandler {
     }
 
   private:
-
     Response refuse(const Request& request, std::string_view reason, std::string_view text_key) {
-        spdlog::info("{} reason={} path=\"{}\" ip={}", log_event::admin_forbidden, reason,
-                     request.path, request.client_ip);
+        spdlog::info("{} reason={} path={} ip={}", log_event::admin_forbidden, reason,
+                     log_text(request.path), request.client_ip);
         return admin_notice(s_, s_.site.language_of(request.headers), 403, "admin.forbidden_title",
                             text_key);
     }
@@ -195,8 +195,8 @@ class LoginHandler {
         const auto admission = limits.failures.admit(keys.account, by_subscriber, by_account, now);
         if (admission.allowed()) return std::nullopt;
         const auto by = accounts::to_string(admission.refusal);
-        spdlog::info("{} reason=rate_limited by={} email=\"{}\" ip={}",
-                     log_event::admin_login_refused, by, printable(form.email), request.client_ip);
+        spdlog::info("{} reason=rate_limited by={} email={} ip={}", log_event::admin_login_refused,
+                     by, log_text(printable(form.email)), request.client_ip);
         const auto& lock_key = admission.refusal == accounts::LoginRefusal::subscriber_limited
                                    ? keys.subscriber
                                    : keys.account;
@@ -231,9 +231,9 @@ class LoginHandler {
                     const std::optional<store::User>& user, std::string_view why) {
         const auto outcome = s_.login_limits.failures.failed(
             keys.account, keys.network, user.has_value(), shield::Clock::now());
-        spdlog::info("{} reason=credentials email=\"{}\" failures={} ip={}",
-                     log_event::admin_login_refused, printable(form.email), outcome.failures,
-                     request.client_ip);
+        spdlog::info("{} reason=credentials email={} failures={} ip={}",
+                     log_event::admin_login_refused, log_text(printable(form.email)),
+                     outcome.failures, request.client_ip);
         const auto now = unix_now_ms();
         std::vector<store::AuditEntry> entries{
             {0, now, user ? std::optional(user->id) : std::nullopt, attempt_actor(form, keys),
@@ -265,8 +265,8 @@ class LoginHandler {
             },
             [queued = !mails.empty(), wake = s_.mail_queued](Result<void> done) {
                 if (!done)
-                    spdlog::error("{} error=\"{}\"", log_event::store_write_failed,
-                                  done.error().detail);
+                    spdlog::error("{} error={}", log_event::store_write_failed,
+                                  log_text(done.error().detail));
                 else if (queued && wake)
                     wake();
             });
@@ -314,7 +314,8 @@ class LoginHandler {
         };
         auto opened = co_await s_.store.writer().write<bool>(std::move(job));
         if (!opened) {
-            spdlog::error("{} error=\"{}\"", log_event::store_write_failed, opened.error().detail);
+            spdlog::error("{} error={}", log_event::store_write_failed,
+                          log_text(opened.error().detail));
             co_return admin_notice(s_, s_.site.language_of(request.headers), 503,
                                    "admin.busy_title", "admin.busy");
         }

@@ -7,6 +7,7 @@
 #include "admin/admin_routes.hpp"
 #include "admin/session_cookie.hpp"
 #include "core/log_events.hpp"
+#include "core/log_text.hpp"
 #include "http/target.hpp"
 #include "store/session_repository.hpp"
 #include "store/user_repository.hpp"
@@ -103,7 +104,8 @@ class PasswordHandler {
         };
         auto changed = co_await s_.store.writer().write<bool>(std::move(job));
         if (!changed) {
-            spdlog::error("{} error=\"{}\"", log_event::store_write_failed, changed.error().detail);
+            spdlog::error("{} error={}", log_event::store_write_failed,
+                          log_text(changed.error().detail));
             co_return admin_notice(s_, context.language, 503, "admin.busy_title", "admin.busy");
         }
         auto response = admin_redirect("/admin?password=changed");

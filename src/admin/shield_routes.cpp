@@ -4,6 +4,7 @@
 #include <spdlog/spdlog.h>
 
 #include "core/log_events.hpp"
+#include "core/log_text.hpp"
 #include "store/settings_repository.hpp"
 
 namespace rempart::admin {
@@ -113,8 +114,8 @@ void add_shield_routes(http::Router& router, ShieldServices& services) {
             };
             const auto written = co_await services.admin.store.writer().write<bool>(std::move(job));
             if (!written) {
-                spdlog::error("{} error=\"{}\"", log_event::store_write_failed,
-                              written.error().detail);
+                spdlog::error("{} error={}", log_event::store_write_failed,
+                              log_text(written.error().detail));
                 co_return admin_notice(services.admin, context.language, 503, "admin.busy_title",
                                        "admin.busy");
             }

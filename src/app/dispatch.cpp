@@ -12,6 +12,7 @@
 
 #include "app/route_policy.hpp"
 #include "core/log_events.hpp"
+#include "core/log_text.hpp"
 #include "http/target.hpp"
 
 namespace rempart::app {
@@ -88,8 +89,8 @@ boost::asio::awaitable<http::Response> Dispatcher::handle(http::Request& request
             try {
                 response = co_await match.route->handler(request, match.params);
             } catch (const std::exception& e) {
-                spdlog::error("{} id={} route={} error=\"{}\"", log_event::http_handler_failed,
-                              request.request_id, route_name, e.what());
+                spdlog::error("{} id={} route={} error={}", log_event::http_handler_failed,
+                              request.request_id, route_name, log_text(e.what()));
                 failed = true;
             }
         }

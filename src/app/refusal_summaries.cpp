@@ -10,6 +10,7 @@
 #include <map>
 
 #include "core/log_events.hpp"
+#include "core/log_text.hpp"
 #include "signatures/email.hpp"
 #include "store/outbox_repository.hpp"
 #include "store/refusal_repository.hpp"
@@ -38,8 +39,8 @@ void write_refusal_summaries(store::Store& store, signatures::RefusalTally& tall
         },
         [](Result<void> done) {
             if (!done)
-                spdlog::error("{} error=\"{}\"", log_event::store_write_failed,
-                              done.error().detail);
+                spdlog::error("{} error={}", log_event::store_write_failed,
+                              log_text(done.error().detail));
         });
 }
 
@@ -56,8 +57,10 @@ asio::awaitable<void> run_refusal_summaries(store::Store& store, signatures::Ref
 
 void restore_mailbox_caps(store::Store& store, signatures::MailboxCaps& caps, std::int64_t now_s) {
     const auto today = now_s - now_s % 86400;
-    const auto recipients = store.readers().read_now<std::vector<std::string>>(
-        [today](store::Database& db) { return store::recipients_since(db, "confirmation", today); });
+    const auto recipients =
+        store.readers().read_now<std::vector<std::string>>([today](store::Database& db) {
+            return store::recipients_since(db, "confirmation", today);
+        });
     for (const auto& to : recipients) {
         const auto at = to.rfind('@');
         if (at == std::string::npos) continue;

@@ -25,6 +25,7 @@
 #include "app/shield_setup.hpp"
 #include "app/signing_setup.hpp"
 #include "core/log_events.hpp"
+#include "core/log_text.hpp"
 #include "core/logging.hpp"
 #include "core/secret.hpp"
 #include "net/server.hpp"
@@ -121,10 +122,10 @@ int serve(const Config& config, bool demo) {
 
     auto opened = store::open_store(config.storage, 2);
     if (!opened) {
-        spdlog::error("{} error=\"{}\"",
+        spdlog::error("{} error={}",
                       opened.error().code == "store.newer" ? log_event::store_refused_newer
                                                            : log_event::store_refused,
-                      opened.error().detail);
+                      log_text(opened.error().detail));
         std::cerr << "rempart: " << opened.error().detail << "\n";
         shutdown_logging();
         return 1;
@@ -132,7 +133,8 @@ int serve(const Config& config, bool demo) {
     auto& store = **opened;
     if (demo) {
         if (auto seeded = seed_demo(store); !seeded)
-            spdlog::warn("{} error=\"{}\"", log_event::store_write_failed, seeded.error().detail);
+            spdlog::warn("{} error={}", log_event::store_write_failed,
+                         log_text(seeded.error().detail));
     }
 
     Catalog catalog;
@@ -170,20 +172,20 @@ int serve(const Config& config, bool demo) {
     auto defence = set_up_defence(
         config, catalog, **site, store, difficulty, [&outbox] { outbox.notify(); }, metrics);
     outbox.start();
-    web::SigningServices signing_services{**site,
-                                          store,
-                                          proof_of_work,
-                                          difficulty,
-                                          *signing->limits,
-                                          *signing->asn_table,
-                                          *signing->disposable_domains,
-                                          signing->mail_domains.get(),
-                                          *secret,
-                                          [&outbox] { outbox.notify(); },
-                                          defence.defence.get(),
-                                          defence.bans.get(),
-                                          {config.shield.mails_per_mailbox_per_day,
-                                           signing->mail_domains != nullptr}};
+    web::SigningServices signing_services{
+        **site,
+        store,
+        proof_of_work,
+        difficulty,
+        *signing->limits,
+        *signing->asn_table,
+        *signing->disposable_domains,
+        signing->mail_domains.get(),
+        *secret,
+        [&outbox] { outbox.notify(); },
+        defence.defence.get(),
+        defence.bans.get(),
+        {config.shield.mails_per_mailbox_per_day, signing->mail_domains != nullptr}};
     restore_mailbox_caps(store, signing_services.mailbox_caps, unix_now());
     SignatureTotals signature_totals{};
     web::add_signing_metrics(metrics, signing_services.counters);

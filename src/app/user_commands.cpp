@@ -10,6 +10,7 @@
 #include "app/commands.hpp"
 #include "core/clock.hpp"
 #include "core/log_events.hpp"
+#include "core/log_text.hpp"
 #include "store/audit_repository.hpp"
 #include "store/session_repository.hpp"
 #include "store/store.hpp"
@@ -81,7 +82,8 @@ int add_user(const Config& config, const AddUserOptions& options) {
                 return user;
             });
         if (!added) return fail(added.error().detail);
-        spdlog::info("{} email={} role={}", log_event::user_added, address, to_string(*role));
+        spdlog::info("{} email={} role={}", log_event::user_added, log_text(address),
+                     to_string(*role));
         std::cout << "Added " << to_string(*role) << " " << address << ".\n"
                   << "One-time password: " << password << "\n"
                   << "It must be changed at the first login: " << config.server.base_url

@@ -44,9 +44,12 @@ inline constexpr std::string_view cache_invalidated = "CACHE_INVALIDATED";
 // A signature was recorded or matched an active one: petition=, signature=, outcome=
 // (created, duplicate_mail, duplicate_quiet), ip=.
 inline constexpr std::string_view signature_accepted = "SIGNATURE_ACCEPTED";
-// A signing attempt was refused: petition=, verdict=, ip=, plus domain= or limit= when known.
+// Signing attempts were refused, summed every few seconds per petition and verdict (never a
+// line per attempt): petition=, verdict= (pow_missing, rate_limited_ip, ...), attempts=,
+// networks=.
 inline constexpr std::string_view signature_refused = "SIGNATURE_REFUSED";
-// A signature was confirmed from its mail: signature=, after_s=.
+// A signature was confirmed from its mail: signature=, after_s=, outcome= (confirmed,
+// confirmed_in_quarantine).
 inline constexpr std::string_view signature_confirmed = "SIGNATURE_CONFIRMED";
 // A signature was withdrawn by its signer: signature=.
 inline constexpr std::string_view signature_withdrawn = "SIGNATURE_WITHDRAWN";

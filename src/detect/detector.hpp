@@ -104,7 +104,7 @@ struct Cluster {
     double baseline_share = 0;
     std::size_t distinct_networks = 0;  // among the cluster's attempts
     std::size_t distinct_senders = 0;
-    std::int64_t first_ms = 0;          // the cluster's first attempt still in the window
+    std::int64_t first_ms = 0;  // the cluster's first attempt still in the window
     std::int64_t last_ms = 0;
     std::vector<Source> networks;  // most of the cluster's attempts first
     std::vector<Source> ases;

@@ -8,6 +8,7 @@
 
 #include "core/clock.hpp"
 #include "core/log_events.hpp"
+#include "core/log_text.hpp"
 #include "store/outbox_repository.hpp"
 
 namespace rempart::incidents {
@@ -162,7 +163,8 @@ void Defence::record(const detect::Cluster& cluster, const std::string& petition
     };
     store_.writer().submit(std::move(job), [shared = shared_](Result<void> done) {
         if (!done) {
-            spdlog::error("{} error=\"{}\"", log_event::store_write_failed, done.error().detail);
+            spdlog::error("{} error={}", log_event::store_write_failed,
+                          log_text(done.error().detail));
             return;
         }
         if (shared->options.compose_alerts && shared->options.mail_queued)

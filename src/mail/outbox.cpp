@@ -6,6 +6,7 @@
 #include <ctime>
 
 #include "core/log_events.hpp"
+#include "core/log_text.hpp"
 #include "store/outbox_repository.hpp"
 
 namespace rempart::mail {
@@ -91,25 +92,27 @@ std::size_t Outbox::send_due() {
         const bool too_old = now - mail.created_at >= options_.give_up_after.count();
         if (error.code == permanent_error || too_old) {
             ++stats_.failed;
-            spdlog::warn("{} id={} attempts={} error=\"{}\"", log_event::mail_failed, mail.id,
-                         attempts, reason);
+            spdlog::warn("{} id={} attempts={} error={}", log_event::mail_failed, mail.id, attempts,
+                         log_text(reason));
             outcomes.push_back({mail.id, Outcome::Kind::failed, 0, std::move(reason)});
         } else {
             ++stats_.deferred;
             const auto delay = retry_delay(options_, attempts).count();
-            spdlog::warn("{} id={} attempts={} next_in_s={} error=\"{}\"",
-                         log_event::mail_deferred, mail.id, attempts, delay, reason);
+            spdlog::warn("{} id={} attempts={} next_in_s={} error={}", log_event::mail_deferred,
+                         mail.id, attempts, delay, log_text(reason));
             outcomes.push_back({mail.id, Outcome::Kind::retry, now + delay, std::move(reason)});
         }
     }
     // One write for the batch. Should it fail, the mails stay queued and go again: a rare
     // duplicate mail is better than a lost one.
-    std::function<Result<bool>(store::Database&)> job =
-        [outcomes = std::move(outcomes), now](store::Database& db) -> Result<bool> {
+    std::function<Result<bool>(store::Database&)> job = [outcomes = std::move(outcomes),
+                                                         now](store::Database& db) -> Result<bool> {
         for (const auto& outcome : outcomes) {
             Result<void> marked;
             switch (outcome.kind) {
-                case Outcome::Kind::sent: marked = store::mark_mail_sent(db, outcome.id, now); break;
+                case Outcome::Kind::sent:
+                    marked = store::mark_mail_sent(db, outcome.id, now);
+                    break;
                 case Outcome::Kind::retry:
                     marked = store::mark_mail_retry(db, outcome.id, outcome.next_attempt_at,
                                                     outcome.error);
@@ -123,7 +126,8 @@ std::size_t Outbox::send_due() {
         return true;
     };
     if (auto written = store_.writer().write_now<bool>(std::move(job)); !written)
-        spdlog::error("{} error=\"{}\"", log_event::store_write_failed, written.error().detail);
+        spdlog::error("{} error={}", log_event::store_write_failed,
+                      log_text(written.error().detail));
     return due.size();
 }
 

@@ -11,6 +11,7 @@
 
 #include "core/host_port.hpp"
 #include "core/log_events.hpp"
+#include "core/log_text.hpp"
 #include "net/detail/server_state.hpp"
 
 namespace rempart::net {
@@ -77,7 +78,7 @@ asio::awaitable<void> accept_loop(std::shared_ptr<Server::State> state) {
         if (state->stopping) co_return;
         if (ec) {
             // Out of file descriptors and the like: pause rather than spin.
-            spdlog::warn("{} error=\"{}\"", log_event::connection_refused, ec.message());
+            spdlog::warn("{} error={}", log_event::connection_refused, log_text(ec.message()));
             asio::steady_timer pause(state->io, std::chrono::milliseconds(50));
             co_await pause.async_wait(asio::as_tuple(asio::use_awaitable));
             continue;
@@ -121,8 +122,8 @@ asio::awaitable<void> accept_loop(std::shared_ptr<Server::State> state) {
                            try {
                                std::rethrow_exception(error);
                            } catch (const std::exception& e) {
-                               spdlog::error("{} error=\"{}\"", log_event::http_handler_failed,
-                                             e.what());
+                               spdlog::error("{} error={}", log_event::http_handler_failed,
+                                             log_text(e.what()));
                            }
                        });
     }

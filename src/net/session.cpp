@@ -11,6 +11,7 @@
 #include <boost/beast/ssl/ssl_stream.hpp>
 
 #include "core/log_events.hpp"
+#include "core/log_text.hpp"
 #include "core/random.hpp"
 #include "net/detail/http_date.hpp"
 #include "net/detail/server_state.hpp"
@@ -253,8 +254,8 @@ asio::awaitable<void> serve_requests(std::shared_ptr<Server::State> state, Strea
         try {
             response = co_await state->application.handle(request);
         } catch (const std::exception& e) {
-            spdlog::error("{} id={} error=\"{}\"", log_event::http_handler_failed,
-                          request.request_id, e.what());
+            spdlog::error("{} id={} error={}", log_event::http_handler_failed, request.request_id,
+                          log_text(e.what()));
             response = state->application.error_page(500, request.headers, request.target);
         }
 

@@ -155,8 +155,7 @@ std::uint64_t FrontDoor::decisions(Decision decision) const {
 
 std::size_t FrontDoor::tracked_keys() const {
     return pages_.tracked_keys() + api_.tracked_keys() + sign_.tracked_keys() +
-           per_clearance_.tracked_keys() +
-           networks_.size();
+           per_clearance_.tracked_keys() + networks_.size();
 }
 
 }  // namespace rempart::shield

@@ -46,9 +46,9 @@ void RefusalTally::count(const RefusedAttempt& attempt) {
         summary.verdict = std::string(attempt.verdict);
         summary.first_ms = attempt.at_ms;
         summary.sample_ip = network == "other" ? std::string() : std::string(attempt.ip);
-        summary.sample_user_agent =
-            network == "other" ? std::string()
-                               : std::string(attempt.user_agent.substr(0, max_user_agent));
+        summary.sample_user_agent = network == "other"
+                                        ? std::string()
+                                        : std::string(attempt.user_agent.substr(0, max_user_agent));
         it = summaries_.emplace(std::move(key), std::move(summary)).first;
     }
     auto& summary = it->second;

@@ -7,9 +7,9 @@ namespace rempart::signatures {
 namespace {
 
 constexpr std::array<std::string_view, verdict_count> names{
-    "banned",     "rate_limited",   "unreadable_form", "pow_missing",       "pow_failed",
-    "pow_expired", "pow_too_easy",  "invalid",         "disposable",        "mailbox_capped",
-    "no_mail",    "undecided",       "accept"};
+    "banned",      "rate_limited", "unreadable_form", "pow_missing", "pow_failed",
+    "pow_expired", "pow_too_easy", "invalid",         "disposable",  "mailbox_capped",
+    "no_mail",     "undecided",    "accept"};
 
 }  // namespace
 
@@ -29,11 +29,16 @@ Verdict decide(const SigningFacts& f, const SigningRules& rules) {
     // The proof of work before the fields: without it, nobody's typing is looked at further.
     if (!f.proof_of_work) return undecided;
     switch (*f.proof_of_work) {
-        case ProofOfWorkCheck::missing: return pow_missing;
-        case ProofOfWorkCheck::failed: return pow_failed;
-        case ProofOfWorkCheck::expired: return pow_expired;
-        case ProofOfWorkCheck::too_easy: return pow_too_easy;
-        case ProofOfWorkCheck::accepted: break;
+        case ProofOfWorkCheck::missing:
+            return pow_missing;
+        case ProofOfWorkCheck::failed:
+            return pow_failed;
+        case ProofOfWorkCheck::expired:
+            return pow_expired;
+        case ProofOfWorkCheck::too_easy:
+            return pow_too_easy;
+        case ProofOfWorkCheck::accepted:
+            break;
     }
     if (!f.fields_valid) return undecided;
     if (!*f.fields_valid) return invalid;

@@ -10,19 +10,19 @@
 namespace rempart::signatures {
 
 enum class Verdict {
-    banned,             // an incident banned the client's network or AS
-    rate_limited,       // a signing limit: address, network, AS, petition or mail domain
-    unreadable_form,    // the body is not a form at all
-    pow_missing,        // no proof of work came with the form
-    pow_failed,         // a wrong, forged or reused solution, or one made for the gate
-    pow_expired,        // the challenge is too old: the signer only has to try again
-    pow_too_easy,       // solved before the difficulty was raised for this petition
-    invalid,            // a field is wrong: the form comes back with its errors
-    disposable,         // a throwaway mail domain
-    mailbox_capped,     // this mailbox had its confirmation mails for the day
-    no_mail,            // the domain cannot receive mail
-    undecided,          // no check refused so far, but the next fact is not known yet
-    accept,             // record it (the defence may still start it quarantined)
+    banned,           // an incident banned the client's network or AS
+    rate_limited,     // a signing limit: address, network, AS, petition or mail domain
+    unreadable_form,  // the body is not a form at all
+    pow_missing,      // no proof of work came with the form
+    pow_failed,       // a wrong, forged or reused solution, or one made for the gate
+    pow_expired,      // the challenge is too old: the signer only has to try again
+    pow_too_easy,     // solved before the difficulty was raised for this petition
+    invalid,          // a field is wrong: the form comes back with its errors
+    disposable,       // a throwaway mail domain
+    mailbox_capped,   // this mailbox had its confirmation mails for the day
+    no_mail,          // the domain cannot receive mail
+    undecided,        // no check refused so far, but the next fact is not known yet
+    accept,           // record it (the defence may still start it quarantined)
 };
 inline constexpr std::size_t verdict_count = 13;
 std::string_view to_string(Verdict verdict);

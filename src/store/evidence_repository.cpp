@@ -11,7 +11,7 @@ using namespace rempart::evidence;
 // The incident's events, as ids of signing_events. One fixed text for every dimension:
 // cluster keys and times are bound or read from the tables, never written into the SQL.
 // ?1 petition, ?2 incident, ?3 now.
-#define REMPART_INCIDENT_EVENTS                                                            \
+#define REMPART_INCIDENT_EVENTS \
     "WITH clusters(dimension, key, from_ms, to_ms) AS ("                                   \
     " SELECT dimension, key_value, first_attempt_ms, held_until_ms FROM incident_clusters" \
     "  WHERE incident_id = ?2"                                                             \
@@ -77,7 +77,8 @@ Result<void> load_events(Database& db, const Scope& scope, IncidentRecord& recor
         REMPART_INCIDENT_EVENTS
         "SELECT ip, network, asn, verdict, COUNT(*), MIN(at_ms), MAX(at_ms) FROM events"
         " GROUP BY ip, network, asn, verdict"
-        " UNION ALL SELECT sample_ip, network, asn, verdict, SUM(attempts), MIN(first_ms), MAX(last_ms)"
+        " UNION ALL SELECT sample_ip, network, asn, verdict, SUM(attempts), MIN(first_ms), "
+        "MAX(last_ms)"
         " FROM refused GROUP BY network, asn, verdict",
         scope);
     while (sources.step())

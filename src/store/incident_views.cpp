@@ -122,7 +122,8 @@ Result<IncidentView> load_incident_view(Database& db, std::int64_t incident_id,
         "  GROUP BY minute, verdict"
         " UNION ALL"
         " SELECT minute_ms, verdict, SUM(attempts) FROM signing_refusals"
-        "  WHERE petition_id = ?1 AND minute_ms >= ?2 AND minute_ms < ?3 GROUP BY minute_ms, verdict"
+        "  WHERE petition_id = ?1 AND minute_ms >= ?2 AND minute_ms < ?3 GROUP BY minute_ms, "
+        "verdict"
         ") GROUP BY minute, verdict ORDER BY minute, verdict");
     minutes.bind(1, view.summary.petition_id).bind(2, from).bind(3, from + 3 * 3600'000);
     while (minutes.step())

@@ -4,6 +4,7 @@
 #include <spdlog/spdlog.h>
 
 #include "core/log_events.hpp"
+#include "core/log_text.hpp"
 #include "store/migrations.hpp"
 
 namespace rempart::store {
@@ -22,11 +23,11 @@ Result<std::unique_ptr<Store>> open_store(const StorageConfig& config, unsigned 
     if (!db) return db.error();
     auto schema = migrate(**db);
     if (!schema) return schema.error();
-    spdlog::info("{} file={} schema={}", log_event::store_opened, file.string(), *schema);
+    spdlog::info("{} file={} schema={}", log_event::store_opened, log_text(file.string()), *schema);
 
     std::unique_ptr<Store> store(new Store());
-    store->writer_ = std::make_unique<Writer>(std::move(*db), config.group_commit_window,
-                                              512, config.write_queue);
+    store->writer_ = std::make_unique<Writer>(std::move(*db), config.group_commit_window, 512,
+                                              config.write_queue);
     auto readers = Readers::open(file, reader_threads);
     if (!readers) return readers.error();
     store->readers_ = std::move(*readers);

@@ -4,6 +4,7 @@
 #include <spdlog/spdlog.h>
 
 #include "core/log_events.hpp"
+#include "core/log_text.hpp"
 
 namespace rempart::store {
 namespace asio = boost::asio;
@@ -96,8 +97,8 @@ void Writer::commit_group(std::vector<Pending>& group) {
     auto committed = begun ? db_->exec("COMMIT") : begun;
     if (!committed) {
         (void)db_->exec("ROLLBACK");
-        spdlog::error("{} error=\"{}\" jobs={}", log_event::store_write_failed,
-                      committed.error().detail, group.size());
+        spdlog::error("{} error={} jobs={}", log_event::store_write_failed,
+                      log_text(committed.error().detail), group.size());
     } else {
         groups_committed_.fetch_add(1);
     }

@@ -114,12 +114,15 @@ auto Writer::async_submit(Job job, Admission admission, Token&& token) {
             // Asio's handlers are move-only, std::function wants copies: share it, and let
             // the last copy travel to the caller's executor so that this thread keeps none.
             auto shared = std::make_shared<decltype(handler)>(std::move(handler));
-            submit(std::move(job), [executor, shared](Result<void> status) mutable {
-                asio::post(executor,
-                           [shared = std::move(shared), status = std::move(status)]() mutable {
-                               (*shared)(std::move(status));
-                           });
-            }, admission);
+            submit(
+                std::move(job),
+                [executor, shared](Result<void> status) mutable {
+                    asio::post(executor,
+                               [shared = std::move(shared), status = std::move(status)]() mutable {
+                                   (*shared)(std::move(status));
+                               });
+                },
+                admission);
         },
         token, std::move(job));
 }
@@ -130,8 +133,7 @@ boost::asio::awaitable<Result<T>> Writer::write(std::function<Result<T>(Database
     auto slot = std::make_shared<std::optional<Result<T>>>();
     // Built apart from the co_await: GCC 12 mishandles temporaries captured in it.
     Job wrapped = detail::keep_result<T>(std::move(job), slot);
-    auto status =
-        co_await async_submit(std::move(wrapped), admission, boost::asio::use_awaitable);
+    auto status = co_await async_submit(std::move(wrapped), admission, boost::asio::use_awaitable);
     co_return detail::take_result<T>(std::move(status), *slot);
 }
 

@@ -5,6 +5,8 @@
 #include <spdlog/spdlog.h>
 
 #include "core/log_events.hpp"
+#include "core/log_text.hpp"
+#include "signatures/link_decision.hpp"
 #include "signatures/link_token.hpp"
 #include "store/event_repository.hpp"
 #include "store/incident_repository.hpp"
@@ -70,7 +72,11 @@ class SignatureLinks {
     // temporaries passed by value into a co_await.
     asio::awaitable<Response> change(const Request& request, const std::string& token,
                                      bool confirm) {
+        using signatures::LinkChange;
+        using signatures::LinkOutcome;
         if (!signatures::looks_like_link_token(token)) co_return link_invalid(request);
+        const auto action =
+            confirm ? signatures::LinkAction::confirm : signatures::LinkAction::withdraw;
         const auto client = identify(request, s_.asn_table);
         auto event = base_event(request, client, nullptr);
         event.kind = confirm ? SigningEvent::Kind::confirmation : SigningEvent::Kind::withdrawal;
@@ -79,53 +85,80 @@ class SignatureLinks {
         bool quarantine = false;
         if (confirm) quarantine = co_await held_confirmation(hash, now, event);
         std::function<Result<store::LinkedSignature>(store::Database&)> job =
-            [hash, now, confirm, quarantine,
+            [hash, now, confirm, action, quarantine,
              event](store::Database& db) mutable -> Result<store::LinkedSignature> {
             auto linked = confirm ? store::confirm_signature(db, hash, now, quarantine)
                                   : store::withdraw_signature(db, hash, now);
             if (!linked) return linked;
+            const auto outcome = signatures::decide_link(
+                action, linked->changed ? LinkChange::changed : LinkChange::unchanged,
+                linked->state);
+            if (!signatures::leaves_event(outcome)) return linked;
             event.petition_id = linked->petition_id;
             event.signature_id = linked->signature_id;
             event.email_domain = linked->email_domain;
-            if (quarantine && linked->state == SignatureState::quarantined) {
+            if (outcome == LinkOutcome::confirmed_in_quarantine && quarantine) {
                 auto held = store::hold_new_signature(db, linked->signature_id, event, event.at_ms);
                 if (!held) return held.error();
             }
-            // The state it had: a quarantined signature confirmed stays quarantined.
-            event.verdict = !confirm ? "withdrawn"
-                            : linked->state == SignatureState::quarantined
-                                ? "confirmed_in_quarantine"
-                                : "confirmed";
+            event.verdict = std::string(to_string(outcome));
             event.seconds_after_signing = now - linked->created_at;
-            if (!linked->changed) return linked;  // a second click: nothing happened to log
             if (auto logged = store::insert_event(db, event); !logged) return logged.error();
             return linked;
         };
         auto changed = co_await s_.store.writer().write<store::LinkedSignature>(std::move(job));
+        auto change = LinkChange::changed;
         if (!changed) {
-            if (changed.error().code == "signature.link_invalid") co_return link_invalid(request);
-            if (changed.error().code == "signature.withdrawn") {
+            if (changed.error().code == "signature.link_invalid")
+                change = LinkChange::link_invalid;
+            else if (changed.error().code == "signature.withdrawn")
+                change = LinkChange::set_aside;
+            else {
+                spdlog::error("{} error={}", log_event::store_write_failed,
+                              log_text(changed.error().detail));
+                co_return s_.site.error_page(503, request.headers, request.target);
+            }
+        } else if (!changed->changed) {
+            change = LinkChange::unchanged;
+        }
+        const auto outcome = signatures::decide_link(
+            action, change, changed ? changed->state : signatures::SignatureState::pending);
+        co_return answer(request, outcome, confirm, changed ? &*changed : nullptr, now);
+    }
+
+    // One answer an outcome: its status, its counter and its log line.
+    Response answer(const Request& request, signatures::LinkOutcome outcome, bool confirm,
+                    const store::LinkedSignature* linked, std::int64_t now) {
+        using signatures::LinkOutcome;
+        switch (outcome) {
+            case LinkOutcome::link_invalid:
+                return link_invalid(request);
+            case LinkOutcome::set_aside: {
                 const auto language = s_.site.language_of(request.headers);
-                co_return html(
+                return html(
                     409, render::render_notice(s_.site.view(), language, 409, "sign.confirm_title",
                                                "sign.withdrawn_notice"));
             }
-            spdlog::error("{} error=\"{}\"", log_event::store_write_failed, changed.error().detail);
-            co_return s_.site.error_page(503, request.headers, request.target);
+            case LinkOutcome::confirmed:
+            case LinkOutcome::confirmed_in_quarantine:
+                ++s_.counters.confirmed;
+                spdlog::info("{} signature={} after_s={} outcome={}",
+                             log_event::signature_confirmed, linked->signature_id,
+                             now - linked->created_at, to_string(outcome));
+                break;
+            case LinkOutcome::withdrawn:
+                ++s_.counters.withdrawn;
+                spdlog::info("{} signature={}", log_event::signature_withdrawn,
+                             linked->signature_id);
+                break;
+            case LinkOutcome::unchanged:
+                break;
         }
         const auto snapshot = s_.site.catalog().current();
-        const auto* petition = snapshot->find_by_id(changed->petition_id);
-        if (changed->changed && confirm) {
-            ++s_.counters.confirmed;
-            spdlog::info("{} signature={} after_s={}", log_event::signature_confirmed,
-                         changed->signature_id, now - changed->created_at);
-        } else if (changed->changed) {
-            ++s_.counters.withdrawn;
-            spdlog::info("{} signature={}", log_event::signature_withdrawn, changed->signature_id);
-        }
-        if (petition == nullptr) co_return redirect("/");
-        co_return redirect("/petitions/" + petition->slug +
-                           (confirm ? "?confirmed=1" : "?withdrawn=1"));
+        const auto* petition = snapshot->find_by_id(linked->petition_id);
+        if (petition == nullptr) return redirect("/");
+        return redirect("/petitions/" + petition->slug +
+                        (confirm ? "?confirmed=1" : "?withdrawn=1"));
     }
 
     // A first confirmation goes through the detector too: when it comes from where an

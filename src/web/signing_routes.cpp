@@ -13,6 +13,7 @@
 #include <stdexcept>
 
 #include "core/log_events.hpp"
+#include "core/log_text.hpp"
 #include "http/target.hpp"
 #include "mail/message.hpp"
 #include "render/mail_texts.hpp"
@@ -75,17 +76,23 @@ const RefusalAnswer& answer_for(Verdict verdict) {
 
 signatures::ProofOfWorkCheck check_of(shield::PowVerdict verdict) {
     switch (verdict) {
-        case shield::PowVerdict::accepted: return signatures::ProofOfWorkCheck::accepted;
-        case shield::PowVerdict::expired: return signatures::ProofOfWorkCheck::expired;
-        default: return signatures::ProofOfWorkCheck::failed;
+        case shield::PowVerdict::accepted:
+            return signatures::ProofOfWorkCheck::accepted;
+        case shield::PowVerdict::expired:
+            return signatures::ProofOfWorkCheck::expired;
+        default:
+            return signatures::ProofOfWorkCheck::failed;
     }
 }
 
 signatures::MailDomainCheck check_of(dns::MailDomainStatus status) {
     switch (status) {
-        case dns::MailDomainStatus::no_mail: return signatures::MailDomainCheck::no_mail;
-        case dns::MailDomainStatus::unknown: return signatures::MailDomainCheck::unknown;
-        default: return signatures::MailDomainCheck::receives_mail;
+        case dns::MailDomainStatus::no_mail:
+            return signatures::MailDomainCheck::no_mail;
+        case dns::MailDomainStatus::unknown:
+            return signatures::MailDomainCheck::unknown;
+        default:
+            return signatures::MailDomainCheck::receives_mail;
     }
 }
 
@@ -180,7 +187,8 @@ class SigningHandler {
 
         // Proved and valid: only now may the attempt cost a token of its mail domain's bucket.
         const auto& input = *checked.input;
-        const auto by_domain = s_.limits.admit_domain(input.email.ascii_domain, shield::Clock::now());
+        const auto by_domain =
+            s_.limits.admit_domain(input.email.ascii_domain, shield::Clock::now());
         facts.domain_over_limit = !by_domain.allowed;
         refusal.limit = shield::LimitKey::domain;
         refusal.retry_after = by_domain.retry_after;
@@ -198,8 +206,8 @@ class SigningHandler {
             // once its mail is confirmed, so a wrong domain costs one undelivered mail,
             // while refusing would turn away real people whenever DNS has a bad minute.
             if (answer.status == dns::MailDomainStatus::unknown)
-                spdlog::warn("{} domain={} detail=\"{}\"", log_event::dns_check_unknown,
-                             input.email.ascii_domain, answer.detail);
+                spdlog::warn("{} domain={} detail={}", log_event::dns_check_unknown,
+                             input.email.ascii_domain, log_text(answer.detail));
             verdict = decide(facts, rules);
             if (refuses(verdict)) co_return refused(verdict);
         }
@@ -273,8 +281,9 @@ class SigningHandler {
             response = redirect("/petitions/" + petition.slug + "/thanks");
         } else if (answer.status == 422 && refusal.form != nullptr) {
             auto errors = std::move(refusal.errors);
-            const bool has_own = std::any_of(errors.begin(), errors.end(),
-                                             [&](const auto& e) { return e.field == answer.field; });
+            const bool has_own = std::any_of(errors.begin(), errors.end(), [&](const auto& e) {
+                return e.field == answer.field;
+            });
             if (!answer.field.empty() && !has_own)
                 errors.push_back({std::string(answer.field), std::string(answer.message)});
             // The payload is spent or wrong: the widget starts afresh on the new page.
@@ -376,8 +385,8 @@ class SigningHandler {
             co_return response;
         }
         if (!recorded) {
-            spdlog::error("{} error=\"{}\"", log_event::store_write_failed,
-                          recorded.error().detail);
+            spdlog::error("{} error={}", log_event::store_write_failed,
+                          log_text(recorded.error().detail));
             co_return s_.site.error_page(503, request.headers, request.target);
         }
         const auto kind = recorded->kind;
@@ -420,10 +429,14 @@ void add_signing_metrics(metrics::Registry& metrics, const SigningCounters& coun
         out += "# HELP rempart_signing_attempts_total Signing attempts by verdict.\n";
         out += "# TYPE rempart_signing_attempts_total counter\n";
         const std::pair<const char*, const std::atomic<std::uint64_t>*> rows[] = {
-            {"accepted", &counters.accepted},         {"duplicate", &counters.duplicate},
-            {"invalid", &counters.invalid},           {"proof_of_work", &counters.proof_of_work},
-            {"disposable", &counters.disposable},     {"no_mail", &counters.no_mail},
-            {"rate_limited", &counters.rate_limited}, {"banned", &counters.banned},
+            {"accepted", &counters.accepted},
+            {"duplicate", &counters.duplicate},
+            {"invalid", &counters.invalid},
+            {"proof_of_work", &counters.proof_of_work},
+            {"disposable", &counters.disposable},
+            {"no_mail", &counters.no_mail},
+            {"rate_limited", &counters.rate_limited},
+            {"banned", &counters.banned},
             {"mailbox_capped", &counters.mailbox_capped},
             {"store_busy", &counters.store_busy},
         };

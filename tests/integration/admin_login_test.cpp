@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <fstream>
 #include <ctime>
 #include <thread>
 
@@ -288,6 +289,33 @@ TEST_F(AdminLogin, ALoginTypedAsCliIsShownAsAnAttemptNeverAsTheCommandLine) {
               std::string::npos);
     EXPECT_NE(audit.body.find("<td>ana@example.org</td><td><code>login_ok</code>"),
               std::string::npos);
+}
+
+TEST_F(AdminLogin, ALoginTypedToForgeALogLineStaysInsideItsQuotedValue) {
+    start();
+    add_user("ana@example.org", "admin");
+    // Quotes, a newline and a made-up event, as an attacker would type them.
+    const std::string typed =
+        "x\" ip=203.0.113.9 actor=cli\n2026-12-05T00:00:00 info ADMIN_LOGIN user=1 ip=1.2.3.4";
+    EXPECT_EQ(AdminBrowser(server_->port()).log_in(typed, "whatever").status, 422u);
+    server_->stop();
+    std::ifstream log(server_->dir() / "rempart.log");
+    std::string line;
+    int refusals = 0, forged = 0;
+    while (std::getline(log, line)) {
+        if (line.find("ADMIN_LOGIN_REFUSED") != std::string::npos) {
+            ++refusals;
+            // The typed text is one value: its quote escaped, its newline dropped.
+            EXPECT_NE(line.find("email=\"x\\\" ip=203.0.113.9 actor=cli2026-12-05T00:00:00 info "
+                                "ADMIN_LOGIN user=1 ip=1.2.3.4\" "),
+                      std::string::npos)
+                << line;
+        }
+        forged += line.find("info ADMIN_LOGIN user=1") == 0 ||
+                  line.rfind("2026-12-05T00:00:00", 0) == 0;
+    }
+    EXPECT_EQ(refusals, 1);
+    EXPECT_EQ(forged, 0);
 }
 
 }  // namespace

@@ -111,8 +111,8 @@ TEST(JunkPosts, OneAddressCannotGetItsNetworkOrItsASBanned) {
             i % 2 ? signing_fields(port, "Jeff Bezos", "jeff" + std::to_string(i) + "@junk.example",
                                    {{"comment", "déso pas déso"}})
                   : Fields{{"name", "Jeff Bezos"}, {"email", "j@junk.example"}};
-        const auto answer = post_form(port, "/petitions/velo/sign", fields,
-                                      {{"X-Forwarded-For", "127.2.0.9"}});
+        const auto answer =
+            post_form(port, "/petitions/velo/sign", fields, {{"X-Forwarded-For", "127.2.0.9"}});
         ASSERT_TRUE(answer.status == 303 || answer.status == 422) << answer.status;
     }
     EXPECT_EQ(one(server, "SELECT COUNT(*) FROM incidents"), "0");

@@ -22,7 +22,8 @@ TEST(RoutePolicy, SigningConfirmingHealthAndStaticFilesAreNeverGatedNorShed) {
     // Health checks and assets are not even counted against a client's limits.
     EXPECT_EQ(route_class("healthz").family, TrafficFamily::none);
     EXPECT_EQ(route_class("static").family, TrafficFamily::none);
-    EXPECT_EQ(route_class("sign").family, TrafficFamily::none);  // it has its own limits
+    // Posts to a signing form have a family of their own, apart from reading.
+    EXPECT_EQ(route_class("sign").family, TrafficFamily::sign);
 }
 
 TEST(RoutePolicy, PublicPagesAreGatedAndNeverShedSearchIsShedFirst) {

@@ -9,8 +9,8 @@ namespace rempart::render {
 namespace {
 
 using signatures::FieldError;
-using signatures::SigningForm;
 using signatures::SignatureState;
+using signatures::SigningForm;
 
 bool contains(const std::string& text, std::string_view part) {
     return text.find(part) != std::string::npos;
@@ -44,8 +44,8 @@ TEST_F(SigningPages, TheFormHasEveryFieldOfTheContract) {
 TEST_F(SigningPages, EveryFieldHasALabel) {
     for (const auto language : {Language::fr, Language::en}) {
         const auto html = render_petition(view(), language, open());
-        for (const char* id : {"name", "email", "postcode", "comment", "public_name",
-                               "newsletter", "accept_terms"})
+        for (const char* id :
+             {"name", "email", "postcode", "comment", "public_name", "newsletter", "accept_terms"})
             EXPECT_TRUE(contains(html, "<label for=\"" + std::string(id) + "\">")) << id;
     }
 }
@@ -85,9 +85,12 @@ TEST_F(SigningPages, ErrorsStandBesideTheirFieldsAndTheInputIsKept) {
     EXPECT_TRUE(contains(html, "value=\"marie@\""));
     EXPECT_TRUE(contains(html, "value=\"7500\""));
     EXPECT_TRUE(contains(html, ">Bravo</textarea>"));
-    EXPECT_TRUE(contains(html, "id=\"public_name\" name=\"public_name\" type=\"checkbox\" value=\"1\" checked"));
-    EXPECT_TRUE(contains(html, "id=\"email-error\" class=\"field-error\">This e-mail address is not valid"));
-    EXPECT_TRUE(contains(html, "aria-describedby=\"email-hint email-error\" aria-invalid=\"true\""));
+    EXPECT_TRUE(contains(
+        html, "id=\"public_name\" name=\"public_name\" type=\"checkbox\" value=\"1\" checked"));
+    EXPECT_TRUE(contains(
+        html, "id=\"email-error\" class=\"field-error\">This e-mail address is not valid"));
+    EXPECT_TRUE(
+        contains(html, "aria-describedby=\"email-hint email-error\" aria-invalid=\"true\""));
     EXPECT_TRUE(contains(html, "id=\"postcode-error\""));
     EXPECT_TRUE(contains(html, "id=\"accept_terms-error\""));
     EXPECT_FALSE(contains(html, "id=\"name-error\""));
@@ -110,13 +113,15 @@ TEST_F(SigningPages, ANoticeGreetsTheReturningSigner) {
 }
 
 TEST_F(SigningPages, TheThanksPageSaysToCheckTheMailbox) {
-    EXPECT_TRUE(contains(render_thanks(view(), Language::fr, open()), "Consultez votre messagerie"));
+    EXPECT_TRUE(
+        contains(render_thanks(view(), Language::fr, open()), "Consultez votre messagerie"));
     EXPECT_TRUE(contains(render_thanks(view(), Language::en, open()), "Check your mailbox"));
 }
 
 TEST_F(SigningPages, TheLinkPageConfirmsByButtonNotByVisit) {
     const std::string token(43, 'a');
-    const auto pending = render_confirm(view(), Language::en, open(), token, SignatureState::pending);
+    const auto pending =
+        render_confirm(view(), Language::en, open(), token, SignatureState::pending);
     EXPECT_TRUE(contains(pending, "<form method=\"post\" action=\"/s/" + token + "/confirm\">"));
     EXPECT_TRUE(contains(pending, "action=\"/s/" + token + "/withdraw\""));
     const auto confirmed =
@@ -147,7 +152,8 @@ TEST_F(SigningPages, TheConfirmationMailCarriesTheLinkInBothParts) {
     EXPECT_TRUE(contains(mail.html, "Des &lt;pistes&gt;"));
     EXPECT_FALSE(contains(mail.html, "<b>"));
     EXPECT_TRUE(contains(mail.html, "lang=\"fr\""));
-    const auto english = confirmation_mail(*messages_, Language::en, site_, "T", "N", "http://x/s/y");
+    const auto english =
+        confirmation_mail(*messages_, Language::en, site_, "T", "N", "http://x/s/y");
     EXPECT_EQ(english.subject, "Confirm your signature: T");
 }
 

@@ -200,7 +200,8 @@ TEST(MailboxKey, TagsAtAnyDomainReachOneMailbox) {
     // Gmail also ignores dots; the canonical form already folds them there.
     EXPECT_EQ(mailbox_key("v.i.c.t.i.m+9", "googlemail.com"), "victim@gmail.com");
     // Elsewhere a dot is part of the name: two people.
-    EXPECT_NE(mailbox_key("jean.dupont", "asso.example"), mailbox_key("jeandupont", "asso.example"));
+    EXPECT_NE(mailbox_key("jean.dupont", "asso.example"),
+              mailbox_key("jeandupont", "asso.example"));
     // A tag alone is not a mailbox of its own.
     EXPECT_EQ(mailbox_key("+tag", "asso.example"), "@asso.example");
 }

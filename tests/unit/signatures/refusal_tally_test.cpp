@@ -62,9 +62,9 @@ TEST(RefusalTally, PastItsBoundNewNetworksShareOneRow) {
     RefusalTally tally(10);
     // A botnet spread over 5,000 networks within one minute.
     for (int i = 0; i < 5000; ++i)
-        tally.count(junk(t0 + i, "net:10." + std::to_string(i / 250) + "." +
-                                     std::to_string(i % 250) + ".0/24",
-                         "10.0.0.1"));
+        tally.count(junk(
+            t0 + i, "net:10." + std::to_string(i / 250) + "." + std::to_string(i % 250) + ".0/24",
+            "10.0.0.1"));
     const auto summaries = tally.take();
     ASSERT_EQ(summaries.size(), 11u);
     std::int64_t others = 0, attempts = 0;

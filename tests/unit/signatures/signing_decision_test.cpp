@@ -79,11 +79,16 @@ Verdict expected(const SigningFacts& f, const SigningRules& rules) {
     const auto pow_refusal = [&]() -> std::optional<Verdict> {
         if (!f.proof_of_work) return std::nullopt;
         switch (*f.proof_of_work) {
-            case ProofOfWorkCheck::missing: return Verdict::pow_missing;
-            case ProofOfWorkCheck::failed: return Verdict::pow_failed;
-            case ProofOfWorkCheck::expired: return Verdict::pow_expired;
-            case ProofOfWorkCheck::too_easy: return Verdict::pow_too_easy;
-            default: return std::nullopt;
+            case ProofOfWorkCheck::missing:
+                return Verdict::pow_missing;
+            case ProofOfWorkCheck::failed:
+                return Verdict::pow_failed;
+            case ProofOfWorkCheck::expired:
+                return Verdict::pow_expired;
+            case ProofOfWorkCheck::too_easy:
+                return Verdict::pow_too_easy;
+            default:
+                return std::nullopt;
         }
     };
     const auto when = [](const std::optional<bool>& fact, Verdict v) -> Step {

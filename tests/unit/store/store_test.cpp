@@ -238,11 +238,17 @@ TEST(WriterQueue, AFullQueueTurnsAwayPublicWritesButNotTheServersOwn) {
     std::atomic<int> ok{0};
     std::atomic<int> busy{0};
     const auto count = [&](Result<void> r) {
-        if (r.ok()) ++ok;
-        else if (r.error().code == "store.busy") ++busy;
+        if (r.ok())
+            ++ok;
+        else if (r.error().code == "store.busy")
+            ++busy;
     };
-    writer.submit([released](Database&) -> Result<void> { released.wait(); return {}; }, count,
-                  Admission::when_room);
+    writer.submit(
+        [released](Database&) -> Result<void> {
+            released.wait();
+            return {};
+        },
+        count, Admission::when_room);
     while (writer.queued() != 0) std::this_thread::sleep_for(std::chrono::milliseconds(1));
     for (int i = 0; i < 4; ++i)
         writer.submit([](Database&) -> Result<void> { return {}; }, count, Admission::when_room);
