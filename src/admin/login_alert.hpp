@@ -6,14 +6,12 @@
 #include <vector>
 
 #include "core/config.hpp"
+#include "mail/admin_mail.hpp"
 #include "render/i18n.hpp"
 
 namespace rempart::admin {
 
-struct LoginAlertMail {
-    std::string to;
-    std::string message;  // complete, ready for the outbox
-};
+using LoginAlertMail = mail::AddressedMail;
 
 // One mail for each address of `[mail] admin_alerts_to`, in the site's language; none when
 // the list is empty. It names the account, never a password tried.

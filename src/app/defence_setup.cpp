@@ -4,7 +4,7 @@
 #include <chrono>
 
 #include "core/clock.hpp"
-#include "mail/message.hpp"
+#include "mail/admin_mail.hpp"
 #include "render/mail_texts.hpp"
 #include "store/ban_repository.hpp"
 #include "store/incident_repository.hpp"
@@ -36,21 +36,8 @@ std::vector<incidents::AlertMail> compose_alerts(const Config& config, const Cat
     alert.ban_minutes = ban_duration.count() / 60;
     alert.link = config.server.base_url + "/admin/incidents/" + std::to_string(facts.incident_id);
     const auto texts = render::incident_alert_mail(site.messages(), language, alert);
-    std::vector<incidents::AlertMail> mails;
-    const auto domain = config.mail.from.substr(config.mail.from.find('@') + 1);
-    for (const auto& to : config.mail.admin_alerts_to) {
-        mail::Message message;
-        message.from_address = config.mail.from;
-        message.from_name = config.site.name;
-        message.to_address = to;
-        message.subject = texts.subject;
-        message.text = texts.text;
-        message.html = texts.html;
-        message.language = std::string(render::code(language));
-        mails.push_back({to, mail::compose(message, std::chrono::system_clock::now(),
-                                           mail::make_message_id(domain))});
-    }
-    return mails;
+    return mail::mails_to_admins(
+        config, {texts.subject, texts.text, texts.html, std::string(render::code(language))});
 }
 
 }  // namespace

@@ -35,6 +35,8 @@ bool percent_decode(std::string_view in, bool plus_is_space, std::string& out) {
     return true;
 }
 
+}  // namespace
+
 bool has_dot_dot_segment(std::string_view path) {
     std::size_t start = 0;
     while (start <= path.size()) {
@@ -44,8 +46,6 @@ bool has_dot_dot_segment(std::string_view path) {
     }
     return false;
 }
-
-}  // namespace
 
 Result<Target> parse_target(std::string_view raw) {
     if (raw.empty() || raw.front() != '/')

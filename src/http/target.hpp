@@ -20,6 +20,9 @@ struct Target {
 // invalid UTF-8 after decoding, or a ".." segment).
 Result<Target> parse_target(std::string_view raw);
 
+// Whether a decoded path has a ".." segment anywhere: never in what parse_target returns.
+bool has_dot_dot_segment(std::string_view path);
+
 // application/x-www-form-urlencoded, also used for query strings. Names and values are
 // decoded ('+' is a space); invalid UTF-8 gives "http.bad_form".
 Result<std::vector<std::pair<std::string, std::string>>> parse_form(std::string_view text);

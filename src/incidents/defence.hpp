@@ -15,6 +15,7 @@
 #include "detect/detector.hpp"
 #include "incidents/ban_policy.hpp"
 #include "incidents/defence_stats.hpp"
+#include "mail/admin_mail.hpp"
 #include "shield/ban_list.hpp"
 #include "shield/difficulty.hpp"
 #include "signatures/signing_event.hpp"
@@ -42,10 +43,7 @@ struct OpenedFacts {
 
 // The alert mails for an incident: envelope recipient and complete message, each queued in
 // the outbox in the incident's own transaction, so no alert is lost.
-struct AlertMail {
-    std::string to;
-    std::string message;
-};
+using AlertMail = mail::AddressedMail;
 using ComposeAlerts = std::function<std::vector<AlertMail>(const OpenedFacts&)>;
 
 struct DefenceOptions {

@@ -28,6 +28,21 @@ bool is_joiner(utf8proc_int32_t c) {
     return c == '-' || c == '\'' || c == 0x2019;
 }
 
+// The admins' mails: paragraphs of our own text, each escaped in the HTML part.
+MailTexts paragraphs_mail(std::string subject, const std::vector<std::string>& paragraphs,
+                          Language language) {
+    MailTexts mail;
+    mail.subject = std::move(subject);
+    mail.html = "<!doctype html>\n<html lang=\"" + std::string(code(language)) +
+                "\">\n<head><meta charset=\"utf-8\"></head>\n<body>\n";
+    for (const auto& paragraph : paragraphs) {
+        mail.text += paragraph + "\n\n";
+        mail.html += "<p>" + mu::html_escape(paragraph) + "</p>\n";
+    }
+    mail.html += "</body>\n</html>\n";
+    return mail;
+}
+
 }  // namespace
 
 std::string greeting_name(std::string_view name) {
@@ -121,22 +136,13 @@ MailTexts incident_alert_mail(const Messages& messages, Language language,
     const auto say = [&](std::string_view key) {
         return fill(messages.text(language, key), values);
     };
-    MailTexts mail;
-    mail.subject = say("alert.subject");
     std::vector<std::string> paragraphs{say("alert.intro"), say("alert.what"),
                                         say("alert.done_quarantine"), say("alert.done_hold"),
                                         say("alert.done_difficulty")};
     if (alert.bans > 0) paragraphs.push_back(say("alert.done_bans"));
     paragraphs.push_back(say("alert.next"));
     paragraphs.push_back(say("alert.link"));
-    mail.html = "<!doctype html>\n<html lang=\"" + std::string(code(language)) +
-                "\">\n<head><meta charset=\"utf-8\"></head>\n<body>\n";
-    for (const auto& paragraph : paragraphs) {
-        mail.text += paragraph + "\n\n";
-        mail.html += "<p>" + mu::html_escape(paragraph) + "</p>\n";
-    }
-    mail.html += "</body>\n</html>\n";
-    return mail;
+    return paragraphs_mail(say("alert.subject"), paragraphs, language);
 }
 
 MailTexts login_alert_mail(const Messages& messages, Language language, const LoginAlert& alert) {
@@ -150,19 +156,10 @@ MailTexts login_alert_mail(const Messages& messages, Language language, const Lo
     const auto say = [&](std::string_view key) {
         return fill(messages.text(language, key), values);
     };
-    MailTexts mail;
-    mail.subject = say("login_alert.subject");
-    const std::string paragraphs[] = {say("login_alert.intro"),    say("login_alert.held"),
-                                      say("login_alert.if_owner"), say("login_alert.if_not"),
-                                      say("login_alert.audit"),    say("login_alert.once")};
-    mail.html = "<!doctype html>\n<html lang=\"" + std::string(code(language)) +
-                "\">\n<head><meta charset=\"utf-8\"></head>\n<body>\n";
-    for (const auto& paragraph : paragraphs) {
-        mail.text += paragraph + "\n\n";
-        mail.html += "<p>" + mu::html_escape(paragraph) + "</p>\n";
-    }
-    mail.html += "</body>\n</html>\n";
-    return mail;
+    const std::vector<std::string> paragraphs{
+        say("login_alert.intro"),  say("login_alert.held"),  say("login_alert.if_owner"),
+        say("login_alert.if_not"), say("login_alert.audit"), say("login_alert.once")};
+    return paragraphs_mail(say("login_alert.subject"), paragraphs, language);
 }
 
 }  // namespace rempart::render

@@ -7,20 +7,6 @@
 
 using namespace rempart;
 
-namespace {
-
-bool has_dot_dot_segment(std::string_view path) {
-    std::size_t start = 0;
-    while (start <= path.size()) {
-        const auto end = std::min(path.find('/', start), path.size());
-        if (path.substr(start, end - start) == "..") return true;
-        start = end + 1;
-    }
-    return false;
-}
-
-}  // namespace
-
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const auto raw = fuzz::as_text(data, size);
     const auto target = http::parse_target(raw);
@@ -28,7 +14,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         FUZZ_CHECK(target->path.starts_with('/'));
         FUZZ_CHECK(target->path.find('\0') == std::string::npos);
         FUZZ_CHECK(is_valid_utf8(target->path));
-        FUZZ_CHECK(!has_dot_dot_segment(target->path));
+        FUZZ_CHECK(!http::has_dot_dot_segment(target->path));
         // The query views the request line, after its first '?'.
         const auto question = raw.find('?');
         if (question == std::string_view::npos) {

@@ -1,0 +1,28 @@
+// One message for each address of [mail] admin_alerts_to, composed for the outbox.
+#include "mail/admin_mail.hpp"
+
+#include <chrono>
+
+#include "mail/message.hpp"
+
+namespace rempart::mail {
+
+std::vector<AddressedMail> mails_to_admins(const Config& config, const MailContent& content) {
+    std::vector<AddressedMail> mails;
+    const auto domain = config.mail.from.substr(config.mail.from.find('@') + 1);
+    for (const auto& to : config.mail.admin_alerts_to) {
+        Message message;
+        message.from_address = config.mail.from;
+        message.from_name = config.site.name;
+        message.to_address = to;
+        message.subject = content.subject;
+        message.text = content.text;
+        message.html = content.html;
+        message.language = content.language;
+        mails.push_back(
+            {to, compose(message, std::chrono::system_clock::now(), make_message_id(domain))});
+    }
+    return mails;
+}
+
+}  // namespace rempart::mail
