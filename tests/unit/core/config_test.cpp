@@ -538,6 +538,41 @@ TEST(ConfigLoading, BadTrafficGateAndSheddingSettingsNameTheirKey) {
     }
 }
 
+TEST(ConfigLoading, JunkDefenceSettingsAndTheirBounds) {
+    const auto defaults = parse_config("", "rempart.toml");
+    ASSERT_TRUE(defaults.ok());
+    EXPECT_EQ(defaults->storage.write_queue, 20000u);
+    EXPECT_EQ(defaults->shield.mails_per_mailbox_per_day, 5u);
+    EXPECT_EQ(defaults->traffic.sign_posts_per_ip, 120u);
+    EXPECT_EQ(defaults->traffic.sign_posts_per_network, 600u);
+    EXPECT_EQ(defaults->traffic.sign_posts_per_as, 6000u);
+    // At their bounds: taken.
+    const auto edges = parse_config(
+        "[storage]\nwrite_queue = 16\n[shield]\nmails_per_mailbox_per_day = 1000\n"
+        "[traffic]\nsign_posts_per_ip = 1\nsign_posts_per_network = 1000000000\n"
+        "sign_posts_per_as = 1\n",
+        "rempart.toml");
+    ASSERT_TRUE(edges.ok()) << edges.error().detail;
+    EXPECT_EQ(edges->storage.write_queue, 16u);
+    EXPECT_EQ(edges->shield.mails_per_mailbox_per_day, 1000u);
+    EXPECT_EQ(edges->traffic.sign_posts_per_network, 1000000000u);
+    // One past: refused, naming the key.
+    const std::pair<const char*, const char*> cases[] = {
+        {"[storage]\nwrite_queue = 15", "write_queue"},
+        {"[shield]\nmails_per_mailbox_per_day = 0", "mails_per_mailbox_per_day"},
+        {"[shield]\nmails_per_mailbox_per_day = 1001", "mails_per_mailbox_per_day"},
+        {"[traffic]\nsign_posts_per_ip = 0", "sign_posts_per_ip"},
+        {"[traffic]\nsign_posts_per_network = 1000000001", "sign_posts_per_network"},
+        {"[traffic]\nsign_posts_per_as = 0", "sign_posts_per_as"},
+    };
+    for (const auto& [toml, expected] : cases) {
+        const auto config = parse_config(toml, "rempart.toml");
+        ASSERT_FALSE(config.ok()) << toml;
+        EXPECT_NE(config.error().detail.find(expected), std::string::npos)
+            << toml << "\n  gave: " << config.error().detail;
+    }
+}
+
 TEST(ConfigLoading, MetricsAnswerLoopbackAndAskNoTokenByDefault) {
     const auto config = parse_config("", "rempart.toml");
     ASSERT_TRUE(config.ok());
