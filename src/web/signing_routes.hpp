@@ -1,14 +1,12 @@
 // Signing and confirming: POST /petitions/{slug}/sign, its thanks page, and /s/{token}.
 #pragma once
 
-#include <atomic>
 #include <memory>
 #include <string>
 
 #include "dns/mail_domain_checker.hpp"
 #include "http/router.hpp"
 #include "incidents/defence.hpp"
-#include "metrics/metrics.hpp"
 #include "shield/asn_table.hpp"
 #include "shield/ban_list.hpp"
 #include "shield/difficulty.hpp"
@@ -19,25 +17,10 @@
 #include "signatures/refusal_tally.hpp"
 #include "signatures/signing_decision.hpp"
 #include "store/store.hpp"
+#include "web/signing_metrics.hpp"
 #include "web/site.hpp"
 
 namespace rempart::web {
-
-// Counters of signing outcomes, for /metrics.
-struct SigningCounters {
-    std::atomic<std::uint64_t> accepted{0};
-    std::atomic<std::uint64_t> duplicate{0};
-    std::atomic<std::uint64_t> invalid{0};
-    std::atomic<std::uint64_t> proof_of_work{0};
-    std::atomic<std::uint64_t> disposable{0};
-    std::atomic<std::uint64_t> no_mail{0};
-    std::atomic<std::uint64_t> rate_limited{0};
-    std::atomic<std::uint64_t> banned{0};
-    std::atomic<std::uint64_t> mailbox_capped{0};
-    std::atomic<std::uint64_t> store_busy{0};
-    std::atomic<std::uint64_t> confirmed{0};
-    std::atomic<std::uint64_t> withdrawn{0};
-};
 
 // What signing needs, owned by the caller and alive for as long as the routes.
 struct SigningServices {
@@ -61,8 +44,5 @@ struct SigningServices {
 };
 
 void add_signing_routes(http::Router& router, SigningServices& services);
-
-// Adds rempart_signing_attempts_total{verdict=...} to /metrics.
-void add_signing_metrics(metrics::Registry& metrics, const SigningCounters& counters);
 
 }  // namespace rempart::web
