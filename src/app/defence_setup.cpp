@@ -8,6 +8,7 @@
 #include "render/mail_texts.hpp"
 #include "store/ban_repository.hpp"
 #include "store/incident_repository.hpp"
+#include "store/trust_repository.hpp"
 
 namespace rempart::app {
 namespace {
@@ -65,6 +66,9 @@ DefenceSetup set_up_defence(const Config& config, const Catalog& catalog, const 
     const auto bans = store.readers().read_now<std::vector<store::Ban>>(
         [now](store::Database& db) { return store::active_bans(db, now); });
     setup.defence->restore(held, bans, now);
+    setup.defence->set_trust(detect::TrustList(
+        store.readers().read_now<std::vector<detect::TrustedValue>>(
+            [](store::Database& db) { return store::trusted_values(db); })));
     metrics.add_collector([defence = setup.defence.get()](std::string& out) {
         incidents::write_metrics(defence->stats(), out);
     });

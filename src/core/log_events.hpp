@@ -64,6 +64,9 @@ inline constexpr std::string_view mail_deferred = "MAIL_DEFERRED";
 inline constexpr std::string_view mail_failed = "MAIL_FAILED";
 // A value stood out and was held: petition=, dimension=, attempts=, of=, networks=, bans=.
 inline constexpr std::string_view incident_cluster = "INCIDENT_CLUSTER";
+// A value repeated with no sign of automation: watched, nothing set aside: petition=,
+// dimension=, attempts=, of=, networks=.
+inline constexpr std::string_view incident_watch = "INCIDENT_WATCH";
 // Its cluster opened an incident (an attack): incident=, petition=, contained_after_ms=.
 inline constexpr std::string_view incident_opened = "INCIDENT_OPENED";
 // A moderator decided on a cluster, or lifted a ban: incident=, cluster=, decision=, by=.
@@ -106,7 +109,7 @@ inline constexpr std::string_view all[] = {
     mail_deferred,       mail_failed,         incident_cluster,    incident_opened,
     incident_decided,    signing_banned,      user_added,          admin_login,
     admin_login_refused, admin_forbidden,     gate_switched,       gate_mode_set,
-    shield_refused,      origin_refused,      admin_login_alert,
+    shield_refused,      origin_refused,      admin_login_alert,   incident_watch,
 };
 
 }  // namespace rempart::log_event

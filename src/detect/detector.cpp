@@ -9,7 +9,8 @@ namespace rempart::detect {
 namespace {
 
 constexpr std::array<std::string_view, dimension_count> names{
-    "name", "comment", "email_domain", "network", "as", "user_agent", "confirm_network"};
+    "name", "comment", "email_domain", "network", "as", "user_agent", "confirm_network",
+    "automation"};
 
 std::size_t index(Dimension d) {
     return static_cast<std::size_t>(d);
@@ -27,23 +28,35 @@ std::optional<Dimension> parse_dimension(std::string_view text) {
     return std::nullopt;
 }
 
-Attempt attempt_of(const signatures::SigningEvent& event) {
+Attempt attempt_of(const signatures::SigningEvent& event, Traits traits,
+                   const TrustList* trust) {
     using Kind = signatures::SigningEvent::Kind;
     Attempt attempt;
     attempt.at_ms = event.at_ms;
     attempt.petition_id = event.petition_id.value_or(0);
     attempt.sender = event.ip.find(':') != std::string::npos ? event.network : event.ip;
+    attempt.link = event.link_key;
+    // A campus or a company vouched for: its addresses count under no network, AS or
+    // data-centre key; what a script does from there (robots, instant proofs) still shows.
+    const bool trusted_network = trust && trust->trusts_address(attempt.petition_id, event.ip);
+    if (trusted_network) traits &= static_cast<Traits>(~(hosting | unlisted));
+    attempt.traits = traits;
     if (event.kind == Kind::confirmation) {
-        attempt.keys[index(Dimension::confirm_network)] = event.network;
+        attempt.is_confirmation = true;
+        if (!trusted_network) attempt.keys[index(Dimension::confirm_network)] = event.network;
         return attempt;
     }
     if (event.kind != Kind::attempt) return attempt;
     attempt.keys[index(Dimension::name)] = event.name_key;
     attempt.keys[index(Dimension::comment)] = event.comment_key;
-    attempt.keys[index(Dimension::email_domain)] = event.email_domain;
-    attempt.keys[index(Dimension::network)] = event.network;
-    if (event.asn) attempt.keys[index(Dimension::as)] = "as:" + std::to_string(*event.asn);
+    if (!trust || !trust->trusts_domain(attempt.petition_id, event.email_domain))
+        attempt.keys[index(Dimension::email_domain)] = event.email_domain;
+    if (!trusted_network) {
+        attempt.keys[index(Dimension::network)] = event.network;
+        if (event.asn) attempt.keys[index(Dimension::as)] = "as:" + std::to_string(*event.asn);
+    }
     attempt.keys[index(Dimension::user_agent)] = event.user_agent;
+    attempt.keys[index(Dimension::automation)] = automation_key(traits);
     return attempt;
 }
 
@@ -73,13 +86,13 @@ void Detector::count(Window& window, const Attempt& attempt, int delta) {
     }
 }
 
-void Detector::learn(const Attempt& attempt) {
+void Detector::learn(Baselines& baselines, const Attempt& attempt) const {
     for (std::size_t d = 0; d < dimension_count; ++d) {
         const auto& key = attempt.keys[d];
         // Only the rules that compare with a baseline need one: names would fill it with
         // every signer's name for nothing.
         if (key.empty() || config_.rules[d].over_baseline <= 0) continue;
-        auto& baseline = baselines_[d];
+        auto& baseline = baselines[d];
         // Decay everything by the time passed, lazily: scale the new weight up instead of
         // every old one down, and renormalise now and then.
         const double half_life_ms = static_cast<double>(config_.baseline_half_life.count()) * 1000;
@@ -88,6 +101,7 @@ void Detector::learn(const Attempt& attempt) {
         const double weight = std::exp2(age / half_life_ms);
         baseline.weight[key] += weight;
         baseline.total += weight;
+        baseline.last_ms = attempt.at_ms;
         if (weight > 1e6) {  // keep the numbers small
             for (auto& [_, w] : baseline.weight) w /= weight;
             baseline.total /= weight;
@@ -108,12 +122,36 @@ double Detector::baseline_share(Dimension dimension, const std::string& value) c
     return it == baseline.weight.end() ? 0 : it->second / baseline.total;
 }
 
+double Detector::baseline_share(std::int64_t petition_id, Dimension dimension,
+                                const std::string& value) const {
+    const double site = baseline_share(dimension, value);
+    const auto found = petition_baselines_.find(petition_id);
+    if (found == petition_baselines_.end()) return site;
+    // The petition's decayed weights are in its own time scale: only their ratio counts,
+    // so the prior is mixed in as a share of its total.
+    const auto& own = found->second[index(dimension)];
+    if (own.total <= 0) return site;
+    const auto it = own.weight.find(value);
+    const double own_share = it == own.weight.end() ? 0 : it->second / own.total;
+    // How many attempts the petition's baseline stands for, undecayed: its weights grow by
+    // 2^(age / half-life) from its start, so the count is its total over the last weight.
+    const double half_life_ms = static_cast<double>(config_.baseline_half_life.count()) * 1000;
+    const double last_weight =
+        std::exp2(static_cast<double>(own.last_ms - own.updated_ms) / half_life_ms);
+    const double seen = own.total / std::max(1.0, last_weight);
+    const double prior = config_.petition_prior;
+    return (own_share * seen + site * prior) / (seen + prior);
+}
+
 void Detector::expire(Window& window, std::int64_t now_ms) {
     const auto horizon = now_ms - static_cast<std::int64_t>(config_.window.count()) * 1000;
     while (!window.attempts.empty() && (window.attempts.front().at_ms < horizon ||
                                         window.attempts.size() > config_.max_window_events)) {
-        count(window, window.attempts.front(), -1);
-        learn(window.attempts.front());
+        const auto& leaving = window.attempts.front();
+        count(window, leaving, -1);
+        learn(baselines_, leaving);
+        learn(petition_baselines_[leaving.petition_id], leaving);
+        if (!leaving.link.empty()) window.by_link.erase(leaving.link);
         window.attempts.pop_front();
     }
 }
@@ -145,7 +183,7 @@ Cluster Detector::describe(const Window& window, Dimension dimension, const std:
     cluster.count = window.counts[d].at(value);
     cluster.window_total = window.totals[d];
     cluster.share = static_cast<double>(cluster.count) / static_cast<double>(cluster.window_total);
-    cluster.baseline_share = baseline_share(dimension, value);
+    cluster.baseline_share = baseline_share(petition_id, dimension, value);
     std::unordered_map<std::string_view, std::size_t> networks;
     std::unordered_map<std::string_view, std::size_t> ases;
     std::unordered_set<std::string_view> senders;
@@ -156,6 +194,12 @@ Cluster Detector::describe(const Window& window, Dimension dimension, const std:
         senders.insert(attempt.sender);
         ++networks[attempt.key(Dimension::network)];
         if (const auto& as = attempt.key(Dimension::as); !as.empty()) ++ases[as];
+        for (std::size_t t = 0; t < trait_count; ++t)
+            if (attempt.traits & (1u << t)) ++cluster.with_trait[t];
+        if (attempt.confirmed) {
+            ++cluster.confirmed;
+            if (attempt.confirmation_traits != 0) ++cluster.confirmed_by_script;
+        }
     }
     cluster.distinct_networks = networks.size();
     cluster.distinct_senders = senders.size();
@@ -164,35 +208,82 @@ Cluster Detector::describe(const Window& window, Dimension dimension, const std:
     return cluster;
 }
 
-std::vector<Cluster> Detector::observe(Attempt incoming) {
+void Detector::confirm(Window& window, const Attempt& confirmation) {
+    ++window.confirmations;
+    const auto found = window.by_link.find(confirmation.link);
+    if (found == window.by_link.end()) return;
+    found->second->confirmed = true;
+    found->second->confirmation_traits = confirmation.traits;
+    window.by_link.erase(found);
+}
+
+bool Detector::stands_out(const Window& window, std::size_t d, const std::string& value,
+                          std::int64_t petition_id) const {
+    const auto& rule = config_.rules[d];
+    const auto found = window.counts[d].find(value);
+    if (found == window.counts[d].end() || found->second < rule.min_count) return false;
+    const double share =
+        static_cast<double>(found->second) / static_cast<double>(window.totals[d]);
+    if (share < rule.min_share) return false;
+    if (rule.over_baseline <= 0) return true;
+    if (large_providers_.contains(value)) return false;
+    return share >= rule.over_baseline *
+                        baseline_share(petition_id, static_cast<Dimension>(d), value);
+}
+
+std::vector<Finding> Detector::observe(Attempt incoming) {
     auto& window = windows_[incoming.petition_id];
     expire(window, incoming.at_ms);
+    const bool is_confirmation = incoming.is_confirmation;
+    if (is_confirmation && !incoming.link.empty()) confirm(window, incoming);
     window.attempts.push_back(std::move(incoming));
-    const auto& attempt = window.attempts.back();
+    auto& attempt = window.attempts.back();
     count(window, attempt, +1);
+    if (!is_confirmation && !attempt.link.empty()) window.by_link[attempt.link] = &attempt;
 
-    std::vector<Cluster> clusters;
-    for (std::size_t d = 0; d < dimension_count; ++d) {
-        const auto& value = attempt.keys[d];
-        if (value.empty() || window.reported[d].contains(value)) continue;
-        const auto& rule = config_.rules[d];
-        const auto count = window.counts[d][value];
-        if (count < rule.min_count) continue;
-        const double share = static_cast<double>(count) / static_cast<double>(window.totals[d]);
-        if (share < rule.min_share) continue;
-        if (rule.over_baseline > 0) {
-            if (large_providers_.contains(value)) continue;
-            if (share < rule.over_baseline * baseline_share(static_cast<Dimension>(d), value))
-                continue;
-        }
+    std::vector<Finding> findings;
+    const auto report = [&](std::size_t d, const std::string& value, Reported& reported) {
         auto cluster = describe(window, static_cast<Dimension>(d), value, attempt.petition_id);
         if (static_cast<Dimension>(d) != Dimension::confirm_network &&
             cluster.distinct_senders < config_.min_senders)
-            continue;
-        window.reported[d].insert(value);
-        clusters.push_back(std::move(cluster));
+            return false;
+        auto judgement = judge(cluster, config_.judge);
+        // Judged again once it has grown by a tenth, or a tenth more of the window's
+        // signatures were confirmed: evidence converges as the attack goes on.
+        reported.judge_again_at = cluster.count + std::max<std::size_t>(5, cluster.count / 10);
+        reported.confirmations_at =
+            window.confirmations + std::max<std::size_t>(5, cluster.confirmed / 10);
+        reported.acted = judgement.act;
+        findings.push_back({std::move(cluster), std::move(judgement)});
+        return true;
+    };
+    for (std::size_t d = 0; d < dimension_count; ++d) {
+        const auto& value = attempt.keys[d];
+        if (value.empty()) continue;
+        auto found = window.reported[d].find(value);
+        if (found == window.reported[d].end()) {
+            if (!stands_out(window, d, value, attempt.petition_id)) continue;
+            Reported reported;
+            if (report(d, value, reported)) window.reported[d].emplace(value, reported);
+        } else if (!found->second.acted &&
+                   window.counts[d][value] >= found->second.judge_again_at) {
+            report(d, value, found->second);
+        }
     }
-    return clusters;
+    // A confirmation may be what turns a watched value of its attempt into an action.
+    if (is_confirmation && window.confirmations > 0) {
+        for (std::size_t d = 0; d < dimension_count; ++d) {
+            for (auto& [value, reported] : window.reported[d]) {
+                if (reported.acted || window.confirmations < reported.confirmations_at) continue;
+                const auto before = findings.size();
+                report(d, value, reported);
+                // Only a change of mind is news: a watch already known stays quiet.
+                if (findings.size() > before && !findings.back().judgement.act)
+                    findings.pop_back();
+            }
+        }
+    }
+    return findings;
 }
 
 }  // namespace rempart::detect

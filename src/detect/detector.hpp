@@ -13,6 +13,9 @@
 #include <unordered_set>
 #include <vector>
 
+#include "detect/judgement.hpp"
+#include "detect/traits.hpp"
+#include "detect/trust.hpp"
 #include "signatures/signing_event.hpp"
 
 namespace rempart::detect {
@@ -20,8 +23,19 @@ namespace rempart::detect {
 // The keys an attempt is counted under.
 // `confirm_network` is where confirmations come from: a script reading a catch-all
 // mailbox confirms from its own few addresses, a crowd from everywhere.
-enum class Dimension { name, comment, email_domain, network, as, user_agent, confirm_network };
-inline constexpr std::size_t dimension_count = 7;
+// `automation` is the attempt's strongest sign of automation (see traits.hpp), so that a
+// slow attacker who repeats no value still shows as many attempts from data centres.
+enum class Dimension {
+    name,
+    comment,
+    email_domain,
+    network,
+    as,
+    user_agent,
+    confirm_network,
+    automation
+};
+inline constexpr std::size_t dimension_count = 8;
 std::string_view to_string(Dimension dimension);
 std::optional<Dimension> parse_dimension(std::string_view text);
 
@@ -34,12 +48,20 @@ struct Attempt {
     std::string sender;
     std::array<std::string, dimension_count> keys;
     const std::string& key(Dimension d) const { return keys[static_cast<std::size_t>(d)]; }
+    Traits traits = 0;
+    bool is_confirmation = false;
+    // Its confirmation link's key, so that the confirmation finds it in the window.
+    std::string link;
+    // Filled in when the signature is confirmed while the attempt is in the window.
+    bool confirmed = false;
+    Traits confirmation_traits = 0;
 };
 
-// The keys of a signing event; attempts refused before the form was read (rate limits,
-// foreign origins) carry no name, comment or domain and count under their networks only.
-// A confirmation counts under its confirm_network only; a withdrawal under nothing.
-Attempt attempt_of(const signatures::SigningEvent& event);
+// The keys of a signing event. A confirmation counts under its confirm_network only; a
+// withdrawal under nothing. With `trust`, a trusted mail domain is not counted, and an
+// address in a trusted network counts under no network, AS or data-centre key.
+Attempt attempt_of(const signatures::SigningEvent& event, Traits traits = 0,
+                   const TrustList* trust = nullptr);
 
 // When a value stands out in a petition's window. A crowd is diverse: even the commonest
 // real full name is a tiny share of a petition's signers, comments vary, and mail
@@ -48,7 +70,7 @@ struct Rule {
     std::size_t min_count = 20;  // fewer in the window is never a cluster
     double min_share = 1.0;      // of the window's attempts that have this key; > 1: never
     // For keys whose real distribution is skewed (domains, ASes): the share must also be
-    // this many times the value's usual share, across every petition.
+    // this many times the value's usual share on the petition (see petition_prior).
     double over_baseline = 0;
 };
 
@@ -62,6 +84,7 @@ struct DetectorConfig {
         {40, 0.20, 5},  // as: a hosting AS where households are expected
         {60, 2.0, 0},   // user_agent: too many people share one browser version
         {30, 0.20, 0},  // confirm_network: a fifth of the confirmations from one network
+        {30, 0.20, 3},  // automation: a fifth of the attempts from data centres or robots
     }};
     // Big mail providers: their share is large and normal even before any baseline.
     std::vector<std::string> large_providers{
@@ -75,6 +98,9 @@ struct DetectorConfig {
     // The baseline learns from attempts as they leave the window, so a burst never vouches
     // for itself; it forgets with this half-life.
     std::chrono::seconds baseline_half_life{3600};
+    // Each petition learns its own usual shares; until it has seen many attempts, the
+    // site's shares stand in for its own with the weight of this many attempts.
+    double petition_prior = 200;
     // Per petition, and per baseline: memory stays bounded (about 300 bytes an attempt).
     // Under a flood the window shortens to this many attempts; shares still hold.
     std::size_t max_window_events = 50000;
@@ -83,6 +109,9 @@ struct DetectorConfig {
     // petition's signatures quarantined or the admins mailed. Confirmations need a real
     // token from a real signature, so confirm_network is exempt.
     std::size_t min_senders = 3;
+    // When a repeated value is acted on, and when it is only watched.
+    JudgeRules judge;
+    TraitRules traits;
 };
 
 // A network or AS a cluster came from: how many of the cluster's attempts, and how many
@@ -108,37 +137,66 @@ struct Cluster {
     std::int64_t last_ms = 0;
     std::vector<Source> networks;  // most of the cluster's attempts first
     std::vector<Source> ases;
+    // How many of its attempts show each trait (indexed by the trait's bit position).
+    std::array<std::size_t, trait_count> with_trait{};
+    std::size_t confirmed = 0;  // its signatures confirmed while in the window
+    std::size_t confirmed_by_script = 0;  // from data centres, by robots, within seconds
+};
+
+// A cluster and what the defence makes of it. Reported once as a watch or an action, and
+// once more if a watch's evidence converges into an action.
+struct Finding {
+    Cluster cluster;
+    Judgement judgement;
 };
 
 class Detector {
   public:
     explicit Detector(DetectorConfig config = {});
 
-    // Counts one attempt and returns the clusters it makes stand out. A cluster is
-    // reported once, and again only after it has cooled down (fallen under half its
-    // rule's count) and stood out anew.
-    std::vector<Cluster> observe(Attempt attempt);
+    // Counts one attempt (or confirmation) and returns the clusters it makes stand out,
+    // judged. A value is reported once when it stands out, again when a watched one turns
+    // into an action, and anew only after it has cooled down (fallen under half its
+    // rule's count).
+    std::vector<Finding> observe(Attempt attempt);
 
-    // The usual share of a value across every petition (decayed counts), for tests and
-    // the back office.
+    // The usual share of a value across every petition (decayed counts).
     double baseline_share(Dimension dimension, const std::string& value) const;
+    // The usual share on one petition: its own counts, with the site's as the prior.
+    double baseline_share(std::int64_t petition_id, Dimension dimension,
+                          const std::string& value) const;
 
   private:
+    // A value reported: watched (judged again as it grows or gets confirmed) or acted on.
+    struct Reported {
+        bool acted = false;
+        std::size_t judge_again_at = 0;  // its count, or its window's confirmations
+        std::size_t confirmations_at = 0;
+    };
     struct Window {
         std::deque<Attempt> attempts;
         std::array<std::unordered_map<std::string, std::size_t>, dimension_count> counts;
         std::array<std::size_t, dimension_count> totals{};
-        std::array<std::unordered_set<std::string>, dimension_count> reported;
+        std::array<std::unordered_map<std::string, Reported>, dimension_count> reported;
+        // Attempts whose signature may still be confirmed, by link key. Deque elements stay
+        // where they are while others are pushed at the back and popped at the front.
+        std::unordered_map<std::string, Attempt*> by_link;
+        std::size_t confirmations = 0;  // seen while in this window, ever
     };
     struct Baseline {
         std::unordered_map<std::string, double> weight;
         double total = 0;
-        std::int64_t updated_ms = 0;
+        std::int64_t updated_ms = 0;  // the time its weights are scaled from
+        std::int64_t last_ms = 0;     // its latest attempt
     };
+    using Baselines = std::array<Baseline, dimension_count>;
 
     void expire(Window& window, std::int64_t now_ms);
     void count(Window& window, const Attempt& attempt, int delta);
-    void learn(const Attempt& attempt);
+    void learn(Baselines& baselines, const Attempt& attempt) const;
+    void confirm(Window& window, const Attempt& confirmation);
+    bool stands_out(const Window& window, std::size_t d, const std::string& value,
+                    std::int64_t petition_id) const;
     std::vector<Source> sources(
         const Window& window, Dimension dimension,
         const std::unordered_map<std::string_view, std::size_t>& in_cluster) const;
@@ -148,7 +206,8 @@ class Detector {
     DetectorConfig config_;
     std::unordered_set<std::string> large_providers_;  // domains and "as:<n>" keys
     std::unordered_map<std::int64_t, Window> windows_;
-    std::array<Baseline, dimension_count> baselines_;
+    Baselines baselines_;                                   // the site's
+    std::unordered_map<std::int64_t, Baselines> petition_baselines_;
 };
 
 }  // namespace rempart::detect

@@ -10,6 +10,7 @@
 #include "core/log_events.hpp"
 #include "core/log_text.hpp"
 #include "store/outbox_repository.hpp"
+#include "store/watch_repository.hpp"
 
 namespace rempart::incidents {
 namespace {
@@ -33,9 +34,11 @@ Defence::Defence(store::Store& store, shield::Difficulty& difficulty, shield::Ba
     if (never_ban.empty()) never_ban = shared_->options.detector.large_networks;
 }
 
-bool Defence::observe(const signatures::SigningEvent& event, const std::string& petition_slug) {
-    auto attempt = detect::attempt_of(event);
+bool Defence::observe(signatures::SigningEvent& event, const std::string& petition_slug) {
+    const auto traits = detect::traits_of(event, shared_->options.detector.traits);
     std::lock_guard lock(mutex_);
+    auto attempt = detect::attempt_of(event, traits, &trust_);
+    if (!attempt.is_confirmation) event.automation = attempt.key(detect::Dimension::automation);
     std::erase_if(held_, [&](const Held& held) { return held.until_ms <= attempt.at_ms; });
     const auto is_held = [&] {
         for (const auto& held : held_)
@@ -45,13 +48,62 @@ bool Defence::observe(const signatures::SigningEvent& event, const std::string& 
         return false;
     };
     const bool held_before = is_held();
-    // A cluster the detector reports is always one of this attempt's own values.
-    const auto clusters = detector_.observe(std::move(attempt));
-    for (const auto& cluster : clusters) record(cluster, petition_slug);
-    return held_before || !clusters.empty();
+    const auto findings = detector_.observe(std::move(attempt));
+    bool acted = false;
+    for (const auto& finding : findings) {
+        if (!finding.judgement.act) {
+            watch(finding);
+            continue;
+        }
+        record(finding, petition_slug);
+        // A value the detector acts on is one of this attempt's own, or (after a
+        // confirmation) one of an earlier attempt's: only the former holds this one.
+        acted = acted || finding.cluster.last_ms == event.at_ms;
+    }
+    return held_before || acted;
 }
 
-void Defence::record(const detect::Cluster& cluster, const std::string& petition_slug) {
+void Defence::set_trust(detect::TrustList trust) {
+    std::lock_guard lock(mutex_);
+    trust_ = std::move(trust);
+}
+
+void Defence::watch(const detect::Finding& finding) {
+    const auto& cluster = finding.cluster;
+    store::NewWatch row;
+    row.petition_id = cluster.petition_id;
+    row.dimension = std::string(detect::to_string(cluster.dimension));
+    row.key_value = cluster.value;
+    row.attempts_in_window = static_cast<std::int64_t>(cluster.count);
+    row.window_total = static_cast<std::int64_t>(cluster.window_total);
+    row.distinct_networks = static_cast<std::int64_t>(cluster.distinct_networks);
+    row.first_attempt_ms = cluster.first_ms;
+    row.evidence = finding.judgement.text();
+    spdlog::info("{} petition={} dimension={} attempts={} of={} networks={}",
+                 log_event::incident_watch, cluster.petition_id, row.dimension, cluster.count,
+                 cluster.window_total, cluster.distinct_networks);
+    store_.writer().submit(
+        [shared = shared_, row](store::Database& db) -> Result<void> {
+            auto& select = db.prepare(
+                "SELECT 1 FROM watches WHERE petition_id = ?1 AND dimension = ?2 AND "
+                "key_value = ?3 AND state = 'open'");
+            select.bind(1, row.petition_id).bind(2, row.dimension).bind(3, row.key_value);
+            const bool known = select.step();
+            select.reset();
+            auto recorded = store::record_watch(db, row, unix_now_ms());
+            if (!recorded) return recorded.error();
+            if (!known) ++shared->stats.watches_opened;
+            return {};
+        },
+        [](Result<void> done) {
+            if (!done)
+                spdlog::error("{} error={}", log_event::store_write_failed,
+                              log_text(done.error().detail));
+        });
+}
+
+void Defence::record(const detect::Finding& finding, const std::string& petition_slug) {
+    const auto& cluster = finding.cluster;
     const auto& options = shared_->options;
     const auto until_ms = cluster.last_ms + options.hold.count() * 1000;
     difficulty_.raise("petition:" + petition_slug, options.raised_difficulty, until_ms / 1000);
@@ -83,6 +135,7 @@ void Defence::record(const detect::Cluster& cluster, const std::string& petition
     row.first_attempt_ms = cluster.first_ms;
     row.detected_ms = cluster.last_ms;
     row.held_until_ms = until_ms;
+    row.evidence = finding.judgement.text();
     spdlog::warn("{} petition={} dimension={} attempts={} of={} networks={} bans={}",
                  log_event::incident_cluster, cluster.petition_id, row.dimension, cluster.count,
                  cluster.window_total, cluster.distinct_networks, bans.size());
@@ -107,7 +160,17 @@ void Defence::record(const detect::Cluster& cluster, const std::string& petition
                                 std::optional<std::int64_t> until = std::nullopt) {
             return store::record_incident_action(db, incident, at, what, detail, until);
         };
-        if (auto r = action("cluster", describe(row)); !r) return r;
+        if (auto r = action("cluster", describe(row) + ". " + row.evidence); !r) return r;
+        auto escalated = store::escalate_watch(db, row.petition_id, row.dimension, row.key_value,
+                                               incident, at);
+        if (!escalated) return escalated.error();
+        if (*escalated) {
+            ++shared->stats.watches_escalated;
+            if (auto r = action("watch_escalated",
+                                "the value was watched; signs of automation appeared since");
+                !r)
+                return r;
+        }
         if (auto r = action("quarantined",
                             std::to_string(recorded->quarantined) +
                                 " signatures, and new ones with " + row.dimension + " = this value",
@@ -151,7 +214,8 @@ void Defence::record(const detect::Cluster& cluster, const std::string& petition
                                 row.distinct_networks,
                                 recorded->quarantined,
                                 row.held_until_ms,
-                                static_cast<std::int64_t>(bans.size())};
+                                static_cast<std::int64_t>(bans.size()),
+                                row.evidence};
         for (const auto& alert : options.compose_alerts(facts)) {
             if (auto queued = store::enqueue_mail(db, "alert", options.alert_from, alert.to,
                                                   alert.message, at / 1000);

@@ -39,6 +39,7 @@ struct OpenedFacts {
     std::int64_t quarantined = 0;
     std::int64_t held_until_ms = 0;
     std::int64_t bans = 0;
+    std::string evidence;  // why it acted, one sentence a line
 };
 
 // The alert mails for an incident: envelope recipient and complete message, each queued in
@@ -63,11 +64,16 @@ class Defence {
     Defence(store::Store& store, shield::Difficulty& difficulty, shield::BanList& bans,
             DefenceOptions options = {});
 
-    // Called for every attempt of a petition (`slug` names it for the difficulty). Returns
-    // true when the attempt's signature must start quarantined: its keys belong to a
-    // cluster still held. Recording a cluster writes through the store's writer, queued
-    // after the signatures already submitted, so none of them escapes the quarantine.
-    bool observe(const signatures::SigningEvent& event, const std::string& petition_slug);
+    // Called for every attempt of a petition (`slug` names it for the difficulty), and for
+    // first confirmations. Sets the event's `automation` key. Returns true when the
+    // attempt's signature must start quarantined: its keys belong to a cluster still held.
+    // A repeated value with signs of automation is acted on: recording its cluster writes
+    // through the store's writer, queued after the signatures already submitted, so none
+    // of them escapes the quarantine. Without them it is only watched.
+    bool observe(signatures::SigningEvent& event, const std::string& petition_slug);
+
+    // The values organisers trust, as the store holds them now.
+    void set_trust(detect::TrustList trust);
 
     // After a restart: the holds and bans the store says are still in force.
     void restore(const std::vector<store::HeldCluster>& held, const std::vector<store::Ban>& bans,
@@ -88,7 +94,8 @@ class Defence {
         std::int64_t until_ms;
         std::vector<std::string> raised_networks;  // lowered again if it is released
     };
-    void record(const detect::Cluster& cluster, const std::string& petition_slug);
+    void record(const detect::Finding& finding, const std::string& petition_slug);
+    void watch(const detect::Finding& finding);
 
     // What the incident's write needs when it runs on the writer thread: shared, so that a
     // Defence gone meanwhile (at shutdown, in tests) leaves it valid.
@@ -104,6 +111,7 @@ class Defence {
     std::shared_ptr<Shared> shared_;
     std::mutex mutex_;
     detect::Detector detector_;
+    detect::TrustList trust_;
     std::vector<Held> held_;
 };
 

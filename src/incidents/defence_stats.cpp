@@ -27,11 +27,18 @@ void write_metrics(const DefenceStats& stats, std::string& out) {
             stats.clusters);
     counter("rempart_signatures_quarantined_total", "Signatures set aside by incidents.",
             stats.quarantined);
-    counter("rempart_signatures_released_total", "Quarantined signatures a moderator released.",
+    counter("rempart_signatures_released_total",
+            "Quarantined signatures a moderator released: real signers the defence set aside.",
             stats.released);
     counter("rempart_signatures_invalidated_total",
             "Quarantined signatures a moderator invalidated.", stats.invalidated);
     counter("rempart_bans_total", "Networks and ASes banned by incidents.", stats.bans);
+    counter("rempart_watches_opened_total",
+            "Repeated values with no sign of automation, shown to moderators, nothing set aside.",
+            stats.watches_opened);
+    counter("rempart_watches_escalated_total",
+            "Watches that became incidents once signs of automation appeared.",
+            stats.watches_escalated);
     out +=
         "# HELP rempart_containment_seconds From an attack's first attempt to its "
         "quarantine.\n# TYPE rempart_containment_seconds histogram\n";

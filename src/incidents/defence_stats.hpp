@@ -16,6 +16,8 @@ struct DefenceStats {
     std::atomic<std::uint64_t> released{0};
     std::atomic<std::uint64_t> invalidated{0};
     std::atomic<std::uint64_t> bans{0};
+    std::atomic<std::uint64_t> watches_opened{0};     // repeated values only watched
+    std::atomic<std::uint64_t> watches_escalated{0};  // that became incidents later
     // Seconds from an attack's first attempt in the window to its quarantine committed.
     static constexpr std::array<double, 9> containment_buckets{1, 2, 5, 10, 20, 30, 60, 120, 300};
     std::array<std::atomic<std::uint64_t>, containment_buckets.size()> containment_le{};

@@ -184,6 +184,16 @@ PowVerdict ProofOfWork::verify(std::string_view payload_base64, std::int64_t now
     if (n < 0 || !equal_in_constant_time(sha256_hex(std::string(salt_text) + std::to_string(n)),
                                          challenge_hex))
         return PowVerdict::wrong_solution;
+    if (claims) {
+        claims->number = n;
+        if (const auto* took = object.if_contains("took")) {
+            if (took->is_int64()) claims->took_ms = took->as_int64();
+            if (took->is_uint64()) claims->took_ms = static_cast<std::int64_t>(took->as_uint64());
+            // A double out of range would not convert: a day is more than any solving.
+            if (took->is_double() && took->as_double() >= 0 && took->as_double() < 86'400'000)
+                claims->took_ms = static_cast<std::int64_t>(took->as_double());
+        }
+    }
     std::lock_guard lock(mutex_);
     forget_expired(now);
     if (!used_.emplace(std::string(challenge_hex), expires).second) return PowVerdict::replayed;

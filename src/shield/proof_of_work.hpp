@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -42,6 +43,10 @@ enum class ChallengeUse { signing, gate };
 struct PowClaims {
     std::uint64_t difficulty = 0;  // its max number; 0 when the salt does not say
     ChallengeUse use = ChallengeUse::signing;
+    // What the payload says of its solving: the number found, and the milliseconds the
+    // solver reports (the widget's `took`; absent or not a number: none).
+    std::int64_t number = 0;
+    std::optional<std::int64_t> took_ms;
 };
 
 class ProofOfWork {

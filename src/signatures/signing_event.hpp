@@ -23,7 +23,20 @@ struct SigningEvent {
     std::string user_agent;
     std::optional<std::int64_t> pow_difficulty;
     std::string pow_verdict;
+    // What the proof of work's payload says of its solving: the number found and the time
+    // the solver reports (the widget measures it; a script may report anything).
+    std::optional<std::int64_t> pow_number;
+    std::optional<std::int64_t> pow_took_ms;
+    // Whether an AS table was there to look the address up in: without one, no address is
+    // "unlisted".
+    bool as_looked_up = false;
     std::optional<std::int64_t> seconds_after_signing;  // confirmations
+    // The strongest sign of automation the defence saw in it (hosting, unlisted, robot,
+    // instant), or empty; set by the defence before the event is written.
+    std::string automation;
+    // The hash of the signature's link token, kept in memory only: how the defence finds
+    // an attempt again when its signature is confirmed.
+    std::string link_key;
 };
 
 }  // namespace rempart::signatures

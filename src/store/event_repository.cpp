@@ -35,8 +35,8 @@ Result<void> insert_event(Database& db, const SigningEvent& event) {
     auto& insert = db.prepare(
         "INSERT INTO signing_events (at_ms, kind, petition_id, signature_id, verdict, ip, "
         "network, asn, email_domain, name_key, comment_key, user_agent, pow_difficulty, "
-        "pow_verdict, seconds_after_signing) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
-        "?11, ?12, ?13, ?14, ?15)");
+        "pow_verdict, seconds_after_signing, automation) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
+        "?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)");
     insert.bind(1, event.at_ms).bind(2, kind_name(event.kind)).bind(3, event.petition_id);
     insert.bind(4, event.signature_id).bind(5, event.verdict).bind(6, event.ip);
     insert.bind(7, event.network).bind(8, event.asn);
@@ -46,6 +46,7 @@ Result<void> insert_event(Database& db, const SigningEvent& event) {
     insert.bind(12, event.user_agent).bind(13, event.pow_difficulty);
     bind_text(insert, 14, event.pow_verdict);
     insert.bind(15, event.seconds_after_signing);
+    bind_text(insert, 16, event.automation);
     return insert.run();
 }
 

@@ -21,6 +21,7 @@ const char* hold_sql(std::string_view dimension) {
     if (dimension == "network") return REMPART_HOLD_BY("network");
     if (dimension == "as") return REMPART_HOLD_BY("asn");
     if (dimension == "user_agent") return REMPART_HOLD_BY("user_agent");
+    if (dimension == "automation") return REMPART_HOLD_BY("automation");
     if (dimension == "confirm_network")
         return REMPART_HOLD_BY("network") " AND e.kind = 'confirmation'";
 #undef REMPART_HOLD_BY
@@ -87,11 +88,13 @@ Result<RecordedCluster> record_cluster(Database& db, const NewCluster& cluster,
     auto& insert = db.prepare(
         "INSERT INTO incident_clusters (incident_id, dimension, key_value, attempts_in_window, "
         "window_total, distinct_networks, first_attempt_ms, detected_ms, contained_ms, "
-        "held_until_ms, state) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 'open')");
+        "held_until_ms, state, evidence) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 'open', "
+        "?11)");
     insert.bind(1, recorded.incident_id).bind(2, cluster.dimension).bind(3, cluster.key_value);
     insert.bind(4, cluster.attempts_in_window).bind(5, cluster.window_total);
     insert.bind(6, cluster.distinct_networks).bind(7, cluster.first_attempt_ms);
     insert.bind(8, cluster.detected_ms).bind(9, now_ms).bind(10, cluster.held_until_ms);
+    insert.bind(11, cluster.evidence);
     if (auto inserted = insert.run(); !inserted) return inserted.error();
     recorded.cluster_id = db.last_insert_id();
 
@@ -143,7 +146,8 @@ Result<std::int64_t> hold_new_signature(Database& db, std::int64_t signature_id,
         "(c.dimension = 'network' AND c.key_value = ?7) OR "
         "(c.dimension = 'as' AND c.key_value = ?8) OR "
         "(c.dimension = 'user_agent' AND c.key_value = ?9) OR "
-        "(c.dimension = 'confirm_network' AND c.key_value = ?10))");
+        "(c.dimension = 'confirm_network' AND c.key_value = ?10) OR "
+        "(c.dimension = 'automation' AND c.key_value = ?11))");
     link.bind(1, signature_id).bind(2, event.petition_id.value_or(0)).bind(3, now_ms);
     // An attempt is held by its own keys; a confirmation only by where it came from.
     const bool confirmation = event.kind == signatures::SigningEvent::Kind::confirmation;
@@ -155,6 +159,7 @@ Result<std::int64_t> hold_new_signature(Database& db, std::int64_t signature_id,
     link.bind(8, key(event.asn ? "as:" + std::to_string(*event.asn) : std::string()));
     link.bind(9, key(event.user_agent));
     link.bind(10, confirmation ? event.network : std::string());
+    link.bind(11, key(event.automation));
     if (auto linked = link.run(); !linked) return linked.error();
     return static_cast<std::int64_t>(sqlite3_changes(db.handle()));
 }

@@ -14,8 +14,8 @@
 namespace rempart::store {
 
 // A value that stood out, as the detector saw it. `dimension` is one of name, comment,
-// email_domain, network, as, user_agent; `key_value` as the events hold it ("as:64500"
-// for an AS).
+// email_domain, network, as, user_agent, confirm_network, automation; `key_value` as the
+// events hold it ("as:64500" for an AS).
 struct NewCluster {
     std::int64_t petition_id = 0;
     std::string dimension;
@@ -26,6 +26,7 @@ struct NewCluster {
     std::int64_t first_attempt_ms = 0;
     std::int64_t detected_ms = 0;
     std::int64_t held_until_ms = 0;
+    std::string evidence;  // why it acted, one sentence a line
 };
 
 struct RecordedCluster {

@@ -178,6 +178,8 @@ class SignatureLinks {
         auto observed = event;
         observed.petition_id = linked->petition_id;
         observed.signature_id = linked->signature_id;
+        observed.seconds_after_signing = now - linked->created_at;
+        observed.link_key = hash;
         co_return s_.defence->observe(observed, petition->slug);
     }
 

@@ -2,12 +2,32 @@
 // the plain answers they give (a redirect, an uncacheable page).
 #include "web/signing_request.hpp"
 
+#include "core/ip_network.hpp"
+
 namespace rempart::web::signing {
 
 namespace asio = boost::asio;
 using http::Request;
 using http::Response;
 using signatures::SigningEvent;
+
+namespace {
+
+bool on_the_internet(const asio::ip::address& address) {
+    const auto any = unmapped(address);
+    if (any.is_loopback() || any.is_unspecified() || any.is_multicast()) return false;
+    if (any.is_v6()) {
+        const auto bytes = any.to_v6().to_bytes();
+        const bool link_local = bytes[0] == 0xfe && (bytes[1] & 0xc0) == 0x80;
+        const bool unique_local = (bytes[0] & 0xfe) == 0xfc;
+        return !link_local && !unique_local;
+    }
+    const auto b = any.to_v4().to_bytes();
+    return !(b[0] == 10 || (b[0] == 172 && (b[1] & 0xf0) == 16) || (b[0] == 192 && b[1] == 168) ||
+             (b[0] == 169 && b[1] == 254) || (b[0] == 100 && (b[1] & 0xc0) == 64));
+}
+
+}  // namespace
 
 Client identify(const Request& request, const shield::AsnTable& asn_table) {
     Client client;
@@ -21,6 +41,7 @@ Client identify(const Request& request, const shield::AsnTable& asn_table) {
     client.address = address;
     client.keys = shield::network_keys(address);
     client.as = asn_table.lookup(address);
+    client.as_looked_up = asn_table.ranges() > 0 && on_the_internet(address);
     return client;
 }
 
@@ -31,6 +52,7 @@ SigningEvent base_event(const Request& request, const Client& client, const Peti
     event.ip = request.client_ip;
     event.network = client.keys.narrow;
     if (client.as) event.asn = client.as->number;
+    event.as_looked_up = client.as_looked_up;
     event.user_agent = std::string(request.headers["User-Agent"].substr(0, 256));
     return event;
 }

@@ -23,6 +23,9 @@ struct Client {
     std::optional<boost::asio::ip::address> address;
     shield::NetworkKeys keys;
     std::optional<shield::AsInfo> as;
+    // An AS table was there and the address is one of the Internet's (not loopback or a
+    // private range, which no AS announces and which only a proxy's set-up explains).
+    bool as_looked_up = false;
 };
 Client identify(const http::Request& request, const shield::AsnTable& asn_table);
 

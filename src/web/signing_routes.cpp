@@ -178,7 +178,7 @@ class SigningHandler {
         auto checked = signatures::check_signing_form(form, petition->postcode_required);
         refusal.form = &form;
         refusal.errors = checked.errors;
-        std::uint64_t solved = 0;
+        shield::PowClaims solved;
         facts.proof_of_work =
             check_proof_of_work(form.altcha, petition->slug, request.client_ip, solved);
         facts.fields_valid = std::none_of(checked.errors.begin(), checked.errors.end(),
@@ -215,7 +215,9 @@ class SigningHandler {
             throw std::logic_error("signing decided nothing once every fact was known");
         auto event = base_event(request, client, petition);
         event.pow_verdict = "accepted";
-        event.pow_difficulty = static_cast<std::int64_t>(solved);
+        event.pow_difficulty = static_cast<std::int64_t>(solved.difficulty);
+        event.pow_number = solved.number;
+        event.pow_took_ms = solved.took_ms;
         event.email_domain = input.email.ascii_domain;
         event.name_key = signatures::keyed_hash(s_.event_secret, "name", input.name_normalised);
         if (!input.comment_normalised.empty())
@@ -237,7 +239,7 @@ class SigningHandler {
     signatures::ProofOfWorkCheck check_proof_of_work(const std::string& payload,
                                                      const std::string& slug,
                                                      const std::string& client_ip,
-                                                     std::uint64_t& solved) {
+                                                     shield::PowClaims& solved) {
         using signatures::ProofOfWorkCheck;
         if (payload.empty()) return ProofOfWorkCheck::missing;
         shield::PowClaims claims;
@@ -252,7 +254,7 @@ class SigningHandler {
             required_difficulty(s_.difficulty, difficulty_keys(slug, client_ip), now);
         if (required > s_.difficulty.base() && claims.difficulty < required)
             return ProofOfWorkCheck::too_easy;
-        solved = claims.difficulty;
+        solved = claims;
         return ProofOfWorkCheck::accepted;
     }
 
@@ -346,6 +348,7 @@ class SigningHandler {
         const auto from = config.mail.from;
         // The detector sees the attempt first: if its keys belong to an incident (this one
         // may open it), the signature is recorded quarantined and never counts.
+        event.link_key = token_hash;
         if (s_.defence && s_.defence->observe(event, petition.slug))
             signature.state = signatures::SignatureState::quarantined;
 
