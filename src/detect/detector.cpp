@@ -242,7 +242,10 @@ std::vector<Finding> Detector::observe(Attempt incoming) {
     if (!is_confirmation && !attempt.link.empty()) window.by_link[attempt.link] = &attempt;
 
     std::vector<Finding> findings;
-    const auto report = [&](std::size_t d, const std::string& value, Reported& reported) {
+    // Judges a value that stands out; `news` says whether a watch is worth reporting (the
+    // first time) or only a change of mind into an action is (when judged again).
+    const auto judge_value = [&](std::size_t d, const std::string& value, Reported& reported,
+                                 bool news) {
         auto cluster = describe(window, static_cast<Dimension>(d), value, attempt.petition_id);
         if (static_cast<Dimension>(d) != Dimension::confirm_network &&
             cluster.distinct_senders < config_.min_senders)
@@ -254,7 +257,7 @@ std::vector<Finding> Detector::observe(Attempt incoming) {
         reported.confirmations_at =
             window.confirmations + std::max<std::size_t>(5, cluster.confirmed / 10);
         reported.acted = judgement.act;
-        findings.push_back({std::move(cluster), std::move(judgement)});
+        if (news || judgement.act) findings.push_back({std::move(cluster), std::move(judgement)});
         return true;
     };
     for (std::size_t d = 0; d < dimension_count; ++d) {
@@ -264,24 +267,18 @@ std::vector<Finding> Detector::observe(Attempt incoming) {
         if (found == window.reported[d].end()) {
             if (!stands_out(window, d, value, attempt.petition_id)) continue;
             Reported reported;
-            if (report(d, value, reported)) window.reported[d].emplace(value, reported);
+            if (judge_value(d, value, reported, true)) window.reported[d].emplace(value, reported);
         } else if (!found->second.acted &&
                    window.counts[d][value] >= found->second.judge_again_at) {
-            report(d, value, found->second);
+            judge_value(d, value, found->second, false);
         }
     }
     // A confirmation may be what turns a watched value of its attempt into an action.
-    if (is_confirmation && window.confirmations > 0) {
-        for (std::size_t d = 0; d < dimension_count; ++d) {
-            for (auto& [value, reported] : window.reported[d]) {
-                if (reported.acted || window.confirmations < reported.confirmations_at) continue;
-                const auto before = findings.size();
-                report(d, value, reported);
-                // Only a change of mind is news: a watch already known stays quiet.
-                if (findings.size() > before && !findings.back().judgement.act)
-                    findings.pop_back();
-            }
-        }
+    if (is_confirmation) {
+        for (std::size_t d = 0; d < dimension_count; ++d)
+            for (auto& [value, reported] : window.reported[d])
+                if (!reported.acted && window.confirmations >= reported.confirmations_at)
+                    judge_value(d, value, reported, false);
     }
     return findings;
 }

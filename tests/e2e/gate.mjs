@@ -20,10 +20,14 @@ await withServer(process.argv[2], config, petition, async ({ base, browser }) =>
   const first = await page.goto(`${base}/petitions/pistes`);
   if (first.status() !== 503 || first.headers()['x-rempart-gate'] !== 'challenge')
     fail(`expected the gate, got ${first.status()}`);
-  // Read from the answer, not the live page: the widget may already have solved the proof
-  // of work and moved on by the time the page could be asked.
-  if (!(await first.text()).includes('Un instant'))
+  // Read from a request of its own, in a context without the clearance: the widget may
+  // already have solved the proof of work and moved on, taking the answer's body with it.
+  const probe = await browser.newContext({ locale: 'fr-FR' });
+  const gatePage = await probe.request.get(`${base}/petitions/pistes`,
+    { headers: { 'Accept-Language': 'fr-FR' }, maxRedirects: 0 });
+  if (gatePage.status() !== 503 || !(await gatePage.text()).includes('Un instant'))
     fail('the gate page does not say what is happening');
+  await probe.close();
   await page.waitForURL(`${base}/petitions/pistes`, { timeout: 60_000, waitUntil: 'load' });
   await until('the petition behind the gate', async () =>
     (await page.textContent('h1').catch(() => '')).includes('Des pistes cyclables'));

@@ -129,8 +129,9 @@ TEST(Defence, TheSeedsFloodIsQuarantinedAndARealSignerStillCounts) {
 }
 
 TEST(Defence, SignaturesConfirmedByScriptFromOneNetworkAreQuarantined) {
-    // Varied names, no comment, a domain each, spread over six ASes: nothing stands out at
-    // signing. The script reading the mailboxes confirms them all from one address.
+    // Varied names, no comment, a domain each, spread over six ASes, a browser's user agent:
+    // nothing stands out at signing. The script reading the mailboxes confirms them all
+    // from one address, and says it is no browser.
     ServerProcess server(
         "[server]\ntrusted_proxies = [\"127.0.0.1/32\"]\n"
         "[shield]\npow_max_number = 50\n");
@@ -147,13 +148,15 @@ TEST(Defence, SignaturesConfirmedByScriptFromOneNetworkAreQuarantined) {
     const char* networks[] = {"127.0.",   "127.1.",      "127.2.",
                               "192.0.2.", "198.51.100.", "203.0.113."};
     constexpr int fakes = 36;
+    const std::string browser =
+        "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0";
     for (int i = 0; i < fakes; ++i) {
         const auto ip = std::string(networks[i % 6]) + std::to_string(i + 1);
         ASSERT_EQ(post_form(port, "/petitions/velo/sign",
                             signing_fields(
                                 port, "Personne " + std::to_string(i * 7919 % 1000),
                                 "p" + std::to_string(i) + "@d" + std::to_string(i) + ".example"),
-                            {{"X-Forwarded-For", ip}})
+                            {{"X-Forwarded-For", ip}, {"User-Agent", browser}})
                       .status,
                   303u)
             << i;

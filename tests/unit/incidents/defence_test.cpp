@@ -11,6 +11,11 @@
 namespace rempart::incidents {
 namespace {
 
+// The defence writes the attempt's automation key into its event: the handler's own copy.
+bool observe(Defence& defence, signatures::SigningEvent event, const std::string& slug) {
+    return defence.observe(event, slug);
+}
+
 class DefenceTest : public ::testing::Test {
   protected:
     void SetUp() override {
@@ -42,6 +47,14 @@ class DefenceTest : public ::testing::Test {
         e.network = std::move(network);
         // Many senders, as in a real attack: one address alone never makes a cluster.
         e.ip = "198.51.100." + std::to_string((at_ms / 100) % 250);
+        // A script that says so: the sign of automation that lets the defence act.
+        e.user_agent = "python-requests/2.31";
+        return e;
+    }
+    // A real person in a browser, from home.
+    signatures::SigningEvent person(std::string name, std::int64_t at_ms) const {
+        auto e = event(std::move(name), at_ms, "net:203.0.113.0/24");
+        e.user_agent = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0";
         return e;
     }
     // The writer runs jobs in order: once this one ran, every earlier write has.
@@ -71,17 +84,17 @@ TEST_F(DefenceTest, AClustersKeysStartQuarantinedUntilTheHoldEnds) {
     Defence defence(*store_, difficulty, bans, options);
     const std::int64_t t = 1'800'000'000'000;
     int quarantined = 0;
-    for (int i = 0; i < 30; ++i) quarantined += defence.observe(event("jeff", t + i * 100), "p");
+    for (int i = 0; i < 30; ++i) quarantined += observe(defence, event("jeff", t + i * 100), "p");
     EXPECT_EQ(quarantined, 11);  // from the 20th, which opened the incident
-    EXPECT_FALSE(defence.observe(event("marie", t + 3000), "p"));
-    EXPECT_TRUE(defence.observe(event("jeff", t + 10'000), "p"));
+    EXPECT_FALSE(observe(defence, person("marie", t + 3000), "p"));
+    EXPECT_TRUE(observe(defence, event("jeff", t + 10'000), "p"));
     count("SELECT 1");
     EXPECT_EQ(defence.stats().incidents_opened.load(), 1u);
     // The petition's proof of work is harder for as long as the hold.
     EXPECT_EQ(difficulty.required({"petition:p"}, t / 1000 + 60), options.raised_difficulty);
     EXPECT_EQ(difficulty.required({"petition:p"}, t / 1000 + 700), 10000u);
     // After the hold, the same name is an ordinary attempt again.
-    EXPECT_FALSE(defence.observe(event("jeff", t + 700'000), "p"));
+    EXPECT_FALSE(observe(defence, event("jeff", t + 700'000), "p"));
 }
 
 TEST_F(DefenceTest, OneAttackOpensOneIncidentAndMailsOnce) {
@@ -96,15 +109,16 @@ TEST_F(DefenceTest, OneAttackOpensOneIncidentAndMailsOnce) {
     options.alert_from = "petitions@example.org";
     Defence defence(*store_, difficulty, bans, options);
     const std::int64_t t = 1'800'000'000'000;
-    // One name and one comment, repeated: two clusters (name at 20, comment at 30).
+    // One name and one comment, repeated by robots: three clusters (the name at 20, the
+    // comment and the robots themselves at 30), one incident.
     for (int i = 0; i < 40; ++i)
-        defence.observe(event("jeff", t + i * 200, "net:192.0.2.0/24", "deso"), "p");
+        observe(defence, event("jeff", t + i * 200, "net:192.0.2.0/24", "deso"), "p");
     EXPECT_EQ(count("SELECT COUNT(*) FROM incidents"), 1);
-    EXPECT_EQ(count("SELECT COUNT(*) FROM incident_clusters"), 2);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM incident_clusters"), 3);
     EXPECT_EQ(count("SELECT COUNT(*) FROM outbox WHERE purpose = 'alert'"), 1);
     EXPECT_EQ(composed, 1);
     EXPECT_EQ(defence.stats().incidents_opened.load(), 1u);
-    EXPECT_EQ(defence.stats().clusters.load(), 2u);
+    EXPECT_EQ(defence.stats().clusters.load(), 3u);
     EXPECT_EQ(defence.stats().containment_count.load(), 1u);
 }
 
@@ -116,7 +130,7 @@ TEST_F(DefenceTest, TheNetworksThatSentTheAttackAreBannedAndRecorded) {
     Defence defence(*store_, difficulty, bans, options);
     const std::int64_t t = 1'800'000'000'000;
     for (int i = 0; i < 20; ++i)
-        defence.observe(event("jeff", t + i * 200, "net:127.2." + std::to_string(i % 2) + ".0/24"),
+        observe(defence, event("jeff", t + i * 200, "net:127.2." + std::to_string(i % 2) + ".0/24"),
                         "p");
     const auto now = t + 5000;
     EXPECT_TRUE(bans.banned_until({"net:127.2.0.0/24"}, now));
@@ -137,7 +151,7 @@ TEST_F(DefenceTest, AReleaseEndsTheHoldAndTheHarderProofOfWork) {
     shield::BanList bans;
     Defence defence(*store_, difficulty, bans, DefenceOptions{});
     const std::int64_t t = 1'800'000'000'000;
-    for (int i = 0; i < 20; ++i) defence.observe(event("jeff", t + i * 200), "p");
+    for (int i = 0; i < 20; ++i) observe(defence, event("jeff", t + i * 200), "p");
     const auto cluster_id = count("SELECT id FROM incident_clusters");
     ASSERT_GT(cluster_id, 0);
     const auto decided = read<store::DecidedCluster>([cluster_id](store::Database& db) {
@@ -146,7 +160,7 @@ TEST_F(DefenceTest, AReleaseEndsTheHoldAndTheHarderProofOfWork) {
     EXPECT_EQ(difficulty.required({"net:192.0.2.0/24"}, t / 1000 + 10),
               DefenceOptions{}.raised_difficulty);
     defence.decided(decided, store::ClusterDecision::release);
-    EXPECT_FALSE(defence.observe(event("jeff", t + 5000), "p"));
+    EXPECT_FALSE(observe(defence, event("jeff", t + 5000), "p"));
     EXPECT_EQ(difficulty.required({"petition:p"}, t / 1000 + 10), 10000u);
     EXPECT_EQ(difficulty.required({"net:192.0.2.0/24"}, t / 1000 + 10), 10000u);
 }
@@ -159,13 +173,93 @@ TEST_F(DefenceTest, HoldsAndBansSurviveARestart) {
     store::HeldCluster held{1, 1, petition_, "p", "name", "jeff", t + 60'000};
     store::Ban ban{1, 1, "as", "as:64502", t, t + 60'000, {}, "why"};
     defence.restore({held}, {ban}, t);
-    EXPECT_TRUE(defence.observe(event("jeff", t + 1000), "p"));
-    EXPECT_FALSE(defence.observe(event("marie", t + 1000), "p"));
+    EXPECT_TRUE(observe(defence, event("jeff", t + 1000), "p"));
+    EXPECT_FALSE(observe(defence, person("marie", t + 1000), "p"));
     EXPECT_TRUE(bans.banned_until({"as:64502"}, t + 1000));
     EXPECT_EQ(difficulty.required({"petition:p"}, t / 1000 + 10),
               DefenceOptions{}.raised_difficulty);
     defence.lifted(ban);
     EXPECT_FALSE(bans.banned_until({"as:64502"}, t + 1000));
+}
+
+// A crowd that repeats one comment from browsers at home: watched, nothing set aside.
+TEST_F(DefenceTest, ARepeatedValueWithoutSignsOfAutomationOpensAWatchOnly) {
+    shield::Difficulty difficulty(10000);
+    shield::BanList bans;
+    Defence defence(*store_, difficulty, bans, {});
+    const std::int64_t t = 1'800'000'000'000;
+    int quarantined = 0;
+    for (int i = 0; i < 60; ++i) {
+        auto e = person("signer " + std::to_string(i), t + i * 500);
+        e.comment_key = "suggested";
+        e.network = "net:10." + std::to_string(i) + ".0.0/24";
+        quarantined += defence.observe(e, "p");
+        EXPECT_EQ(e.automation, "");
+    }
+    EXPECT_EQ(quarantined, 0);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM incidents"), 0);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM watches WHERE state = 'open' AND "
+                    "dimension = 'comment' AND key_value = 'suggested'"),
+              1);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM watches WHERE evidence LIKE "
+                    "'%nothing was set aside%'"),
+              1);
+    EXPECT_EQ(defence.stats().watches_opened.load(), 1u);
+    EXPECT_EQ(difficulty.required({"petition:p"}, t / 1000 + 60), 10000u);
+    EXPECT_EQ(bans.active(t + 60'000), 0u);
+}
+
+// The same domain whose mails a script confirms from a data centre: the watch becomes an
+// incident, and the evidence says why.
+TEST_F(DefenceTest, AWatchBecomesAnIncidentWhenItsConfirmationsComeByScript) {
+    shield::Difficulty difficulty(10000);
+    shield::BanList bans;
+    Defence defence(*store_, difficulty, bans, {});
+    const std::int64_t t = 1'800'000'000'000;
+    for (int i = 0; i < 40; ++i) {
+        auto e = person("signer " + std::to_string(i), t + i * 500);
+        e.email_domain = "catch-all.example";
+        e.network = "net:10." + std::to_string(i) + ".0.0/24";
+        e.link_key = "link" + std::to_string(i);
+        EXPECT_FALSE(defence.observe(e, "p"));
+    }
+    EXPECT_EQ(count("SELECT COUNT(*) FROM watches WHERE state = 'open'"), 1);
+    for (int i = 0; i < 40; ++i) {
+        auto c = person("", t + 30'000 + i * 100);
+        c.kind = signatures::SigningEvent::Kind::confirmation;
+        c.link_key = "link" + std::to_string(i);
+        c.asn = 16276;  // a data centre
+        c.network = "net:10." + std::to_string(i) + ".0.0/24";
+        c.seconds_after_signing = 20;
+        defence.observe(c, "p");
+    }
+    EXPECT_EQ(count("SELECT COUNT(*) FROM incidents"), 1);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM incident_clusters WHERE dimension = 'email_domain' "
+                    "AND evidence LIKE '%confirmed by script%'"),
+              1);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM watches WHERE state = 'escalated' AND "
+                    "incident_id IS NOT NULL"),
+              1);
+    EXPECT_EQ(defence.stats().watches_escalated.load(), 1u);
+}
+
+TEST_F(DefenceTest, TrustedValuesMakeNoWatchAndAScriptsAttemptsGetTheirKey) {
+    shield::Difficulty difficulty(10000);
+    shield::BanList bans;
+    Defence defence(*store_, difficulty, bans, {});
+    defence.set_trust(detect::TrustList({{petition_, detect::TrustKind::email_domain,
+                                          "amis-du-bocage.fr"}}));
+    const std::int64_t t = 1'800'000'000'000;
+    for (int i = 0; i < 60; ++i) {
+        auto e = person("signer " + std::to_string(i), t + i * 500);
+        e.email_domain = "amis-du-bocage.fr";
+        e.network = "net:10." + std::to_string(i) + ".0.0/24";
+        EXPECT_FALSE(defence.observe(e, "p"));
+    }
+    EXPECT_EQ(count("SELECT COUNT(*) FROM watches"), 0);
+    auto script = event("x", t + 40'000);
+    defence.observe(script, "p");
+    EXPECT_EQ(script.automation, "robot");
 }
 
 }  // namespace
