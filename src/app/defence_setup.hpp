@@ -21,6 +21,11 @@ struct DefenceSetup {
     std::unique_ptr<incidents::Defence> defence;
 };
 
+// The defence's thresholds: the defaults written in detect::DetectorConfig and
+// incidents::DefenceOptions, with what [detect] sets laid over them (pure: tested without
+// a store). Alerts and mail are left to set_up_defence.
+incidents::DefenceOptions defence_options(const DetectConfig& from);
+
 // `mail_queued` wakes the outbox after an alert was queued.
 DefenceSetup set_up_defence(const Config& config, const Catalog& catalog, const web::Site& site,
                             store::Store& store, shield::Difficulty& difficulty,

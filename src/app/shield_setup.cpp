@@ -19,15 +19,18 @@ namespace asio = boost::asio;
 namespace {
 
 shield::TrafficSettings traffic_settings(std::size_t per_ip, std::size_t network_floor,
-                                         std::size_t as_floor, const TrafficConfig& traffic) {
+                                         std::size_t as_floor, const Config& config) {
+    const auto& traffic = config.traffic;
     shield::TrafficSettings settings;
     settings.per_ip = static_cast<double>(per_ip);
     settings.network_floor = static_cast<double>(network_floor);
     settings.network_share = static_cast<double>(traffic.network_share_percent) / 100.0;
     settings.as_floor = static_cast<double>(as_floor);
     settings.as_share = static_cast<double>(traffic.as_share_percent) / 100.0;
-    // The households of the big eyeball ISPs are a crowd, never one sender.
-    settings.unlimited_ases = detect::DetectorConfig{}.large_networks;
+    // The households of the big eyeball ISPs are a crowd, never one sender: the same
+    // networks the detector treats so, [detect] eyeball_networks when the site sets them.
+    settings.unlimited_ases =
+        config.detect.eyeball_networks.value_or(detect::DetectorConfig{}.large_networks);
     return settings;
 }
 
@@ -43,11 +46,11 @@ shield::FrontDoorSettings front_door_settings(const Config& config) {
     const auto& gate = config.gate;
     shield::FrontDoorSettings settings;
     settings.pages = traffic_settings(traffic.page_per_ip, traffic.page_per_network,
-                                      traffic.page_per_as, traffic);
+                                      traffic.page_per_as, config);
     settings.api =
-        traffic_settings(traffic.api_per_ip, traffic.api_per_network, traffic.api_per_as, traffic);
+        traffic_settings(traffic.api_per_ip, traffic.api_per_network, traffic.api_per_as, config);
     settings.sign = traffic_settings(traffic.sign_posts_per_ip, traffic.sign_posts_per_network,
-                                     traffic.sign_posts_per_as, traffic);
+                                     traffic.sign_posts_per_as, config);
     settings.per_clearance = {traffic.per_clearance.per_minute / 60.0, traffic.per_clearance.burst};
     settings.attack.min_rate = static_cast<double>(gate.surge_min_rate);
     settings.attack.surge_factor = static_cast<double>(gate.surge_factor);

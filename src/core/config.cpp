@@ -17,6 +17,21 @@ using namespace config_values;
 using Node = const toml::node&;
 using At = const Where&;
 
+// [detect]'s rules: three keys for each of the detector's eight, read alike.
+using Rule = DetectRuleConfig DetectConfig::*;
+template <Rule rule>
+Result<void> read_min_count(Node n, At w, Config& c) {
+    return read_size(n, w, 1, 1'000'000, (c.detect.*rule).min_count);
+}
+template <Rule rule>
+Result<void> read_min_share(Node n, At w, Config& c) {
+    return read_share(n, w, true, (c.detect.*rule).min_share);
+}
+template <Rule rule>
+Result<void> read_over_baseline(Node n, At w, Config& c) {
+    return read_number(n, w, 0, 1000, (c.detect.*rule).over_baseline);
+}
+
 struct Key {
     std::string_view section;
     std::string_view name;
@@ -266,6 +281,107 @@ constexpr Key schema[] = {
      [](Node n, At w, Config& c) { return read_cidr_list(n, w, c.metrics.allow); }},
     {"metrics", "bearer_token",
      [](Node n, At w, Config& c) { return read_bearer_token(n, w, c.metrics.bearer_token); }},
+    {"detect", "window_seconds",
+     [](Node n, At w, Config& c) { return read_seconds(n, w, 1, 86400, c.detect.window); }},
+    {"detect", "name_min_count", read_min_count<&DetectConfig::name>},
+    {"detect", "name_min_share", read_min_share<&DetectConfig::name>},
+    {"detect", "name_over_baseline", read_over_baseline<&DetectConfig::name>},
+    {"detect", "comment_min_count", read_min_count<&DetectConfig::comment>},
+    {"detect", "comment_min_share", read_min_share<&DetectConfig::comment>},
+    {"detect", "comment_over_baseline", read_over_baseline<&DetectConfig::comment>},
+    {"detect", "email_domain_min_count", read_min_count<&DetectConfig::email_domain>},
+    {"detect", "email_domain_min_share", read_min_share<&DetectConfig::email_domain>},
+    {"detect", "email_domain_over_baseline", read_over_baseline<&DetectConfig::email_domain>},
+    {"detect", "network_min_count", read_min_count<&DetectConfig::network>},
+    {"detect", "network_min_share", read_min_share<&DetectConfig::network>},
+    {"detect", "network_over_baseline", read_over_baseline<&DetectConfig::network>},
+    {"detect", "as_min_count", read_min_count<&DetectConfig::as>},
+    {"detect", "as_min_share", read_min_share<&DetectConfig::as>},
+    {"detect", "as_over_baseline", read_over_baseline<&DetectConfig::as>},
+    {"detect", "user_agent_min_count", read_min_count<&DetectConfig::user_agent>},
+    {"detect", "user_agent_min_share", read_min_share<&DetectConfig::user_agent>},
+    {"detect", "user_agent_over_baseline", read_over_baseline<&DetectConfig::user_agent>},
+    {"detect", "confirm_network_min_count", read_min_count<&DetectConfig::confirm_network>},
+    {"detect", "confirm_network_min_share", read_min_share<&DetectConfig::confirm_network>},
+    {"detect", "confirm_network_over_baseline", read_over_baseline<&DetectConfig::confirm_network>},
+    {"detect", "automation_min_count", read_min_count<&DetectConfig::automation>},
+    {"detect", "automation_min_share", read_min_share<&DetectConfig::automation>},
+    {"detect", "automation_over_baseline", read_over_baseline<&DetectConfig::automation>},
+    {"detect", "large_mail_providers",
+     [](Node n, At w, Config& c) {
+         return read_mail_domain_list(n, w, c.detect.large_mail_providers);
+     }},
+    {"detect", "eyeball_networks",
+     [](Node n, At w, Config& c) { return read_asn_list(n, w, c.detect.eyeball_networks); }},
+    {"detect", "baseline_half_life_seconds",
+     [](Node n, At w, Config& c) {
+         return read_seconds(n, w, 1, 30 * 86400, c.detect.baseline_half_life);
+     }},
+    {"detect", "petition_prior",
+     [](Node n, At w, Config& c) {
+         return read_number(n, w, 1, 1'000'000, c.detect.petition_prior);
+     }},
+    // About 300 bytes an attempt, per petition: a million is already 300 MB for one.
+    {"detect", "max_window_attempts",
+     [](Node n, At w, Config& c) {
+         return read_size(n, w, 1, 1'000'000, c.detect.max_window_attempts);
+     }},
+    {"detect", "min_senders",
+     [](Node n, At w, Config& c) { return read_size(n, w, 1, 1000, c.detect.min_senders); }},
+    {"detect", "automation_min_attempts",
+     [](Node n, At w, Config& c) {
+         return read_size(n, w, 1, 1'000'000, c.detect.automation_min_attempts);
+     }},
+    {"detect", "automation_share",
+     [](Node n, At w, Config& c) { return read_share(n, w, false, c.detect.automation_share); }},
+    {"detect", "attempts_per_network",
+     [](Node n, At w, Config& c) {
+         return read_number(n, w, 1, 1'000'000, c.detect.attempts_per_network);
+     }},
+    {"detect", "hosting_networks",
+     [](Node n, At w, Config& c) { return read_asn_list(n, w, c.detect.hosting_networks); }},
+    {"detect", "browser_hashes_per_ms",
+     [](Node n, At w, Config& c) {
+         return read_number(n, w, 1, 1'000'000'000, c.detect.browser_hashes_per_ms);
+     }},
+    {"detect", "min_timed_number",
+     [](Node n, At w, Config& c) {
+         return read_size(n, w, 1, 100'000'000, c.detect.min_timed_number);
+     }},
+    {"detect", "instant_confirmation_seconds",
+     [](Node n, At w, Config& c) {
+         return read_seconds(n, w, 1, 3600, c.detect.instant_confirmation);
+     }},
+    {"detect", "hold_seconds",
+     [](Node n, At w, Config& c) { return read_seconds(n, w, 1, 30 * 86400, c.detect.hold); }},
+    {"detect", "raised_difficulty",
+     [](Node n, At w, Config& c) {
+         return read_size(n, w, 1, 100'000'000, c.detect.raised_difficulty);
+     }},
+    {"detect", "ban_network_min_attempts",
+     [](Node n, At w, Config& c) {
+         return read_size(n, w, 1, 1'000'000, c.detect.ban_network_min_attempts);
+     }},
+    {"detect", "ban_network_min_share",
+     [](Node n, At w, Config& c) {
+         return read_share(n, w, false, c.detect.ban_network_min_share);
+     }},
+    {"detect", "ban_max_networks",
+     [](Node n, At w, Config& c) {
+         return read_size(n, w, 1, 100'000, c.detect.ban_max_networks);
+     }},
+    {"detect", "ban_as_min_attempts",
+     [](Node n, At w, Config& c) {
+         return read_size(n, w, 1, 1'000'000, c.detect.ban_as_min_attempts);
+     }},
+    {"detect", "ban_as_min_share",
+     [](Node n, At w, Config& c) { return read_share(n, w, false, c.detect.ban_as_min_share); }},
+    {"detect", "never_ban",
+     [](Node n, At w, Config& c) { return read_asn_list(n, w, c.detect.never_ban); }},
+    {"detect", "ban_seconds",
+     [](Node n, At w, Config& c) {
+         return read_seconds(n, w, 1, 30 * 86400, c.detect.ban_duration);
+     }},
     {"log", "level",
      [](Node n, At w, Config& c) {
          return read_choice(n, w, {"trace", "debug", "info", "warn", "error"}, c.log.level);

@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -200,6 +201,56 @@ struct MetricsConfig {
 // Shorter bearer tokens are refused at start: long enough that guessing is hopeless.
 inline constexpr std::size_t min_bearer_token_chars = 32;
 
+// One of the detector's rules: when a value repeated under one key of the attempts (a
+// name, a mail domain, an AS...) stands out in a petition's window. A share above 1 means
+// the key never stands out by its share (the network and user-agent rules are left so).
+struct DetectRuleConfig {
+    std::optional<std::size_t> min_count;
+    std::optional<double> min_share;
+    std::optional<double> over_baseline;  // 0: not compared with the value's usual share
+};
+
+// The defence's thresholds. Every one is optional here, unset meaning the default written
+// in detect::DetectorConfig or incidents::DefenceOptions: core comes before detect/ and
+// incidents/ and cannot see those, and a second copy of each default here would drift from
+// the one the detector's own tests use. app/defence_setup lays what is set over them.
+struct DetectConfig {
+    std::optional<std::chrono::seconds> window;
+    DetectRuleConfig name;
+    DetectRuleConfig comment;
+    DetectRuleConfig email_domain;
+    DetectRuleConfig network;
+    DetectRuleConfig as;
+    DetectRuleConfig user_agent;
+    DetectRuleConfig confirm_network;
+    DetectRuleConfig automation;
+    std::optional<std::vector<std::string>> large_mail_providers;  // ASCII, lower case
+    std::optional<std::vector<std::uint32_t>> eyeball_networks;    // AS numbers
+    std::optional<std::chrono::seconds> baseline_half_life;
+    std::optional<double> petition_prior;
+    std::optional<std::size_t> max_window_attempts;
+    std::optional<std::size_t> min_senders;
+    // When a cluster is acted on rather than watched.
+    std::optional<std::size_t> automation_min_attempts;
+    std::optional<double> automation_share;
+    std::optional<double> attempts_per_network;
+    // What makes an attempt look automated.
+    std::optional<std::vector<std::uint32_t>> hosting_networks;
+    std::optional<double> browser_hashes_per_ms;
+    std::optional<std::size_t> min_timed_number;
+    std::optional<std::chrono::seconds> instant_confirmation;
+    // What acting does.
+    std::optional<std::chrono::seconds> hold;
+    std::optional<std::size_t> raised_difficulty;
+    std::optional<std::size_t> ban_network_min_attempts;
+    std::optional<double> ban_network_min_share;
+    std::optional<std::size_t> ban_max_networks;
+    std::optional<std::size_t> ban_as_min_attempts;
+    std::optional<double> ban_as_min_share;
+    std::optional<std::vector<std::uint32_t>> never_ban;  // empty: the eyeball networks
+    std::optional<std::chrono::seconds> ban_duration;
+};
+
 struct LogConfig {
     std::string level = "info";  // trace, debug, info, warn, error
     std::filesystem::path file;  // empty: standard error
@@ -218,6 +269,7 @@ struct Config {
     GateConfig gate;
     SheddingConfig shedding;
     MetricsConfig metrics;
+    DetectConfig detect;
     LogConfig log;
 };
 

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <limits>
 #include <sstream>
 
 #include "core/host_port.hpp"
@@ -48,6 +49,22 @@ Result<std::vector<std::string>> read_strings(const toml::node& node, const Wher
         values.push_back(text->get());
     }
     return values;
+}
+
+// Bounds as a reader writes them: "1000000", not "1e+06".
+std::string number_text(double value) {
+    if (value == static_cast<double>(static_cast<std::int64_t>(value)))
+        return std::to_string(static_cast<std::int64_t>(value));
+    std::ostringstream out;
+    out << value;
+    return out.str();
+}
+
+// TOML tells 2 from 2.0; a reader of the file does not, so both are numbers.
+std::optional<double> number_of(const toml::node& node) {
+    if (const auto* real = node.as_floating_point()) return real->get();
+    if (const auto* whole = node.as_integer()) return static_cast<double>(whole->get());
+    return std::nullopt;
 }
 
 }  // namespace
@@ -148,6 +165,75 @@ Result<void> read_millis(const toml::node& node, const Where& where, std::int64_
     return {};
 }
 
+Result<void> read_size(const toml::node& node, const Where& where, std::int64_t min,
+                       std::int64_t max, std::optional<std::size_t>& out) {
+    std::size_t value = 0;
+    if (auto read = read_size(node, where, min, max, value); !read) return read;
+    out = value;
+    return {};
+}
+
+Result<void> read_seconds(const toml::node& node, const Where& where, std::int64_t min,
+                          std::int64_t max, std::optional<std::chrono::seconds>& out) {
+    std::chrono::seconds value{};
+    if (auto read = read_seconds(node, where, min, max, value); !read) return read;
+    out = value;
+    return {};
+}
+
+Result<void> read_number(const toml::node& node, const Where& where, double min, double max,
+                         std::optional<double>& out) {
+    const auto value = number_of(node);
+    // Written so that NaN, which compares false with everything, is refused too.
+    if (!value || !(*value >= min && *value <= max))
+        return where.error("expected a number from " + number_text(min) + " to " + number_text(max),
+                           node);
+    out = *value;
+    return {};
+}
+
+Result<void> read_share(const toml::node& node, const Where& where, bool or_never,
+                        std::optional<double>& out) {
+    const double max = or_never ? 2.0 : 1.0;
+    const auto value = number_of(node);
+    if (!value || !(*value > 0 && *value <= max))
+        return where.error(or_never ? "expected a share above 0 and at most 1, such as 0.05, "
+                                      "or 2 for never"
+                                    : "expected a share above 0 and at most 1, such as 0.05",
+                           node);
+    out = *value;
+    return {};
+}
+
+Result<void> read_asn_list(const toml::node& node, const Where& where,
+                           std::optional<std::vector<std::uint32_t>>& out) {
+    const std::string expected = "expected an array of AS numbers such as [3215, 12322]";
+    const auto* array = node.as_array();
+    if (!array) return where.error(expected, node);
+    std::vector<std::uint32_t> numbers;
+    for (const auto& item : *array) {
+        const auto* number = item.as_integer();
+        // AS 0 is reserved: no address is announced by it.
+        if (!number || number->get() < 1 ||
+            number->get() > std::numeric_limits<std::uint32_t>::max())
+            return where.error(expected, item);
+        numbers.push_back(static_cast<std::uint32_t>(number->get()));
+    }
+    out = std::move(numbers);
+    return {};
+}
+
+Result<void> read_mail_domain_list(const toml::node& node, const Where& where,
+                                   std::optional<std::vector<std::string>>& out) {
+    auto values = read_strings(node, where,
+                               "mail domains in lower case such as \"gmail.com\" (an accented "
+                               "domain in its xn-- form)",
+                               &is_mail_domain);
+    if (!values) return values.error();
+    out = std::move(*values);
+    return {};
+}
+
 Result<void> read_text_list(const toml::node& node, const Where& where,
                             std::vector<std::string>& out) {
     auto values = read_strings(node, where, "strings", nullptr);
@@ -171,6 +257,15 @@ bool is_cidr(std::string_view text) {
     const auto [end, err] = std::from_chars(digits.data(), digits.data() + digits.size(), length);
     return err == std::errc() && end == digits.data() + digits.size() && !digits.empty() &&
            length <= (address.is_v4() ? 32u : 128u);
+}
+
+bool is_mail_domain(std::string_view text) {
+    if (text.empty() || text.size() > 253 || text.front() == '.' || text.back() == '.' ||
+        text.find('.') == std::string_view::npos || text.find("..") != std::string_view::npos)
+        return false;
+    return std::all_of(text.begin(), text.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.';
+    });
 }
 
 Result<void> read_listen(const toml::node& node, const Where& where, std::string& out) {

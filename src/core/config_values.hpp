@@ -6,6 +6,7 @@
 #include <chrono>
 #include <filesystem>
 #include <initializer_list>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -40,6 +41,26 @@ Result<void> read_seconds(const toml::node& node, const Where& where, std::int64
                           std::int64_t max, std::chrono::seconds& out);
 Result<void> read_millis(const toml::node& node, const Where& where, std::int64_t min,
                          std::int64_t max, std::chrono::milliseconds& out);
+// Settings whose default lives in another module (see DetectConfig): set only when read.
+Result<void> read_size(const toml::node& node, const Where& where, std::int64_t min,
+                       std::int64_t max, std::optional<std::size_t>& out);
+Result<void> read_seconds(const toml::node& node, const Where& where, std::int64_t min,
+                          std::int64_t max, std::optional<std::chrono::seconds>& out);
+// A number, whole or not, from min to max.
+Result<void> read_number(const toml::node& node, const Where& where, double min, double max,
+                         std::optional<double>& out);
+// A share above 0 and at most 1; with `or_never`, up to 2, anything above 1 meaning that
+// nothing ever reaches it. 2 and no further, so that a percentage written by mistake (5 for
+// 5 %) is refused rather than turning a rule off.
+Result<void> read_share(const toml::node& node, const Where& where, bool or_never,
+                        std::optional<double>& out);
+// Autonomous system numbers, [3215, 12322]; an empty array is taken.
+Result<void> read_asn_list(const toml::node& node, const Where& where,
+                           std::optional<std::vector<std::uint32_t>>& out);
+// Mail domains as signers' addresses are compared: ASCII, lower case ("gmail.com"; an
+// accented domain in its xn-- form).
+Result<void> read_mail_domain_list(const toml::node& node, const Where& where,
+                                   std::optional<std::vector<std::string>>& out);
 Result<void> read_text_list(const toml::node& node, const Where& where,
                             std::vector<std::string>& out);
 // "127.0.0.1:8080" or "[::1]:8080".
@@ -60,5 +81,7 @@ Result<void> read_host_port_list(const toml::node& node, const Where& where,
 bool is_host_port(std::string_view text);
 // "10.0.0.0/8", "::1/128", or a bare address (one host).
 bool is_cidr(std::string_view text);
+// "gmail.com", "xn--bcher-kva.example": lower-case ASCII labels, at least two.
+bool is_mail_domain(std::string_view text);
 
 }  // namespace rempart::config_values
