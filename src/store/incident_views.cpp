@@ -64,7 +64,8 @@ std::vector<ClusterView> read_clusters(Database& db, std::int64_t incident_id,
         }
         states.reset();
         auto& samples = db.prepare(
-            "SELECT s.id, s.created_at, s.name, s.email_domain, s.comment, s.state, s.ip FROM "
+            "SELECT s.id, s.created_at, s.name, s.email_domain, s.comment, s.state, s.ip, "
+            "COALESCE(s.postcode, '') FROM "
             "quarantine_holds h JOIN signatures s ON s.id = h.signature_id WHERE h.cluster_id = "
             "?1 ORDER BY s.created_at, s.id LIMIT ?2");
         samples.bind(1, cluster.id).bind(2, static_cast<std::int64_t>(samples_per_cluster));
@@ -72,7 +73,7 @@ std::vector<ClusterView> read_clusters(Database& db, std::int64_t incident_id,
             cluster.samples.push_back({samples.column_int(0), samples.column_int(1),
                                        samples.column_text(2), samples.column_text(3),
                                        samples.column_text(4), samples.column_text(5),
-                                       samples.column_text(6)});
+                                       samples.column_text(6), samples.column_text(7)});
         samples.reset();
     }
     return clusters;

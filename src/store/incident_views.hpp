@@ -35,6 +35,7 @@ struct SignatureSample {
     std::string comment;
     std::string state;
     std::string ip;
+    std::string postcode;  // empty when none was given
 };
 
 struct ClusterView {
