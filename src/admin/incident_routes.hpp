@@ -27,5 +27,8 @@ void add_invalidation_routes(http::Router& router, IncidentServices& services);
 // GET /admin/watches, GET /admin/watches/{id}, POST /admin/watches/{id}/{dismiss|invalidated}
 // (moderators and admins).
 void add_watch_routes(http::Router& router, IncidentServices& services);
+// GET and POST /admin/trusted, POST /admin/trusted/{id}/remove (moderators and admins): the
+// mail domains and networks organisers vouch for; the defence gets each change at once.
+void add_trust_routes(http::Router& router, IncidentServices& services);
 
 }  // namespace rempart::admin
