@@ -118,24 +118,6 @@ PageData sample_rows(const IncidentServices& s, const AdminContext& context,
     return rows;
 }
 
-// The sentences the defence wrote when it judged the value, one a line.
-PageData sentences(const std::string& evidence) {
-    PageData lines = PageData::type::list;
-    std::string_view rest = evidence;
-    while (!rest.empty()) {
-        const auto end = rest.find('\n');
-        const auto line = rest.substr(0, end);
-        if (!line.empty()) {
-            PageData item;
-            item.set("sentence", std::string(line));
-            lines.push_back(item);
-        }
-        if (end == std::string_view::npos) break;
-        rest.remove_prefix(end + 1);
-    }
-    return lines;
-}
-
 Awaitable watch_page(IncidentServices& s, const Request& request, const Params& params,
                      const AdminContext& context) {
     const auto id = id_of(params[0]);
@@ -158,7 +140,7 @@ Awaitable watch_page(IncidentServices& s, const Request& request, const Params& 
     for (const auto* done : {"dismissed", "invalidated"})
         data.set(std::string("done_") + done,
                  query.find(std::string("done=") + done) != std::string_view::npos);
-    data.set("evidence", sentences(watch.evidence));
+    data.set("evidence", lines_of(watch.evidence, "sentence"));
     data.set("has_evidence", !watch.evidence.empty());
     data.set("samples", sample_rows(s, context, samples));
     data.set("has_samples", !samples.empty());
