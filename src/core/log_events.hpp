@@ -69,7 +69,8 @@ inline constexpr std::string_view incident_cluster = "INCIDENT_CLUSTER";
 inline constexpr std::string_view incident_watch = "INCIDENT_WATCH";
 // Its cluster opened an incident (an attack): incident=, petition=, contained_after_ms=.
 inline constexpr std::string_view incident_opened = "INCIDENT_OPENED";
-// A moderator decided on a cluster, or lifted a ban: incident=, cluster=, decision=, by=.
+// A moderator decided on a cluster, or lifted a ban: incident=, cluster=, decision=, by=,
+// and for a cluster signatures= and mails= (the admins' mails queued about a release).
 inline constexpr std::string_view incident_decided = "INCIDENT_DECIDED";
 // A moderator decided on a watch: watch=, petition=, dimension=, decision= (dismissed,
 // invalidated), by=.

@@ -61,6 +61,19 @@ class IncidentRelease : public ::testing::Test {
         return "";
     }
 
+    // The decoded mails to `to` once there are `count`, 10 s at most; oldest first.
+    std::vector<std::string> mails_to(const std::string& to, std::size_t count) {
+        std::vector<std::string> found;
+        for (int i = 0; i < 100; ++i) {
+            found.clear();
+            for (const auto& raw : maildir_messages(server_.dir() / "data" / "mail"))
+                if (raw.find("To: " + to) != std::string::npos) found.push_back(decoded_body(raw));
+            if (found.size() >= count) break;
+            std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        }
+        return found;
+    }
+
     ServerProcess server_{
         "[server]\ntrusted_proxies = [\"127.0.0.1/32\"]\n"
         "[shield]\npow_max_number = 50\n"
@@ -106,6 +119,55 @@ TEST_F(IncidentRelease, TheIncidentSaysWhyItActedAndHowManyRealSignersWereGivenB
         french.body.find(held + " vrais signataires avaient été mis de côté et ont été rendus"),
         std::string::npos);
     EXPECT_NE(french.body.find("Pourquoi la défense a agi"), std::string::npos);
+}
+
+TEST_F(IncidentRelease, TheAdminsHearWhyTheDefenceActedAndThatRealSignersWereGivenBack) {
+    flood();
+    // The alert says why the defence acted, as the incident's page does.
+    for (const auto* admin : {"admin@example.org", "boss@example.org"}) {
+        const auto alerts = mails_to(admin, 1);
+        ASSERT_EQ(alerts.size(), 1u) << admin;
+        EXPECT_NE(alerts[0].find("Why it acted, as it wrote it then:"), std::string::npos)
+            << alerts[0];
+        EXPECT_NE(alerts[0].find("- 30 of these 30 attempts were sent by programs that say they "
+                                 "are not a web browser"),
+                  std::string::npos)
+            << alerts[0];
+    }
+
+    const auto cluster = store_value(server_, "SELECT id FROM incident_clusters");
+    ASSERT_EQ(browser_
+                  .post("/admin/incidents/1/clusters/" + cluster + "/release",
+                        {{"csrf", browser_.csrf_of("/admin/incidents/1")}})
+                  .status,
+              303u);
+    // Queued with the decision: each admin gets the release.
+    for (const auto* admin : {"admin@example.org", "boss@example.org"}) {
+        const auto mails = mails_to(admin, 2);
+        ASSERT_EQ(mails.size(), 2u) << admin;
+        const auto& release = mails[1];
+        EXPECT_NE(release.find("mod@example.org released signatures that the defence had set "
+                               "aside on the petition \"Vélo\", in incident 1: 30 real signers "
+                               "count again."),
+                  std::string::npos)
+            << release;
+        EXPECT_NE(release.find("These were real signers the defence had set aside."),
+                  std::string::npos);
+        EXPECT_NE(release.find("/admin/incidents/1"), std::string::npos);
+    }
+    EXPECT_EQ(
+        store_value(server_, "SELECT COUNT(*) FROM incident_actions WHERE action = 'alert_mailed'"),
+        "4");
+    EXPECT_TRUE(server_.log_contains("decision=release signatures=30 by=mod@example.org mails=2"));
+
+    // Invalidating it afterwards tells nobody: the defence was right after all.
+    ASSERT_EQ(browser_
+                  .post("/admin/incidents/1/clusters/" + cluster + "/invalidate",
+                        {{"csrf", browser_.csrf_of("/admin/incidents/1")}})
+                  .status,
+              303u);
+    // (The outbox takes a mail in the decision's own transaction, before the answer.)
+    EXPECT_EQ(store_value(server_, "SELECT COUNT(*) FROM outbox WHERE purpose = 'alert'"), "4");
 }
 
 }  // namespace
