@@ -228,5 +228,39 @@ TEST_F(AdminWatches, ACampusDomainIsInvalidatedByHandFromItsWatch) {
         "1");
 }
 
+TEST_F(AdminWatches, AWatchTheDefenceActedOnLaterLinksToItsIncident) {
+    crowd(32, [](int) { return Fields{{"comment", comment}}; });
+    ASSERT_EQ(wait_for_watch(), "1");
+    // Then a script joins in with the same comment from the same networks, and says it is
+    // one (no user agent): once it is half of those repeating the comment, the defence acts.
+    const auto port = server_.port();
+    const char* networks[] = {"192.0.2.", "198.51.100.", "203.0.113.", "127.1.0."};
+    for (int i = 0; i < 40; ++i)
+        post_form(port, "/petitions/bocage/sign",
+                  signing_fields(port, "Robot " + std::to_string(i),
+                                 "r" + std::to_string(i) + "@bots" + std::to_string(i) + ".example",
+                                 {{"comment", comment}, {"altcha", solve_altcha(port, "bocage")}}),
+                  {{"X-Forwarded-For", networks[i % 4] + std::to_string(100 + i)}});
+    for (int i = 0; i < 50 && store_value(server_, "SELECT state FROM watches") == "open"; ++i)
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    ASSERT_EQ(store_value(server_, "SELECT state FROM watches"), "escalated");
+    const auto incident = store_value(server_, "SELECT incident_id FROM watches");
+    ASSERT_FALSE(incident.empty());
+
+    AdminBrowser browser(server_.port());
+    log_in(browser);
+    const auto page = browser.get("/admin/watches/1");
+    EXPECT_NE(page.body.find("Became an incident (by the defence"), std::string::npos) << page.body;
+    EXPECT_NE(
+        page.body.find("the defence acted by itself, in incident <a href=\"/admin/incidents/" +
+                       incident + "\">"),
+        std::string::npos);
+    EXPECT_EQ(page.body.find("/admin/watches/1/dismiss"), std::string::npos);
+    EXPECT_EQ(
+        browser.post("/admin/watches/1/dismiss", {{"csrf", browser.csrf_of("/admin/watches/1")}})
+            .status,
+        409u);
+}
+
 }  // namespace
 }  // namespace rempart::testing
