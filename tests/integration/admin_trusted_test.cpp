@@ -112,6 +112,16 @@ TEST_F(AdminTrusted, BadValuesAreRefusedBesideTheirFieldAndWhatWasTypedStays) {
     EXPECT_EQ(store_value(server_, "SELECT COUNT(*) FROM trusted_values"), "1");
     EXPECT_EQ(browser_.post("/admin/trusted/1/remove", {}).status, 403u);
     EXPECT_EQ(browser_.post("/admin/trusted/99/remove", {{"csrf", csrf_}}).status, 404u);
+
+    // Nobody logged in: sent to the login page, and a post is refused.
+    AdminBrowser stranger(server_.port());
+    EXPECT_EQ(stranger.get("/admin/trusted").header("location"),
+              "/admin/login?next=/admin/trusted");
+    EXPECT_EQ(stranger.get("/admin/watches/1").header("location"),
+              "/admin/login?next=/admin/watches/1");
+    EXPECT_EQ(
+        stranger.post("/admin/trusted", {{"kind", "network"}, {"value", "192.0.2.0/24"}}).status,
+        403u);
 }
 
 TEST_F(AdminTrusted, ATrustedCampusDomainIsNoLongerWatchedAndCanBeRemoved) {
