@@ -16,6 +16,21 @@ constexpr std::string_view suffix = ".mustache";
 
 }  // namespace
 
+PageData lines_of(std::string_view text, const std::string& field) {
+    PageData lines = PageData::type::list;
+    while (!text.empty()) {
+        const auto end = text.find('\n');
+        if (const auto line = text.substr(0, end); !line.empty()) {
+            PageData item;
+            item.set(field, std::string(line));
+            lines.push_back(item);
+        }
+        if (end == std::string_view::npos) break;
+        text.remove_prefix(end + 1);
+    }
+    return lines;
+}
+
 Result<std::unique_ptr<AdminPages>> AdminPages::load(const render::Messages& messages,
                                                      const render::StaticAssets& assets,
                                                      const SiteConfig& site) {

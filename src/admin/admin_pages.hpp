@@ -32,6 +32,10 @@ struct PageFrame {
     std::string path = "/admin";       // where the language switch comes back to
 };
 
+// One {`field`: line} a non-empty line of `text`: the defence's evidence, one sentence a
+// line, as a list a template walks.
+PageData lines_of(std::string_view text, const std::string& field);
+
 class AdminPages {
   public:
     // Reads every templates/admin/*.mustache compiled into the binary; one that does not

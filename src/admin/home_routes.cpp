@@ -1,6 +1,7 @@
-// GET /admin (who you are, where to go) and GET /admin/users (admins only).
+// GET /admin (who you are, what waits, where to go) and GET /admin/users (admins only).
 #include "admin/admin_routes.hpp"
 #include "store/user_repository.hpp"
+#include "store/watch_repository.hpp"
 
 namespace rempart::admin {
 
@@ -10,16 +11,25 @@ using http::Response;
 using Awaitable = boost::asio::awaitable<Response>;
 
 void add_home_routes(http::Router& router, AdminServices& services) {
-    add_admin_route(router, services, http::Method::get, "/admin", "admin_home",
-                    accounts::Role::moderator,
-                    [&services](const Request& request, const Params&,
-                                const AdminContext& context) -> Awaitable {
-                        PageData data;
-                        data.set("password_changed",
-                                 request.query.find("password=changed") != std::string_view::npos);
-                        co_return admin_page(services, context, 200, "admin.home_title", "home",
-                                             std::move(data));
-                    });
+    add_admin_route(
+        router, services, http::Method::get, "/admin", "admin_home", accounts::Role::moderator,
+        [&services](const Request& request, const Params&,
+                    const AdminContext& context) -> Awaitable {
+            // What waits for a moderator's eye: values the defence only watches.
+            std::function<std::int64_t(store::Database&)> count = [](store::Database& db) {
+                return store::open_watch_count(db);
+            };
+            const auto open_watches =
+                co_await services.store.readers().read<std::int64_t>(std::move(count));
+            PageData data;
+            data.set("password_changed",
+                     request.query.find("password=changed") != std::string_view::npos);
+            data.set("has_open_watches", open_watches > 0);
+            data.set("open_watches", services.pages.messages().plural(
+                                         context.language, "admin.open_watches", open_watches));
+            co_return admin_page(services, context, 200, "admin.home_title", "home",
+                                 std::move(data));
+        });
 
     add_admin_route(
         router, services, http::Method::get, "/admin/users", "admin_users", accounts::Role::admin,

@@ -1,12 +1,15 @@
 // The moderators' decisions on an incident: a cluster invalidated or released, a ban lifted.
-// Each is written with its audit entry in one job, then the defence is told.
+// Each is written with its audit entry in one job, then the defence is told. A release is
+// mailed to the admins in the same job: real signers had been set aside.
 #include <spdlog/spdlog.h>
 
 #include "admin/incident_routes.hpp"
+#include "admin/release_mail.hpp"
 #include "core/log_events.hpp"
 #include "core/log_text.hpp"
 #include "store/ban_repository.hpp"
 #include "store/cluster_decisions.hpp"
+#include "store/outbox_repository.hpp"
 
 namespace rempart::admin {
 namespace {
@@ -30,9 +33,10 @@ Awaitable decide(IncidentServices& s, const Params& params, const AdminContext& 
     auto entry =
         audit_entry(context, "cluster_" + std::string(store::to_string(decision)),
                     "incident " + std::to_string(incident) + " cluster " + std::to_string(cluster));
+    auto mails = std::make_shared<std::size_t>(0);
     std::function<Result<store::DecidedCluster>(store::Database&)> job =
-        [incident, cluster, decision, by, now,
-         entry](store::Database& db) mutable -> Result<store::DecidedCluster> {
+        [incident, cluster, decision, by, now, entry, mails,
+         &site = s.admin.site](store::Database& db) mutable -> Result<store::DecidedCluster> {
         // The cluster must belong to the incident in the address: a stale page or a
         // hand-made request decides nothing else.
         auto& owner = db.prepare("SELECT incident_id FROM incident_clusters WHERE id = ?1");
@@ -44,6 +48,19 @@ Awaitable decide(IncidentServices& s, const Params& params, const AdminContext& 
         if (!decided) return decided;
         entry.detail += ": " + std::to_string(decided->signatures) + " signatures";
         if (auto audited = store::insert_audit(db, entry); !audited) return audited.error();
+        if (decision != store::ClusterDecision::release) return decided;
+        // Queued with the decision, so neither exists without the other.
+        for (const auto& mail : release_mails(site, *decided, by)) {
+            if (auto queued = store::enqueue_mail(db, "alert", site.config().mail.from, mail.to,
+                                                  mail.message, now / 1000);
+                !queued)
+                return queued.error();
+            if (auto acted =
+                    store::record_incident_action(db, incident, now, "alert_mailed", mail.to);
+                !acted)
+                return acted.error();
+            ++*mails;
+        }
         return decided;
     };
     const auto decided =
@@ -57,8 +74,10 @@ Awaitable decide(IncidentServices& s, const Params& params, const AdminContext& 
         co_return admin_notice(s.admin, context.language, 503, "admin.busy_title", "admin.busy");
     }
     if (s.defence) s.defence->decided(*decided, decision);
-    spdlog::warn("{} incident={} cluster={} decision={} signatures={} by={}",
-                 log_event::incident_decided, incident, cluster, word, decided->signatures, by);
+    if (*mails > 0 && s.admin.mail_queued) s.admin.mail_queued();
+    spdlog::warn("{} incident={} cluster={} decision={} signatures={} by={} mails={}",
+                 log_event::incident_decided, incident, cluster, word, decided->signatures, by,
+                 *mails);
     co_return admin_redirect("/admin/incidents/" + std::to_string(incident) +
                              "?done=" + std::string(store::to_string(decision)));
 }

@@ -32,6 +32,10 @@ PageData summary_data(const IncidentServices& s, const AdminContext& context,
     row.set("opened", utc_time(incident.opened_ms));
     row.set("clusters", std::to_string(incident.clusters));
     row.set("quarantined", std::to_string(incident.quarantined_now));
+    row.set("released", std::to_string(incident.released));
+    row.set("has_released", incident.released > 0);
+    row.set("released_text", s.admin.pages.messages().plural(
+                                 context.language, "admin.released_signers", incident.released));
     return row;
 }
 
@@ -59,9 +63,17 @@ PageData cluster_data(const IncidentServices& s, const AdminContext& context,
     row.set("contained_after", std::to_string((contained_ms + 999) / 1000));
     row.set("held_until", utc_time(cluster.held_until_ms));
     row.set("state", say(s, context, "admin.cluster_state_" + cluster.state));
+    // kainjow renders a section for any string, the empty one too: a bool says whether.
+    row.set("has_decided", cluster.decided_ms.has_value());
     row.set("decided", cluster.decided_ms
                            ? cluster.decided_by + ", " + utc_time(*cluster.decided_ms)
                            : std::string());
+    row.set("evidence", lines_of(cluster.evidence, "sentence"));
+    row.set("has_evidence", !cluster.evidence.empty());
+    // Once released, those it holds that count again are real signers it had set aside.
+    row.set("has_released", cluster.state == "released" && cluster.counted > 0);
+    row.set("released_text", s.admin.pages.messages().plural(
+                                 context.language, "admin.released_signers", cluster.counted));
     row.set("quarantined", std::to_string(cluster.quarantined));
     row.set("invalidated", std::to_string(cluster.invalidated));
     row.set("by_hand", std::to_string(cluster.invalidated_by_hand));

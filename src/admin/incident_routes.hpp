@@ -1,5 +1,6 @@
 // The incidents part of the back office: the list, one incident with its chart, clusters,
-// timeline, bans and evidence, the moderators' decisions, and invalidation by hand.
+// timeline, bans and evidence, the moderators' decisions, invalidation by hand, and the
+// watches (values that repeat with no sign of automation).
 #pragma once
 
 #include <string>
@@ -20,7 +21,14 @@ struct IncidentServices {
 void add_incident_routes(http::Router& router, IncidentServices& services);
 // POST /admin/incidents/{id}/clusters/{cluster}/{invalidate|release}, POST /admin/bans/{id}/lift
 void add_incident_action_routes(http::Router& router, IncidentServices& services);
-// GET and POST /admin/invalidate: count first, then set aside.
+// GET and POST /admin/invalidate: count first, then set aside. The GET takes the form's
+// fields from its query, so that a watch's page can link to it prefilled.
 void add_invalidation_routes(http::Router& router, IncidentServices& services);
+// GET /admin/watches, GET /admin/watches/{id}, POST /admin/watches/{id}/{dismiss|invalidated}
+// (moderators and admins).
+void add_watch_routes(http::Router& router, IncidentServices& services);
+// GET and POST /admin/trusted, POST /admin/trusted/{id}/remove (moderators and admins): the
+// mail domains and networks organisers vouch for; the defence gets each change at once.
+void add_trust_routes(http::Router& router, IncidentServices& services);
 
 }  // namespace rempart::admin

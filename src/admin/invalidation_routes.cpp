@@ -5,6 +5,7 @@
 #include "admin/incident_routes.hpp"
 #include "admin/invalidation_form.hpp"
 #include "core/log_events.hpp"
+#include "http/target.hpp"
 
 namespace rempart::admin {
 namespace {
@@ -107,11 +108,13 @@ void add_invalidation_routes(http::Router& router, IncidentServices& services) {
                     "admin_invalidate", accounts::Role::moderator,
                     [&services](const Request& request, const Params&,
                                 const AdminContext& context) -> Awaitable {
+                        // From an incident's or a watch's page: the petition, and what
+                        // to invalidate by, already chosen. Nothing is counted until the
+                        // moderator sends the form.
                         InvalidationInput input;
-                        // From an incident's page: its petition already chosen.
-                        const auto query = std::string(request.query);
-                        if (query.starts_with("petition="))
-                            input.petition = query.substr(9, query.find('&') - 9);
+                        if (const auto query = http::parse_form(request.query))
+                            input = read_invalidation(*query);
+                        input.confirmed = false;
                         co_return admin_page(services.admin, context, 200, "admin.invalidate_title",
                                              "invalidate", form_data(services, input, {}, context));
                     });

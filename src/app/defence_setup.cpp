@@ -51,6 +51,7 @@ std::vector<incidents::AlertMail> compose_alerts(const Config& config, const Cat
     alert.bans = facts.bans;
     alert.ban_minutes = ban_duration.count() / 60;
     alert.link = config.server.base_url + "/admin/incidents/" + std::to_string(facts.incident_id);
+    alert.evidence = facts.evidence;
     const auto texts = render::incident_alert_mail(site.messages(), language, alert);
     return mail::mails_to_admins(
         config, {texts.subject, texts.text, texts.html, std::string(render::code(language))});
@@ -127,8 +128,8 @@ DefenceSetup set_up_defence(const Config& config, const Catalog& catalog, const 
     const auto bans = store.readers().read_now<std::vector<store::Ban>>(
         [now](store::Database& db) { return store::active_bans(db, now); });
     setup.defence->restore(held, bans, now);
-    setup.defence->set_trust(detect::TrustList(
-        store.readers().read_now<std::vector<detect::TrustedValue>>(
+    setup.defence->set_trust(
+        detect::TrustList(store.readers().read_now<std::vector<detect::TrustedValue>>(
             [](store::Database& db) { return store::trusted_values(db); })));
     metrics.add_collector([defence = setup.defence.get()](std::string& out) {
         incidents::write_metrics(defence->stats(), out);

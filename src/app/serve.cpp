@@ -215,6 +215,8 @@ int serve(const Config& config, bool demo) {
     admin::add_incident_routes(router, incident_services);
     admin::add_incident_action_routes(router, incident_services);
     admin::add_invalidation_routes(router, incident_services);
+    admin::add_watch_routes(router, incident_services);
+    admin::add_trust_routes(router, incident_services);
     web::add_signing_routes(router, signing_services);
     web::add_search_routes(router, **site, store.readers());
     api::add_api_routes(router, catalog, config.server.base_url, &store.readers());

@@ -69,8 +69,15 @@ inline constexpr std::string_view incident_cluster = "INCIDENT_CLUSTER";
 inline constexpr std::string_view incident_watch = "INCIDENT_WATCH";
 // Its cluster opened an incident (an attack): incident=, petition=, contained_after_ms=.
 inline constexpr std::string_view incident_opened = "INCIDENT_OPENED";
-// A moderator decided on a cluster, or lifted a ban: incident=, cluster=, decision=, by=.
+// A moderator decided on a cluster, or lifted a ban: incident=, cluster=, decision=, by=,
+// and for a cluster signatures= and mails= (the admins' mails queued about a release).
 inline constexpr std::string_view incident_decided = "INCIDENT_DECIDED";
+// A moderator decided on a watch: watch=, petition=, dimension=, decision= (dismissed,
+// invalidated), by=.
+inline constexpr std::string_view watch_decided = "WATCH_DECIDED";
+// A trusted mail domain or network was added or removed from the back office: change=
+// (added, removed), kind=, value=, petition= (empty: the whole site), by=.
+inline constexpr std::string_view trust_changed = "TRUST_CHANGED";
 // Signing refused because the client's network or AS is banned: petition=, ip=, until_ms=.
 inline constexpr std::string_view signing_banned = "SIGNING_BANNED";
 // A back-office account was added from the command line: email=, role=.
@@ -110,6 +117,7 @@ inline constexpr std::string_view all[] = {
     incident_decided,    signing_banned,      user_added,          admin_login,
     admin_login_refused, admin_forbidden,     gate_switched,       gate_mode_set,
     shield_refused,      origin_refused,      admin_login_alert,   incident_watch,
+    watch_decided,       trust_changed,
 };
 
 }  // namespace rempart::log_event

@@ -43,6 +43,20 @@ MailTexts paragraphs_mail(std::string subject, const std::vector<std::string>& p
     return mail;
 }
 
+// The defence's sentences, each a paragraph of its own under `heading`; nothing when none.
+void add_evidence(std::vector<std::string>& paragraphs, std::string heading,
+                  std::string_view evidence) {
+    if (evidence.empty()) return;
+    paragraphs.push_back(std::move(heading));
+    while (!evidence.empty()) {
+        const auto end = evidence.find('\n');
+        if (const auto line = evidence.substr(0, end); !line.empty())
+            paragraphs.push_back("- " + std::string(line));
+        if (end == std::string_view::npos) break;
+        evidence.remove_prefix(end + 1);
+    }
+}
+
 }  // namespace
 
 std::string greeting_name(std::string_view name) {
@@ -136,13 +150,38 @@ MailTexts incident_alert_mail(const Messages& messages, Language language,
     const auto say = [&](std::string_view key) {
         return fill(messages.text(language, key), values);
     };
-    std::vector<std::string> paragraphs{say("alert.intro"), say("alert.what"),
-                                        say("alert.done_quarantine"), say("alert.done_hold"),
-                                        say("alert.done_difficulty")};
+    std::vector<std::string> paragraphs{say("alert.intro"), say("alert.what")};
+    add_evidence(paragraphs, say("alert.why"), alert.evidence);
+    for (const auto* key : {"alert.done_quarantine", "alert.done_hold", "alert.done_difficulty"})
+        paragraphs.push_back(say(key));
     if (alert.bans > 0) paragraphs.push_back(say("alert.done_bans"));
     paragraphs.push_back(say("alert.next"));
     paragraphs.push_back(say("alert.link"));
     return paragraphs_mail(say("alert.subject"), paragraphs, language);
+}
+
+MailTexts release_mail(const Messages& messages, Language language, const ReleaseNotice& notice) {
+    const auto number = [&](std::int64_t n) { return format_number(language, n); };
+    const auto what =
+        fill(messages.text(language, "alert.what_" + notice.dimension), {{"value", notice.value}});
+    const Placeholders values{{"title", notice.petition_title},
+                              {"id", std::to_string(notice.incident_id)},
+                              {"what", what},
+                              {"count", number(notice.released)},
+                              {"kept", number(notice.kept_by_hand)},
+                              {"by", notice.by},
+                              {"link", notice.link}};
+    const auto say = [&](std::string_view key) {
+        return fill(messages.text(language, key), values);
+    };
+    const auto counted = [&](std::string_view key) {
+        return fill(messages.plural(language, key, notice.released), values);
+    };
+    std::vector<std::string> paragraphs{counted("release_alert.intro"), say("release_alert.what"),
+                                        say("release_alert.meaning")};
+    if (notice.kept_by_hand > 0) paragraphs.push_back(say("release_alert.kept"));
+    paragraphs.push_back(say("release_alert.link"));
+    return paragraphs_mail(counted("release_alert.subject"), paragraphs, language);
 }
 
 MailTexts login_alert_mail(const Messages& messages, Language language, const LoginAlert& alert) {

@@ -47,9 +47,25 @@ struct IncidentAlert {
     std::int64_t bans = 0;  // networks and ASes refused for a while
     std::int64_t ban_minutes = 0;
     std::string link;  // the incident's page in the back office
+    // Why it acted, one sentence a line, as the defence wrote it (incident_clusters.evidence).
+    std::string evidence;
 };
 MailTexts incident_alert_mail(const Messages& messages, Language language,
                               const IncidentAlert& alert);
+
+// What the admins are told when a moderator released a cluster: real signers the defence
+// had set aside count again, which says where the defence is too strict.
+struct ReleaseNotice {
+    std::string petition_title;
+    std::int64_t incident_id = 0;
+    std::string dimension;          // as in IncidentAlert
+    std::string value;              // shown for domains, networks and ASes only (names are hashes)
+    std::int64_t released = 0;      // signatures given back
+    std::int64_t kept_by_hand = 0;  // held too, but invalidated by a moderator: kept so
+    std::string by;                 // the moderator's account
+    std::string link;               // the incident's page in the back office
+};
+MailTexts release_mail(const Messages& messages, Language language, const ReleaseNotice& notice);
 
 // What the admins are told when one account gets many failed logins. Never a password.
 struct LoginAlert {

@@ -1,43 +1,25 @@
 // Incidents in the store: clusters, the signatures they hold, and the actions taken.
 #include "store/incident_repository.hpp"
 
-#include <charconv>
+#include "store/event_keys.hpp"
 
 namespace rempart::store {
 namespace {
 
-// One fixed statement per searchable key: no SQL is built from a value. Quarantined
-// signatures are held too, so that one cluster's release cannot free what another holds.
-const char* hold_sql(std::string_view dimension) {
-#define REMPART_HOLD_BY(column)                                                              \
-    "INSERT OR IGNORE INTO quarantine_holds (cluster_id, signature_id) SELECT DISTINCT ?4, " \
-    "e.signature_id FROM signing_events e JOIN signatures s ON s.id = e.signature_id WHERE " \
-    "e.petition_id = ?1 AND e." column                                                       \
-    " = ?2 AND e.at_ms >= ?3 AND "                                                           \
-    "s.state IN ('pending', 'confirmed', 'quarantined')"
-    if (dimension == "name") return REMPART_HOLD_BY("name_key");
-    if (dimension == "comment") return REMPART_HOLD_BY("comment_key");
-    if (dimension == "email_domain") return REMPART_HOLD_BY("email_domain");
-    if (dimension == "network") return REMPART_HOLD_BY("network");
-    if (dimension == "as") return REMPART_HOLD_BY("asn");
-    if (dimension == "user_agent") return REMPART_HOLD_BY("user_agent");
-    if (dimension == "automation") return REMPART_HOLD_BY("automation");
-    if (dimension == "confirm_network")
-        return REMPART_HOLD_BY("network") " AND e.kind = 'confirmation'";
-#undef REMPART_HOLD_BY
-    return nullptr;
-}
-
-void bind_key(Statement& statement, int index, const NewCluster& cluster) {
-    if (cluster.dimension != "as") {
-        statement.bind(index, cluster.key_value);
-        return;
-    }
-    // The events keep the AS as a number; the detector as "as:<number>".
-    std::int64_t number = -1;
-    const std::string_view text = std::string_view(cluster.key_value).substr(3);
-    std::from_chars(text.data(), text.data() + text.size(), number);
-    statement.bind(index, number);
+// One statement per searchable key (see event_keys): no SQL is built from a value.
+// Quarantined signatures are held too, so that one cluster's release cannot free what
+// another holds. Empty for a dimension the events do not hold.
+std::string hold_sql(std::string_view dimension) {
+    const auto key = event_key(dimension);
+    if (!key) return {};
+    auto sql = std::string(
+                   "INSERT OR IGNORE INTO quarantine_holds (cluster_id, signature_id) SELECT "
+                   "DISTINCT ?4, e.signature_id FROM signing_events e JOIN signatures s ON s.id = "
+                   "e.signature_id WHERE e.petition_id = ?1 AND e.") +
+               std::string(key->column) +
+               " = ?2 AND e.at_ms >= ?3 AND s.state IN ('pending', 'confirmed', 'quarantined')";
+    if (!key->condition.empty()) sql += " AND " + std::string(key->condition);
+    return sql;
 }
 
 // The petition's incident whose attack is still under way, if any.
@@ -71,8 +53,8 @@ Result<std::int64_t> open_incident(Database& db, const NewCluster& cluster, std:
 
 Result<RecordedCluster> record_cluster(Database& db, const NewCluster& cluster,
                                        std::int64_t now_ms) {
-    const char* hold = hold_sql(cluster.dimension);
-    if (hold == nullptr)
+    const auto hold = hold_sql(cluster.dimension);
+    if (hold.empty())
         return make_error("incident.unknown_dimension",
                           "no signatures can be searched by " + cluster.dimension);
     RecordedCluster recorded;
@@ -112,16 +94,13 @@ Result<RecordedCluster> record_cluster(Database& db, const NewCluster& cluster,
 Result<std::int64_t> hold_more(Database& db, std::int64_t cluster_id, std::int64_t petition_id,
                                std::string_view dimension, std::string_view key_value,
                                std::int64_t since_ms) {
-    const char* hold = hold_sql(dimension);
-    if (hold == nullptr)
+    const auto hold = hold_sql(dimension);
+    if (hold.empty())
         return make_error("incident.unknown_dimension",
                           "no signatures can be searched by " + std::string(dimension));
-    NewCluster key;
-    key.dimension = std::string(dimension);
-    key.key_value = std::string(key_value);
     auto& link = db.prepare(hold);
     link.bind(1, petition_id);
-    bind_key(link, 2, key);
+    bind_event_key(link, 2, dimension, key_value);
     link.bind(3, since_ms).bind(4, cluster_id);
     if (auto linked = link.run(); !linked) return linked.error();
 

@@ -9,13 +9,16 @@ constexpr const char* summary_sql =
     "(SELECT COUNT(*) FROM incident_clusters c WHERE c.incident_id = i.id), "
     "(SELECT COUNT(DISTINCT h.signature_id) FROM quarantine_holds h JOIN incident_clusters c "
     " ON c.id = h.cluster_id JOIN signatures s ON s.id = h.signature_id WHERE c.incident_id = "
-    " i.id AND s.state = 'quarantined') "
+    " i.id AND s.state = 'quarantined'), "
+    "(SELECT COUNT(DISTINCT h.signature_id) FROM quarantine_holds h JOIN incident_clusters c "
+    " ON c.id = h.cluster_id JOIN signatures s ON s.id = h.signature_id WHERE c.incident_id = "
+    " i.id AND c.state = 'released' AND s.state IN ('pending', 'confirmed')) "
     "FROM incidents i JOIN petitions p ON p.id = i.petition_id ";
 
 IncidentSummary read_summary(const Statement& row) {
-    return {row.column_int(0),  row.column_int(1),  row.column_text(2),
-            row.column_text(3), row.column_text(4), row.column_int(5),
-            row.column_int(6),  row.column_int(7),  row.column_int(8)};
+    return {row.column_int(0),  row.column_int(1), row.column_text(2), row.column_text(3),
+            row.column_text(4), row.column_int(5), row.column_int(6),  row.column_int(7),
+            row.column_int(8),  row.column_int(9)};
 }
 
 std::vector<ClusterView> read_clusters(Database& db, std::int64_t incident_id,
@@ -23,7 +26,8 @@ std::vector<ClusterView> read_clusters(Database& db, std::int64_t incident_id,
     auto& select = db.prepare(
         "SELECT id, dimension, key_value, attempts_in_window, window_total, distinct_networks, "
         "first_attempt_ms, detected_ms, contained_ms, held_until_ms, state, decided_ms, "
-        "COALESCE(decided_by, '') FROM incident_clusters WHERE incident_id = ?1 ORDER BY id");
+        "COALESCE(decided_by, ''), evidence FROM incident_clusters WHERE incident_id = ?1 "
+        "ORDER BY id");
     select.bind(1, incident_id);
     std::vector<ClusterView> clusters;
     while (select.step()) {
@@ -41,6 +45,7 @@ std::vector<ClusterView> read_clusters(Database& db, std::int64_t incident_id,
         c.state = select.column_text(10);
         c.decided_ms = select.column_optional_int(11);
         c.decided_by = select.column_text(12);
+        c.evidence = select.column_text(13);
         clusters.push_back(std::move(c));
     }
     select.reset();
@@ -64,7 +69,8 @@ std::vector<ClusterView> read_clusters(Database& db, std::int64_t incident_id,
         }
         states.reset();
         auto& samples = db.prepare(
-            "SELECT s.id, s.created_at, s.name, s.email_domain, s.comment, s.state, s.ip FROM "
+            "SELECT s.id, s.created_at, s.name, s.email_domain, s.comment, s.state, s.ip, "
+            "COALESCE(s.postcode, '') FROM "
             "quarantine_holds h JOIN signatures s ON s.id = h.signature_id WHERE h.cluster_id = "
             "?1 ORDER BY s.created_at, s.id LIMIT ?2");
         samples.bind(1, cluster.id).bind(2, static_cast<std::int64_t>(samples_per_cluster));
@@ -72,7 +78,7 @@ std::vector<ClusterView> read_clusters(Database& db, std::int64_t incident_id,
             cluster.samples.push_back({samples.column_int(0), samples.column_int(1),
                                        samples.column_text(2), samples.column_text(3),
                                        samples.column_text(4), samples.column_text(5),
-                                       samples.column_text(6)});
+                                       samples.column_text(6), samples.column_text(7)});
         samples.reset();
     }
     return clusters;

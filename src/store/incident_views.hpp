@@ -23,6 +23,10 @@ struct IncidentSummary {
     std::int64_t first_attempt_ms = 0;
     std::int64_t clusters = 0;
     std::int64_t quarantined_now = 0;  // held signatures still quarantined
+    // Held by its released clusters and counted again (pending or confirmed): real signers
+    // the defence had set aside. Read from the signatures' states now, so one that another
+    // cluster still holds, or that its signer withdrew since, is not among them.
+    std::int64_t released = 0;
 };
 // Newest first, at most `limit`.
 std::vector<IncidentSummary> list_incidents(Database& db, std::int64_t limit);
@@ -35,6 +39,7 @@ struct SignatureSample {
     std::string comment;
     std::string state;
     std::string ip;
+    std::string postcode;  // empty when none was given
 };
 
 struct ClusterView {
@@ -51,6 +56,7 @@ struct ClusterView {
     std::string state;
     std::optional<std::int64_t> decided_ms;
     std::string decided_by;
+    std::string evidence;  // why the defence acted, one sentence a line
     // The signatures it holds, by their state now.
     std::int64_t quarantined = 0;
     std::int64_t invalidated = 0;

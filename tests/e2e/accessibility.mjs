@@ -156,6 +156,14 @@ await withServer(process.argv[2], config, petition, async ({ base, dir, browser 
   await report.check(admin, 'invalidation preview');
   await visit(admin, '/admin/audit', 'audit');
   await visit(admin, '/admin/users', 'users');
+  await visit(admin, '/admin/watches', 'watches');
+  await visit(admin, '/admin/trusted', 'trusted values');
+  await admin.locator('#kind').selectOption('network');
+  await admin.locator('#value').fill('10.0.0.0/8');
+  await admin.locator('form[action="/admin/trusted"] button[type="submit"]').click();
+  await admin.waitForLoadState();
+  if (!(await admin.locator('#value-error').count())) fail('no error beside the value');
+  await report.check(admin, 'trusted values with an error');
   await visit(admin, '/admin/shield', 'shield');
 
   // The gate, put up from the back office, as a newcomer meets it. Its challenge is held
@@ -173,7 +181,7 @@ await withServer(process.argv[2], config, petition, async ({ base, dir, browser 
   await admin.waitForURL(/mode=changed/);
 
   console.log(`checked ${report.pages.length} pages: ${report.pages.join(', ')}`);
-  if (report.pages.length !== 24) fail(`expected 24 pages checked, saw ${report.pages.length}`);
+  if (report.pages.length !== 27) fail(`expected 27 pages checked, saw ${report.pages.length}`);
   if (report.violations.length)
     fail(`serious or critical accessibility violations:\n${report.describe()}`);
   console.log('PASS: every page is free of serious and critical axe violations');

@@ -79,7 +79,8 @@ TEST(Messages, EveryValidationErrorCodeHasWords) {
     for (const char* code :
          {"petition.slug_invalid", "petition.slug_taken", "petition.title_invalid",
           "petition.title_too_long", "petition.summary_too_long", "petition.body_invalid",
-          "petition.body_too_long", "petition.goal_invalid", "text.invalid_utf8"})
+          "petition.body_too_long", "petition.goal_invalid", "text.invalid_utf8",
+          "trust.bad_domain", "trust.bad_network", "trust.too_wide", "trust.duplicate"})
         for (const auto language : all_languages)
             EXPECT_TRUE(messages->all(language).contains(code)) << code;
 }

@@ -108,5 +108,63 @@ TEST_F(ConfirmationMail, APersonIsGreetedByTheirFirstNameAndTheTitleStays) {
     EXPECT_EQ(mail.subject, "Confirm your signature: Safe bike lanes");
 }
 
+class AdminMails : public testing::SiteFixture {};
+
+TEST_F(AdminMails, TheIncidentAlertSaysWhyTheDefenceActedOneSentenceAParagraph) {
+    IncidentAlert alert;
+    alert.petition_title = "Vélo";
+    alert.dimension = "comment";
+    alert.attempts = 30;
+    alert.window_total = 30;
+    alert.networks = 3;
+    alert.quarantined = 30;
+    alert.incident_id = 4;
+    alert.link = "http://x/admin/incidents/4";
+    alert.evidence =
+        "30 of these 30 attempts were sent by programs.\nThese came from <3> networks.";
+    const auto mail = incident_alert_mail(*messages_, Language::en, alert);
+    EXPECT_TRUE(contains(mail.text,
+                         "Why it acted, as it wrote it then:\n\n- 30 of these 30 "
+                         "attempts were sent by programs.\n\n- These came from <3> "
+                         "networks.\n\n"))
+        << mail.text;
+    EXPECT_TRUE(contains(mail.html, "<p>- These came from &lt;3&gt; networks.</p>")) << mail.html;
+    // Before what was done, after what stood out.
+    EXPECT_LT(mail.text.find("What stood out"), mail.text.find("Why it acted"));
+    EXPECT_LT(mail.text.find("Why it acted"), mail.text.find("were quarantined"));
+
+    alert.evidence.clear();  // an incident from before the defence wrote its reasons
+    EXPECT_FALSE(contains(incident_alert_mail(*messages_, Language::en, alert).text, "Why"));
+}
+
+TEST_F(AdminMails, AReleaseSaysHowManyRealSignersCountAgainWhereAndByWhom) {
+    ReleaseNotice notice;
+    notice.petition_title = "Vélo";
+    notice.incident_id = 4;
+    notice.dimension = "email_domain";
+    notice.value = "campus.example";
+    notice.released = 1234;
+    notice.by = "mod@example.org";
+    notice.link = "http://x/admin/incidents/4";
+    const auto mail = release_mail(*messages_, Language::en, notice);
+    EXPECT_EQ(mail.subject, "Released on \"Vélo\": 1,234 real signers given back");
+    EXPECT_TRUE(contains(mail.text,
+                         "mod@example.org released signatures that the defence had "
+                         "set aside on the petition \"Vélo\", in incident 4: 1,234 "
+                         "real signers count again."))
+        << mail.text;
+    EXPECT_TRUE(contains(mail.text, "the mail domain campus.example"));
+    EXPECT_TRUE(contains(mail.text, "These were real signers the defence had set aside."));
+    EXPECT_TRUE(contains(mail.text, "http://x/admin/incidents/4"));
+    EXPECT_FALSE(contains(mail.text, "by hand"));
+
+    notice.released = 1;
+    notice.kept_by_hand = 2;
+    const auto one = release_mail(*messages_, Language::fr, notice);
+    EXPECT_EQ(one.subject, "Libération sur « Vélo » : 1 vrai signataire rendu");
+    EXPECT_TRUE(contains(one.text, "1 vrai signataire compte de nouveau.")) << one.text;
+    EXPECT_TRUE(contains(one.text, "2 autres signatures qu'elle retenait restent invalidées"));
+}
+
 }  // namespace
 }  // namespace rempart::render

@@ -255,9 +255,13 @@ TEST_F(IncidentStore, ReleasingGivesBackConfirmedAndPendingButNotWhatAnotherClus
     EXPECT_EQ(state_of(pending), "pending");
     EXPECT_EQ(state_of(both), "quarantined");
     EXPECT_EQ(in_state(SignatureState::confirmed), 1);
+    // The back office counts as released only those given back: not the one still held.
+    EXPECT_EQ(list_incidents(*db_, 10)[0].released, 2);
     ASSERT_TRUE(decide_cluster(*db_, by_as->cluster_id, ClusterDecision::release, "m", 8000).ok());
     EXPECT_EQ(state_of(both), "pending");
     EXPECT_EQ(incident_state(by_name->incident_id), "released");
+    // Each signer once, though two clusters held one of them.
+    EXPECT_EQ(list_incidents(*db_, 10)[0].released, 3);
 }
 
 TEST_F(IncidentStore, ConfirmationsFromTheScriptsNetworkAreHeldByTheirSource) {
@@ -388,7 +392,9 @@ TEST_F(IncidentStore, TheBackOfficeSeesIncidentsWithTheirClustersAndMinutes) {
     sign("a@x.org", "jeff", 64500, 60'000);
     sign("b@x.org", "jeff", 64500, 61'000);
     sign("c@x.org", "marie", 64500, 125'000);
-    const auto recorded = record_cluster(*db_, cluster("name", "jeff", 60'000, 900'000), 126'000);
+    auto jeff = cluster("name", "jeff", 60'000, 900'000);
+    jeff.evidence = "why it acted";
+    const auto recorded = record_cluster(*db_, jeff, 126'000);
     ASSERT_TRUE(recorded.ok());
     ASSERT_TRUE(record_incident_action(*db_, recorded->incident_id, 126'000, "quarantined",
                                        "2 signatures", 900'000)
@@ -398,10 +404,12 @@ TEST_F(IncidentStore, TheBackOfficeSeesIncidentsWithTheirClustersAndMinutes) {
     EXPECT_EQ(list[0].petition_slug, "p");
     EXPECT_EQ(list[0].clusters, 1);
     EXPECT_EQ(list[0].quarantined_now, 2);
+    EXPECT_EQ(list[0].released, 0);
     const auto view = load_incident_view(*db_, recorded->incident_id, 1);
     ASSERT_TRUE(view.ok());
     ASSERT_EQ(view->clusters.size(), 1u);
     EXPECT_EQ(view->clusters[0].quarantined, 2);
+    EXPECT_EQ(view->clusters[0].evidence, "why it acted");
     EXPECT_EQ(view->clusters[0].counted, 0);
     ASSERT_EQ(view->clusters[0].samples.size(), 1u);  // the earliest only, as asked
     EXPECT_EQ(view->clusters[0].samples[0].name, "jeff");
