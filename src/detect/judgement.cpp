@@ -13,23 +13,23 @@ namespace {
 std::string_view what_repeats(const Cluster& cluster) {
     switch (cluster.dimension) {
         case Dimension::name:
-            return "one full name";
+            return "One full name";
         case Dimension::comment:
-            return "one comment";
+            return "One comment";
         case Dimension::email_domain:
-            return "one mail domain";
+            return "One mail domain";
         case Dimension::network:
-            return "one network";
+            return "One network";
         case Dimension::as:
-            return "one provider's network";
+            return "One provider's network";
         case Dimension::user_agent:
-            return "one browser signature";
+            return "One browser signature";
         case Dimension::confirm_network:
-            return "confirmations from one network";
+            return "Confirmations from one network";
         case Dimension::automation:
-            return "attempts with signs of automation";
+            return "Attempts with signs of automation";
     }
-    return "one value";
+    return "One value";
 }
 
 std::size_t percent(std::size_t count, std::size_t of) {

@@ -84,15 +84,9 @@ void Defence::watch(const detect::Finding& finding) {
                  cluster.window_total, cluster.distinct_networks);
     store_.writer().submit(
         [shared = shared_, row](store::Database& db) -> Result<void> {
-            auto& select = db.prepare(
-                "SELECT 1 FROM watches WHERE petition_id = ?1 AND dimension = ?2 AND "
-                "key_value = ?3 AND state = 'open'");
-            select.bind(1, row.petition_id).bind(2, row.dimension).bind(3, row.key_value);
-            const bool known = select.step();
-            select.reset();
             auto recorded = store::record_watch(db, row, unix_now_ms());
             if (!recorded) return recorded.error();
-            if (!known) ++shared->stats.watches_opened;
+            if (recorded->opened) ++shared->stats.watches_opened;
             return {};
         },
         [](Result<void> done) {

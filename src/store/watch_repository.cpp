@@ -45,7 +45,7 @@ std::optional<std::int64_t> open_watch(Database& db, std::int64_t petition_id,
 
 }  // namespace
 
-Result<std::int64_t> record_watch(Database& db, const NewWatch& watch, std::int64_t now_ms) {
+Result<RecordedWatch> record_watch(Database& db, const NewWatch& watch, std::int64_t now_ms) {
     if (const auto id = open_watch(db, watch.petition_id, watch.dimension, watch.key_value)) {
         auto& update = db.prepare(
             "UPDATE watches SET attempts_in_window = max(attempts_in_window, ?2), "
@@ -54,7 +54,7 @@ Result<std::int64_t> record_watch(Database& db, const NewWatch& watch, std::int6
         update.bind(1, *id).bind(2, watch.attempts_in_window).bind(3, watch.window_total);
         update.bind(4, watch.distinct_networks).bind(5, now_ms).bind(6, watch.evidence);
         if (auto updated = update.run(); !updated) return updated.error();
-        return *id;
+        return RecordedWatch{*id, false};
     }
     auto& insert = db.prepare(
         "INSERT INTO watches (petition_id, dimension, key_value, attempts_in_window, "
@@ -65,7 +65,7 @@ Result<std::int64_t> record_watch(Database& db, const NewWatch& watch, std::int6
     insert.bind(6, watch.distinct_networks).bind(7, watch.first_attempt_ms).bind(8, now_ms);
     insert.bind(9, watch.evidence);
     if (auto inserted = insert.run(); !inserted) return inserted.error();
-    return db.last_insert_id();
+    return RecordedWatch{db.last_insert_id(), true};
 }
 
 Result<bool> escalate_watch(Database& db, std::int64_t petition_id, std::string_view dimension,

@@ -42,9 +42,14 @@ struct Watch {
     std::string decided_by;
 };
 
+struct RecordedWatch {
+    std::int64_t id = 0;
+    bool opened = false;  // false: the one still open was updated
+};
+
 // Opens a watch, or updates the figures of the one still open for the same petition and
-// value. Returns its id.
-Result<std::int64_t> record_watch(Database& db, const NewWatch& watch, std::int64_t now_ms);
+// value.
+Result<RecordedWatch> record_watch(Database& db, const NewWatch& watch, std::int64_t now_ms);
 
 // The open watch of this value, if any, becomes part of `incident_id`: the evidence
 // converged. Returns whether there was one.

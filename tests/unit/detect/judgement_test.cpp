@@ -22,7 +22,7 @@ TEST(Judgement, RepetitionAloneIsWatchedAndSaysWhy) {
     EXPECT_FALSE(j.act);
     ASSERT_EQ(j.reasons.size(), 1u);
     EXPECT_EQ(j.reasons[0].signal, Signal::repetition);
-    EXPECT_NE(j.text().find("one comment came back 80 times (25 % of the window)"),
+    EXPECT_NE(j.text().find("One comment came back 80 times (25 % of the window)"),
               std::string::npos)
         << j.text();
     EXPECT_NE(j.text().find("nothing was set aside"), std::string::npos);
