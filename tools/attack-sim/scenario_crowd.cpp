@@ -1,7 +1,9 @@
 // (d): a petition shown on television; people from every network of the country, with
-// their own names and mailboxes, confirming when they read their mail, or never.
+// their own names and mailboxes, confirming when they read their mail, or never; each
+// solving the proof of work in the browser of their own device.
 #include "address_space.hpp"
 #include "scenarios.hpp"
+#include "solver_timing.hpp"
 #include "word_lists.hpp"
 
 #include <vector>
@@ -29,6 +31,8 @@ std::string crowd_domain(Random& random) {
 
 Plan viral_surge(const ScenarioOptions& options, double rate, std::uint64_t seed, double start_s) {
     Random random(seed * 131 + 4);
+    // Devices from a stream of their own, so that the people stay those of earlier plans.
+    Random devices(seed * 977 + 4);
     Plan plan;
     plan.scenario = "viral";
     plan.seed = options.seed;
@@ -44,6 +48,7 @@ Plan viral_surge(const ScenarioOptions& options, double rate, std::uint64_t seed
         if (random.chance(0.7)) attempt.postcode = random_postcode(random);
         if (random.chance(0.25)) attempt.comment = random.pick(crowd_comments());
         attempt.user_agent = random.pick(browser_user_agents());
+        attempt.solver = browser_solver(devices);
         if (!random.chance(options.crowd_never_confirm_share)) {
             // Some read the mail on another network (the phone's, the office's).
             const auto ip = random.chance(0.8) ? attempt.ip : eyeball_host(random);

@@ -8,6 +8,7 @@
 
 #include "attack-sim/address_space.hpp"
 #include "attack-sim/scenarios.hpp"
+#include "attack-sim/solver_timing.hpp"
 
 namespace rempart::attack {
 namespace {
@@ -63,6 +64,24 @@ TEST(Scenarios, NamesParseByLetterAndByWord) {
     EXPECT_EQ(parse_scenario("catch-all"), Scenario::catch_all);
     EXPECT_EQ(parse_scenario("mix"), Scenario::mix);
     EXPECT_FALSE(parse_scenario("e"));
+}
+
+TEST(Scenarios, PeopleSolveInABrowserAndScriptsNatively) {
+    for (const auto scenario : {Scenario::seed, Scenario::catch_all, Scenario::adaptive,
+                                Scenario::viral, Scenario::mix}) {
+        for (const auto& attempt : make_plan(scenario, for_seconds(60)).attempts) {
+            if (attempt.is_fake) {
+                ASSERT_EQ(attempt.solver.kind, Solver::Kind::native) << to_string(scenario);
+                EXPECT_EQ(took_ms(attempt.solver, 5000), 1u);
+            } else {
+                ASSERT_EQ(attempt.solver.kind, Solver::Kind::browser) << to_string(scenario);
+                EXPECT_GE(attempt.solver.hashes_per_ms, 200);
+                EXPECT_LE(attempt.solver.hashes_per_ms, 2000);
+                EXPECT_GE(attempt.solver.overhead_ms, 30);
+                EXPECT_LE(attempt.solver.overhead_ms, 400);
+            }
+        }
+    }
 }
 
 TEST(Scenarios, TheSeedsFloodIsSteadyFromAFewHundredHostsOfOneHostingAs) {
