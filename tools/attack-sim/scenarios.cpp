@@ -33,13 +33,23 @@ Plan merged(std::string scenario, const ScenarioOptions& options, Plan a, Plan b
     return plan;
 }
 
+// The mailbox as the server tells duplicates apart: Gmail ignores dots, so
+// "jean.martin" and "jeanmartin" there are one signer, and the second would get no mail.
+std::string mailbox_of(const std::string& email) {
+    const auto at = email.find('@');
+    auto local = email.substr(0, at);
+    const auto domain = email.substr(at + 1);
+    if (domain == "gmail.com") std::erase(local, '.');
+    return local + "@" + domain;
+}
+
 void make_mailboxes_unique(Plan& plan) {
     std::unordered_set<std::string> used;
     for (auto& attempt : plan.attempts) {
-        for (int n = 2; !used.insert(attempt.email).second; ++n) {
-            const auto at = attempt.email.find('@');
-            attempt.email =
-                attempt.email.substr(0, at) + "." + std::to_string(n) + attempt.email.substr(at);
+        const auto typed = attempt.email;
+        for (int n = 2; !used.insert(mailbox_of(attempt.email)).second; ++n) {
+            const auto at = typed.find('@');
+            attempt.email = typed.substr(0, at) + "." + std::to_string(n) + typed.substr(at);
         }
     }
 }

@@ -84,6 +84,20 @@ TEST(Scenarios, PeopleSolveInABrowserAndScriptsNatively) {
     }
 }
 
+TEST(Scenarios, EveryMailboxSignsOnceEvenAsTheServerFoldsGmailsDots) {
+    for (const auto scenario : {Scenario::seed, Scenario::catch_all, Scenario::adaptive,
+                                Scenario::viral, Scenario::mix}) {
+        std::set<std::string> mailboxes;
+        for (const auto& attempt : make_plan(scenario, for_seconds(150)).attempts) {
+            auto local = attempt.email.substr(0, attempt.email.find('@'));
+            const auto domain = attempt.email.substr(attempt.email.find('@') + 1);
+            if (domain == "gmail.com") std::erase(local, '.');
+            EXPECT_TRUE(mailboxes.insert(local + "@" + domain).second)
+                << to_string(scenario) << ": " << attempt.email;
+        }
+    }
+}
+
 TEST(Scenarios, TheSeedsFloodIsSteadyFromAFewHundredHostsOfOneHostingAs) {
     const auto plan = make_plan(Scenario::seed, for_seconds(120));
     ASSERT_EQ(plan.attempts.size(), 600u);  // 5 a second
