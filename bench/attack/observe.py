@@ -72,8 +72,12 @@ def sample(db):
                 legit_ever_aside.add(email.lower())
     incidents = db.execute("SELECT opened_ms, dimension FROM incidents ORDER BY opened_ms"
                            ).fetchall()
+    # A value that stands out while the petition's incident is open joins it as a cluster
+    # of its own, with no new incident: detection is the first of either.
+    alarms = sorted(incidents + db.execute(
+        "SELECT detected_ms, dimension FROM incident_clusters").fetchall())
     counts.update(at_ms=int(time.time() * 1000), api=api_count(), incident_list=incidents,
-                  watches=watches(db))
+                  alarms=alarms, watches=watches(db))
     return counts
 
 db = None
@@ -101,13 +105,15 @@ with open(args.report) as f:
 last = samples[-1]
 first_attack = report["first_fake_ms"] or None
 incidents = last["incident_list"]
-# Detection is the first incident once the attack has begun (a second's slack for clocks):
-# one a crowd opened before it is a false alarm, not a detection.
-after_attack = [row for row in incidents if first_attack and row[0] >= first_attack - 1000]
-before_attack = len(incidents) - len(after_attack)
+# Detection is the first incident or cluster once the attack has begun (a second's slack
+# for clocks): one a crowd raised before it is a false alarm, not a detection.
+alarms = last["alarms"]
+after_attack = [row for row in alarms if first_attack and row[0] >= first_attack - 1000]
+before_attack = len([row for row in incidents
+                     if not first_attack or row[0] < first_attack - 1000])
 first_incident = after_attack[0][0] if after_attack else None
 detect = (first_incident - first_attack) / 1000 if first_attack and first_incident else None
-dimensions = sorted({row[1] for row in incidents})
+dimensions = sorted({row[1] for row in alarms})
 counted = [s for s in samples if s["fake_counted"] > 0]
 peak_fake = max((s["fake_counted"] for s in samples), default=0)
 seconds_counted = len(counted)
@@ -155,8 +161,9 @@ def watch_text():
 print(f"== {args.scenario}: {args.label}")
 print(f"  detect:   {fmt(detect) if first_attack else 'no attack'}"
       f"{'' if first_incident or not first_attack else ' (no incident)'}"
-      f"   incidents: {len(incidents)} ({', '.join(dimensions) or 'none'})"
-      f"{f', {before_attack} before the attack' if first_attack and before_attack else ''}")
+      f"   incidents: {len(incidents)}, clusters {len(alarms) - len(incidents)} "
+      f"({', '.join(dimensions) or 'none'})"
+      f"{f'; {before_attack} incident before the attack' if first_attack and before_attack else ''}")
 print(f"  contain:  {contain_text}")
 print(f"  fakes:    ever counted {fakes_ever}, counted at peak {peak_fake} (peak share "
       f"{peak_share * 100:.2f} %), counted for {seconds_counted} s, left counted "

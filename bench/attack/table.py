@@ -8,11 +8,14 @@ def seconds(value):
 
 def detection(row):
     if row["kind"] == "crowd":  # no attack: any incident is a false alarm
-        return f"- ({row['incidents']} incidents)" if row["incidents"] else "-"
+        return f"- ({incidents(row['incidents'])})" if row["incidents"] else "-"
     if row["detect_s"] is None:
         return "no incident"
     before = row["incidents_before_attack"]
-    return seconds(row["detect_s"]) + (f" ({before} incidents before)" if before else "")
+    return seconds(row["detect_s"]) + (f" ({incidents(before)} before)" if before else "")
+
+def incidents(n):
+    return f"{n} incident" + ("" if n == 1 else "s")
 
 def containment(row):
     if row["contain_s"] is None:
