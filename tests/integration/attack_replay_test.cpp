@@ -123,5 +123,28 @@ TEST_F(AttackReplay, AViralSurgeOpensNoIncidentAndEveryConfirmedSignatureCounts)
     EXPECT_EQ(api_count(), static_cast<std::int64_t>(report.legit.confirmations_accepted));
 }
 
+// The recall side: an association mails its members, who sign with the mailboxes it gave
+// them on its own domain and paste the comment it suggested. A repeated domain or comment
+// alone is no proof of automation: they are people at home, in browsers, confirming from
+// their mail. 100 members in 60 s (the scenario's 250 in 150 s): 60 % on the domain and
+// 40 % with the comment, enough for either to stand out in the detector's window.
+TEST_F(AttackReplay, AnAssociationMailingSetsNoRealSignerAside) {
+    ScenarioOptions options;
+    options.duration_s = 60;
+    const auto plan = attack::make_plan(Scenario::association, options);
+    ASSERT_EQ(plan.attempts.size(), 100u);
+    // Every member confirms 3-40 s after the mail: the linger leaves time for the last.
+    const auto report = run(plan, 50);
+
+    EXPECT_EQ(report.legit.attempts, 100u);
+    EXPECT_EQ(report.legit.refused, 0u);
+    EXPECT_EQ(report.legit.accepted, 100u);
+    EXPECT_EQ(report.legit.confirmations_left, 0u);
+    EXPECT_EQ(report.legit.confirmations_accepted, 100u);
+    EXPECT_EQ(number("SELECT COUNT(*) FROM signatures WHERE state = 'quarantined'"), 0);
+    EXPECT_EQ(number("SELECT COUNT(*) FROM signatures WHERE state = 'confirmed'"), 100);
+    EXPECT_EQ(api_count(), 100);
+}
+
 }  // namespace
 }  // namespace rempart::testing

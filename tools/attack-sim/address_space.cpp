@@ -4,12 +4,13 @@
 #include <array>
 #include <cstdio>
 #include <stdexcept>
+#include <vector>
 
 namespace rempart::attack {
 namespace {
 
 // Keep in step with asn.csv beside this file (a unit test checks they agree).
-constexpr std::array<AsBlock, 17> blocks{{
+constexpr std::array<AsBlock, 20> blocks{{
     {16276, "OVH SAS", 10, 1, true},
     {24940, "Hetzner Online GmbH", 11, 1, true},
     {14061, "DIGITALOCEAN-ASN", 12, 1, true},
@@ -26,6 +27,9 @@ constexpr std::array<AsBlock, 17> blocks{{
     {5410, "Bouygues Telecom SA", 112, 16, false},
     {51207, "Free Mobile SAS", 128, 4, false},
     {2200, "Renater", 132, 1, false},
+    {21502, "NC Numericable S.A.", 136, 4, false},
+    {24904, "K-Net SARL", 140, 1, false},
+    {29075, "IELO-LIAZO SERVICES SAS", 141, 1, false},
     {64500, "Loopback", 0, 1, false},
 }};
 
@@ -37,6 +41,15 @@ constexpr std::array<EyeballShare, 6> eyeballs{{
     {51207, 6},
     {2200, 3},
 }};
+
+// Phones behind their carrier's NAT: a few /24s of each mobile network.
+constexpr std::array<EyeballShare, 4> mobiles{{
+    {3215, 35},
+    {15557, 20},
+    {5410, 20},
+    {51207, 25},
+}};
+constexpr unsigned mobile_networks = 8;
 
 }  // namespace
 
@@ -52,6 +65,24 @@ const AsBlock& as_block(std::uint32_t asn) {
 
 std::span<const EyeballShare> eyeball_shares() {
     return eyeballs;
+}
+
+std::span<const EyeballShare> mobile_shares() {
+    return mobiles;
+}
+
+std::string host_by_share(std::span<const EyeballShare> shares, Random& random) {
+    std::vector<double> weights;
+    for (const auto& share : shares) weights.push_back(share.weight);
+    return random_host(as_block(shares[random.weighted(weights)].asn), random);
+}
+
+std::string mobile_host(Random& random) {
+    std::vector<double> weights;
+    for (const auto& share : mobiles) weights.push_back(share.weight);
+    const auto& block = as_block(mobiles[random.weighted(weights)].asn);
+    return host_in(network_in(block, random.below(mobile_networks)),
+                   1 + static_cast<unsigned>(random.below(254)));
 }
 
 std::string ipv4_text(std::uint32_t address) {

@@ -30,6 +30,12 @@ struct EyeballShare {
     double weight;
 };
 std::span<const EyeballShare> eyeball_shares();
+// A household's address in one of `shares`' ASes, drawn by weight.
+std::string host_by_share(std::span<const EyeballShare> shares, Random& random);
+// The mobile networks phones read their mail on, and an address behind one's NAT: a few
+// /24s of each carrier, many phones to an address.
+std::span<const EyeballShare> mobile_shares();
+std::string mobile_host(Random& random);
 
 // 127.a.b.c as text.
 std::string ipv4_text(std::uint32_t address);

@@ -40,6 +40,20 @@ constexpr const char* description =
     "  d, viral      a television surge: 50/s from thousands of /24s of Orange, Free, SFR\n"
     "                and Bouygues, varied names and mailboxes, confirmations over minutes\n"
     "  mix           (a) starting a quarter of the way into (d)\n"
+    "  association   an association mails its members: 250 in 150 s (--crowd-rate), 60 %\n"
+    "                on amis-du-bocage.fr, 40 % pasting its suggested comment, homes over\n"
+    "                eight eyeball ASes, every mail confirmed 3-40 s later (a quarter from\n"
+    "                a phone's mobile network)\n"
+    "  comments      a comment wave: 250 in 150 s, 30 % 'Bravo !', 10 % 'Je signe', big\n"
+    "                providers' mailboxes, the country's eyeball networks\n"
+    "  campus        a surge one university relays: 20/s, 35 % on etu.univ-exemple.fr,\n"
+    "                the rest small providers, 30 % from RENATER /24s behind campus NAT\n"
+    "  c-mailboxes   (c) with mailboxes at the big providers instead of catch-all domains\n"
+    "                (also adaptive-mailboxes)\n"
+    "  association-mix, comments-mix, campus-mix\n"
+    "                (a) starting a quarter of the way into each crowd\n"
+    "                Real people solve the proof of work in a browser (the payload's took:\n"
+    "                number / 200-2000 hashes a ms + 30-400 ms); scripts natively (~1 ms)\n"
     "  botnet        a page-view flood (GET /, /petitions/SLUG, /api/petitions/SLUG,\n"
     "                /search?q=...) at --rate (420/s: the seed's 3 million in 2 hours) from\n"
     "                at least --hosts addresses, enough that none sends more than 80 % of\n"
@@ -171,19 +185,23 @@ int main(int argc, char** argv) {
     FloodCli flood;
     unsigned hosts = 0;
     cli.add_option("-s,--scenario", scenario_name,
-                   "a|b|c|d|mix (or seed, catch-all, ...), botnet, visitor")
+                   "a|b|c|d|mix|association|comments|campus|c-mailboxes|association-mix|"
+                   "comments-mix|campus-mix (or seed, catch-all, ...), botnet, visitor")
         ->capture_default_str();
     cli.add_option("-p,--port", replay_options.port, "the server's port on 127.0.0.1");
     cli.add_option("--petition", replay_options.petition, "the petition's slug")
         ->default_val("noel");
     cli.add_option("--maildir", replay_options.maildir,
                    "the server's Maildir (<data_dir>/mail): confirm mails from there");
-    cli.add_option("--seconds", options.duration_s, "length of the plan")->capture_default_str();
+    auto* seconds = cli.add_option("--seconds", options.duration_s,
+                                   "length of the plan (default 120, 150 for the association, "
+                                   "comments and campus and their mixes)");
     cli.add_option("--rate", options.attack_rate,
                    "attacker attempts (botnet: requests) a second (default 5 for a/b, 2 for c, 420 "
                    "for botnet)");
     cli.add_option("--crowd-rate", options.crowd_rate,
-                   "real signers a second (default 50 for d and mix, 3 beside c)");
+                   "real signers a second (default 50 for d and mix, 3 beside c and "
+                   "c-mailboxes, 250/150 for association and comments, 20 for campus)");
     cli.add_option("--hosts", hosts,
                    "hosts of the flood (a, b: 218), or the fewest of the botnet (4000)");
     cli.add_option("--flood-confirm-share", options.seed_confirm_share,
@@ -206,6 +224,8 @@ int main(int argc, char** argv) {
     cli.add_option("--addresses", addresses_file,
                    "write every planned address as CSV (email,fake) before starting");
     cli.add_flag("--plan-only", plan_only, "print the plan as CSV and send nothing");
+    bool print_label = false;
+    cli.add_flag("--label", print_label, "print the scenario's one-line label and nothing else");
     add_flood_options(cli, flood);
     CLI11_PARSE(cli, argc, argv);
 
@@ -229,6 +249,11 @@ int main(int argc, char** argv) {
         std::cerr << "unknown scenario '" << scenario_name << "'\n";
         return 1;
     }
+    if (print_label) {
+        std::cout << label(*scenario) << "\n";
+        return 0;
+    }
+    if (seconds->count() == 0) options.duration_s = default_duration_s(*scenario);
     const auto plan = make_plan(*scenario, options);
     if (!addresses_file.empty()) {
         std::ofstream out(addresses_file);
@@ -237,12 +262,18 @@ int main(int argc, char** argv) {
             out << attempt.email << "," << (attempt.is_fake ? 1 : 0) << "\n";
     }
     if (plan_only) {
-        std::cout << "offset_s,ip,name,email,postcode,comment,fake,confirm_after_s,confirm_ip\n";
-        for (const auto& a : plan.attempts)
+        std::cout << "offset_s,ip,name,email,postcode,comment,fake,confirm_after_s,confirm_ip,"
+                     "solver,hashes_per_ms,overhead_ms\n";
+        for (const auto& a : plan.attempts) {
+            const bool browser = a.solver.kind == Solver::Kind::browser;
             std::cout << a.offset_s << "," << a.ip << ",\"" << a.name << "\"," << a.email << ","
                       << a.postcode << ",\"" << a.comment << "\"," << a.is_fake << ","
                       << (a.confirmation ? std::to_string(a.confirmation->delay_s) : "") << ","
-                      << (a.confirmation ? a.confirmation->ip : "") << "\n";
+                      << (a.confirmation ? a.confirmation->ip : "") << ","
+                      << (browser ? "browser" : "native") << ","
+                      << (browser ? std::to_string(a.solver.hashes_per_ms) : "") << ","
+                      << (browser ? std::to_string(a.solver.overhead_ms) : "") << "\n";
+        }
         return 0;
     }
     if (replay_options.port == 0) {

@@ -15,6 +15,16 @@ struct Confirmation {
     std::string ip;      // sent in X-Forwarded-For
 };
 
+// How the proof of work gets solved, as the payload's `took` then tells the server. A
+// script's native solver claims the milliseconds it really needs (about one: threads and
+// the CPU's SHA instructions); a person's browser widget needs number / hashes_per_ms,
+// plus its start-up (page scripts, web workers), both set by the device.
+struct Solver {
+    enum class Kind { native, browser } kind = Kind::native;
+    double hashes_per_ms = 0;  // browser: the device's speed
+    double overhead_ms = 0;    // browser: the widget's fixed cost
+};
+
 struct PlannedAttempt {
     double offset_s = 0;  // from the start of the replay
     std::string ip;       // sent in X-Forwarded-For
@@ -23,6 +33,7 @@ struct PlannedAttempt {
     std::string postcode;  // empty: not given
     std::string comment;   // empty: not given
     std::string user_agent;
+    Solver solver;  // native unless a scenario says a person's browser solves it
     bool is_fake = false;
     std::optional<Confirmation> confirmation;  // none: the mail is never confirmed
 };

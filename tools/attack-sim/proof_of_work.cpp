@@ -9,6 +9,8 @@
 #include <charconv>
 #include <memory>
 
+#include "solver_timing.hpp"
+
 namespace rempart::attack {
 namespace {
 
@@ -35,7 +37,7 @@ using DigestContext = std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)>;
 
 }  // namespace
 
-Result<Solution> solve_challenge(const std::string& challenge_json) {
+Result<Solution> solve_challenge(const std::string& challenge_json, const Solver& solver) {
     boost::system::error_code ec;
     const auto parsed = boost::json::parse(challenge_json, ec);
     if (ec || !parsed.is_object()) return make_error("pow.bad_challenge", "not a JSON object");
@@ -72,7 +74,9 @@ Result<Solution> solve_challenge(const std::string& challenge_json) {
         payload["number"] = number;
         payload["salt"] = salt_text;
         payload["signature"] = json.contains("signature") ? json.at("signature") : "";
-        payload["took"] = 1;
+        // This loop is one thread of OpenSSL, slower than a native solver and faster than
+        // many phones: the plan's solver says what the payload claims.
+        payload["took"] = took_ms(solver, number);
         return Solution{base64(boost::json::serialize(payload)), max_number, number + 1};
     }
     return make_error("pow.unsolved", "no number up to maxnumber matches");

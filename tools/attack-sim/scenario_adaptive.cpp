@@ -1,6 +1,9 @@
 // (c): a slow attacker that adapts to thresholds: many /24s over several hosting ASes,
 // real-looking names, a few catch-all domains, each IP, /24 and domain kept under its
 // limit, confirmations after a human-looking delay; beside a petition's real signers.
+// c-mailboxes: the same attacker with mailboxes it opened at the big providers instead,
+// spread over them as a crowd's are, so that no domain stands out. Either way a script:
+// it solves the proof of work natively and confirms from its own hosting hosts.
 #include <algorithm>
 #include <cmath>
 #include <deque>
@@ -32,7 +35,7 @@ class MinuteBudget {
 
 }  // namespace
 
-Plan adaptive_attack(const ScenarioOptions& options, const KeyCaps& caps) {
+Plan adaptive_attack(const ScenarioOptions& options, const KeyCaps& caps, AttackerMail mail) {
     Random random(options.seed * 71 + 3);
     const double rate = options.attack_rate > 0 ? options.attack_rate : 2.0;
     // One host a /24, a fifth more hosts than the per-IP cap strictly needs, spread over
@@ -52,14 +55,16 @@ Plan adaptive_attack(const ScenarioOptions& options, const KeyCaps& caps) {
         domain_budget(caps.per_domain_minute);
 
     Plan plan;
-    plan.scenario = "adaptive";
+    plan.scenario = mail == AttackerMail::catch_all ? "adaptive" : "adaptive-mailboxes";
     plan.seed = options.seed;
     plan.duration_s = options.duration_s;
     std::size_t next_host = random.below(hosts.size());
     for (double at = random.exponential(1 / rate); at < options.duration_s;
          at += random.exponential(1 / rate)) {
-        const std::string domain(
-            attacker_catch_all_domains()[random.below(attacker_catch_all_domains().size())]);
+        const std::string domain = mail == AttackerMail::catch_all
+                                       ? std::string(attacker_catch_all_domains()[random.below(
+                                             attacker_catch_all_domains().size())])
+                                       : big_mail_provider(random);
         // The next host in turn that has room under every limit; none: wait for the next slot.
         std::string ip;
         for (std::size_t tried = 0; tried < hosts.size() && ip.empty(); ++tried) {

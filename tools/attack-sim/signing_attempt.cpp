@@ -24,7 +24,7 @@ AttemptOutcome send_attempt(KeepAliveClient& client, const std::string& petition
     ++outcome.requests;
     outcome.challenge_status = challenge.status;
     if (challenge.status != 200) return outcome;
-    const auto solution = solve_challenge(challenge.body);
+    const auto solution = solve_challenge(challenge.body, attempt.solver);
     if (!solution) return outcome;
     outcome.difficulty = solution->maxnumber;
     outcome.hashes = solution->hashes;

@@ -139,7 +139,7 @@ class Visit {
         const auto began = Clock::now();
         const auto challenge = timed("GET", "/gate/challenge", "", headers_for(person));
         const auto solution = challenge.response.status == 200
-                                  ? solve_challenge(challenge.response.body)
+                                  ? solve_challenge(challenge.response.body, person.solver)
                                   : Result<Solution>(make_error("gate", "no challenge"));
         log("gate", challenge.response.status, challenge.took, solution.ok());
         bool passed = false;
@@ -165,7 +165,7 @@ class Visit {
         const auto challenge = timed("GET", "/altcha/challenge?petition=" + options_.petition, "",
                                      headers_for(person));
         const auto solution = challenge.response.status == 200
-                                  ? solve_challenge(challenge.response.body)
+                                  ? solve_challenge(challenge.response.body, person.solver)
                                   : Result<Solution>(make_error("pow", "no challenge"));
         count(report_.signing, "challenge", challenge, solution.ok());
         if (!solution) return;

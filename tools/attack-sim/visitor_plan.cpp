@@ -5,6 +5,7 @@
 
 #include "address_space.hpp"
 #include "random.hpp"
+#include "solver_timing.hpp"
 #include "word_lists.hpp"
 
 namespace rempart::attack {
@@ -46,6 +47,7 @@ PlannedAttempt visitor_person(std::uint64_t n, std::uint64_t seed) {
     person.postcode = random_postcode(random);
     if (random.chance(0.2)) person.comment = std::string(random.pick(crowd_comments()));
     person.user_agent = std::string(random.pick(browser_user_agents()));
+    person.solver = browser_solver(random);
     return person;
 }
 

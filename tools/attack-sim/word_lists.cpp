@@ -233,6 +233,13 @@ std::span<const double> big_mail_provider_weights() {
 std::span<const std::string_view> small_mail_domains() {
     return small_domains;
 }
+std::string big_mail_provider(Random& random) {
+    return std::string(big_mail_providers()[random.weighted(big_mail_provider_weights())]);
+}
+std::string crowd_mail_domain(Random& random) {
+    if (random.chance(0.85)) return big_mail_provider(random);
+    return std::string(random.pick(small_mail_domains()));
+}
 std::span<const std::string_view> throwaway_domains() {
     return throwaways;
 }
@@ -274,6 +281,11 @@ std::string mailbox_for(std::string_view name, Random& random) {
     return box;
 }
 
+std::string plain_mailbox(std::string_view name) {
+    const auto space = name.rfind(' ');
+    return ascii_local(name.substr(0, space)) + "." + ascii_local(name.substr(space + 1));
+}
+
 std::string random_token(Random& random, std::size_t length) {
     static constexpr std::string_view alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
     std::string out;
@@ -282,11 +294,14 @@ std::string random_token(Random& random, std::size_t length) {
 }
 
 std::string random_postcode(Random& random) {
+    return postcode_in(static_cast<unsigned>(1 + random.below(95)), random);
+}
+
+std::string postcode_in(unsigned department, Random& random) {
     char code[8];
-    const auto department = 1 + random.below(95);
     // Corsica's 20xxx codes stop at 206xx.
     const auto commune = random.below(department == 20 ? 60 : 100) * 10;
-    std::snprintf(code, sizeof code, "%02zu%03zu", department, commune);
+    std::snprintf(code, sizeof code, "%02u%03zu", department, commune);
     return code;
 }
 

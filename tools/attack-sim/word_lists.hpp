@@ -22,6 +22,10 @@ std::span<const std::string_view> crowd_comments();
 std::span<const std::string_view> big_mail_providers();
 std::span<const double> big_mail_provider_weights();
 std::span<const std::string_view> small_mail_domains();
+// A crowd member's mail domain: a big provider by its share (85 %), or the long tail.
+std::string crowd_mail_domain(Random& random);
+// A big provider by its share, for a crowd that uses nothing else.
+std::string big_mail_provider(Random& random);
 // Domains a flood's throwaway addresses use: not on the disposable list, no history.
 std::span<const std::string_view> throwaway_domains();
 // Catch-all domains an attacker owns (their MX accepts any local part).
@@ -33,9 +37,13 @@ inline constexpr std::string_view script_user_agent = "python-requests/2.25.1";
 std::string real_looking_name(Random& random);
 // The mailbox a person with that name might have: "emilie.lefevre", "e.lefevre84", ...
 std::string mailbox_for(std::string_view name, Random& random);
+// The plain "first.last" mailbox an association or a university hands its members.
+std::string plain_mailbox(std::string_view name);
 // Random lowercase letters and digits, like a script's throwaway local part.
 std::string random_token(Random& random, std::size_t length);
 // A French postcode: a département (01-95) and a commune.
 std::string random_postcode(Random& random);
+// A postcode of one département (1-95): a local association's members live near it.
+std::string postcode_in(unsigned department, Random& random);
 
 }  // namespace rempart::attack

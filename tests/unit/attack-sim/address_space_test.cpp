@@ -33,8 +33,7 @@ TEST(AddressSpace, EveryAddressOfEveryScenarioIsInTheTable) {
     const auto table = fixture_table();
     ScenarioOptions options;
     options.duration_s = 60;
-    for (const auto scenario : {Scenario::seed, Scenario::catch_all, Scenario::adaptive,
-                                Scenario::viral, Scenario::mix}) {
+    for (const auto scenario : every_scenario()) {
         for (const auto& attempt : make_plan(scenario, options).attempts) {
             const auto found = table.lookup(boost::asio::ip::make_address(attempt.ip));
             ASSERT_TRUE(found) << attempt.ip;

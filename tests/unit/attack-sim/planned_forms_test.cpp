@@ -11,8 +11,7 @@ namespace {
 TEST(PlannedForms, EveryPlannedFormPassesTheServersFieldChecks) {
     ScenarioOptions options;
     options.duration_s = 120;
-    for (const auto scenario :
-         {Scenario::seed, Scenario::catch_all, Scenario::adaptive, Scenario::viral}) {
+    for (const auto scenario : every_scenario()) {
         for (const auto& attempt : make_plan(scenario, options).attempts) {
             std::vector<std::pair<std::string, std::string>> fields{
                 {"name", attempt.name},         {"email", attempt.email},
