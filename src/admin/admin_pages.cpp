@@ -16,19 +16,14 @@ constexpr std::string_view suffix = ".mustache";
 
 }  // namespace
 
-PageData lines_of(std::string_view text, const std::string& field) {
-    PageData lines = PageData::type::list;
-    while (!text.empty()) {
-        const auto end = text.find('\n');
-        if (const auto line = text.substr(0, end); !line.empty()) {
-            PageData item;
-            item.set(field, std::string(line));
-            lines.push_back(item);
-        }
-        if (end == std::string_view::npos) break;
-        text.remove_prefix(end + 1);
+PageData lines_of(const std::vector<std::string>& lines, const std::string& field) {
+    PageData list = PageData::type::list;
+    for (const auto& line : lines) {
+        PageData item;
+        item.set(field, line);
+        list.push_back(item);
     }
-    return lines;
+    return list;
 }
 
 Result<std::unique_ptr<AdminPages>> AdminPages::load(const render::Messages& messages,

@@ -32,9 +32,8 @@ struct PageFrame {
     std::string path = "/admin";       // where the language switch comes back to
 };
 
-// One {`field`: line} a non-empty line of `text`: the defence's evidence, one sentence a
-// line, as a list a template walks.
-PageData lines_of(std::string_view text, const std::string& field);
+// One {`field`: line} a line: the defence's reasons as sentences, as a list a template walks.
+PageData lines_of(const std::vector<std::string>& lines, const std::string& field);
 
 class AdminPages {
   public:

@@ -5,6 +5,7 @@
 
 #include "evidence/export.hpp"
 #include "evidence/organisations.hpp"
+#include "render/evidence_text.hpp"
 #include "render/verdict_chart.hpp"
 #include "store/evidence_repository.hpp"
 #include "store/incident_views.hpp"
@@ -68,7 +69,7 @@ PageData cluster_data(const IncidentServices& s, const AdminContext& context,
     row.set("decided", cluster.decided_ms
                            ? cluster.decided_by + ", " + utc_time(*cluster.decided_ms)
                            : std::string());
-    row.set("evidence", lines_of(cluster.evidence, "sentence"));
+    row.set("evidence", lines_of(render::evidence_sentences(s.admin.pages.messages(), context.language, cluster.evidence), "sentence"));
     row.set("has_evidence", !cluster.evidence.empty());
     // Once released, those it holds that count again are real signers it had set aside.
     row.set("has_released", cluster.state == "released" && cluster.counted > 0);

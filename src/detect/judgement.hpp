@@ -1,10 +1,13 @@
 // Whether a value that repeats is a crowd to watch or an attack to act on: the defence
 // acts by itself only when the repetition comes with signs of automation that real crowds
-// do not have. Pure; each reason is one sentence for the incident page.
+// do not have. Pure; each reason becomes one sentence on the incident page, in the
+// reader's language (render/evidence_text).
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace rempart::detect {
@@ -22,21 +25,28 @@ enum class Signal {
     few_networks,            // many attempts from few networks (a campus does this too)
 };
 std::string_view to_string(Signal signal);
+std::optional<Signal> parse_signal(std::string_view text);
 
 struct Reason {
     Signal signal = Signal::hosting;
     std::size_t count = 0;  // attempts (or confirmations) showing it
-    std::size_t of = 0;     // out of
+    std::size_t of = 0;     // out of (the window, for a repetition; networks, for few_networks)
     bool acts = false;      // a sign of automation, not only of concentration
-    std::string sentence;
+    // What is counted: "attempts" or "confirmations"; for a repetition, the dimension
+    // that repeated ("comment", "email_domain", ...).
+    std::string subject;
 };
 
 struct Judgement {
     bool act = false;             // quarantine, raise the proof of work, ban
     std::vector<Reason> reasons;  // the signs of automation first
-    // One sentence a line: what the incident or watch page shows.
+    // As the store keeps it: one reason a line, "<signal> <count> <of> <subject>".
     std::string text() const;
 };
+
+// The reasons a text() holds; a line that does not read (written by an older version)
+// is left out.
+std::vector<Reason> read_reasons(std::string_view text);
 
 struct JudgeRules {
     // A sign of automation acts when at least this many of the cluster's attempts show

@@ -7,6 +7,7 @@
 #include <ctime>
 
 #include "core/embedded.hpp"
+#include "render/evidence_text.hpp"
 
 namespace rempart::render {
 namespace mu = kainjow::mustache;
@@ -43,18 +44,12 @@ MailTexts paragraphs_mail(std::string subject, const std::vector<std::string>& p
     return mail;
 }
 
-// The defence's sentences, each a paragraph of its own under `heading`; nothing when none.
+// The defence's reasons, each a paragraph of its own under `heading`; nothing when none.
 void add_evidence(std::vector<std::string>& paragraphs, std::string heading,
-                  std::string_view evidence) {
-    if (evidence.empty()) return;
+                  const std::vector<std::string>& sentences) {
+    if (sentences.empty()) return;
     paragraphs.push_back(std::move(heading));
-    while (!evidence.empty()) {
-        const auto end = evidence.find('\n');
-        if (const auto line = evidence.substr(0, end); !line.empty())
-            paragraphs.push_back("- " + std::string(line));
-        if (end == std::string_view::npos) break;
-        evidence.remove_prefix(end + 1);
-    }
+    for (const auto& sentence : sentences) paragraphs.push_back("- " + sentence);
 }
 
 }  // namespace
@@ -151,7 +146,8 @@ MailTexts incident_alert_mail(const Messages& messages, Language language,
         return fill(messages.text(language, key), values);
     };
     std::vector<std::string> paragraphs{say("alert.intro"), say("alert.what")};
-    add_evidence(paragraphs, say("alert.why"), alert.evidence);
+    add_evidence(paragraphs, say("alert.why"),
+                 evidence_sentences(messages, language, alert.evidence));
     for (const auto* key : {"alert.done_quarantine", "alert.done_hold", "alert.done_difficulty"})
         paragraphs.push_back(say(key));
     if (alert.bans > 0) paragraphs.push_back(say("alert.done_bans"));

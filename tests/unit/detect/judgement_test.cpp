@@ -1,5 +1,5 @@
 // Tests for the judgement of a repeated value: signs of automation act, concentration and
-// repetition alone only watch, and each reason is a sentence with its figures.
+// repetition alone only watch, and each reason keeps its figures.
 #include <gtest/gtest.h>
 
 #include "detect/detector.hpp"
@@ -22,10 +22,27 @@ TEST(Judgement, RepetitionAloneIsWatchedAndSaysWhy) {
     EXPECT_FALSE(j.act);
     ASSERT_EQ(j.reasons.size(), 1u);
     EXPECT_EQ(j.reasons[0].signal, Signal::repetition);
-    EXPECT_NE(j.text().find("One comment came back 80 times (25 % of the window)"),
-              std::string::npos)
-        << j.text();
-    EXPECT_NE(j.text().find("nothing was set aside"), std::string::npos);
+    EXPECT_EQ(j.text(), "repetition 80 320 comment");
+}
+
+TEST(Judgement, ReasonsReadBackAsTheyWereKept) {
+    auto c = cluster(Dimension::name, 40, 5);
+    c.with_trait[0] = 30;
+    const auto j = judge(c, {});
+    EXPECT_EQ(j.text(), "hosting 30 40 attempts\nfew_networks 40 5 attempts");
+    const auto read = read_reasons(j.text());
+    ASSERT_EQ(read.size(), 2u);
+    EXPECT_EQ(read[0].signal, Signal::hosting);
+    EXPECT_EQ(read[0].count, 30u);
+    EXPECT_EQ(read[0].of, 40u);
+    EXPECT_TRUE(read[0].acts);
+    EXPECT_EQ(read[1].signal, Signal::few_networks);
+    EXPECT_FALSE(read[1].acts);
+    // What an older version wrote, or a damaged line, is left out.
+    EXPECT_TRUE(read_reasons("30 of these 40 attempts came from data centres.").empty());
+    EXPECT_TRUE(read_reasons("hosting thirty 40 attempts").empty());
+    EXPECT_TRUE(read_reasons("hosting 30 40 attempts extra").empty());
+    EXPECT_TRUE(read_reasons("teleportation 30 40 attempts").empty());
 }
 
 TEST(Judgement, FewNetworksAloneIsACampusAndOnlyWatched) {
@@ -34,7 +51,7 @@ TEST(Judgement, FewNetworksAloneIsACampusAndOnlyWatched) {
     bool shown = false;
     for (const auto& reason : j.reasons) shown = shown || reason.signal == Signal::few_networks;
     EXPECT_TRUE(shown) << j.text();
-    EXPECT_NE(j.text().find("only 4 networks"), std::string::npos);
+    EXPECT_NE(j.text().find("few_networks 120 4 attempts"), std::string::npos) << j.text();
 }
 
 TEST(Judgement, EachSignOfAutomationActsPastItsShare) {
@@ -49,8 +66,9 @@ TEST(Judgement, EachSignOfAutomationActsPastItsShare) {
         EXPECT_TRUE(j.act) << to_string(signal);
         ASSERT_FALSE(j.reasons.empty());
         EXPECT_EQ(j.reasons.front().signal, signal);
-        EXPECT_NE(j.reasons.front().sentence.find("20 of these 40 attempts"), std::string::npos)
-            << j.reasons.front().sentence;
+        EXPECT_EQ(j.reasons.front().count, 20u);
+        EXPECT_EQ(j.reasons.front().of, 40u);
+        EXPECT_EQ(j.reasons.front().subject, "attempts");
         c.with_trait[trait] = 19;  // under half: a few VPN users in a crowd
         EXPECT_FALSE(judge(c, {}).act) << to_string(signal);
     }
@@ -73,17 +91,16 @@ TEST(Judgement, ScriptedConfirmationsAct) {
     const auto j = judge(c, {});
     EXPECT_TRUE(j.act);
     EXPECT_EQ(j.reasons.front().signal, Signal::scripted_confirmations);
-    EXPECT_NE(j.text().find("15 of the 30 signatures confirmed"), std::string::npos) << j.text();
+    EXPECT_NE(j.text().find("scripted_confirmations 15 30 confirmations"), std::string::npos)
+        << j.text();
 }
 
-TEST(Judgement, ConfirmationsWithinSecondsAreDescribedAsSuch) {
+TEST(Judgement, ConfirmationsWithinSecondsAreCountedAsConfirmations) {
     auto c = cluster(Dimension::confirm_network, 30, 1);
     c.with_trait[3] = 30;
     const auto j = judge(c, {});
     EXPECT_TRUE(j.act);
-    EXPECT_NE(j.text().find("30 of these 30 confirmations came within seconds"),
-              std::string::npos)
-        << j.text();
+    EXPECT_NE(j.text().find("instant_proofs 30 30 confirmations"), std::string::npos) << j.text();
 }
 
 TEST(Judgement, TheRulesAreSettings) {

@@ -202,7 +202,7 @@ TEST_F(DefenceTest, ARepeatedValueWithoutSignsOfAutomationOpensAWatchOnly) {
                     "dimension = 'comment' AND key_value = 'suggested'"),
               1);
     EXPECT_EQ(count("SELECT COUNT(*) FROM watches WHERE evidence LIKE "
-                    "'%nothing was set aside%'"),
+                    "'repetition % comment%'"),
               1);
     EXPECT_EQ(defence.stats().watches_opened.load(), 1u);
     EXPECT_EQ(difficulty.required({"petition:p"}, t / 1000 + 60), 10000u);
@@ -235,7 +235,7 @@ TEST_F(DefenceTest, AWatchBecomesAnIncidentWhenItsConfirmationsComeByScript) {
     }
     EXPECT_EQ(count("SELECT COUNT(*) FROM incidents"), 1);
     EXPECT_EQ(count("SELECT COUNT(*) FROM incident_clusters WHERE dimension = 'email_domain' "
-                    "AND evidence LIKE '%confirmed by script%'"),
+                    "AND evidence LIKE 'scripted_confirmations %'"),
               1);
     EXPECT_EQ(count("SELECT COUNT(*) FROM watches WHERE state = 'escalated' AND "
                     "incident_id IS NOT NULL"),

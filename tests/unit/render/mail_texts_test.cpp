@@ -120,15 +120,18 @@ TEST_F(AdminMails, TheIncidentAlertSaysWhyTheDefenceActedOneSentenceAParagraph) 
     alert.quarantined = 30;
     alert.incident_id = 4;
     alert.link = "http://x/admin/incidents/4";
-    alert.evidence =
-        "30 of these 30 attempts were sent by programs.\nThese came from <3> networks.";
+    // One reason as the judgement keeps it, one sentence from before (escaped in HTML).
+    alert.evidence = "robot_agents 30 30 attempts\nThese came from <3> networks.";
     const auto mail = incident_alert_mail(*messages_, Language::en, alert);
     EXPECT_TRUE(contains(mail.text,
-                         "Why it acted, as it wrote it then:\n\n- 30 of these 30 "
-                         "attempts were sent by programs.\n\n- These came from <3> "
-                         "networks.\n\n"))
+                         "Why it acted:\n\n- 30 of these 30 attempts were sent by programs "
+                         "that say they are not a web browser (no user agent, an HTTP library "
+                         "or a headless browser).\n\n- These came from <3> networks.\n\n"))
         << mail.text;
     EXPECT_TRUE(contains(mail.html, "<p>- These came from &lt;3&gt; networks.</p>")) << mail.html;
+    // In French for a French site.
+    EXPECT_TRUE(contains(incident_alert_mail(*messages_, Language::fr, alert).text,
+                         "30 de ces 30 tentatives ont été envoyées par des programmes"));
     // Before what was done, after what stood out.
     EXPECT_LT(mail.text.find("What stood out"), mail.text.find("Why it acted"));
     EXPECT_LT(mail.text.find("Why it acted"), mail.text.find("were quarantined"));
