@@ -130,11 +130,12 @@ TEST_F(AttackReplay, AViralSurgeOpensNoIncidentAndEveryConfirmedSignatureCounts)
 // 40 % with the comment, enough for either to stand out in the detector's window.
 TEST_F(AttackReplay, AnAssociationMailingSetsNoRealSignerAside) {
     ScenarioOptions options;
-    options.duration_s = 60;
+    options.duration_s = 25;
+    options.crowd_rate = 4;  // the mailing's shape, its pace quickened for the test machine
     const auto plan = attack::make_plan(Scenario::association, options);
     ASSERT_EQ(plan.attempts.size(), 100u);
     // Every member confirms 3-40 s after the mail: the linger leaves time for the last.
-    const auto report = run(plan, 50);
+    const auto report = run(plan, 42);
 
     EXPECT_EQ(report.legit.attempts, 100u);
     EXPECT_EQ(report.legit.refused, 0u);
@@ -144,6 +145,11 @@ TEST_F(AttackReplay, AnAssociationMailingSetsNoRealSignerAside) {
     EXPECT_EQ(number("SELECT COUNT(*) FROM signatures WHERE state = 'quarantined'"), 0);
     EXPECT_EQ(number("SELECT COUNT(*) FROM signatures WHERE state = 'confirmed'"), 100);
     EXPECT_EQ(api_count(), 100);
+    // Seen all the same: the association's domain is shown to the moderators.
+    EXPECT_EQ(number("SELECT COUNT(*) FROM incidents"), 0);
+    EXPECT_EQ(number("SELECT COUNT(*) FROM watches WHERE dimension = 'email_domain' AND "
+                     "key_value = 'amis-du-bocage.fr' AND state = 'open'"),
+              1);
 }
 
 }  // namespace
