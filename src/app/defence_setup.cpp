@@ -89,6 +89,7 @@ incidents::DefenceOptions defence_options(const DetectConfig& from) {
     set(detector.traits.hosting_networks, from.hosting_networks);
     set(detector.traits.browser_hashes_per_ms, from.browser_hashes_per_ms);
     set(detector.traits.min_timed_number, from.min_timed_number);
+    set(detector.traits.min_browser_took_ms, from.min_browser_took_ms);
     if (from.instant_confirmation)
         detector.traits.instant_confirmation_s = from.instant_confirmation->count();
     set(options.hold, from.hold);

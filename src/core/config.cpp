@@ -348,6 +348,10 @@ constexpr Key schema[] = {
      [](Node n, At w, Config& c) {
          return read_size(n, w, 1, 100'000'000, c.detect.min_timed_number);
      }},
+    {"detect", "min_browser_took_ms",
+     [](Node n, At w, Config& c) {
+         return read_size(n, w, 1, 60'000, c.detect.min_browser_took_ms);
+     }},
     {"detect", "instant_confirmation_seconds",
      [](Node n, At w, Config& c) {
          return read_seconds(n, w, 1, 3600, c.detect.instant_confirmation);

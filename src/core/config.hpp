@@ -238,6 +238,7 @@ struct DetectConfig {
     std::optional<std::vector<std::uint32_t>> hosting_networks;
     std::optional<double> browser_hashes_per_ms;
     std::optional<std::size_t> min_timed_number;
+    std::optional<std::size_t> min_browser_took_ms;
     std::optional<std::chrono::seconds> instant_confirmation;
     // What acting does.
     std::optional<std::chrono::seconds> hold;

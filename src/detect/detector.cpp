@@ -196,9 +196,12 @@ Cluster Detector::describe(const Window& window, Dimension dimension, const std:
         if (const auto& as = attempt.key(Dimension::as); !as.empty()) ++ases[as];
         for (std::size_t t = 0; t < trait_count; ++t)
             if (attempt.traits & (1u << t)) ++cluster.with_trait[t];
+        if (attempt.traits & timed_proof) ++cluster.timed;
         if (attempt.confirmed) {
             ++cluster.confirmed;
-            if (attempt.confirmation_traits != 0) ++cluster.confirmed_by_script;
+            if (attempt.confirmation_traits & (hosting | unlisted))
+                ++cluster.confirmed_from_data_centres;
+            if (attempt.confirmation_traits & (robot | instant_proof)) ++cluster.confirmed_by_script;
         }
     }
     cluster.distinct_networks = networks.size();

@@ -141,8 +141,12 @@ struct Cluster {
     std::vector<Source> ases;
     // How many of its attempts show each trait (indexed by the trait's bit position).
     std::array<std::size_t, trait_count> with_trait{};
+    std::size_t timed = 0;  // its attempts whose proof of work was large enough to time
     std::size_t confirmed = 0;  // its signatures confirmed while in the window
-    std::size_t confirmed_by_script = 0;  // from data centres, by robots, within seconds
+    // Of those, confirmed from data centres (or unlisted addresses), and confirmed by
+    // robots or within seconds of the mail.
+    std::size_t confirmed_from_data_centres = 0;
+    std::size_t confirmed_by_script = 0;
 };
 
 // A cluster and what the defence makes of it. Reported once as a watch or an action, and

@@ -20,6 +20,8 @@ std::string_view to_string(Signal signal) {
             return "robot_agents";
         case Signal::instant_proofs:
             return "instant_proofs";
+        case Signal::confirmations_from_hosting:
+            return "confirmations_from_hosting";
         case Signal::scripted_confirmations:
             return "scripted_confirmations";
         case Signal::few_networks:
@@ -31,7 +33,8 @@ std::string_view to_string(Signal signal) {
 std::optional<Signal> parse_signal(std::string_view text) {
     for (const auto signal :
          {Signal::repetition, Signal::hosting, Signal::unlisted, Signal::robot_agents,
-          Signal::instant_proofs, Signal::scripted_confirmations, Signal::few_networks})
+          Signal::instant_proofs, Signal::confirmations_from_hosting,
+          Signal::scripted_confirmations, Signal::few_networks})
         if (to_string(signal) == text) return signal;
     return std::nullopt;
 }
@@ -62,7 +65,7 @@ std::vector<Reason> read_reasons(std::string_view text) {
         if (!parsed || !number(count, reason.count) || !number(of, reason.of)) continue;
         reason.signal = *parsed;
         reason.subject = subject;
-        reason.acts = *parsed != Signal::repetition && *parsed != Signal::few_networks;
+        // Whether it acted is not kept: the sentence reads the same either way.
         reasons.push_back(std::move(reason));
     }
     return reasons;
@@ -77,26 +80,43 @@ Judgement judge(const Cluster& cluster, const JudgeRules& rules) {
     };
     const bool confirmations = cluster.dimension == Dimension::confirm_network;
     const std::string noun = confirmations ? "confirmations" : "attempts";
-    const auto add = [&](Signal signal, std::size_t count, std::size_t out_of, bool acts,
+    const auto add = [&](Signal signal, std::size_t count, std::size_t out_of,
                          std::string subject) {
-        judgement.reasons.push_back({signal, count, out_of, acts, std::move(subject)});
-        judgement.act = judgement.act || acts;
+        judgement.reasons.push_back({signal, count, out_of, false, std::move(subject)});
     };
-    const std::pair<std::size_t, Signal> traits[] = {{0, Signal::hosting},
-                                                     {1, Signal::unlisted},
-                                                     {2, Signal::robot_agents},
-                                                     {3, Signal::instant_proofs}};
-    for (const auto& [trait, signal] : traits)
-        if (const auto n = cluster.with_trait[trait]; automated(n, of))
-            add(signal, n, of, true, noun);
-    if (automated(cluster.confirmed_by_script, cluster.confirmed))
-        add(Signal::scripted_confirmations, cluster.confirmed_by_script, cluster.confirmed, true,
+    // What sent them and how fast: a browser's own doing. Proofs are judged among those
+    // large enough to time; confirmations within seconds among all.
+    bool robots_or_speed = false;
+    if (const auto n = cluster.with_trait[2]; automated(n, of)) {
+        add(Signal::robot_agents, n, of, noun);
+        robots_or_speed = true;
+    }
+    const auto timed = confirmations ? of : cluster.timed;
+    if (const auto n = cluster.with_trait[3]; automated(n, timed)) {
+        add(Signal::instant_proofs, n, timed, noun);
+        robots_or_speed = true;
+    }
+    if (automated(cluster.confirmed_by_script, cluster.confirmed)) {
+        add(Signal::scripted_confirmations, cluster.confirmed_by_script, cluster.confirmed,
             "confirmations");
+        robots_or_speed = true;
+    }
+    // Where from: people on a VPN come from data centres too, so it is shown beside and
+    // never acts on its own.
+    const std::pair<std::size_t, Signal> origins[] = {{0, Signal::hosting},
+                                                      {1, Signal::unlisted}};
+    for (const auto& [trait, signal] : origins)
+        if (const auto n = cluster.with_trait[trait]; automated(n, of)) add(signal, n, of, noun);
+    if (automated(cluster.confirmed_from_data_centres, cluster.confirmed))
+        add(Signal::confirmations_from_hosting, cluster.confirmed_from_data_centres,
+            cluster.confirmed, "confirmations");
+    judgement.act = robots_or_speed;
+    for (auto& reason : judgement.reasons) reason.acts = robots_or_speed;
     // Concentration alone is how a campus or a company signs: shown, never acted on.
     if (cluster.distinct_networks > 0 &&
         static_cast<double>(of) >=
             rules.attempts_per_network * static_cast<double>(cluster.distinct_networks))
-        add(Signal::few_networks, of, cluster.distinct_networks, false, noun);
+        add(Signal::few_networks, of, cluster.distinct_networks, noun);
     if (!judgement.act)
         judgement.reasons.insert(judgement.reasons.begin(),
                                  {Signal::repetition, of, cluster.window_total, false,

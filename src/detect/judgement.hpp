@@ -14,15 +14,20 @@ namespace rempart::detect {
 
 struct Cluster;
 
-// What the defence may find in a cluster's attempts.
+// What the defence may find in a cluster's attempts. Signs of automation come in three
+// kinds: where from (data centres, unlisted addresses), what sent them (robots) and how
+// fast (instant proofs, confirmations within seconds). What and how fast are the sender's
+// own doing and act; where from is shown beside and never acts on its own: people sign
+// through VPNs, which run in data centres too.
 enum class Signal {
-    repetition,              // the value itself: a reason to look, not to act
-    hosting,                 // sent from data centres
-    unlisted,                // sent from addresses no AS announces
-    robot_agents,            // sent by HTTP libraries or headless browsers
-    instant_proofs,          // proofs of work solved faster than a browser can
-    scripted_confirmations,  // confirmed from data centres, by robots or within seconds
-    few_networks,            // many attempts from few networks (a campus does this too)
+    repetition,                   // the value itself: a reason to look, not to act
+    hosting,                      // sent from data centres
+    unlisted,                     // sent from addresses no AS announces
+    robot_agents,                 // sent by HTTP libraries or headless browsers
+    instant_proofs,               // proofs of work solved faster than a browser can
+    confirmations_from_hosting,   // confirmed from data centres
+    scripted_confirmations,       // confirmed by robots or within seconds of the mail
+    few_networks,                 // many attempts from few networks (a campus does this too)
 };
 std::string_view to_string(Signal signal);
 std::optional<Signal> parse_signal(std::string_view text);
@@ -31,7 +36,7 @@ struct Reason {
     Signal signal = Signal::hosting;
     std::size_t count = 0;  // attempts (or confirmations) showing it
     std::size_t of = 0;     // out of (the window, for a repetition; networks, for few_networks)
-    bool acts = false;      // a sign of automation, not only of concentration
+    bool acts = false;      // it made the defence act (see Signal)
     // What is counted: "attempts" or "confirmations"; for a repetition, the dimension
     // that repeated ("comment", "email_domain", ...).
     std::string subject;

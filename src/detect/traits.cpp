@@ -61,9 +61,11 @@ Traits traits_of(const signatures::SigningEvent& event, const TraitRules& rules)
         return traits;
     }
     if (event.pow_number && *event.pow_number >= rules.min_timed_number) {
+        traits |= timed_proof;
         const auto took = std::max<std::int64_t>(1, event.pow_took_ms.value_or(0));
-        if (static_cast<double>(*event.pow_number) / static_cast<double>(took) >
-            rules.browser_hashes_per_ms)
+        if (took < rules.min_browser_took_ms ||
+            static_cast<double>(*event.pow_number) / static_cast<double>(took) >
+                rules.browser_hashes_per_ms)
             traits |= instant_proof;
     }
     return traits;

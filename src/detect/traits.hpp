@@ -17,9 +17,12 @@ enum Trait : std::uint8_t {
     unlisted = 2,       // an address no AS announces, with an AS table to look it up in
     robot = 4,          // no user agent, or one that names an HTTP library or a headless browser
     instant_proof = 8,  // a proof of work solved faster than any browser hashes
+    // Not a sign: the proof was large enough to be timed, so whether it was instant says
+    // something. The share of instant proofs is taken among these.
+    timed_proof = 16,
 };
 using Traits = std::uint8_t;
-inline constexpr std::size_t trait_count = 4;
+inline constexpr std::size_t trait_count = 4;  // the signs, not timed_proof
 
 struct TraitRules {
     // Data-centre ASes: the clouds and hosts an attacker rents by the hour.
@@ -33,6 +36,9 @@ struct TraitRules {
     double browser_hashes_per_ms = 4000;
     // Below this number the work is too small to time: a browser may finish in 1 ms too.
     std::int64_t min_timed_number = 2000;
+    // Work large enough to time, said to take less than this: the widget needs longer just
+    // to start its workers.
+    std::int64_t min_browser_took_ms = 10;
     // A confirmation this soon after the signature was sent is a script reading the
     // mailbox: a person has to open the mail and click.
     std::int64_t instant_confirmation_s = 2;

@@ -48,6 +48,7 @@ void expect_same_thresholds(const incidents::DefenceOptions& got,
     EXPECT_EQ(a.traits.hosting_networks, b.traits.hosting_networks);
     EXPECT_EQ(a.traits.browser_hashes_per_ms, b.traits.browser_hashes_per_ms);
     EXPECT_EQ(a.traits.min_timed_number, b.traits.min_timed_number);
+    EXPECT_EQ(a.traits.min_browser_took_ms, b.traits.min_browser_took_ms);
     EXPECT_EQ(a.traits.instant_confirmation_s, b.traits.instant_confirmation_s);
     EXPECT_EQ(got.hold, want.hold);
     EXPECT_EQ(got.raised_difficulty, want.raised_difficulty);
@@ -87,7 +88,7 @@ TEST(DefenceOptions, TheReadmesDetectBlockIsTheDefaults) {
         if (line.find(" = ") != std::string::npos) ++keys;
         uncommented += line.substr(line.starts_with("# ") ? 2 : 1) + "\n";
     }
-    EXPECT_EQ(keys, 47u) << "every [detect] key, once";
+    EXPECT_EQ(keys, 48u) << "every [detect] key, once";
     expect_same_thresholds(defence_options(parsed(uncommented).detect),
                            incidents::DefenceOptions{});
 }
@@ -116,6 +117,7 @@ attempts_per_network = 6
 hosting_networks = [64502, 64503]
 browser_hashes_per_ms = 5000
 min_timed_number = 3000
+min_browser_took_ms = 25
 instant_confirmation_seconds = 5
 hold_seconds = 900
 raised_difficulty = 500000
@@ -155,6 +157,7 @@ ban_seconds = 600
     EXPECT_EQ(detector.traits.hosting_networks, (std::vector<std::uint32_t>{64502, 64503}));
     EXPECT_EQ(detector.traits.browser_hashes_per_ms, 5000.0);
     EXPECT_EQ(detector.traits.min_timed_number, 3000);
+    EXPECT_EQ(detector.traits.min_browser_took_ms, 25);
     EXPECT_EQ(detector.traits.instant_confirmation_s, 5);
     EXPECT_EQ(options.hold, std::chrono::seconds(900));
     EXPECT_EQ(options.raised_difficulty, 500000u);

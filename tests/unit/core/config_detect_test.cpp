@@ -54,6 +54,7 @@ attempts_per_network = 8
 hosting_networks = []
 browser_hashes_per_ms = 20000.5
 min_timed_number = 5000
+min_browser_took_ms = 20
 instant_confirmation_seconds = 3
 hold_seconds = 7200
 raised_difficulty = 400000
@@ -92,6 +93,7 @@ ban_seconds = 3600
     EXPECT_EQ(detect.hosting_networks, std::vector<std::uint32_t>{});  // empty: none
     EXPECT_EQ(detect.browser_hashes_per_ms, 20000.5);
     EXPECT_EQ(detect.min_timed_number, 5000u);
+    EXPECT_EQ(detect.min_browser_took_ms, 20u);
     EXPECT_EQ(detect.instant_confirmation, std::chrono::seconds(3));
     EXPECT_EQ(detect.hold, std::chrono::hours(2));
     EXPECT_EQ(detect.raised_difficulty, 400000u);
@@ -155,6 +157,8 @@ std::vector<Bound> bounds() {
         {"browser_hashes_per_ms", "1000000000", "1000000001"},
         {"min_timed_number", "1", "0"},
         {"min_timed_number", "100000000", "100000001"},
+        {"min_browser_took_ms", "1", "0"},
+        {"min_browser_took_ms", "60000", "60001"},
         {"instant_confirmation_seconds", "1", "0"},
         {"instant_confirmation_seconds", "3600", "3601"},
         {"hold_seconds", "1", "0"},

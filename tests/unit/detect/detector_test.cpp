@@ -121,7 +121,7 @@ class SlowAttacker {
         static const char* hosting_ases[] = {"as:16276", "as:24940", "as:14061"};
         a.keys[4] = hosting_ases[pick(3)];
         a.keys[5] = "Mozilla/5.0 Chrome/" + std::to_string(120 + pick(12));
-        a.traits = hosting;
+        a.traits = hosting | instant_proof | timed_proof;  // a native solver
         a.keys[7] = "hosting";
         return a;
     }
@@ -144,7 +144,7 @@ class Confirmations {
         auto& key = a.keys[static_cast<std::size_t>(Dimension::confirm_network)];
         if (!script_network_.empty()) {
             key = script_network_;
-            a.traits = hosting;  // the script reads the mailbox from its servers
+            a.traits = hosting | robot;  // the script reads the mailbox from its servers
             return a;
         }
         const auto n = std::uniform_int_distribution<int>(0, 62499)(random_);
@@ -485,7 +485,7 @@ TEST(SigningFlood, ConfirmationsByScriptFromOneNetworkStandOut) {
     const std::int64_t t = 1'800'000'000'000;
     std::vector<Finding> findings;
     for (int i = 0; i < 40 && findings.empty(); ++i)
-        findings = detector.observe(confirmation(t + i * 500, "net:127.9.0.0/24", hosting));
+        findings = detector.observe(confirmation(t + i * 500, "net:127.9.0.0/24", hosting | robot));
     ASSERT_EQ(findings.size(), 1u);
     EXPECT_EQ(findings[0].cluster.dimension, Dimension::confirm_network);
     EXPECT_EQ(findings[0].cluster.count, 30u);
@@ -671,7 +671,8 @@ void slow_attacker_on_real_mailboxes(Timeline& t, double seconds) {
         a.keys[4] = hosting_ases[t.pick(4)];
         a.keys[5] = "Mozilla/5.0 Chrome/" + std::to_string(120 + t.pick(12));
         if (t.chance(0.3)) a.keys[1] = "bravo";
-        a.traits = hosting | instant_proof;
+        // A native solver: of the proofs large enough to time (four in five), each instant.
+        a.traits = hosting | (t.chance(0.8) ? instant_proof | timed_proof : 0);
         a.keys[7] = "hosting";
         t.sign(at, std::move(a), true, t.uniform(10, 120), "net:172.20.1.0/24", hosting);
     }
@@ -801,11 +802,11 @@ TEST(RealCrowds, ASlowAttackerOnRealMailboxesIsHeldByWhereItRuns) {
 TEST(RealCrowds, AWatchedDomainBecomesAnActionWhenItsConfirmationsComeByScript) {
     Timeline t(12);
     // Throwaway addresses on a catch-all domain sent through home proxies with browsers:
-    // nothing to see at signing, but a script confirms them all from a data centre.
+    // nothing to see at signing, but a script's HTTP client confirms them all.
     for (int i = 0; i < 200; ++i) {
         auto a = t.person(eight_isps, "catch-all.example");
         t.sign(t.uniform(0, 100), std::move(a), true, t.uniform(5, 30), "net:203.0.113.0/24",
-               hosting);
+               hosting | robot);
     }
     for (int i = 0; i < 300; ++i)
         t.sign(t.uniform(0, 100), t.person(eight_isps, t.big_provider()), false,

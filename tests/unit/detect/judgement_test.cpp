@@ -27,17 +27,15 @@ TEST(Judgement, RepetitionAloneIsWatchedAndSaysWhy) {
 
 TEST(Judgement, ReasonsReadBackAsTheyWereKept) {
     auto c = cluster(Dimension::name, 40, 5);
-    c.with_trait[0] = 30;
+    c.with_trait[2] = 30;
     const auto j = judge(c, {});
-    EXPECT_EQ(j.text(), "hosting 30 40 attempts\nfew_networks 40 5 attempts");
+    EXPECT_EQ(j.text(), "robot_agents 30 40 attempts\nfew_networks 40 5 attempts");
     const auto read = read_reasons(j.text());
     ASSERT_EQ(read.size(), 2u);
-    EXPECT_EQ(read[0].signal, Signal::hosting);
+    EXPECT_EQ(read[0].signal, Signal::robot_agents);
     EXPECT_EQ(read[0].count, 30u);
     EXPECT_EQ(read[0].of, 40u);
-    EXPECT_TRUE(read[0].acts);
     EXPECT_EQ(read[1].signal, Signal::few_networks);
-    EXPECT_FALSE(read[1].acts);
     // What an older version wrote, or a damaged line, is left out.
     EXPECT_TRUE(read_reasons("30 of these 40 attempts came from data centres.").empty());
     EXPECT_TRUE(read_reasons("hosting thirty 40 attempts").empty());
@@ -54,13 +52,12 @@ TEST(Judgement, FewNetworksAloneIsACampusAndOnlyWatched) {
     EXPECT_NE(j.text().find("few_networks 120 4 attempts"), std::string::npos) << j.text();
 }
 
-TEST(Judgement, EachSignOfAutomationActsPastItsShare) {
-    const std::pair<std::size_t, Signal> signs[] = {{0, Signal::hosting},
-                                                    {1, Signal::unlisted},
-                                                    {2, Signal::robot_agents},
+TEST(Judgement, WhatSentThemAndHowFastActPastTheirShare) {
+    const std::pair<std::size_t, Signal> signs[] = {{2, Signal::robot_agents},
                                                     {3, Signal::instant_proofs}};
     for (const auto& [trait, signal] : signs) {
         auto c = cluster(Dimension::name, 40, 40);
+        c.timed = 40;
         c.with_trait[trait] = 20;  // half: acts
         auto j = judge(c, {});
         EXPECT_TRUE(j.act) << to_string(signal);
@@ -69,16 +66,48 @@ TEST(Judgement, EachSignOfAutomationActsPastItsShare) {
         EXPECT_EQ(j.reasons.front().count, 20u);
         EXPECT_EQ(j.reasons.front().of, 40u);
         EXPECT_EQ(j.reasons.front().subject, "attempts");
-        c.with_trait[trait] = 19;  // under half: a few VPN users in a crowd
+        c.with_trait[trait] = 19;  // under half
         EXPECT_FALSE(judge(c, {}).act) << to_string(signal);
     }
 }
 
+// People sign through VPNs, which run in data centres: where from is shown, never acted on.
+TEST(Judgement, WhereTheyCameFromIsShownButNeverActsAlone) {
+    auto c = cluster(Dimension::automation, 60, 50);
+    c.with_trait[0] = 60;
+    c.with_trait[1] = 60;
+    c.confirmed = 40;
+    c.confirmed_from_data_centres = 40;
+    auto j = judge(c, {});
+    EXPECT_FALSE(j.act);
+    std::vector<Signal> shown;
+    for (const auto& reason : j.reasons) shown.push_back(reason.signal);
+    EXPECT_EQ(shown, (std::vector<Signal>{Signal::repetition, Signal::hosting, Signal::unlisted,
+                                          Signal::confirmations_from_hosting}));
+    // The same with proofs no browser solves so fast: now it acts, and says all of it.
+    c.timed = 48;
+    c.with_trait[3] = 48;
+    j = judge(c, {});
+    EXPECT_TRUE(j.act);
+    EXPECT_EQ(j.reasons.front().signal, Signal::instant_proofs);
+    EXPECT_EQ(j.reasons.size(), 4u);
+}
+
+TEST(Judgement, InstantProofsAreCountedAmongThoseLargeEnoughToTime) {
+    auto c = cluster(Dimension::automation, 100, 90);
+    c.timed = 60;  // the other 40 found a small number: too quick to tell
+    c.with_trait[3] = 30;
+    EXPECT_TRUE(judge(c, {}).act);
+    EXPECT_NE(judge(c, {}).text().find("instant_proofs 30 60 attempts"), std::string::npos);
+    c.with_trait[3] = 29;
+    EXPECT_FALSE(judge(c, {}).act);
+}
+
 TEST(Judgement, AFewAutomatedAttemptsAreNotEnoughWhateverTheirShare) {
     auto c = cluster(Dimension::name, 12, 12);
-    c.with_trait[0] = 9;  // 75 %, but fewer than ten
+    c.with_trait[2] = 9;  // 75 %, but fewer than ten
     EXPECT_FALSE(judge(c, {}).act);
-    c.with_trait[0] = 10;
+    c.with_trait[2] = 10;
     EXPECT_TRUE(judge(c, {}).act);
 }
 
@@ -105,7 +134,7 @@ TEST(Judgement, ConfirmationsWithinSecondsAreCountedAsConfirmations) {
 
 TEST(Judgement, TheRulesAreSettings) {
     auto c = cluster(Dimension::name, 40, 40);
-    c.with_trait[0] = 12;
+    c.with_trait[2] = 12;
     JudgeRules rules;
     EXPECT_FALSE(judge(c, rules).act);
     rules.automated_share = 0.3;

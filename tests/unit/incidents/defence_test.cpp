@@ -229,6 +229,7 @@ TEST_F(DefenceTest, AWatchBecomesAnIncidentWhenItsConfirmationsComeByScript) {
         c.kind = signatures::SigningEvent::Kind::confirmation;
         c.link_key = "link" + std::to_string(i);
         c.asn = 16276;  // a data centre
+        c.user_agent = "Go-http-client/2.0";  // and a program, not a person's browser
         c.network = "net:10." + std::to_string(i) + ".0.0/24";
         c.seconds_after_signing = 20;
         defence.observe(c, "p");
