@@ -112,7 +112,7 @@ TEST_F(AdminWatches, ACrowdSharingOneCommentIsWatchedShownAndDismissed) {
     EXPECT_EQ(page.header("cache-control"), "no-store");
     EXPECT_EQ(page.body.find("<script"), std::string::npos);
     EXPECT_NE(page.body.find("<dd class=\"watch-state\">Open</dd>"), std::string::npos);
-    // Why the defence did not act, as it wrote it.
+    // Why the defence did not act, in the reader's language.
     EXPECT_NE(page.body.find("Why the defence did not act"), std::string::npos);
     EXPECT_NE(page.body.find("with no sign of automation"), std::string::npos) << page.body;
     EXPECT_NE(page.body.find("came from only 4 networks"), std::string::npos);
