@@ -15,6 +15,22 @@
 namespace rempart::incidents {
 namespace {
 
+// What a watch and a cluster both record of a finding (their rows share these fields).
+template <class Row>
+Row figures_of(const detect::Finding& finding) {
+    const auto& cluster = finding.cluster;
+    Row row;
+    row.petition_id = cluster.petition_id;
+    row.dimension = std::string(detect::to_string(cluster.dimension));
+    row.key_value = cluster.value;
+    row.attempts_in_window = static_cast<std::int64_t>(cluster.count);
+    row.window_total = static_cast<std::int64_t>(cluster.window_total);
+    row.distinct_networks = static_cast<std::int64_t>(cluster.distinct_networks);
+    row.first_attempt_ms = cluster.first_ms;
+    row.evidence = finding.judgement.text();
+    return row;
+}
+
 std::string describe(const store::NewCluster& cluster) {
     return cluster.dimension + " stood out: " + std::to_string(cluster.attempts_in_window) +
            " of " + std::to_string(cluster.window_total) + " attempts in the window, from " +
@@ -70,15 +86,7 @@ void Defence::set_trust(detect::TrustList trust) {
 
 void Defence::watch(const detect::Finding& finding) {
     const auto& cluster = finding.cluster;
-    store::NewWatch row;
-    row.petition_id = cluster.petition_id;
-    row.dimension = std::string(detect::to_string(cluster.dimension));
-    row.key_value = cluster.value;
-    row.attempts_in_window = static_cast<std::int64_t>(cluster.count);
-    row.window_total = static_cast<std::int64_t>(cluster.window_total);
-    row.distinct_networks = static_cast<std::int64_t>(cluster.distinct_networks);
-    row.first_attempt_ms = cluster.first_ms;
-    row.evidence = finding.judgement.text();
+    const auto row = figures_of<store::NewWatch>(finding);
     spdlog::info("{} petition={} dimension={} attempts={} of={} networks={}",
                  log_event::incident_watch, cluster.petition_id, row.dimension, cluster.count,
                  cluster.window_total, cluster.distinct_networks);
@@ -119,17 +127,9 @@ void Defence::record(const detect::Finding& finding, const std::string& petition
     ++shared_->stats.clusters;
     shared_->stats.bans += bans.size();
 
-    store::NewCluster row;
-    row.petition_id = cluster.petition_id;
-    row.dimension = std::string(detect::to_string(cluster.dimension));
-    row.key_value = cluster.value;
-    row.attempts_in_window = static_cast<std::int64_t>(cluster.count);
-    row.window_total = static_cast<std::int64_t>(cluster.window_total);
-    row.distinct_networks = static_cast<std::int64_t>(cluster.distinct_networks);
-    row.first_attempt_ms = cluster.first_ms;
+    auto row = figures_of<store::NewCluster>(finding);
     row.detected_ms = cluster.last_ms;
     row.held_until_ms = until_ms;
-    row.evidence = finding.judgement.text();
     spdlog::warn("{} petition={} dimension={} attempts={} of={} networks={} bans={}",
                  log_event::incident_cluster, cluster.petition_id, row.dimension, cluster.count,
                  cluster.window_total, cluster.distinct_networks, bans.size());

@@ -25,6 +25,16 @@ std::string line_after(const std::string& text, std::string_view label) {
     return line;
 }
 
+HttpResponse AdminBrowser::first_log_in(const std::string& email, const std::string& one_time,
+                                        const std::string& password) {
+    if (const auto answer = log_in(email, one_time); answer.header("location") != "/admin/password")
+        return answer;
+    return post("/admin/password", {{"csrf", csrf_of("/admin/password")},
+                                    {"current", one_time},
+                                    {"new", password},
+                                    {"confirm", password}});
+}
+
 Headers AdminBrowser::with_cookies(Headers headers) const {
     for (const auto& header : extra_headers) headers.push_back(header);
     std::string cookie;

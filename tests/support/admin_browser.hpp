@@ -28,6 +28,10 @@ class AdminBrowser {
                         const std::string& totp = "");
     // The csrf field of the page last read from `target`.
     std::string csrf_of(const std::string& target);
+    // A first login with the one-time password the command line gave, through the
+    // password change it leads to; the change's answer (303 when it took).
+    HttpResponse first_log_in(const std::string& email, const std::string& one_time,
+                              const std::string& password);
 
     std::map<std::string, std::string> cookies;
     Headers extra_headers = {{"Accept-Language", "en"}};
