@@ -69,7 +69,9 @@ PageData cluster_data(const IncidentServices& s, const AdminContext& context,
     row.set("decided", cluster.decided_ms
                            ? cluster.decided_by + ", " + utc_time(*cluster.decided_ms)
                            : std::string());
-    row.set("evidence", lines_of(render::evidence_sentences(s.admin.pages.messages(), context.language, cluster.evidence), "sentence"));
+    row.set("evidence", lines_of(render::evidence_sentences(s.admin.pages.messages(),
+                                                            context.language, cluster.evidence),
+                                 "sentence"));
     row.set("has_evidence", !cluster.evidence.empty());
     // Once released, those it holds that count again are real signers it had set aside.
     row.set("has_released", cluster.state == "released" && cluster.counted > 0);

@@ -2,12 +2,12 @@
 // signatures behind each, and the moderator's word (dismissed, or invalidated by hand).
 #include <spdlog/spdlog.h>
 
-#include "render/evidence_text.hpp"
 #include "admin/incident_routes.hpp"
 #include "admin/watch_decision.hpp"
 #include "admin/watch_invalidation.hpp"
 #include "core/log_events.hpp"
 #include "core/log_text.hpp"
+#include "render/evidence_text.hpp"
 #include "store/watch_repository.hpp"
 #include "store/watch_signatures.hpp"
 
@@ -141,7 +141,9 @@ Awaitable watch_page(IncidentServices& s, const Request& request, const Params& 
     for (const auto* done : {"dismissed", "invalidated"})
         data.set(std::string("done_") + done,
                  query.find(std::string("done=") + done) != std::string_view::npos);
-    data.set("evidence", lines_of(render::evidence_sentences(s.admin.pages.messages(), context.language, watch.evidence), "sentence"));
+    data.set("evidence", lines_of(render::evidence_sentences(s.admin.pages.messages(),
+                                                             context.language, watch.evidence),
+                                  "sentence"));
     data.set("has_evidence", !watch.evidence.empty());
     data.set("samples", sample_rows(s, context, samples));
     data.set("has_samples", !samples.empty());

@@ -9,8 +9,8 @@ namespace rempart::detect {
 namespace {
 
 constexpr std::array<std::string_view, dimension_count> names{
-    "name", "comment", "email_domain", "network", "as", "user_agent", "confirm_network",
-    "automation"};
+    "name", "comment",    "email_domain",    "network",
+    "as",   "user_agent", "confirm_network", "automation"};
 
 std::size_t index(Dimension d) {
     return static_cast<std::size_t>(d);
@@ -28,8 +28,7 @@ std::optional<Dimension> parse_dimension(std::string_view text) {
     return std::nullopt;
 }
 
-Attempt attempt_of(const signatures::SigningEvent& event, Traits traits,
-                   const TrustList* trust) {
+Attempt attempt_of(const signatures::SigningEvent& event, Traits traits, const TrustList* trust) {
     using Kind = signatures::SigningEvent::Kind;
     Attempt attempt;
     attempt.at_ms = event.at_ms;
@@ -201,7 +200,8 @@ Cluster Detector::describe(const Window& window, Dimension dimension, const std:
             ++cluster.confirmed;
             if (attempt.confirmation_traits & (hosting | unlisted))
                 ++cluster.confirmed_from_data_centres;
-            if (attempt.confirmation_traits & (robot | instant_proof)) ++cluster.confirmed_by_script;
+            if (attempt.confirmation_traits & (robot | instant_proof))
+                ++cluster.confirmed_by_script;
         }
     }
     cluster.distinct_networks = networks.size();
@@ -225,13 +225,12 @@ bool Detector::stands_out(const Window& window, std::size_t d, const std::string
     const auto& rule = config_.rules[d];
     const auto found = window.counts[d].find(value);
     if (found == window.counts[d].end() || found->second < rule.min_count) return false;
-    const double share =
-        static_cast<double>(found->second) / static_cast<double>(window.totals[d]);
+    const double share = static_cast<double>(found->second) / static_cast<double>(window.totals[d]);
     if (share < rule.min_share) return false;
     if (rule.over_baseline <= 0) return true;
     if (large_providers_.contains(value)) return false;
-    return share >= rule.over_baseline *
-                        baseline_share(petition_id, static_cast<Dimension>(d), value);
+    return share >=
+           rule.over_baseline * baseline_share(petition_id, static_cast<Dimension>(d), value);
 }
 
 std::vector<Finding> Detector::observe(Attempt incoming) {

@@ -141,7 +141,7 @@ struct Cluster {
     std::vector<Source> ases;
     // How many of its attempts show each trait (indexed by the trait's bit position).
     std::array<std::size_t, trait_count> with_trait{};
-    std::size_t timed = 0;  // its attempts whose proof of work was large enough to time
+    std::size_t timed = 0;      // its attempts whose proof of work was large enough to time
     std::size_t confirmed = 0;  // its signatures confirmed while in the window
     // Of those, confirmed from data centres (or unlisted addresses), and confirmed by
     // robots or within seconds of the mail.
@@ -212,7 +212,7 @@ class Detector {
     DetectorConfig config_;
     std::unordered_set<std::string> large_providers_;  // domains and "as:<n>" keys
     std::unordered_map<std::int64_t, Window> windows_;
-    Baselines baselines_;                                   // the site's
+    Baselines baselines_;  // the site's
     std::unordered_map<std::int64_t, Baselines> petition_baselines_;
 };
 

@@ -59,7 +59,8 @@ std::vector<Reason> read_reasons(std::string_view text) {
         Reason reason;
         const auto parsed = parse_signal(signal);
         const auto number = [](const std::string& word, std::size_t& value) {
-            const auto [end, error] = std::from_chars(word.data(), word.data() + word.size(), value);
+            const auto [end, error] =
+                std::from_chars(word.data(), word.data() + word.size(), value);
             return error == std::errc() && end == word.data() + word.size();
         };
         if (!parsed || !number(count, reason.count) || !number(of, reason.of)) continue;
@@ -103,8 +104,7 @@ Judgement judge(const Cluster& cluster, const JudgeRules& rules) {
     }
     // Where from: people on a VPN come from data centres too, so it is shown beside and
     // never acts on its own.
-    const std::pair<std::size_t, Signal> origins[] = {{0, Signal::hosting},
-                                                      {1, Signal::unlisted}};
+    const std::pair<std::size_t, Signal> origins[] = {{0, Signal::hosting}, {1, Signal::unlisted}};
     for (const auto& [trait, signal] : origins)
         if (const auto n = cluster.with_trait[trait]; automated(n, of)) add(signal, n, of, noun);
     if (automated(cluster.confirmed_from_data_centres, cluster.confirmed))

@@ -20,14 +20,14 @@ struct Cluster;
 // own doing and act; where from is shown beside and never acts on its own: people sign
 // through VPNs, which run in data centres too.
 enum class Signal {
-    repetition,                   // the value itself: a reason to look, not to act
-    hosting,                      // sent from data centres
-    unlisted,                     // sent from addresses no AS announces
-    robot_agents,                 // sent by HTTP libraries or headless browsers
-    instant_proofs,               // proofs of work solved faster than a browser can
-    confirmations_from_hosting,   // confirmed from data centres
-    scripted_confirmations,       // confirmed by robots or within seconds of the mail
-    few_networks,                 // many attempts from few networks (a campus does this too)
+    repetition,                  // the value itself: a reason to look, not to act
+    hosting,                     // sent from data centres
+    unlisted,                    // sent from addresses no AS announces
+    robot_agents,                // sent by HTTP libraries or headless browsers
+    instant_proofs,              // proofs of work solved faster than a browser can
+    confirmations_from_hosting,  // confirmed from data centres
+    scripted_confirmations,      // confirmed by robots or within seconds of the mail
+    few_networks,                // many attempts from few networks (a campus does this too)
 };
 std::string_view to_string(Signal signal);
 std::optional<Signal> parse_signal(std::string_view text);

@@ -11,11 +11,10 @@ namespace {
 // Tokens of HTTP libraries, command-line tools and browser automation, in lower case.
 // Browsers never send them; scripts send them unless their author changed the default.
 constexpr std::array<std::string_view, 22> robot_tokens{
-    "curl/",       "wget/",        "python",     "go-http-client", "java/",
-    "okhttp",      "libwww",       "httpclient", "headlesschrome", "phantomjs",
-    "puppeteer",   "playwright",   "selenium",   "node-fetch",     "axios/",
-    "scrapy",      "aiohttp",      "httpx",      "guzzle",         "postman",
-    "insomnia",    "undici"};
+    "curl/",    "wget/",      "python",         "go-http-client", "java/",     "okhttp",
+    "libwww",   "httpclient", "headlesschrome", "phantomjs",      "puppeteer", "playwright",
+    "selenium", "node-fetch", "axios/",         "scrapy",         "aiohttp",   "httpx",
+    "guzzle",   "postman",    "insomnia",       "undici"};
 
 bool contains(const std::vector<std::uint32_t>& list, std::int64_t number) {
     return std::find(list.begin(), list.end(), static_cast<std::uint32_t>(number)) != list.end();
@@ -44,8 +43,9 @@ bool robot_agent(std::string_view user_agent) {
     std::transform(lower.begin(), lower.end(), lower.begin(),
                    [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     if (!lower.starts_with("mozilla/")) return true;
-    return std::any_of(robot_tokens.begin(), robot_tokens.end(),
-                       [&](std::string_view token) { return lower.find(token) != std::string::npos; });
+    return std::any_of(robot_tokens.begin(), robot_tokens.end(), [&](std::string_view token) {
+        return lower.find(token) != std::string::npos;
+    });
 }
 
 Traits traits_of(const signatures::SigningEvent& event, const TraitRules& rules) {
@@ -56,7 +56,8 @@ Traits traits_of(const signatures::SigningEvent& event, const TraitRules& rules)
     if (!event.asn && event.as_looked_up) traits |= unlisted;
     if (robot_agent(event.user_agent)) traits |= robot;
     if (event.kind == Kind::confirmation) {
-        if (event.seconds_after_signing && *event.seconds_after_signing < rules.instant_confirmation_s)
+        if (event.seconds_after_signing &&
+            *event.seconds_after_signing < rules.instant_confirmation_s)
             traits |= instant_proof;
         return traits;
     }

@@ -27,9 +27,9 @@ inline constexpr std::size_t trait_count = 4;  // the signs, not timed_proof
 struct TraitRules {
     // Data-centre ASes: the clouds and hosts an attacker rents by the hour.
     std::vector<std::uint32_t> hosting_networks{
-        16276,  14061, 24940, 12876, 16509, 14618, 8075,  396982, 63949, 20473, 51167,
-        45102,  31898, 132203, 9009, 60781, 16265, 47583, 8560,  62240, 212238, 29802,
-        36352,  46606, 197540, 24961, 210644, 50673, 202425, 43350};
+        16276,  14061, 24940, 12876,  16509,  14618, 8075,   396982, 63949,  20473,
+        51167,  45102, 31898, 132203, 9009,   60781, 16265,  47583,  8560,   62240,
+        212238, 29802, 36352, 46606,  197540, 24961, 210644, 50673,  202425, 43350};
     // Hashes a millisecond that no browser reaches: the widget hashes with Web Crypto in a
     // few workers, a few hundred a millisecond on a phone and under 2,000 on a fast desktop,
     // and its time includes starting them; a native solver does tens of thousands.

@@ -27,10 +27,10 @@ Result<std::string> normalise_domain(std::string_view text) {
     for (const char c : text) domain += (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
     while (!domain.empty() && domain.back() == '.') domain.pop_back();
     if (!domain.empty() && domain.front() == '@') domain.erase(0, 1);
-    const bool well_formed =
-        !domain.empty() && domain.size() <= 253 && domain.find('.') != std::string::npos &&
-        domain.front() != '.' && domain.front() != '-' && domain.find("..") == std::string::npos &&
-        std::all_of(domain.begin(), domain.end(), domain_character);
+    const bool well_formed = !domain.empty() && domain.size() <= 253 &&
+                             domain.find('.') != std::string::npos && domain.front() != '.' &&
+                             domain.front() != '-' && domain.find("..") == std::string::npos &&
+                             std::all_of(domain.begin(), domain.end(), domain_character);
     if (!well_formed)
         return make_error("trust.bad_domain",
                           "a mail domain looks like amis-du-bocage.fr (letters, digits, dots and "
@@ -45,9 +45,9 @@ Result<std::string> normalise_network(std::string_view text) {
                           "a network is written 193.48.0.0/16 or 2001:db8::/48, or one address");
     const bool v4 = network->base.is_v4();
     if (network->prefix_length < (v4 ? 16u : 32u))
-        return make_error("trust.too_wide",
-                          std::string("a trusted network is at most a /") + (v4 ? "16" : "32") +
-                              ": a wider one would vouch for a whole provider");
+        return make_error("trust.too_wide", std::string("a trusted network is at most a /") +
+                                                (v4 ? "16" : "32") +
+                                                ": a wider one would vouch for a whole provider");
     return network->base.to_string() + "/" + std::to_string(network->prefix_length);
 }
 

@@ -155,8 +155,8 @@ void Defence::record(const detect::Finding& finding, const std::string& petition
             return store::record_incident_action(db, incident, at, what, detail, until);
         };
         if (auto r = action("cluster", describe(row) + ". " + row.evidence); !r) return r;
-        auto escalated = store::escalate_watch(db, row.petition_id, row.dimension, row.key_value,
-                                               incident, at);
+        auto escalated =
+            store::escalate_watch(db, row.petition_id, row.dimension, row.key_value, incident, at);
         if (!escalated) return escalated.error();
         if (*escalated) {
             ++shared->stats.watches_escalated;

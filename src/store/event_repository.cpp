@@ -8,9 +8,12 @@ using signatures::SigningEvent;
 
 std::string_view kind_name(SigningEvent::Kind kind) {
     switch (kind) {
-        case SigningEvent::Kind::confirmation: return "confirmation";
-        case SigningEvent::Kind::withdrawal: return "withdrawal";
-        case SigningEvent::Kind::attempt: break;
+        case SigningEvent::Kind::confirmation:
+            return "confirmation";
+        case SigningEvent::Kind::withdrawal:
+            return "withdrawal";
+        case SigningEvent::Kind::attempt:
+            break;
     }
     return "attempt";
 }
@@ -50,8 +53,7 @@ Result<void> insert_event(Database& db, const SigningEvent& event) {
     return insert.run();
 }
 
-std::vector<SigningEvent> recent_events(Database& db, std::int64_t petition_id,
-                                        std::size_t limit) {
+std::vector<SigningEvent> recent_events(Database& db, std::int64_t petition_id, std::size_t limit) {
     auto& select = db.prepare(
         "SELECT at_ms, kind, petition_id, signature_id, verdict, ip, network, asn, "
         "COALESCE(email_domain, ''), COALESCE(name_key, ''), COALESCE(comment_key, ''), "

@@ -89,8 +89,8 @@ Result<Watch> decide_watch(Database& db, std::int64_t watch_id, std::string_view
     if (!watch) return make_error("watch.not_found", "no watch " + std::to_string(watch_id));
     if (watch->state != "open")
         return make_error("watch.decided", "this watch was already " + watch->state);
-    auto& update = db.prepare(
-        "UPDATE watches SET state = ?2, decided_ms = ?3, decided_by = ?4 WHERE id = ?1");
+    auto& update =
+        db.prepare("UPDATE watches SET state = ?2, decided_ms = ?3, decided_by = ?4 WHERE id = ?1");
     update.bind(1, watch_id).bind(2, state).bind(3, now_ms).bind(4, by);
     if (auto updated = update.run(); !updated) return updated.error();
     watch->state = std::string(state);
@@ -109,8 +109,8 @@ std::optional<Watch> find_watch(Database& db, std::int64_t watch_id) {
 }
 
 std::vector<Watch> list_watches(Database& db, std::size_t limit) {
-    auto& select = db.prepare(std::string(columns) +
-                              "ORDER BY w.state = 'open' DESC, w.id DESC LIMIT ?1");
+    auto& select =
+        db.prepare(std::string(columns) + "ORDER BY w.state = 'open' DESC, w.id DESC LIMIT ?1");
     select.bind(1, static_cast<std::int64_t>(limit));
     std::vector<Watch> watches;
     while (select.step()) watches.push_back(read_watch(select));

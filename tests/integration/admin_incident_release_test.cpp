@@ -120,8 +120,7 @@ TEST_F(IncidentRelease, TheAdminsHearWhyTheDefenceActedAndThatRealSignersWereGiv
     for (const auto* admin : {"admin@example.org", "boss@example.org"}) {
         const auto alerts = mails_to(admin, 1);
         ASSERT_EQ(alerts.size(), 1u) << admin;
-        EXPECT_NE(alerts[0].find("Why it acted:"), std::string::npos)
-            << alerts[0];
+        EXPECT_NE(alerts[0].find("Why it acted:"), std::string::npos) << alerts[0];
         EXPECT_NE(alerts[0].find("- 30 of these 30 attempts were sent by programs that say they "
                                  "are not a web browser"),
                   std::string::npos)

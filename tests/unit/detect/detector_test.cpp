@@ -559,14 +559,15 @@ class Timeline {
         Attempt a;
         a.keys[0] = "first" + std::to_string(pick(400)) + " last" + std::to_string(pick(5000));
         a.keys[2] = domain;
-        a.keys[3] = "net:10." + std::to_string(pick(250)) + "." + std::to_string(pick(250)) + ".0/24";
+        a.keys[3] =
+            "net:10." + std::to_string(pick(250)) + "." + std::to_string(pick(250)) + ".0/24";
         a.sender = a.keys[3] + "#" + std::to_string(pick(250));
         a.keys[4] = ases[pick(ases.size())];
         a.keys[5] = "Mozilla/5.0 Firefox/" + std::to_string(115 + pick(20));
         return a;
     }
     std::string big_provider() {
-        static const char* domains[] = {"gmail.com", "orange.fr", "hotmail.fr", "free.fr",
+        static const char* domains[] = {"gmail.com", "orange.fr",   "hotmail.fr", "free.fr",
                                         "sfr.fr",    "laposte.net", "yahoo.fr"};
         return domains[pick(7)];
     }
@@ -606,9 +607,12 @@ void comment_wave(Timeline& t, double from_s = 0) {
         const double at = from_s + t.uniform(0, 150);
         auto a = t.person(eight_isps, t.big_provider());
         const double u = t.uniform(0, 1);
-        if (u < 0.3) a.keys[1] = "bravo";
-        else if (u < 0.4) a.keys[1] = "je signe";
-        else if (u < 0.6) a.keys[1] = "comment" + std::to_string(t.pick(100000));
+        if (u < 0.3)
+            a.keys[1] = "bravo";
+        else if (u < 0.4)
+            a.keys[1] = "je signe";
+        else if (u < 0.6)
+            a.keys[1] = "comment" + std::to_string(t.pick(100000));
         t.sign(at, std::move(a), false, t.chance(0.85) ? t.uniform(3, 300) : -1);
     }
 }
@@ -620,9 +624,9 @@ void campus_surge(Timeline& t, double from_s = 0) {
     for (int i = 0; i < 2400; ++i) {
         const double at = from_s + t.uniform(0, 120);
         const bool student = t.chance(0.35);
-        auto a = t.person(t.chance(0.5) ? small_isps : eight_isps,
-                          student ? "etu.univ-exemple.fr"
-                                  : "small" + std::to_string(t.pick(40)) + ".fr");
+        auto a = t.person(
+            t.chance(0.5) ? small_isps : eight_isps,
+            student ? "etu.univ-exemple.fr" : "small" + std::to_string(t.pick(40)) + ".fr");
         if (student && t.chance(0.85)) {
             a.keys[3] = "net:193.48." + std::to_string(10 + t.pick(4)) + ".0/24";
             a.sender = a.keys[3] + "#" + std::to_string(t.pick(3));
@@ -640,7 +644,9 @@ void seed_flood(Timeline& t, double from_s, double seconds) {
         const double at = from_s + t.uniform(0, seconds);
         Attempt a;
         const auto roll = t.pick(100);
-        a.keys[0] = roll < 45 ? "jeff bezos" : roll < 90 ? "bill gates" : "x" + std::to_string(roll);
+        a.keys[0] = roll < 45   ? "jeff bezos"
+                    : roll < 90 ? "bill gates"
+                                : "x" + std::to_string(roll);
         a.keys[1] = "deso pas deso";
         a.keys[2] = roll % 2 ? "gmail.com" : "hotmail.fr";
         a.keys[3] = "net:172." + std::to_string(16 + t.pick(8)) + "." + std::to_string(t.pick(30)) +
@@ -664,8 +670,8 @@ void slow_attacker_on_real_mailboxes(Timeline& t, double seconds) {
         Attempt a;
         a.keys[0] = "first" + std::to_string(t.pick(400)) + " last" + std::to_string(t.pick(5000));
         a.keys[2] = t.big_provider();
-        a.keys[3] = "net:172." + std::to_string(16 + t.pick(8)) + "." + std::to_string(t.pick(250)) +
-                    ".0/24";
+        a.keys[3] = "net:172." + std::to_string(16 + t.pick(8)) + "." +
+                    std::to_string(t.pick(250)) + ".0/24";
         a.sender = a.keys[3] + "#" + std::to_string(t.pick(250));
         static const char* hosting_ases[] = {"as:16276", "as:24940", "as:14061", "as:12876"};
         a.keys[4] = hosting_ases[t.pick(4)];
@@ -769,9 +775,7 @@ TEST(RealCrowds, ATelevisionSurgeOnACampusSetsNobodyAside) {
 
 TEST(RealCrowds, EachCrowdMixedWithTheSeedsFloodLosesNobodyAndTheFloodIsHeld) {
     const std::vector<std::pair<const char*, void (*)(Timeline&, double)>> crowds{
-        {"association", association_mailing},
-        {"comments", comment_wave},
-        {"campus", campus_surge}};
+        {"association", association_mailing}, {"comments", comment_wave}, {"campus", campus_surge}};
     for (const auto& [name, crowd] : crowds) {
         Timeline t(7);
         crowd(t, 0);

@@ -131,7 +131,7 @@ TEST_F(DefenceTest, TheNetworksThatSentTheAttackAreBannedAndRecorded) {
     const std::int64_t t = 1'800'000'000'000;
     for (int i = 0; i < 20; ++i)
         observe(defence, event("jeff", t + i * 200, "net:127.2." + std::to_string(i % 2) + ".0/24"),
-                        "p");
+                "p");
     const auto now = t + 5000;
     EXPECT_TRUE(bans.banned_until({"net:127.2.0.0/24"}, now));
     EXPECT_TRUE(bans.banned_until({"net:127.2.1.0/24"}, now));
@@ -228,7 +228,7 @@ TEST_F(DefenceTest, AWatchBecomesAnIncidentWhenItsConfirmationsComeByScript) {
         auto c = person("", t + 30'000 + i * 100);
         c.kind = signatures::SigningEvent::Kind::confirmation;
         c.link_key = "link" + std::to_string(i);
-        c.asn = 16276;  // a data centre
+        c.asn = 16276;                        // a data centre
         c.user_agent = "Go-http-client/2.0";  // and a program, not a person's browser
         c.network = "net:10." + std::to_string(i) + ".0.0/24";
         c.seconds_after_signing = 20;
@@ -248,8 +248,8 @@ TEST_F(DefenceTest, TrustedValuesMakeNoWatchAndAScriptsAttemptsGetTheirKey) {
     shield::Difficulty difficulty(10000);
     shield::BanList bans;
     Defence defence(*store_, difficulty, bans, {});
-    defence.set_trust(detect::TrustList({{petition_, detect::TrustKind::email_domain,
-                                          "amis-du-bocage.fr"}}));
+    defence.set_trust(
+        detect::TrustList({{petition_, detect::TrustKind::email_domain, "amis-du-bocage.fr"}}));
     const std::int64_t t = 1'800'000'000'000;
     for (int i = 0; i < 60; ++i) {
         auto e = person("signer " + std::to_string(i), t + i * 500);

@@ -38,8 +38,7 @@ TEST_F(EvidenceText, ARepetitionSaysWhatRepeatedAndThatNothingWasSetAside) {
               "One comment came back 80 times (25 % of the window) with no sign of automation: "
               "real crowds repeat too (a suggested comment, an association's own domain), so "
               "nothing was set aside.");
-    const auto fr =
-        evidence_sentences(*messages_, Language::fr, "repetition 80 320 email_domain");
+    const auto fr = evidence_sentences(*messages_, Language::fr, "repetition 80 320 email_domain");
     EXPECT_EQ(fr[0].rfind("Un même domaine de courriel, 80 fois (25 % de la fenêtre)", 0), 0u)
         << fr[0];
 }
@@ -65,8 +64,8 @@ TEST_F(EvidenceText, EverySignalAndSubjectHasItsWords) {
          {"hosting", "unlisted", "robot_agents", "instant_proofs", "confirmations_from_hosting",
           "scripted_confirmations", "few_networks"})
         for (const auto language : {Language::en, Language::fr}) {
-            const auto s = evidence_sentences(*messages_, language,
-                                              std::string(signal) + " 30 40 attempts");
+            const auto s =
+                evidence_sentences(*messages_, language, std::string(signal) + " 30 40 attempts");
             EXPECT_EQ(s.at(0).find("evidence."), std::string::npos) << s[0];
             EXPECT_EQ(s.at(0).find('{'), std::string::npos) << s[0];
         }
