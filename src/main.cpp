@@ -4,7 +4,8 @@
 
 #include <iostream>
 
-#include "app/commands.hpp"
+#include "app/serve.hpp"
+#include "cli/commands.hpp"
 
 int main(int argc, char** argv) {
     CLI::App cli{"Rempart: a self-hosted petition platform that defends itself."};
@@ -24,7 +25,7 @@ int main(int argc, char** argv) {
     petition->require_subcommand(1);
     auto* create = petition->add_subcommand("create", "Create a petition, published at once");
     add_config(create);
-    rempart::app::CreatePetitionOptions create_options;
+    rempart::cli::CreatePetitionOptions create_options;
     create->add_option("--slug", create_options.slug, "The petition's address: /petitions/SLUG")
         ->required();
     create->add_option("--title", create_options.title, "The petition's title")->required();
@@ -41,7 +42,7 @@ int main(int argc, char** argv) {
 
     auto* evidence = cli.add_subcommand("evidence", "Evidence files for a complaint");
     evidence->require_subcommand(1);
-    rempart::app::EvidenceOptions evidence_options;
+    rempart::cli::EvidenceOptions evidence_options;
     auto* evidence_export = evidence->add_subcommand(
         "export", "Write incident-ID.json and incident-ID.csv with their SHA-256");
     add_config(evidence_export);
@@ -57,7 +58,7 @@ int main(int argc, char** argv) {
     user->require_subcommand(1);
     auto* user_add = user->add_subcommand("add", "Add an account; prints its one-time password");
     add_config(user_add);
-    rempart::app::AddUserOptions user_options;
+    rempart::cli::AddUserOptions user_options;
     user_add->add_option("--email", user_options.email, "The account's e-mail address")->required();
     user_add->add_option("--role", user_options.role, "admin or moderator")->required();
     auto* user_list = user->add_subcommand("list", "List every account");
@@ -74,7 +75,7 @@ int main(int argc, char** argv) {
 
     CLI11_PARSE(cli, argc, argv);
 
-    const auto config = rempart::app::load_config_or_defaults(config_file);
+    const auto config = rempart::cli::load_config_or_defaults(config_file);
     if (!config) {
         std::cerr << "rempart: " << config.error().detail << "\n";
         return 2;
@@ -82,15 +83,15 @@ int main(int argc, char** argv) {
     if (serve->parsed()) return rempart::app::serve(*config, demo);
     // One-shot commands speak through their output; the store's routine lines stay quiet.
     spdlog::set_level(spdlog::level::warn);
-    if (create->parsed()) return rempart::app::create_petition(*config, create_options);
-    if (list->parsed()) return rempart::app::list_petitions(*config, std::cout);
+    if (create->parsed()) return rempart::cli::create_petition(*config, create_options);
+    if (list->parsed()) return rempart::cli::list_petitions(*config, std::cout);
     if (evidence_export->parsed())
-        return rempart::app::export_evidence(*config, evidence_options, std::cout);
+        return rempart::cli::export_evidence(*config, evidence_options, std::cout);
     if (evidence_list->parsed())
-        return rempart::app::list_evidence(*config, evidence_options, std::cout);
-    if (user_add->parsed()) return rempart::app::add_user(*config, user_options);
-    if (user_list->parsed()) return rempart::app::list_users(*config, std::cout);
-    if (user_reset->parsed()) return rempart::app::reset_password(*config, user_email);
-    if (user_totp->parsed()) return rempart::app::enable_totp(*config, user_email);
+        return rempart::cli::list_evidence(*config, evidence_options, std::cout);
+    if (user_add->parsed()) return rempart::cli::add_user(*config, user_options);
+    if (user_list->parsed()) return rempart::cli::list_users(*config, std::cout);
+    if (user_reset->parsed()) return rempart::cli::reset_password(*config, user_email);
+    if (user_totp->parsed()) return rempart::cli::enable_totp(*config, user_email);
     return 2;
 }

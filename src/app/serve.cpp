@@ -17,11 +17,10 @@
 #include "admin/incident_routes.hpp"
 #include "admin/shield_routes.hpp"
 #include "api/api_routes.hpp"
-#include "app/commands.hpp"
 #include "app/defence_setup.hpp"
 #include "app/demo.hpp"
-#include "app/dispatch.hpp"
 #include "app/refusal_summaries.hpp"
+#include "app/serve.hpp"
 #include "app/shield_setup.hpp"
 #include "app/signing_setup.hpp"
 #include "core/log_events.hpp"
@@ -31,6 +30,7 @@
 #include "net/server.hpp"
 #include "ops/ops_routes.hpp"
 #include "petitions/catalog.hpp"
+#include "server/dispatch.hpp"
 #include "store/petition_repository.hpp"
 #include "store/signature_repository.hpp"
 #include "store/store.hpp"
@@ -102,11 +102,6 @@ asio::awaitable<void> watch_store(store::Store& store, Catalog& catalog, Signatu
 }
 
 }  // namespace
-
-Result<Config> load_config_or_defaults(const std::string& file) {
-    if (file.empty()) return Config{};
-    return load_config(file);
-}
 
 int serve(const Config& config, bool demo) {
     try {
@@ -245,9 +240,9 @@ int serve(const Config& config, bool demo) {
                                        std::string_view target) {
         return site.error_page(status, headers, target);
     };
-    Dispatcher dispatcher(std::move(router), metrics, config.server.base_url, error_page,
-                          shield_guard(*shield.front_door, *shield.gate_page, **site));
-    add_origin_metrics(metrics, dispatcher.origin_refusals());
+    server::Dispatcher dispatcher(std::move(router), metrics, config.server.base_url, error_page,
+                                  shield_guard(*shield.front_door, *shield.gate_page, **site));
+    server::add_origin_metrics(metrics, dispatcher.origin_refusals());
 
     // One io_context a thread: a connection stays on its thread, and the threads share no
     // scheduler lock. The first also runs the listener, the signals and the store watch.
@@ -278,7 +273,7 @@ int serve(const Config& config, bool demo) {
     asio::co_spawn(io,
                    run_refusal_summaries(store, signing_services.refusals, std::chrono::seconds(5)),
                    asio::detached);
-    asio::co_spawn(io, run_origin_log(dispatcher.origin_refusals()), asio::detached);
+    asio::co_spawn(io, server::run_origin_log(dispatcher.origin_refusals()), asio::detached);
 
     asio::signal_set signals(io, SIGINT, SIGTERM);
     signals.async_wait([&](boost::system::error_code ec, int signal) {

@@ -85,8 +85,8 @@ ShieldSetup set_up_shield(const Config& config, const std::string& secret,
     return setup;
 }
 
-Guard shield_guard(shield::FrontDoor& front_door, const web::GatePage& gate_page,
-                   const web::Site& site) {
+server::Guard shield_guard(shield::FrontDoor& front_door, const web::GatePage& gate_page,
+                           const web::Site& site) {
     return [&front_door, &gate_page, &site](
                const http::Request& request,
                const shield::RouteClass& route) -> std::optional<http::Response> {

@@ -6,10 +6,10 @@
 
 #include <memory>
 
-#include "app/dispatch.hpp"
 #include "core/config.hpp"
 #include "metrics/metrics.hpp"
 #include "net/loop_lag.hpp"
+#include "server/dispatch.hpp"
 #include "shield/asn_table.hpp"
 #include "shield/clearance.hpp"
 #include "shield/front_door.hpp"
@@ -38,8 +38,8 @@ ShieldSetup set_up_shield(const Config& config, const std::string& secret,
                           const web::Site& site);
 
 // The dispatcher's guard: a 429 page over a limit, the gate's page, or a 503 when shed.
-Guard shield_guard(shield::FrontDoor& front_door, const web::GatePage& gate_page,
-                   const web::Site& site);
+server::Guard shield_guard(shield::FrontDoor& front_door, const web::GatePage& gate_page,
+                           const web::Site& site);
 
 void add_shield_metrics(metrics::Registry& metrics, const shield::FrontDoor& front_door);
 

@@ -1,13 +1,14 @@
-// Tests for app/route_policy and app/shield_setup: which routes the gate and the shedder
+// Tests for server/route_policy and app/shield_setup: which routes the gate and the shedder
 // may touch, and the front door's settings as the config gives them.
 #include "app/shield_setup.hpp"
-#include "app/route_policy.hpp"
+#include "server/route_policy.hpp"
 
 #include <gtest/gtest.h>
 
 namespace rempart::app {
 namespace {
 
+using server::route_class;
 using shield::Priority;
 using shield::TrafficFamily;
 

@@ -6,9 +6,9 @@
 
 #include "shield/route_class.hpp"
 
-namespace rempart::app {
+namespace rempart::server {
 
 // A route the table does not name is gated, limited as a page and of normal priority.
 shield::RouteClass route_class(std::string_view route_name);
 
-}  // namespace rempart::app
+}  // namespace rempart::server

@@ -4,20 +4,17 @@
 
 #include <boost/asio/awaitable.hpp>
 
-#include <array>
-#include <atomic>
-#include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>
 #include <vector>
 
-#include "http/request_origin.hpp"
 #include "http/router.hpp"
 #include "metrics/metrics.hpp"
+#include "server/origin_refusals.hpp"
 #include "shield/route_class.hpp"
 
-namespace rempart::app {
+namespace rempart::server {
 
 // The page for an error status, in the client's language; JSON under /api/.
 using ErrorPage = std::function<http::Response(unsigned status, const http::HeaderView& headers,
@@ -28,20 +25,6 @@ using ErrorPage = std::function<http::Response(unsigned status, const http::Head
 // for the handler's, and is counted in the metrics but not logged request by request.
 using Guard = std::function<std::optional<http::Response>(const http::Request& request,
                                                           const shield::RouteClass& route)>;
-
-// Requests the origin check refused, by verdict, since the start.
-class OriginRefusals {
-  public:
-    void count(http::OriginVerdict verdict) {
-        counts_[static_cast<std::size_t>(verdict)].fetch_add(1, std::memory_order_relaxed);
-    }
-    std::uint64_t of(http::OriginVerdict verdict) const {
-        return counts_[static_cast<std::size_t>(verdict)].load(std::memory_order_relaxed);
-    }
-
-  private:
-    std::array<std::atomic<std::uint64_t>, http::origin_verdict_count> counts_{};
-};
 
 class Dispatcher {
   public:
@@ -69,11 +52,4 @@ class Dispatcher {
     shield::RouteClass unrouted_class_;
 };
 
-// rempart_origin_refused_total{verdict=...}: requests refused for coming from another site.
-void add_origin_metrics(metrics::Registry& metrics, const OriginRefusals& refusals);
-
-// Writes one ORIGIN_REFUSED line a second while the origin check refuses, summing up that
-// second: a hostile page with many visitors must not fill the disk.
-boost::asio::awaitable<void> run_origin_log(const OriginRefusals& refusals);
-
-}  // namespace rempart::app
+}  // namespace rempart::server

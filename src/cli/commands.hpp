@@ -1,4 +1,4 @@
-// What each subcommand of the command line does.
+// What each subcommand of the command line does, but `serve` (app/serve.hpp).
 #pragma once
 
 #include <filesystem>
@@ -8,13 +8,10 @@
 
 #include "core/config.hpp"
 
-namespace rempart::app {
+namespace rempart::cli {
 
 // No file: the built-in defaults (data in ./data, port 8080).
 Result<Config> load_config_or_defaults(const std::string& file);
-
-// Runs the server until SIGTERM or SIGINT; returns the process's exit code.
-int serve(const Config& config, bool demo);
 
 struct CreatePetitionOptions {
     std::string slug;
@@ -48,4 +45,4 @@ int list_users(const Config& config, std::ostream& out);
 int reset_password(const Config& config, const std::string& email);
 int enable_totp(const Config& config, const std::string& email);
 
-}  // namespace rempart::app
+}  // namespace rempart::cli

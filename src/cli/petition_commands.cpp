@@ -7,13 +7,13 @@
 #include <iostream>
 #include <sstream>
 
-#include "app/commands.hpp"
+#include "cli/commands.hpp"
 #include "core/log_events.hpp"
 #include "petitions/validate.hpp"
 #include "store/petition_repository.hpp"
 #include "store/store.hpp"
 
-namespace rempart::app {
+namespace rempart::cli {
 namespace {
 
 Result<std::string> read_text_file(const std::filesystem::path& file) {
@@ -51,9 +51,8 @@ int create_petition(const Config& config, const CreatePetitionOptions& options) 
         std::cerr << "rempart: " << goal.error().detail << "\n";
         return 1;
     }
-    auto draft = validate_draft(
-        PetitionDraft{options.slug, options.title, options.summary, std::move(*body), *goal,
-                      options.postcode_required});
+    auto draft = validate_draft(PetitionDraft{options.slug, options.title, options.summary,
+                                              std::move(*body), *goal, options.postcode_required});
     if (!draft) {
         std::cerr << "rempart: " << draft.error().detail << "\n";
         return 1;
@@ -100,4 +99,4 @@ int list_petitions(const Config& config, std::ostream& out) {
     return 0;
 }
 
-}  // namespace rempart::app
+}  // namespace rempart::cli

@@ -7,7 +7,7 @@
 
 #include "accounts/password.hpp"
 #include "accounts/totp.hpp"
-#include "app/commands.hpp"
+#include "cli/commands.hpp"
 #include "core/clock.hpp"
 #include "core/log_events.hpp"
 #include "core/log_text.hpp"
@@ -16,7 +16,7 @@
 #include "store/store.hpp"
 #include "store/user_repository.hpp"
 
-namespace rempart::app {
+namespace rempart::cli {
 namespace {
 
 int fail(const std::string& message) {
@@ -166,4 +166,4 @@ int enable_totp(const Config& config, const std::string& typed_email) {
     });
 }
 
-}  // namespace rempart::app
+}  // namespace rempart::cli

@@ -1,10 +1,10 @@
 // Every route's class for the shield, in one table.
-#include "app/route_policy.hpp"
+#include "server/route_policy.hpp"
 
 #include <array>
 #include <utility>
 
-namespace rempart::app {
+namespace rempart::server {
 namespace {
 
 using shield::Priority;
@@ -60,4 +60,4 @@ shield::RouteClass route_class(std::string_view route_name) {
     return RouteClass{};
 }
 
-}  // namespace rempart::app
+}  // namespace rempart::server

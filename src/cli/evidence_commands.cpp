@@ -7,7 +7,7 @@
 #include <cstring>
 #include <iostream>
 
-#include "app/commands.hpp"
+#include "cli/commands.hpp"
 
 #include "app/signing_setup.hpp"
 #include "core/clock.hpp"
@@ -17,7 +17,7 @@
 #include "store/evidence_repository.hpp"
 #include "store/store.hpp"
 
-namespace rempart::app {
+namespace rempart::cli {
 namespace {
 
 namespace fs = std::filesystem;
@@ -91,7 +91,7 @@ Result<evidence::IncidentRecord> load_named_record(const Config& config, store::
     auto record = store.readers().read_now<Result<evidence::IncidentRecord>>(
         [id, now](store::Database& db) { return store::load_incident_record(db, id, now); });
     if (!record) return record;
-    auto table = load_asn_table(config.shield);
+    auto table = app::load_asn_table(config.shield);
     if (!table) return table.error();
     evidence::name_autonomous_systems(*record, **table);
     return record;
@@ -161,4 +161,4 @@ int list_evidence(const Config& config, const EvidenceOptions& options, std::ost
     return 0;
 }
 
-}  // namespace rempart::app
+}  // namespace rempart::cli

@@ -1,6 +1,6 @@
-// Tests for app/dispatch: routing outcomes, the origin check before the handler, and a
+// Tests for server/dispatch: routing outcomes, the origin check before the handler, and a
 // handler's exception becoming a 500 page.
-#include "app/dispatch.hpp"
+#include "server/dispatch.hpp"
 
 #include <gtest/gtest.h>
 #include <boost/asio/co_spawn.hpp>
@@ -9,7 +9,7 @@
 
 #include <map>
 
-namespace rempart::app {
+namespace rempart::server {
 namespace {
 
 using Awaitable = boost::asio::awaitable<http::Response>;
@@ -168,4 +168,4 @@ TEST_F(DispatchTest, TheOriginMetricCountsEachRefusingVerdict) {
 }
 
 }  // namespace
-}  // namespace rempart::app
+}  // namespace rempart::server
