@@ -148,7 +148,7 @@ class GuardedRoute {
 void add_guarded(http::Router& router, AdminServices& services, Method method, std::string pattern,
                  std::string name, RouteRules rules, AdminHandler handler) {
     auto route = std::make_shared<GuardedRoute>(services, rules, std::move(handler));
-    router.add(method, std::move(pattern), std::move(name),
+    router.add(method, std::move(pattern), std::move(name), back_office_route,
                [route](const Request& request, const Params& params) {
                    return (*route)(request, params);
                });

@@ -86,10 +86,15 @@ struct AdminServices {
     const AdminConfig& config() const { return site.config().admin; }
 };
 
+// The class of every back-office route, the login's included: never gated, so that whoever
+// turns the gate off can reach the button, never shed, and limited as pages.
+inline constexpr http::RouteClass back_office_route =
+    http::never_gated(http::Priority::high, http::TrafficFamily::page);
+
 using AdminHandler = std::function<boost::asio::awaitable<http::Response>(
     const http::Request&, const http::Params&, const AdminContext&)>;
 
-// Registers a back-office route. Before `handler` runs:
+// Registers a back-office route, of class back_office_route. Before `handler` runs:
 // - no live session (none, unknown, idle too long, too old, account disabled): a GET or
 //   HEAD is sent (303) to /admin/login?next=<this path>, anything else gets 403;
 // - a POST without this session's token in its `csrf` field gets 403; an unreadable form

@@ -363,11 +363,11 @@ class LoginHandler {
 
 void add_login_routes(http::Router& router, AdminServices& services) {
     auto handler = std::make_shared<LoginHandler>(services);
-    router.add(http::Method::get, "/admin/login", "admin_login",
+    router.add(http::Method::get, "/admin/login", "admin_login", back_office_route,
                [handler](const Request& request, const Params& params) {
                    return handler->show(request, params);
                });
-    router.add(http::Method::post, "/admin/login", "admin_login_submit",
+    router.add(http::Method::post, "/admin/login", "admin_login_submit", back_office_route,
                [handler](const Request& request, const Params& params) {
                    return handler->submit(request, params);
                });

@@ -13,13 +13,13 @@
 #include <thread>
 
 #include "accounts/password.hpp"
-#include "admin/admin_routes.hpp"
+#include "admin/guard.hpp"
 #include "admin/incident_routes.hpp"
 #include "admin/shield_routes.hpp"
-#include "api/api_routes.hpp"
 #include "app/defence_setup.hpp"
 #include "app/demo.hpp"
 #include "app/refusal_summaries.hpp"
+#include "app/routes.hpp"
 #include "app/serve.hpp"
 #include "app/shield_setup.hpp"
 #include "app/signing_setup.hpp"
@@ -28,14 +28,12 @@
 #include "core/logging.hpp"
 #include "core/secret.hpp"
 #include "net/server.hpp"
-#include "ops/ops_routes.hpp"
+#include "ops/metrics_readers.hpp"
 #include "petitions/catalog.hpp"
 #include "server/dispatch.hpp"
 #include "store/petition_repository.hpp"
 #include "store/signature_repository.hpp"
 #include "store/store.hpp"
-#include "web/altcha_route.hpp"
-#include "web/search_routes.hpp"
 #include "web/signing_routes.hpp"
 #include "web/site.hpp"
 
@@ -202,20 +200,8 @@ int serve(const Config& config, bool demo) {
     // twice as long as any other refusal and so tell that the account does not exist.
     (void)accounts::dummy_password_hash();
 
-    http::Router router;
-    web::add_web_routes(router, **site);
-    admin::add_admin_routes(router, admin_services);
     admin::IncidentServices incident_services{admin_services, defence.defence.get(),
                                               *signing->asn_table};
-    admin::add_incident_routes(router, incident_services);
-    admin::add_incident_action_routes(router, incident_services);
-    admin::add_invalidation_routes(router, incident_services);
-    admin::add_watch_routes(router, incident_services);
-    admin::add_trust_routes(router, incident_services);
-    web::add_signing_routes(router, signing_services);
-    web::add_search_routes(router, **site, store.readers());
-    api::add_api_routes(router, catalog, config.server.base_url, &store.readers());
-    web::add_altcha_route(router, proof_of_work, difficulty, config.shield);
     auto metrics_readers = ops::MetricsReaders::create(config.metrics);
     if (!metrics_readers) {
         std::cerr << "rempart: " << metrics_readers.error().detail << "\n";
@@ -224,16 +210,17 @@ int serve(const Config& config, bool demo) {
         shutdown_logging();
         return 1;
     }
-    ops::add_ops_routes(router, metrics, std::move(*metrics_readers), **site);
     auto shield = set_up_shield(config, *secret, signing->asn_table.get(), store.readers(), **site);
     web::GateServices gate_services{**site,        *shield.gate_page,
                                     proof_of_work, *shield.front_door,
                                     config.gate,   *shield.spent_tickets};
-    web::add_gate_routes(router, gate_services);
     // An admin's choice from the back office outlives a restart, over the config's default.
     if (const auto mode = admin::stored_gate_mode(store)) shield.front_door->set_mode(*mode);
     admin::ShieldServices shield_services{admin_services, *shield.front_door};
-    admin::add_shield_routes(router, shield_services);
+    auto router = server_routes(
+        {config, catalog, **site, store, proof_of_work, difficulty, metrics, signing_services,
+         admin_services, incident_services, gate_services, shield_services},
+        std::move(*metrics_readers));
     add_shield_metrics(metrics, *shield.front_door);
     web::add_page_metrics(metrics, **site);
     auto error_page = [&site = **site](unsigned status, const http::HeaderView& headers,

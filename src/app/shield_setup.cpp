@@ -89,7 +89,7 @@ server::Guard shield_guard(shield::FrontDoor& front_door, const web::GatePage& g
                            const web::Site& site) {
     return [&front_door, &gate_page, &site](
                const http::Request& request,
-               const shield::RouteClass& route) -> std::optional<http::Response> {
+               const http::RouteClass& route) -> std::optional<http::Response> {
         const auto cookie =
             http::cookie_value(request.headers["Cookie"], web::clearance_cookie).value_or("");
         const bool reads =

@@ -1,4 +1,4 @@
-// Maps a method and a path to the handler of a route.
+// Maps a method and a path to a route: its handler and its class.
 #include "http/router.hpp"
 
 namespace rempart::http {
@@ -25,8 +25,10 @@ std::string_view to_string(Method method) {
     return "OTHER";
 }
 
-void Router::add(Method method, std::string pattern, std::string name, Handler handler) {
-    routes_.push_back(Route{method, std::move(pattern), std::move(name), std::move(handler)});
+void Router::add(Method method, std::string pattern, std::string name, RouteClass route_class,
+                 Handler handler) {
+    routes_.push_back(
+        Route{method, std::move(pattern), std::move(name), route_class, std::move(handler)});
 }
 
 bool Router::matches(std::string_view pattern, std::string_view path, Params* params) {

@@ -1,4 +1,4 @@
-// Maps a method and a path to the handler of a route such as "/petitions/{slug}".
+// Maps a method and a path to a route such as "/petitions/{slug}": its handler and its class.
 #pragma once
 
 #include <boost/asio/awaitable.hpp>
@@ -11,6 +11,7 @@
 
 #include "http/request.hpp"
 #include "http/response.hpp"
+#include "http/route_class.hpp"
 
 namespace rempart::http {
 
@@ -22,6 +23,7 @@ struct Route {
     Method method;
     std::string pattern;  // "/petitions/{slug}": a {name} matches one non-empty segment
     std::string name;     // stable, for metrics and logs: "petition_page"
+    RouteClass route_class;
     Handler handler;
     std::size_t metric_index = 0;
 };
@@ -34,8 +36,10 @@ struct Match {
 
 class Router {
   public:
-    // A GET route also answers HEAD (the server drops the body).
-    void add(Method method, std::string pattern, std::string name, Handler handler);
+    // A GET route also answers HEAD (the server drops the body). There is no overload
+    // without `route_class`: whoever adds a route says how the shield treats it.
+    void add(Method method, std::string pattern, std::string name, RouteClass route_class,
+             Handler handler);
     Match match(Method method, std::string_view path) const;
     std::vector<Route>& routes() { return routes_; }
     const std::vector<Route>& routes() const { return routes_; }

@@ -27,12 +27,16 @@ http::Response refusal(const web::Site& site, const http::Request& request, unsi
 
 void add_ops_routes(http::Router& router, const metrics::Registry& metrics, MetricsReaders readers,
                     const web::Site& site) {
+    // Operators' tools must get an answer under any load and behind no gate, and are not
+    // counted against a client's limits.
+    constexpr auto operator_tool =
+        http::never_gated(http::Priority::critical, http::TrafficFamily::none);
     router.add(
-        http::Method::get, "/healthz", "healthz",
+        http::Method::get, "/healthz", "healthz", operator_tool,
         [](const http::Request&, const http::Params&) -> boost::asio::awaitable<http::Response> {
             co_return plain_text("ok\n", "text/plain; charset=utf-8");
         });
-    router.add(http::Method::get, "/metrics", "metrics",
+    router.add(http::Method::get, "/metrics", "metrics", operator_tool,
                [&metrics, readers = std::move(readers), &site](
                    const http::Request& request,
                    const http::Params&) -> boost::asio::awaitable<http::Response> {

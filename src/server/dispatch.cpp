@@ -10,7 +10,6 @@
 #include "core/log_text.hpp"
 #include "http/request_origin.hpp"
 #include "http/target.hpp"
-#include "server/route_policy.hpp"
 
 namespace rempart::server {
 
@@ -23,12 +22,8 @@ Dispatcher::Dispatcher(http::Router router, metrics::Registry& metrics, std::str
       base_url_(std::move(base_url)),
       error_page_(std::move(error_page)),
       guard_(std::move(guard)) {
-    for (auto& route : router_.routes()) {
-        route.metric_index = metrics_.register_route(route.name);
-        classes_.push_back(route_class(route.name));
-    }
+    for (auto& route : router_.routes()) route.metric_index = metrics_.register_route(route.name);
     unrouted_metric_ = metrics_.register_route("unrouted");
-    unrouted_class_ = route_class("unrouted");
 }
 
 boost::asio::awaitable<http::Response> Dispatcher::handle(http::Request& request) const {
@@ -48,9 +43,7 @@ boost::asio::awaitable<http::Response> Dispatcher::handle(http::Request& request
         auto match = router_.match(request.method, request.path);
         // Unknown paths pass the guard too: a flood of 404s is still a flood.
         const auto& route_class =
-            match.route == nullptr
-                ? unrouted_class_
-                : classes_[static_cast<std::size_t>(match.route - router_.routes().data())];
+            match.route == nullptr ? unrouted_class : match.route->route_class;
         if (match.route != nullptr) {
             metric = match.route->metric_index;
             route_name = match.route->name;

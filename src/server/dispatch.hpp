@@ -7,12 +7,11 @@
 #include <functional>
 #include <optional>
 #include <string>
-#include <vector>
 
+#include "http/route_class.hpp"
 #include "http/router.hpp"
 #include "metrics/metrics.hpp"
 #include "server/origin_refusals.hpp"
-#include "shield/route_class.hpp"
 
 namespace rempart::server {
 
@@ -24,7 +23,12 @@ using ErrorPage = std::function<http::Response(unsigned status, const http::Head
 // answer here (429 over a limit, the under-attack gate's page, 503 when shed) stands in
 // for the handler's, and is counted in the metrics but not logged request by request.
 using Guard = std::function<std::optional<http::Response>(const http::Request& request,
-                                                          const shield::RouteClass& route)>;
+                                                          const http::RouteClass& route)>;
+
+// The class of a path no route matches: its 404 page comes from memory and costs little,
+// but a flood of them is still a flood, so it meets the limits and the gate as a page does.
+inline constexpr http::RouteClass unrouted_class =
+    http::gated(http::Priority::high, http::TrafficFamily::page);
 
 class Dispatcher {
   public:
@@ -47,9 +51,7 @@ class Dispatcher {
     ErrorPage error_page_;
     Guard guard_;
     mutable OriginRefusals origin_refusals_;
-    std::vector<shield::RouteClass> classes_;  // by the route's place in the router
     std::size_t unrouted_metric_;
-    shield::RouteClass unrouted_class_;
 };
 
 }  // namespace rempart::server

@@ -6,6 +6,10 @@
 #include "shield/network.hpp"
 
 namespace rempart::shield {
+
+using http::Priority;
+using http::TrafficFamily;
+
 namespace {
 
 std::chrono::steady_clock::time_point steady_from_ms(std::int64_t now_ms) {
@@ -66,7 +70,8 @@ Admission FrontDoor::decide(Decision decision, std::chrono::seconds retry_after)
     return {decision, retry_after};
 }
 
-Admission FrontDoor::admit(const Visitor& visitor, const RouteClass& route, std::int64_t now_ms) {
+Admission FrontDoor::admit(const Visitor& visitor, const http::RouteClass& route,
+                           std::int64_t now_ms) {
     const auto now = now_ms / 1000;
     if (route.family != TrafficFamily::none) {
         boost::system::error_code ec;

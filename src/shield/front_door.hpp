@@ -11,13 +11,13 @@
 #include <optional>
 #include <string_view>
 
+#include "http/route_class.hpp"
 #include "shield/asn_table.hpp"
 #include "shield/attack_mode.hpp"
 #include "shield/clearance.hpp"
 #include "shield/load_shedder.hpp"
 #include "shield/network_book.hpp"
 #include "shield/rate_limit.hpp"
-#include "shield/route_class.hpp"
 #include "shield/traffic_limits.hpp"
 
 namespace rempart::shield {
@@ -74,7 +74,7 @@ class FrontDoor {
     FrontDoor(FrontDoorSettings settings, const Clearance& clearance, const AsnTable* asns,
               std::function<Pressure()> pressure);
 
-    Admission admit(const Visitor& visitor, const RouteClass& route, std::int64_t now_ms);
+    Admission admit(const Visitor& visitor, const http::RouteClass& route, std::int64_t now_ms);
 
     // Once a second: feeds the automatic switch and lets the limits follow the usual rate.
     // Returns the new status when the gate went on or off with this second.

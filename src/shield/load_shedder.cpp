@@ -3,6 +3,8 @@
 
 namespace rempart::shield {
 
+using http::Priority;
+
 bool should_shed(Priority priority, const Pressure& pressure, const ShedSettings& settings) {
     switch (priority) {
         case Priority::critical:

@@ -5,7 +5,7 @@
 #include <chrono>
 #include <cstddef>
 
-#include "shield/route_class.hpp"
+#include "http/route_class.hpp"
 
 namespace rempart::shield {
 
@@ -24,6 +24,6 @@ struct ShedSettings {
     std::chrono::seconds retry_after{5};
 };
 
-bool should_shed(Priority priority, const Pressure& pressure, const ShedSettings& settings);
+bool should_shed(http::Priority priority, const Pressure& pressure, const ShedSettings& settings);
 
 }  // namespace rempart::shield

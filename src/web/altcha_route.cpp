@@ -33,10 +33,11 @@ std::uint64_t required_difficulty(const shield::Difficulty& difficulty, const Di
 
 void add_altcha_route(http::Router& router, const shield::ProofOfWork& pow,
                       const shield::Difficulty& difficulty, const ShieldConfig& shield) {
+    // Part of signing: possible under any load and behind no gate.
     router.add(http::Method::get, "/altcha/challenge", "altcha_challenge",
-               [&pow, &difficulty, &shield](
-                   const http::Request& request,
-                   const http::Params&) -> boost::asio::awaitable<http::Response> {
+               http::never_gated(http::Priority::critical, http::TrafficFamily::page),
+               [&pow, &difficulty, &shield](const http::Request& request, const http::Params&)
+                   -> boost::asio::awaitable<http::Response> {
                    const auto now = static_cast<std::int64_t>(std::time(nullptr));
                    std::string petition;
                    if (auto query = http::parse_form(request.query); query)

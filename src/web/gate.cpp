@@ -93,7 +93,10 @@ Response GatePage::response(const Request& request, std::string_view next,
 }
 
 void add_gate_routes(http::Router& router, GateServices& services) {
-    router.add(Method::get, "/gate/challenge", "gate_challenge",
+    // The way through the gate is never behind it, nor shed.
+    constexpr auto way_through =
+        http::never_gated(http::Priority::critical, http::TrafficFamily::page);
+    router.add(Method::get, "/gate/challenge", "gate_challenge", way_through,
                [&services](const Request&, const Params&) -> Awaitable {
                    const auto now = unix_now();
                    const auto challenge = services.pow.create(
@@ -106,7 +109,7 @@ void add_gate_routes(http::Router& router, GateServices& services) {
                });
 
     router.add(
-        Method::post, "/gate/pass", "gate_pass",
+        Method::post, "/gate/pass", "gate_pass", way_through,
         [&services](const Request& request, const Params&) -> Awaitable {
             const auto next = next_of(request);
             const auto form = http::parse_form(request.body);
@@ -120,7 +123,7 @@ void add_gate_routes(http::Router& router, GateServices& services) {
             co_return through(services.site, services.front_door, request, next);
         });
 
-    router.add(Method::get, "/gate/wait", "gate_wait",
+    router.add(Method::get, "/gate/wait", "gate_wait", way_through,
                [&services](const Request& request, const Params&) -> Awaitable {
                    const auto next = next_of(request);
                    const auto query = http::parse_form(request.query);

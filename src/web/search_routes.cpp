@@ -25,7 +25,9 @@ http::Response search_page(const Site& site, const http::Request& request, unsig
 }  // namespace
 
 void add_search_routes(http::Router& router, const Site& site, store::Readers& readers) {
+    // Read from the store on every request: the first to go when the store falls behind.
     router.add(http::Method::get, "/search", "search",
+               http::gated(http::Priority::low, http::TrafficFamily::page),
                [&site, &readers](const http::Request& request,
                                  const http::Params&) -> boost::asio::awaitable<http::Response> {
                    const auto form = http::parse_form(request.query);

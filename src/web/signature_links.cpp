@@ -190,15 +190,17 @@ class SignatureLinks {
 
 void add_signature_link_routes(http::Router& router, SigningServices& services) {
     auto links = std::make_shared<SignatureLinks>(services);
-    router.add(Method::get, "/s/{token}", "signature_link",
+    // Confirming and withdrawing stay possible under any load and behind no gate.
+    constexpr auto link = http::never_gated(http::Priority::critical, http::TrafficFamily::page);
+    router.add(Method::get, "/s/{token}", "signature_link", link,
                [links](const Request& request, const Params& params) {
                    return links->link_page(request, params);
                });
-    router.add(Method::post, "/s/{token}/confirm", "signature_confirm",
+    router.add(Method::post, "/s/{token}/confirm", "signature_confirm", link,
                [links](const Request& request, const Params& params) {
                    return links->confirm(request, params);
                });
-    router.add(Method::post, "/s/{token}/withdraw", "signature_withdraw",
+    router.add(Method::post, "/s/{token}/withdraw", "signature_withdraw", link,
                [links](const Request& request, const Params& params) {
                    return links->withdraw(request, params);
                });

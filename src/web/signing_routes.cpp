@@ -416,11 +416,16 @@ class SigningHandler {
 
 void add_signing_routes(http::Router& router, SigningServices& services) {
     auto handler = std::make_shared<SigningHandler>(services);
+    // Signing stays possible under any load and behind no gate (the gate only ever stands
+    // before a GET whose loss costs nothing); its posts have traffic limits of their own,
+    // apart from reading.
     router.add(Method::post, "/petitions/{slug}/sign", "sign",
+               http::never_gated(http::Priority::critical, http::TrafficFamily::sign),
                [handler](const Request& request, const Params& params) {
                    return handler->sign(request, params);
                });
     router.add(Method::get, "/petitions/{slug}/thanks", "sign_thanks",
+               http::gated(http::Priority::high, http::TrafficFamily::page),
                [handler](const Request& request, const Params& params) {
                    return handler->thanks(request, params);
                });

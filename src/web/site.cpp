@@ -17,6 +17,12 @@ using Awaitable = boost::asio::awaitable<Response>;
 
 constexpr std::string_view page_cache_control = "no-cache";
 
+// Pages from memory: never shed, but the under-attack gate may stand before them.
+constexpr auto public_page = http::gated(http::Priority::high, http::TrafficFamily::page);
+// A page pulls several assets: they are neither gated nor shed, nor counted against the
+// client's limits.
+constexpr auto asset = http::never_gated(http::Priority::critical, http::TrafficFamily::none);
+
 std::string page_key(std::string_view page, render::Language language) {
     return std::string(page) + "|" + std::string(render::code(language));
 }
@@ -103,7 +109,7 @@ void add_web_routes(http::Router& router, const Site& site) {
                                "Accept-Encoding, Accept-Language, Cookie");
     };
 
-    router.add(Method::get, "/", "home",
+    router.add(Method::get, "/", "home", public_page,
                [&site, page](const Request& request, const Params&) -> Awaitable {
                    const auto snapshot = site.catalog().current();
                    co_return page(request, "home", snapshot->generation,
@@ -113,7 +119,7 @@ void add_web_routes(http::Router& router, const Site& site) {
                                   });
                });
 
-    router.add(Method::get, "/petitions/{slug}", "petition",
+    router.add(Method::get, "/petitions/{slug}", "petition", public_page,
                [&site, page](const Request& request, const Params& params) -> Awaitable {
                    const auto snapshot = site.catalog().current();
                    const auto* petition = snapshot->find(params[0]);
@@ -132,40 +138,40 @@ void add_web_routes(http::Router& router, const Site& site) {
                                   });
                });
 
-    router.add(Method::get, "/privacy", "privacy",
+    router.add(Method::get, "/privacy", "privacy", public_page,
                [&site, page](const Request& request, const Params&) -> Awaitable {
                    co_return page(request, "privacy", 0, [&](render::Language language) {
                        return render::render_privacy(site.view(), language);
                    });
                });
 
-    router.add(Method::get, "/terms", "terms",
+    router.add(Method::get, "/terms", "terms", public_page,
                [&site, page](const Request& request, const Params&) -> Awaitable {
                    co_return page(request, "terms", 0, [&](render::Language language) {
                        return render::render_terms(site.view(), language);
                    });
                });
 
-    router.add(Method::get, "/lang/{code}", "language",
-               [&site](const Request& request, const Params& params) -> Awaitable {
-                   const auto language = render::parse_language(params[0]);
-                   if (!language) co_return site.error_page(404, request.headers, request.target);
-                   std::string next = "/";
-                   if (auto form = http::parse_form(request.query); form)
-                       next =
-                           http::local_path_or_root(http::form_value(*form, "next").value_or("/"));
-                   Response response;
-                   response.status = 303;
-                   response.set_header("Location", next);
-                   http::CookieOptions options;
-                   options.max_age = std::chrono::hours(24 * 365);
-                   response.set_header("Set-Cookie", site.cookies().set_cookie(
-                                                         "lang", render::code(*language), options));
-                   response.set_header("Cache-Control", "no-store");
-                   co_return response;
-               });
+    router.add(
+        Method::get, "/lang/{code}", "language", public_page,
+        [&site](const Request& request, const Params& params) -> Awaitable {
+            const auto language = render::parse_language(params[0]);
+            if (!language) co_return site.error_page(404, request.headers, request.target);
+            std::string next = "/";
+            if (auto form = http::parse_form(request.query); form)
+                next = http::local_path_or_root(http::form_value(*form, "next").value_or("/"));
+            Response response;
+            response.status = 303;
+            response.set_header("Location", next);
+            http::CookieOptions options;
+            options.max_age = std::chrono::hours(24 * 365);
+            response.set_header(
+                "Set-Cookie", site.cookies().set_cookie("lang", render::code(*language), options));
+            response.set_header("Cache-Control", "no-store");
+            co_return response;
+        });
 
-    router.add(Method::get, "/static/{file}", "static",
+    router.add(Method::get, "/static/{file}", "static", asset,
                [&site](const Request& request, const Params&) -> Awaitable {
                    const auto* file = site.static_file(request.path);
                    if (file == nullptr)
@@ -175,14 +181,14 @@ void add_web_routes(http::Router& router, const Site& site) {
                                              "public, max-age=31536000, immutable");
                });
 
-    router.add(
-        Method::get, "/robots.txt", "robots", [](const Request&, const Params&) -> Awaitable {
-            Response response;
-            response.content_type = "text/plain; charset=utf-8";
-            response.body =
-                http::Body(std::string("User-agent: *\nDisallow: /lang/\nDisallow: /api/\n"));
-            co_return response;
-        });
+    router.add(Method::get, "/robots.txt", "robots", asset,
+               [](const Request&, const Params&) -> Awaitable {
+                   Response response;
+                   response.content_type = "text/plain; charset=utf-8";
+                   response.body = http::Body(
+                       std::string("User-agent: *\nDisallow: /lang/\nDisallow: /api/\n"));
+                   co_return response;
+               });
 }
 
 }  // namespace rempart::web

@@ -1,55 +1,10 @@
-// Tests for server/route_policy and app/shield_setup: which routes the gate and the shedder
-// may touch, and the front door's settings as the config gives them.
+// Tests for app/shield_setup: the front door's settings as the config gives them.
 #include "app/shield_setup.hpp"
-#include "server/route_policy.hpp"
 
 #include <gtest/gtest.h>
 
 namespace rempart::app {
 namespace {
-
-using server::route_class;
-using shield::Priority;
-using shield::TrafficFamily;
-
-TEST(RoutePolicy, SigningConfirmingHealthAndStaticFilesAreNeverGatedNorShed) {
-    for (const auto* name :
-         {"sign", "signature_link", "signature_confirm", "signature_withdraw", "healthz", "metrics",
-          "static", "robots", "altcha_challenge", "gate_challenge", "gate_pass", "gate_wait"}) {
-        const auto route = route_class(name);
-        EXPECT_FALSE(route.gated) << name;
-        EXPECT_EQ(route.priority, Priority::critical) << name;
-    }
-    // Health checks and assets are not even counted against a client's limits.
-    EXPECT_EQ(route_class("healthz").family, TrafficFamily::none);
-    EXPECT_EQ(route_class("static").family, TrafficFamily::none);
-    // Posts to a signing form have a family of their own, apart from reading.
-    EXPECT_EQ(route_class("sign").family, TrafficFamily::sign);
-}
-
-TEST(RoutePolicy, PublicPagesAreGatedAndNeverShedSearchIsShedFirst) {
-    for (const auto* name : {"home", "petition", "privacy", "terms", "sign_thanks", "unrouted"}) {
-        EXPECT_TRUE(route_class(name).gated) << name;
-        EXPECT_EQ(route_class(name).priority, Priority::high) << name;
-    }
-    EXPECT_EQ(route_class("search").priority, Priority::low);
-    EXPECT_TRUE(route_class("search").gated);
-}
-
-TEST(RoutePolicy, TheApiIsLimitedApartAndNeverGated) {
-    for (const auto* name : {"api_petitions", "api_petition"}) {
-        EXPECT_FALSE(route_class(name).gated) << name;
-        EXPECT_EQ(route_class(name).family, TrafficFamily::api) << name;
-        EXPECT_EQ(route_class(name).priority, Priority::normal) << name;
-    }
-}
-
-TEST(RoutePolicy, TheBackOfficeStaysReachableToWhoeverTurnsTheGateOff) {
-    for (const auto* name : {"admin_login", "admin_home", "admin_shield", "admin_shield_mode"}) {
-        EXPECT_FALSE(route_class(name).gated) << name;
-        EXPECT_EQ(route_class(name).priority, Priority::high) << name;
-    }
-}
 
 TEST(ShieldSetup, TheConfigBecomesTheFrontDoorsSettings) {
     Config config;

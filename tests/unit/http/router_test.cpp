@@ -1,7 +1,10 @@
-// Tests for http/router: patterns, placeholders, methods and Allow lists.
+// Tests for http/router: patterns, placeholders, methods, Allow lists, and the class every
+// route carries.
 #include "http/router.hpp"
 
 #include <gtest/gtest.h>
+
+#include <type_traits>
 
 namespace rempart::http {
 namespace {
@@ -12,14 +15,29 @@ Handler nothing() {
     };
 }
 
+constexpr auto page = gated(Priority::high, TrafficFamily::page);
+constexpr auto signing = never_gated(Priority::critical, TrafficFamily::sign);
+constexpr auto api = never_gated(Priority::normal, TrafficFamily::api);
+
 Router sample_router() {
     Router router;
-    router.add(Method::get, "/", "home", nothing());
-    router.add(Method::get, "/petitions/{slug}", "petition", nothing());
-    router.add(Method::post, "/petitions/{slug}/sign", "sign", nothing());
-    router.add(Method::get, "/api/petitions", "api_list", nothing());
+    router.add(Method::get, "/", "home", page, nothing());
+    router.add(Method::get, "/petitions/{slug}", "petition", page, nothing());
+    router.add(Method::post, "/petitions/{slug}/sign", "sign", signing, nothing());
+    router.add(Method::get, "/api/petitions", "api_list", api, nothing());
     return router;
 }
+
+// Whether a route can be added with these arguments after its method, pattern and name.
+template <typename... Rest>
+concept Addable = requires(Router router, Rest... rest) {
+    router.add(Method::get, "/", "home", rest...);
+};
+// Whether `{}` would do for the class.
+template <typename R>
+concept AddableWithAnEmptyClass = requires(R router, Handler handler) {
+    router.add(Method::get, "/", "home", {}, handler);
+};
 
 TEST(Router, MatchesExactPaths) {
     const auto router = sample_router();
@@ -67,6 +85,28 @@ TEST(Router, UnknownPathHasNoAllowList) {
     const auto match = router.match(Method::get, "/nowhere");
     EXPECT_EQ(match.route, nullptr);
     EXPECT_TRUE(match.allow.empty());
+}
+
+TEST(Router, ARouteCannotBeAddedWithoutItsClass) {
+    // Checked by the compiler: a route without a class is a build that fails, never a
+    // server that starts with a policy nobody chose.
+    static_assert(!std::is_default_constructible_v<RouteClass>);
+    static_assert(!Addable<Handler>);
+    static_assert(!AddableWithAnEmptyClass<Router>);
+    static_assert(Addable<RouteClass, Handler>);
+    EXPECT_FALSE(std::is_default_constructible_v<RouteClass>);
+    EXPECT_FALSE(Addable<Handler>);
+    EXPECT_FALSE(AddableWithAnEmptyClass<Router>);
+}
+
+TEST(Router, AMatchCarriesTheClassItsRouteWasAddedWith) {
+    const auto router = sample_router();
+    const auto sign = router.match(Method::post, "/petitions/x/sign");
+    ASSERT_NE(sign.route, nullptr);
+    EXPECT_EQ(sign.route->route_class, signing);
+    const auto home = router.match(Method::head, "/");
+    ASSERT_NE(home.route, nullptr);
+    EXPECT_EQ(home.route->route_class, page);
 }
 
 TEST(Router, TrailingSlashIsADifferentPath) {

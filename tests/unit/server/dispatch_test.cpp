@@ -16,6 +16,8 @@ using Awaitable = boost::asio::awaitable<http::Response>;
 using Fields = std::map<std::string, std::string, std::less<>>;
 
 constexpr std::string_view base_url = "https://petitions.example.org";
+constexpr auto reading = http::never_gated(http::Priority::normal, http::TrafficFamily::api);
+constexpr auto acting = http::never_gated(http::Priority::critical, http::TrafficFamily::sign);
 
 std::string_view lookup(const void* fields, std::string_view name) {
     const auto& map = *static_cast<const Fields*>(fields);
@@ -51,18 +53,18 @@ class DispatchTest : public ::testing::Test {
     }
     static http::Router make_router() {
         http::Router router;
-        router.add(http::Method::get, "/ok/{name}", "ok",
+        router.add(http::Method::get, "/ok/{name}", "ok", reading,
                    [](const http::Request&, const http::Params& params) -> Awaitable {
                        http::Response response;
                        response.body = http::Body("hello " + std::string(params[0]));
                        co_return response;
                    });
-        router.add(http::Method::post, "/act", "act",
+        router.add(http::Method::post, "/act", "act", acting,
                    [](const http::Request&, const http::Params&) -> Awaitable {
                        ++acted;
                        co_return http::Response{};
                    });
-        router.add(http::Method::get, "/boom", "boom",
+        router.add(http::Method::get, "/boom", "boom", reading,
                    [](const http::Request&, const http::Params&) -> Awaitable {
                        throw std::runtime_error("a bug in a handler");
                        co_return http::Response{};
@@ -97,9 +99,9 @@ TEST_F(DispatchTest, UnknownPathsAndMethodsAndBadTargets) {
 }
 
 TEST_F(DispatchTest, AGuardsAnswerStandsInForTheHandlersAndUnknownPathsMeetItToo) {
-    std::vector<shield::RouteClass> asked;
+    std::vector<http::RouteClass> asked;
     Guard guard = [&asked](const http::Request& request,
-                           const shield::RouteClass& route) -> std::optional<http::Response> {
+                           const http::RouteClass& route) -> std::optional<http::Response> {
         asked.push_back(route);
         if (request.path != "/ok/limited" && request.path != "/nowhere") return std::nullopt;
         http::Response refused;
@@ -112,9 +114,13 @@ TEST_F(DispatchTest, AGuardsAnswerStandsInForTheHandlersAndUnknownPathsMeetItToo
     EXPECT_EQ(answer(guarded, http::Method::get, "/ok/limited").status, 429u);
     EXPECT_EQ(answer(guarded, http::Method::get, "/nowhere").status, 429u);
     ASSERT_EQ(asked.size(), 3u);
-    // The unknown path is counted as the table's "unrouted": gated, a page.
+    // A route is asked about with the class it was registered with.
+    EXPECT_EQ(asked[0], reading);
+    EXPECT_EQ(asked[1], reading);
+    // The unknown path is counted as "unrouted": gated, a page.
+    EXPECT_EQ(asked[2], unrouted_class);
     EXPECT_TRUE(asked[2].gated);
-    EXPECT_EQ(asked[2].family, shield::TrafficFamily::page);
+    EXPECT_EQ(asked[2].family, http::TrafficFamily::page);
     EXPECT_NE(metrics.render().find("route=\"ok\",status=\"429\"} 1"), std::string::npos);
 }
 

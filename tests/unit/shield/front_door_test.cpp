@@ -10,6 +10,9 @@ namespace rempart::shield {
 namespace {
 
 using namespace std::chrono_literals;
+using http::Priority;
+using http::RouteClass;
+using http::TrafficFamily;
 
 constexpr std::int64_t t0 = 1'800'000'000'000;  // Unix ms
 

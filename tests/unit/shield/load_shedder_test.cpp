@@ -7,6 +7,7 @@ namespace rempart::shield {
 namespace {
 
 using namespace std::chrono_literals;
+using http::Priority;
 
 TEST(LoadShedder, NothingIsShedWhileTheServerKeepsUp) {
     const ShedSettings settings;

@@ -1,7 +1,7 @@
-// Names of the shield's route classes, for metrics and logs.
-#include "shield/route_class.hpp"
+// Names of the route classes, for metrics and logs.
+#include "http/route_class.hpp"
 
-namespace rempart::shield {
+namespace rempart::http {
 
 std::string_view to_string(Priority priority) {
     switch (priority) {
@@ -17,4 +17,4 @@ std::string_view to_string(Priority priority) {
     return "normal";
 }
 
-}  // namespace rempart::shield
+}  // namespace rempart::http

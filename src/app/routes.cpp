@@ -1,0 +1,33 @@
+// Every route the server answers, each registered with its class.
+#include "app/routes.hpp"
+
+#include "admin/admin_routes.hpp"
+#include "api/api_routes.hpp"
+#include "ops/ops_routes.hpp"
+#include "web/altcha_route.hpp"
+#include "web/search_routes.hpp"
+
+namespace rempart::app {
+
+http::Router server_routes(const RouteServices& services, ops::MetricsReaders metrics_readers) {
+    const auto& config = services.config;
+    http::Router router;
+    web::add_web_routes(router, services.site);
+    admin::add_admin_routes(router, services.admin);
+    admin::add_incident_routes(router, services.incidents);
+    admin::add_incident_action_routes(router, services.incidents);
+    admin::add_invalidation_routes(router, services.incidents);
+    admin::add_watch_routes(router, services.incidents);
+    admin::add_trust_routes(router, services.incidents);
+    web::add_signing_routes(router, services.signing);
+    web::add_search_routes(router, services.site, services.store.readers());
+    api::add_api_routes(router, services.catalog, config.server.base_url,
+                        &services.store.readers());
+    web::add_altcha_route(router, services.proof_of_work, services.difficulty, config.shield);
+    ops::add_ops_routes(router, services.metrics, std::move(metrics_readers), services.site);
+    web::add_gate_routes(router, services.gate);
+    admin::add_shield_routes(router, services.shield);
+    return router;
+}
+
+}  // namespace rempart::app
