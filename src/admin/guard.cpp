@@ -23,9 +23,6 @@ namespace {
 
 namespace asio = boost::asio;
 using http::Method;
-using http::Params;
-using http::Request;
-using http::Response;
 
 shield::RateLimit rate_of(const RateSetting& setting) {
     return {setting.per_minute / 60.0, setting.burst};

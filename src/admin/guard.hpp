@@ -43,6 +43,12 @@
 
 namespace rempart::admin {
 
+// The names every back-office handler is written with.
+using http::Params;
+using http::Request;
+using http::Response;
+using Awaitable = boost::asio::awaitable<http::Response>;
+
 struct AdminUser {
     std::int64_t id = 0;
     std::string email;

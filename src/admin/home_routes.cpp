@@ -5,11 +5,6 @@
 
 namespace rempart::admin {
 
-using http::Params;
-using http::Request;
-using http::Response;
-using Awaitable = boost::asio::awaitable<Response>;
-
 void add_home_routes(http::Router& router, AdminServices& services) {
     add_admin_route(
         router, services, http::Method::get, "/admin", "admin_home", accounts::Role::moderator,

@@ -14,11 +14,6 @@
 namespace rempart::admin {
 namespace {
 
-using http::Params;
-using http::Request;
-using http::Response;
-using Awaitable = boost::asio::awaitable<Response>;
-
 Awaitable decide(IncidentServices& s, const Params& params, const AdminContext& context) {
     const auto incident = id_of(params[0]);
     const auto cluster = id_of(params[1]);

@@ -11,16 +11,12 @@
 #include "store/incident_views.hpp"
 
 namespace rempart::admin {
-namespace {
-
-using http::Params;
-using http::Request;
-using http::Response;
-using Awaitable = boost::asio::awaitable<Response>;
 
 std::string say(const IncidentServices& s, const AdminContext& context, std::string_view key) {
     return std::string(s.admin.pages.messages().text(context.language, key));
 }
+
+namespace {
 
 PageData summary_data(const IncidentServices& s, const AdminContext& context,
                       const store::IncidentSummary& incident) {

@@ -17,6 +17,9 @@ struct IncidentServices {
     const shield::AsnTable& asn_table;  // names the ASes in the evidence
 };
 
+// A message of locales/ in the viewer's language, for the pages of these routes.
+std::string say(const IncidentServices& s, const AdminContext& context, std::string_view key);
+
 // GET /admin/incidents, GET /admin/incidents/{id}, GET /admin/incidents/{id}/evidence/{format}
 void add_incident_routes(http::Router& router, IncidentServices& services);
 // POST /admin/incidents/{id}/clusters/{cluster}/{invalidate|release}, POST /admin/bans/{id}/lift

@@ -10,11 +10,6 @@
 namespace rempart::admin {
 namespace {
 
-using http::Params;
-using http::Request;
-using http::Response;
-using Awaitable = boost::asio::awaitable<Response>;
-
 PageData form_data(const IncidentServices& s, const InvalidationInput& input,
                    const std::vector<std::pair<std::string, std::string>>& errors,
                    const AdminContext& context) {

@@ -25,12 +25,6 @@
 namespace rempart::admin {
 namespace {
 
-namespace asio = boost::asio;
-using http::Params;
-using http::Request;
-using http::Response;
-using Awaitable = asio::awaitable<Response>;
-
 constexpr std::size_t email_field_max = 320;  // longer is no address: kept short in the log
 
 struct LoginForm {

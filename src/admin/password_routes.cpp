@@ -15,12 +15,6 @@
 namespace rempart::admin {
 namespace {
 
-namespace asio = boost::asio;
-using http::Params;
-using http::Request;
-using http::Response;
-using Awaitable = asio::awaitable<Response>;
-
 using Errors = std::vector<std::pair<std::string, std::string>>;  // field, message key
 
 std::string rule_message(const Error& error) {

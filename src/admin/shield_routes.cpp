@@ -10,11 +10,6 @@
 namespace rempart::admin {
 namespace {
 
-using http::Params;
-using http::Request;
-using http::Response;
-using Awaitable = boost::asio::awaitable<Response>;
-
 std::string reason_key(std::string_view reason) {
     if (reason == "surge") return "admin.shield_reason_surge";
     if (reason == "load") return "admin.shield_reason_load";

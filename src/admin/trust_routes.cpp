@@ -12,15 +12,6 @@
 namespace rempart::admin {
 namespace {
 
-using http::Params;
-using http::Request;
-using http::Response;
-using Awaitable = boost::asio::awaitable<Response>;
-
-std::string say(const IncidentServices& s, const AdminContext& context, std::string_view key) {
-    return std::string(s.admin.pages.messages().text(context.language, key));
-}
-
 std::string kind_label(const IncidentServices& s, const AdminContext& context,
                        detect::TrustKind kind) {
     return say(s, context, "admin.trust_kind_" + std::string(detect::to_string(kind)));

@@ -14,19 +14,10 @@
 namespace rempart::admin {
 namespace {
 
-using http::Params;
-using http::Request;
-using http::Response;
-using Awaitable = boost::asio::awaitable<Response>;
-
 // A moderator judges a crowd by its signers: enough to see a pattern, one screen on a phone
 // scrolled a few times.
 constexpr std::size_t samples_shown = 50;
 constexpr std::size_t watches_listed = 200;
-
-std::string say(const IncidentServices& s, const AdminContext& context, std::string_view key) {
-    return std::string(s.admin.pages.messages().text(context.language, key));
-}
 
 bool hashed(const store::Watch& watch) {
     return watch.dimension == "name" || watch.dimension == "comment";
