@@ -9,8 +9,8 @@
 #include <iostream>
 #include <string>
 
+#include "client/signing_client.hpp"
 #include "signatures/link_token.hpp"
-#include "support/signing_client.hpp"
 #include "store/event_repository.hpp"
 #include "store/migrations.hpp"
 #include "store/outbox_repository.hpp"

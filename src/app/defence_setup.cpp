@@ -8,6 +8,7 @@
 
 #include "core/clock.hpp"
 #include "mail/admin_mail.hpp"
+#include "metrics/prometheus_text.hpp"
 #include "render/mail_texts.hpp"
 #include "store/ban_repository.hpp"
 #include "store/incident_repository.hpp"
@@ -132,8 +133,8 @@ DefenceSetup set_up_defence(const Config& config, const Catalog& catalog, const 
     setup.defence->set_trust(
         detect::TrustList(store.readers().read_now<std::vector<detect::TrustedValue>>(
             [](store::Database& db) { return store::trusted_values(db); })));
-    metrics.add_collector([defence = setup.defence.get()](std::string& out) {
-        incidents::write_metrics(defence->stats(), out);
+    metrics.add_collector([defence = setup.defence.get()](metrics::PrometheusText& text) {
+        incidents::write_metrics(defence->stats(), text);
     });
     return setup;
 }

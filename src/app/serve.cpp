@@ -27,6 +27,7 @@
 #include "core/log_text.hpp"
 #include "core/logging.hpp"
 #include "core/secret.hpp"
+#include "metrics/prometheus_text.hpp"
 #include "net/server.hpp"
 #include "ops/metrics_readers.hpp"
 #include "petitions/catalog.hpp"
@@ -59,20 +60,17 @@ using SignatureTotals = std::array<std::atomic<std::int64_t>, 5>;
 
 void add_signature_metrics(metrics::Registry& metrics, const SignatureTotals& totals,
                            const mail::OutboxStats& outbox) {
-    metrics.add_collector([&totals, &outbox](std::string& out) {
-        out += "# HELP rempart_signatures Signatures by state, every petition together.\n";
-        out += "# TYPE rempart_signatures gauge\n";
+    metrics.add_collector([&totals, &outbox](metrics::PrometheusText& text) {
+        auto& by_state = text.family("rempart_signatures", metrics::MetricType::gauge,
+                                     "Signatures by state, every petition together.");
         for (std::size_t i = 0; i < totals.size(); ++i)
-            out += "rempart_signatures{state=\"" +
-                   std::string(to_string(static_cast<signatures::SignatureState>(i))) + "\"} " +
-                   std::to_string(totals[i].load()) + "\n";
-        out += "# HELP rempart_mail_total Mails handed to the transport, by outcome.\n";
-        out += "# TYPE rempart_mail_total counter\n";
-        out += "rempart_mail_total{outcome=\"sent\"} " + std::to_string(outbox.sent.load()) + "\n";
-        out += "rempart_mail_total{outcome=\"deferred\"} " +
-               std::to_string(outbox.deferred.load()) + "\n";
-        out +=
-            "rempart_mail_total{outcome=\"failed\"} " + std::to_string(outbox.failed.load()) + "\n";
+            by_state.sample({{"state", to_string(static_cast<signatures::SignatureState>(i))}},
+                            totals[i].load());
+        auto& mail = text.family("rempart_mail_total", metrics::MetricType::counter,
+                                 "Mails handed to the transport, by outcome.");
+        mail.sample({{"outcome", "sent"}}, outbox.sent.load());
+        mail.sample({{"outcome", "deferred"}}, outbox.deferred.load());
+        mail.sample({{"outcome", "failed"}}, outbox.failed.load());
     });
 }
 

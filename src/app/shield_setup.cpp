@@ -1,7 +1,6 @@
 // Builds the front door from the config and wires it into the dispatcher and the metrics.
 #include "app/shield_setup.hpp"
 
-#include <fmt/format.h>
 #include <spdlog/spdlog.h>
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/steady_timer.hpp>
@@ -13,6 +12,7 @@
 #include "detect/detector.hpp"
 #include "http/cookies.hpp"
 #include "http/target.hpp"
+#include "metrics/prometheus_text.hpp"
 
 namespace rempart::app {
 namespace asio = boost::asio;
@@ -108,49 +108,38 @@ server::Guard shield_guard(shield::FrontDoor& front_door, const web::GatePage& g
 }
 
 void add_shield_metrics(metrics::Registry& metrics, const shield::FrontDoor& front_door) {
-    metrics.add_collector([&front_door](std::string& out) {
-        out +=
-            "# HELP rempart_shield_decisions_total What the shield decided, request by "
-            "request, before any handler.\n";
-        out += "# TYPE rempart_shield_decisions_total counter\n";
+    metrics.add_collector([&front_door](metrics::PrometheusText& text) {
+        using metrics::MetricType;
+        auto& decisions =
+            text.family("rempart_shield_decisions_total", MetricType::counter,
+                        "What the shield decided, request by request, before any handler.");
         for (std::size_t i = 0; i < shield::decision_count; ++i) {
             const auto decision = static_cast<shield::Decision>(i);
-            out += "rempart_shield_decisions_total{decision=\"" +
-                   std::string(shield::to_string(decision)) + "\"} " +
-                   std::to_string(front_door.decisions(decision)) + "\n";
+            decisions.sample({{"decision", shield::to_string(decision)}},
+                             front_door.decisions(decision));
         }
         const auto status = front_door.status();
-        out += "# HELP rempart_gate_on 1 while the under-attack gate stands.\n";
-        out += "# TYPE rempart_gate_on gauge\n";
-        out += "rempart_gate_on " + std::string(status.on ? "1" : "0") + "\n";
-        out += "# HELP rempart_gate_switches_total Times the gate went on or off.\n";
-        out += "# TYPE rempart_gate_switches_total counter\n";
-        out += "rempart_gate_switches_total " + std::to_string(front_door.gate_switches()) + "\n";
-        out +=
-            "# HELP rempart_gate_clearances_issued_total Clearance cookies given to "
-            "visitors who passed the gate.\n";
-        out += "# TYPE rempart_gate_clearances_issued_total counter\n";
-        out += "rempart_gate_clearances_issued_total " +
-               std::to_string(front_door.clearances_issued()) + "\n";
-        out +=
-            "# HELP rempart_shield_usual_requests_per_second The usual rate the shield "
-            "learnt from calm seconds.\n";
-        out += "# TYPE rempart_shield_usual_requests_per_second gauge\n";
-        out += "rempart_shield_usual_requests_per_second " + fmt::format("{}", status.usual_rate) +
-               "\n";
-        out +=
-            "# HELP rempart_shield_tracked_keys Addresses, networks, ASes and clearances "
-            "the shield keeps counts for.\n";
-        out += "# TYPE rempart_shield_tracked_keys gauge\n";
-        out += "rempart_shield_tracked_keys " + std::to_string(front_door.tracked_keys()) + "\n";
+        text.family("rempart_gate_on", MetricType::gauge, "1 while the under-attack gate stands.")
+            .sample(status.on ? 1 : 0);
+        text.family("rempart_gate_switches_total", MetricType::counter,
+                    "Times the gate went on or off.")
+            .sample(front_door.gate_switches());
+        text.family("rempart_gate_clearances_issued_total", MetricType::counter,
+                    "Clearance cookies given to visitors who passed the gate.")
+            .sample(front_door.clearances_issued());
+        text.family("rempart_shield_usual_requests_per_second", MetricType::gauge,
+                    "The usual rate the shield learnt from calm seconds.")
+            .sample(status.usual_rate);
+        text.family("rempart_shield_tracked_keys", MetricType::gauge,
+                    "Addresses, networks, ASes and clearances the shield keeps counts for.")
+            .sample(front_door.tracked_keys());
         const auto pressure = front_door.pressure();
-        out += "# HELP rempart_loop_lag_seconds How late the io threads run their timers.\n";
-        out += "# TYPE rempart_loop_lag_seconds gauge\n";
-        out += "rempart_loop_lag_seconds " +
-               fmt::format("{}", static_cast<double>(pressure.loop_lag.count()) / 1000.0) + "\n";
-        out += "# HELP rempart_store_read_queue Reads waiting for a database connection.\n";
-        out += "# TYPE rempart_store_read_queue gauge\n";
-        out += "rempart_store_read_queue " + std::to_string(pressure.read_queue) + "\n";
+        text.family("rempart_loop_lag_seconds", MetricType::gauge,
+                    "How late the io threads run their timers.")
+            .sample(static_cast<double>(pressure.loop_lag.count()) / 1000.0);
+        text.family("rempart_store_read_queue", MetricType::gauge,
+                    "Reads waiting for a database connection.")
+            .sample(pressure.read_queue);
     });
 }
 

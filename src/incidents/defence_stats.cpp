@@ -3,7 +3,7 @@
 
 #include <algorithm>
 
-#include <fmt/format.h>
+#include "metrics/prometheus_text.hpp"
 
 namespace rempart::incidents {
 
@@ -15,11 +15,10 @@ void DefenceStats::observe_containment(std::int64_t ms) {
     containment_ms_sum += static_cast<std::uint64_t>(clamped);
 }
 
-void write_metrics(const DefenceStats& stats, std::string& out) {
-    const auto counter = [&out](const char* name, const char* help,
-                                const std::atomic<std::uint64_t>& value) {
-        out +=
-            fmt::format("# HELP {0} {1}\n# TYPE {0} counter\n{0} {2}\n", name, help, value.load());
+void write_metrics(const DefenceStats& stats, metrics::PrometheusText& text) {
+    const auto counter = [&text](const char* name, const char* help,
+                                 const std::atomic<std::uint64_t>& value) {
+        text.family(name, metrics::MetricType::counter, help).sample(value.load());
     };
     counter("rempart_incidents_opened_total", "Incidents (attacks) the defence opened.",
             stats.incidents_opened);
@@ -39,17 +38,16 @@ void write_metrics(const DefenceStats& stats, std::string& out) {
     counter("rempart_watches_escalated_total",
             "Watches that became incidents once signs of automation appeared.",
             stats.watches_escalated);
-    out +=
-        "# HELP rempart_containment_seconds From an attack's first attempt to its "
-        "quarantine.\n# TYPE rempart_containment_seconds histogram\n";
-    for (std::size_t i = 0; i < DefenceStats::containment_buckets.size(); ++i)
-        out += fmt::format("rempart_containment_seconds_bucket{{le=\"{}\"}} {}\n",
-                           DefenceStats::containment_buckets[i], stats.containment_le[i].load());
-    out += fmt::format("rempart_containment_seconds_bucket{{le=\"+Inf\"}} {}\n",
-                       stats.containment_count.load());
-    out += fmt::format("rempart_containment_seconds_sum {:.3f}\n",
-                       static_cast<double>(stats.containment_ms_sum.load()) / 1000.0);
-    out += fmt::format("rempart_containment_seconds_count {}\n", stats.containment_count.load());
+    std::array<std::uint64_t, DefenceStats::containment_buckets.size()> cumulative{};
+    for (std::size_t i = 0; i < cumulative.size(); ++i)
+        cumulative[i] = stats.containment_le[i].load();
+    text.family("rempart_containment_seconds", metrics::MetricType::histogram,
+                "From an attack's first attempt to its quarantine.")
+        .histogram({}, {.bounds = DefenceStats::containment_buckets,
+                        .cumulative = cumulative,
+                        .count = stats.containment_count.load(),
+                        .sum = metrics::Value::fixed(
+                            static_cast<double>(stats.containment_ms_sum.load()) / 1000.0, 3)});
 }
 
 }  // namespace rempart::incidents

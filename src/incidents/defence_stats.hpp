@@ -5,7 +5,10 @@
 #include <array>
 #include <atomic>
 #include <cstdint>
-#include <string>
+
+namespace rempart::metrics {
+class PrometheusText;
+}
 
 namespace rempart::incidents {
 
@@ -27,7 +30,7 @@ struct DefenceStats {
     void observe_containment(std::int64_t ms);
 };
 
-// Appends the defence's metrics in Prometheus text format.
-void write_metrics(const DefenceStats& stats, std::string& out);
+// Adds the defence's families to /metrics.
+void write_metrics(const DefenceStats& stats, metrics::PrometheusText& text);
 
 }  // namespace rempart::incidents

@@ -1,19 +1,11 @@
-// Counters and histograms for /metrics, and their Prometheus text rendering.
+// Counters and histograms for /metrics, and the families they show there.
 #include "metrics/metrics.hpp"
-
-#include <fmt/format.h>
 
 #include <stdexcept>
 
+#include "metrics/prometheus_text.hpp"
+
 namespace rempart::metrics {
-namespace {
-
-template <class... Args>
-void line(std::string& out, fmt::format_string<Args...> format, Args&&... args) {
-    fmt::format_to(std::back_inserter(out), format, std::forward<Args>(args)...);
-}
-
-}  // namespace
 
 std::string_view to_string(LimitKind kind) {
     switch (kind) {
@@ -101,70 +93,60 @@ std::uint64_t Registry::requests(std::size_t route, unsigned status) const {
     return routes_[route].by_status[status_slot(status)].load(std::memory_order_relaxed);
 }
 
-void Registry::add_collector(std::function<void(std::string&)> collect) {
+void Registry::add_collector(std::function<void(PrometheusText&)> collect) {
     std::lock_guard lock(collectors_mutex_);
     collectors_.push_back(std::move(collect));
 }
 
 std::string Registry::render() const {
-    std::string out;
-    out.reserve(16 * 1024);
+    PrometheusText text;
 
-    line(out, "# HELP rempart_http_requests_total HTTP requests answered, by route and status.\n");
-    line(out, "# TYPE rempart_http_requests_total counter\n");
+    auto& requests = text.family("rempart_http_requests_total", MetricType::counter,
+                                 "HTTP requests answered, by route and status.");
     for (std::size_t r = 0; r < route_names_.size(); ++r) {
         for (std::size_t s = 0; s < statuses.size(); ++s) {
             const auto n = routes_[r].by_status[s].load(std::memory_order_relaxed);
             if (n == 0) continue;
-            if (statuses[s] == 0)
-                line(out, "rempart_http_requests_total{{route=\"{}\",status=\"other\"}} {}\n",
-                     route_names_[r], n);
-            else
-                line(out, "rempart_http_requests_total{{route=\"{}\",status=\"{}\"}} {}\n",
-                     route_names_[r], statuses[s], n);
+            const auto status =
+                statuses[s] == 0 ? std::string("other") : std::to_string(statuses[s]);
+            requests.sample({{"route", route_names_[r]}, {"status", status}}, n);
         }
     }
 
-    line(
-        out,
-        "# HELP rempart_http_request_duration_seconds Time from a full request to its response.\n");
-    line(out, "# TYPE rempart_http_request_duration_seconds histogram\n");
+    auto& durations = text.family("rempart_http_request_duration_seconds", MetricType::histogram,
+                                  "Time from a full request to its response.");
     for (std::size_t r = 0; r < route_names_.size(); ++r) {
         const auto& series = routes_[r];
-        std::uint64_t cumulative = 0;
+        std::array<std::uint64_t, latency_bounds.size()> cumulative{};
+        std::uint64_t count = 0;
         for (std::size_t b = 0; b < latency_bounds.size(); ++b) {
-            cumulative += series.buckets[b].load(std::memory_order_relaxed);
-            line(out, "rempart_http_request_duration_seconds_bucket{{route=\"{}\",le=\"{}\"}} {}\n",
-                 route_names_[r], latency_bounds[b], cumulative);
+            count += series.buckets[b].load(std::memory_order_relaxed);
+            cumulative[b] = count;
         }
-        cumulative += series.buckets[latency_bounds.size()].load(std::memory_order_relaxed);
-        line(out, "rempart_http_request_duration_seconds_bucket{{route=\"{}\",le=\"+Inf\"}} {}\n",
-             route_names_[r], cumulative);
-        line(out, "rempart_http_request_duration_seconds_sum{{route=\"{}\"}} {:.6f}\n",
-             route_names_[r],
-             static_cast<double>(series.latency_ns_sum.load(std::memory_order_relaxed)) / 1e9);
-        line(out, "rempart_http_request_duration_seconds_count{{route=\"{}\"}} {}\n",
-             route_names_[r], cumulative);
+        count += series.buckets[latency_bounds.size()].load(std::memory_order_relaxed);
+        const auto seconds =
+            static_cast<double>(series.latency_ns_sum.load(std::memory_order_relaxed)) / 1e9;
+        durations.histogram({{"route", route_names_[r]}}, {.bounds = latency_bounds,
+                                                           .cumulative = cumulative,
+                                                           .count = count,
+                                                           .sum = Value::fixed(seconds, 6)});
     }
 
-    line(out, "# HELP rempart_open_connections Client connections open now.\n");
-    line(out, "# TYPE rempart_open_connections gauge\n");
-    line(out, "rempart_open_connections {}\n", open_connections());
-    line(out, "# HELP rempart_connections_accepted_total Client connections accepted.\n");
-    line(out, "# TYPE rempart_connections_accepted_total counter\n");
-    line(out, "rempart_connections_accepted_total {}\n",
-         accepted_connections_.load(std::memory_order_relaxed));
+    text.family("rempart_open_connections", MetricType::gauge, "Client connections open now.")
+        .sample(open_connections());
+    text.family("rempart_connections_accepted_total", MetricType::counter,
+                "Client connections accepted.")
+        .sample(accepted_connections_.load(std::memory_order_relaxed));
 
-    line(out,
-         "# HELP rempart_limits_hit_total Requests or connections refused or cut by a limit.\n");
-    line(out, "# TYPE rempart_limits_hit_total counter\n");
+    auto& limits = text.family("rempart_limits_hit_total", MetricType::counter,
+                               "Requests or connections refused or cut by a limit.");
     for (std::size_t k = 0; k < limits_.size(); ++k)
-        line(out, "rempart_limits_hit_total{{kind=\"{}\"}} {}\n",
-             to_string(static_cast<LimitKind>(k)), limits_[k].load(std::memory_order_relaxed));
+        limits.sample({{"kind", to_string(static_cast<LimitKind>(k))}},
+                      limits_[k].load(std::memory_order_relaxed));
 
     std::lock_guard lock(collectors_mutex_);
-    for (const auto& collect : collectors_) collect(out);
-    return out;
+    for (const auto& collect : collectors_) collect(text);
+    return text.text();
 }
 
 }  // namespace rempart::metrics

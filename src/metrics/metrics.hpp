@@ -13,6 +13,8 @@
 
 namespace rempart::metrics {
 
+class PrometheusText;
+
 // Why the server refused or cut a client; one counter each.
 enum class LimitKind {
     header_bytes,
@@ -49,8 +51,8 @@ class Registry {
     std::uint64_t limit_hits(LimitKind kind) const;
     std::uint64_t requests(std::size_t route, unsigned status) const;
 
-    // Other modules add their own series (signatures by state, ...) at render time.
-    void add_collector(std::function<void(std::string&)> collect);
+    // Other modules add their own families (signatures by state, ...) at render time.
+    void add_collector(std::function<void(PrometheusText&)> collect);
 
     // Prometheus text exposition format, version 0.0.4.
     std::string render() const;
@@ -73,7 +75,7 @@ class Registry {
     std::atomic<std::int64_t> open_connections_{0};
     std::atomic<std::uint64_t> accepted_connections_{0};
     mutable std::mutex collectors_mutex_;
-    std::vector<std::function<void(std::string&)>> collectors_;
+    std::vector<std::function<void(PrometheusText&)>> collectors_;
 };
 
 }  // namespace rempart::metrics

@@ -11,6 +11,7 @@
 #include <string>
 
 #include "core/log_events.hpp"
+#include "metrics/prometheus_text.hpp"
 
 namespace rempart::server {
 
@@ -26,14 +27,12 @@ constexpr std::array<OriginVerdict, 4> refusing_verdicts = {
 }  // namespace
 
 void add_origin_metrics(metrics::Registry& metrics, const OriginRefusals& refusals) {
-    metrics.add_collector([&refusals](std::string& out) {
-        out +=
-            "# HELP rempart_origin_refused_total Requests that would change something, "
-            "refused before their handler for coming from another site.\n";
-        out += "# TYPE rempart_origin_refused_total counter\n";
+    metrics.add_collector([&refusals](metrics::PrometheusText& text) {
+        auto& refused = text.family("rempart_origin_refused_total", metrics::MetricType::counter,
+                                    "Requests that would change something, refused before their "
+                                    "handler for coming from another site.");
         for (const auto verdict : refusing_verdicts)
-            out += "rempart_origin_refused_total{verdict=\"" + std::string(to_string(verdict)) +
-                   "\"} " + std::to_string(refusals.of(verdict)) + "\n";
+            refused.sample({{"verdict", to_string(verdict)}}, refusals.of(verdict));
     });
 }
 

@@ -1,15 +1,16 @@
 // Counters of signing outcomes, and how /metrics shows them.
 #include "web/signing_metrics.hpp"
 
-#include <string>
 #include <utility>
+
+#include "metrics/prometheus_text.hpp"
 
 namespace rempart::web {
 
 void add_signing_metrics(metrics::Registry& metrics, const SigningCounters& counters) {
-    metrics.add_collector([&counters](std::string& out) {
-        out += "# HELP rempart_signing_attempts_total Signing attempts by verdict.\n";
-        out += "# TYPE rempart_signing_attempts_total counter\n";
+    metrics.add_collector([&counters](metrics::PrometheusText& text) {
+        auto& attempts = text.family("rempart_signing_attempts_total", metrics::MetricType::counter,
+                                     "Signing attempts by verdict.");
         const std::pair<const char*, const std::atomic<std::uint64_t>*> rows[] = {
             {"accepted", &counters.accepted},
             {"duplicate", &counters.duplicate},
@@ -23,14 +24,11 @@ void add_signing_metrics(metrics::Registry& metrics, const SigningCounters& coun
             {"store_busy", &counters.store_busy},
         };
         for (const auto& [verdict, value] : rows)
-            out += std::string("rempart_signing_attempts_total{verdict=\"") + verdict + "\"} " +
-                   std::to_string(value->load()) + "\n";
-        out += "# HELP rempart_signature_changes_total Confirmations and withdrawals.\n";
-        out += "# TYPE rempart_signature_changes_total counter\n";
-        out += "rempart_signature_changes_total{change=\"confirmed\"} " +
-               std::to_string(counters.confirmed.load()) + "\n";
-        out += "rempart_signature_changes_total{change=\"withdrawn\"} " +
-               std::to_string(counters.withdrawn.load()) + "\n";
+            attempts.sample({{"verdict", verdict}}, value->load());
+        auto& changes = text.family("rempart_signature_changes_total", metrics::MetricType::counter,
+                                    "Confirmations and withdrawals.");
+        changes.sample({{"change", "confirmed"}}, counters.confirmed.load());
+        changes.sample({{"change", "withdrawn"}}, counters.withdrawn.load());
     });
 }
 

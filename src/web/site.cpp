@@ -5,6 +5,7 @@
 #include "api/petitions_json.hpp"
 #include "http/cookies.hpp"
 #include "http/target.hpp"
+#include "metrics/prometheus_text.hpp"
 
 namespace rempart::web {
 namespace {
@@ -83,15 +84,11 @@ http::Response Site::error_page(unsigned status, const http::HeaderView& headers
 }
 
 void add_page_metrics(metrics::Registry& metrics, const Site& site) {
-    metrics.add_collector([&site](std::string& out) {
-        out +=
-            "# HELP rempart_page_cache_total Public pages served from memory (hit) or "
-            "rendered (render).\n";
-        out += "# TYPE rempart_page_cache_total counter\n";
-        out += "rempart_page_cache_total{result=\"hit\"} " + std::to_string(site.pages().hits()) +
-               "\n";
-        out += "rempart_page_cache_total{result=\"render\"} " +
-               std::to_string(site.pages().renders()) + "\n";
+    metrics.add_collector([&site](metrics::PrometheusText& text) {
+        auto& cache = text.family("rempart_page_cache_total", metrics::MetricType::counter,
+                                  "Public pages served from memory (hit) or rendered (render).");
+        cache.sample({{"result", "hit"}}, site.pages().hits());
+        cache.sample({{"result", "render"}}, site.pages().renders());
     });
 }
 

@@ -5,10 +5,10 @@
 
 #include <fstream>
 
+#include "client/http_client.hpp"
+#include "client/signing_client.hpp"
 #include "support/admin_browser.hpp"
-#include "support/http_client.hpp"
 #include "support/server_process.hpp"
-#include "support/signing_client.hpp"
 #include "support/store_query.hpp"
 
 namespace rempart::testing {

@@ -9,9 +9,9 @@
 #include <thread>
 
 #include "accounts/totp.hpp"
+#include "client/signing_client.hpp"
 #include "support/admin_browser.hpp"
 #include "support/server_process.hpp"
-#include "support/signing_client.hpp"
 #include "support/store_query.hpp"
 
 namespace rempart::testing {

@@ -6,7 +6,7 @@
 #include <cstdio>
 #include <fstream>
 
-#include "support/http_client.hpp"
+#include "client/http_client.hpp"
 #include "support/server_process.hpp"
 
 namespace rempart::testing {

@@ -4,7 +4,7 @@
 
 #include <fstream>
 
-#include "support/http_client.hpp"
+#include "client/http_client.hpp"
 #include "support/server_process.hpp"
 
 namespace rempart::testing {

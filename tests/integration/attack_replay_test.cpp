@@ -11,9 +11,9 @@
 
 #include "attack-sim/replay.hpp"
 #include "attack-sim/scenarios.hpp"
-#include "support/http_client.hpp"
+#include "client/http_client.hpp"
+#include "client/signing_client.hpp"
 #include "support/server_process.hpp"
-#include "support/signing_client.hpp"
 #include "support/store_query.hpp"
 
 namespace rempart::testing {

@@ -1,7 +1,7 @@
 // Malformed requests, unknown routes and traversal attempts get clear errors, never a crash.
 #include <gtest/gtest.h>
 
-#include "support/http_client.hpp"
+#include "client/http_client.hpp"
 #include "support/server_process.hpp"
 
 namespace rempart::testing {

@@ -2,7 +2,7 @@
 // see when the proxy adds its own header line, writes Forwarded, or gets garbage.
 #include <gtest/gtest.h>
 
-#include "support/http_client.hpp"
+#include "client/http_client.hpp"
 #include "support/metrics_reader.hpp"
 #include "support/server_process.hpp"
 

@@ -6,9 +6,9 @@
 #include <fstream>
 #include <thread>
 
-#include "support/http_client.hpp"
+#include "client/http_client.hpp"
+#include "client/signing_client.hpp"
 #include "support/server_process.hpp"
-#include "support/signing_client.hpp"
 #include "support/store_query.hpp"
 
 namespace rempart::testing {

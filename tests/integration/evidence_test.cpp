@@ -9,8 +9,8 @@
 #include <sstream>
 #include <thread>
 
+#include "client/signing_client.hpp"
 #include "support/server_process.hpp"
-#include "support/signing_client.hpp"
 #include "support/store_query.hpp"
 
 namespace rempart::testing {

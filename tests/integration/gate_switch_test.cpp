@@ -6,8 +6,8 @@
 #include <atomic>
 #include <thread>
 
+#include "client/http_client.hpp"
 #include "support/admin_browser.hpp"
-#include "support/http_client.hpp"
 #include "support/metrics_reader.hpp"
 #include "support/server_process.hpp"
 #include "support/store_query.hpp"

@@ -3,7 +3,7 @@
 
 #include <thread>
 
-#include "support/http_client.hpp"
+#include "client/http_client.hpp"
 #include "support/server_process.hpp"
 
 namespace rempart::testing {

@@ -5,7 +5,7 @@
 #include <fstream>
 #include <thread>
 
-#include "support/http_client.hpp"
+#include "client/http_client.hpp"
 #include "support/server_process.hpp"
 
 namespace rempart::testing {

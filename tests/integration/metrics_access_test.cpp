@@ -2,7 +2,7 @@
 // networks as found behind the proxy, and the bearer token when one is set.
 #include <gtest/gtest.h>
 
-#include "support/http_client.hpp"
+#include "client/http_client.hpp"
 #include "support/server_process.hpp"
 
 namespace rempart::testing {

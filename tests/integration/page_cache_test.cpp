@@ -5,10 +5,10 @@
 #include <regex>
 #include <thread>
 
-#include "support/http_client.hpp"
+#include "client/http_client.hpp"
+#include "client/signing_client.hpp"
 #include "support/metrics_reader.hpp"
 #include "support/server_process.hpp"
-#include "support/signing_client.hpp"
 
 namespace rempart::testing {
 namespace {

@@ -2,9 +2,9 @@
 // Set-Cookie the site sends is Secure; over plain HTTP none is.
 #include <gtest/gtest.h>
 
+#include "client/signing_client.hpp"
 #include "support/admin_browser.hpp"
 #include "support/server_process.hpp"
-#include "support/signing_client.hpp"
 
 namespace rempart::testing {
 namespace {

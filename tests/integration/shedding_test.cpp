@@ -7,10 +7,10 @@
 #include <latch>
 #include <thread>
 
-#include "support/http_client.hpp"
+#include "client/http_client.hpp"
+#include "client/signing_client.hpp"
 #include "support/metrics_reader.hpp"
 #include "support/server_process.hpp"
-#include "support/signing_client.hpp"
 
 namespace rempart::testing {
 namespace {

@@ -7,10 +7,10 @@
 #include <fstream>
 #include <thread>
 
+#include "client/http_client.hpp"
+#include "client/signing_client.hpp"
 #include "support/dns_server.hpp"
-#include "support/http_client.hpp"
 #include "support/server_process.hpp"
-#include "support/signing_client.hpp"
 #include "support/smtp_sink.hpp"
 #include "support/store_query.hpp"
 

@@ -7,8 +7,8 @@
 #include <regex>
 #include <thread>
 
+#include "client/http_client.hpp"
 #include "support/child_process.hpp"
-#include "support/http_client.hpp"
 #include "support/metrics_reader.hpp"
 #include "support/server_process.hpp"
 

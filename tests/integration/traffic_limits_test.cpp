@@ -2,7 +2,7 @@
 // hosting AS each held to its share, households of an eyeball ISP never held by their AS.
 #include <gtest/gtest.h>
 
-#include "support/http_client.hpp"
+#include "client/http_client.hpp"
 #include "support/metrics_reader.hpp"
 #include "support/server_process.hpp"
 

@@ -8,8 +8,8 @@
 #include <utility>
 #include <vector>
 
-#include "support/http_client.hpp"
-#include "support/signing_client.hpp"
+#include "client/http_client.hpp"
+#include "client/signing_client.hpp"
 
 namespace rempart::testing {
 

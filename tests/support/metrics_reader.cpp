@@ -3,7 +3,7 @@
 
 #include <sstream>
 
-#include "support/http_client.hpp"
+#include "client/http_client.hpp"
 
 namespace rempart::testing {
 

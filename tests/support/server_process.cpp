@@ -23,8 +23,8 @@
 #include <stdexcept>
 #include <thread>
 
+#include "client/http_client.hpp"
 #include "support/child_process.hpp"
-#include "support/http_client.hpp"
 
 namespace rempart::testing {
 namespace {

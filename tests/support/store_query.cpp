@@ -4,7 +4,7 @@
 #include <sqlite3.h>
 #include <boost/json.hpp>
 
-#include "support/http_client.hpp"
+#include "client/http_client.hpp"
 
 namespace rempart::testing {
 

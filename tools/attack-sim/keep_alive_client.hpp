@@ -6,7 +6,7 @@
 #include <memory>
 #include <string>
 
-#include "support/http_client.hpp"
+#include "client/http_client.hpp"
 
 namespace rempart::attack {
 

@@ -6,7 +6,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "support/signing_client.hpp"
+#include "client/signing_client.hpp"
 
 namespace rempart::attack {
 

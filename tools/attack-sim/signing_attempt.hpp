@@ -5,9 +5,9 @@
 #include <cstdint>
 #include <string>
 
+#include "client/signing_client.hpp"
 #include "keep_alive_client.hpp"
 #include "plan.hpp"
-#include "support/signing_client.hpp"
 
 namespace rempart::attack {
 

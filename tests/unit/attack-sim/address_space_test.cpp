@@ -34,7 +34,9 @@ TEST(AddressSpace, EveryAddressOfEveryScenarioIsInTheTable) {
     ScenarioOptions options;
     options.duration_s = 60;
     for (const auto scenario : every_scenario()) {
-        for (const auto& attempt : make_plan(scenario, options).attempts) {
+        const auto plan = make_plan(scenario, options);
+        EXPECT_FALSE(plan.attempts.empty()) << to_string(scenario);
+        for (const auto& attempt : plan.attempts) {
             const auto found = table.lookup(boost::asio::ip::make_address(attempt.ip));
             ASSERT_TRUE(found) << attempt.ip;
             EXPECT_EQ(found->number, asn_of(attempt.ip));

@@ -12,7 +12,9 @@ TEST(PlannedForms, EveryPlannedFormPassesTheServersFieldChecks) {
     ScenarioOptions options;
     options.duration_s = 120;
     for (const auto scenario : every_scenario()) {
-        for (const auto& attempt : make_plan(scenario, options).attempts) {
+        const auto plan = make_plan(scenario, options);
+        EXPECT_FALSE(plan.attempts.empty()) << to_string(scenario);
+        for (const auto& attempt : plan.attempts) {
             std::vector<std::pair<std::string, std::string>> fields{
                 {"name", attempt.name},         {"email", attempt.email},
                 {"postcode", attempt.postcode}, {"comment", attempt.comment},

@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include "metrics/prometheus_text.hpp"
+
 namespace rempart::metrics {
 namespace {
 
@@ -61,7 +63,9 @@ TEST(Metrics, LimitsAndConnectionsAreExposed) {
 
 TEST(Metrics, CollectorsAppendTheirSeries) {
     Registry registry;
-    registry.add_collector([](std::string& out) { out += "rempart_custom 7\n"; });
+    registry.add_collector([](PrometheusText& text) {
+        text.family("rempart_custom", MetricType::gauge, "A module's own series.").sample(7);
+    });
     EXPECT_NE(registry.render().find("rempart_custom 7\n"), std::string::npos);
 }
 

@@ -8,6 +8,7 @@
 #include "core/embedded.hpp"
 #include "html_scan.hpp"
 #include "site_fixture.hpp"
+#include "support/source_files.hpp"
 
 namespace rempart::render {
 namespace {
@@ -207,8 +208,10 @@ TEST_F(Pages, AStatusWithoutItsOwnWordsGetsTheGeneralOnes) {
 
 TEST(Templates, NoInlineScriptOrStyle) {
     static const std::regex inline_script("<script(?![^>]*\\ssrc=)[^>]*>", std::regex::icase);
+    std::size_t scanned = 0;
     for (const auto& file : embedded::files()) {
         if (!file.path.starts_with("templates/")) continue;
+        ++scanned;
         const std::string text(file.bytes);
         EXPECT_FALSE(std::regex_search(text, inline_script)) << file.path;
         EXPECT_FALSE(contains(text, "style=")) << file.path;
@@ -217,6 +220,10 @@ TEST(Templates, NoInlineScriptOrStyle) {
         EXPECT_FALSE(contains(text, "http://")) << file.path;
         EXPECT_FALSE(contains(text, "https://")) << file.path;
     }
+    // An empty embedding would pass every check above: each template on disk was scanned.
+    const auto on_disk = rempart::testing::count_source_files("templates", ".mustache");
+    EXPECT_GT(on_disk, 0u);
+    EXPECT_GE(scanned, on_disk);
 }
 
 TEST(Templates, AllLoadAtStart) {

@@ -9,6 +9,7 @@
 #include "html_scan.hpp"
 #include "render/markdown.hpp"
 #include "site_fixture.hpp"
+#include "support/source_files.hpp"
 
 namespace rempart::render {
 namespace {
@@ -266,14 +267,17 @@ TEST(Templates, TripleMustachesOnlyForHtmlWeProduced) {
             EXPECT_TRUE((*it)[1].str().ends_with("_html")) << file.path << ": " << (*it)[0];
     }
     EXPECT_GE(templates, 7u);
+    EXPECT_GE(templates, rempart::testing::count_source_files("templates", ".mustache"));
 }
 
 // The only *_html values: the layout's page content, the Markdown body, and the incident
 // chart (SVG from render/verdict_chart, which escapes every text it writes).
 TEST(Templates, HtmlValuesComeFromTemplatesOrMarkdown) {
     static const std::regex triple("\\{\\{\\{\\s*([^}\\s]*)\\s*\\}\\}\\}");
+    std::size_t scanned = 0;
     for (const auto& file : embedded::files()) {
         if (!file.path.starts_with("templates/")) continue;
+        ++scanned;
         const std::string text(file.bytes);
         for (auto it = std::sregex_iterator(text.begin(), text.end(), triple);
              it != std::sregex_iterator(); ++it) {
@@ -282,6 +286,10 @@ TEST(Templates, HtmlValuesComeFromTemplatesOrMarkdown) {
                 << file.path << ": " << name;
         }
     }
+    // An empty embedding would pass the check above: each template on disk was scanned.
+    const auto on_disk = rempart::testing::count_source_files("templates", ".mustache");
+    EXPECT_GT(on_disk, 0u);
+    EXPECT_GE(scanned, on_disk);
 }
 
 }  // namespace

@@ -1,4 +1,4 @@
-// A blocking HTTP/1.1 client for tests: whole requests, or raw bytes on a kept connection.
+// A blocking HTTP/1.1 client for tests and tools: whole requests, or raw bytes on a connection.
 #pragma once
 
 #include <chrono>

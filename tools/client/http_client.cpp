@@ -1,5 +1,5 @@
-// A blocking HTTP/1.1 client for tests: whole requests, or raw bytes on a kept connection.
-#include "support/http_client.hpp"
+// A blocking HTTP/1.1 client for tests and tools: whole requests, or raw bytes on a connection.
+#include "client/http_client.hpp"
 
 #include <boost/asio/connect.hpp>
 #include <boost/asio/io_context.hpp>

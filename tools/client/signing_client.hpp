@@ -1,4 +1,4 @@
-// What a signer's browser and mailbox do, for tests: solve the proof of work, post the
+// What a signer's browser and mailbox do, for tests and tools: solve the proof of work, post the
 // form, find the confirmation link in the Maildir.
 #pragma once
 
@@ -9,7 +9,7 @@
 #include <utility>
 #include <vector>
 
-#include "support/http_client.hpp"
+#include "client/http_client.hpp"
 
 namespace rempart::testing {
 

@@ -1,6 +1,6 @@
-// What a signer's browser and mailbox do, for tests: solve the proof of work, post the
+// What a signer's browser and mailbox do, for tests and tools: solve the proof of work, post the
 // form, find the confirmation link in the Maildir.
-#include "support/signing_client.hpp"
+#include "client/signing_client.hpp"
 
 #include <sodium.h>
 #include <boost/json.hpp>
