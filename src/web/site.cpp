@@ -5,6 +5,7 @@
 #include "api/petitions_json.hpp"
 #include "http/cookies.hpp"
 #include "http/target.hpp"
+#include "render/errors.hpp"
 
 namespace rempart::web {
 namespace {
@@ -33,7 +34,8 @@ Result<std::unique_ptr<Site>> Site::create(const Config& config, const Catalog& 
     site->templates_ = std::move(*templates);
     site->assets_ = render::StaticAssets::load();
     if (!site->assets_)
-        return make_error("assets.failed", "the static assets could not be prepared");
+        return make_error(render::RenderError::assets_failed,
+                          "the static assets could not be prepared");
     for (const auto& [name, url] : site->assets_->urls()) {
         const auto* asset = site->assets_->find(url);
         site->static_files_.emplace(url, StaticFile{std::make_shared<CachedPage>(CachedPage{

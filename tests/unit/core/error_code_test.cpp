@@ -7,6 +7,8 @@
 #include <sstream>
 #include <string>
 
+#include "core/result.hpp"
+
 namespace rempart {
 namespace {
 
@@ -65,6 +67,13 @@ TEST(ErrorCode, NoErrorIsNoneOfTheCodes) {
     EXPECT_EQ(none.name(), "");
     EXPECT_NE(none, ShelfError::empty);
     EXPECT_EQ(none, ErrorCode());
+}
+
+TEST(ErrorCode, MakeErrorCarriesTheCodeAndTheDetail) {
+    const Result<int> refused = make_error(ShelfError::full, "no room for a twelfth jar");
+    ASSERT_FALSE(refused.ok());
+    EXPECT_EQ(refused.error().code, ShelfError::full);
+    EXPECT_EQ(refused.error().detail, "no room for a twelfth jar");
 }
 
 }  // namespace
