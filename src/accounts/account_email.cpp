@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "accounts/errors.hpp"
 #include "signatures/email.hpp"
 
 namespace rempart::accounts {
@@ -12,7 +13,7 @@ Result<std::string> account_email(std::string_view typed) {
     auto parsed = signatures::parse_email(typed);
     if (!parsed)
         return make_error(
-            "account.email_invalid",
+            AccountError::email_invalid,
             "'" + std::string(typed) + "' is not an e-mail address: " + parsed.error().detail);
     std::string local = parsed->local;
     // ASCII case only: Unicode local parts are rare for staff and kept as typed.

@@ -9,7 +9,8 @@
 namespace rempart::accounts {
 
 // Checked like a signer's address, then kept as one form (lowercase, domain in A-labels),
-// so "Alice@Example.org" and "alice@example.org" are one account. Error: "account.email_invalid".
+// so "Alice@Example.org" and "alice@example.org" are one account. Error:
+// AccountError::email_invalid.
 Result<std::string> account_email(std::string_view typed);
 
 }  // namespace rempart::accounts

@@ -5,6 +5,7 @@
 
 #include <stdexcept>
 
+#include "accounts/errors.hpp"
 #include "core/text.hpp"
 
 namespace rempart::accounts {
@@ -20,14 +21,15 @@ constexpr std::string_view readable = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRS
 
 Result<void> check_password_rules(std::string_view password) {
     if (password.size() > password_max_bytes)
-        return make_error("password.too_long", "the password is longer than " +
-                                                   std::to_string(password_max_bytes) + " bytes");
+        return make_error(
+            AccountError::password_too_long,
+            "the password is longer than " + std::to_string(password_max_bytes) + " bytes");
     if (!is_valid_utf8(password))
-        return make_error("password.invalid_utf8", "the password is not valid UTF-8");
+        return make_error(AccountError::password_invalid_utf8, "the password is not valid UTF-8");
     if (count_code_points(password) < password_min_chars)
-        return make_error("password.too_short", "the password must have at least " +
-                                                    std::to_string(password_min_chars) +
-                                                    " characters");
+        return make_error(AccountError::password_too_short, "the password must have at least " +
+                                                                std::to_string(password_min_chars) +
+                                                                " characters");
     return {};
 }
 
@@ -40,7 +42,7 @@ Result<std::string> hash_password(std::string_view password, PasswordCost cost) 
     std::string out(crypto_pwhash_STRBYTES, '\0');
     if (crypto_pwhash_str_alg(out.data(), password.data(), password.size(), cost.ops, cost.memory,
                               crypto_pwhash_ALG_ARGON2ID13) != 0)
-        return make_error("password.hash_failed", "argon2id could not get its memory");
+        return make_error(AccountError::password_hash_failed, "argon2id could not get its memory");
     out.resize(out.find('\0'));
     return out;
 }

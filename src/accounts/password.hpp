@@ -13,7 +13,8 @@ inline constexpr std::size_t password_min_chars = 12;    // code points
 inline constexpr std::size_t password_max_bytes = 1024;  // a bound on the hashing input
 inline constexpr std::size_t one_time_password_chars = 24;
 
-// Errors: "password.too_short", "password.too_long", "password.invalid_utf8".
+// Errors: AccountError::password_too_short, AccountError::password_too_long,
+// AccountError::password_invalid_utf8.
 Result<void> check_password_rules(std::string_view password);
 
 // Argon2id costs. `interactive` is libsodium's OPSLIMIT/MEMLIMIT_INTERACTIVE: t=2, 64 MiB,
@@ -25,7 +26,7 @@ struct PasswordCost {
 PasswordCost interactive_cost();
 
 // The PHC string ("$argon2id$v=19$m=65536,t=2,p=1$...") with its own random salt.
-// Error: "password.hash_failed" (out of memory).
+// Error: AccountError::password_hash_failed (out of memory).
 Result<std::string> hash_password(std::string_view password,
                                   PasswordCost cost = interactive_cost());
 // Constant-time in the password; false for a malformed hash too.

@@ -6,6 +6,7 @@
 
 #include "core/embedded.hpp"
 #include "core/text.hpp"
+#include "render/errors.hpp"
 
 namespace rempart::admin {
 namespace mu = kainjow::mustache;
@@ -36,12 +37,12 @@ Result<std::unique_ptr<AdminPages>> AdminPages::load(const render::Messages& mes
         name.remove_suffix(suffix.size());
         const mu::mustache parsed{std::string(file.bytes)};
         if (!parsed.is_valid())
-            return make_error("template.invalid",
+            return make_error(render::RenderError::template_invalid,
                               std::string(file.path) + ": " + parsed.error_message());
         pages->sources_.emplace(std::string(name), std::string(file.bytes));
     }
     if (!pages->sources_.contains("layout"))
-        return make_error("template.missing",
+        return make_error(render::RenderError::template_missing,
                           "templates/admin/layout.mustache is not in this build");
     return pages;
 }

@@ -7,6 +7,7 @@
 #include "admin/release_mail.hpp"
 #include "core/log_events.hpp"
 #include "core/log_text.hpp"
+#include "defence/errors.hpp"
 #include "store/ban_repository.hpp"
 #include "store/cluster_decisions.hpp"
 #include "store/outbox_repository.hpp"
@@ -38,7 +39,9 @@ Awaitable decide(IncidentServices& s, const Params& params, const AdminContext& 
         owner.bind(1, cluster);
         const bool belongs = owner.step() && owner.column_int(0) == incident;
         owner.reset();
-        if (!belongs) return make_error("cluster.not_found", "no such cluster in this incident");
+        if (!belongs)
+            return make_error(defence::DefenceError::cluster_not_found,
+                              "no such cluster in this incident");
         auto decided = store::decide_cluster(db, cluster, decision, by, now);
         if (!decided) return decided;
         entry.detail += ": " + std::to_string(decided->signatures) + " signatures";
@@ -61,7 +64,7 @@ Awaitable decide(IncidentServices& s, const Params& params, const AdminContext& 
     const auto decided =
         co_await s.admin.store.writer().write<store::DecidedCluster>(std::move(job));
     if (!decided) {
-        if (decided.error().code == "cluster.not_found")
+        if (decided.error().code == defence::DefenceError::cluster_not_found)
             co_return admin_notice(s.admin, context.language, 404, "admin.incident_missing_title",
                                    "admin.incident_missing");
         spdlog::error("{} error={}", log_event::store_write_failed,
@@ -97,7 +100,7 @@ Awaitable lift(IncidentServices& s, const Params& params, const AdminContext& co
     };
     const auto lifted = co_await s.admin.store.writer().write<store::Ban>(std::move(job));
     if (!lifted) {
-        if (lifted.error().code == "ban.over")
+        if (lifted.error().code == defence::DefenceError::ban_over)
             co_return admin_notice(s.admin, context.language, 409, "admin.ban_over_title",
                                    "admin.ban_over");
         co_return admin_notice(s.admin, context.language, 404, "admin.incident_missing_title",

@@ -1,6 +1,7 @@
 // GET/POST /admin/password: forced after a one-time password, open to anyone logged in.
 #include <spdlog/spdlog.h>
 
+#include "accounts/errors.hpp"
 #include "accounts/password.hpp"
 #include "accounts/session.hpp"
 #include "accounts/tokens.hpp"
@@ -18,8 +19,8 @@ namespace {
 using Errors = std::vector<std::pair<std::string, std::string>>;  // field, message key
 
 std::string rule_message(const Error& error) {
-    if (error.code == "password.too_short") return "admin.password_too_short";
-    if (error.code == "password.too_long") return "admin.password_too_long";
+    if (error.code == accounts::AccountError::password_too_short) return "admin.password_too_short";
+    if (error.code == accounts::AccountError::password_too_long) return "admin.password_too_long";
     return "admin.password_invalid_utf8";
 }
 

@@ -2,6 +2,7 @@
 #include "admin/trust_form.hpp"
 
 #include "core/text.hpp"
+#include "signatures/errors.hpp"
 #include "signatures/text_input.hpp"
 
 namespace rempart::admin {
@@ -29,7 +30,7 @@ TrustCheck check_trust(const TrustInput& input, const CatalogSnapshot& petitions
         if (normal)
             check.value.value = std::move(*normal);
         else
-            check.errors.push_back({"value", normal.error().code});
+            check.errors.push_back({"value", std::string(normal.error().code.name())});
     } else {
         check.errors.push_back({"kind", "admin.trust_kind_unknown"});
     }
@@ -43,9 +44,10 @@ TrustCheck check_trust(const TrustInput& input, const CatalogSnapshot& petitions
     if (note)
         check.note = std::move(*note);
     else
-        check.errors.push_back({"note", note.error().code == "input.too_long"
-                                            ? "admin.trust_note_too_long"
-                                            : "admin.unreadable"});
+        check.errors.push_back(
+            {"note", note.error().code == signatures::SignatureError::input_too_long
+                         ? "admin.trust_note_too_long"
+                         : "admin.unreadable"});
     return check;
 }
 

@@ -7,6 +7,7 @@
 #include "admin/trust_form.hpp"
 #include "core/log_events.hpp"
 #include "core/log_text.hpp"
+#include "defence/errors.hpp"
 #include "store/trust_repository.hpp"
 
 namespace rempart::admin {
@@ -138,11 +139,11 @@ Awaitable add(IncidentServices& s, const AdminContext& context) {
     };
     const auto added = co_await s.admin.store.writer().write<std::int64_t>(std::move(job));
     if (!added) {
-        if (added.error().code == "trust.duplicate") {
+        if (added.error().code == defence::DefenceError::trust_duplicate) {
             const auto rows = co_await read_rows(s);
-            co_return admin_page(
-                s.admin, context, 422, "admin.trusted_title", "trusted",
-                page_data(s, context, rows, input, {{"value", "trust.duplicate"}}));
+            co_return admin_page(s.admin, context, 422, "admin.trusted_title", "trusted",
+                                 page_data(s, context, rows, input,
+                                           {{"value", std::string(added.error().code.name())}}));
         }
         spdlog::error("{} error={}", log_event::store_write_failed, log_text(added.error().detail));
         co_await tell_defence_again(s);
@@ -170,7 +171,7 @@ Awaitable remove(IncidentServices& s, const Params& params, const AdminContext& 
     };
     const auto removed = co_await s.admin.store.writer().write<store::TrustedRow>(std::move(job));
     if (!removed) {
-        if (removed.error().code == "trust.not_found")
+        if (removed.error().code == defence::DefenceError::trust_not_found)
             co_return admin_notice(s.admin, context.language, 404, "admin.trust_missing_title",
                                    "admin.trust_missing");
         spdlog::error("{} error={}", log_event::store_write_failed,

@@ -1,6 +1,8 @@
 // A moderator's word on a watch, and how a refused one is answered.
 #include "admin/watch_decision.hpp"
 
+#include "defence/errors.hpp"
+
 namespace rempart::admin {
 
 std::optional<WatchDecision> parse_watch_decision(std::string_view word) {
@@ -18,9 +20,9 @@ std::string_view audit_action(WatchDecision decision) {
 }
 
 WatchRefusal watch_refusal(const Error& error) {
-    if (error.code == "watch.not_found")
+    if (error.code == defence::DefenceError::watch_not_found)
         return {404, "admin.watch_missing_title", "admin.watch_missing"};
-    if (error.code == "watch.decided")
+    if (error.code == defence::DefenceError::watch_decided)
         return {409, "admin.watch_decided_title", "admin.watch_decided"};
     return {503, "admin.busy_title", "admin.store_busy"};
 }

@@ -25,8 +25,8 @@ struct WatchRefusal {
     std::string_view title_key;
     std::string_view text_key;
 };
-// "watch.not_found": 404; "watch.decided": 409 (another moderator, or the defence by
-// escalating it, was first); anything else is the store failing: 503.
+// DefenceError::watch_not_found: 404; DefenceError::watch_decided: 409 (another moderator, or the
+// defence by escalating it, was first); anything else is the store failing: 503.
 WatchRefusal watch_refusal(const Error& error);
 
 }  // namespace rempart::admin

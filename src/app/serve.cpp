@@ -32,6 +32,7 @@
 #include "ops/metrics_readers.hpp"
 #include "petitions/catalog.hpp"
 #include "server/dispatch.hpp"
+#include "store/errors.hpp"
 #include "store/petition_repository.hpp"
 #include "store/signature_repository.hpp"
 #include "store/store.hpp"
@@ -114,8 +115,9 @@ int serve(const Config& config, bool demo) {
     auto opened = store::open_store(config.storage, 2);
     if (!opened) {
         spdlog::error("{} error={}",
-                      opened.error().code == "store.newer" ? log_event::store_refused_newer
-                                                           : log_event::store_refused,
+                      opened.error().code == store::StoreError::newer
+                          ? log_event::store_refused_newer
+                          : log_event::store_refused,
                       log_text(opened.error().detail));
         std::cerr << "rempart: " << opened.error().detail << "\n";
         shutdown_logging();

@@ -5,8 +5,11 @@
 #include <sstream>
 
 #include "core/embedded.hpp"
+#include "core/errors.hpp"
 #include "mail/maildir.hpp"
 #include "mail/smtp.hpp"
+#include "shield/errors.hpp"
+#include "signatures/errors.hpp"
 
 namespace rempart::app {
 namespace {
@@ -14,7 +17,7 @@ namespace {
 Result<std::string> read_file(const std::filesystem::path& file, std::string_view setting) {
     std::ifstream in(file, std::ios::binary);
     if (!in)
-        return make_error("config.unreadable",
+        return make_error(ConfigError::unreadable,
                           std::string(setting) + ": cannot read " + file.string());
     std::ostringstream text;
     text << in.rdbuf();
@@ -50,7 +53,8 @@ Result<std::unique_ptr<shield::AsnTable>> load_asn_table(const ShieldConfig& shi
                                  "node_modules/@ip-location-db/asn/asn-ipv6.csv"}) {
             const auto text = embedded::find_data(path);
             if (!text)
-                return make_error("asn.missing", std::string(path) + " is not in this build");
+                return make_error(shield::ShieldError::asn_missing,
+                                  std::string(path) + " is not in this build");
             if (auto added = table->add(*text, path); !added) return added.error();
             embedded::release(*text);
         }
@@ -73,7 +77,7 @@ Result<SigningSetup> set_up_signing(const Config& config) {
     const auto index = embedded::find("node_modules/disposable-email-domains/index.json");
     const auto wildcard = embedded::find("node_modules/disposable-email-domains/wildcard.json");
     if (!index || !wildcard)
-        return make_error("disposable.missing",
+        return make_error(signatures::SignatureError::disposable_missing,
                           "the disposable domain lists are not in this build");
     auto disposable = signatures::DisposableDomains::load(
         *index, *wildcard, config.shield.disposable_block, config.shield.disposable_allow);

@@ -11,6 +11,7 @@
 
 #include "app/signing_setup.hpp"
 #include "core/clock.hpp"
+#include "defence/errors.hpp"
 #include "evidence/export.hpp"
 #include "evidence/organisations.hpp"
 #include "evidence/text.hpp"
@@ -27,7 +28,7 @@ Result<std::int64_t> parse_incident_id(const std::string& text) {
     const auto [end, err] = std::from_chars(text.data(), text.data() + text.size(), id);
     if (text.empty() || err != std::errc() || end != text.data() + text.size() || id <= 0)
         return make_error(
-            "evidence.bad_incident",
+            defence::DefenceError::evidence_bad_incident,
             "the incident must be a positive whole number, e.g. 12 (got '" + text + "')");
     return id;
 }
@@ -41,10 +42,12 @@ Result<void> write_whole(int fd, std::string_view bytes) {
     while (!bytes.empty()) {
         const auto written = ::write(fd, bytes.data(), bytes.size());
         if (written < 0 && errno == EINTR) continue;
-        if (written < 0) return make_error("evidence.write_failed", std::strerror(errno));
+        if (written < 0)
+            return make_error(defence::DefenceError::evidence_write_failed, std::strerror(errno));
         bytes.remove_prefix(static_cast<std::size_t>(written));
     }
-    if (::fsync(fd) != 0) return make_error("evidence.write_failed", std::strerror(errno));
+    if (::fsync(fd) != 0)
+        return make_error(defence::DefenceError::evidence_write_failed, std::strerror(errno));
     return {};
 }
 
@@ -61,7 +64,7 @@ Result<void> write_files(const fs::path& dir, const std::vector<const evidence::
         if (fd < 0) {
             const auto reason = std::strerror(errno);
             discard();
-            return make_error("evidence.write_failed",
+            return make_error(defence::DefenceError::evidence_write_failed,
                               "cannot write in " + dir.string() + ": " + reason);
         }
         staged.push_back({pattern, dir / file->filename});
@@ -70,7 +73,7 @@ Result<void> write_files(const fs::path& dir, const std::vector<const evidence::
         ::close(fd);
         if (!written) {
             discard();
-            return make_error("evidence.write_failed",
+            return make_error(defence::DefenceError::evidence_write_failed,
                               "cannot write " + pattern + ": " + written.error().detail);
         }
     }
@@ -78,7 +81,7 @@ Result<void> write_files(const fs::path& dir, const std::vector<const evidence::
         if (::rename(s.temporary.c_str(), s.final.c_str()) != 0) {
             const auto reason = std::strerror(errno);
             discard();
-            return make_error("evidence.write_failed",
+            return make_error(defence::DefenceError::evidence_write_failed,
                               "cannot write " + s.final.string() + ": " + reason);
         }
     }

@@ -8,7 +8,9 @@
 #include <sstream>
 
 #include "cli/commands.hpp"
+#include "cli/errors.hpp"
 #include "core/log_events.hpp"
+#include "petitions/errors.hpp"
 #include "petitions/validate.hpp"
 #include "store/petition_repository.hpp"
 #include "store/store.hpp"
@@ -19,9 +21,10 @@ namespace {
 Result<std::string> read_text_file(const std::filesystem::path& file) {
     std::error_code ec;
     if (!std::filesystem::is_regular_file(file, ec))
-        return make_error("cli.no_file", "cannot read " + file.string() + ": no such file");
+        return make_error(cli::CliError::no_file,
+                          "cannot read " + file.string() + ": no such file");
     std::ifstream in(file, std::ios::binary);
-    if (!in) return make_error("cli.no_file", "cannot read " + file.string());
+    if (!in) return make_error(cli::CliError::no_file, "cannot read " + file.string());
     std::ostringstream text;
     text << in.rdbuf();
     return text.str();
@@ -33,7 +36,7 @@ Result<std::optional<std::int64_t>> parse_goal(const std::optional<std::string>&
     const auto [end, err] = std::from_chars(text->data(), text->data() + text->size(), goal);
     if (err != std::errc() || end != text->data() + text->size())
         return make_error(
-            "petition.goal_invalid",
+            PetitionError::goal_invalid,
             "the goal must be a whole number of signatures, e.g. 1000 (got '" + *text + "')");
     return std::optional<std::int64_t>(goal);
 }

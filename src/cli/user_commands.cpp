@@ -5,6 +5,7 @@
 
 #include "accounts/account_email.hpp"
 
+#include "accounts/errors.hpp"
 #include "accounts/password.hpp"
 #include "accounts/totp.hpp"
 #include "cli/commands.hpp"
@@ -53,7 +54,7 @@ Result<store::User> find_account(store::Store& store, const std::string& typed) 
     auto user = store.readers().read_now<std::optional<store::User>>(
         [&address](store::Database& db) { return store::find_user_by_email(db, address); });
     if (!user)
-        return make_error("user.not_found",
+        return make_error(accounts::AccountError::user_not_found,
                           "no account has the e-mail " + address + " (see: rempart user list)");
     return std::move(*user);
 }

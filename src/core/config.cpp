@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "core/config_values.hpp"
+#include "core/errors.hpp"
 
 namespace rempart {
 namespace {
@@ -422,20 +423,21 @@ Result<void> read_section(std::string_view source_name, const toml::key& section
     const auto* table = section_node.as_table();
     if (!known_section(section)) {
         if (!table)  // a key written before any [section] header
-            return make_error("config.unknown_key", at_section.prefix() + "unknown key " + section +
-                                                        " (every setting belongs in a [section])");
-        return make_error("config.unknown_key",
+            return make_error(ConfigError::unknown_key,
+                              at_section.prefix() + "unknown key " + section +
+                                  " (every setting belongs in a [section])");
+        return make_error(ConfigError::unknown_key,
                           at_section.prefix() + "unknown section [" + section + "]");
     }
     if (!table)
-        return make_error("config.bad_type", at_section.prefix() + "[" + section +
-                                                 "] must be a section, written as a [" + section +
-                                                 "] header");
+        return make_error(ConfigError::bad_type, at_section.prefix() + "[" + section +
+                                                     "] must be a section, written as a [" +
+                                                     section + "] header");
     for (const auto& [name, value] : *table) {
         const Where where{source_name, place_of(name, value), section, std::string(name.str())};
         const Key* key = find_key(section, name.str());
         if (!key)
-            return make_error("config.unknown_key",
+            return make_error(ConfigError::unknown_key,
                               where.prefix() + "unknown key [" + section + "] " + where.key);
         if (auto read = key->read(value, where, config); !read) return read;
     }
@@ -451,7 +453,7 @@ Result<Config> parse_config(std::string_view toml_text, std::string_view source_
         root = toml::parse(toml_text, source_name);
     } catch (const toml::parse_error& e) {
         const auto& begin = e.source().begin;
-        return make_error("config.syntax",
+        return make_error(ConfigError::syntax,
                           std::string(source_name) + ":" + std::to_string(begin.line) + ":" +
                               std::to_string(begin.column) + ": " + std::string(e.description()));
     }
@@ -460,23 +462,23 @@ Result<Config> parse_config(std::string_view toml_text, std::string_view source_
         if (auto read = read_section(source_name, section_key, section_node, config); !read)
             return read.error();
     if (config.server.tls_cert.empty() != config.server.tls_key.empty())
-        return make_error("config.bad_value",
+        return make_error(ConfigError::bad_value,
                           std::string(source_name) +
                               ": [server] tls_cert and tls_key go together: set both to serve "
                               "HTTPS, or neither");
     if (config.shedding.lag_low > config.shedding.lag_normal ||
         config.shedding.queue_low > config.shedding.queue_normal)
-        return make_error("config.bad_value",
+        return make_error(ConfigError::bad_value,
                           std::string(source_name) +
                               ": [shedding] the low bounds must not pass the normal ones: "
                               "low-priority routes are refused first");
     if (config.admin.login_backoff_first > config.admin.login_backoff_max)
-        return make_error("config.bad_value",
+        return make_error(ConfigError::bad_value,
                           std::string(source_name) +
                               ": [admin] login_backoff_first_s is longer than "
                               "login_backoff_max_s: the first wait would already pass the cap");
     if (config.admin.session_idle > config.admin.session_lifetime)
-        return make_error("config.bad_value",
+        return make_error(ConfigError::bad_value,
                           std::string(source_name) +
                               ": [admin] session_idle_s is longer than session_lifetime_s: the "
                               "idle timeout would never apply");
@@ -485,7 +487,7 @@ Result<Config> parse_config(std::string_view toml_text, std::string_view source_
 
 Result<Config> load_config(const std::filesystem::path& file) {
     const auto refuse = [&](const std::string& reason) {
-        return make_error("config.unreadable",
+        return make_error(ConfigError::unreadable,
                           "cannot read config file " + file.string() + ": " + reason);
     };
     std::error_code ec;

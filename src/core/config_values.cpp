@@ -8,6 +8,7 @@
 #include <limits>
 #include <sstream>
 
+#include "core/errors.hpp"
 #include "core/host_port.hpp"
 
 namespace rempart::config_values {
@@ -75,8 +76,8 @@ std::string Where::prefix() const {
 }
 
 Error Where::error(std::string expected, const toml::node& got) const {
-    return make_error("config.bad_value", prefix() + "[" + section + "] " + key + ": " + expected +
-                                              ", got " + describe(got));
+    return make_error(ConfigError::bad_value, prefix() + "[" + section + "] " + key + ": " +
+                                                  expected + ", got " + describe(got));
 }
 
 Result<void> read_text(const toml::node& node, const Where& where, std::string& out) {
@@ -130,10 +131,10 @@ Result<void> read_rate(const toml::node& node, const Where& where, RateSetting& 
         const Where at{where.file, value.source(), where.section,
                        where.key + "." + std::string(name.str())};
         if (name.str() != "per_minute" && name.str() != "burst")
-            return make_error("config.unknown_key", at.prefix() + "[" + where.section + "] " +
-                                                        where.key + ": unknown key " +
-                                                        std::string(name.str()) +
-                                                        " (per_minute and burst are known)");
+            return make_error(ConfigError::unknown_key, at.prefix() + "[" + where.section + "] " +
+                                                            where.key + ": unknown key " +
+                                                            std::string(name.str()) +
+                                                            " (per_minute and burst are known)");
         auto number = read_integer(value, at, 1, 10'000'000);
         if (!number) return number.error();
         (name.str() == "per_minute" ? out.per_minute : out.burst) = static_cast<double>(*number);
@@ -324,7 +325,7 @@ Result<void> read_bearer_token(const toml::node& node, const Where& where, std::
                    std::string_view("-._~+/").find(c) != std::string_view::npos;
         });
     if (!valid || token.size() < min_bearer_token_chars)
-        return make_error("config.bad_value",
+        return make_error(ConfigError::bad_value,
                           where.prefix() + "[" + where.section + "] " + where.key + ": " +
                               expected + ", got " +
                               (valid ? std::to_string(token.size()) + " characters"

@@ -5,6 +5,8 @@
 #include <charconv>
 #include <cstdint>
 
+#include "core/errors.hpp"
+
 namespace rempart {
 
 using boost::asio::ip::address;
@@ -39,7 +41,8 @@ Result<Network> parse_network(std::string_view text) {
     boost::system::error_code ec;
     auto base = boost::asio::ip::make_address(std::string(text.substr(0, slash)), ec);
     if (ec)
-        return make_error("config.bad_cidr", "not an IP address or network: " + std::string(text));
+        return make_error(ConfigError::bad_cidr,
+                          "not an IP address or network: " + std::string(text));
     base = unmapped(base);
     const unsigned max_length = base.is_v4() ? 32 : 128;
     unsigned length = max_length;
@@ -49,7 +52,7 @@ Result<Network> parse_network(std::string_view text) {
             std::from_chars(digits.data(), digits.data() + digits.size(), length);
         if (err != std::errc() || end != digits.data() + digits.size() || digits.empty() ||
             length > max_length)
-            return make_error("config.bad_cidr", "bad prefix length in " + std::string(text));
+            return make_error(ConfigError::bad_cidr, "bad prefix length in " + std::string(text));
     }
     return Network{base, length};
 }

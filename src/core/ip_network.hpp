@@ -17,7 +17,7 @@ struct Network {
     bool contains(const boost::asio::ip::address& address) const;
 };
 
-// "10.0.0.0/8", "::1/128", or a bare address (a single host). Error: "config.bad_cidr".
+// "10.0.0.0/8", "::1/128", or a bare address (a single host). Error: ConfigError::bad_cidr.
 Result<Network> parse_network(std::string_view text);
 
 class NetworkList {

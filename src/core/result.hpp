@@ -5,12 +5,15 @@
 #include <utility>
 #include <variant>
 
+#include "core/error_code.hpp"
+
 namespace rempart {
 
-// An expected failure. `code` is stable and names a message in locales/ (e.g.
-// "petition.slug_taken"); `detail` is plain English for logs and the command line.
+// An expected failure. `code` is a value of the module's error enum (e.g.
+// PetitionError::slug_taken); its name is stable and names a message in locales/
+// ("petition.slug_taken"). `detail` is plain English for logs and the command line.
 struct Error {
-    std::string code;
+    ErrorCode code;
     std::string detail;
 };
 
@@ -52,8 +55,8 @@ class [[nodiscard]] Result<void> {
     bool failed_ = false;
 };
 
-inline Error make_error(std::string code, std::string detail) {
-    return Error{std::move(code), std::move(detail)};
+inline Error make_error(ErrorCode code, std::string detail) {
+    return Error{code, std::move(detail)};
 }
 
 }  // namespace rempart

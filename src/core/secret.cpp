@@ -8,6 +8,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "core/errors.hpp"
 #include "core/text.hpp"
 
 namespace rempart {
@@ -33,13 +34,13 @@ Result<std::string> load_or_create_secret(const std::filesystem::path& data_dir)
         text << in.rdbuf();
         const auto secret = std::string(trim_view(text.str()));
         if (!in || !is_hex_secret(secret))
-            return make_error("secret.invalid",
+            return make_error(SecretError::invalid,
                               file.string() +
                                   " is not a secret Rempart made: restore it "
                                   "from a backup, or remove it to make a new one");
         return secret;
     }
-    if (sodium_init() < 0) return make_error("secret.failed", "libsodium could not start");
+    if (sodium_init() < 0) return make_error(SecretError::failed, "libsodium could not start");
     unsigned char raw[secret_bytes];
     randombytes_buf(raw, sizeof raw);
     std::string secret(secret_bytes * 2 + 1, '\0');
@@ -48,16 +49,17 @@ Result<std::string> load_or_create_secret(const std::filesystem::path& data_dir)
     // Written beside, then renamed: a crash never leaves half a secret behind.
     const auto temporary = data_dir / "secret.key.new";
     const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-    if (fd < 0) return make_error("secret.failed", "cannot write " + temporary.string());
+    if (fd < 0) return make_error(SecretError::failed, "cannot write " + temporary.string());
     const std::string line = secret + "\n";
     const bool written =
         ::write(fd, line.data(), line.size()) == static_cast<ssize_t>(line.size()) &&
         ::fsync(fd) == 0;
     ::close(fd);
-    if (!written) return make_error("secret.failed", "cannot write " + temporary.string());
+    if (!written) return make_error(SecretError::failed, "cannot write " + temporary.string());
     std::filesystem::rename(temporary, file, ec);
     if (ec)
-        return make_error("secret.failed", "cannot create " + file.string() + ": " + ec.message());
+        return make_error(SecretError::failed,
+                          "cannot create " + file.string() + ": " + ec.message());
     return secret;
 }
 

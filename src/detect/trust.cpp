@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <boost/system/error_code.hpp>
 
+#include "defence/errors.hpp"
+
 namespace rempart::detect {
 
 std::string_view to_string(TrustKind kind) {
@@ -32,7 +34,7 @@ Result<std::string> normalise_domain(std::string_view text) {
                              domain.front() != '-' && domain.find("..") == std::string::npos &&
                              std::all_of(domain.begin(), domain.end(), domain_character);
     if (!well_formed)
-        return make_error("trust.bad_domain",
+        return make_error(defence::DefenceError::trust_bad_domain,
                           "a mail domain looks like amis-du-bocage.fr (letters, digits, dots and "
                           "hyphens; internationalised domains in their xn-- form)");
     return domain;
@@ -41,13 +43,13 @@ Result<std::string> normalise_domain(std::string_view text) {
 Result<std::string> normalise_network(std::string_view text) {
     auto network = parse_network(text);
     if (!network)
-        return make_error("trust.bad_network",
+        return make_error(defence::DefenceError::trust_bad_network,
                           "a network is written 193.48.0.0/16 or 2001:db8::/48, or one address");
     const bool v4 = network->base.is_v4();
     if (network->prefix_length < (v4 ? 16u : 32u))
-        return make_error("trust.too_wide", std::string("a trusted network is at most a /") +
-                                                (v4 ? "16" : "32") +
-                                                ": a wider one would vouch for a whole provider");
+        return make_error(defence::DefenceError::trust_too_wide,
+                          std::string("a trusted network is at most a /") + (v4 ? "16" : "32") +
+                              ": a wider one would vouch for a whole provider");
     return network->base.to_string() + "/" + std::to_string(network->prefix_length);
 }
 

@@ -27,9 +27,9 @@ struct TrustedValue {
 };
 
 // The value as it is kept: a domain in lower case without a final dot, a network as
-// "address/length". Errors a person can act on: "trust.bad_domain", "trust.bad_network",
-// "trust.too_wide" (a network wider than /16 in IPv4 or /32 in IPv6 would vouch for a
-// whole provider).
+// "address/length". Errors a person can act on: DefenceError::trust_bad_domain,
+// DefenceError::trust_bad_network, DefenceError::trust_too_wide (a network wider than /16 in IPv4
+// or /32 in IPv6 would vouch for a whole provider).
 Result<std::string> normalise_trusted(TrustKind kind, std::string_view text);
 
 class TrustList {

@@ -16,6 +16,8 @@
 #include <mutex>
 #include <unordered_map>
 
+#include "dns/errors.hpp"
+
 namespace rempart::dns {
 namespace {
 
@@ -207,15 +209,15 @@ Result<std::unique_ptr<MailDomainChecker>> MailDomainChecker::start(Options opti
     static int library = ARES_SUCCESS;
     std::call_once(once, [] { library = ares_library_init(ARES_LIB_INIT_ALL); });
     if (library != ARES_SUCCESS)
-        return make_error("dns.init", std::string("c-ares: ") + ares_strerror(library));
+        return make_error(DnsError::init, std::string("c-ares: ") + ares_strerror(library));
 
     for (const auto& server : options.servers)
         if (!valid_server(server))
-            return make_error("dns.init", "[dns] servers: \"" + server +
-                                              "\" is not an address with an optional port, "
-                                              "such as \"127.0.0.1:53\" or \"[::1]:53\"");
+            return make_error(DnsError::init, "[dns] servers: \"" + server +
+                                                  "\" is not an address with an optional port, "
+                                                  "such as \"127.0.0.1:53\" or \"[::1]:53\"");
     if (options.timeout.count() < 1 || options.tries < 1)
-        return make_error("dns.init", "the DNS timeout and tries must be at least 1");
+        return make_error(DnsError::init, "the DNS timeout and tries must be at least 1");
     auto state = std::make_unique<State>();
     state->options = options;
     ares_options ares{};
@@ -226,20 +228,20 @@ Result<std::unique_ptr<MailDomainChecker>> MailDomainChecker::start(Options opti
     ares.ndots = 0;
     mask |= ARES_OPT_NDOTS;
     if (const int code = ares_init_options(&state->channel, &ares, mask); code != ARES_SUCCESS)
-        return make_error("dns.init", std::string("c-ares: ") + ares_strerror(code));
+        return make_error(DnsError::init, std::string("c-ares: ") + ares_strerror(code));
     if (!options.servers.empty()) {
         const auto csv = to_csv(options.servers);
         if (const int code = ares_set_servers_ports_csv(state->channel, csv.c_str());
             code != ARES_SUCCESS) {
             ares_destroy(state->channel);
-            return make_error("dns.init", "[dns] servers: cannot use \"" + csv + "\" (" +
-                                              ares_strerror(code) + ")");
+            return make_error(DnsError::init, "[dns] servers: cannot use \"" + csv + "\" (" +
+                                                  ares_strerror(code) + ")");
         }
     }
     state->wake_fd = ::eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
     if (state->wake_fd < 0) {
         ares_destroy(state->channel);
-        return make_error("dns.init", "eventfd failed");
+        return make_error(DnsError::init, "eventfd failed");
     }
     std::unique_ptr<MailDomainChecker> checker(new MailDomainChecker(std::move(state)));
     checker->thread_ = std::thread([raw = checker.get()] { raw->run(); });

@@ -38,7 +38,7 @@ class MailDomainChecker {
         std::size_t max_cached = 100000;
     };
 
-    // Error "dns.init" naming the problem (a server that is not host:port, c-ares failing).
+    // Error DnsError::init naming the problem (a server that is not host:port, c-ares failing).
     static Result<std::unique_ptr<MailDomainChecker>> start(Options options);
     ~MailDomainChecker();
     MailDomainChecker(const MailDomainChecker&) = delete;

@@ -2,6 +2,7 @@
 #include "http/target.hpp"
 
 #include "core/text.hpp"
+#include "http/errors.hpp"
 
 namespace rempart::http {
 namespace {
@@ -49,25 +50,26 @@ bool has_dot_dot_segment(std::string_view path) {
 
 Result<Target> parse_target(std::string_view raw) {
     if (raw.empty() || raw.front() != '/')
-        return make_error("http.bad_target", "the request target must start with '/'");
+        return make_error(HttpError::bad_target, "the request target must start with '/'");
     const auto question = raw.find('?');
     const auto raw_path = raw.substr(0, question);
     for (const char c : raw_path) {
         const auto u = static_cast<unsigned char>(c);
         if (u <= 0x20 || u == 0x7f || c == '#')
-            return make_error("http.bad_target", "the request path holds a forbidden character");
+            return make_error(HttpError::bad_target,
+                              "the request path holds a forbidden character");
     }
     Target target;
     if (!percent_decode(raw_path, false, target.path))
-        return make_error("http.bad_target", "the request path has a malformed %-escape");
+        return make_error(HttpError::bad_target, "the request path has a malformed %-escape");
     if (target.path.find('\0') != std::string::npos)
-        return make_error("http.bad_target", "the request path holds a NUL byte");
+        return make_error(HttpError::bad_target, "the request path holds a NUL byte");
     if (!is_valid_utf8(target.path))
-        return make_error("http.bad_target", "the request path is not valid UTF-8");
+        return make_error(HttpError::bad_target, "the request path is not valid UTF-8");
     // Decoded ".." never reaches a handler: static files are looked up by exact name, and
     // this keeps it so for any handler written later.
     if (has_dot_dot_segment(target.path))
-        return make_error("http.bad_target", "the request path holds a '..' segment");
+        return make_error(HttpError::bad_target, "the request path holds a '..' segment");
     if (question != std::string_view::npos) target.query = raw.substr(question + 1);
     return target;
 }
@@ -86,9 +88,9 @@ Result<std::vector<std::pair<std::string, std::string>>> parse_form(std::string_
         const auto raw_value =
             eq == std::string_view::npos ? std::string_view() : pair.substr(eq + 1);
         if (!percent_decode(raw_name, true, name) || !percent_decode(raw_value, true, value))
-            return make_error("http.bad_form", "the form has a malformed %-escape");
+            return make_error(HttpError::bad_form, "the form has a malformed %-escape");
         if (!is_valid_utf8(name) || !is_valid_utf8(value))
-            return make_error("http.bad_form", "the form is not valid UTF-8");
+            return make_error(HttpError::bad_form, "the form is not valid UTF-8");
         fields.emplace_back(std::move(name), std::move(value));
         name.clear();
         value.clear();

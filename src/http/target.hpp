@@ -16,7 +16,7 @@ struct Target {
     std::string_view query;  // raw, without '?', views the input
 };
 
-// Errors: "http.bad_target" (not an origin-form target, bad percent-encoding, a NUL byte,
+// Errors: HttpError::bad_target (not an origin-form target, bad percent-encoding, a NUL byte,
 // invalid UTF-8 after decoding, or a ".." segment).
 Result<Target> parse_target(std::string_view raw);
 
@@ -24,7 +24,7 @@ Result<Target> parse_target(std::string_view raw);
 bool has_dot_dot_segment(std::string_view path);
 
 // application/x-www-form-urlencoded, also used for query strings. Names and values are
-// decoded ('+' is a space); invalid UTF-8 gives "http.bad_form".
+// decoded ('+' is a space); invalid UTF-8 gives HttpError::bad_form.
 Result<std::vector<std::pair<std::string, std::string>>> parse_form(std::string_view text);
 
 // The first value of a name in a parsed form, if any.

@@ -9,11 +9,13 @@
 #include <chrono>
 #include <cstring>
 
+#include "mail/errors.hpp"
+
 namespace rempart::mail {
 namespace {
 
 Error transient(const std::string& what) {
-    return make_error(std::string(transient_error), what + ": " + std::strerror(errno));
+    return make_error(MailError::transient, what + ": " + std::strerror(errno));
 }
 
 bool sync_folder(const std::filesystem::path& folder) {
@@ -41,9 +43,9 @@ Result<std::unique_ptr<MaildirTransport>> MaildirTransport::open(
         std::error_code ec;
         std::filesystem::create_directories(folder / sub, ec);
         if (ec || !std::filesystem::is_directory(folder / sub))
-            return make_error("mail.maildir", "cannot make the Maildir folder " +
-                                                  (folder / sub).string() + ": " +
-                                                  (ec ? ec.message() : "not a folder"));
+            return make_error(MailError::maildir, "cannot make the Maildir folder " +
+                                                      (folder / sub).string() + ": " +
+                                                      (ec ? ec.message() : "not a folder"));
     }
     return std::unique_ptr<MaildirTransport>(new MaildirTransport(folder));
 }

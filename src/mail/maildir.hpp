@@ -13,7 +13,7 @@ namespace rempart::mail {
 
 class MaildirTransport : public Transport {
   public:
-    // Creates new/, cur/ and tmp/ as needed. Error "mail.maildir" when it cannot.
+    // Creates new/, cur/ and tmp/ as needed. Error MailError::maildir when it cannot.
     static Result<std::unique_ptr<MaildirTransport>> open(const std::filesystem::path& folder);
 
     // Writes into tmp/, syncs, then renames into new/ and syncs the folder: a reader never

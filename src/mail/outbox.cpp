@@ -7,6 +7,7 @@
 
 #include "core/log_events.hpp"
 #include "core/log_text.hpp"
+#include "mail/errors.hpp"
 #include "store/outbox_repository.hpp"
 
 namespace rempart::mail {
@@ -88,9 +89,9 @@ std::size_t Outbox::send_due() {
             continue;
         }
         const auto& error = sent.error();
-        auto reason = error.code + ": " + error.detail;
+        auto reason = std::string(error.code.name()) + ": " + error.detail;
         const bool too_old = now - mail.created_at >= options_.give_up_after.count();
-        if (error.code == permanent_error || too_old) {
+        if (error.code == MailError::permanent || too_old) {
             ++stats_.failed;
             spdlog::warn("{} id={} attempts={} error={}", log_event::mail_failed, mail.id, attempts,
                          log_text(reason));

@@ -7,6 +7,8 @@
 #include <algorithm>
 #include <cstring>
 
+#include "mail/errors.hpp"
+
 namespace rempart::mail {
 namespace {
 
@@ -51,13 +53,13 @@ SmtpTransport::~SmtpTransport() {
 
 Result<void> SmtpTransport::send(const Envelope& envelope, std::string_view message) {
     if (!safe_address(envelope.from) || !safe_address(envelope.to) || envelope.to.empty())
-        return make_error(std::string(permanent_error),
+        return make_error(MailError::permanent,
                           "the recipient is empty, or an envelope address holds a control "
                           "character or <>");
     std::lock_guard lock(mutex_);
     if (!curl_) curl_ = curl_easy_init();
     auto* curl = static_cast<CURL*>(curl_);
-    if (!curl) return make_error(std::string(transient_error), "libcurl could not start");
+    if (!curl) return make_error(MailError::transient, "libcurl could not start");
     curl_easy_reset(curl);  // keeps the open connection, forgets the last message's options
 
     Upload upload{message};
@@ -107,7 +109,7 @@ Result<void> SmtpTransport::send(const Envelope& envelope, std::string_view mess
     // Drop a connection that failed, so the next send starts clean.
     curl_easy_cleanup(curl);
     curl_ = nullptr;
-    return make_error(std::string(permanent ? permanent_error : transient_error), detail);
+    return make_error(permanent ? MailError::permanent : MailError::transient, detail);
 }
 
 }  // namespace rempart::mail

@@ -26,8 +26,8 @@ class SmtpTransport : public Transport {
     SmtpTransport(const SmtpTransport&) = delete;
     SmtpTransport& operator=(const SmtpTransport&) = delete;
 
-    // A 5xx reply (no such mailbox, refused) is mail.permanent; anything else that fails
-    // (no connection, a 4xx reply, a timeout, refused credentials) is mail.transient. With
+    // A 5xx reply (no such mailbox, refused) is MailError::permanent; anything else that fails
+    // (no connection, a 4xx reply, a timeout, refused credentials) is MailError::transient. With
     // a username, the connection must be encrypted (STARTTLS or smtps://).
     Result<void> send(const Envelope& envelope, std::string_view message) override;
 

@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "core/result.hpp"
+#include "mail/errors.hpp"
 
 namespace rempart::mail {
 
@@ -13,12 +14,8 @@ struct Envelope {
     std::string to;
 };
 
-// Error codes a transport gives back; the outbox retries the first and gives up on the second:
-//   mail.transient   try again later (server down, 4xx reply, timeout, disk full)
-//   mail.permanent   this message will never go (5xx reply: no such mailbox, refused)
-inline constexpr std::string_view transient_error = "mail.transient";
-inline constexpr std::string_view permanent_error = "mail.permanent";
-
+// A transport fails with MailError::transient (the outbox tries again later) or
+// MailError::permanent (the outbox gives up on the message).
 class Transport {
   public:
     virtual ~Transport() = default;

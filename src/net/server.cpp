@@ -9,10 +9,12 @@
 #include <boost/asio/strand.hpp>
 #include <boost/asio/use_awaitable.hpp>
 
+#include "core/errors.hpp"
 #include "core/host_port.hpp"
 #include "core/log_events.hpp"
 #include "core/log_text.hpp"
 #include "net/detail/server_state.hpp"
+#include "net/errors.hpp"
 
 namespace rempart::net {
 namespace asio = boost::asio;
@@ -30,12 +32,14 @@ Result<asio::ssl::context> make_tls_context(const ServerConfig& server) {
     boost::system::error_code ec;
     context.use_certificate_chain_file(server.tls_cert.string(), ec);
     if (ec)
-        return make_error("server.tls_failed", "cannot use the certificate " +
-                                                   server.tls_cert.string() + ": " + ec.message());
+        return make_error(
+            ServerError::tls_failed,
+            "cannot use the certificate " + server.tls_cert.string() + ": " + ec.message());
     context.use_private_key_file(server.tls_key.string(), ssl::context::pem, ec);
     if (ec)
-        return make_error("server.tls_failed", "cannot use the private key " +
-                                                   server.tls_key.string() + ": " + ec.message());
+        return make_error(
+            ServerError::tls_failed,
+            "cannot use the private key " + server.tls_key.string() + ": " + ec.message());
     return context;
 }
 
@@ -140,7 +144,7 @@ Result<std::unique_ptr<Server>> Server::create(asio::io_context& io, const Confi
                                                std::vector<asio::io_context*> workers) {
     const auto listen = parse_host_port(config.server.listen);
     if (!listen)
-        return make_error("config.bad_listen",
+        return make_error(ConfigError::bad_listen,
                           "cannot listen on " + config.server.listen + ": expected address:port");
     const tcp::endpoint endpoint(listen->address, listen->port);
     auto trusted = NetworkList::parse(config.server.trusted_proxies);
@@ -161,7 +165,7 @@ Result<std::unique_ptr<Server>> Server::create(asio::io_context& io, const Confi
     if (!ec) acceptor.bind(endpoint, ec);
     if (!ec) acceptor.listen(asio::socket_base::max_listen_connections, ec);
     if (ec)
-        return make_error("server.listen_failed",
+        return make_error(ServerError::listen_failed,
                           "cannot listen on " + config.server.listen + ": " + ec.message());
     return std::unique_ptr<Server>(new Server(std::move(state)));
 }

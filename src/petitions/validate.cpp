@@ -2,6 +2,7 @@
 #include "petitions/validate.hpp"
 
 #include "core/text.hpp"
+#include "petitions/errors.hpp"
 
 namespace rempart {
 namespace {
@@ -12,7 +13,7 @@ bool is_slug_character(char c) {
 
 Result<void> check_slug(const std::string& slug, const PetitionLimits& limits) {
     const auto fail = [](std::string rule) {
-        return make_error("petition.slug_invalid", "the slug " + rule);
+        return make_error(PetitionError::slug_invalid, "the slug " + rule);
     };
     if (slug.size() < limits.slug_min || slug.size() > limits.slug_max)
         return fail("must be " + std::to_string(limits.slug_min) + " to " +
@@ -38,7 +39,7 @@ std::string fold_line_breaks(std::string text) {
 
 Result<std::string> clean_text(const std::string& field, std::string text, bool multiline) {
     if (!is_valid_utf8(text))
-        return make_error("text.invalid_utf8",
+        return make_error(PetitionError::text_invalid_utf8,
                           "the " + field + " is not valid UTF-8 text; save it as UTF-8");
     if (!multiline) text = fold_line_breaks(std::move(text));
     return trim(strip_control_characters(text, multiline));
@@ -52,38 +53,38 @@ Result<PetitionDraft> validate_draft(PetitionDraft draft, const PetitionLimits& 
     auto title = clean_text("title", std::move(draft.title), false);
     if (!title) return title.error();
     if (title->empty())
-        return make_error("petition.title_invalid",
+        return make_error(PetitionError::title_invalid,
                           "the title must not be empty (spaces and invisible characters do "
                           "not count)");
     if (count_code_points(*title) > limits.title_max)
         return make_error(
-            "petition.title_too_long",
+            PetitionError::title_too_long,
             "the title must be at most " + std::to_string(limits.title_max) + " characters long");
     draft.title = std::move(*title);
 
     auto summary = clean_text("summary", std::move(draft.summary), false);
     if (!summary) return summary.error();
     if (count_code_points(*summary) > limits.summary_max)
-        return make_error("petition.summary_too_long", "the summary must be at most " +
-                                                           std::to_string(limits.summary_max) +
-                                                           " characters long");
+        return make_error(PetitionError::summary_too_long, "the summary must be at most " +
+                                                               std::to_string(limits.summary_max) +
+                                                               " characters long");
     draft.summary = std::move(*summary);
 
     // The body's limit is in bytes: it bounds storage and rendering, not reading.
     auto body = clean_text("text", std::move(draft.body_markdown), true);
     if (!body) return body.error();
     if (body->empty())
-        return make_error("petition.body_invalid",
+        return make_error(PetitionError::body_invalid,
                           "the text must not be empty (spaces and invisible characters do not "
                           "count)");
     if (body->size() > limits.body_max_bytes)
         return make_error(
-            "petition.body_too_long",
+            PetitionError::body_too_long,
             "the text must be at most " + std::to_string(limits.body_max_bytes) + " bytes long");
     draft.body_markdown = std::move(*body);
 
     if (draft.goal && (*draft.goal < 1 || *draft.goal > limits.goal_max))
-        return make_error("petition.goal_invalid",
+        return make_error(PetitionError::goal_invalid,
                           "the goal must be a whole number of signatures from 1 to " +
                               std::to_string(limits.goal_max));
     return draft;

@@ -10,6 +10,7 @@
 
 #include "core/embedded.hpp"
 #include "core/text.hpp"
+#include "render/errors.hpp"
 
 namespace rempart::render {
 namespace {
@@ -23,13 +24,13 @@ Result<Table> flatten(std::string_view toml_text, std::string_view name) {
         for (const auto& [section, node] : root) {
             const auto* keys = node.as_table();
             if (!keys)
-                return make_error("locale.bad", std::string(name) + ": top-level " +
-                                                    std::string(section.str()) +
-                                                    " must be a [section]");
+                return make_error(RenderError::locale_bad, std::string(name) + ": top-level " +
+                                                               std::string(section.str()) +
+                                                               " must be a [section]");
             for (const auto& [key, value] : *keys) {
                 const auto* text = value.as_string();
                 if (!text)
-                    return make_error("locale.bad",
+                    return make_error(RenderError::locale_bad,
                                       std::string(name) + ": " + std::string(section.str()) + "." +
                                           std::string(key.str()) + " must be a string");
                 table.emplace(std::string(section.str()) + "." + std::string(key.str()),
@@ -37,7 +38,8 @@ Result<Table> flatten(std::string_view toml_text, std::string_view name) {
             }
         }
     } catch (const toml::parse_error& e) {
-        return make_error("locale.bad", std::string(name) + ": " + std::string(e.description()));
+        return make_error(RenderError::locale_bad,
+                          std::string(name) + ": " + std::string(e.description()));
     }
     return table;
 }
@@ -63,12 +65,13 @@ Result<void> same_keys(const Table& left, std::string_view left_name, const Tabl
     for (const auto& [key, text] : left) {
         const auto other = right.find(key);
         if (other == right.end())
-            return make_error("locale.missing", std::string(right_name) + " lacks the key " + key +
-                                                    " that " + std::string(left_name) + " has");
+            return make_error(RenderError::locale_missing, std::string(right_name) +
+                                                               " lacks the key " + key + " that " +
+                                                               std::string(left_name) + " has");
         if (placeholders_of(text) != placeholders_of(other->second))
-            return make_error("locale.placeholders", key + " has other {placeholders} in " +
-                                                         std::string(left_name) + " than in " +
-                                                         std::string(right_name));
+            return make_error(RenderError::locale_placeholders,
+                              key + " has other {placeholders} in " + std::string(left_name) +
+                                  " than in " + std::string(right_name));
     }
     return {};
 }
@@ -148,7 +151,8 @@ Result<std::unique_ptr<Messages>> Messages::parse(std::string_view fr_toml,
 Result<std::unique_ptr<Messages>> Messages::load() {
     const auto fr = embedded::find("locales/fr.toml");
     const auto en = embedded::find("locales/en.toml");
-    if (!fr || !en) return make_error("locale.missing", "the locales are not in this build");
+    if (!fr || !en)
+        return make_error(RenderError::locale_missing, "the locales are not in this build");
     return parse(*fr, *en);
 }
 

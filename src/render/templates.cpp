@@ -3,6 +3,7 @@
 
 #include "core/embedded.hpp"
 #include "render/detail/page_parts.hpp"
+#include "render/errors.hpp"
 #include "render/pages.hpp"
 
 namespace rempart::render {
@@ -31,10 +32,11 @@ Result<std::unique_ptr<Templates>> Templates::load() {
     for (const auto& [path, slot] : files) {
         const auto text = embedded::find(path);
         if (!text)
-            return make_error("template.missing", std::string(path) + " is not in this build");
+            return make_error(RenderError::template_missing,
+                              std::string(path) + " is not in this build");
         *slot = std::make_unique<mu::mustache>(std::string(*text));
         if (!(*slot)->is_valid())
-            return make_error("template.invalid",
+            return make_error(RenderError::template_invalid,
                               std::string(path) + ": " + (*slot)->error_message());
     }
     p.progress_source = std::string(*embedded::find("templates/web/progress.mustache"));

@@ -12,6 +12,8 @@
 #include <type_traits>
 #include <unordered_map>
 
+#include "shield/errors.hpp"
+
 namespace rempart::shield {
 namespace {
 
@@ -213,9 +215,9 @@ Result<void> AsnTable::add(std::string_view csv_text, std::string_view source_na
         if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
         if (trimmed(line).empty() || trimmed(line).front() == '#') continue;
         const auto bad = [&](std::string_view why) {
-            return make_error("asn.bad_row", std::string(source_name) + ":" +
-                                                 std::to_string(line_number) + ": " +
-                                                 std::string(why));
+            return make_error(ShieldError::asn_bad_row, std::string(source_name) + ":" +
+                                                            std::to_string(line_number) + ": " +
+                                                            std::string(why));
         };
 
         std::size_t pos = 0;

@@ -30,7 +30,7 @@ class AsnTable {
     // as text (asn-ipv4.csv, asn-ipv6.csv): a number is always IPv4. The AS number may
     // carry an "AS" prefix; the organisation may be empty, quoted with "" escapes, or
     // unquoted to the end of the line, commas included. Blank lines and lines starting
-    // with # are skipped. A bad row adds nothing and is an "asn.bad_row" error naming
+    // with # are skipped. A bad row adds nothing and is a ShieldError::asn_bad_row error naming
     // `source_name` and its line.
     //
     // Where ranges overlap, an address belongs to the range that starts last before it

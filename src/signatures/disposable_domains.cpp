@@ -7,6 +7,7 @@
 #include <algorithm>
 
 #include "signatures/email.hpp"
+#include "signatures/errors.hpp"
 
 namespace rempart::signatures {
 namespace {
@@ -35,7 +36,7 @@ Result<void> read_list(std::string_view json, std::string_view name, auto& into)
     boost::system::error_code ec;
     const auto value = boost::json::parse(json, ec);
     const auto bad = [&](std::string why) {
-        return make_error("disposable.bad_list", std::string(name) + ": " + why);
+        return make_error(SignatureError::disposable_bad_list, std::string(name) + ": " + why);
     };
     if (ec) return bad("not JSON (" + ec.message() + ")");
     if (!value.is_array()) return bad("not a JSON array of domains");
@@ -57,13 +58,15 @@ Result<void> read_list(std::string_view json, std::string_view name, auto& into)
 Result<void> read_site_list(const std::vector<std::string>& domains, std::string_view setting,
                             auto& into) {
     for (const auto& typed : domains) {
+        const auto refuse = [&](const std::string& why) {
+            return make_error(
+                SignatureError::disposable_bad_list,
+                std::string(setting) + ": '" + typed + "' is not a domain (" + why + ")");
+        };
         const auto domain = without_trailing_dot(typed);
-        auto ascii = domain.empty() ? Result<std::string>(make_error("", "it is empty"))
-                                    : ascii_domain(domain);
-        if (!ascii)
-            return make_error("disposable.bad_list", std::string(setting) + ": '" + typed +
-                                                         "' is not a domain (" +
-                                                         ascii.error().detail + ")");
+        if (domain.empty()) return refuse("it is empty");
+        auto ascii = ascii_domain(domain);
+        if (!ascii) return refuse(ascii.error().detail);
         into.insert(std::move(*ascii));
     }
     return {};

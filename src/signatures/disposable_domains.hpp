@@ -17,8 +17,9 @@ class DisposableDomains {
     // `index_json`: exact domains; `wildcard_json`: domains whose every subdomain is
     // throwaway too; both JSON arrays of strings, Unicode entries kept in A-labels.
     // `extra_block` and `extra_allow` (the site's configuration) cover their subdomains,
-    // and an allowed domain or parent wins over everything. Error: "disposable.bad_list",
-    // for a list that is not an array of domains or a site entry that is not a domain.
+    // and an allowed domain or parent wins over everything. Error:
+    // SignatureError::disposable_bad_list, for a list that is not an array of domains or a site
+    // entry that is not a domain.
     static Result<DisposableDomains> load(std::string_view index_json,
                                           std::string_view wildcard_json,
                                           const std::vector<std::string>& extra_block,

@@ -10,6 +10,7 @@
 #include <memory>
 
 #include "core/text.hpp"
+#include "signatures/errors.hpp"
 
 namespace rempart::signatures {
 namespace {
@@ -39,7 +40,7 @@ std::string lower_ascii(std::string_view text) {
 }
 
 Error invalid(std::string detail) {
-    return make_error("email.invalid", std::move(detail));
+    return make_error(SignatureError::email_invalid, std::move(detail));
 }
 
 Result<void> check_local(std::string_view local) {

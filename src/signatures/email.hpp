@@ -20,8 +20,8 @@ struct EmailAddress {
 // Syntax per RFC 5321/5322 for what people really type: a dot-atom local part (UTF-8
 // allowed, as RFC 6531 lets mail servers accept), a domain of at least two labels, 254
 // bytes at most; international domains must be valid IDNA 2008 and may not mix Latin,
-// Greek and Cyrillic letters in one label. Errors: "email.invalid" with a detail naming
-// what is wrong.
+// Greek and Cyrillic letters in one label. Errors: SignatureError::email_invalid with a detail
+// naming what is wrong.
 Result<EmailAddress> parse_email(std::string_view typed);
 
 // The canonical form: lowercase (NFC for Unicode local parts); for providers known to
@@ -35,7 +35,7 @@ std::string canonical_email(std::string_view local, std::string_view domain);
 std::string mailbox_key(std::string_view local, std::string_view domain);
 
 // A domain as DNS knows it: lowercase A-labels (IDNA 2008, UTS #46 non-transitional
-// mapping, so "EXÄMPLE.fr" and "exämple.fr" are one domain). Error: "email.invalid".
+// mapping, so "EXÄMPLE.fr" and "exämple.fr" are one domain). Error: SignatureError::email_invalid.
 Result<std::string> ascii_domain(std::string_view domain);
 
 }  // namespace rempart::signatures

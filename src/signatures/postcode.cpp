@@ -2,6 +2,7 @@
 #include "signatures/postcode.hpp"
 
 #include "core/text.hpp"
+#include "signatures/errors.hpp"
 
 namespace rempart::signatures {
 namespace {
@@ -45,7 +46,7 @@ std::string_view department_of(std::string_view digits) {
 Result<Postcode> parse_french_postcode(std::string_view typed) {
     const auto text = trim_view(typed);
     const auto invalid = [&] {
-        return make_error("postcode.invalid",
+        return make_error(SignatureError::postcode_invalid,
                           "a French postcode is five digits, as in 75011 (got '" +
                               std::string(text.substr(0, 20)) + "')");
     };

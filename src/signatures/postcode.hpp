@@ -19,7 +19,7 @@ struct Postcode {
 
 // Five digits, with spaces around and at most one inside ("75 011"). Codes no part of
 // France uses (00xxx, 96xxx, 99xxx, 207xx..209xx, 970xx, 979xx, ...) are refused.
-// Error: "postcode.invalid".
+// Error: SignatureError::postcode_invalid.
 Result<Postcode> parse_french_postcode(std::string_view typed);
 
 }  // namespace rempart::signatures

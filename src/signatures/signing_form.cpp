@@ -1,6 +1,7 @@
 // The signing form: what the browser sent, and the signature it describes once checked.
 #include "signatures/signing_form.hpp"
 
+#include "signatures/errors.hpp"
 #include "signatures/text_input.hpp"
 
 namespace rempart::signatures {
@@ -48,8 +49,8 @@ CheckedForm check_signing_form(const SigningForm& form, bool postcode_required,
     if (form.name.size() > limits.name_chars * raw_bytes_per_char) {
         fail("name", "sign.name_too_long");
     } else if (auto name = clean_text(form.name, limits.name_chars, false); !name) {
-        fail("name", name.error().code == "input.too_long" ? "sign.name_too_long"
-                                                           : "sign.text_invalid");
+        fail("name", name.error().code == SignatureError::input_too_long ? "sign.name_too_long"
+                                                                         : "sign.text_invalid");
     } else if (name->empty()) {
         fail("name", "sign.name_required");
     } else {
@@ -76,8 +77,9 @@ CheckedForm check_signing_form(const SigningForm& form, bool postcode_required,
     if (form.comment.size() > limits.comment_chars * raw_bytes_per_char) {
         fail("comment", "sign.comment_too_long");
     } else if (auto comment = clean_text(form.comment, limits.comment_chars, true); !comment) {
-        fail("comment", comment.error().code == "input.too_long" ? "sign.comment_too_long"
-                                                                 : "sign.text_invalid");
+        fail("comment", comment.error().code == SignatureError::input_too_long
+                            ? "sign.comment_too_long"
+                            : "sign.text_invalid");
     } else {
         input.comment = std::move(*comment);
         if (!input.comment.empty())

@@ -9,6 +9,7 @@
 #include <optional>
 
 #include "core/text.hpp"
+#include "signatures/errors.hpp"
 
 namespace rempart::signatures {
 namespace {
@@ -182,7 +183,8 @@ bool letter_or_digit(utf8proc_int32_t c) {
 }  // namespace
 
 Result<std::string> clean_text(std::string_view raw, std::size_t max_chars, bool multiline) {
-    if (!is_valid_utf8(raw)) return make_error("input.not_utf8", "the text is not valid UTF-8");
+    if (!is_valid_utf8(raw))
+        return make_error(SignatureError::input_not_utf8, "the text is not valid UTF-8");
     std::string kept;
     kept.reserve(raw.size());
     bool pending_space = false;
@@ -222,9 +224,10 @@ Result<std::string> clean_text(std::string_view raw, std::size_t max_chars, bool
     // NFC once the invisible characters are gone, so that "e", a zero-width space and an
     // accent become "é" like the same name typed plainly.
     auto composed = mapped(kept, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
-    if (!composed) return make_error("input.not_utf8", "the text could not be normalised");
+    if (!composed)
+        return make_error(SignatureError::input_not_utf8, "the text could not be normalised");
     if (count_code_points(*composed) > max_chars)
-        return make_error("input.too_long",
+        return make_error(SignatureError::input_too_long,
                           "more than " + std::to_string(max_chars) + " characters");
     return std::move(*composed);
 }

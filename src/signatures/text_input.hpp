@@ -13,7 +13,8 @@ namespace rempart::signatures {
 // selectors gone; tabs and other spaces as one space; trimmed. With `multiline`, lines are
 // kept (\r\n and \r become \n, at most two blank lines in a row); without, a line break is
 // a space. An empty result is not an error: callers decide what is required.
-// Errors: "input.not_utf8", "input.too_long" (more than `max_chars` code points once clean).
+// Errors: SignatureError::input_not_utf8, SignatureError::input_too_long (more than `max_chars`
+// code points once clean).
 Result<std::string> clean_text(std::string_view raw, std::size_t max_chars, bool multiline);
 
 // For duplicate and cluster detection only, never for display: compatibility forms,

@@ -1,6 +1,8 @@
 // Bans in the store.
 #include "store/ban_repository.hpp"
 
+#include "defence/errors.hpp"
+
 namespace rempart::store {
 namespace {
 
@@ -37,12 +39,12 @@ Result<Ban> lift_ban(Database& db, std::int64_t ban_id, std::int64_t at_ms) {
     select.bind(1, ban_id);
     if (!select.step()) {
         select.reset();
-        return make_error("ban.not_found", "no ban " + std::to_string(ban_id));
+        return make_error(defence::DefenceError::ban_not_found, "no ban " + std::to_string(ban_id));
     }
     auto ban = read_ban(select);
     select.reset();
     if (ban.lifted_ms || ban.until_ms <= at_ms)
-        return make_error("ban.over", "this ban had already ended");
+        return make_error(defence::DefenceError::ban_over, "this ban had already ended");
     auto& lift = db.prepare("UPDATE bans SET lifted_ms = ?2 WHERE id = ?1");
     lift.bind(1, ban_id).bind(2, at_ms);
     if (auto lifted = lift.run(); !lifted) return lifted.error();

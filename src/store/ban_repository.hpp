@@ -23,7 +23,7 @@ struct Ban {
 
 // Returns the new ban's id.
 Result<std::int64_t> record_ban(Database& db, const Ban& ban);
-// "ban.not_found"; "ban.over" when it had ended or was lifted already.
+// DefenceError::ban_not_found; DefenceError::ban_over when it had ended or was lifted already.
 Result<Ban> lift_ban(Database& db, std::int64_t ban_id, std::int64_t at_ms);
 // Bans in force at `now_ms`, to restore after a restart and to list.
 std::vector<Ban> active_bans(Database& db, std::int64_t now_ms);

@@ -1,6 +1,7 @@
 // A moderator's word on a cluster: invalidated or released.
 #include "store/cluster_decisions.hpp"
 
+#include "defence/errors.hpp"
 #include "store/incident_repository.hpp"
 
 namespace rempart::store {
@@ -19,7 +20,8 @@ Result<DecidedCluster> decide_cluster(Database& db, std::int64_t cluster_id,
     select.bind(1, cluster_id);
     if (!select.step()) {
         select.reset();
-        return make_error("cluster.not_found", "no cluster " + std::to_string(cluster_id));
+        return make_error(defence::DefenceError::cluster_not_found,
+                          "no cluster " + std::to_string(cluster_id));
     }
     DecidedCluster decided{cluster_id,
                            select.column_int(0),

@@ -32,7 +32,7 @@ struct DecidedCluster {
 // undoes an invalidation: those it holds go back to confirmed (when they had been) or
 // pending, except any that another cluster not released still holds, whose signer has
 // signed again meanwhile, or that a moderator invalidated by hand: a hand decision wins.
-// Either is recorded as an incident action. "cluster.not_found".
+// Either is recorded as an incident action. DefenceError::cluster_not_found.
 Result<DecidedCluster> decide_cluster(Database& db, std::int64_t cluster_id,
                                       ClusterDecision decision, std::string_view by,
                                       std::int64_t at_ms);

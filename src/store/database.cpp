@@ -3,6 +3,8 @@
 
 #include <stdexcept>
 
+#include "store/errors.hpp"
+
 namespace rempart::store {
 
 Error sqlite_error(sqlite3* db, int code, std::string_view doing) {
@@ -10,11 +12,11 @@ Error sqlite_error(sqlite3* db, int code, std::string_view doing) {
     std::string detail =
         std::string(doing) + ": " + (db ? sqlite3_errmsg(db) : sqlite3_errstr(code));
     if (code == SQLITE_CONSTRAINT_UNIQUE || code == SQLITE_CONSTRAINT_PRIMARYKEY)
-        return make_error("store.duplicate", std::move(detail));
-    if (primary == SQLITE_CONSTRAINT) return make_error("store.constraint", std::move(detail));
+        return make_error(StoreError::duplicate, std::move(detail));
+    if (primary == SQLITE_CONSTRAINT) return make_error(StoreError::constraint, std::move(detail));
     if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED)
-        return make_error("store.busy", std::move(detail));
-    return make_error("store.failed", std::move(detail));
+        return make_error(StoreError::busy, std::move(detail));
+    return make_error(StoreError::failed, std::move(detail));
 }
 
 Statement::~Statement() {

@@ -33,8 +33,8 @@ class Statement {
 
     // True while there is a row to read; false when done. An error is returned by `status`.
     bool step();
-    // The outcome of the last step: ok, or the error (with "store.duplicate" for a
-    // UNIQUE violation and "store.constraint" for other constraints).
+    // The outcome of the last step: ok, or the error (with StoreError::duplicate for a
+    // UNIQUE violation and StoreError::constraint for other constraints).
     Result<void> status() const;
     // Runs to completion, for statements that return no rows.
     Result<void> run();

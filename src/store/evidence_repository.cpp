@@ -1,6 +1,7 @@
 // An incident's evidence in the store: the facts the exports are made of, and the exports made.
 #include "store/evidence_repository.hpp"
 
+#include "defence/errors.hpp"
 #include "evidence/export.hpp"
 
 namespace rempart::store {
@@ -245,7 +246,7 @@ Result<IncidentRecord> load(Database& db, std::int64_t incident_id, std::int64_t
     incident.bind(1, incident_id);
     if (!incident.step()) {
         if (auto failed = incident.status(); !failed) return failed.error();
-        return make_error("incident.not_found",
+        return make_error(defence::DefenceError::incident_not_found,
                           "there is no incident " + std::to_string(incident_id));
     }
     IncidentRecord record;
@@ -291,16 +292,19 @@ Result<std::int64_t> record_evidence_export(Database& db, std::int64_t incident_
                                             std::int64_t size_bytes, std::int64_t at_ms,
                                             std::string_view by) {
     if (format != "json" && format != "csv")
-        return make_error("evidence.bad_export", "unknown evidence format " + std::string(format));
+        return make_error(defence::DefenceError::evidence_bad_export,
+                          "unknown evidence format " + std::string(format));
     const bool hex = sha256.size() == 64 &&
                      sha256.find_first_not_of("0123456789abcdef") == std::string_view::npos;
-    if (!hex) return make_error("evidence.bad_export", "a SHA-256 is 64 lowercase hex digits");
+    if (!hex)
+        return make_error(defence::DefenceError::evidence_bad_export,
+                          "a SHA-256 is 64 lowercase hex digits");
     auto& known = db.prepare("SELECT 1 FROM incidents WHERE id = ?1");
     known.bind(1, incident_id);
     const bool exists = known.step();
     known.reset();
     if (!exists)
-        return make_error("incident.not_found",
+        return make_error(defence::DefenceError::incident_not_found,
                           "there is no incident " + std::to_string(incident_id));
     auto& insert = db.prepare(
         "INSERT INTO evidence_exports (incident_id, format, sha256, size_bytes, format_version,"

@@ -12,7 +12,8 @@
 namespace rempart::store {
 
 // Everything the evidence files show about one incident, read in one transaction so that
-// both files describe the same moment. "incident.not_found" when there is no such incident.
+// both files describe the same moment. DefenceError::incident_not_found when there is no such
+// incident.
 //
 // The incident's events are the petition's signing events carrying one of its clusters'
 // keys between the cluster's first attempt and the end of its hold, and every event of a
@@ -36,9 +37,9 @@ struct EvidenceExport {
     std::string exported_by;
 };
 
-// Records a file handed out; returns the row's id. "evidence.bad_export" for a format
+// Records a file handed out; returns the row's id. DefenceError::evidence_bad_export for a format
 // other than json or csv or a checksum that is not 64 lowercase hex digits;
-// "incident.not_found" for an unknown incident.
+// DefenceError::incident_not_found for an unknown incident.
 Result<std::int64_t> record_evidence_export(Database& db, std::int64_t incident_id,
                                             std::string_view format, std::string_view sha256,
                                             std::int64_t size_bytes, std::int64_t at_ms,

@@ -1,6 +1,7 @@
 // Incidents in the store: clusters, the signatures they hold, and the actions taken.
 #include "store/incident_repository.hpp"
 
+#include "defence/errors.hpp"
 #include "store/event_keys.hpp"
 
 namespace rempart::store {
@@ -55,7 +56,7 @@ Result<RecordedCluster> record_cluster(Database& db, const NewCluster& cluster,
                                        std::int64_t now_ms) {
     const auto hold = hold_sql(cluster.dimension);
     if (hold.empty())
-        return make_error("incident.unknown_dimension",
+        return make_error(defence::DefenceError::unknown_dimension,
                           "no signatures can be searched by " + cluster.dimension);
     RecordedCluster recorded;
     if (const auto under_way = incident_under_way(db, cluster.petition_id, cluster.detected_ms)) {
@@ -96,7 +97,7 @@ Result<std::int64_t> hold_more(Database& db, std::int64_t cluster_id, std::int64
                                std::int64_t since_ms) {
     const auto hold = hold_sql(dimension);
     if (hold.empty())
-        return make_error("incident.unknown_dimension",
+        return make_error(defence::DefenceError::unknown_dimension,
                           "no signatures can be searched by " + std::string(dimension));
     auto& link = db.prepare(hold);
     link.bind(1, petition_id);

@@ -40,7 +40,7 @@ struct RecordedCluster {
 // `detected_ms`), or opens one: one attack, one incident, one alert. In the same
 // transaction, holds the petition's signatures whose attempts carried the key since
 // `first_attempt_ms`, and quarantines those pending or confirmed. Nothing is deleted.
-// "incident.unknown_dimension" for a dimension the store cannot search.
+// DefenceError::unknown_dimension for a dimension the store cannot search.
 Result<RecordedCluster> record_cluster(Database& db, const NewCluster& cluster,
                                        std::int64_t now_ms);
 

@@ -1,6 +1,8 @@
 // What the back office shows of incidents. Reads only.
 #include "store/incident_views.hpp"
 
+#include "defence/errors.hpp"
+
 namespace rempart::store {
 namespace {
 
@@ -101,7 +103,8 @@ Result<IncidentView> load_incident_view(Database& db, std::int64_t incident_id,
     select.bind(1, incident_id);
     if (!select.step()) {
         select.reset();
-        return make_error("incident.not_found", "no incident " + std::to_string(incident_id));
+        return make_error(defence::DefenceError::incident_not_found,
+                          "no incident " + std::to_string(incident_id));
     }
     IncidentView view;
     view.summary = read_summary(select);

@@ -88,7 +88,7 @@ struct IncidentView {
     std::vector<MinuteVerdicts> minutes;  // from 10 minutes before the attack, 3 hours at most
 };
 
-// "incident.not_found" when there is none.
+// DefenceError::incident_not_found when there is none.
 Result<IncidentView> load_incident_view(Database& db, std::int64_t incident_id,
                                         std::size_t samples_per_cluster = 5);
 

@@ -8,6 +8,7 @@
 
 #include "core/embedded.hpp"
 #include "core/log_events.hpp"
+#include "store/errors.hpp"
 
 namespace rempart::store {
 
@@ -31,7 +32,7 @@ Result<int> migrate(Database& db, std::span<const Migration> migrations) {
     const auto current = static_cast<int>(db.user_version());
     const int newest = migrations.empty() ? 0 : migrations.back().number;
     if (current > newest)
-        return make_error("store.newer",
+        return make_error(StoreError::newer,
                           "this data folder was written by a newer Rempart (schema " +
                               std::to_string(current) + "; this build knows up to " +
                               std::to_string(newest) +
@@ -46,8 +47,9 @@ Result<int> migrate(Database& db, std::span<const Migration> migrations) {
                                    ";\nCOMMIT;";
         if (auto applied = db.exec(script); !applied) {
             (void)db.exec("ROLLBACK");
-            return make_error("store.migration_failed", "migration " + std::string(migration.name) +
-                                                            " failed: " + applied.error().detail);
+            return make_error(
+                StoreError::migration_failed,
+                "migration " + std::string(migration.name) + " failed: " + applied.error().detail);
         }
         reached = migration.number;
     }

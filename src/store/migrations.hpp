@@ -20,7 +20,7 @@ std::vector<Migration> embedded_migrations();
 
 // Applies, each in its own transaction, the migrations above the store's user_version;
 // returns the schema version reached. A store above the newest migration is refused
-// ("store.newer"): an older binary must not write data it does not understand.
+// (StoreError::newer): an older binary must not write data it does not understand.
 Result<int> migrate(Database& db, std::span<const Migration> migrations);
 Result<int> migrate(Database& db);
 

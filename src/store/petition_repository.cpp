@@ -1,7 +1,9 @@
 // Petitions in the store: insert, list, find, change state.
 #include "store/petition_repository.hpp"
 
+#include "petitions/errors.hpp"
 #include "store/detail/petition_rows.hpp"
+#include "store/errors.hpp"
 
 #include <unordered_map>
 
@@ -36,8 +38,8 @@ Result<Petition> insert_petition(Database& db, const PetitionDraft& draft, std::
     insert.bind(4, draft.body_markdown).bind(5, draft.goal).bind(6, now);
     insert.bind(7, std::int64_t{draft.postcode_required ? 1 : 0});
     if (auto inserted = insert.run(); !inserted) {
-        if (inserted.error().code == "store.duplicate")
-            return make_error("petition.slug_taken",
+        if (inserted.error().code == StoreError::duplicate)
+            return make_error(PetitionError::slug_taken,
                               "a petition with the slug '" + draft.slug + "' already exists");
         return inserted.error();
     }
@@ -107,7 +109,7 @@ Result<void> set_petition_state(Database& db, std::string_view slug, PetitionSta
     update.bind(1, to_string(state)).bind(2, now).bind(3, slug);
     if (auto updated = update.run(); !updated) return updated.error();
     if (sqlite3_changes(db.handle()) == 0)
-        return make_error("petition.not_found",
+        return make_error(PetitionError::not_found,
                           "there is no petition with the slug '" + std::string(slug) + "'");
     return {};
 }

@@ -10,14 +10,14 @@
 
 namespace rempart::store {
 
-// The draft must be validated already. A slug in use gives "petition.slug_taken".
+// The draft must be validated already. A slug in use gives PetitionError::slug_taken.
 Result<Petition> insert_petition(Database& db, const PetitionDraft& draft, std::int64_t now);
 // Every petition, newest first.
 std::vector<Petition> list_petitions(Database& db);
 std::optional<Petition> find_petition(Database& db, std::string_view slug);
 // The same with its signatures by region, read now: for answers that must be exact.
 std::optional<Petition> find_petition_with_counts(Database& db, std::string_view slug);
-// "petition.not_found" when no petition has this slug.
+// PetitionError::not_found when no petition has this slug.
 Result<void> set_petition_state(Database& db, std::string_view slug, PetitionState state,
                                 std::int64_t now);
 

@@ -3,6 +3,9 @@
 
 #include <limits>
 
+#include "signatures/errors.hpp"
+#include "store/errors.hpp"
+
 namespace rempart::store {
 namespace {
 
@@ -32,7 +35,8 @@ Result<SigningRecord> record_duplicate(Database& db, const signatures::NewSignat
         auto status = select.status();
         select.reset();
         if (!status) return status.error();
-        return make_error("store.failed", "a duplicate signature vanished within its transaction");
+        return make_error(StoreError::failed,
+                          "a duplicate signature vanished within its transaction");
     }
     const auto id = select.column_int(0);
     const auto last_mail_at = select.column_int(1);
@@ -75,7 +79,7 @@ Result<void> set_state(Database& db, std::int64_t signature_id, SignatureState s
 Result<LinkedSignature> link_or_error(Database& db, std::string_view token_hash, std::int64_t now) {
     auto linked = find_by_token(db, token_hash, now);
     if (!linked)
-        return make_error("signature.link_invalid",
+        return make_error(signatures::SignatureError::link_invalid,
                           "the confirmation link is unknown or has expired");
     return *linked;
 }
@@ -106,7 +110,7 @@ Result<SigningRecord> record_signature(Database& db, const signatures::NewSignat
         17, to_string(signature.state == SignatureState::quarantined ? SignatureState::quarantined
                                                                      : SignatureState::pending));
     if (auto inserted = insert.run(); !inserted) {
-        if (inserted.error().code == "store.duplicate")
+        if (inserted.error().code == StoreError::duplicate)
             return record_duplicate(db, signature, token_hash, token_expires_at, resend_after_s);
         return inserted.error();
     }
@@ -136,7 +140,8 @@ Result<LinkedSignature> confirm_signature(Database& db, std::string_view token_h
     switch (linked->state) {
         case SignatureState::withdrawn:
         case SignatureState::invalidated:
-            return make_error("signature.withdrawn", "this signature was withdrawn");
+            return make_error(signatures::SignatureError::withdrawn,
+                              "this signature was withdrawn");
         case SignatureState::confirmed:
             return linked;  // a second click changes nothing
         case SignatureState::quarantined: {
@@ -170,7 +175,8 @@ Result<LinkedSignature> withdraw_signature(Database& db, std::string_view token_
     if (!linked) return linked;
     if (linked->state == SignatureState::withdrawn) return linked;
     if (linked->state == SignatureState::invalidated)
-        return make_error("signature.withdrawn", "this signature was already set aside");
+        return make_error(signatures::SignatureError::withdrawn,
+                          "this signature was already set aside");
     if (auto updated =
             set_state(db, linked->signature_id, SignatureState::withdrawn, "withdrawn_at", now);
         !updated)

@@ -51,8 +51,8 @@ std::optional<LinkedSignature> find_by_token(Database& db, std::string_view toke
 // quarantined and keeps the time, for a moderator's release). Its links then stop
 // expiring: they are also how the signer withdraws later. With `quarantine` (the
 // confirmation came from where an incident holds), a pending signature is confirmed into
-// quarantine instead. "signature.link_invalid" for an unknown or expired link,
-// "signature.withdrawn" for a withdrawn signature.
+// quarantine instead. SignatureError::link_invalid for an unknown or expired link,
+// SignatureError::withdrawn for a withdrawn signature.
 Result<LinkedSignature> confirm_signature(Database& db, std::string_view token_hash,
                                           std::int64_t now, bool quarantine = false);
 

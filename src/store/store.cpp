@@ -5,6 +5,7 @@
 
 #include "core/log_events.hpp"
 #include "core/log_text.hpp"
+#include "store/errors.hpp"
 #include "store/migrations.hpp"
 
 namespace rempart::store {
@@ -13,8 +14,9 @@ Result<std::unique_ptr<Store>> open_store(const StorageConfig& config, unsigned 
     std::error_code ec;
     std::filesystem::create_directories(config.data_dir, ec);
     if (ec)
-        return make_error("store.no_folder", "cannot create the data folder " +
-                                                 config.data_dir.string() + ": " + ec.message());
+        return make_error(
+            StoreError::no_folder,
+            "cannot create the data folder " + config.data_dir.string() + ": " + ec.message());
     // Signers' data lives here: nobody but Rempart's own user needs to read it.
     std::filesystem::permissions(config.data_dir, std::filesystem::perms::owner_all,
                                  std::filesystem::perm_options::replace, ec);

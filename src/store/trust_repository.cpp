@@ -1,6 +1,8 @@
 // Trusted values in the store.
 #include "store/trust_repository.hpp"
 
+#include "defence/errors.hpp"
+
 namespace rempart::store {
 namespace {
 
@@ -34,7 +36,9 @@ Result<std::int64_t> add_trusted(Database& db, const detect::TrustedValue& value
     exists.bind(3, value.value);
     const bool duplicate = exists.step();
     exists.reset();
-    if (duplicate) return make_error("trust.duplicate", value.value + " is already trusted here");
+    if (duplicate)
+        return make_error(defence::DefenceError::trust_duplicate,
+                          value.value + " is already trusted here");
     auto& insert = db.prepare(
         "INSERT INTO trusted_values (petition_id, kind, value, note, added_ms, added_by) "
         "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
@@ -49,7 +53,8 @@ Result<TrustedRow> remove_trusted(Database& db, std::int64_t id) {
     select.bind(1, id);
     if (!select.step()) {
         select.reset();
-        return make_error("trust.not_found", "no trusted value " + std::to_string(id));
+        return make_error(defence::DefenceError::trust_not_found,
+                          "no trusted value " + std::to_string(id));
     }
     auto row = read_row(select);
     select.reset();

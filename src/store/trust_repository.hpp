@@ -21,11 +21,11 @@ struct TrustedRow {
 };
 
 // `value.value` must be normalised already (detect::normalise_trusted). Returns the id;
-// "trust.duplicate" when the same value is already trusted for the same scope.
+// DefenceError::trust_duplicate when the same value is already trusted for the same scope.
 Result<std::int64_t> add_trusted(Database& db, const detect::TrustedValue& value,
                                  const std::string& note, const std::string& by,
                                  std::int64_t now_ms);
-// "trust.not_found".
+// DefenceError::trust_not_found.
 Result<TrustedRow> remove_trusted(Database& db, std::int64_t id);
 std::vector<TrustedRow> trusted_rows(Database& db);
 std::vector<detect::TrustedValue> trusted_values(Database& db);

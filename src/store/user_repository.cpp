@@ -1,6 +1,9 @@
 // Back-office accounts in the store.
 #include "store/user_repository.hpp"
 
+#include "accounts/errors.hpp"
+#include "store/errors.hpp"
+
 namespace rempart::store {
 namespace {
 
@@ -26,7 +29,8 @@ User read_user(Statement& row) {
 Result<void> changed_one(Database& db, Result<void> ran, std::int64_t user_id) {
     if (!ran) return ran;
     if (sqlite3_changes(db.handle()) == 0)
-        return make_error("user.not_found", "no account has id " + std::to_string(user_id));
+        return make_error(accounts::AccountError::user_not_found,
+                          "no account has id " + std::to_string(user_id));
     return {};
 }
 
@@ -41,9 +45,10 @@ Result<User> insert_user(Database& db, std::string_view email, accounts::Role ro
     insert.bind(1, email).bind(2, accounts::to_string(role)).bind(3, password_hash);
     insert.bind(4, std::int64_t{must_change_password ? 1 : 0}).bind(5, now_ms);
     if (auto inserted = insert.run(); !inserted) {
-        if (inserted.error().code == "store.duplicate")
-            return make_error("user.email_taken", "an account with the e-mail " +
-                                                      std::string(email) + " already exists");
+        if (inserted.error().code == StoreError::duplicate)
+            return make_error(
+                accounts::AccountError::email_taken,
+                "an account with the e-mail " + std::string(email) + " already exists");
         return inserted.error();
     }
     User user;

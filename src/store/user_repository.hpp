@@ -25,7 +25,7 @@ struct User {
 };
 
 // `email` must be in its account form already (accounts::account_email). A taken address
-// gives "user.email_taken".
+// gives AccountError::email_taken.
 Result<User> insert_user(Database& db, std::string_view email, accounts::Role role,
                          std::string_view password_hash, bool must_change_password,
                          std::int64_t now_ms);
@@ -34,7 +34,7 @@ std::optional<User> find_user(Database& db, std::int64_t id);
 // Every account, by e-mail.
 std::vector<User> list_users(Database& db);
 
-// "user.not_found" when no account has this id.
+// AccountError::user_not_found when no account has this id.
 Result<void> set_password(Database& db, std::int64_t user_id, std::string_view password_hash,
                           bool must_change_password);
 Result<void> set_totp_secret(Database& db, std::int64_t user_id, std::string_view secret);

@@ -1,6 +1,8 @@
 // Watches in the store.
 #include "store/watch_repository.hpp"
 
+#include "defence/errors.hpp"
+
 namespace rempart::store {
 namespace {
 
@@ -84,11 +86,15 @@ Result<bool> escalate_watch(Database& db, std::int64_t petition_id, std::string_
 Result<Watch> decide_watch(Database& db, std::int64_t watch_id, std::string_view state,
                            std::string_view by, std::int64_t now_ms) {
     if (state != "dismissed" && state != "invalidated")
-        return make_error("watch.bad_state", "a watch is dismissed or invalidated");
+        return make_error(defence::DefenceError::watch_bad_state,
+                          "a watch is dismissed or invalidated");
     auto watch = find_watch(db, watch_id);
-    if (!watch) return make_error("watch.not_found", "no watch " + std::to_string(watch_id));
+    if (!watch)
+        return make_error(defence::DefenceError::watch_not_found,
+                          "no watch " + std::to_string(watch_id));
     if (watch->state != "open")
-        return make_error("watch.decided", "this watch was already " + watch->state);
+        return make_error(defence::DefenceError::watch_decided,
+                          "this watch was already " + watch->state);
     auto& update =
         db.prepare("UPDATE watches SET state = ?2, decided_ms = ?3, decided_by = ?4 WHERE id = ?1");
     update.bind(1, watch_id).bind(2, state).bind(3, now_ms).bind(4, by);

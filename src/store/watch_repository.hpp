@@ -58,8 +58,9 @@ Result<bool> escalate_watch(Database& db, std::int64_t petition_id, std::string_
                             std::int64_t now_ms);
 
 // A moderator's decision on an open watch: "dismissed" (a real crowd) or "invalidated"
-// (they set its signatures aside with the invalidation form). "watch.not_found",
-// "watch.decided" when it was not open any more, "watch.bad_state" for another state.
+// (they set its signatures aside with the invalidation form). DefenceError::watch_not_found,
+// DefenceError::watch_decided when it was not open any more, DefenceError::watch_bad_state for
+// another state.
 Result<Watch> decide_watch(Database& db, std::int64_t watch_id, std::string_view state,
                            std::string_view by, std::int64_t now_ms);
 

@@ -5,6 +5,7 @@
 
 #include "core/log_events.hpp"
 #include "core/log_text.hpp"
+#include "store/errors.hpp"
 
 namespace rempart::store {
 namespace asio = boost::asio;
@@ -35,10 +36,10 @@ void Writer::submit(Job job, Done done, Admission admission) {
     }
     if (busy) {
         refused_busy_.fetch_add(1);
-        done(make_error("store.busy", "too many writes are waiting; try again in a moment"));
+        done(make_error(StoreError::busy, "too many writes are waiting; try again in a moment"));
         return;
     }
-    done(make_error("store.stopping", "the store is closing and takes no more writes"));
+    done(make_error(StoreError::stopping, "the store is closing and takes no more writes"));
 }
 
 std::size_t Writer::queued() const {
@@ -87,7 +88,7 @@ void Writer::commit_group(std::vector<Pending>& group) {
             try {
                 outcome = pending.job(*db_);
             } catch (const std::exception& e) {
-                outcome = make_error("store.job_failed", e.what());
+                outcome = make_error(StoreError::job_failed, e.what());
             }
             if (!outcome) (void)db_->exec("ROLLBACK TO job");
             (void)db_->exec("RELEASE job");

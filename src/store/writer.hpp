@@ -24,7 +24,7 @@
 namespace rempart::store {
 
 // Whether a write may be turned away when the queue is full. Requests from the public are
-// (a flood must not grow the queue without end: they get "store.busy" and the client a 503);
+// (a flood must not grow the queue without end: they get StoreError::busy and the client a 503);
 // the server's own writes (incidents, summaries, the back office) always queue.
 enum class Admission { always, when_room };
 
@@ -43,7 +43,7 @@ class Writer {
     // Runs `job` in the next group transaction, in a savepoint of its own: a job that
     // fails (or throws) rolls back alone. `done` runs on the writer thread after COMMIT
     // returned, so a caller answers its client only once the write is durable.
-    // A refused job runs `done` at once with "store.busy" (or "store.stopping").
+    // A refused job runs `done` at once with StoreError::busy (or StoreError::stopping).
     void submit(Job job, Done done, Admission admission = Admission::always);
 
     // The same, for coroutines: resumes on the caller's executor after the commit.

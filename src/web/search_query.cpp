@@ -3,16 +3,19 @@
 
 #include <algorithm>
 
+#include "signatures/errors.hpp"
 #include "signatures/text_input.hpp"
+#include "web/errors.hpp"
 
 namespace rempart::web {
 
 Result<SearchQuery> parse_search_query(std::string_view raw) {
     auto cleaned = signatures::clean_text(raw, search_max_chars, false);
     if (!cleaned)
-        return make_error(
-            cleaned.error().code == "input.too_long" ? "search.too_long" : "search.not_text",
-            cleaned.error().detail);
+        return make_error(cleaned.error().code == signatures::SignatureError::input_too_long
+                              ? WebError::search_too_long
+                              : WebError::search_not_text,
+                          cleaned.error().detail);
     SearchQuery query;
     query.text = std::move(*cleaned);
     const auto folded = signatures::normalise_for_comparison(query.text);

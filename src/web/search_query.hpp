@@ -17,8 +17,8 @@ struct SearchQuery {
     std::vector<std::string> words;  // folded (case, accents, punctuation), distinct
 };
 
-// `raw` is the percent-decoded `q` parameter. Errors: "search.too_long" past
-// search_max_chars characters, "search.not_text" for bytes that are not UTF-8. Words past
+// `raw` is the percent-decoded `q` parameter. Errors: WebError::search_too_long past
+// search_max_chars characters, WebError::search_not_text for bytes that are not UTF-8. Words past
 // search_max_words are left out; a query of punctuation alone has no words.
 Result<SearchQuery> parse_search_query(std::string_view raw);
 

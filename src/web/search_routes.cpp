@@ -3,6 +3,7 @@
 
 #include "http/target.hpp"
 #include "store/petition_search.hpp"
+#include "web/errors.hpp"
 #include "web/search_query.hpp"
 
 namespace rempart::web {
@@ -26,32 +27,32 @@ http::Response search_page(const Site& site, const http::Request& request, unsig
 
 void add_search_routes(http::Router& router, const Site& site, store::Readers& readers) {
     // Read from the store on every request: the first to go when the store falls behind.
-    router.add(http::Method::get, "/search", "search",
-               http::gated(http::Priority::low, http::TrafficFamily::page),
-               [&site, &readers](const http::Request& request,
-                                 const http::Params&) -> boost::asio::awaitable<http::Response> {
-                   const auto form = http::parse_form(request.query);
-                   if (!form) {
-                       render::SearchView refused{"", false, {}, "search.not_text"};
-                       co_return search_page(site, request, 400, refused);
-                   }
-                   const auto raw = http::form_value(*form, "q").value_or("");
-                   auto query = parse_search_query(raw);
-                   if (!query) {
-                       render::SearchView refused{"", false, {}, query.error().code};
-                       co_return search_page(site, request, 400, refused);
-                   }
-                   render::SearchView found{query->text, !query->words.empty(), {}, {}};
-                   if (!query->words.empty()) {
-                       std::function<std::vector<Petition>(store::Database&)> read =
-                           [words = query->words](store::Database& db) {
-                               return store::search_petitions(db, words, max_results);
-                           };
-                       found.petitions =
-                           co_await readers.read<std::vector<Petition>>(std::move(read));
-                   }
-                   co_return search_page(site, request, 200, found);
-               });
+    router.add(
+        http::Method::get, "/search", "search",
+        http::gated(http::Priority::low, http::TrafficFamily::page),
+        [&site, &readers](const http::Request& request,
+                          const http::Params&) -> boost::asio::awaitable<http::Response> {
+            const auto form = http::parse_form(request.query);
+            if (!form) {
+                render::SearchView refused{"", false, {}, error_name(WebError::search_not_text)};
+                co_return search_page(site, request, 400, refused);
+            }
+            const auto raw = http::form_value(*form, "q").value_or("");
+            auto query = parse_search_query(raw);
+            if (!query) {
+                render::SearchView refused{"", false, {}, query.error().code.name()};
+                co_return search_page(site, request, 400, refused);
+            }
+            render::SearchView found{query->text, !query->words.empty(), {}, {}};
+            if (!query->words.empty()) {
+                std::function<std::vector<Petition>(store::Database&)> read =
+                    [words = query->words](store::Database& db) {
+                        return store::search_petitions(db, words, max_results);
+                    };
+                found.petitions = co_await readers.read<std::vector<Petition>>(std::move(read));
+            }
+            co_return search_page(site, request, 200, found);
+        });
 }
 
 }  // namespace rempart::web

@@ -6,6 +6,7 @@
 
 #include "core/log_events.hpp"
 #include "core/log_text.hpp"
+#include "signatures/errors.hpp"
 #include "signatures/link_decision.hpp"
 #include "signatures/link_token.hpp"
 #include "store/event_repository.hpp"
@@ -109,9 +110,9 @@ class SignatureLinks {
         auto changed = co_await s_.store.writer().write<store::LinkedSignature>(std::move(job));
         auto change = LinkChange::changed;
         if (!changed) {
-            if (changed.error().code == "signature.link_invalid")
+            if (changed.error().code == signatures::SignatureError::link_invalid)
                 change = LinkChange::link_invalid;
-            else if (changed.error().code == "signature.withdrawn")
+            else if (changed.error().code == signatures::SignatureError::withdrawn)
                 change = LinkChange::set_aside;
             else {
                 spdlog::error("{} error={}", log_event::store_write_failed,

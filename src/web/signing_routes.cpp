@@ -19,6 +19,7 @@
 #include "render/mail_texts.hpp"
 #include "signatures/link_token.hpp"
 #include "signatures/signing_form.hpp"
+#include "store/errors.hpp"
 #include "store/event_repository.hpp"
 #include "store/incident_repository.hpp"
 #include "store/outbox_repository.hpp"
@@ -380,7 +381,7 @@ class SigningHandler {
         };
         auto recorded = co_await s_.store.writer().write<store::SigningRecord>(
             std::move(job), store::Admission::when_room);
-        if (!recorded && recorded.error().code == "store.busy") {
+        if (!recorded && recorded.error().code == store::StoreError::busy) {
             // Nothing was written: the signer's browser keeps the form, and tries again.
             ++s_.counters.store_busy;
             auto response = s_.site.error_page(503, request.headers, request.target);

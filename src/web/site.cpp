@@ -6,6 +6,7 @@
 #include "http/cookies.hpp"
 #include "http/target.hpp"
 #include "metrics/prometheus_text.hpp"
+#include "render/errors.hpp"
 
 namespace rempart::web {
 namespace {
@@ -40,7 +41,8 @@ Result<std::unique_ptr<Site>> Site::create(const Config& config, const Catalog& 
     site->templates_ = std::move(*templates);
     site->assets_ = render::StaticAssets::load();
     if (!site->assets_)
-        return make_error("assets.failed", "the static assets could not be prepared");
+        return make_error(render::RenderError::assets_failed,
+                          "the static assets could not be prepared");
     for (const auto& [name, url] : site->assets_->urls()) {
         const auto* asset = site->assets_->find(url);
         site->static_files_.emplace(url, StaticFile{std::make_shared<CachedPage>(CachedPage{

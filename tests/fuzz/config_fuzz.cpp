@@ -2,6 +2,7 @@
 #include <string>
 
 #include "core/config.hpp"
+#include "core/errors.hpp"
 #include "fuzz_check.hpp"
 
 using namespace rempart;
@@ -10,8 +11,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const auto config = parse_config(fuzz::as_text(data, size), "fuzz.toml");
     if (!config) {
         const auto& code = config.error().code;
-        FUZZ_CHECK(code == "config.syntax" || code == "config.unknown_key" ||
-                   code == "config.bad_value" || code == "config.bad_type");
+        FUZZ_CHECK(code == ConfigError::syntax || code == ConfigError::unknown_key ||
+                   code == ConfigError::bad_value || code == ConfigError::bad_type);
         // Every message says which file, so an operator knows where to look.
         FUZZ_CHECK(config.error().detail.starts_with("fuzz.toml"));
         return 0;

@@ -4,6 +4,7 @@
 #include "core/text.hpp"
 #include "fuzz_check.hpp"
 #include "signatures/email.hpp"
+#include "signatures/errors.hpp"
 
 using namespace rempart;
 using namespace rempart::signatures;
@@ -12,7 +13,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const auto typed = fuzz::as_text(data, size);
     const auto address = parse_email(typed);
     if (!address) {
-        FUZZ_CHECK(address.error().code == "email.invalid");
+        FUZZ_CHECK(address.error().code == SignatureError::email_invalid);
     } else {
         FUZZ_CHECK(address->as_typed.size() <= 254);
         FUZZ_CHECK(is_valid_utf8(address->as_typed));

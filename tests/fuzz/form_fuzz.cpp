@@ -3,6 +3,7 @@
 
 #include "core/text.hpp"
 #include "fuzz_check.hpp"
+#include "http/errors.hpp"
 #include "http/target.hpp"
 
 using namespace rempart;
@@ -11,7 +12,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const auto text = fuzz::as_text(data, size);
     const auto form = http::parse_form(text);
     if (!form) {
-        FUZZ_CHECK(form.error().code == "http.bad_form");
+        FUZZ_CHECK(form.error().code == http::HttpError::bad_form);
         return 0;
     }
     FUZZ_CHECK(form->size() <= text.size());

@@ -2,6 +2,7 @@
 #include <string>
 
 #include "fuzz_check.hpp"
+#include "signatures/errors.hpp"
 #include "signatures/postcode.hpp"
 
 using namespace rempart;
@@ -10,7 +11,7 @@ using namespace rempart::signatures;
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const auto postcode = parse_french_postcode(fuzz::as_text(data, size));
     if (!postcode) {
-        FUZZ_CHECK(postcode.error().code == "postcode.invalid");
+        FUZZ_CHECK(postcode.error().code == SignatureError::postcode_invalid);
         return 0;
     }
     FUZZ_CHECK(postcode->code.size() == 5);

@@ -3,6 +3,7 @@
 
 #include "core/text.hpp"
 #include "fuzz_check.hpp"
+#include "http/errors.hpp"
 #include "http/target.hpp"
 
 using namespace rempart;
@@ -28,7 +29,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             for (const auto& [name, value] : *query)
                 FUZZ_CHECK(is_valid_utf8(name) && is_valid_utf8(value));
     } else {
-        FUZZ_CHECK(target.error().code == "http.bad_target");
+        FUZZ_CHECK(target.error().code == http::HttpError::bad_target);
     }
 
     // A "next" address taken from a query never leads to another site.

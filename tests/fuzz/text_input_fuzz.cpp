@@ -4,6 +4,7 @@
 
 #include "core/text.hpp"
 #include "fuzz_check.hpp"
+#include "signatures/errors.hpp"
 #include "signatures/text_input.hpp"
 
 using namespace rempart;
@@ -18,8 +19,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const auto cleaned = clean_text(raw, max_chars, multiline);
     if (!cleaned) {
         const auto& code = cleaned.error().code;
-        FUZZ_CHECK(code == "input.not_utf8" || code == "input.too_long");
-        FUZZ_CHECK(code != "input.not_utf8" || !is_valid_utf8(raw));
+        FUZZ_CHECK(code == SignatureError::input_not_utf8 ||
+                   code == SignatureError::input_too_long);
+        FUZZ_CHECK(code != SignatureError::input_not_utf8 || !is_valid_utf8(raw));
     } else {
         const auto& text = *cleaned;
         FUZZ_CHECK(is_valid_utf8(text));

@@ -9,6 +9,7 @@
 #include <charconv>
 #include <memory>
 
+#include "errors.hpp"
 #include "solver_timing.hpp"
 
 namespace rempart::attack {
@@ -40,17 +41,18 @@ using DigestContext = std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)>;
 Result<Solution> solve_challenge(const std::string& challenge_json, const Solver& solver) {
     boost::system::error_code ec;
     const auto parsed = boost::json::parse(challenge_json, ec);
-    if (ec || !parsed.is_object()) return make_error("pow.bad_challenge", "not a JSON object");
+    if (ec || !parsed.is_object())
+        return make_error(SolveError::bad_challenge, "not a JSON object");
     const auto& json = parsed.as_object();
     const auto* salt = json.if_contains("salt");
     const auto* challenge = json.if_contains("challenge");
     const auto* max = json.if_contains("maxnumber");
     if (!salt || !salt->is_string() || !challenge || !challenge->is_string() || !max ||
         !max->is_number())
-        return make_error("pow.bad_challenge", "salt, challenge or maxnumber missing");
+        return make_error(SolveError::bad_challenge, "salt, challenge or maxnumber missing");
     std::array<unsigned char, 32> target{};
     if (!from_hex(challenge->as_string(), target))
-        return make_error("pow.bad_challenge", "challenge is not a SHA-256 digest");
+        return make_error(SolveError::bad_challenge, "challenge is not a SHA-256 digest");
     const auto max_number = max->to_number<std::uint64_t>();
 
     // The salt's state is hashed once and copied for each number.
@@ -79,7 +81,7 @@ Result<Solution> solve_challenge(const std::string& challenge_json, const Solver
         payload["took"] = took_ms(solver, number);
         return Solution{base64(boost::json::serialize(payload)), max_number, number + 1};
     }
-    return make_error("pow.unsolved", "no number up to maxnumber matches");
+    return make_error(SolveError::unsolved, "no number up to maxnumber matches");
 }
 
 }  // namespace rempart::attack

@@ -11,6 +11,7 @@
 #include <unordered_map>
 
 #include "address_space.hpp"
+#include "errors.hpp"
 #include "keep_alive_client.hpp"
 #include "proof_of_work.hpp"
 #include "signing_attempt.hpp"
@@ -138,9 +139,10 @@ class Visit {
     bool pass_gate(const PlannedAttempt& person, const std::string& next, microseconds gated_took) {
         const auto began = Clock::now();
         const auto challenge = timed("GET", "/gate/challenge", "", headers_for(person));
-        const auto solution = challenge.response.status == 200
-                                  ? solve_challenge(challenge.response.body, person.solver)
-                                  : Result<Solution>(make_error("gate", "no challenge"));
+        const auto solution =
+            challenge.response.status == 200
+                ? solve_challenge(challenge.response.body, person.solver)
+                : Result<Solution>(make_error(SolveError::no_challenge, "no challenge"));
         log("gate", challenge.response.status, challenge.took, solution.ok());
         bool passed = false;
         if (solution) {
@@ -164,9 +166,10 @@ class Visit {
     void sign(const PlannedAttempt& person) {
         const auto challenge = timed("GET", "/altcha/challenge?petition=" + options_.petition, "",
                                      headers_for(person));
-        const auto solution = challenge.response.status == 200
-                                  ? solve_challenge(challenge.response.body, person.solver)
-                                  : Result<Solution>(make_error("pow", "no challenge"));
+        const auto solution =
+            challenge.response.status == 200
+                ? solve_challenge(challenge.response.body, person.solver)
+                : Result<Solution>(make_error(SolveError::no_challenge, "no challenge"));
         count(report_.signing, "challenge", challenge, solution.ok());
         if (!solution) return;
         auto headers = headers_for(person);

@@ -5,20 +5,23 @@
 
 #include <set>
 
+#include "accounts/errors.hpp"
 #include "accounts/password.hpp"
 
 namespace rempart::accounts {
 namespace {
 
 TEST(PasswordRules, RefuseShortLongAndUnreadablePasswords) {
-    EXPECT_EQ(check_password_rules("elevenchars").error().code, "password.too_short");
+    EXPECT_EQ(check_password_rules("elevenchars").error().code, AccountError::password_too_short);
     EXPECT_TRUE(check_password_rules("twelve chars").ok());
     // Twelve characters, more bytes: the rule counts characters.
     EXPECT_TRUE(check_password_rules("éééééééééééé").ok());
-    EXPECT_EQ(check_password_rules("ééééééééééé").error().code, "password.too_short");
+    EXPECT_EQ(check_password_rules("ééééééééééé").error().code, AccountError::password_too_short);
     EXPECT_TRUE(check_password_rules(std::string(1024, 'a')).ok());
-    EXPECT_EQ(check_password_rules(std::string(1025, 'a')).error().code, "password.too_long");
-    EXPECT_EQ(check_password_rules("twelve chars\xff").error().code, "password.invalid_utf8");
+    EXPECT_EQ(check_password_rules(std::string(1025, 'a')).error().code,
+              AccountError::password_too_long);
+    EXPECT_EQ(check_password_rules("twelve chars\xff").error().code,
+              AccountError::password_invalid_utf8);
 }
 
 TEST(PasswordHash, IsArgon2idWithInteractiveCostsAndVerifies) {

@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include "accounts/account_email.hpp"
+#include "accounts/errors.hpp"
 #include "accounts/session.hpp"
 
 namespace rempart::accounts {
@@ -34,7 +35,7 @@ TEST(AccountEmail, KeepsOneFormPerAddress) {
     EXPECT_EQ(*account_email("  Ana@Example.ORG "), "ana@example.org");
     EXPECT_EQ(*account_email("ana@exämple.fr"), "ana@xn--exmple-cua.fr");
     for (const char* bad : {"", "ana", "ana@", "@example.org", "ana@localhost", "a b@example.org"})
-        EXPECT_EQ(account_email(bad).error().code, "account.email_invalid") << bad;
+        EXPECT_EQ(account_email(bad).error().code, AccountError::email_invalid) << bad;
 }
 
 }  // namespace

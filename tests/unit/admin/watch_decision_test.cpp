@@ -4,6 +4,9 @@
 
 #include <gtest/gtest.h>
 
+#include "defence/errors.hpp"
+#include "store/errors.hpp"
+
 namespace rempart::admin {
 namespace {
 
@@ -22,11 +25,12 @@ TEST(WatchDecision, EachDecisionHasItsStateAndItsAuditAction) {
 }
 
 TEST(WatchDecision, AMissingWatchIsNotFoundAndADecidedOneAConflict) {
-    EXPECT_EQ(watch_refusal(make_error("watch.not_found", "")).status, 404u);
-    const auto twice = watch_refusal(make_error("watch.decided", "already dismissed"));
+    EXPECT_EQ(watch_refusal(make_error(defence::DefenceError::watch_not_found, "")).status, 404u);
+    const auto twice =
+        watch_refusal(make_error(defence::DefenceError::watch_decided, "already dismissed"));
     EXPECT_EQ(twice.status, 409u);
     EXPECT_EQ(twice.text_key, "admin.watch_decided");
-    EXPECT_EQ(watch_refusal(make_error("store.busy", "locked")).status, 503u);
+    EXPECT_EQ(watch_refusal(make_error(store::StoreError::busy, "locked")).status, 503u);
 }
 
 }  // namespace

@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "core/errors.hpp"
+
 namespace rempart {
 namespace {
 
@@ -200,7 +202,7 @@ TEST(DetectConfig, EachBoundIsTakenAndOnePastItRefusedNamingTheKey) {
         EXPECT_TRUE(taken.ok()) << key << " = " << at << "\n  gave: " << taken.error().detail;
         const auto refused = parse_detect(key + " = " + past);
         ASSERT_FALSE(refused.ok()) << key << " = " << past;
-        EXPECT_EQ(refused.error().code, "config.bad_value") << key;
+        EXPECT_EQ(refused.error().code, ConfigError::bad_value) << key;
         EXPECT_NE(refused.error().detail.find("rempart.toml:2:1: [detect] " + key + ": expected"),
                   std::string::npos)
             << refused.error().detail;
@@ -246,7 +248,7 @@ TEST(DetectConfig, AWrongTypeIsRefusedNamingTheKey) {
     for (const auto& [toml, expected] : cases) {
         const auto config = parse_detect(toml);
         ASSERT_FALSE(config.ok()) << toml;
-        EXPECT_EQ(config.error().code, "config.bad_value") << toml;
+        EXPECT_EQ(config.error().code, ConfigError::bad_value) << toml;
         EXPECT_NE(config.error().detail.find(expected), std::string::npos)
             << toml << "\n  gave: " << config.error().detail;
     }
@@ -255,7 +257,7 @@ TEST(DetectConfig, AWrongTypeIsRefusedNamingTheKey) {
 TEST(DetectConfig, AnUnknownKeyIsNamedWithItsLine) {
     const auto config = parse_detect("window_seconds = 60\nname_min_counts = 3");
     ASSERT_FALSE(config.ok());
-    EXPECT_EQ(config.error().code, "config.unknown_key");
+    EXPECT_EQ(config.error().code, ConfigError::unknown_key);
     EXPECT_EQ(config.error().detail, "rempart.toml:3:1: unknown key [detect] name_min_counts");
     // The code's own names are not keys: the file speaks of attempts and seconds.
     EXPECT_FALSE(parse_detect("max_window_events = 10").ok());

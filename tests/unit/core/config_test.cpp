@@ -8,6 +8,8 @@
 #include <fstream>
 #include <utility>
 
+#include "core/errors.hpp"
+
 namespace rempart {
 namespace {
 
@@ -119,7 +121,7 @@ TEST(ConfigLoading, BadValueNamesFileLineKeyExpectationAndValue) {
     const auto config =
         parse_config("[server]\nthreads = 2\n\nlisten = \"nope\"\n", "rempart.toml");
     ASSERT_FALSE(config.ok());
-    EXPECT_EQ(config.error().code, "config.bad_value");
+    EXPECT_EQ(config.error().code, ConfigError::bad_value);
     EXPECT_TRUE(config.error().detail.starts_with(
         "rempart.toml:4:1: [server] listen: expected \"host:port\""))
         << config.error().detail;
@@ -129,7 +131,7 @@ TEST(ConfigLoading, BadValueNamesFileLineKeyExpectationAndValue) {
 TEST(ConfigLoading, UnknownKeyMessageIsJustTheKey) {
     const auto config = parse_config("[server]\n\n\n\n\n\nlisen = \"x\"\n", "rempart.toml");
     ASSERT_FALSE(config.ok());
-    EXPECT_EQ(config.error().code, "config.unknown_key");
+    EXPECT_EQ(config.error().code, ConfigError::unknown_key);
     EXPECT_EQ(config.error().detail, "rempart.toml:7:1: unknown key [server] lisen");
 }
 
@@ -191,7 +193,7 @@ TEST(ConfigLoading, EachBadValueNamesItsKey) {
     for (const auto& [toml, expected] : cases) {
         const auto config = parse_config(toml, "rempart.toml");
         ASSERT_FALSE(config.ok()) << toml;
-        EXPECT_EQ(config.error().code, "config.bad_value") << toml;
+        EXPECT_EQ(config.error().code, ConfigError::bad_value) << toml;
         EXPECT_NE(config.error().detail.find(expected), std::string::npos)
             << toml << "\n  gave: " << config.error().detail;
     }
@@ -218,7 +220,7 @@ group_commit_ms = 1000
 TEST(ConfigLoading, SyntaxErrorNamesLineAndColumn) {
     const auto config = parse_config("[server]\nthreads = = 2\n", "rempart.toml");
     ASSERT_FALSE(config.ok());
-    EXPECT_EQ(config.error().code, "config.syntax");
+    EXPECT_EQ(config.error().code, ConfigError::syntax);
     EXPECT_TRUE(config.error().detail.starts_with("rempart.toml:2:")) << config.error().detail;
     // "rempart.toml:2:11: ..." — file, line and column before the description.
     const auto& detail = config.error().detail;
@@ -280,7 +282,7 @@ TEST(ConfigLoading, SyntaxErrorGivesLineAndColumn) {
 TEST(ConfigLoading, MissingFileIsAClearError) {
     const auto config = load_config("/nonexistent/rempart.toml");
     ASSERT_FALSE(config.ok());
-    EXPECT_EQ(config.error().code, "config.unreadable");
+    EXPECT_EQ(config.error().code, ConfigError::unreadable);
     EXPECT_EQ(config.error().detail,
               "cannot read config file /nonexistent/rempart.toml: No such file or directory");
 }
@@ -600,7 +602,7 @@ TEST(ConfigLoading, AShortOrUnsendableMetricsTokenIsRefusedWithoutBeingRepeated)
     const auto config =
         parse_config("[metrics]\n\nbearer_token = \"" + one_short + "\"\n", "rempart.toml");
     ASSERT_FALSE(config.ok());
-    EXPECT_EQ(config.error().code, "config.bad_value");
+    EXPECT_EQ(config.error().code, ConfigError::bad_value);
     EXPECT_TRUE(config.error().detail.starts_with("rempart.toml:3:1: [metrics] bearer_token: "))
         << config.error().detail;
     EXPECT_TRUE(config.error().detail.ends_with("got 31 characters")) << config.error().detail;
@@ -626,7 +628,7 @@ TEST(ConfigLoading, BadMetricsNetworksNameTheirPlace) {
     const auto config =
         parse_config("[metrics]\nallow = [\"127.0.0.1/32\", \"10.0.0.0/33\"]\n", "rempart.toml");
     ASSERT_FALSE(config.ok());
-    EXPECT_EQ(config.error().code, "config.bad_value");
+    EXPECT_EQ(config.error().code, ConfigError::bad_value);
     EXPECT_TRUE(config.error().detail.starts_with("rempart.toml:2:")) << config.error().detail;
     EXPECT_NE(config.error().detail.find("[metrics] allow: expected an array of networks"),
               std::string::npos)

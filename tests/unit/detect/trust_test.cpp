@@ -1,6 +1,7 @@
 // Tests for the values organisers trust: how they are written, checked and matched.
 #include <gtest/gtest.h>
 
+#include "defence/errors.hpp"
 #include "detect/trust.hpp"
 
 namespace rempart::detect {
@@ -13,7 +14,7 @@ TEST(Trust, DomainsAreKeptInLowerCaseWithoutTheirFinalDot) {
     for (const auto* bad : {"", "localhost", "a..b.fr", ".asso.fr", "asso fr.fr", "é.fr"}) {
         const auto checked = normalise_trusted(TrustKind::email_domain, bad);
         ASSERT_FALSE(checked) << bad;
-        EXPECT_EQ(checked.error().code, "trust.bad_domain");
+        EXPECT_EQ(checked.error().code, defence::DefenceError::trust_bad_domain);
     }
 }
 
@@ -21,9 +22,11 @@ TEST(Trust, NetworksAreCheckedAndNeverAWholeProvider) {
     EXPECT_EQ(*normalise_trusted(TrustKind::network, "193.48.0.0/16"), "193.48.0.0/16");
     EXPECT_EQ(*normalise_trusted(TrustKind::network, "192.0.2.7"), "192.0.2.7/32");
     EXPECT_EQ(normalise_trusted(TrustKind::network, "not a network").error().code,
-              "trust.bad_network");
-    EXPECT_EQ(normalise_trusted(TrustKind::network, "90.0.0.0/8").error().code, "trust.too_wide");
-    EXPECT_EQ(normalise_trusted(TrustKind::network, "2a01::/16").error().code, "trust.too_wide");
+              defence::DefenceError::trust_bad_network);
+    EXPECT_EQ(normalise_trusted(TrustKind::network, "90.0.0.0/8").error().code,
+              defence::DefenceError::trust_too_wide);
+    EXPECT_EQ(normalise_trusted(TrustKind::network, "2a01::/16").error().code,
+              defence::DefenceError::trust_too_wide);
     EXPECT_TRUE(normalise_trusted(TrustKind::network, "2001:660:3000::/40"));
 }
 

@@ -4,6 +4,7 @@
 #include <atomic>
 #include <future>
 
+#include "dns/errors.hpp"
 #include "dns/mail_domain_checker.hpp"
 #include "support/dns_server.hpp"
 
@@ -126,9 +127,8 @@ TEST(MailDomainsSetup, ABadServerIsRefusedAtStart) {
         options.servers = {server};
         const auto checker = MailDomainChecker::start(options);
         ASSERT_FALSE(checker.ok()) << server;
-        EXPECT_EQ(checker.error().code, "dns.init");
-        EXPECT_NE(checker.error().detail.find(std::string("\"") + server + "\""),
-                  std::string::npos)
+        EXPECT_EQ(checker.error().code, DnsError::init);
+        EXPECT_NE(checker.error().detail.find(std::string("\"") + server + "\""), std::string::npos)
             << checker.error().detail;
     }
     for (const char* server : {"127.0.0.1", "127.0.0.1:5353", "::1", "[::1]:53"}) {

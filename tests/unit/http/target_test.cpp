@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include "http/errors.hpp"
+
 namespace rempart::http {
 namespace {
 
@@ -34,7 +36,7 @@ TEST(Target, RefusesMalformedEscapes) {
 TEST(Target, RefusesInvalidUtf8AfterDecoding) {
     const auto target = parse_target("/%C3%28");
     ASSERT_FALSE(target.ok());
-    EXPECT_EQ(target.error().code, "http.bad_target");
+    EXPECT_EQ(target.error().code, HttpError::bad_target);
     EXPECT_FALSE(parse_target("/%ED%A0%80").ok());  // a UTF-16 surrogate
     EXPECT_FALSE(parse_target("/%C0%AF").ok());     // an overlong '/'
 }
@@ -66,7 +68,7 @@ TEST(Form, RefusesBadEscapesAndInvalidUtf8) {
     EXPECT_FALSE(parse_form("a=%G1").ok());
     const auto bad = parse_form("a=%FF");
     ASSERT_FALSE(bad.ok());
-    EXPECT_EQ(bad.error().code, "http.bad_form");
+    EXPECT_EQ(bad.error().code, HttpError::bad_form);
 }
 
 }  // namespace

@@ -8,6 +8,7 @@
 #include <sstream>
 #include <thread>
 
+#include "mail/errors.hpp"
 #include "mail/maildir.hpp"
 
 namespace rempart::mail {
@@ -64,7 +65,7 @@ TEST_F(MaildirTest, AFolderThatCannotBeMadeIsAClearError) {
     std::ofstream(dir_ / "file") << "not a folder";
     const auto maildir = MaildirTransport::open(dir_ / "file" / "mail");
     ASSERT_FALSE(maildir.ok());
-    EXPECT_EQ(maildir.error().code, "mail.maildir");
+    EXPECT_EQ(maildir.error().code, MailError::maildir);
     EXPECT_NE(maildir.error().detail.find("file/mail"), std::string::npos);
 }
 
@@ -74,7 +75,7 @@ TEST_F(MaildirTest, AFolderThatVanishedGivesATransientError) {
     std::filesystem::remove_all(dir_ / "mail");
     const auto sent = (*maildir)->send({"a", "b"}, "x\r\n");
     ASSERT_FALSE(sent.ok());
-    EXPECT_EQ(sent.error().code, transient_error);
+    EXPECT_EQ(sent.error().code, MailError::transient);
 }
 
 }  // namespace

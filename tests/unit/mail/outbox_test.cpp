@@ -5,6 +5,7 @@
 
 #include <mutex>
 
+#include "mail/errors.hpp"
 #include "mail/outbox.hpp"
 #include "store/outbox_repository.hpp"
 
@@ -27,7 +28,7 @@ class ScriptedServer : public Transport {
     std::mutex mutex_;
     int attempts = 0;
     int refusals = 0;
-    std::string error_code{transient_error};
+    MailError error_code = MailError::transient;
     std::vector<std::string> delivered;
 };
 
@@ -106,7 +107,7 @@ TEST_F(OutboxTest, BackoffIsBounded) {
 TEST_F(OutboxTest, APermanentRefusalIsGivenUpAndKept) {
     ScriptedServer server;
     server.refusals = 1;
-    server.error_code = std::string(permanent_error);
+    server.error_code = MailError::permanent;
     Outbox outbox(*store_, server, {}, [this] { return now_; });
     queue("nobody@example.org", 1000);
     EXPECT_EQ(outbox.send_due(), 1u);

@@ -3,6 +3,7 @@
 
 #include <unistd.h>
 
+#include "mail/errors.hpp"
 #include "mail/smtp.hpp"
 #include "support/server_process.hpp"
 #include "support/smtp_sink.hpp"
@@ -50,7 +51,7 @@ TEST(Smtp, ALineBreakInAnEnvelopeAddressIsRefusedBeforeTheServerSeesIt) {
     const auto refused =
         smtp.send({"a@example.org", "b@example.org>\r\nRCPT TO:<evil@example.net"}, message);
     ASSERT_FALSE(refused.ok());
-    EXPECT_EQ(refused.error().code, permanent_error);
+    EXPECT_EQ(refused.error().code, MailError::permanent);
     ASSERT_TRUE(smtp.send({"a@example.org", "b@example.org"}, message).ok());
     const auto mails = sink.wait_for(1);
     ASSERT_EQ(mails.size(), 1u);
@@ -77,7 +78,7 @@ TEST(Smtp, UsesStartTlsWhenOffered) {
     SmtpTransport strict(options);
     const auto refused = strict.send({"a@example.org", "b@example.org"}, message);
     ASSERT_FALSE(refused.ok());
-    EXPECT_EQ(refused.error().code, transient_error) << refused.error().detail;
+    EXPECT_EQ(refused.error().code, MailError::transient) << refused.error().detail;
     std::filesystem::remove_all(dir);
 }
 
@@ -103,7 +104,7 @@ TEST(Smtp, AuthenticatesOverTlsOnlyAndAWrongPasswordWaitsForItsFix) {
     SmtpTransport bad(options);
     const auto refused = bad.send({"a@example.org", "b@example.org"}, message);
     ASSERT_FALSE(refused.ok());
-    EXPECT_EQ(refused.error().code, transient_error) << refused.error().detail;
+    EXPECT_EQ(refused.error().code, MailError::transient) << refused.error().detail;
     std::filesystem::remove_all(dir);
 }
 
@@ -130,7 +131,7 @@ TEST(Smtp, A451IsTransientAndTheNextTryGoesThrough) {
     SmtpTransport smtp(options_for(sink));
     const auto first = smtp.send({"a@example.org", "b@example.org"}, message);
     ASSERT_FALSE(first.ok());
-    EXPECT_EQ(first.error().code, transient_error);
+    EXPECT_EQ(first.error().code, MailError::transient);
     EXPECT_NE(first.error().detail.find("451"), std::string::npos) << first.error().detail;
     EXPECT_TRUE(smtp.send({"a@example.org", "b@example.org"}, message).ok());
 }
@@ -141,7 +142,7 @@ TEST(Smtp, AnUnknownMailboxIsPermanent) {
     SmtpTransport smtp(options_for(sink));
     const auto refused = smtp.send({"a@example.org", "nobody@example.org"}, message);
     ASSERT_FALSE(refused.ok());
-    EXPECT_EQ(refused.error().code, permanent_error);
+    EXPECT_EQ(refused.error().code, MailError::permanent);
     EXPECT_NE(refused.error().detail.find("550"), std::string::npos) << refused.error().detail;
 }
 
@@ -153,7 +154,7 @@ TEST(Smtp, NobodyListeningIsTransient) {
     const auto started = std::chrono::steady_clock::now();
     const auto refused = smtp.send({"a@example.org", "b@example.org"}, message);
     ASSERT_FALSE(refused.ok());
-    EXPECT_EQ(refused.error().code, transient_error);
+    EXPECT_EQ(refused.error().code, MailError::transient);
     EXPECT_LT(std::chrono::steady_clock::now() - started,
               std::chrono::seconds(2));  // refused, not timed out
 }

@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include "core/errors.hpp"
+
 namespace rempart::ops {
 namespace {
 
@@ -67,7 +69,7 @@ TEST(MetricsReaders, ABadNetworkIsAnErrorNotAnOpenDoor) {
     config.allow = {"10.0.0.0/33"};
     const auto created = MetricsReaders::create(config);
     ASSERT_FALSE(created.ok());
-    EXPECT_EQ(created.error().code, "config.bad_cidr");
+    EXPECT_EQ(created.error().code, ConfigError::bad_cidr);
 }
 
 }  // namespace

@@ -5,6 +5,8 @@
 
 #include <utility>
 
+#include "petitions/errors.hpp"
+
 namespace rempart {
 namespace {
 
@@ -12,9 +14,12 @@ PetitionDraft good() {
     return PetitionDraft{"velo-ecole", "Titre", "Résumé", "Texte.", 100};
 }
 
-std::string code_of(const PetitionDraft& draft) {
+// What validate_draft answers: a PetitionError, or `accepted`.
+constexpr ErrorCode accepted{};
+
+ErrorCode code_of(const PetitionDraft& draft) {
     const auto result = validate_draft(draft);
-    return result ? std::string() : result.error().code;
+    return result ? accepted : result.error().code;
 }
 
 TEST(PetitionDraft, AGoodDraftPassesCleaned) {
@@ -30,44 +35,44 @@ TEST(PetitionDraft, SlugRules) {
                             "velo/ecole", "velo.ecole"}) {
         auto draft = good();
         draft.slug = bad;
-        EXPECT_EQ(code_of(draft), "petition.slug_invalid") << bad;
+        EXPECT_EQ(code_of(draft), PetitionError::slug_invalid) << bad;
     }
     auto draft = good();
     draft.slug = "abc";
-    EXPECT_EQ(code_of(draft), "");
+    EXPECT_EQ(code_of(draft), accepted);
     draft.slug = std::string(80, 'a');
-    EXPECT_EQ(code_of(draft), "");
+    EXPECT_EQ(code_of(draft), accepted);
     draft.slug = std::string(81, 'a');
-    EXPECT_EQ(code_of(draft), "petition.slug_invalid");
+    EXPECT_EQ(code_of(draft), PetitionError::slug_invalid);
 }
 
 TEST(PetitionDraft, TitleRules) {
     auto draft = good();
     draft.title = "   ";
-    EXPECT_EQ(code_of(draft), "petition.title_invalid");
+    EXPECT_EQ(code_of(draft), PetitionError::title_invalid);
     std::string accents;
     for (int i = 0; i < 200; ++i) accents += "é";
     draft.title = accents;  // 200 code points, 400 bytes
-    EXPECT_EQ(code_of(draft), "");
+    EXPECT_EQ(code_of(draft), accepted);
     draft.title = accents + "e";
-    EXPECT_EQ(code_of(draft), "petition.title_too_long");
+    EXPECT_EQ(code_of(draft), PetitionError::title_too_long);
     draft.title = "caf\xE9";
-    EXPECT_EQ(code_of(draft), "text.invalid_utf8");
+    EXPECT_EQ(code_of(draft), PetitionError::text_invalid_utf8);
 }
 
 TEST(PetitionDraft, SummaryAndBodyRules) {
     auto draft = good();
     draft.summary = std::string(500, 's');
-    EXPECT_EQ(code_of(draft), "");
+    EXPECT_EQ(code_of(draft), accepted);
     draft.summary = std::string(501, 's');
-    EXPECT_EQ(code_of(draft), "petition.summary_too_long");
+    EXPECT_EQ(code_of(draft), PetitionError::summary_too_long);
     draft = good();
     draft.body_markdown = std::string(100000, 'b');
-    EXPECT_EQ(code_of(draft), "");
+    EXPECT_EQ(code_of(draft), accepted);
     draft.body_markdown = std::string(100001, 'b');
-    EXPECT_EQ(code_of(draft), "petition.body_too_long");
+    EXPECT_EQ(code_of(draft), PetitionError::body_too_long);
     draft.body_markdown = "\n\n";
-    EXPECT_EQ(code_of(draft), "petition.body_invalid");
+    EXPECT_EQ(code_of(draft), PetitionError::body_invalid);
 }
 
 TEST(PetitionDraft, BodyKeepsItsLines) {
@@ -81,15 +86,15 @@ TEST(PetitionDraft, BodyKeepsItsLines) {
 TEST(PetitionDraft, GoalRules) {
     auto draft = good();
     draft.goal = 1;
-    EXPECT_EQ(code_of(draft), "");
+    EXPECT_EQ(code_of(draft), accepted);
     draft.goal = 0;
-    EXPECT_EQ(code_of(draft), "petition.goal_invalid");
+    EXPECT_EQ(code_of(draft), PetitionError::goal_invalid);
     draft.goal = 100'000'000;
-    EXPECT_EQ(code_of(draft), "");
+    EXPECT_EQ(code_of(draft), accepted);
     draft.goal = 100'000'001;
-    EXPECT_EQ(code_of(draft), "petition.goal_invalid");
+    EXPECT_EQ(code_of(draft), PetitionError::goal_invalid);
     draft.goal.reset();
-    EXPECT_EQ(code_of(draft), "");
+    EXPECT_EQ(code_of(draft), accepted);
 }
 
 TEST(PetitionDraft, SlugErrorsSayWhichRuleWasBroken) {
@@ -121,14 +126,14 @@ TEST(PetitionDraft, TitleIsOneLine) {
 TEST(PetitionDraft, InvisibleCharactersDoNotCount) {
     auto draft = good();
     draft.title = "\xE2\x80\x8B\xE2\x80\xAE\xEF\xBB\xBF";  // zero-width space, bidi override, BOM
-    EXPECT_EQ(code_of(draft), "petition.title_invalid");
+    EXPECT_EQ(code_of(draft), PetitionError::title_invalid);
     draft.title = std::string(200, 't') + "\xE2\x80\x8B";  // 201 code points before cleaning
-    EXPECT_EQ(code_of(draft), "");
+    EXPECT_EQ(code_of(draft), accepted);
     draft = good();
     draft.body_markdown = std::string(100000, 'b') + "\x01";  // 100001 bytes before cleaning
-    EXPECT_EQ(code_of(draft), "");
+    EXPECT_EQ(code_of(draft), accepted);
     draft.body_markdown = " \xE2\x80\x8B\n";
-    EXPECT_EQ(code_of(draft), "petition.body_invalid");
+    EXPECT_EQ(code_of(draft), PetitionError::body_invalid);
 }
 
 TEST(PetitionDraft, BodyLimitIsInBytes) {
@@ -136,18 +141,18 @@ TEST(PetitionDraft, BodyLimitIsInBytes) {
     std::string accents;
     for (int i = 0; i < 50000; ++i) accents += "\xC3\xA9";  // 50000 code points, 100000 bytes
     draft.body_markdown = accents;
-    EXPECT_EQ(code_of(draft), "");
+    EXPECT_EQ(code_of(draft), accepted);
     draft.body_markdown = accents + "e";
-    EXPECT_EQ(code_of(draft), "petition.body_too_long");
+    EXPECT_EQ(code_of(draft), PetitionError::body_too_long);
 }
 
 TEST(PetitionDraft, EveryTextFieldMustBeUtf8) {
     auto draft = good();
     draft.summary = "r\xE9sum\xE9";
-    EXPECT_EQ(code_of(draft), "text.invalid_utf8");
+    EXPECT_EQ(code_of(draft), PetitionError::text_invalid_utf8);
     draft = good();
     draft.body_markdown = "\xED\xA0\x80";  // a surrogate
-    EXPECT_EQ(code_of(draft), "text.invalid_utf8");
+    EXPECT_EQ(code_of(draft), PetitionError::text_invalid_utf8);
 }
 
 TEST(PetitionDraft, ErrorsAreSentencesNamingTheField) {

@@ -6,6 +6,9 @@
 #include <regex>
 
 #include "core/embedded.hpp"
+#include "defence/errors.hpp"
+#include "petitions/errors.hpp"
+#include "render/errors.hpp"
 
 namespace rempart::render {
 namespace {
@@ -43,7 +46,7 @@ TEST(Messages, PlaceholdersMustMatchAcrossLanguages) {
     const auto messages =
         Messages::parse("[a]\nx = \"{count} signatures\"\n", "[a]\nx = \"{n} signatures\"\n");
     ASSERT_FALSE(messages.ok());
-    EXPECT_EQ(messages.error().code, "locale.placeholders");
+    EXPECT_EQ(messages.error().code, RenderError::locale_placeholders);
 }
 
 TEST(Messages, BadFilesAreRefusedWithTheirName) {
@@ -76,13 +79,17 @@ TEST(Messages, EveryErrorStatusHasATitleAndWhatToDo) {
 TEST(Messages, EveryValidationErrorCodeHasWords) {
     const auto messages = load();
     ASSERT_NE(messages, nullptr);
-    for (const char* code :
-         {"petition.slug_invalid", "petition.slug_taken", "petition.title_invalid",
-          "petition.title_too_long", "petition.summary_too_long", "petition.body_invalid",
-          "petition.body_too_long", "petition.goal_invalid", "text.invalid_utf8",
-          "trust.bad_domain", "trust.bad_network", "trust.too_wide", "trust.duplicate"})
+    using defence::DefenceError;
+    const ErrorCode shown[] = {PetitionError::slug_invalid,      PetitionError::slug_taken,
+                               PetitionError::title_invalid,     PetitionError::title_too_long,
+                               PetitionError::summary_too_long,  PetitionError::body_invalid,
+                               PetitionError::body_too_long,     PetitionError::goal_invalid,
+                               PetitionError::text_invalid_utf8, DefenceError::trust_bad_domain,
+                               DefenceError::trust_bad_network,  DefenceError::trust_too_wide,
+                               DefenceError::trust_duplicate};
+    for (const auto code : shown)
         for (const auto language : all_languages)
-            EXPECT_TRUE(messages->all(language).contains(code)) << code;
+            EXPECT_TRUE(messages->all(language).contains(std::string(code.name()))) << code;
 }
 
 TEST(Messages, EveryCountedNounHasBothForms) {

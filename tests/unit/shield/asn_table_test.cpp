@@ -8,6 +8,8 @@
 #include <iostream>
 #include <sstream>
 
+#include "shield/errors.hpp"
+
 namespace rempart::shield {
 namespace {
 
@@ -160,7 +162,7 @@ TEST(AsnTable, ABadRowNamesItsFileAndLineAndAddsNothing) {
         auto table = parsed("9.9.9.0,9.9.9.255,19281,Quad9\n");
         const auto added = table.add(csv, "t.csv");
         ASSERT_FALSE(added.ok()) << csv;
-        EXPECT_EQ(added.error().code, "asn.bad_row");
+        EXPECT_EQ(added.error().code, ShieldError::asn_bad_row);
         EXPECT_NE(added.error().detail.find(expected), std::string::npos) << added.error().detail;
         EXPECT_EQ(table.ranges(), 1u) << csv;
         EXPECT_EQ(as_of(table, "1.0.0.1"), std::nullopt) << csv;

@@ -8,6 +8,8 @@
 #include <iostream>
 #include <sstream>
 
+#include "signatures/errors.hpp"
+
 namespace rempart::signatures {
 namespace {
 
@@ -86,7 +88,7 @@ TEST(DisposableDomains, AMalformedListIsRefused) {
          }) {
         const auto loaded = DisposableDomains::load(index, wildcard, {}, {});
         ASSERT_FALSE(loaded.ok()) << index << " " << wildcard;
-        EXPECT_EQ(loaded.error().code, "disposable.bad_list");
+        EXPECT_EQ(loaded.error().code, SignatureError::disposable_bad_list);
     }
 }
 
@@ -94,7 +96,7 @@ TEST(DisposableDomains, ASiteEntryThatIsNotADomainStopsStartUp) {
     for (const auto& typed : {"", "spam example", "exa\u2665mple.fr", "-x.example"}) {
         const auto blocked = DisposableDomains::load("[]", "[]", {typed}, {});
         ASSERT_FALSE(blocked.ok()) << typed;
-        EXPECT_EQ(blocked.error().code, "disposable.bad_list");
+        EXPECT_EQ(blocked.error().code, SignatureError::disposable_bad_list);
         EXPECT_NE(blocked.error().detail.find("disposable_block"), std::string::npos);
         const auto allowed = DisposableDomains::load("[]", "[]", {}, {typed});
         ASSERT_FALSE(allowed.ok()) << typed;

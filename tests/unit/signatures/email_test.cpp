@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include "signatures/errors.hpp"
+
 namespace rempart::signatures {
 namespace {
 
@@ -42,7 +44,7 @@ TEST(Email, RefusesWhatCannotBeAnAddress) {
         const auto address = parse_email(typed);
         EXPECT_FALSE(address.ok()) << typed;
         if (!address.ok()) {
-            EXPECT_EQ(address.error().code, "email.invalid");
+            EXPECT_EQ(address.error().code, SignatureError::email_invalid);
         }
     }
 }
@@ -165,7 +167,7 @@ TEST(InternationalDomains, DisallowedCodePointsAndContextsAreRefused) {
         const auto address = parse_email(typed);
         EXPECT_FALSE(address.ok()) << typed;
         if (!address.ok()) {
-            EXPECT_EQ(address.error().code, "email.invalid");
+            EXPECT_EQ(address.error().code, SignatureError::email_invalid);
             EXPECT_FALSE(address.error().detail.empty());
         }
     }

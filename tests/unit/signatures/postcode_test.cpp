@@ -3,12 +3,15 @@
 
 #include <gtest/gtest.h>
 
+#include "signatures/errors.hpp"
+
 namespace rempart::signatures {
 namespace {
 
 std::string department(std::string_view typed) {
     const auto postcode = parse_french_postcode(typed);
-    return postcode ? postcode->department : "refused: " + postcode.error().code;
+    return postcode ? postcode->department
+                    : "refused: " + std::string(postcode.error().code.name());
 }
 
 TEST(Postcode, MainlandCodesGiveTheirFirstTwoDigits) {
@@ -60,7 +63,7 @@ TEST(Postcode, WhatIsNotAFrenchPostcodeIsRefused) {
         const auto postcode = parse_french_postcode(typed);
         EXPECT_FALSE(postcode.ok()) << typed;
         if (!postcode.ok()) {
-            EXPECT_EQ(postcode.error().code, "postcode.invalid");
+            EXPECT_EQ(postcode.error().code, SignatureError::postcode_invalid);
         }
     }
 }

@@ -8,12 +8,12 @@ namespace {
 
 std::string line(std::string_view raw, std::size_t max_chars = 100) {
     const auto cleaned = clean_text(raw, max_chars, false);
-    return cleaned ? *cleaned : "refused: " + cleaned.error().code;
+    return cleaned ? *cleaned : "refused: " + std::string(cleaned.error().code.name());
 }
 
 std::string lines(std::string_view raw, std::size_t max_chars = 100) {
     const auto cleaned = clean_text(raw, max_chars, true);
-    return cleaned ? *cleaned : "refused: " + cleaned.error().code;
+    return cleaned ? *cleaned : "refused: " + std::string(cleaned.error().code.name());
 }
 
 TEST(CleanText, InvalidUtf8IsRefused) {

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <iostream>
 
+#include "defence/errors.hpp"
 #include "evidence/export.hpp"
 #include "store/event_repository.hpp"
 #include "store/evidence_repository.hpp"
@@ -223,7 +224,7 @@ TEST_F(EvidenceStore, AnIncidentWithoutClustersOrHoldEndReadsUpToNow) {
 TEST_F(EvidenceStore, AnUnknownIncidentIsNotFound) {
     const auto record = load_incident_record(*db_, 4242, 0);
     ASSERT_FALSE(record.ok());
-    EXPECT_EQ(record.error().code, "incident.not_found");
+    EXPECT_EQ(record.error().code, defence::DefenceError::incident_not_found);
 }
 
 TEST_F(EvidenceStore, ExportsAreRecordedAndListed) {
@@ -238,11 +239,11 @@ TEST_F(EvidenceStore, ExportsAreRecordedAndListed) {
     EXPECT_EQ(exports[0].format_version, evidence::format_version);
     EXPECT_EQ(exports[1].exported_by, "marie");
     EXPECT_EQ(record_evidence_export(*db_, incident, "pdf", hash, 1, 1, "cli").error().code,
-              "evidence.bad_export");
+              defence::DefenceError::evidence_bad_export);
     EXPECT_EQ(record_evidence_export(*db_, incident, "csv", "ABC", 1, 1, "cli").error().code,
-              "evidence.bad_export");
+              defence::DefenceError::evidence_bad_export);
     EXPECT_EQ(record_evidence_export(*db_, 999, "csv", hash, 1, 1, "cli").error().code,
-              "incident.not_found");
+              defence::DefenceError::incident_not_found);
     EXPECT_TRUE(list_evidence_exports(*db_, 999).empty());
 }
 

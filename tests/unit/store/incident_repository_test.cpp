@@ -6,6 +6,7 @@
 
 #include <filesystem>
 
+#include "defence/errors.hpp"
 #include "store/ban_repository.hpp"
 #include "store/bulk_invalidation.hpp"
 #include "store/cluster_decisions.hpp"
@@ -123,7 +124,7 @@ TEST_F(IncidentStore, ActionsAreRecordedAndUnknownKeysRefused) {
     EXPECT_TRUE(
         record_incident_action(*db_, recorded->incident_id, 10, "difficulty_raised", "x", 20).ok());
     EXPECT_EQ(record_cluster(*db_, cluster("shoe_size", "42", 0), 6000).error().code,
-              "incident.unknown_dimension");
+              defence::DefenceError::unknown_dimension);
 }
 
 TEST_F(IncidentStore, OneAttackIsOneIncidentWhileItsClustersAreHeld) {
@@ -179,7 +180,7 @@ TEST_F(IncidentStore, ABannedSourcesOtherSignaturesAreHeldByTheSameCluster) {
         decide_cluster(*db_, recorded->cluster_id, ClusterDecision::release, "m", 7000).ok());
     EXPECT_EQ(state_of(other), "pending");  // released with the cluster that held it
     EXPECT_EQ(hold_more(*db_, recorded->cluster_id, petition_, "shoe", "x", 0).error().code,
-              "incident.unknown_dimension");
+              defence::DefenceError::unknown_dimension);
 }
 
 TEST_F(IncidentStore, HeldClustersAreThoseOpenAndNotOver) {
@@ -210,7 +211,7 @@ TEST_F(IncidentStore, InvalidatingSetsTheClustersSignaturesAsideForGood) {
     EXPECT_EQ(state_of(b), "invalidated");
     EXPECT_EQ(incident_state(recorded->incident_id), "invalidated");
     EXPECT_EQ(decide_cluster(*db_, 999, ClusterDecision::release, "mod", 8000).error().code,
-              "cluster.not_found");
+              defence::DefenceError::cluster_not_found);
     // Undone: released, the signatures are back where they were.
     const auto undone =
         decide_cluster(*db_, recorded->cluster_id, ClusterDecision::release, "mod", 8000);
@@ -323,8 +324,8 @@ TEST_F(IncidentStore, BansAreRecordedListedAndLifted) {
     ASSERT_TRUE(lifted.ok());
     EXPECT_EQ(lifted->lifted_ms, 21'000);
     EXPECT_TRUE(active_bans(*db_, 22'000).empty());
-    EXPECT_EQ(lift_ban(*db_, *id, 23'000).error().code, "ban.over");
-    EXPECT_EQ(lift_ban(*db_, 999, 23'000).error().code, "ban.not_found");
+    EXPECT_EQ(lift_ban(*db_, *id, 23'000).error().code, defence::DefenceError::ban_over);
+    EXPECT_EQ(lift_ban(*db_, 999, 23'000).error().code, defence::DefenceError::ban_not_found);
 }
 
 TEST_F(IncidentStore, AReleaseKeepsWhatAModeratorInvalidatedByHand) {
@@ -420,7 +421,8 @@ TEST_F(IncidentStore, TheBackOfficeSeesIncidentsWithTheirClustersAndMinutes) {
     EXPECT_EQ(view->minutes[0].minute_ms, 60'000);
     EXPECT_EQ(view->minutes[0].count, 2);
     EXPECT_EQ(view->minutes[1].minute_ms, 120'000);
-    EXPECT_EQ(load_incident_view(*db_, 999).error().code, "incident.not_found");
+    EXPECT_EQ(load_incident_view(*db_, 999).error().code,
+              defence::DefenceError::incident_not_found);
 }
 
 TEST_F(IncidentStore, SignaturesAreInvalidatedByHandBySourceOrTime) {

@@ -5,6 +5,7 @@
 
 #include <filesystem>
 
+#include "signatures/errors.hpp"
 #include "store/event_repository.hpp"
 #include "store/migrations.hpp"
 #include "store/outbox_repository.hpp"
@@ -117,8 +118,10 @@ TEST_F(SignatureStore, ADuplicateIsMailedAgainAtMostHourly) {
 
 TEST_F(SignatureStore, AnExpiredOrUnknownLinkConfirmsNothing) {
     ASSERT_TRUE(record_signature(*db_, signer("a@example.org"), "h1", 5000, 3600).ok());
-    EXPECT_EQ(confirm_signature(*db_, "h1", 5000).error().code, "signature.link_invalid");
-    EXPECT_EQ(confirm_signature(*db_, "nope", 1100).error().code, "signature.link_invalid");
+    EXPECT_EQ(confirm_signature(*db_, "h1", 5000).error().code,
+              signatures::SignatureError::link_invalid);
+    EXPECT_EQ(confirm_signature(*db_, "nope", 1100).error().code,
+              signatures::SignatureError::link_invalid);
     EXPECT_EQ(count(SignatureState::confirmed), 0);
 }
 
@@ -130,7 +133,8 @@ TEST_F(SignatureStore, AConfirmedLinkStaysValidToWithdraw) {
     EXPECT_EQ(count(SignatureState::confirmed), 0);
     EXPECT_EQ(count(SignatureState::withdrawn), 1);
     EXPECT_TRUE(list_petitions(*db_)[0].signatures_by_region.empty());
-    EXPECT_EQ(confirm_signature(*db_, "h1", 1'000'001).error().code, "signature.withdrawn");
+    EXPECT_EQ(confirm_signature(*db_, "h1", 1'000'001).error().code,
+              signatures::SignatureError::withdrawn);
 }
 
 TEST_F(SignatureStore, AWithdrawnSignerMaySignAgain) {

@@ -10,12 +10,20 @@
 #include <span>
 #include <thread>
 
+#include "petitions/errors.hpp"
+#include "store/errors.hpp"
 #include "store/migrations.hpp"
 #include "store/petition_repository.hpp"
 #include "store/store.hpp"
 
 namespace rempart::store {
 namespace {
+
+// A job's own failure, as a repository's would be: the writer passes it on untouched.
+enum class TestError { failed };
+constexpr std::string_view error_name(TestError) {
+    return "test.failed";
+}
 
 class TempDir {
   public:
@@ -116,7 +124,7 @@ TEST(Migrations, RefuseAStoreFromANewerVersion) {
     ASSERT_TRUE(db->exec("PRAGMA user_version = 42").ok());
     const auto schema = migrate(*db);
     ASSERT_FALSE(schema.ok());
-    EXPECT_EQ(schema.error().code, "store.newer");
+    EXPECT_EQ(schema.error().code, StoreError::newer);
     EXPECT_NE(schema.error().detail.find("schema 42"), std::string::npos);
 }
 
@@ -184,13 +192,13 @@ TEST_F(WriterTest, AFailingJobRollsBackAloneAndItsNeighboursCommit) {
     });
     submit(1, [](Database& db) -> Result<void> {
         (void)insert_petition(db, draft("half-done"), 1);
-        return make_error("test.failed", "changed my mind");
+        return make_error(TestError::failed, "changed my mind");
     });
     submit(2, [](Database&) -> Result<void> { throw std::runtime_error("a bug"); });
     while (done < 3) std::this_thread::sleep_for(std::chrono::milliseconds(1));
     EXPECT_TRUE(outcomes[0].ok());
-    EXPECT_EQ(outcomes[1].error().code, "test.failed");
-    EXPECT_EQ(outcomes[2].error().code, "store.job_failed");
+    EXPECT_EQ(outcomes[1].error().code, TestError::failed);
+    EXPECT_EQ(outcomes[2].error().code, StoreError::job_failed);
     EXPECT_EQ(count_rows(), 1u);
 }
 
@@ -224,7 +232,7 @@ TEST_F(WriterTest, StopFinishesQueuedWritesAndRefusesNewOnes) {
     EXPECT_EQ(ok.load(), 50);
     const auto late = writer_->write_now<int>([](Database&) -> Result<int> { return 1; });
     ASSERT_FALSE(late.ok());
-    EXPECT_EQ(late.error().code, "store.stopping");
+    EXPECT_EQ(late.error().code, StoreError::stopping);
 }
 
 TEST(WriterQueue, AFullQueueTurnsAwayPublicWritesButNotTheServersOwn) {
@@ -240,7 +248,7 @@ TEST(WriterQueue, AFullQueueTurnsAwayPublicWritesButNotTheServersOwn) {
     const auto count = [&](Result<void> r) {
         if (r.ok())
             ++ok;
-        else if (r.error().code == "store.busy")
+        else if (r.error().code == StoreError::busy)
             ++busy;
     };
     writer.submit(
@@ -291,7 +299,7 @@ TEST(PetitionRepository, DuplicateSlugIsAClearError) {
     ASSERT_TRUE(insert_petition(*db, draft("same"), 1).ok());
     const auto again = insert_petition(*db, draft("same"), 2);
     ASSERT_FALSE(again.ok());
-    EXPECT_EQ(again.error().code, "petition.slug_taken");
+    EXPECT_EQ(again.error().code, PetitionError::slug_taken);
     EXPECT_NE(again.error().detail.find("'same'"), std::string::npos);
 }
 
@@ -313,7 +321,7 @@ TEST(PetitionRepository, ListsNewestFirstAndFindsBySlug) {
     ASSERT_TRUE(set_petition_state(*db, "old", PetitionState::closed, 300).ok());
     EXPECT_EQ(find_petition(*db, "old")->state, PetitionState::closed);
     EXPECT_EQ(set_petition_state(*db, "none", PetitionState::closed, 300).error().code,
-              "petition.not_found");
+              PetitionError::not_found);
 }
 
 TEST(Store, ReadersSeeCommittedWritesAndDataVersionMoves) {

@@ -5,6 +5,7 @@
 
 #include <filesystem>
 
+#include "accounts/errors.hpp"
 #include "store/audit_repository.hpp"
 #include "store/migrations.hpp"
 #include "store/session_repository.hpp"
@@ -59,7 +60,7 @@ TEST_F(BackOfficeStore, RefusesATakenAddress) {
     ASSERT_TRUE(insert_user(*db_, "ana@example.org", Role::admin, "h", true, 10));
     const auto again = insert_user(*db_, "ana@example.org", Role::moderator, "h", true, 11);
     ASSERT_FALSE(again.ok());
-    EXPECT_EQ(again.error().code, "user.email_taken");
+    EXPECT_EQ(again.error().code, accounts::AccountError::email_taken);
     EXPECT_EQ(list_users(*db_).size(), 1u);
 }
 
@@ -68,7 +69,8 @@ TEST_F(BackOfficeStore, ChangesPasswordsAndSecondFactors) {
     ASSERT_TRUE(set_password(*db_, ana.id, "new", false).ok());
     EXPECT_EQ(find_user(*db_, ana.id)->password_hash, "new");
     EXPECT_FALSE(find_user(*db_, ana.id)->must_change_password);
-    EXPECT_EQ(set_password(*db_, 999, "x", false).error().code, "user.not_found");
+    EXPECT_EQ(set_password(*db_, 999, "x", false).error().code,
+              accounts::AccountError::user_not_found);
     ASSERT_TRUE(set_totp_secret(*db_, ana.id, "GEZDGNBV").ok());
     EXPECT_EQ(find_user(*db_, ana.id)->totp_secret, "GEZDGNBV");
 }

@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include "web/errors.hpp"
+
 namespace rempart::web {
 namespace {
 
@@ -30,7 +32,7 @@ TEST(SearchQuery, HundredCharactersAtMost) {
     EXPECT_TRUE(parse_search_query(std::string(100, 'a')).ok());
     const auto refused = parse_search_query(std::string(101, 'a'));
     ASSERT_FALSE(refused.ok());
-    EXPECT_EQ(refused.error().code, "search.too_long");
+    EXPECT_EQ(refused.error().code, WebError::search_too_long);
     // Characters, not bytes: a hundred accented letters are fine.
     std::string accents;
     for (int i = 0; i < 100; ++i) accents += "é";
@@ -40,7 +42,7 @@ TEST(SearchQuery, HundredCharactersAtMost) {
 TEST(SearchQuery, BytesThatAreNotTextAreRefused) {
     const auto refused = parse_search_query("v\xffl");
     ASSERT_FALSE(refused.ok());
-    EXPECT_EQ(refused.error().code, "search.not_text");
+    EXPECT_EQ(refused.error().code, WebError::search_not_text);
 }
 
 }  // namespace

@@ -1,0 +1,48 @@
+// The errors of writing and finding a petition; each has its message in locales/, since
+// the organiser reads them.
+#pragma once
+
+#include <string_view>
+
+namespace rempart {
+
+enum class PetitionError {
+    text_invalid_utf8,  // a field is not UTF-8 text
+    slug_invalid,       // the slug's length or characters
+    slug_taken,         // another petition has this slug
+    not_found,          // no petition has this slug
+    title_invalid,      // the title is empty
+    title_too_long,     // more characters than title_max
+    summary_too_long,   // more characters than summary_max
+    body_invalid,       // the text is empty
+    body_too_long,      // more bytes than body_max_bytes
+    goal_invalid,       // not a whole number, or out of range
+};
+
+constexpr std::string_view error_name(PetitionError error) {
+    switch (error) {
+        case PetitionError::text_invalid_utf8:
+            return "text.invalid_utf8";
+        case PetitionError::slug_invalid:
+            return "petition.slug_invalid";
+        case PetitionError::slug_taken:
+            return "petition.slug_taken";
+        case PetitionError::not_found:
+            return "petition.not_found";
+        case PetitionError::title_invalid:
+            return "petition.title_invalid";
+        case PetitionError::title_too_long:
+            return "petition.title_too_long";
+        case PetitionError::summary_too_long:
+            return "petition.summary_too_long";
+        case PetitionError::body_invalid:
+            return "petition.body_invalid";
+        case PetitionError::body_too_long:
+            return "petition.body_too_long";
+        case PetitionError::goal_invalid:
+            return "petition.goal_invalid";
+    }
+    return "petition.unknown";
+}
+
+}  // namespace rempart
