@@ -13,7 +13,7 @@ namespace rempart::accounts {
 
 using Clock = shield::Clock;
 
-// From [admin] in the config (AdminConfig's login_* settings).
+// From [admin] in the config (AdminSettings's login_* settings).
 struct LoginThrottleSettings {
     std::size_t free_failures = 5;
     std::chrono::seconds first_wait{5};

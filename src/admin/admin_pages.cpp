@@ -29,7 +29,7 @@ PageData lines_of(const std::vector<std::string>& lines, const std::string& fiel
 
 Result<std::unique_ptr<AdminPages>> AdminPages::load(const render::Messages& messages,
                                                      const render::StaticAssets& assets,
-                                                     const SiteConfig& site) {
+                                                     const render::SiteSettings& site) {
     std::unique_ptr<AdminPages> pages(new AdminPages(messages, assets, site));
     for (const auto& file : embedded::files()) {
         if (!file.path.starts_with(folder) || !file.path.ends_with(suffix)) continue;

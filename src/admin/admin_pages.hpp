@@ -10,9 +10,9 @@
 #include <string_view>
 
 #include "accounts/role.hpp"
-#include "core/config.hpp"
 #include "core/result.hpp"
 #include "render/i18n.hpp"
+#include "render/settings.hpp"
 #include "render/static_assets.hpp"
 
 namespace rempart::admin {
@@ -41,7 +41,7 @@ class AdminPages {
     // parse fails start-up, naming its file.
     static Result<std::unique_ptr<AdminPages>> load(const render::Messages& messages,
                                                     const render::StaticAssets& assets,
-                                                    const SiteConfig& site);
+                                                    const render::SiteSettings& site);
 
     // `content` names templates/admin/<content>.mustache. `data` gets the shared fields
     // (t.* words, lang, site_name, csrf, user_email, user_role, is_admin) added before the
@@ -54,13 +54,13 @@ class AdminPages {
 
   private:
     AdminPages(const render::Messages& messages, const render::StaticAssets& assets,
-               const SiteConfig& site)
+               const render::SiteSettings& site)
         : messages_(messages), assets_(assets), site_(site) {}
     PageData shared_data(render::Language language, const PageFrame& frame) const;
 
     const render::Messages& messages_;
     const render::StaticAssets& assets_;
-    const SiteConfig& site_;
+    const render::SiteSettings& site_;
     // Sources, parsed per render: a parsed kainjow template is not documented as safe to
     // render from several threads, and these pages are small and seldom asked for.
     std::map<std::string, std::string, std::less<>> sources_;

@@ -24,11 +24,11 @@ namespace {
 namespace asio = boost::asio;
 using http::Method;
 
-shield::RateLimit rate_of(const RateSetting& setting) {
+shield::RateLimit rate_of(const shield::RateSetting& setting) {
     return {setting.per_minute / 60.0, setting.burst};
 }
 
-accounts::SessionTimeouts timeouts_of(const AdminConfig& config) {
+accounts::SessionTimeouts timeouts_of(const accounts::AdminSettings& config) {
     return {config.session_idle, config.session_lifetime};
 }
 
@@ -153,7 +153,7 @@ void add_guarded(http::Router& router, AdminServices& services, Method method, s
 
 }  // namespace
 
-LoginLimits::LoginLimits(const AdminConfig& config)
+LoginLimits::LoginLimits(const accounts::AdminSettings& config)
     : per_ip(rate_of(config.login_per_ip)),
       per_account(rate_of(config.login_per_account)),
       failures(accounts::LoginThrottleSettings{

@@ -30,6 +30,7 @@
 
 #include "accounts/login_failures.hpp"
 #include "accounts/role.hpp"
+#include "accounts/settings.hpp"
 #include "admin/admin_pages.hpp"
 #include "admin/password_pool.hpp"
 #include "admin/pool_share.hpp"
@@ -71,7 +72,7 @@ struct AdminContext {
 // Login attempts per client (IPv4 address, IPv6 /64) and per account tried, failures per
 // account, and each network's share of the password pool, from [admin] in the config.
 struct LoginLimits {
-    explicit LoginLimits(const AdminConfig& config);
+    explicit LoginLimits(const accounts::AdminSettings& config);
     shield::TokenBuckets per_ip;
     shield::TokenBuckets per_account;
     accounts::LoginFailures failures;
@@ -89,7 +90,7 @@ struct AdminServices {
     const AdminPages& pages;
     LoginLimits& login_limits;
     std::function<void()> mail_queued;  // wakes the outbox after an alert is queued
-    const AdminConfig& config() const { return site.config().admin; }
+    const accounts::AdminSettings& config() const { return site.config().admin; }
 };
 
 // The class of every back-office route, the login's included: never gated, so that whoever

@@ -7,9 +7,10 @@
 #include "admin/release_mail.hpp"
 #include "core/log_events.hpp"
 #include "core/log_text.hpp"
-#include "defence/errors.hpp"
+#include "defence/model/errors.hpp"
 #include "store/ban_repository.hpp"
 #include "store/cluster_decisions.hpp"
+#include "store/incident_repository.hpp"
 #include "store/outbox_repository.hpp"
 
 namespace rempart::admin {
@@ -22,12 +23,12 @@ Awaitable decide(IncidentServices& s, const Params& params, const AdminContext& 
     if (incident == 0 || cluster == 0 || (word != "invalidate" && word != "release"))
         co_return admin_notice(s.admin, context.language, 404, "admin.incident_missing_title",
                                "admin.incident_missing");
-    const auto decision =
-        word == "invalidate" ? store::ClusterDecision::invalidate : store::ClusterDecision::release;
+    const auto decision = word == "invalidate" ? defence::ClusterDecision::invalidate
+                                               : defence::ClusterDecision::release;
     const auto now = unix_now_ms();
     const auto by = context.user.email;
     auto entry =
-        audit_entry(context, "cluster_" + std::string(store::to_string(decision)),
+        audit_entry(context, "cluster_" + std::string(defence::to_string(decision)),
                     "incident " + std::to_string(incident) + " cluster " + std::to_string(cluster));
     auto mails = std::make_shared<std::size_t>(0);
     std::function<Result<store::DecidedCluster>(store::Database&)> job =
@@ -46,8 +47,11 @@ Awaitable decide(IncidentServices& s, const Params& params, const AdminContext& 
         if (!decided) return decided;
         entry.detail += ": " + std::to_string(decided->signatures) + " signatures";
         if (auto audited = store::insert_audit(db, entry); !audited) return audited.error();
-        if (decision != store::ClusterDecision::release) return decided;
-        // Queued with the decision, so neither exists without the other.
+        if (decision != defence::ClusterDecision::release) return decided;
+        // Queued with the decision, so neither exists without the other. Rendered here,
+        // unlike the defence's alert: its wording (plural, the paragraph on signatures kept
+        // by hand) hangs on figures only this transaction knows, and a moderator's click is
+        // rare, where the defence's writes come with a flood.
         for (const auto& mail : release_mails(site, *decided, by)) {
             if (auto queued = store::enqueue_mail(db, "alert", site.config().mail.from, mail.to,
                                                   mail.message, now / 1000);
@@ -77,16 +81,16 @@ Awaitable decide(IncidentServices& s, const Params& params, const AdminContext& 
                  log_event::incident_decided, incident, cluster, word, decided->signatures, by,
                  *mails);
     co_return admin_redirect("/admin/incidents/" + std::to_string(incident) +
-                             "?done=" + std::string(store::to_string(decision)));
+                             "?done=" + std::string(defence::to_string(decision)));
 }
 
 Awaitable lift(IncidentServices& s, const Params& params, const AdminContext& context) {
     const auto ban_id = id_of(params[0]);
     const auto now = unix_now_ms();
     auto entry = audit_entry(context, "ban_lifted", "ban " + std::to_string(ban_id));
-    std::function<Result<store::Ban>(store::Database&)> job =
+    std::function<Result<defence::Ban>(store::Database&)> job =
         [ban_id, now, entry,
-         by = context.user.email](store::Database& db) mutable -> Result<store::Ban> {
+         by = context.user.email](store::Database& db) mutable -> Result<defence::Ban> {
         auto lifted = store::lift_ban(db, ban_id, now);
         if (!lifted) return lifted;
         entry.detail += " (" + lifted->value + ")";
@@ -98,7 +102,7 @@ Awaitable lift(IncidentServices& s, const Params& params, const AdminContext& co
         }
         return lifted;
     };
-    const auto lifted = co_await s.admin.store.writer().write<store::Ban>(std::move(job));
+    const auto lifted = co_await s.admin.store.writer().write<defence::Ban>(std::move(job));
     if (!lifted) {
         if (lifted.error().code == defence::DefenceError::ban_over)
             co_return admin_notice(s.admin, context.language, 409, "admin.ban_over_title",

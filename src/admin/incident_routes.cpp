@@ -3,8 +3,8 @@
 
 #include <map>
 
-#include "evidence/export.hpp"
-#include "evidence/organisations.hpp"
+#include "defence/evidence/export.hpp"
+#include "defence/evidence/organisations.hpp"
 #include "render/evidence_text.hpp"
 #include "render/verdict_chart.hpp"
 #include "store/evidence_repository.hpp"
@@ -19,7 +19,8 @@ std::string say(const IncidentServices& s, const AdminContext& context, std::str
 namespace {
 
 PageData summary_data(const IncidentServices& s, const AdminContext& context,
-                      const store::IncidentSummary& incident) {
+                      const store::IncidentSummary& summary) {
+    const auto& incident = summary.incident;
     PageData row;
     row.set("id", std::to_string(incident.id));
     row.set("petition_title", incident.petition_title);
@@ -27,38 +28,42 @@ PageData summary_data(const IncidentServices& s, const AdminContext& context,
     row.set("state", say(s, context, "admin.incident_state_" + incident.state));
     row.set("open", incident.state == "open");
     row.set("opened", utc_time(incident.opened_ms));
-    row.set("clusters", std::to_string(incident.clusters));
-    row.set("quarantined", std::to_string(incident.quarantined_now));
-    row.set("released", std::to_string(incident.released));
-    row.set("has_released", incident.released > 0);
+    row.set("clusters", std::to_string(summary.clusters));
+    row.set("quarantined", std::to_string(summary.quarantined_now));
+    row.set("released", std::to_string(summary.released));
+    row.set("has_released", summary.released > 0);
     row.set("released_text", s.admin.pages.messages().plural(
-                                 context.language, "admin.released_signers", incident.released));
+                                 context.language, "admin.released_signers", summary.released));
     return row;
 }
 
 // Names and comments are held as keyed hashes: the page shows what a signer typed.
-std::string shown_value(const store::ClusterView& cluster) {
-    if (cluster.dimension == "name" && !cluster.samples.empty()) return cluster.samples[0].name;
-    if (cluster.dimension == "comment" && !cluster.samples.empty())
-        return cluster.samples[0].comment;
-    if (cluster.dimension == "name" || cluster.dimension == "comment") return "…";
-    return cluster.key_value;
+std::string shown_value(const store::ClusterView& shown) {
+    const auto& cluster = shown.cluster;
+    if (!defence::is_hashed(cluster.dimension)) return cluster.key_value;
+    if (shown.samples.empty()) return "…";
+    return cluster.dimension == defence::Dimension::name ? shown.samples[0].name
+                                                         : shown.samples[0].comment;
 }
 
 PageData cluster_data(const IncidentServices& s, const AdminContext& context,
-                      const store::IncidentView& view, const store::ClusterView& cluster) {
+                      const store::IncidentView& view, const store::ClusterView& shown) {
+    const auto& cluster = shown.cluster;
     PageData row;
     row.set("id", std::to_string(cluster.id));
-    row.set("incident", std::to_string(view.summary.id));
-    row.set("dimension", say(s, context, "admin.dimension_" + cluster.dimension));
-    row.set("value", shown_value(cluster));
+    row.set("incident", std::to_string(view.summary.incident.id));
+    row.set(
+        "dimension",
+        say(s, context, "admin.dimension_" + std::string(defence::to_string(cluster.dimension))));
+    row.set("value", shown_value(shown));
     row.set("attempts", std::to_string(cluster.attempts_in_window));
     row.set("window_total", std::to_string(cluster.window_total));
     row.set("networks", std::to_string(cluster.distinct_networks));
     row.set("detected", utc_time(cluster.detected_ms));
-    const auto contained_ms = cluster.contained_ms - cluster.first_attempt_ms;
+    // Both are always written with a cluster's row (only the evidence reads an older one).
+    const auto contained_ms = cluster.contained_ms.value_or(0) - cluster.first_attempt_ms;
     row.set("contained_after", std::to_string((contained_ms + 999) / 1000));
-    row.set("held_until", utc_time(cluster.held_until_ms));
+    row.set("held_until", utc_time(cluster.held_until_ms.value_or(0)));
     row.set("state", say(s, context, "admin.cluster_state_" + cluster.state));
     // kainjow renders a section for any string, the empty one too: a bool says whether.
     row.set("has_decided", cluster.decided_ms.has_value());
@@ -70,20 +75,19 @@ PageData cluster_data(const IncidentServices& s, const AdminContext& context,
                                  "sentence"));
     row.set("has_evidence", !cluster.evidence.empty());
     // Once released, those it holds that count again are real signers it had set aside.
-    row.set("has_released", cluster.state == "released" && cluster.counted > 0);
+    row.set("has_released", cluster.state == "released" && shown.counted > 0);
     row.set("released_text", s.admin.pages.messages().plural(
-                                 context.language, "admin.released_signers", cluster.counted));
-    row.set("quarantined", std::to_string(cluster.quarantined));
-    row.set("invalidated", std::to_string(cluster.invalidated));
-    row.set("by_hand", std::to_string(cluster.invalidated_by_hand));
-    row.set("has_by_hand", cluster.invalidated_by_hand > 0);
-    row.set("counted", std::to_string(cluster.counted));
-    row.set("can_invalidate", cluster.quarantined + cluster.counted > 0);
+                                 context.language, "admin.released_signers", shown.counted));
+    row.set("quarantined", std::to_string(shown.quarantined));
+    row.set("invalidated", std::to_string(shown.invalidated));
+    row.set("by_hand", std::to_string(shown.invalidated_by_hand));
+    row.set("has_by_hand", shown.invalidated_by_hand > 0);
+    row.set("counted", std::to_string(shown.counted));
+    row.set("can_invalidate", shown.quarantined + shown.counted > 0);
     // What a moderator invalidated by hand, a release does not give back.
-    row.set("can_release",
-            cluster.quarantined + cluster.invalidated - cluster.invalidated_by_hand > 0);
+    row.set("can_release", shown.quarantined + shown.invalidated - shown.invalidated_by_hand > 0);
     PageData samples = PageData::type::list;
-    for (const auto& sample : cluster.samples) {
+    for (const auto& sample : shown.samples) {
         PageData item;
         item.set("created", utc_time(sample.created_at * 1000));
         item.set("name", sample.name);
@@ -93,7 +97,7 @@ PageData cluster_data(const IncidentServices& s, const AdminContext& context,
         item.set("state", say(s, context, "admin.signature_state_" + sample.state));
         samples.push_back(item);
     }
-    row.set("has_samples", !cluster.samples.empty());
+    row.set("has_samples", !shown.samples.empty());
     row.set("samples", samples);
     return row;
 }
@@ -106,8 +110,8 @@ std::string chart_of(const IncidentServices& s, const AdminContext& context,
         auto& minute = by_minute[row.minute_ms];
         minute.minute_ms = row.minute_ms;
         const auto group = static_cast<std::size_t>(render::verdict_group(row.verdict));
-        minute.counts[group] += row.count;
-        totals[group] += row.count;
+        minute.counts[group] += row.events;
+        totals[group] += row.events;
     }
     std::vector<render::ChartMinute> minutes;
     for (const auto& [at, minute] : by_minute) minutes.push_back(minute);
@@ -120,7 +124,7 @@ std::string chart_of(const IncidentServices& s, const AdminContext& context,
     labels.description = labels.title + ": ";
     for (std::size_t g = 0; g < totals.size(); ++g)
         labels.description += (g ? ", " : "") + labels.groups[g] + " " + std::to_string(totals[g]);
-    return render::verdict_chart_svg(minutes, labels, view.summary.opened_ms);
+    return render::verdict_chart_svg(minutes, labels, view.summary.incident.opened_ms);
 }
 
 Awaitable incident_page(IncidentServices& s, const Request& request, const Params& params,
@@ -200,15 +204,16 @@ Awaitable evidence_file(IncidentServices& s, const Request&, const Params& param
         co_return admin_notice(s.admin, context.language, 404, "admin.incident_missing_title",
                                "admin.evidence_format_unknown");
     const auto now = unix_now_ms();
-    std::function<Result<evidence::IncidentRecord>(store::Database&)> read =
+    std::function<Result<defence::IncidentRecord>(store::Database&)> read =
         [id, now](store::Database& db) { return store::load_incident_record(db, id, now); };
     auto record =
-        co_await s.admin.store.readers().read<Result<evidence::IncidentRecord>>(std::move(read));
+        co_await s.admin.store.readers().read<Result<defence::IncidentRecord>>(std::move(read));
     if (!record)
         co_return admin_notice(s.admin, context.language, 404, "admin.incident_missing_title",
                                "admin.incident_missing");
-    evidence::name_autonomous_systems(*record, s.asn_table);
-    auto file = format == "json" ? evidence::export_json(*record) : evidence::export_csv(*record);
+    defence::evidence::name_autonomous_systems(*record, s.asn_table);
+    auto file = format == "json" ? defence::evidence::export_json(*record)
+                                 : defence::evidence::export_csv(*record);
     const auto entry =
         audit_entry(context, "evidence_exported",
                     "incident " + std::to_string(id) + " " + format + " sha256 " + file.sha256);

@@ -6,14 +6,14 @@
 #include <string>
 
 #include "admin/guard.hpp"
-#include "incidents/defence.hpp"
+#include "defence/response/defence.hpp"
 #include "shield/asn_table.hpp"
 
 namespace rempart::admin {
 
 struct IncidentServices {
     AdminServices& admin;
-    incidents::Defence* defence;        // told of every decision; null when detection is off
+    defence::Defence* defence;          // told of every decision; null when detection is off
     const shield::AsnTable& asn_table;  // names the ASes in the evidence
 };
 

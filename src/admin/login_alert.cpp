@@ -7,7 +7,7 @@
 
 namespace rempart::admin {
 
-std::vector<LoginAlertMail> login_alert_mails(const Config& config,
+std::vector<LoginAlertMail> login_alert_mails(const web::Settings& config,
                                               const render::Messages& messages,
                                               const std::string& account, std::int64_t failures,
                                               std::int64_t networks) {
@@ -25,7 +25,8 @@ std::vector<LoginAlertMail> login_alert_mails(const Config& config,
     alert.link = config.server.base_url + "/admin/audit";
     const auto texts = render::login_alert_mail(messages, language, alert);
     return mail::mails_to_admins(
-        config, {texts.subject, texts.text, texts.html, std::string(render::code(language))});
+        config.mail, config.site.name,
+        {texts.subject, texts.text, texts.html, std::string(render::code(language))});
 }
 
 }  // namespace rempart::admin

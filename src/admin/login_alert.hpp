@@ -5,9 +5,9 @@
 #include <string>
 #include <vector>
 
-#include "core/config.hpp"
 #include "mail/admin_mail.hpp"
 #include "render/i18n.hpp"
+#include "web/site.hpp"
 
 namespace rempart::admin {
 
@@ -15,7 +15,7 @@ using LoginAlertMail = mail::AddressedMail;
 
 // One mail for each address of `[mail] admin_alerts_to`, in the site's language; none when
 // the list is empty. It names the account, never a password tried.
-std::vector<LoginAlertMail> login_alert_mails(const Config& config,
+std::vector<LoginAlertMail> login_alert_mails(const web::Settings& config,
                                               const render::Messages& messages,
                                               const std::string& account, std::int64_t failures,
                                               std::int64_t networks);

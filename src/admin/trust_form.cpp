@@ -24,9 +24,9 @@ TrustInput read_trust(const std::vector<std::pair<std::string, std::string>>& fo
 
 TrustCheck check_trust(const TrustInput& input, const CatalogSnapshot& petitions) {
     TrustCheck check;
-    if (const auto kind = detect::parse_trust_kind(input.kind)) {
+    if (const auto kind = defence::parse_trust_kind(input.kind)) {
         check.value.kind = *kind;
-        auto normal = detect::normalise_trusted(*kind, input.value);
+        auto normal = defence::detect::normalise_trusted(*kind, input.value);
         if (normal)
             check.value.value = std::move(*normal);
         else

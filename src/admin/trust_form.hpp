@@ -7,7 +7,7 @@
 #include <utility>
 #include <vector>
 
-#include "detect/trust.hpp"
+#include "defence/detect/trust.hpp"
 #include "petitions/catalog.hpp"
 
 namespace rempart::admin {
@@ -27,10 +27,10 @@ struct TrustInput {
 TrustInput read_trust(const std::vector<std::pair<std::string, std::string>>& form);
 
 struct TrustCheck {
-    detect::TrustedValue value;  // normalised (detect::normalise_trusted)
-    std::string note;            // cleaned
+    defence::TrustedValue value;  // normalised (defence::detect::normalise_trusted)
+    std::string note;             // cleaned
     // Each error names its field and a message key: the trust.* codes of
-    // detect::normalise_trusted for the value, admin.trust_* for the others.
+    // defence::detect::normalise_trusted for the value, admin.trust_* for the others.
     std::vector<std::pair<std::string, std::string>> errors;
 };
 // Usable only when there are no errors.

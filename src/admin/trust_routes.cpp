@@ -7,15 +7,15 @@
 #include "admin/trust_form.hpp"
 #include "core/log_events.hpp"
 #include "core/log_text.hpp"
-#include "defence/errors.hpp"
+#include "defence/model/errors.hpp"
 #include "store/trust_repository.hpp"
 
 namespace rempart::admin {
 namespace {
 
 std::string kind_label(const IncidentServices& s, const AdminContext& context,
-                       detect::TrustKind kind) {
-    return say(s, context, "admin.trust_kind_" + std::string(detect::to_string(kind)));
+                       defence::TrustKind kind) {
+    return say(s, context, "admin.trust_kind_" + std::string(defence::to_string(kind)));
 }
 
 PageData page_data(const IncidentServices& s, const AdminContext& context,
@@ -42,11 +42,11 @@ PageData page_data(const IncidentServices& s, const AdminContext& context,
     data.set("none", rows.empty());
 
     PageData kinds = PageData::type::list;
-    for (const auto kind : {detect::TrustKind::email_domain, detect::TrustKind::network}) {
+    for (const auto kind : {defence::TrustKind::email_domain, defence::TrustKind::network}) {
         PageData item;
-        item.set("kind", std::string(detect::to_string(kind)));
+        item.set("kind", std::string(defence::to_string(kind)));
         item.set("label", kind_label(s, context, kind));
-        item.set("selected", input.kind == detect::to_string(kind));
+        item.set("selected", input.kind == defence::to_string(kind));
         kinds.push_back(item);
     }
     data.set("kinds", kinds);
@@ -88,17 +88,18 @@ boost::asio::awaitable<std::vector<store::TrustedRow>> read_rows(IncidentService
 // The defence is told of the list a change wrote, from inside the change's job: the writer
 // runs one job at a time, so two moderators' changes reach the defence in the order they
 // were written, never the older list last.
-void tell_defence(incidents::Defence* defence, store::Database& db) {
-    if (defence) defence->set_trust(detect::TrustList(store::trusted_values(db)));
+void tell_defence(defence::Defence* defence, store::Database& db) {
+    if (defence) defence->set_trust(defence::detect::TrustList(store::trusted_values(db)));
 }
 
 // After a failed write the defence may hold a list the store does not: it gets the store's.
 boost::asio::awaitable<void> tell_defence_again(IncidentServices& s) {
     if (!s.defence) co_return;
-    std::function<std::vector<detect::TrustedValue>(store::Database&)> read =
+    std::function<std::vector<defence::TrustedValue>(store::Database&)> read =
         [](store::Database& db) { return store::trusted_values(db); };
-    s.defence->set_trust(detect::TrustList(
-        co_await s.admin.store.readers().read<std::vector<detect::TrustedValue>>(std::move(read))));
+    s.defence->set_trust(defence::detect::TrustList(
+        co_await s.admin.store.readers().read<std::vector<defence::TrustedValue>>(
+            std::move(read))));
 }
 
 std::string scope_text(const std::string& slug) {
@@ -126,7 +127,7 @@ Awaitable add(IncidentServices& s, const AdminContext& context) {
     const auto slug = check.value.petition_id ? input.scope : std::string();
     auto entry =
         audit_entry(context, "trust_added",
-                    std::string(detect::to_string(check.value.kind)) + " " + check.value.value +
+                    std::string(defence::to_string(check.value.kind)) + " " + check.value.value +
                         ", " + scope_text(slug) + (check.note.empty() ? "" : ": " + check.note));
     std::function<Result<std::int64_t>(store::Database&)> job =
         [value = check.value, note = check.note, by = context.user.email, entry,
@@ -151,7 +152,7 @@ Awaitable add(IncidentServices& s, const AdminContext& context) {
                                "admin.store_busy");
     }
     spdlog::warn("{} change=added kind={} value={} petition={} by={}", log_event::trust_changed,
-                 detect::to_string(check.value.kind), log_text(check.value.value), slug,
+                 defence::to_string(check.value.kind), log_text(check.value.value), slug,
                  context.user.email);
     co_return admin_redirect("/admin/trusted?done=added");
 }
@@ -163,7 +164,7 @@ Awaitable remove(IncidentServices& s, const Params& params, const AdminContext& 
         [id, entry, defence = s.defence](store::Database& db) mutable -> Result<store::TrustedRow> {
         auto removed = store::remove_trusted(db, id);
         if (!removed) return removed;
-        entry.detail += " (" + std::string(detect::to_string(removed->value.kind)) + " " +
+        entry.detail += " (" + std::string(defence::to_string(removed->value.kind)) + " " +
                         removed->value.value + ", " + scope_text(removed->petition_slug) + ")";
         if (auto audited = store::insert_audit(db, entry); !audited) return audited.error();
         tell_defence(defence, db);
@@ -181,7 +182,7 @@ Awaitable remove(IncidentServices& s, const Params& params, const AdminContext& 
                                "admin.store_busy");
     }
     spdlog::warn("{} change=removed kind={} value={} petition={} by={}", log_event::trust_changed,
-                 detect::to_string(removed->value.kind), log_text(removed->value.value),
+                 defence::to_string(removed->value.kind), log_text(removed->value.value),
                  removed->petition_slug, context.user.email);
     co_return admin_redirect("/admin/trusted?done=removed");
 }

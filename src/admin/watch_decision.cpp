@@ -1,7 +1,7 @@
 // A moderator's word on a watch, and how a refused one is answered.
 #include "admin/watch_decision.hpp"
 
-#include "defence/errors.hpp"
+#include "defence/model/errors.hpp"
 
 namespace rempart::admin {
 

@@ -7,22 +7,23 @@
 
 namespace rempart::admin {
 
-std::optional<InvalidationInput> invalidation_of(const store::Watch& watch,
+std::optional<InvalidationInput> invalidation_of(const defence::Watch& watch,
                                                  std::string_view typed_name, std::int64_t now_ms) {
     InvalidationInput input;
     input.petition = watch.petition_slug;
     const std::string_view value = watch.key_value;
-    if (watch.dimension == "email_domain") {
+    using defence::Dimension;
+    if (watch.dimension == Dimension::email_domain) {
         input.kind = "email_domain";
         input.value = watch.key_value;
-    } else if (watch.dimension == "network") {
+    } else if (watch.dimension == Dimension::network) {
         // The events write "net:192.0.2.0/24"; the form reads an address of the network.
         input.kind = "network";
         input.value = std::string(value.starts_with("net:") ? value.substr(4) : value);
-    } else if (watch.dimension == "as") {
+    } else if (watch.dimension == Dimension::as) {
         input.kind = "as";
         input.value = "AS" + std::string(value.starts_with("as:") ? value.substr(3) : value);
-    } else if (watch.dimension == "name" && !typed_name.empty()) {
+    } else if (watch.dimension == Dimension::name && !typed_name.empty()) {
         input.kind = "name";
         input.value = std::string(typed_name);
     } else {

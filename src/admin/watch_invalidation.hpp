@@ -8,7 +8,7 @@
 #include <string_view>
 
 #include "admin/invalidation_form.hpp"
-#include "store/watch_repository.hpp"
+#include "defence/model/watch.hpp"
 
 namespace rempart::admin {
 
@@ -16,7 +16,7 @@ namespace rempart::admin {
 // signature, signs of automation, where confirmations came from), or for a name when no
 // signature shows how it was typed (`typed_name` empty): the watch keeps only a hash.
 // The range runs from the minute of the first attempt to the minute of `now_ms`.
-std::optional<InvalidationInput> invalidation_of(const store::Watch& watch,
+std::optional<InvalidationInput> invalidation_of(const defence::Watch& watch,
                                                  std::string_view typed_name, std::int64_t now_ms);
 
 // GET /admin/invalidate?petition=…&kind=…&value=…&from=…&to=…, each value encoded.

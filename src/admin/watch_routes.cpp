@@ -19,16 +19,12 @@ namespace {
 constexpr std::size_t samples_shown = 50;
 constexpr std::size_t watches_listed = 200;
 
-bool hashed(const store::Watch& watch) {
-    return watch.dimension == "name" || watch.dimension == "comment";
-}
-
 // Names and comments are kept as keyed hashes: the page shows what a signer typed.
-std::string shown_value(const store::Watch& watch,
+std::string shown_value(const defence::Watch& watch,
                         const std::vector<store::SignatureSample>& samples) {
-    if (!hashed(watch)) return watch.key_value;
+    if (!defence::is_hashed(watch.dimension)) return watch.key_value;
     if (samples.empty()) return "…";
-    return watch.dimension == "name" ? samples[0].name : samples[0].comment;
+    return watch.dimension == defence::Dimension::name ? samples[0].name : samples[0].comment;
 }
 
 std::string percent_of(std::int64_t part, std::int64_t whole) {
@@ -42,12 +38,14 @@ std::string petition_title(const IncidentServices& s, const std::string& slug) {
 }
 
 PageData watch_row(const IncidentServices& s, const AdminContext& context,
-                   const store::Watch& watch, const std::vector<store::SignatureSample>& samples) {
+                   const defence::Watch& watch,
+                   const std::vector<store::SignatureSample>& samples) {
     PageData row;
     row.set("id", std::to_string(watch.id));
     row.set("petition_title", petition_title(s, watch.petition_slug));
     row.set("petition_slug", watch.petition_slug);
-    row.set("dimension", say(s, context, "admin.dimension_" + watch.dimension));
+    row.set("dimension",
+            say(s, context, "admin.dimension_" + std::string(defence::to_string(watch.dimension))));
     row.set("value", shown_value(watch, samples));
     row.set("attempts", std::to_string(watch.attempts_in_window));
     row.set("window_total", std::to_string(watch.window_total));
@@ -62,7 +60,7 @@ PageData watch_row(const IncidentServices& s, const AdminContext& context,
 }
 
 struct WatchList {
-    std::vector<store::Watch> watches;
+    std::vector<defence::Watch> watches;
     std::vector<std::vector<store::SignatureSample>> first;  // one sample, for hashed values
 };
 
@@ -71,8 +69,9 @@ Awaitable list_page(IncidentServices& s, const AdminContext& context) {
         WatchList list;
         list.watches = store::list_watches(db, watches_listed);
         for (const auto& watch : list.watches)
-            list.first.push_back(hashed(watch) ? store::watch_signatures(db, watch, 1).samples
-                                               : std::vector<store::SignatureSample>{});
+            list.first.push_back(defence::is_hashed(watch.dimension)
+                                     ? store::watch_signatures(db, watch, 1).samples
+                                     : std::vector<store::SignatureSample>{});
         return list;
     };
     const auto list = co_await s.admin.store.readers().read<WatchList>(std::move(read));
@@ -90,7 +89,7 @@ Awaitable list_page(IncidentServices& s, const AdminContext& context) {
 }
 
 struct WatchDetail {
-    std::optional<store::Watch> watch;
+    std::optional<defence::Watch> watch;
     store::WatchSignatures signatures;
 };
 
@@ -147,7 +146,8 @@ Awaitable watch_page(IncidentServices& s, const Request& request, const Params& 
                                          : std::string());
     data.set("escalated", watch.incident_id.has_value());
     data.set("incident_id", watch.incident_id ? std::to_string(*watch.incident_id) : "");
-    const auto typed_name = watch.dimension == "name" && !samples.empty() ? samples[0].name : "";
+    const auto typed_name =
+        watch.dimension == defence::Dimension::name && !samples.empty() ? samples[0].name : "";
     if (const auto input = invalidation_of(watch, typed_name, unix_now_ms())) {
         data.set("invalidation_link", invalidation_link(*input));
         data.set("can_invalidate", true);
@@ -166,16 +166,17 @@ Awaitable decide(IncidentServices& s, const Params& params, const AdminContext& 
     const std::string state(watch_state(*decision));
     auto entry =
         audit_entry(context, std::string(audit_action(*decision)), "watch " + std::to_string(id));
-    std::function<Result<store::Watch>(store::Database&)> job =
+    std::function<Result<defence::Watch>(store::Database&)> job =
         [id, state, by = context.user.email, now = unix_now_ms(),
-         entry](store::Database& db) mutable -> Result<store::Watch> {
+         entry](store::Database& db) mutable -> Result<defence::Watch> {
         auto decided = store::decide_watch(db, id, state, by, now);
         if (!decided) return decided;
-        entry.detail += " (" + decided->dimension + ", petition " + decided->petition_slug + ")";
+        entry.detail += " (" + std::string(defence::to_string(decided->dimension)) + ", petition " +
+                        decided->petition_slug + ")";
         if (auto audited = store::insert_audit(db, entry); !audited) return audited.error();
         return decided;
     };
-    const auto decided = co_await s.admin.store.writer().write<store::Watch>(std::move(job));
+    const auto decided = co_await s.admin.store.writer().write<defence::Watch>(std::move(job));
     if (!decided) {
         const auto refusal = watch_refusal(decided.error());
         if (refusal.status >= 500)
@@ -185,7 +186,8 @@ Awaitable decide(IncidentServices& s, const Params& params, const AdminContext& 
                                refusal.text_key);
     }
     spdlog::warn("{} watch={} petition={} dimension={} decision={} by={}", log_event::watch_decided,
-                 id, decided->petition_slug, decided->dimension, state, context.user.email);
+                 id, decided->petition_slug, defence::to_string(decided->dimension), state,
+                 context.user.email);
     co_return admin_redirect("/admin/watches/" + std::to_string(id) + "?done=" + state);
 }
 

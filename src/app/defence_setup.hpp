@@ -5,8 +5,8 @@
 #include <functional>
 #include <memory>
 
-#include "core/config.hpp"
-#include "incidents/defence.hpp"
+#include "app/settings.hpp"
+#include "defence/response/defence.hpp"
 #include "metrics/metrics.hpp"
 #include "petitions/catalog.hpp"
 #include "shield/ban_list.hpp"
@@ -18,13 +18,8 @@ namespace rempart::app {
 
 struct DefenceSetup {
     std::unique_ptr<shield::BanList> bans;
-    std::unique_ptr<incidents::Defence> defence;
+    std::unique_ptr<defence::Defence> defence;
 };
-
-// The defence's thresholds: the defaults written in detect::DetectorConfig and
-// incidents::DefenceOptions, with what [detect] sets laid over them (pure: tested without
-// a store). Alerts and mail are left to set_up_defence.
-incidents::DefenceOptions defence_options(const DetectConfig& from);
 
 // `mail_queued` wakes the outbox after an alert was queued.
 DefenceSetup set_up_defence(const Config& config, const Catalog& catalog, const web::Site& site,

@@ -5,7 +5,7 @@
 #include "admin/guard.hpp"
 #include "admin/incident_routes.hpp"
 #include "admin/shield_routes.hpp"
-#include "core/config.hpp"
+#include "app/settings.hpp"
 #include "http/router.hpp"
 #include "metrics/metrics.hpp"
 #include "ops/metrics_readers.hpp"

@@ -145,7 +145,7 @@ int serve(const Config& config, bool demo) {
     shield::Difficulty difficulty(config.shield.pow_max_number);
 
     metrics::Registry metrics;
-    auto site = web::Site::create(config, catalog);
+    auto site = web::Site::create({config.server, config.site, config.mail, config.admin}, catalog);
     if (!site) {
         std::cerr << "rempart: " << site.error().detail << "\n";
         shutdown_logging();
@@ -159,9 +159,7 @@ int serve(const Config& config, bool demo) {
         shutdown_logging();
         return 1;
     }
-    mail::OutboxOptions outbox_options;
-    outbox_options.first_retry = config.mail.retry_first;
-    mail::Outbox outbox(store, *signing->transport, outbox_options);
+    mail::Outbox outbox(store, *signing->transport, config.mail.outbox);
     auto defence = set_up_defence(
         config, catalog, **site, store, difficulty, [&outbox] { outbox.notify(); }, metrics);
     outbox.start();
@@ -246,7 +244,8 @@ int serve(const Config& config, bool demo) {
 
     net::Application application{
         [&dispatcher](http::Request& request) { return dispatcher.handle(request); }, error_page};
-    auto server = net::Server::create(io, config, std::move(application), metrics, workers);
+    auto server = net::Server::create(io, config.server, config.limits, std::move(application),
+                                      metrics, workers);
     if (!server) {
         std::cerr << "rempart: " << server.error().detail << "\n";
         outbox.stop();

@@ -1,7 +1,7 @@
 // `rempart serve`: the server wired from the config and run until it is told to stop.
 #pragma once
 
-#include "core/config.hpp"
+#include "app/settings.hpp"
 
 namespace rempart::app {
 

@@ -9,7 +9,6 @@
 
 #include "core/clock.hpp"
 #include "core/log_events.hpp"
-#include "detect/detector.hpp"
 #include "http/cookies.hpp"
 #include "http/target.hpp"
 #include "metrics/prometheus_text.hpp"
@@ -17,22 +16,6 @@
 namespace rempart::app {
 namespace asio = boost::asio;
 namespace {
-
-shield::TrafficSettings traffic_settings(std::size_t per_ip, std::size_t network_floor,
-                                         std::size_t as_floor, const Config& config) {
-    const auto& traffic = config.traffic;
-    shield::TrafficSettings settings;
-    settings.per_ip = static_cast<double>(per_ip);
-    settings.network_floor = static_cast<double>(network_floor);
-    settings.network_share = static_cast<double>(traffic.network_share_percent) / 100.0;
-    settings.as_floor = static_cast<double>(as_floor);
-    settings.as_share = static_cast<double>(traffic.as_share_percent) / 100.0;
-    // The households of the big eyeball ISPs are a crowd, never one sender: the same
-    // networks the detector treats so, [detect] eyeball_networks when the site sets them.
-    settings.unlimited_ases =
-        config.detect.eyeball_networks.value_or(detect::DetectorConfig{}.large_networks);
-    return settings;
-}
 
 void replace_header(http::Response& response, std::string_view name, std::string value) {
     std::erase_if(response.headers, [&](const auto& header) { return header.first == name; });
@@ -42,29 +25,11 @@ void replace_header(http::Response& response, std::string_view name, std::string
 }  // namespace
 
 shield::FrontDoorSettings front_door_settings(const Config& config) {
-    const auto& traffic = config.traffic;
-    const auto& gate = config.gate;
-    shield::FrontDoorSettings settings;
-    settings.pages = traffic_settings(traffic.page_per_ip, traffic.page_per_network,
-                                      traffic.page_per_as, config);
-    settings.api =
-        traffic_settings(traffic.api_per_ip, traffic.api_per_network, traffic.api_per_as, config);
-    settings.sign = traffic_settings(traffic.sign_posts_per_ip, traffic.sign_posts_per_network,
-                                     traffic.sign_posts_per_as, config);
-    settings.per_clearance = {traffic.per_clearance.per_minute / 60.0, traffic.per_clearance.burst};
-    settings.attack.min_rate = static_cast<double>(gate.surge_min_rate);
-    settings.attack.surge_factor = static_cast<double>(gate.surge_factor);
-    settings.attack.unknown_share = static_cast<double>(gate.unknown_share_percent) / 100.0;
-    settings.attack.surge_seconds = static_cast<int>(gate.surge_duration.count());
-    settings.attack.pressure_seconds = static_cast<int>(gate.load_duration.count());
-    settings.attack.calm_seconds = static_cast<int>(gate.calm_duration.count());
-    settings.mode = shield::parse_gate_mode(gate.mode).value_or(shield::GateMode::automatic);
-    settings.known_after = gate.known_after.count();
-    settings.shed.lag_low = config.shedding.lag_low;
-    settings.shed.lag_normal = config.shedding.lag_normal;
-    settings.shed.queue_low = config.shedding.queue_low;
-    settings.shed.queue_normal = config.shedding.queue_normal;
-    settings.shed.retry_after = config.shedding.retry_after;
+    auto settings = config.front_door;
+    // The households of the big eyeball ISPs are a crowd, never one sender: the same
+    // networks the detector treats so ([detect] eyeball_networks).
+    for (auto* family : {&settings.pages, &settings.api, &settings.sign})
+        family->unlimited_ases = config.defence.detector.large_networks;
     return settings;
 }
 

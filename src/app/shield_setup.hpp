@@ -6,7 +6,7 @@
 
 #include <memory>
 
-#include "core/config.hpp"
+#include "app/settings.hpp"
 #include "metrics/metrics.hpp"
 #include "net/loop_lag.hpp"
 #include "server/dispatch.hpp"
@@ -28,7 +28,8 @@ struct ShieldSetup {
     std::unique_ptr<shield::SpentTickets> spent_tickets;
 };
 
-// The front door's settings as the config gives them (pure: tested without a server).
+// The front door's settings: its own sections, and the eyeball networks the traffic limits
+// leave alone, the detector's (pure: tested without a server).
 shield::FrontDoorSettings front_door_settings(const Config& config);
 
 // `secret` is the server's; the clearance mixes its own purpose in. `readers` is the queue

@@ -25,14 +25,9 @@ Result<std::string> read_file(const std::filesystem::path& file, std::string_vie
 }
 
 Result<std::unique_ptr<mail::Transport>> open_transport(const Config& config) {
-    if (config.mail.transport == "smtp") {
-        mail::SmtpOptions options;
-        options.url = config.mail.smtp_url;
-        options.username = config.mail.smtp_username;
-        options.password = config.mail.smtp_password;
-        options.timeout = config.mail.smtp_timeout;
-        return std::unique_ptr<mail::Transport>(std::make_unique<mail::SmtpTransport>(options));
-    }
+    if (config.mail.transport == "smtp")
+        return std::unique_ptr<mail::Transport>(
+            std::make_unique<mail::SmtpTransport>(config.mail.smtp));
     const auto folder =
         config.mail.maildir.empty() ? config.storage.data_dir / "mail" : config.mail.maildir;
     auto maildir = mail::MaildirTransport::open(folder);
@@ -42,7 +37,7 @@ Result<std::unique_ptr<mail::Transport>> open_transport(const Config& config) {
 
 }  // namespace
 
-Result<std::unique_ptr<shield::AsnTable>> load_asn_table(const ShieldConfig& shield) {
+Result<std::unique_ptr<shield::AsnTable>> load_asn_table(const shield::ShieldSettings& shield) {
     auto table = std::make_unique<shield::AsnTable>();
     if (!shield.asn_table.empty()) {
         auto text = read_file(shield.asn_table, "[shield] asn_table");
@@ -86,10 +81,7 @@ Result<SigningSetup> set_up_signing(const Config& config) {
         std::make_unique<signatures::DisposableDomains>(std::move(*disposable));
 
     if (config.dns.check_mx) {
-        dns::MailDomainChecker::Options options;
-        options.servers = config.dns.servers;
-        options.timeout = config.dns.timeout;
-        auto checker = dns::MailDomainChecker::start(options);
+        auto checker = dns::MailDomainChecker::start(config.dns.checker);
         if (!checker) return checker.error();
         setup.mail_domains = std::move(*checker);
     }

@@ -3,7 +3,7 @@
 
 #include <memory>
 
-#include "core/config.hpp"
+#include "app/settings.hpp"
 #include "dns/mail_domain_checker.hpp"
 #include "mail/outbox.hpp"
 #include "mail/transport.hpp"
@@ -22,7 +22,7 @@ struct SigningSetup {
 };
 
 // `[shield] asn_table`, or the table built into the binary when that is empty.
-Result<std::unique_ptr<shield::AsnTable>> load_asn_table(const ShieldConfig& shield);
+Result<std::unique_ptr<shield::AsnTable>> load_asn_table(const shield::ShieldSettings& shield);
 
 // Start-up failures (an unreadable table, a bad DNS server, a Maildir that cannot be
 // made) are errors naming the setting, and stop the server before it listens.

@@ -6,7 +6,7 @@
 #include <ostream>
 #include <string>
 
-#include "core/config.hpp"
+#include "app/settings.hpp"
 
 namespace rempart::cli {
 

@@ -11,10 +11,10 @@
 
 #include "app/signing_setup.hpp"
 #include "core/clock.hpp"
-#include "defence/errors.hpp"
-#include "evidence/export.hpp"
-#include "evidence/organisations.hpp"
-#include "evidence/text.hpp"
+#include "defence/evidence/export.hpp"
+#include "defence/evidence/organisations.hpp"
+#include "defence/evidence/text.hpp"
+#include "defence/model/errors.hpp"
 #include "store/evidence_repository.hpp"
 #include "store/store.hpp"
 
@@ -53,7 +53,8 @@ Result<void> write_whole(int fd, std::string_view bytes) {
 
 // Every file goes to a hidden temporary name first and is renamed only once all were
 // written and synced: a full disk or a kill leaves no half file under the real name.
-Result<void> write_files(const fs::path& dir, const std::vector<const evidence::Export*>& files) {
+Result<void> write_files(const fs::path& dir,
+                         const std::vector<const defence::evidence::Export*>& files) {
     std::vector<Staged> staged;
     const auto discard = [&staged] {
         for (const auto& s : staged) ::unlink(s.temporary.c_str());
@@ -88,15 +89,15 @@ Result<void> write_files(const fs::path& dir, const std::vector<const evidence::
     return {};
 }
 
-Result<evidence::IncidentRecord> load_named_record(const Config& config, store::Store& store,
-                                                   std::int64_t id) {
+Result<defence::IncidentRecord> load_named_record(const Config& config, store::Store& store,
+                                                  std::int64_t id) {
     const auto now = unix_now_ms();
-    auto record = store.readers().read_now<Result<evidence::IncidentRecord>>(
+    auto record = store.readers().read_now<Result<defence::IncidentRecord>>(
         [id, now](store::Database& db) { return store::load_incident_record(db, id, now); });
     if (!record) return record;
     auto table = app::load_asn_table(config.shield);
     if (!table) return table.error();
-    evidence::name_autonomous_systems(*record, **table);
+    defence::evidence::name_autonomous_systems(*record, **table);
     return record;
 }
 
@@ -122,8 +123,8 @@ int export_evidence(const Config& config, const EvidenceOptions& options, std::o
         (*store)->close();
         return fail(record.error().detail);
     }
-    const auto json = evidence::export_json(*record);
-    const auto csv = evidence::export_csv(*record);
+    const auto json = defence::evidence::export_json(*record);
+    const auto csv = defence::evidence::export_csv(*record);
     if (auto written = write_files(options.out_dir, {&json, &csv}); !written) {
         (*store)->close();
         return fail(written.error().detail);
@@ -159,8 +160,8 @@ int list_evidence(const Config& config, const EvidenceOptions& options, std::ost
         return 0;
     }
     for (const auto& e : exports)
-        out << evidence::utc_text(e.exported_ms) << "  " << e.format << "  " << e.size_bytes
-            << " bytes  SHA-256 " << e.sha256 << "  by " << e.exported_by << "\n";
+        out << defence::evidence::utc_text(e.exported_ms) << "  " << e.format << "  "
+            << e.size_bytes << " bytes  SHA-256 " << e.sha256 << "  by " << e.exported_by << "\n";
     return 0;
 }
 

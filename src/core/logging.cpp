@@ -15,7 +15,7 @@ constexpr std::size_t queue_lines = 8192;
 
 }  // namespace
 
-void init_logging(const LogConfig& config) {
+void init_logging(const LogSettings& config) {
     // A full queue drops the oldest lines rather than making a request wait for the disk.
     spdlog::init_thread_pool(queue_lines, 1);
     spdlog::sink_ptr sink;

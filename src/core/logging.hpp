@@ -1,7 +1,7 @@
 // Sets up the process's logger: asynchronous, so that logging never blocks a request.
 #pragma once
 
-#include "core/config.hpp"
+#include "core/log_settings.hpp"
 
 namespace rempart {
 
@@ -9,7 +9,7 @@ namespace rempart {
 // when empty) at `config.level`, lines like "2026-11-25T04:31:28.123+00:00 info EVENT k=v".
 // A full queue drops its oldest lines. Throws spdlog::spdlog_ex when the file cannot be
 // opened: call it at start-up only.
-void init_logging(const LogConfig& config);
+void init_logging(const LogSettings& config);
 // Writes every queued line and stops the logger's threads; call before the process exits.
 // Later lines of level warn and above go to standard error, synchronously.
 void shutdown_logging();

@@ -21,8 +21,8 @@ std::optional<std::string_view> cookie_value(std::string_view header, std::strin
     return std::nullopt;
 }
 
-CookiePolicy::CookiePolicy(const ServerConfig& server)
-    : secure_(server.base_url.starts_with("https://") || !server.tls_cert.empty()) {}
+CookiePolicy::CookiePolicy(std::string_view base_url, bool own_certificate)
+    : secure_(base_url.starts_with("https://") || own_certificate) {}
 
 std::string CookiePolicy::set_cookie(std::string_view name, std::string_view value,
                                      const CookieOptions& options) const {

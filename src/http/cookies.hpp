@@ -6,8 +6,6 @@
 #include <string>
 #include <string_view>
 
-#include "core/config.hpp"
-
 namespace rempart::http {
 
 // The value of the first cookie called `name`, unquoted; none when absent.
@@ -28,7 +26,8 @@ struct CookieOptions {
 // to whoever is on the way.
 class CookiePolicy {
   public:
-    explicit CookiePolicy(const ServerConfig& server);
+    // `own_certificate`: Rempart serves HTTPS itself ([server] tls_cert).
+    CookiePolicy(std::string_view base_url, bool own_certificate);
 
     bool secure() const { return secure_; }
     // "name=value; Path=/; Max-Age=3600; HttpOnly; Secure; SameSite=Lax"

@@ -7,13 +7,14 @@
 
 namespace rempart::mail {
 
-std::vector<AddressedMail> mails_to_admins(const Config& config, const MailContent& content) {
+std::vector<AddressedMail> mails_to_admins(const MailSettings& mail, std::string_view from_name,
+                                           const MailContent& content) {
     std::vector<AddressedMail> mails;
-    const auto domain = config.mail.from.substr(config.mail.from.find('@') + 1);
-    for (const auto& to : config.mail.admin_alerts_to) {
+    const auto domain = mail.from.substr(mail.from.find('@') + 1);
+    for (const auto& to : mail.admin_alerts_to) {
         Message message;
-        message.from_address = config.mail.from;
-        message.from_name = config.site.name;
+        message.from_address = mail.from;
+        message.from_name = std::string(from_name);
         message.to_address = to;
         message.subject = content.subject;
         message.text = content.text;

@@ -3,9 +3,10 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
-#include "core/config.hpp"
+#include "mail/settings.hpp"
 
 namespace rempart::mail {
 
@@ -22,7 +23,8 @@ struct MailContent {
     std::string language;  // "fr", "en"
 };
 
-// None when nobody is listed.
-std::vector<AddressedMail> mails_to_admins(const Config& config, const MailContent& content);
+// None when nobody is listed. `from_name` is the site's ([site] name).
+std::vector<AddressedMail> mails_to_admins(const MailSettings& mail, std::string_view from_name,
+                                           const MailContent& content);
 
 }  // namespace rempart::mail

@@ -23,7 +23,7 @@ using asio::ip::tcp;
 namespace {
 
 // TLS 1.2 and 1.3 only, with the certificate chain and key from PEM files.
-Result<asio::ssl::context> make_tls_context(const ServerConfig& server) {
+Result<asio::ssl::context> make_tls_context(const ServerSettings& server) {
     namespace ssl = asio::ssl;
     ssl::context context(ssl::context::tls_server);
     context.set_options(ssl::context::default_workarounds | ssl::context::no_sslv2 |
@@ -72,7 +72,7 @@ void refuse(const std::shared_ptr<Server::State>& state, tcp::socket socket, uns
 }
 
 asio::awaitable<void> accept_loop(std::shared_ptr<Server::State> state) {
-    const auto& limits = state->config.limits;
+    const auto& limits = state->limits;
     for (;;) {
         auto& home = state->workers.empty()
                          ? state->io
@@ -139,22 +139,23 @@ Server::Server(std::shared_ptr<State> state) : state_(std::move(state)) {}
 
 Server::~Server() = default;
 
-Result<std::unique_ptr<Server>> Server::create(asio::io_context& io, const Config& config,
-                                               Application application, metrics::Registry& metrics,
+Result<std::unique_ptr<Server>> Server::create(asio::io_context& io, const ServerSettings& server,
+                                               const Limits& limits, Application application,
+                                               metrics::Registry& metrics,
                                                std::vector<asio::io_context*> workers) {
-    const auto listen = parse_host_port(config.server.listen);
+    const auto listen = parse_host_port(server.listen);
     if (!listen)
         return make_error(ConfigError::bad_listen,
-                          "cannot listen on " + config.server.listen + ": expected address:port");
+                          "cannot listen on " + server.listen + ": expected address:port");
     const tcp::endpoint endpoint(listen->address, listen->port);
-    auto trusted = NetworkList::parse(config.server.trusted_proxies);
+    auto trusted = NetworkList::parse(server.trusted_proxies);
     if (!trusted) return trusted.error();
-    auto state =
-        std::make_shared<State>(io, config, std::move(application), metrics, std::move(*trusted));
+    auto state = std::make_shared<State>(io, server, limits, std::move(application), metrics,
+                                         std::move(*trusted));
     state->no_route_metric = metrics.register_route("none");
     state->workers = std::move(workers);
-    if (!config.server.tls_cert.empty()) {
-        auto tls = make_tls_context(config.server);
+    if (!server.tls_cert.empty()) {
+        auto tls = make_tls_context(server);
         if (!tls) return tls.error();
         state->tls.emplace(std::move(*tls));
     }
@@ -166,7 +167,7 @@ Result<std::unique_ptr<Server>> Server::create(asio::io_context& io, const Confi
     if (!ec) acceptor.listen(asio::socket_base::max_listen_connections, ec);
     if (ec)
         return make_error(ServerError::listen_failed,
-                          "cannot listen on " + config.server.listen + ": " + ec.message());
+                          "cannot listen on " + server.listen + ": " + ec.message());
     return std::unique_ptr<Server>(new Server(std::move(state)));
 }
 
@@ -196,7 +197,7 @@ void Server::stop(std::function<void()> done) {
     }
     // Poll until the last session ends or the grace period passes.
     auto timer = std::make_shared<asio::steady_timer>(state->io);
-    auto deadline = std::chrono::steady_clock::now() + state->config.server.shutdown_grace;
+    auto deadline = std::chrono::steady_clock::now() + state->server.shutdown_grace;
     auto poll = std::make_shared<std::function<void()>>();
     *poll = [state, timer, deadline, poll, done = std::move(done)]() mutable {
         bool empty = false;

@@ -10,11 +10,11 @@
 #include <string_view>
 #include <vector>
 
-#include "core/config.hpp"
 #include "core/result.hpp"
 #include "http/request.hpp"
 #include "http/response.hpp"
 #include "metrics/metrics.hpp"
+#include "net/settings.hpp"
 
 namespace rempart::net {
 
@@ -36,10 +36,10 @@ class Server {
     // `io` runs the listener. Connections are spread over `workers`, one io_context per
     // thread (none: all on `io`), so a connection never crosses threads and no scheduler
     // lock is shared between cores.
-    static Result<std::unique_ptr<Server>> create(boost::asio::io_context& io, const Config& config,
-                                                  Application application,
-                                                  metrics::Registry& metrics,
-                                                  std::vector<boost::asio::io_context*> workers = {});
+    static Result<std::unique_ptr<Server>> create(
+        boost::asio::io_context& io, const ServerSettings& server, const Limits& limits,
+        Application application, metrics::Registry& metrics,
+        std::vector<boost::asio::io_context*> workers = {});
     ~Server();
 
     std::uint16_t port() const;

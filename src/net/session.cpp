@@ -84,7 +84,7 @@ asio::awaitable<boost::system::error_code> write_response(Stream& stream, beast:
     const auto body = response.body.view();
     const std::array<asio::const_buffer, 2> buffers = {
         asio::buffer(head), head_only ? asio::const_buffer() : asio::buffer(body)};
-    tcp.expires_after(state.config.limits.write_timeout);
+    tcp.expires_after(state.limits.write_timeout);
     auto [ec, n] = co_await asio::async_write(stream, buffers, use_tuple);
     co_return ec;
 }
@@ -145,7 +145,7 @@ template <class Stream>
 asio::awaitable<void> serve_requests(std::shared_ptr<Server::State> state, Stream& stream,
                                      beast::tcp_stream& tcp, SessionHandle& handle,
                                      asio::ip::address peer) {
-    const auto& limits = state->config.limits;
+    const auto& limits = state->limits;
     auto& metrics = state->metrics;
     const bool tls = state->tls.has_value();
     // Room for a whole header plus what a pipelining client sends ahead.
@@ -295,7 +295,7 @@ asio::awaitable<void> run_session(std::shared_ptr<Server::State> state, tcp::soc
     auto& tcp = beast::get_lowest_layer(stream);
     Registration registration(state, tcp);
     // The handshake is part of the header's time: a client that stalls in it is cut alike.
-    tcp.expires_after(state->config.limits.header_timeout);
+    tcp.expires_after(state->limits.header_timeout);
     auto [ec] = co_await stream.async_handshake(asio::ssl::stream_base::server, use_tuple);
     if (ec) {
         if (ec == beast::error::timeout)

@@ -34,7 +34,7 @@ std::string_view bearer_token(std::string_view authorization) {
 
 }  // namespace
 
-Result<MetricsReaders> MetricsReaders::create(const MetricsConfig& config) {
+Result<MetricsReaders> MetricsReaders::create(const metrics::MetricsSettings& config) {
     if (sodium_init() < 0) throw std::runtime_error("libsodium could not be initialised");
     auto allow = NetworkList::parse(config.allow);
     if (!allow) return allow.error();

@@ -4,9 +4,9 @@
 #include <array>
 #include <string_view>
 
-#include "core/config.hpp"
 #include "core/ip_network.hpp"
 #include "core/result.hpp"
+#include "metrics/settings.hpp"
 
 namespace rempart::ops {
 
@@ -18,7 +18,7 @@ enum class MetricsAccess {
 
 class MetricsReaders {
   public:
-    static Result<MetricsReaders> create(const MetricsConfig& config);
+    static Result<MetricsReaders> create(const metrics::MetricsSettings& config);
 
     // `client_ip` as found behind the trusted proxies; `authorization` the header's value.
     MetricsAccess decide(std::string_view client_ip, std::string_view authorization) const;

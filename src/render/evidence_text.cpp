@@ -3,7 +3,7 @@
 
 #include <sstream>
 
-#include "detect/judgement.hpp"
+#include "defence/model/reasons.hpp"
 
 namespace rempart::render {
 
@@ -13,7 +13,7 @@ std::vector<std::string> evidence_sentences(const Messages& messages, Language l
     std::istringstream lines{std::string(stored)};
     for (std::string line; std::getline(lines, line);) {
         if (line.empty()) continue;
-        const auto reasons = detect::read_reasons(line);
+        const auto reasons = defence::read_reasons(line);
         if (reasons.empty()) {
             sentences.push_back(line);
             continue;
@@ -24,10 +24,10 @@ std::vector<std::string> evidence_sentences(const Messages& messages, Language l
         };
         const auto percent = reason.of == 0 ? 0 : (reason.count * 100 + reason.of / 2) / reason.of;
         const bool confirmations = reason.subject == "confirmations";
-        std::string key = "evidence." + std::string(detect::to_string(reason.signal));
-        if (reason.signal == detect::Signal::instant_proofs && confirmations)
+        std::string key = "evidence." + std::string(defence::to_string(reason.signal));
+        if (reason.signal == defence::Signal::instant_proofs && confirmations)
             key = "evidence.instant_confirmations";
-        const std::string subject_key = reason.signal == detect::Signal::repetition
+        const std::string subject_key = reason.signal == defence::Signal::repetition
                                             ? "evidence.subject_" + reason.subject
                                             : "evidence.noun_" + reason.subject;
         sentences.push_back(fill(messages.text(language, key),

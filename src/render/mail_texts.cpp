@@ -84,7 +84,7 @@ std::string greeting_name(std::string_view name) {
     return kept;
 }
 
-MailTexts confirmation_mail(const Messages& messages, Language language, const SiteConfig& site,
+MailTexts confirmation_mail(const Messages& messages, Language language, const SiteSettings& site,
                             std::string_view petition_title, std::string_view signer_name,
                             std::string_view link) {
     const auto name = greeting_name(signer_name);

@@ -6,8 +6,8 @@
 #include <string_view>
 #include <vector>
 
-#include "core/config.hpp"
 #include "render/i18n.hpp"
+#include "render/settings.hpp"
 
 namespace rempart::render {
 
@@ -29,7 +29,7 @@ std::string greeting_name(std::string_view name);
 
 // The confirmation mail: `link` is {base_url}/s/{token}, in both parts. Of `signer_name`
 // it says only greeting_name.
-MailTexts confirmation_mail(const Messages& messages, Language language, const SiteConfig& site,
+MailTexts confirmation_mail(const Messages& messages, Language language, const SiteSettings& site,
                             std::string_view petition_title, std::string_view signer_name,
                             std::string_view link);
 

@@ -17,7 +17,7 @@ void set_text(mu::data& data, const std::string& name, const std::string& value)
 namespace {
 
 // The values the catalog's site-wide {placeholders} take on this site.
-Placeholders site_placeholders(const SiteConfig& site) {
+Placeholders site_placeholders(const SiteSettings& site) {
     return {{"site", site.name},
             {"org", site.controller.empty() ? site.name : site.controller},
             {"controller", site.controller},
@@ -25,7 +25,7 @@ Placeholders site_placeholders(const SiteConfig& site) {
 }
 
 // The catalog as nested objects, so templates write {{t.home.title}}.
-mu::data translations(const Messages& messages, Language language, const SiteConfig& site) {
+mu::data translations(const Messages& messages, Language language, const SiteSettings& site) {
     const auto values = site_placeholders(site);
     std::map<std::string, mu::data, std::less<>> sections;
     for (const auto& [key, text] : messages.all(language)) {

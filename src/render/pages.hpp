@@ -5,10 +5,10 @@
 #include <span>
 #include <string>
 
-#include "core/config.hpp"
 #include "core/result.hpp"
 #include "petitions/petition.hpp"
 #include "render/i18n.hpp"
+#include "render/settings.hpp"
 #include "render/static_assets.hpp"
 #include "signatures/signature.hpp"
 #include "signatures/signing_form.hpp"
@@ -31,7 +31,7 @@ class Templates {
 
 // What every page needs: who runs the site, its words, its templates and its assets.
 struct SiteView {
-    const SiteConfig& site;
+    const SiteSettings& site;
     const Messages& messages;
     const Templates& templates;
     const StaticAssets& assets;

@@ -22,10 +22,16 @@
 
 namespace rempart::shield {
 
+// Per minute, for every client. A network (IPv4 /24, IPv6 /64 or /48) or an AS may send the
+// larger of its floor and its share of the site's usual total, so the limits follow the
+// site's own traffic; eyeball ISPs have no AS limit.
 struct FrontDoorSettings {
+    // A household, or many behind a carrier's NAT: a cleared browser is counted apart.
     TrafficSettings pages;
-    TrafficSettings api;
-    TrafficSettings sign;  // posts to a signing form
+    TrafficSettings api{60, 300, 0.05, 3000, 0.25};
+    // Every POST to a signing form, valid or junk, before its body is looked at; well above
+    // the signing limits in [shield], which count only what reaches the form.
+    TrafficSettings sign{120, 600, 0.05, 6000, 0.25};
     AttackModeSettings attack;
     GateMode mode = GateMode::automatic;
     ShedSettings shed;

@@ -21,6 +21,14 @@ struct RateLimit {
     double burst = 5.0;
 };
 
+// A rate as the config writes it, { per_minute = 10, burst = 20 }: `burst` at once, then
+// `per_minute` a minute.
+struct RateSetting {
+    double per_minute = 60;
+    double burst = 60;
+    bool operator==(const RateSetting&) const = default;
+};
+
 struct RateDecision {
     bool allowed = true;
     std::chrono::seconds retry_after{0};  // when refused: how long until a token is back

@@ -7,11 +7,23 @@
 #include <string>
 #include <string_view>
 
-#include "core/config.hpp"
 #include "shield/network.hpp"
 #include "shield/rate_limit.hpp"
 
 namespace rempart::shield {
+
+// Signing rate limits. Defaults that a real petition going viral never hits (a television
+// slot brings about 50 signatures a second, from thousands of networks, a third of them on
+// one big ISP and through one big mail provider), while one machine or one small network
+// scripting signatures is held to a few a minute.
+struct SigningRateSettings {
+    RateSetting per_ip{10, 20};              // a family or an office behind one address
+    RateSetting per_network{60, 60};         // IPv4 /24, IPv6 /64
+    RateSetting per_wide_network{120, 120};  // IPv6 /48
+    RateSetting per_as{6000, 1000};          // a national ISP during a surge
+    RateSetting per_domain{6000, 1000};      // gmail.com, orange.fr
+    RateSetting per_petition{30000, 5000};   // the whole petition
+};
 
 // Which limit refused: for the event, the log and the metric.
 enum class LimitKey { none, ip, network, wide_network, as, domain, petition };

@@ -1,35 +1,23 @@
 // A moderator's word on a cluster: invalidated or released.
 #include "store/cluster_decisions.hpp"
 
-#include "defence/errors.hpp"
+#include "defence/model/errors.hpp"
 #include "store/incident_repository.hpp"
+#include "store/incident_rows.hpp"
 
 namespace rempart::store {
 
-std::string_view to_string(ClusterDecision decision) {
-    return decision == ClusterDecision::invalidate ? "invalidated" : "released";
-}
+using defence::ClusterDecision;
 
 Result<DecidedCluster> decide_cluster(Database& db, std::int64_t cluster_id,
                                       ClusterDecision decision, std::string_view by,
                                       std::int64_t at_ms) {
-    auto& select = db.prepare(
-        "SELECT c.incident_id, i.petition_id, p.slug, c.dimension, c.key_value, c.state FROM "
-        "incident_clusters c JOIN incidents i ON i.id = c.incident_id JOIN petitions p ON "
-        "p.id = i.petition_id WHERE c.id = ?1");
-    select.bind(1, cluster_id);
-    if (!select.step()) {
-        select.reset();
+    auto cluster = find_cluster(db, cluster_id);
+    if (!cluster)
         return make_error(defence::DefenceError::cluster_not_found,
                           "no cluster " + std::to_string(cluster_id));
-    }
-    DecidedCluster decided{cluster_id,
-                           select.column_int(0),
-                           select.column_int(1),
-                           select.column_text(2),
-                           select.column_text(3),
-                           select.column_text(4)};
-    select.reset();
+    DecidedCluster decided{std::move(*cluster)};
+    const auto& c = decided.cluster;
 
     auto& change = db.prepare(
         decision == ClusterDecision::invalidate
@@ -63,6 +51,9 @@ Result<DecidedCluster> decide_cluster(Database& db, std::int64_t cluster_id,
         "UPDATE incident_clusters SET state = ?2, decided_ms = ?3, decided_by = ?4 WHERE id = ?1");
     mark.bind(1, cluster_id).bind(2, to_string(decision)).bind(3, at_ms).bind(4, by);
     if (auto marked = mark.run(); !marked) return marked.error();
+    decided.cluster.state = std::string(to_string(decision));
+    decided.cluster.decided_ms = at_ms;
+    decided.cluster.decided_by = std::string(by);
 
     // The incident closes with its last open cluster: invalidated if any part of the attack
     // was, released when every part turned out to be real people.
@@ -71,21 +62,21 @@ Result<DecidedCluster> decide_cluster(Database& db, std::int64_t cluster_id,
         "incident_id = ?1 AND state = 'open') THEN 'open' WHEN EXISTS (SELECT 1 FROM "
         "incident_clusters WHERE incident_id = ?1 AND state = 'invalidated') THEN 'invalidated' "
         "ELSE 'released' END WHERE id = ?1");
-    close.bind(1, decided.incident_id);
+    close.bind(1, c.incident_id);
     if (auto closed = close.run(); !closed) return closed.error();
     auto& read = db.prepare("SELECT state FROM incidents WHERE id = ?1");
-    read.bind(1, decided.incident_id);
+    read.bind(1, c.incident_id);
     if (read.step()) decided.incident_state = read.column_text(0);
     read.reset();
 
     auto detail = std::to_string(decided.signatures) + " signatures " +
-                  std::string(to_string(decision)) + " (" + decided.dimension + " = " +
-                  decided.key_value + ") by " + std::string(by);
+                  std::string(to_string(decision)) + " (" + std::string(to_string(c.dimension)) +
+                  " = " + c.key_value + ") by " + std::string(by);
     if (decided.kept_by_hand > 0)
         detail += "; " + std::to_string(decided.kept_by_hand) +
                   " kept invalidated by a moderator's decision";
     if (auto r = record_incident_action(
-            db, decided.incident_id, at_ms,
+            db, c.incident_id, at_ms,
             decision == ClusterDecision::invalidate ? "cluster_invalidated" : "cluster_released",
             detail);
         !r)

@@ -6,20 +6,13 @@
 #include <string>
 #include <string_view>
 
+#include "defence/model/cluster.hpp"
 #include "store/database.hpp"
 
 namespace rempart::store {
 
-enum class ClusterDecision { invalidate, release };
-std::string_view to_string(ClusterDecision decision);
-
 struct DecidedCluster {
-    std::int64_t cluster_id = 0;
-    std::int64_t incident_id = 0;
-    std::int64_t petition_id = 0;
-    std::string petition_slug;
-    std::string dimension;
-    std::string key_value;
+    defence::Cluster cluster;     // as the decision left it
     std::int64_t signatures = 0;  // invalidated, or given back to pending and confirmed
     std::string incident_state;   // after the decision: open, invalidated or released
     // Released: those it holds that stay invalidated, a moderator having set them aside by
@@ -34,7 +27,7 @@ struct DecidedCluster {
 // signed again meanwhile, or that a moderator invalidated by hand: a hand decision wins.
 // Either is recorded as an incident action. DefenceError::cluster_not_found.
 Result<DecidedCluster> decide_cluster(Database& db, std::int64_t cluster_id,
-                                      ClusterDecision decision, std::string_view by,
+                                      defence::ClusterDecision decision, std::string_view by,
                                       std::int64_t at_ms);
 
 }  // namespace rempart::store

@@ -1,34 +1,40 @@
 // Where signing_events keep each key the detector counts.
 #include "store/event_keys.hpp"
 
-#include <array>
 #include <charconv>
 #include <cstdint>
-#include <utility>
 
 namespace rempart::store {
 
-std::optional<EventKey> event_key(std::string_view dimension) {
+using defence::Dimension;
+
+std::optional<EventKey> event_key(Dimension dimension) {
     // Column names are fixed here: no SQL is ever built from a value.
-    static constexpr std::array<std::pair<std::string_view, EventKey>, 8> keys{{
-        {"name", {"name_key", ""}},
-        {"comment", {"comment_key", ""}},
-        {"email_domain", {"email_domain", ""}},
-        {"network", {"network", ""}},
-        {"as", {"asn", ""}},
-        {"user_agent", {"user_agent", ""}},
-        {"automation", {"automation", ""}},
-        // Where confirmations came from: the same column, confirmations only.
-        {"confirm_network", {"network", "e.kind = 'confirmation'"}},
-    }};
-    for (const auto& [name, key] : keys)
-        if (name == dimension) return key;
+    switch (dimension) {
+        case Dimension::name:
+            return EventKey{"name_key", ""};
+        case Dimension::comment:
+            return EventKey{"comment_key", ""};
+        case Dimension::email_domain:
+            return EventKey{"email_domain", ""};
+        case Dimension::network:
+            return EventKey{"network", ""};
+        case Dimension::as:
+            return EventKey{"asn", ""};
+        case Dimension::user_agent:
+            return EventKey{"user_agent", ""};
+        case Dimension::automation:
+            return EventKey{"automation", ""};
+        case Dimension::confirm_network:
+            // Where confirmations came from: the same column, confirmations only.
+            return EventKey{"network", "e.kind = 'confirmation'"};
+    }
     return std::nullopt;
 }
 
-void bind_event_key(Statement& statement, int index, std::string_view dimension,
+void bind_event_key(Statement& statement, int index, Dimension dimension,
                     std::string_view key_value) {
-    if (dimension != "as") {
+    if (dimension != Dimension::as) {
         statement.bind(index, key_value);
         return;
     }

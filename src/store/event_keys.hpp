@@ -5,6 +5,7 @@
 #include <optional>
 #include <string_view>
 
+#include "defence/model/dimension.hpp"
 #include "store/database.hpp"
 
 namespace rempart::store {
@@ -15,12 +16,12 @@ struct EventKey {
     std::string_view condition;
 };
 
-// None for a dimension the events do not hold (the caller says so to the user).
-std::optional<EventKey> event_key(std::string_view dimension);
+// None for a value outside the enum (read from a newer version's row): the caller says so.
+std::optional<EventKey> event_key(defence::Dimension dimension);
 
 // Binds `key_value` as the column holds it: the detector writes an AS as "as:64500", the
 // events keep the number.
-void bind_event_key(Statement& statement, int index, std::string_view dimension,
+void bind_event_key(Statement& statement, int index, defence::Dimension dimension,
                     std::string_view key_value);
 
 }  // namespace rempart::store

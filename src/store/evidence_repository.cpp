@@ -1,13 +1,16 @@
 // An incident's evidence in the store: the facts the exports are made of, and the exports made.
 #include "store/evidence_repository.hpp"
 
-#include "defence/errors.hpp"
-#include "evidence/export.hpp"
+#include "defence/model/errors.hpp"
+#include "store/ban_repository.hpp"
+#include "store/detail/incident_rows.hpp"
+#include "store/incident_repository.hpp"
+#include "store/incident_rows.hpp"
 
 namespace rempart::store {
 namespace {
 
-using namespace rempart::evidence;
+using namespace rempart::defence;
 
 // The incident's events, as ids of signing_events. One fixed text for every dimension:
 // cluster keys and times are bound or read from the tables, never written into the SQL.
@@ -160,12 +163,12 @@ Result<void> load_signatures(Database& db, const Scope& scope, IncidentRecord& r
 // the key stood for. One fixed statement per dimension.
 std::string example_of(Database& db, std::int64_t petition_id, const Cluster& cluster) {
     const char* sql = nullptr;
-    if (cluster.dimension == "name")
+    if (cluster.dimension == Dimension::name)
         sql =
             "SELECT s.name FROM signing_events e JOIN signatures s ON s.id = e.signature_id"
             " WHERE e.petition_id = ?1 AND e.name_key = ?2 AND e.at_ms >= ?3"
             " ORDER BY e.at_ms, e.id LIMIT 1";
-    else if (cluster.dimension == "comment")
+    else if (cluster.dimension == Dimension::comment)
         sql =
             "SELECT s.comment FROM signing_events e JOIN signatures s ON s.id = e.signature_id"
             " WHERE e.petition_id = ?1 AND e.comment_key = ?2 AND e.at_ms >= ?3"
@@ -178,71 +181,77 @@ std::string example_of(Database& db, std::int64_t petition_id, const Cluster& cl
     return example;
 }
 
-Result<void> load_clusters(Database& db, IncidentRecord& record, const Cluster& fallback) {
+std::int64_t signatures_held(Database& db, std::int64_t cluster_id) {
+    auto& count = db.prepare("SELECT COUNT(*) FROM quarantine_holds WHERE cluster_id = ?1");
+    count.bind(1, cluster_id);
+    const auto held = count.step() ? count.column_int(0) : 0;
+    count.reset();
+    return held;
+}
+
+// What an incident opened before clusters had rows of their own knows of its one cluster:
+// the figures of its own row, held until its 'quarantined' action's end.
+Result<ClusterEvidence> old_single_cluster(Database& db, const Incident& incident) {
     auto& select = db.prepare(
-        "SELECT id, dimension, key_value, attempts_in_window, window_total, distinct_networks,"
-        " first_attempt_ms, detected_ms, contained_ms, held_until_ms, state, decided_ms,"
-        " decided_by, (SELECT COUNT(*) FROM quarantine_holds h WHERE h.cluster_id = c.id)"
-        " FROM incident_clusters c WHERE incident_id = ?1 ORDER BY id");
-    select.bind(1, record.incident.id);
-    while (select.step()) {
-        Cluster c;
-        c.id = select.column_int(0);
-        c.dimension = select.column_text(1);
-        c.key_value = select.column_text(2);
-        c.attempts_in_window = select.column_int(3);
-        c.window_total = select.column_int(4);
-        c.distinct_networks = select.column_int(5);
-        c.first_attempt_ms = select.column_int(6);
-        c.detected_ms = select.column_int(7);
-        c.contained_ms = select.column_optional_int(8);
-        c.held_until_ms = select.column_optional_int(9);
-        c.state = select.column_text(10);
-        c.decided_ms = select.column_optional_int(11);
-        c.decided_by = text_or_empty(select, 12);
-        c.signatures_held = select.column_int(13);
-        record.clusters.push_back(std::move(c));
+        "SELECT dimension, key_value, attempts_in_window, window_total, distinct_networks,"
+        " (SELECT MAX(until_ms) FROM incident_actions a"
+        "  WHERE a.incident_id = i.id AND a.action = 'quarantined')"
+        " FROM incidents i WHERE i.id = ?1");
+    select.bind(1, incident.id);
+    ClusterEvidence shown;
+    auto& c = shown.cluster;
+    if (select.step()) {
+        c.incident_id = incident.id;
+        c.petition_id = incident.petition_id;
+        c.petition_slug = incident.petition_slug;
+        // Only the defence writes the column, from the enum.
+        c.dimension = parse_dimension(select.column_text(0)).value_or(Dimension::name);
+        c.key_value = select.column_text(1);
+        c.attempts_in_window = select.column_int(2);
+        c.window_total = select.column_int(3);
+        c.distinct_networks = select.column_int(4);
+        c.held_until_ms = select.column_optional_int(5);
     }
-    if (auto ok = select.status(); !ok) return ok;
+    auto status = select.status();
     select.reset();
-    if (record.clusters.empty()) record.clusters.push_back(fallback);
-    for (auto& cluster : record.clusters)
-        cluster.example = example_of(db, record.incident.petition_id, cluster);
+    if (!status) return status.error();
+    c.first_attempt_ms = incident.first_attempt_ms;
+    c.detected_ms = incident.opened_ms;
+    c.state = incident.state;
+    shown.signatures_held = incident.quarantined;
+    return shown;
+}
+
+Result<void> load_clusters(Database& db, IncidentRecord& record) {
+    auto clusters = incident_clusters(db, record.incident.id);
+    if (!clusters) return clusters.error();
+    for (auto& cluster : *clusters) {
+        const auto held = signatures_held(db, cluster.id);
+        record.clusters.push_back({std::move(cluster), {}, held});
+    }
+    if (record.clusters.empty()) {
+        auto single = old_single_cluster(db, record.incident);
+        if (!single) return single.error();
+        record.clusters.push_back(std::move(*single));
+    }
+    for (auto& shown : record.clusters)
+        shown.example = example_of(db, record.incident.petition_id, shown.cluster);
     return {};
 }
 
 Result<void> load_actions_and_bans(Database& db, IncidentRecord& record) {
-    auto& actions = db.prepare(
-        "SELECT id, at_ms, action, detail, until_ms FROM incident_actions"
-        " WHERE incident_id = ?1 ORDER BY at_ms, id");
-    actions.bind(1, record.incident.id);
-    while (actions.step())
-        record.actions.push_back({actions.column_int(0), actions.column_int(1),
-                                  actions.column_text(2), actions.column_text(3),
-                                  actions.column_optional_int(4)});
-    if (auto ok = actions.status(); !ok) return ok;
-    actions.reset();
-
-    auto& bans = db.prepare(
-        "SELECT id, kind, value, from_ms, until_ms, lifted_ms, reason FROM bans"
-        " WHERE incident_id = ?1 ORDER BY from_ms, id");
-    bans.bind(1, record.incident.id);
-    while (bans.step())
-        record.bans.push_back({bans.column_int(0), bans.column_text(1), bans.column_text(2),
-                               bans.column_int(3), bans.column_int(4), bans.column_optional_int(5),
-                               bans.column_text(6)});
-    auto status = bans.status();
-    bans.reset();
-    return status;
+    auto actions = incident_actions(db, record.incident.id);
+    if (!actions) return actions.error();
+    record.actions = std::move(*actions);
+    auto bans = incident_bans(db, record.incident.id);
+    if (!bans) return bans.error();
+    record.bans = std::move(*bans);
+    return {};
 }
 
 Result<IncidentRecord> load(Database& db, std::int64_t incident_id, std::int64_t now_ms) {
-    auto& incident = db.prepare(
-        "SELECT i.id, i.petition_id, p.slug, p.title, i.state, i.opened_ms, i.quarantined,"
-        " i.dimension, i.key_value, i.attempts_in_window, i.window_total, i.distinct_networks,"
-        " i.first_attempt_ms, (SELECT MAX(until_ms) FROM incident_actions a"
-        "  WHERE a.incident_id = i.id AND a.action = 'quarantined')"
-        " FROM incidents i JOIN petitions p ON p.id = i.petition_id WHERE i.id = ?1");
+    auto& incident = db.prepare("SELECT " + std::string(incident_columns) +
+                                std::string(incident_tables) + "WHERE i.id = ?1");
     incident.bind(1, incident_id);
     if (!incident.step()) {
         if (auto failed = incident.status(); !failed) return failed.error();
@@ -250,25 +259,11 @@ Result<IncidentRecord> load(Database& db, std::int64_t incident_id, std::int64_t
                           "there is no incident " + std::to_string(incident_id));
     }
     IncidentRecord record;
-    record.incident = {incident.column_int(0),  incident.column_int(1),  incident.column_text(2),
-                       incident.column_text(3), incident.column_text(4), incident.column_int(5),
-                       incident.column_int(6)};
-    // What an incident opened before clusters had rows of their own knows of its one cluster.
-    Cluster fallback;
-    fallback.dimension = incident.column_text(7);
-    fallback.key_value = incident.column_text(8);
-    fallback.attempts_in_window = incident.column_int(9);
-    fallback.window_total = incident.column_int(10);
-    fallback.distinct_networks = incident.column_int(11);
-    fallback.first_attempt_ms = incident.column_int(12);
-    fallback.detected_ms = record.incident.opened_ms;
-    fallback.held_until_ms = incident.column_optional_int(13);
-    fallback.state = record.incident.state;
-    fallback.signatures_held = record.incident.quarantined;
+    record.incident = read_incident_row(incident);
     incident.reset();
 
     const Scope scope{record.incident.petition_id, incident_id, now_ms};
-    if (auto ok = load_clusters(db, record, fallback); !ok) return ok.error();
+    if (auto ok = load_clusters(db, record); !ok) return ok.error();
     if (auto ok = load_actions_and_bans(db, record); !ok) return ok.error();
     if (auto ok = load_events(db, scope, record); !ok) return ok.error();
     if (auto ok = load_signatures(db, scope, record); !ok) return ok.error();
@@ -277,8 +272,8 @@ Result<IncidentRecord> load(Database& db, std::int64_t incident_id, std::int64_t
 
 }  // namespace
 
-Result<evidence::IncidentRecord> load_incident_record(Database& db, std::int64_t incident_id,
-                                                      std::int64_t now_ms) {
+Result<defence::IncidentRecord> load_incident_record(Database& db, std::int64_t incident_id,
+                                                     std::int64_t now_ms) {
     // A savepoint reads one snapshot, inside or outside a caller's transaction: both files
     // then describe the same moment even while signatures keep arriving.
     if (auto begun = db.exec("SAVEPOINT evidence_read"); !begun) return begun.error();
@@ -310,7 +305,7 @@ Result<std::int64_t> record_evidence_export(Database& db, std::int64_t incident_
         "INSERT INTO evidence_exports (incident_id, format, sha256, size_bytes, format_version,"
         " exported_ms, exported_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
     insert.bind(1, incident_id).bind(2, format).bind(3, sha256).bind(4, size_bytes);
-    insert.bind(5, evidence::format_version).bind(6, at_ms).bind(7, by);
+    insert.bind(5, defence::evidence_format_version).bind(6, at_ms).bind(7, by);
     if (auto inserted = insert.run(); !inserted) return inserted.error();
     return db.last_insert_id();
 }

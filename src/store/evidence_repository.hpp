@@ -6,7 +6,7 @@
 #include <string_view>
 #include <vector>
 
-#include "evidence/incident_record.hpp"
+#include "defence/model/incident_record.hpp"
 #include "store/database.hpp"
 
 namespace rempart::store {
@@ -22,8 +22,8 @@ namespace rempart::store {
 // action's end (or `now_ms`). Events are aggregated in SQL by address and verdict, by
 // minute and verdict, and by user agent: memory follows the number of addresses, not of
 // events. `as_organisations` is left empty for the caller (evidence/organisations.hpp).
-Result<evidence::IncidentRecord> load_incident_record(Database& db, std::int64_t incident_id,
-                                                      std::int64_t now_ms);
+Result<defence::IncidentRecord> load_incident_record(Database& db, std::int64_t incident_id,
+                                                     std::int64_t now_ms);
 
 // One exported file, as recorded.
 struct EvidenceExport {

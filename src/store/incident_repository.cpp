@@ -1,7 +1,7 @@
 // Incidents in the store: clusters, the signatures they hold, and the actions taken.
 #include "store/incident_repository.hpp"
 
-#include "defence/errors.hpp"
+#include "defence/model/errors.hpp"
 #include "store/event_keys.hpp"
 
 namespace rempart::store {
@@ -10,7 +10,7 @@ namespace {
 // One statement per searchable key (see event_keys): no SQL is built from a value.
 // Quarantined signatures are held too, so that one cluster's release cannot free what
 // another holds. Empty for a dimension the events do not hold.
-std::string hold_sql(std::string_view dimension) {
+std::string hold_sql(defence::Dimension dimension) {
     const auto key = event_key(dimension);
     if (!key) return {};
     auto sql = std::string(
@@ -21,6 +21,12 @@ std::string hold_sql(std::string_view dimension) {
                " = ?2 AND e.at_ms >= ?3 AND s.state IN ('pending', 'confirmed', 'quarantined')";
     if (!key->condition.empty()) sql += " AND " + std::string(key->condition);
     return sql;
+}
+
+Error unknown_dimension(defence::Dimension dimension) {
+    return make_error(defence::DefenceError::unknown_dimension,
+                      "no signatures can be searched by dimension " +
+                          std::to_string(static_cast<int>(dimension)));
 }
 
 // The petition's incident whose attack is still under way, if any.
@@ -37,27 +43,25 @@ std::optional<std::int64_t> incident_under_way(Database& db, std::int64_t petiti
     return id;
 }
 
-Result<std::int64_t> open_incident(Database& db, const NewCluster& cluster, std::int64_t now_ms) {
+Result<std::int64_t> open_incident(Database& db, const defence::Cluster& cluster,
+                                   std::int64_t now_ms) {
     auto& insert = db.prepare(
         "INSERT INTO incidents (petition_id, state, dimension, key_value, attempts_in_window, "
         "window_total, distinct_networks, first_attempt_ms, opened_ms) VALUES (?1, 'open', ?2, "
         "?3, ?4, ?5, ?6, ?7, ?8)");
-    insert.bind(1, cluster.petition_id).bind(2, cluster.dimension).bind(3, cluster.key_value);
-    insert.bind(4, cluster.attempts_in_window).bind(5, cluster.window_total);
-    insert.bind(6, cluster.distinct_networks).bind(7, cluster.first_attempt_ms);
-    insert.bind(8, now_ms);
+    insert.bind(1, cluster.petition_id).bind(2, to_string(cluster.dimension));
+    insert.bind(3, cluster.key_value).bind(4, cluster.attempts_in_window);
+    insert.bind(5, cluster.window_total).bind(6, cluster.distinct_networks);
+    insert.bind(7, cluster.first_attempt_ms).bind(8, now_ms);
     if (auto inserted = insert.run(); !inserted) return inserted.error();
     return db.last_insert_id();
 }
 
 }  // namespace
 
-Result<RecordedCluster> record_cluster(Database& db, const NewCluster& cluster,
+Result<RecordedCluster> record_cluster(Database& db, const defence::Cluster& cluster,
                                        std::int64_t now_ms) {
-    const auto hold = hold_sql(cluster.dimension);
-    if (hold.empty())
-        return make_error(defence::DefenceError::unknown_dimension,
-                          "no signatures can be searched by " + cluster.dimension);
+    if (hold_sql(cluster.dimension).empty()) return unknown_dimension(cluster.dimension);
     RecordedCluster recorded;
     if (const auto under_way = incident_under_way(db, cluster.petition_id, cluster.detected_ms)) {
         recorded.incident_id = *under_way;
@@ -73,7 +77,8 @@ Result<RecordedCluster> record_cluster(Database& db, const NewCluster& cluster,
         "window_total, distinct_networks, first_attempt_ms, detected_ms, contained_ms, "
         "held_until_ms, state, evidence) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 'open', "
         "?11)");
-    insert.bind(1, recorded.incident_id).bind(2, cluster.dimension).bind(3, cluster.key_value);
+    insert.bind(1, recorded.incident_id).bind(2, to_string(cluster.dimension));
+    insert.bind(3, cluster.key_value);
     insert.bind(4, cluster.attempts_in_window).bind(5, cluster.window_total);
     insert.bind(6, cluster.distinct_networks).bind(7, cluster.first_attempt_ms);
     insert.bind(8, cluster.detected_ms).bind(9, now_ms).bind(10, cluster.held_until_ms);
@@ -93,12 +98,10 @@ Result<RecordedCluster> record_cluster(Database& db, const NewCluster& cluster,
 }
 
 Result<std::int64_t> hold_more(Database& db, std::int64_t cluster_id, std::int64_t petition_id,
-                               std::string_view dimension, std::string_view key_value,
+                               defence::Dimension dimension, std::string_view key_value,
                                std::int64_t since_ms) {
     const auto hold = hold_sql(dimension);
-    if (hold.empty())
-        return make_error(defence::DefenceError::unknown_dimension,
-                          "no signatures can be searched by " + std::string(dimension));
+    if (hold.empty()) return unknown_dimension(dimension);
     auto& link = db.prepare(hold);
     link.bind(1, petition_id);
     bind_event_key(link, 2, dimension, key_value);
@@ -154,20 +157,19 @@ Result<void> record_incident_action(Database& db, std::int64_t incident_id, std:
     return insert.run();
 }
 
-std::vector<HeldCluster> held_clusters(Database& db, std::int64_t now_ms) {
+Result<std::vector<defence::Action>> incident_actions(Database& db, std::int64_t incident_id) {
     auto& select = db.prepare(
-        "SELECT c.id, c.incident_id, i.petition_id, p.slug, c.dimension, c.key_value, "
-        "c.held_until_ms FROM incident_clusters c JOIN incidents i ON i.id = c.incident_id "
-        "JOIN petitions p ON p.id = i.petition_id WHERE c.state != 'released' AND "
-        "c.held_until_ms > ?1 ORDER BY c.id");
-    select.bind(1, now_ms);
-    std::vector<HeldCluster> held;
+        "SELECT id, at_ms, action, detail, until_ms FROM incident_actions WHERE incident_id = ?1 "
+        "ORDER BY at_ms, id");
+    select.bind(1, incident_id);
+    std::vector<defence::Action> actions;
     while (select.step())
-        held.push_back({select.column_int(0), select.column_int(1), select.column_int(2),
-                        select.column_text(3), select.column_text(4), select.column_text(5),
-                        select.column_int(6)});
+        actions.push_back({select.column_int(0), select.column_int(1), select.column_text(2),
+                           select.column_text(3), select.column_optional_int(4)});
+    auto status = select.status();
     select.reset();
-    return held;
+    if (!status) return status.error();
+    return actions;
 }
 
 }  // namespace rempart::store

@@ -8,26 +8,12 @@
 #include <string_view>
 #include <vector>
 
+#include "defence/model/action.hpp"
+#include "defence/model/cluster.hpp"
 #include "signatures/signing_event.hpp"
 #include "store/database.hpp"
 
 namespace rempart::store {
-
-// A value that stood out, as the detector saw it. `dimension` is one of name, comment,
-// email_domain, network, as, user_agent, confirm_network, automation; `key_value` as the
-// events hold it ("as:64500" for an AS).
-struct NewCluster {
-    std::int64_t petition_id = 0;
-    std::string dimension;
-    std::string key_value;
-    std::int64_t attempts_in_window = 0;
-    std::int64_t window_total = 0;
-    std::int64_t distinct_networks = 0;
-    std::int64_t first_attempt_ms = 0;
-    std::int64_t detected_ms = 0;
-    std::int64_t held_until_ms = 0;
-    std::string evidence;  // why it acted, one sentence a line
-};
 
 struct RecordedCluster {
     std::int64_t incident_id = 0;
@@ -36,19 +22,21 @@ struct RecordedCluster {
     std::int64_t quarantined = 0;  // pending and confirmed signatures set aside
 };
 
-// Joins the petition's incident still under way (one of its clusters still held at
-// `detected_ms`), or opens one: one attack, one incident, one alert. In the same
-// transaction, holds the petition's signatures whose attempts carried the key since
-// `first_attempt_ms`, and quarantines those pending or confirmed. Nothing is deleted.
-// DefenceError::unknown_dimension for a dimension the store cannot search.
-Result<RecordedCluster> record_cluster(Database& db, const NewCluster& cluster,
+// Writes a cluster as the defence found it (its sighting, `detected_ms` and
+// `held_until_ms`; its id, incident and state are the store's). Joins the petition's
+// incident still under way (one of its clusters still held at `detected_ms`), or opens
+// one: one attack, one incident, one alert. In the same transaction, holds the petition's
+// signatures whose attempts carried the key since `first_attempt_ms`, and quarantines
+// those pending or confirmed. Nothing is deleted. DefenceError::unknown_dimension for a
+// dimension the store cannot search.
+Result<RecordedCluster> record_cluster(Database& db, const defence::Cluster& cluster,
                                        std::int64_t now_ms);
 
 // Holds for the cluster, and quarantines, the petition's signatures whose attempts carried
 // another key since `since_ms`: those of the networks and ASes banned for sending it, which
 // sent little else. Returns how many were newly quarantined.
 Result<std::int64_t> hold_more(Database& db, std::int64_t cluster_id, std::int64_t petition_id,
-                               std::string_view dimension, std::string_view key_value,
+                               defence::Dimension dimension, std::string_view key_value,
                                std::int64_t since_ms);
 
 // Links a signature recorded quarantined (its attempt carried a held key) to the clusters
@@ -61,16 +49,8 @@ Result<void> record_incident_action(Database& db, std::int64_t incident_id, std:
                                     std::string_view action, std::string_view detail,
                                     std::optional<std::int64_t> until_ms = std::nullopt);
 
-// Clusters not released whose hold has not ended: what the defence restores after a restart.
-struct HeldCluster {
-    std::int64_t cluster_id = 0;
-    std::int64_t incident_id = 0;
-    std::int64_t petition_id = 0;
-    std::string petition_slug;
-    std::string dimension;
-    std::string key_value;
-    std::int64_t held_until_ms = 0;
-};
-std::vector<HeldCluster> held_clusters(Database& db, std::int64_t now_ms);
+// The incident's actions in time order: the one reading of incident_actions, for its page
+// and its evidence.
+Result<std::vector<defence::Action>> incident_actions(Database& db, std::int64_t incident_id);
 
 }  // namespace rempart::store

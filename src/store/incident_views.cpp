@@ -1,62 +1,45 @@
 // What the back office shows of incidents. Reads only.
 #include "store/incident_views.hpp"
 
-#include "defence/errors.hpp"
+#include "defence/model/errors.hpp"
+#include "store/ban_repository.hpp"
+#include "store/detail/incident_rows.hpp"
+#include "store/incident_repository.hpp"
+#include "store/incident_rows.hpp"
 
 namespace rempart::store {
 namespace {
 
-constexpr const char* summary_sql =
-    "SELECT i.id, i.petition_id, p.slug, p.title, i.state, i.opened_ms, i.first_attempt_ms, "
-    "(SELECT COUNT(*) FROM incident_clusters c WHERE c.incident_id = i.id), "
+// The incident's own columns, then what the list shows of it.
+const std::string summary_sql =
+    "SELECT " + std::string(incident_columns) +
+    ", (SELECT COUNT(*) FROM incident_clusters c WHERE c.incident_id = i.id), "
     "(SELECT COUNT(DISTINCT h.signature_id) FROM quarantine_holds h JOIN incident_clusters c "
     " ON c.id = h.cluster_id JOIN signatures s ON s.id = h.signature_id WHERE c.incident_id = "
     " i.id AND s.state = 'quarantined'), "
     "(SELECT COUNT(DISTINCT h.signature_id) FROM quarantine_holds h JOIN incident_clusters c "
     " ON c.id = h.cluster_id JOIN signatures s ON s.id = h.signature_id WHERE c.incident_id = "
-    " i.id AND c.state = 'released' AND s.state IN ('pending', 'confirmed')) "
-    "FROM incidents i JOIN petitions p ON p.id = i.petition_id ";
+    " i.id AND c.state = 'released' AND s.state IN ('pending', 'confirmed')) " +
+    std::string(incident_tables);
 
 IncidentSummary read_summary(const Statement& row) {
-    return {row.column_int(0),  row.column_int(1), row.column_text(2), row.column_text(3),
-            row.column_text(4), row.column_int(5), row.column_int(6),  row.column_int(7),
-            row.column_int(8),  row.column_int(9)};
+    constexpr int n = incident_column_count;
+    return {read_incident_row(row), row.column_int(n), row.column_int(n + 1),
+            row.column_int(n + 2)};
 }
 
-std::vector<ClusterView> read_clusters(Database& db, std::int64_t incident_id,
-                                       std::size_t samples_per_cluster) {
-    auto& select = db.prepare(
-        "SELECT id, dimension, key_value, attempts_in_window, window_total, distinct_networks, "
-        "first_attempt_ms, detected_ms, contained_ms, held_until_ms, state, decided_ms, "
-        "COALESCE(decided_by, ''), evidence FROM incident_clusters WHERE incident_id = ?1 "
-        "ORDER BY id");
-    select.bind(1, incident_id);
+Result<std::vector<ClusterView>> read_clusters(Database& db, std::int64_t incident_id,
+                                               std::size_t samples_per_cluster) {
+    auto rows = incident_clusters(db, incident_id);
+    if (!rows) return rows.error();
     std::vector<ClusterView> clusters;
-    while (select.step()) {
-        ClusterView c;
-        c.id = select.column_int(0);
-        c.dimension = select.column_text(1);
-        c.key_value = select.column_text(2);
-        c.attempts_in_window = select.column_int(3);
-        c.window_total = select.column_int(4);
-        c.distinct_networks = select.column_int(5);
-        c.first_attempt_ms = select.column_int(6);
-        c.detected_ms = select.column_int(7);
-        c.contained_ms = select.column_int(8);
-        c.held_until_ms = select.column_int(9);
-        c.state = select.column_text(10);
-        c.decided_ms = select.column_optional_int(11);
-        c.decided_by = select.column_text(12);
-        c.evidence = select.column_text(13);
-        clusters.push_back(std::move(c));
-    }
-    select.reset();
+    for (auto& row : *rows) clusters.push_back({std::move(row)});
     for (auto& cluster : clusters) {
         auto& states = db.prepare(
             "SELECT s.state, COUNT(*), COUNT(v.signature_id) FROM quarantine_holds h JOIN "
             "signatures s ON s.id = h.signature_id LEFT JOIN hand_invalidations v ON "
             "v.signature_id = h.signature_id WHERE h.cluster_id = ?1 GROUP BY s.state");
-        states.bind(1, cluster.id);
+        states.bind(1, cluster.cluster.id);
         while (states.step()) {
             const auto state = states.column_text(0);
             const auto count = states.column_int(1);
@@ -75,7 +58,8 @@ std::vector<ClusterView> read_clusters(Database& db, std::int64_t incident_id,
             "COALESCE(s.postcode, '') FROM "
             "quarantine_holds h JOIN signatures s ON s.id = h.signature_id WHERE h.cluster_id = "
             "?1 ORDER BY s.created_at, s.id LIMIT ?2");
-        samples.bind(1, cluster.id).bind(2, static_cast<std::int64_t>(samples_per_cluster));
+        samples.bind(1, cluster.cluster.id);
+        samples.bind(2, static_cast<std::int64_t>(samples_per_cluster));
         while (samples.step())
             cluster.samples.push_back({samples.column_int(0), samples.column_int(1),
                                        samples.column_text(2), samples.column_text(3),
@@ -89,7 +73,7 @@ std::vector<ClusterView> read_clusters(Database& db, std::int64_t incident_id,
 }  // namespace
 
 std::vector<IncidentSummary> list_incidents(Database& db, std::int64_t limit) {
-    auto& select = db.prepare(std::string(summary_sql) + "ORDER BY i.id DESC LIMIT ?1");
+    auto& select = db.prepare(summary_sql + "ORDER BY i.id DESC LIMIT ?1");
     select.bind(1, limit);
     std::vector<IncidentSummary> incidents;
     while (select.step()) incidents.push_back(read_summary(select));
@@ -99,7 +83,7 @@ std::vector<IncidentSummary> list_incidents(Database& db, std::int64_t limit) {
 
 Result<IncidentView> load_incident_view(Database& db, std::int64_t incident_id,
                                         std::size_t samples_per_cluster) {
-    auto& select = db.prepare(std::string(summary_sql) + "WHERE i.id = ?1");
+    auto& select = db.prepare(summary_sql + "WHERE i.id = ?1");
     select.bind(1, incident_id);
     if (!select.step()) {
         select.reset();
@@ -109,20 +93,18 @@ Result<IncidentView> load_incident_view(Database& db, std::int64_t incident_id,
     IncidentView view;
     view.summary = read_summary(select);
     select.reset();
-    view.clusters = read_clusters(db, incident_id, samples_per_cluster);
-
-    auto& actions = db.prepare(
-        "SELECT at_ms, action, detail, until_ms FROM incident_actions WHERE incident_id = ?1 "
-        "ORDER BY at_ms, id");
-    actions.bind(1, incident_id);
-    while (actions.step())
-        view.actions.push_back({actions.column_int(0), actions.column_text(1),
-                                actions.column_text(2), actions.column_optional_int(3)});
-    actions.reset();
-    view.bans = incident_bans(db, incident_id);
+    auto clusters = read_clusters(db, incident_id, samples_per_cluster);
+    if (!clusters) return clusters.error();
+    view.clusters = std::move(*clusters);
+    auto actions = incident_actions(db, incident_id);
+    if (!actions) return actions.error();
+    view.actions = std::move(*actions);
+    auto bans = incident_bans(db, incident_id);
+    if (!bans) return bans.error();
+    view.bans = std::move(*bans);
 
     // The attack in its context: from ten minutes before its first attempt, three hours.
-    const auto from = view.summary.first_attempt_ms - 10 * 60'000;
+    const auto from = view.summary.incident.first_attempt_ms - 10 * 60'000;
     // Refused attempts are summaries per minute; the others are rows of their own.
     auto& minutes = db.prepare(
         "SELECT minute, verdict, SUM(n) FROM ("
@@ -134,7 +116,7 @@ Result<IncidentView> load_incident_view(Database& db, std::int64_t incident_id,
         "  WHERE petition_id = ?1 AND minute_ms >= ?2 AND minute_ms < ?3 GROUP BY minute_ms, "
         "verdict"
         ") GROUP BY minute, verdict ORDER BY minute, verdict");
-    minutes.bind(1, view.summary.petition_id).bind(2, from).bind(3, from + 3 * 3600'000);
+    minutes.bind(1, view.summary.incident.petition_id).bind(2, from).bind(3, from + 3 * 3600'000);
     while (minutes.step())
         view.minutes.push_back(
             {minutes.column_int(0), minutes.column_text(1), minutes.column_int(2)});

@@ -8,19 +8,18 @@
 #include <string>
 #include <vector>
 
-#include "store/ban_repository.hpp"
+#include "defence/model/action.hpp"
+#include "defence/model/ban.hpp"
+#include "defence/model/cluster.hpp"
+#include "defence/model/incident.hpp"
+#include "defence/model/incident_record.hpp"
 #include "store/database.hpp"
 
 namespace rempart::store {
 
+// An incident in the list, with the figures the list shows.
 struct IncidentSummary {
-    std::int64_t id = 0;
-    std::int64_t petition_id = 0;
-    std::string petition_slug;
-    std::string petition_title;
-    std::string state;  // open, invalidated, released
-    std::int64_t opened_ms = 0;
-    std::int64_t first_attempt_ms = 0;
+    defence::Incident incident;
     std::int64_t clusters = 0;
     std::int64_t quarantined_now = 0;  // held signatures still quarantined
     // Held by its released clusters and counted again (pending or confirmed): real signers
@@ -42,22 +41,9 @@ struct SignatureSample {
     std::string postcode;  // empty when none was given
 };
 
+// A cluster on its incident's page, with the signatures it holds, by their state now.
 struct ClusterView {
-    std::int64_t id = 0;
-    std::string dimension;
-    std::string key_value;
-    std::int64_t attempts_in_window = 0;
-    std::int64_t window_total = 0;
-    std::int64_t distinct_networks = 0;
-    std::int64_t first_attempt_ms = 0;
-    std::int64_t detected_ms = 0;
-    std::int64_t contained_ms = 0;
-    std::int64_t held_until_ms = 0;
-    std::string state;
-    std::optional<std::int64_t> decided_ms;
-    std::string decided_by;
-    std::string evidence;  // why the defence acted, one sentence a line
-    // The signatures it holds, by their state now.
+    defence::Cluster cluster;
     std::int64_t quarantined = 0;
     std::int64_t invalidated = 0;
     std::int64_t invalidated_by_hand =
@@ -66,26 +52,14 @@ struct ClusterView {
     std::vector<SignatureSample> samples;  // the earliest few
 };
 
-struct ActionRow {
-    std::int64_t at_ms = 0;
-    std::string action;
-    std::string detail;
-    std::optional<std::int64_t> until_ms;
-};
-
-// Attempts of the petition in one minute, by verdict as the events hold it.
-struct MinuteVerdicts {
-    std::int64_t minute_ms = 0;
-    std::string verdict;
-    std::int64_t count = 0;
-};
-
 struct IncidentView {
     IncidentSummary summary;
     std::vector<ClusterView> clusters;
-    std::vector<ActionRow> actions;
-    std::vector<Ban> bans;
-    std::vector<MinuteVerdicts> minutes;  // from 10 minutes before the attack, 3 hours at most
+    std::vector<defence::Action> actions;
+    std::vector<defence::Ban> bans;
+    // The petition's attempts a minute, by verdict as the events hold it: from 10 minutes
+    // before the attack, 3 hours at most.
+    std::vector<defence::MinuteCount> minutes;
 };
 
 // DefenceError::incident_not_found when there is none.

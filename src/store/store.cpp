@@ -10,7 +10,7 @@
 
 namespace rempart::store {
 
-Result<std::unique_ptr<Store>> open_store(const StorageConfig& config, unsigned reader_threads) {
+Result<std::unique_ptr<Store>> open_store(const StorageSettings& config, unsigned reader_threads) {
     std::error_code ec;
     std::filesystem::create_directories(config.data_dir, ec);
     if (ec)

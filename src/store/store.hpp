@@ -3,8 +3,9 @@
 
 #include <memory>
 
-#include "core/config.hpp"
+#include "core/result.hpp"
 #include "store/readers.hpp"
+#include "store/settings.hpp"
 #include "store/writer.hpp"
 
 namespace rempart::store {
@@ -21,7 +22,7 @@ class Store {
     ~Store();
 
   private:
-    friend Result<std::unique_ptr<Store>> open_store(const StorageConfig&, unsigned);
+    friend Result<std::unique_ptr<Store>> open_store(const StorageSettings&, unsigned);
     Store() = default;
     std::unique_ptr<Writer> writer_;
     std::unique_ptr<Readers> readers_;
@@ -30,6 +31,6 @@ class Store {
 
 // Opens <data_dir>/rempart.db (creating the folder, private to its owner), applies the
 // migrations, and starts the writer and `reader_threads` readers.
-Result<std::unique_ptr<Store>> open_store(const StorageConfig& config, unsigned reader_threads);
+Result<std::unique_ptr<Store>> open_store(const StorageSettings& config, unsigned reader_threads);
 
 }  // namespace rempart::store

@@ -1,7 +1,7 @@
 // Trusted values in the store.
 #include "store/trust_repository.hpp"
 
-#include "defence/errors.hpp"
+#include "defence/model/errors.hpp"
 
 namespace rempart::store {
 namespace {
@@ -11,7 +11,7 @@ TrustedRow read_row(const Statement& row) {
     trusted.id = row.column_int(0);
     trusted.value.petition_id = row.column_optional_int(1);
     trusted.value.kind =
-        detect::parse_trust_kind(row.column_text(2)).value_or(detect::TrustKind::email_domain);
+        defence::parse_trust_kind(row.column_text(2)).value_or(defence::TrustKind::email_domain);
     trusted.value.value = row.column_text(3);
     trusted.note = row.column_text(4);
     trusted.added_ms = row.column_int(5);
@@ -26,13 +26,13 @@ constexpr const char* columns =
 
 }  // namespace
 
-Result<std::int64_t> add_trusted(Database& db, const detect::TrustedValue& value,
+Result<std::int64_t> add_trusted(Database& db, const defence::TrustedValue& value,
                                  const std::string& note, const std::string& by,
                                  std::int64_t now_ms) {
     auto& exists = db.prepare(
         "SELECT 1 FROM trusted_values WHERE ifnull(petition_id, 0) = ?1 AND kind = ?2 AND "
         "value = ?3");
-    exists.bind(1, value.petition_id.value_or(0)).bind(2, detect::to_string(value.kind));
+    exists.bind(1, value.petition_id.value_or(0)).bind(2, defence::to_string(value.kind));
     exists.bind(3, value.value);
     const bool duplicate = exists.step();
     exists.reset();
@@ -42,7 +42,7 @@ Result<std::int64_t> add_trusted(Database& db, const detect::TrustedValue& value
     auto& insert = db.prepare(
         "INSERT INTO trusted_values (petition_id, kind, value, note, added_ms, added_by) "
         "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
-    insert.bind(1, value.petition_id).bind(2, detect::to_string(value.kind)).bind(3, value.value);
+    insert.bind(1, value.petition_id).bind(2, defence::to_string(value.kind)).bind(3, value.value);
     insert.bind(4, note).bind(5, now_ms).bind(6, by);
     if (auto inserted = insert.run(); !inserted) return inserted.error();
     return db.last_insert_id();
@@ -72,8 +72,8 @@ std::vector<TrustedRow> trusted_rows(Database& db) {
     return rows;
 }
 
-std::vector<detect::TrustedValue> trusted_values(Database& db) {
-    std::vector<detect::TrustedValue> values;
+std::vector<defence::TrustedValue> trusted_values(Database& db) {
+    std::vector<defence::TrustedValue> values;
     for (auto& row : trusted_rows(db)) values.push_back(std::move(row.value));
     return values;
 }

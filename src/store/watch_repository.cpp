@@ -1,10 +1,13 @@
 // Watches in the store.
 #include "store/watch_repository.hpp"
 
-#include "defence/errors.hpp"
+#include "defence/model/errors.hpp"
 
 namespace rempart::store {
 namespace {
+
+using defence::Dimension;
+using defence::Watch;
 
 constexpr const char* columns =
     "SELECT w.id, w.petition_id, p.slug, w.dimension, w.key_value, w.attempts_in_window, "
@@ -17,7 +20,7 @@ Watch read_watch(const Statement& row) {
     watch.id = row.column_int(0);
     watch.petition_id = row.column_int(1);
     watch.petition_slug = row.column_text(2);
-    watch.dimension = row.column_text(3);
+    watch.dimension = defence::parse_dimension(row.column_text(3)).value_or(Dimension::name);
     watch.key_value = row.column_text(4);
     watch.attempts_in_window = row.column_int(5);
     watch.window_total = row.column_int(6);
@@ -33,12 +36,12 @@ Watch read_watch(const Statement& row) {
     return watch;
 }
 
-std::optional<std::int64_t> open_watch(Database& db, std::int64_t petition_id,
-                                       std::string_view dimension, std::string_view key_value) {
+std::optional<std::int64_t> open_watch(Database& db, std::int64_t petition_id, Dimension dimension,
+                                       std::string_view key_value) {
     auto& select = db.prepare(
         "SELECT id FROM watches WHERE petition_id = ?1 AND dimension = ?2 AND key_value = ?3 "
         "AND state = 'open' ORDER BY id DESC LIMIT 1");
-    select.bind(1, petition_id).bind(2, dimension).bind(3, key_value);
+    select.bind(1, petition_id).bind(2, to_string(dimension)).bind(3, key_value);
     std::optional<std::int64_t> id;
     if (select.step()) id = select.column_int(0);
     select.reset();
@@ -47,7 +50,8 @@ std::optional<std::int64_t> open_watch(Database& db, std::int64_t petition_id,
 
 }  // namespace
 
-Result<RecordedWatch> record_watch(Database& db, const NewWatch& watch, std::int64_t now_ms) {
+Result<RecordedWatch> record_watch(Database& db, const defence::Sighting& watch,
+                                   std::int64_t now_ms) {
     if (const auto id = open_watch(db, watch.petition_id, watch.dimension, watch.key_value)) {
         auto& update = db.prepare(
             "UPDATE watches SET attempts_in_window = max(attempts_in_window, ?2), "
@@ -62,7 +66,8 @@ Result<RecordedWatch> record_watch(Database& db, const NewWatch& watch, std::int
         "INSERT INTO watches (petition_id, dimension, key_value, attempts_in_window, "
         "window_total, distinct_networks, first_attempt_ms, opened_ms, updated_ms, evidence, "
         "state) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, ?9, 'open')");
-    insert.bind(1, watch.petition_id).bind(2, watch.dimension).bind(3, watch.key_value);
+    insert.bind(1, watch.petition_id).bind(2, to_string(watch.dimension));
+    insert.bind(3, watch.key_value);
     insert.bind(4, watch.attempts_in_window).bind(5, watch.window_total);
     insert.bind(6, watch.distinct_networks).bind(7, watch.first_attempt_ms).bind(8, now_ms);
     insert.bind(9, watch.evidence);
@@ -70,7 +75,7 @@ Result<RecordedWatch> record_watch(Database& db, const NewWatch& watch, std::int
     return RecordedWatch{db.last_insert_id(), true};
 }
 
-Result<bool> escalate_watch(Database& db, std::int64_t petition_id, std::string_view dimension,
+Result<bool> escalate_watch(Database& db, std::int64_t petition_id, Dimension dimension,
                             std::string_view key_value, std::int64_t incident_id,
                             std::int64_t now_ms) {
     const auto id = open_watch(db, petition_id, dimension, key_value);

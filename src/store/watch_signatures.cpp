@@ -7,7 +7,7 @@
 
 namespace rempart::store {
 
-WatchSignatures watch_signatures(Database& db, const Watch& watch, std::size_t limit) {
+WatchSignatures watch_signatures(Database& db, const defence::Watch& watch, std::size_t limit) {
     WatchSignatures found;
     const auto key = event_key(watch.dimension);
     if (!key) return found;

@@ -18,6 +18,6 @@ struct WatchSignatures {
 };
 
 // None for a dimension the events do not hold.
-WatchSignatures watch_signatures(Database& db, const Watch& watch, std::size_t limit);
+WatchSignatures watch_signatures(Database& db, const defence::Watch& watch, std::size_t limit);
 
 }  // namespace rempart::store

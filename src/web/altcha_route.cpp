@@ -32,7 +32,7 @@ std::uint64_t required_difficulty(const shield::Difficulty& difficulty, const Di
 }
 
 void add_altcha_route(http::Router& router, const shield::ProofOfWork& pow,
-                      const shield::Difficulty& difficulty, const ShieldConfig& shield) {
+                      const shield::Difficulty& difficulty, const shield::ShieldSettings& shield) {
     // Part of signing: possible under any load and behind no gate.
     router.add(http::Method::get, "/altcha/challenge", "altcha_challenge",
                http::never_gated(http::Priority::critical, http::TrafficFamily::page),

@@ -1,10 +1,10 @@
 // GET /altcha/challenge: a fresh proof-of-work challenge for the signing form's widget.
 #pragma once
 
-#include "core/config.hpp"
 #include "http/router.hpp"
 #include "shield/difficulty.hpp"
 #include "shield/proof_of_work.hpp"
+#include "shield/settings.hpp"
 
 namespace rempart::web {
 
@@ -23,6 +23,6 @@ std::uint64_t required_difficulty(const shield::Difficulty& difficulty, const Di
 // `pow`, `difficulty` and `shield` must outlive the router. `?petition=<slug>` asks for the
 // difficulty that petition and this client's networks call for now.
 void add_altcha_route(http::Router& router, const shield::ProofOfWork& pow,
-                      const shield::Difficulty& difficulty, const ShieldConfig& shield);
+                      const shield::Difficulty& difficulty, const shield::ShieldSettings& shield);
 
 }  // namespace rempart::web

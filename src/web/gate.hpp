@@ -7,11 +7,11 @@
 #include <string>
 #include <string_view>
 
-#include "core/config.hpp"
 #include "http/router.hpp"
 #include "shield/clearance.hpp"
 #include "shield/front_door.hpp"
 #include "shield/proof_of_work.hpp"
+#include "shield/settings.hpp"
 #include "shield/spent_tickets.hpp"
 #include "web/site.hpp"
 
@@ -51,7 +51,7 @@ struct GateServices {
     const GatePage& page;
     shield::ProofOfWork& pow;
     shield::FrontDoor& front_door;
-    const GateConfig& config;
+    const shield::GateSettings& config;
     shield::SpentTickets& spent_tickets;
 };
 

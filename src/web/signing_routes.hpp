@@ -4,9 +4,9 @@
 #include <memory>
 #include <string>
 
+#include "defence/response/defence.hpp"
 #include "dns/mail_domain_checker.hpp"
 #include "http/router.hpp"
-#include "incidents/defence.hpp"
 #include "shield/asn_table.hpp"
 #include "shield/ban_list.hpp"
 #include "shield/difficulty.hpp"
@@ -35,7 +35,7 @@ struct SigningServices {
     std::string event_secret;              // keys the hashes of names and comments
     // Called after a commit that queued mail, so the outbox sends it at once.
     std::function<void()> mail_queued;
-    incidents::Defence* defence;  // null: no detection (tests of signing alone)
+    defence::Defence* defence;    // null: no detection (tests of signing alone)
     const shield::BanList* bans;  // null: nobody is ever banned
     signatures::SigningRules rules;
     SigningCounters counters;

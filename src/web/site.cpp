@@ -31,7 +31,7 @@ std::string page_key(std::string_view page, render::Language language) {
 
 }  // namespace
 
-Result<std::unique_ptr<Site>> Site::create(const Config& config, const Catalog& catalog) {
+Result<std::unique_ptr<Site>> Site::create(const Settings& config, const Catalog& catalog) {
     std::unique_ptr<Site> site(new Site(config, catalog));
     auto messages = render::Messages::load();
     if (!messages) return messages.error();

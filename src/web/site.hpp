@@ -5,30 +5,42 @@
 #include <string_view>
 #include <unordered_map>
 
-#include "core/config.hpp"
+#include "accounts/settings.hpp"
 #include "core/result.hpp"
 #include "http/cookies.hpp"
 #include "http/router.hpp"
+#include "mail/settings.hpp"
 #include "metrics/metrics.hpp"
+#include "net/settings.hpp"
 #include "petitions/catalog.hpp"
 #include "render/i18n.hpp"
 #include "render/pages.hpp"
+#include "render/settings.hpp"
 #include "render/static_assets.hpp"
 #include "web/page_cache.hpp"
 
 namespace rempart::web {
 
+// The settings the site and the back office read while answering: views into the whole
+// configuration, which the caller keeps alive as long as the site.
+struct Settings {
+    const net::ServerSettings& server;
+    const render::SiteSettings& site;
+    const mail::MailSettings& mail;
+    const accounts::AdminSettings& admin;
+};
+
 class Site {
   public:
     // Parses the templates and prepares the assets; fails at start-up, never later.
-    static Result<std::unique_ptr<Site>> create(const Config& config, const Catalog& catalog);
+    static Result<std::unique_ptr<Site>> create(const Settings& config, const Catalog& catalog);
 
     // The error page for `status` in the client's language; JSON under /api/.
     http::Response error_page(unsigned status, const http::HeaderView& headers,
                               std::string_view target) const;
 
     render::Language language_of(const http::HeaderView& headers) const;
-    const Config& config() const { return config_; }
+    const Settings& config() const { return config_; }
     // Every Set-Cookie of the site goes through it: public pages, the gate, the back office.
     const http::CookiePolicy& cookies() const { return cookies_; }
     const Catalog& catalog() const { return catalog_; }
@@ -45,10 +57,12 @@ class Site {
     const StaticFile* static_file(std::string_view url_path) const;
 
   private:
-    Site(const Config& config, const Catalog& catalog)
-        : config_(config), catalog_(catalog), cookies_(config.server) {}
+    Site(const Settings& config, const Catalog& catalog)
+        : config_(config),
+          catalog_(catalog),
+          cookies_(config.server.base_url, !config.server.tls_cert.empty()) {}
 
-    const Config& config_;
+    const Settings config_;
     const Catalog& catalog_;
     http::CookiePolicy cookies_;
     std::unique_ptr<render::Messages> messages_;

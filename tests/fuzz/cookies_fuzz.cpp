@@ -41,7 +41,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     // What we set is what we read back, whatever other cookies sit around it.
     const auto value = header.substr(0, std::min<std::size_t>(header.size(), 64));
     if (is_token(name) && name != "other" && (value.empty() || is_token(value))) {
-        static const http::CookiePolicy policy{ServerConfig{}};
+        static const http::CookiePolicy policy{"http://127.0.0.1:8080", false};
         const auto set = policy.set_cookie(name, value, {});
         const auto pair = set.substr(0, set.find(';'));
         const auto sent = "other=1; " + pair + "; " + std::string(name) + "=second";

@@ -13,12 +13,13 @@
 #include <vector>
 
 #include "core/text.hpp"
-#include "evidence/csv.hpp"
-#include "evidence/export.hpp"
+#include "defence/evidence/csv.hpp"
+#include "defence/evidence/export.hpp"
 #include "fuzz_check.hpp"
 
 using namespace rempart;
-using namespace rempart::evidence;
+using namespace rempart::defence;
+using namespace rempart::defence::evidence;
 
 namespace {
 
@@ -56,21 +57,45 @@ class Fields {
 constexpr std::int64_t ms = 4'000'000'000'000;  // about AD 2096 either side of 1970
 constexpr std::int64_t count = 1'000'000'000;
 
+// The enums the store holds, from a field: its name when it is one, else any of them.
+Dimension dimension_of(const std::string& text) {
+    return parse_dimension(text).value_or(static_cast<Dimension>(text.size() % dimension_count));
+}
+BanKind ban_kind_of(const std::string& text) {
+    return parse_ban_kind(text).value_or(text.size() % 2 ? BanKind::as : BanKind::network);
+}
+
 void add(IncidentRecord& r, Fields& f) {
     const auto kind = f.text();
     switch (kind.empty() ? 0 : kind.front() % 8) {
-        case 0:
-            r.clusters.push_back({f.number(100), f.text(), f.text(), f.text(), f.number(count),
-                                  f.number(count), f.number(count), f.number(ms), f.number(ms),
-                                  f.maybe(ms), f.maybe(ms), f.text(), f.maybe(ms), f.text(),
-                                  f.number(count)});
+        case 0: {
+            // The fields in the order the corpus was made for.
+            ClusterEvidence entry;
+            auto& c = entry.cluster;
+            c.id = f.number(100);
+            c.dimension = dimension_of(f.text());
+            c.key_value = f.text();
+            entry.example = f.text();
+            c.attempts_in_window = f.number(count);
+            c.window_total = f.number(count);
+            c.distinct_networks = f.number(count);
+            c.first_attempt_ms = f.number(ms);
+            c.detected_ms = f.number(ms);
+            c.contained_ms = f.maybe(ms);
+            c.held_until_ms = f.maybe(ms);
+            c.state = f.text();
+            c.decided_ms = f.maybe(ms);
+            c.decided_by = f.text();
+            entry.signatures_held = f.number(count);
+            r.clusters.push_back(std::move(entry));
             break;
+        }
         case 1:
             r.actions.push_back({f.number(100), f.number(ms), f.text(), f.text(), f.maybe(ms)});
             break;
         case 2:
-            r.bans.push_back({f.number(100), f.text(), f.text(), f.number(ms), f.number(ms),
-                              f.maybe(ms), f.text()});
+            r.bans.push_back({f.number(100), std::nullopt, ban_kind_of(f.text()), f.text(),
+                              f.number(ms), f.number(ms), f.maybe(ms), f.text()});
             break;
         case 3:
             r.sources.push_back({f.text(), f.text(), f.maybe(100'000), f.text(), f.number(count),

@@ -29,7 +29,8 @@ struct SessionHandle {
 
 struct Server::State {
     boost::asio::io_context& io;
-    Config config;
+    ServerSettings server;
+    Limits limits;
     Application application;
     metrics::Registry& metrics;
     NetworkList trusted_proxies;
@@ -44,10 +45,11 @@ struct Server::State {
     std::unordered_map<boost::asio::ip::address, std::size_t> connections_per_ip;
     std::unordered_set<std::shared_ptr<SessionHandle>> sessions;
 
-    State(boost::asio::io_context& io_, Config config_, Application application_,
-          metrics::Registry& metrics_, NetworkList trusted_)
+    State(boost::asio::io_context& io_, ServerSettings server_, Limits limits_,
+          Application application_, metrics::Registry& metrics_, NetworkList trusted_)
         : io(io_),
-          config(std::move(config_)),
+          server(std::move(server_)),
+          limits(limits_),
           application(std::move(application_)),
           metrics(metrics_),
           trusted_proxies(std::move(trusted_)),

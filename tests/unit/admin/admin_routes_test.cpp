@@ -32,12 +32,8 @@ TEST(AdminNext, OnlyLocalPathsUnderAdmin) {
 }
 
 TEST(AdminCookie, StrictHttpOnlyAndSecureWithHostPrefixOverHttps) {
-    ServerConfig plain_server;
-    plain_server.base_url = "http://127.0.0.1:8080";
-    ServerConfig https_server;
-    https_server.base_url = "https://petitions.example.org";
-    const http::CookiePolicy plain(plain_server);
-    const http::CookiePolicy https(https_server);
+    const http::CookiePolicy plain("http://127.0.0.1:8080", false);
+    const http::CookiePolicy https("https://petitions.example.org", false);
     EXPECT_EQ(session_cookie_name(plain.secure()), "rempart_admin");
     EXPECT_EQ(session_cookie_name(https.secure()), "__Host-rempart_admin");
     EXPECT_EQ(set_admin_cookie(plain, "rempart_admin", "v"),
@@ -112,7 +108,7 @@ class AdminPagesTest : public ::testing::Test {
         ASSERT_TRUE(pages.ok()) << pages.error().detail;
         pages_ = std::move(*pages);
     }
-    SiteConfig site_;
+    render::SiteSettings site_;
     std::unique_ptr<render::Messages> messages_;
     std::unique_ptr<render::StaticAssets> assets_;
     std::unique_ptr<AdminPages> pages_;

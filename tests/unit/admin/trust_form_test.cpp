@@ -32,14 +32,14 @@ using Errors = std::vector<std::pair<std::string, std::string>>;
 TEST_F(TrustForm, ADomainOrANetworkIsKeptAsTheDefenceComparesIt) {
     const auto domain = check("email_domain", "Amis-du-Bocage.FR.", "site", "notre domaine");
     ASSERT_TRUE(domain.errors.empty());
-    EXPECT_EQ(domain.value.kind, detect::TrustKind::email_domain);
+    EXPECT_EQ(domain.value.kind, defence::TrustKind::email_domain);
     EXPECT_EQ(domain.value.value, "amis-du-bocage.fr");
     EXPECT_FALSE(domain.value.petition_id.has_value());
     EXPECT_EQ(domain.note, "notre domaine");
 
     const auto network = check("network", "193.48.0.0/16", "bocage");
     ASSERT_TRUE(network.errors.empty());
-    EXPECT_EQ(network.value.kind, detect::TrustKind::network);
+    EXPECT_EQ(network.value.kind, defence::TrustKind::network);
     EXPECT_EQ(network.value.value, "193.48.0.0/16");
     EXPECT_EQ(network.value.petition_id, 7);
     EXPECT_EQ(check("network", "2001:db8::/48").value.value, "2001:db8::/48");

@@ -4,7 +4,7 @@
 
 #include <gtest/gtest.h>
 
-#include "defence/errors.hpp"
+#include "defence/model/errors.hpp"
 #include "store/errors.hpp"
 
 namespace rempart::admin {

@@ -13,10 +13,10 @@ namespace {
 constexpr std::int64_t first_ms = 1795599040'000;
 constexpr std::int64_t now_ms = 1795600925'000;
 
-store::Watch watch(std::string dimension, std::string value) {
-    store::Watch w;
+defence::Watch watch(std::string_view dimension, std::string value) {
+    defence::Watch w;
     w.petition_slug = "velo";
-    w.dimension = std::move(dimension);
+    w.dimension = *defence::parse_dimension(dimension);
     w.key_value = std::move(value);
     w.first_attempt_ms = first_ms;
     return w;

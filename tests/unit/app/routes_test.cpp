@@ -51,7 +51,8 @@ struct Server {
     Config config = config_in(dir.path());
     std::unique_ptr<store::Store> store = ok(store::open_store(config.storage, 1));
     Catalog catalog;
-    std::unique_ptr<web::Site> site = ok(web::Site::create(config, catalog));
+    std::unique_ptr<web::Site> site =
+        ok(web::Site::create({config.server, config.site, config.mail, config.admin}, catalog));
     std::string secret = std::string(32, 's');
     shield::ProofOfWork proof_of_work{secret};
     shield::Difficulty difficulty{config.shield.pow_max_number};

@@ -32,7 +32,7 @@ class AsnTableSetup : public ::testing::Test {
 };
 
 TEST_F(AsnTableSetup, ExtraFilesAreReadOnTopOfTheBuiltInTable) {
-    ShieldConfig shield;
+    shield::ShieldSettings shield;
     shield.asn_table_extra = {write("site.csv", "127.10.0.0,127.10.255.255,16276,OVH SAS\n")};
     const auto table = load_asn_table(shield);
     ASSERT_TRUE(table.ok()) << table.error().detail;
@@ -42,7 +42,7 @@ TEST_F(AsnTableSetup, ExtraFilesAreReadOnTopOfTheBuiltInTable) {
 }
 
 TEST_F(AsnTableSetup, ExtraRangesWinWhereTheyOverlapTheTable) {
-    ShieldConfig shield;
+    shield::ShieldSettings shield;
     shield.asn_table = write("base.csv", "203.0.113.0,203.0.113.255,64500,Base\n");
     shield.asn_table_extra = {write("carve.csv", "203.0.113.128,203.0.113.255,64501,Office\n")};
     const auto table = load_asn_table(shield);
@@ -52,7 +52,7 @@ TEST_F(AsnTableSetup, ExtraRangesWinWhereTheyOverlapTheTable) {
 }
 
 TEST_F(AsnTableSetup, AMissingOrBadExtraFileIsAClearStartUpError) {
-    ShieldConfig shield;
+    shield::ShieldSettings shield;
     shield.asn_table = write("base.csv", "203.0.113.0,203.0.113.255,64500,Base\n");
     shield.asn_table_extra = {(dir_ / "missing.csv").string()};
     const auto missing = load_asn_table(shield);

@@ -38,7 +38,7 @@ TEST(Logging, WritesEventLinesToTheFileAndFlushesOnShutdown) {
     const auto dir = std::filesystem::temp_directory_path() /
                      ("rempart-logging-test-" + std::to_string(::getpid()));
     const auto file = dir / "logs" / "rempart.log";  // a missing folder is created
-    init_logging(LogConfig{"info", file});
+    init_logging(LogSettings{"info", file});
     spdlog::debug("{} below the level", log_event::cache_invalidated);
     for (int i = 0; i < 1000; ++i)
         spdlog::info("{} id={} status={}", log_event::http_request, i, 200);

@@ -14,11 +14,9 @@ TEST(Cookies, FindsANamedCookieAmongOthers) {
     EXPECT_EQ(cookie_value("garbage;;=;lang", "lang"), std::nullopt);
 }
 
-ServerConfig server(std::string base_url, std::string tls_cert = "") {
-    ServerConfig config;
-    config.base_url = std::move(base_url);
-    config.tls_cert = std::move(tls_cert);
-    return config;
+// The policy of a site at `base_url`, serving TLS itself when it has a certificate.
+CookiePolicy server(std::string base_url, std::string tls_cert = "") {
+    return CookiePolicy(base_url, !tls_cert.empty());
 }
 
 TEST(Cookies, SetCookieCarriesItsAttributes) {

@@ -37,7 +37,7 @@ class OutboxTest : public ::testing::Test {
     void SetUp() override {
         char pattern[] = "/tmp/rempart-outbox-test.XXXXXX";
         dir_ = ::mkdtemp(pattern);
-        StorageConfig config;
+        store::StorageSettings config;
         config.data_dir = dir_;
         auto opened = store::open_store(config, 1);
         ASSERT_TRUE(opened.ok()) << opened.error().detail;

@@ -11,7 +11,7 @@ namespace {
 const std::string token = "0123456789abcdef0123456789abcdef-token";
 
 MetricsReaders readers(std::vector<std::string> allow, std::string bearer_token = "") {
-    MetricsConfig config;
+    metrics::MetricsSettings config;
     config.allow = std::move(allow);
     config.bearer_token = std::move(bearer_token);
     auto created = MetricsReaders::create(config);
@@ -20,7 +20,7 @@ MetricsReaders readers(std::vector<std::string> allow, std::string bearer_token 
 }
 
 TEST(MetricsReaders, ByDefaultOnlyLoopbackReads) {
-    const auto loopback = readers(MetricsConfig{}.allow);
+    const auto loopback = readers(metrics::MetricsSettings{}.allow);
     EXPECT_EQ(loopback.decide("127.0.0.1", ""), MetricsAccess::allowed);
     EXPECT_EQ(loopback.decide("127.0.0.2", ""), MetricsAccess::allowed);
     EXPECT_EQ(loopback.decide("::1", ""), MetricsAccess::allowed);
@@ -65,7 +65,7 @@ TEST(MetricsReaders, TheRightTokenFromElsewhereIsStillRefused) {
 }
 
 TEST(MetricsReaders, ABadNetworkIsAnErrorNotAnOpenDoor) {
-    MetricsConfig config;
+    metrics::MetricsSettings config;
     config.allow = {"10.0.0.0/33"};
     const auto created = MetricsReaders::create(config);
     ASSERT_FALSE(created.ok());

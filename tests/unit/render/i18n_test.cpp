@@ -6,7 +6,7 @@
 #include <regex>
 
 #include "core/embedded.hpp"
-#include "defence/errors.hpp"
+#include "defence/model/errors.hpp"
 #include "petitions/errors.hpp"
 #include "render/errors.hpp"
 

@@ -5,7 +5,6 @@
 
 #include <memory>
 
-#include "core/config.hpp"
 #include "render/pages.hpp"
 
 namespace rempart::render::testing {
@@ -34,7 +33,7 @@ class SiteFixture : public ::testing::Test {
         return petition;
     }
 
-    SiteConfig site_;
+    SiteSettings site_;
     std::unique_ptr<Messages> messages_;
     std::unique_ptr<Templates> templates_;
     std::unique_ptr<StaticAssets> assets_;

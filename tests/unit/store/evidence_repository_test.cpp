@@ -7,8 +7,8 @@
 #include <filesystem>
 #include <iostream>
 
-#include "defence/errors.hpp"
-#include "evidence/export.hpp"
+#include "defence/evidence/export.hpp"
+#include "defence/model/errors.hpp"
 #include "store/event_repository.hpp"
 #include "store/evidence_repository.hpp"
 #include "store/incident_repository.hpp"
@@ -120,7 +120,7 @@ class EvidenceStore : public ::testing::Test {
         insert.bind(1, signature).bind(2, cluster);
         EXPECT_TRUE(insert.run().ok());
     }
-    std::int64_t total_events(const evidence::IncidentRecord& record) {
+    std::int64_t total_events(const defence::IncidentRecord& record) {
         std::int64_t total = 0;
         for (const auto& s : record.sources) total += s.events;
         return total;
@@ -163,7 +163,7 @@ TEST_F(EvidenceStore, ReadsTheClustersEventsAndHeldSignaturesOfAnIncident) {
     ASSERT_EQ(record->clusters.size(), 2u);
     EXPECT_EQ(record->clusters[0].example, "Jeff Bezos");
     EXPECT_EQ(record->clusters[0].signatures_held, 1);
-    EXPECT_EQ(record->clusters[1].key_value, "as:64510");
+    EXPECT_EQ(record->clusters[1].cluster.key_value, "as:64510");
     EXPECT_EQ(record->actions.size(), 1u);
     ASSERT_EQ(record->bans.size(), 1u);
     EXPECT_EQ(record->bans[0].value, "as:64510");
@@ -201,12 +201,12 @@ TEST_F(EvidenceStore, AnIncidentWithoutClusterRowsIsReadFromItsOwnRow) {
     const auto record = load_incident_record(*db_, incident, 300000);
     ASSERT_TRUE(record.ok()) << record.error().detail;
     ASSERT_EQ(record->clusters.size(), 1u);
-    const auto& cluster = record->clusters[0];
+    const auto& cluster = record->clusters[0].cluster;
     EXPECT_EQ(cluster.id, 0);
-    EXPECT_EQ(cluster.dimension, "name");
+    EXPECT_EQ(cluster.dimension, defence::Dimension::name);
     EXPECT_EQ(cluster.first_attempt_ms, 1000);
     EXPECT_EQ(cluster.held_until_ms, 8000);
-    EXPECT_EQ(cluster.example, "Jeff Bezos");
+    EXPECT_EQ(record->clusters[0].example, "Jeff Bezos");
     EXPECT_EQ(total_events(*record), 2);  // 1000 and 5000
     EXPECT_EQ(record->signatures_by_state.at("quarantined"), 1);
 }
@@ -236,7 +236,7 @@ TEST_F(EvidenceStore, ExportsAreRecordedAndListed) {
     ASSERT_EQ(exports.size(), 2u);
     EXPECT_EQ(exports[0].format, "json");
     EXPECT_EQ(exports[0].size_bytes, 123);
-    EXPECT_EQ(exports[0].format_version, evidence::format_version);
+    EXPECT_EQ(exports[0].format_version, defence::evidence_format_version);
     EXPECT_EQ(exports[1].exported_by, "marie");
     EXPECT_EQ(record_evidence_export(*db_, incident, "pdf", hash, 1, 1, "cli").error().code,
               defence::DefenceError::evidence_bad_export);
@@ -273,12 +273,12 @@ TEST_F(EvidenceStore, AHundredThousandEventAttackLoadsAsAFewHundredRows) {
     const auto record = load_incident_record(*db_, incident, 1605930000000);
     const auto loaded = std::chrono::steady_clock::now();
     ASSERT_TRUE(record.ok()) << record.error().detail;
-    const auto json = evidence::export_json(*record);
-    const auto csv = evidence::export_csv(*record);
+    const auto json = defence::evidence::export_json(*record);
+    const auto csv = defence::evidence::export_csv(*record);
     const auto exported = std::chrono::steady_clock::now();
     EXPECT_EQ(total_events(*record), 100000);
     EXPECT_LE(record->sources.size(), 218u * 3);
-    EXPECT_EQ(record->samples.size(), evidence::sample_limit);
+    EXPECT_EQ(record->samples.size(), defence::sample_limit);
     std::int64_t involved = 0;
     for (const auto& [_, count] : record->signatures_by_state) involved += count;
     EXPECT_EQ(involved, signatures);

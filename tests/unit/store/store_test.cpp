@@ -326,7 +326,7 @@ TEST(PetitionRepository, ListsNewestFirstAndFindsBySlug) {
 
 TEST(Store, ReadersSeeCommittedWritesAndDataVersionMoves) {
     TempDir dir;
-    StorageConfig config;
+    store::StorageSettings config;
     config.data_dir = dir.path() / "data";
     // One reader: data_version is per connection, so both reads must share one.
     auto store = open_store(config, 1);
@@ -351,7 +351,7 @@ TEST(Store, ReadersSeeCommittedWritesAndDataVersionMoves) {
 }
 
 TEST(Store, ADataFolderThatCannotBeCreatedIsAClearError) {
-    StorageConfig config;
+    store::StorageSettings config;
     config.data_dir = "/proc/rempart-cannot-be-here";
     const auto store = open_store(config, 1);
     ASSERT_FALSE(store.ok());

@@ -60,10 +60,12 @@ class WatchSignaturesStore : public ::testing::Test {
         event.comment_key = "key:" + comment;
         ASSERT_TRUE(insert_event(*db_, event).ok());
     }
-    Watch watch(std::string dimension, std::string value, std::int64_t first_ms) {
-        Watch w;
+    // One dimension no version knows ("shoe_size") stays outside the enum.
+    defence::Watch watch(std::string_view dimension, std::string value, std::int64_t first_ms) {
+        defence::Watch w;
         w.petition_id = petition_;
-        w.dimension = std::move(dimension);
+        w.dimension = defence::parse_dimension(dimension).value_or(
+            static_cast<defence::Dimension>(defence::dimension_count));
         w.key_value = std::move(value);
         w.first_attempt_ms = first_ms;
         return w;
