@@ -2,7 +2,7 @@
 #pragma once
 
 #include "http/router.hpp"
-#include "web/signing_routes.hpp"
+#include "web/signing_services.hpp"
 
 namespace rempart::web {
 

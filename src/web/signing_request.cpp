@@ -2,6 +2,8 @@
 // the plain answers they give (a redirect, an uncacheable page).
 #include "web/signing_request.hpp"
 
+#include <algorithm>
+
 #include "core/ip_network.hpp"
 
 namespace rempart::web::signing {
@@ -71,6 +73,12 @@ Response html(unsigned status, std::string body) {
     response.body = http::Body(std::move(body));
     response.set_header("Cache-Control", "no-store");
     return response;
+}
+
+void set_retry_after(Response& response, std::chrono::seconds wait) {
+    std::erase_if(response.headers,
+                  [](const auto& header) { return header.first == "Retry-After"; });
+    response.set_header("Retry-After", std::to_string(std::max<std::int64_t>(1, wait.count())));
 }
 
 }  // namespace rempart::web::signing

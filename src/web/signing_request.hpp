@@ -4,6 +4,7 @@
 
 #include <boost/asio/ip/address.hpp>
 
+#include <chrono>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -37,5 +38,7 @@ signatures::SigningEvent base_event(const http::Request& request, const Client& 
 http::Response redirect(std::string location);
 // A page for this visitor only, never cached.
 http::Response html(unsigned status, std::string body);
+// The error page says "wait a moment"; the header says how long, from the bucket itself.
+void set_retry_after(http::Response& response, std::chrono::seconds wait);
 
 }  // namespace rempart::web::signing
