@@ -36,6 +36,7 @@
 #include "store/petition_repository.hpp"
 #include "store/signature_repository.hpp"
 #include "store/store.hpp"
+#include "web/shield_guard.hpp"
 #include "web/signing_routes.hpp"
 #include "web/site.hpp"
 
@@ -226,7 +227,7 @@ int serve(const Config& config, bool demo) {
         return site.error_page(status, headers, target);
     };
     server::Dispatcher dispatcher(std::move(router), metrics, config.server.base_url, error_page,
-                                  shield_guard(*shield.front_door, *shield.gate_page, **site));
+                                  web::ShieldGuard(*shield.front_door, *shield.gate_page, **site));
     server::add_origin_metrics(metrics, dispatcher.origin_refusals());
 
     // One io_context a thread: a connection stays on its thread, and the threads share no

@@ -1,4 +1,4 @@
-// Builds the front door from the config and wires it into the dispatcher and the metrics.
+// Builds the front door from the config and wires in its gate page, its clock and its metrics.
 #include "app/shield_setup.hpp"
 
 #include <spdlog/spdlog.h>
@@ -9,21 +9,10 @@
 
 #include "core/clock.hpp"
 #include "core/log_events.hpp"
-#include "http/cookies.hpp"
-#include "http/target.hpp"
 #include "metrics/prometheus_text.hpp"
 
 namespace rempart::app {
 namespace asio = boost::asio;
-namespace {
-
-void replace_header(http::Response& response, std::string_view name, std::string value) {
-    std::erase_if(response.headers, [&](const auto& header) { return header.first == name; });
-    response.set_header(std::string(name), std::move(value));
-}
-
-}  // namespace
-
 shield::FrontDoorSettings front_door_settings(const Config& config) {
     auto settings = config.front_door;
     // The households of the big eyeball ISPs are a crowd, never one sender: the same
@@ -48,28 +37,6 @@ ShieldSetup set_up_shield(const Config& config, const std::string& secret,
     setup.gate_page = std::make_unique<web::GatePage>(site, *setup.clearance);
     setup.spent_tickets = std::make_unique<shield::SpentTickets>(shield::ticket_lifetime_s);
     return setup;
-}
-
-server::Guard shield_guard(shield::FrontDoor& front_door, const web::GatePage& gate_page,
-                           const web::Site& site) {
-    return [&front_door, &gate_page, &site](
-               const http::Request& request,
-               const http::RouteClass& route) -> std::optional<http::Response> {
-        const auto cookie =
-            http::cookie_value(request.headers["Cookie"], web::clearance_cookie).value_or("");
-        const bool reads =
-            request.method == http::Method::get || request.method == http::Method::head;
-        const auto admission =
-            front_door.admit({request.client_ip, cookie, reads}, route, unix_now_ms());
-        if (admission.passed()) return std::nullopt;
-        if (admission.decision == shield::Decision::gated)
-            return gate_page.response(request, http::local_path_or_root(request.target));
-        const unsigned status = admission.decision == shield::Decision::shed ? 503 : 429;
-        auto response = site.error_page(status, request.headers, request.target);
-        replace_header(response, "Retry-After", std::to_string(admission.retry_after.count()));
-        replace_header(response, "Cache-Control", "no-store");
-        return response;
-    };
 }
 
 void add_shield_metrics(metrics::Registry& metrics, const shield::FrontDoor& front_door) {

@@ -1,5 +1,5 @@
-// Builds the front door from the config and wires it in: the guard the dispatcher asks
-// before each handler, the gate's page and routes, its clock, and its metrics.
+// Builds the front door from the config and wires it in: the gate's page, its clock and its
+// metrics; the guard the dispatcher asks before each handler is web/shield_guard.
 #pragma once
 
 #include <boost/asio/awaitable.hpp>
@@ -9,7 +9,6 @@
 #include "app/settings.hpp"
 #include "metrics/metrics.hpp"
 #include "net/loop_lag.hpp"
-#include "server/dispatch.hpp"
 #include "shield/asn_table.hpp"
 #include "shield/clearance.hpp"
 #include "shield/front_door.hpp"
@@ -37,10 +36,6 @@ shield::FrontDoorSettings front_door_settings(const Config& config);
 ShieldSetup set_up_shield(const Config& config, const std::string& secret,
                           const shield::AsnTable* asns, const store::Readers& readers,
                           const web::Site& site);
-
-// The dispatcher's guard: a 429 page over a limit, the gate's page, or a 503 when shed.
-server::Guard shield_guard(shield::FrontDoor& front_door, const web::GatePage& gate_page,
-                           const web::Site& site);
 
 void add_shield_metrics(metrics::Registry& metrics, const shield::FrontDoor& front_door);
 
