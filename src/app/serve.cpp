@@ -36,6 +36,7 @@
 #include "store/petition_repository.hpp"
 #include "store/signature_repository.hpp"
 #include "store/store.hpp"
+#include "store/user_repository.hpp"
 #include "web/shield_guard.hpp"
 #include "web/signing_routes.hpp"
 #include "web/site.hpp"
@@ -196,8 +197,15 @@ int serve(const Config& config, bool demo) {
     admin::AdminServices admin_services{
         **site, store, password_pool, **admin_pages, login_limits, [&outbox] { outbox.notify(); }};
     // Made now rather than on the first login with an unknown e-mail, which would take
-    // twice as long as any other refusal and so tell that the account does not exist.
-    (void)accounts::dummy_password_hash();
+    // twice as long as any other refusal and so tell that the account does not exist. A
+    // site with no account yet has none to tell of, and starts without the hash's 64 MiB
+    // and its second of work: should one be added while it runs, only the first unknown
+    // e-mail after that is slower, once.
+    const bool has_accounts = !store.readers()
+                                   .read_now<std::vector<store::User>>(
+                                       [](store::Database& db) { return store::list_users(db); })
+                                   .empty();
+    if (has_accounts) (void)accounts::dummy_password_hash();
 
     admin::IncidentServices incident_services{admin_services, defence.defence.get(),
                                               *signing->asn_table};
