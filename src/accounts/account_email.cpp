@@ -5,6 +5,7 @@
 #include <cctype>
 
 #include "accounts/errors.hpp"
+#include "core/text.hpp"
 #include "signatures/email.hpp"
 
 namespace rempart::accounts {
@@ -15,11 +16,8 @@ Result<std::string> account_email(std::string_view typed) {
         return make_error(
             AccountError::email_invalid,
             "'" + std::string(typed) + "' is not an e-mail address: " + parsed.error().detail);
-    std::string local = parsed->local;
     // ASCII case only: Unicode local parts are rare for staff and kept as typed.
-    std::transform(local.begin(), local.end(), local.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return local + "@" + parsed->ascii_domain;
+    return to_lower_ascii(parsed->local) + "@" + parsed->ascii_domain;
 }
 
 }  // namespace rempart::accounts

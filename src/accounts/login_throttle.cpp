@@ -5,6 +5,7 @@
 #include <cctype>
 
 #include "accounts/account_email.hpp"
+#include "core/text.hpp"
 #include "shield/network.hpp"
 
 namespace rempart::accounts {
@@ -15,10 +16,7 @@ LoginKeys login_keys(std::string_view typed_email, std::string_view client_ip) {
         keys.account = "account:" + *account;
         keys.email = std::move(*account);
     } else {
-        std::string typed(typed_email);
-        std::transform(typed.begin(), typed.end(), typed.begin(),
-                       [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-        keys.account = "typed:" + typed;
+        keys.account = "typed:" + to_lower_ascii(typed_email);
     }
     keys.subscriber = shield::subscriber_key(client_ip);
     keys.network = shield::narrow_network(client_ip);

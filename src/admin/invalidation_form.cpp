@@ -7,17 +7,13 @@
 #include <charconv>
 #include <ctime>
 
+#include "core/text.hpp"
 #include "shield/network.hpp"
 #include "signatures/email.hpp"
 #include "signatures/text_input.hpp"
 
 namespace rempart::admin {
 namespace {
-
-std::string lower(std::string text) {
-    for (auto& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return text;
-}
 
 std::string trimmed(std::string_view text) {
     while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front())))
@@ -44,7 +40,7 @@ std::string value_for(store::FilterKind kind, const std::string& typed) {
         }
         case FilterKind::as: {
             std::string_view digits = typed;
-            if (digits.size() > 2 && lower(std::string(digits.substr(0, 2))) == "as")
+            if (digits.size() > 2 && to_lower_ascii(std::string(digits.substr(0, 2))) == "as")
                 digits.remove_prefix(2);
             std::uint32_t number = 0;
             const auto [end, failed] =
@@ -54,7 +50,7 @@ std::string value_for(store::FilterKind kind, const std::string& typed) {
             return std::to_string(number);
         }
         case FilterKind::email_domain: {
-            auto domain = signatures::ascii_domain(lower(typed));
+            auto domain = signatures::ascii_domain(to_lower_ascii(typed));
             return domain ? *domain : std::string();
         }
         case FilterKind::name: {

@@ -8,6 +8,7 @@
 #include <iostream>
 
 #include "cli/commands.hpp"
+#include "cli/failure.hpp"
 
 #include "app/signing_setup.hpp"
 #include "core/clock.hpp"
@@ -99,11 +100,6 @@ Result<defence::IncidentRecord> load_named_record(const Config& config, store::S
     if (!table) return table.error();
     defence::evidence::name_autonomous_systems(*record, **table);
     return record;
-}
-
-int fail(const std::string& message) {
-    std::cerr << "rempart: " << message << "\n";
-    return 1;
 }
 
 }  // namespace

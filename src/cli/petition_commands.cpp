@@ -9,6 +9,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/errors.hpp"
+#include "cli/failure.hpp"
 #include "core/log_events.hpp"
 #include "petitions/errors.hpp"
 #include "petitions/validate.hpp"
@@ -45,34 +46,19 @@ Result<std::optional<std::int64_t>> parse_goal(const std::optional<std::string>&
 
 int create_petition(const Config& config, const CreatePetitionOptions& options) {
     auto body = read_text_file(options.text_file);
-    if (!body) {
-        std::cerr << "rempart: " << body.error().detail << "\n";
-        return 1;
-    }
+    if (!body) return fail(body.error().detail);
     auto goal = parse_goal(options.goal);
-    if (!goal) {
-        std::cerr << "rempart: " << goal.error().detail << "\n";
-        return 1;
-    }
+    if (!goal) return fail(goal.error().detail);
     auto draft = validate_draft(PetitionDraft{options.slug, options.title, options.summary,
                                               std::move(*body), *goal, options.postcode_required});
-    if (!draft) {
-        std::cerr << "rempart: " << draft.error().detail << "\n";
-        return 1;
-    }
+    if (!draft) return fail(draft.error().detail);
     auto store = store::open_store(config.storage, 1);
-    if (!store) {
-        std::cerr << "rempart: " << store.error().detail << "\n";
-        return 1;
-    }
+    if (!store) return fail(store.error().detail);
     const auto now = static_cast<std::int64_t>(std::time(nullptr));
     auto created = (*store)->writer().write_now<Petition>(
         [&](store::Database& db) { return store::insert_petition(db, *draft, now); });
     (*store)->close();
-    if (!created) {
-        std::cerr << "rempart: " << created.error().detail << "\n";
-        return 1;
-    }
+    if (!created) return fail(created.error().detail);
     spdlog::info("{} slug={}", log_event::petition_created, created->slug);
     std::cout << "Published petition '" << created->slug << "': " << config.server.base_url
               << "/petitions/" << created->slug << "\n";
@@ -81,10 +67,7 @@ int create_petition(const Config& config, const CreatePetitionOptions& options) 
 
 int list_petitions(const Config& config, std::ostream& out) {
     auto store = store::open_store(config.storage, 1);
-    if (!store) {
-        std::cerr << "rempart: " << store.error().detail << "\n";
-        return 1;
-    }
+    if (!store) return fail(store.error().detail);
     const auto petitions = (*store)->readers().read_now<std::vector<Petition>>(
         [](store::Database& db) { return store::list_petitions(db); });
     (*store)->close();

@@ -9,6 +9,7 @@
 #include "accounts/password.hpp"
 #include "accounts/totp.hpp"
 #include "cli/commands.hpp"
+#include "cli/failure.hpp"
 #include "core/clock.hpp"
 #include "core/log_events.hpp"
 #include "core/log_text.hpp"
@@ -19,11 +20,6 @@
 
 namespace rempart::cli {
 namespace {
-
-int fail(const std::string& message) {
-    std::cerr << "rempart: " << message << "\n";
-    return 1;
-}
 
 store::AuditEntry cli_entry(std::string action, std::string detail,
                             std::optional<std::int64_t> user_id) {

@@ -106,6 +106,13 @@ std::string_view trim_view(std::string_view text) {
     return text;
 }
 
+std::string to_lower_ascii(std::string_view text) {
+    std::string out(text);
+    for (auto& c : out)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return out;
+}
+
 std::string trim(std::string_view text) {
     return std::string(trim_view(text));
 }

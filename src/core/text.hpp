@@ -22,6 +22,10 @@ std::string strip_control_characters(std::string_view text, bool keep_newlines =
 
 std::size_t count_code_points(std::string_view text);
 
+// With A to Z as a to z and every other byte as it was: for what is compared without
+// regard to ASCII case (domains, header values, schemes, keys), never for people's text.
+std::string to_lower_ascii(std::string_view text);
+
 // Without leading and trailing ASCII whitespace.
 std::string trim(std::string_view text);
 // The same, as a view into `text`: for parsing headers without copying.

@@ -19,15 +19,8 @@ struct WebOrigin {
     bool operator==(const WebOrigin&) const = default;
 };
 
-std::string lower(std::string_view text) {
-    std::string out(text);
-    for (auto& c : out)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return out;
-}
-
 bool equals_ignoring_case(std::string_view a, std::string_view b) {
-    return a.size() == b.size() && lower(a) == lower(b);
+    return a.size() == b.size() && to_lower_ascii(a) == to_lower_ascii(b);
 }
 
 // The origin of an http(s) URL. `exact`: the text must be an origin and nothing more, as
@@ -36,7 +29,7 @@ std::optional<WebOrigin> origin_of(std::string_view url, bool exact) {
     const auto separator = url.find("://");
     if (separator == std::string_view::npos) return std::nullopt;
     WebOrigin origin;
-    origin.scheme = lower(url.substr(0, separator));
+    origin.scheme = to_lower_ascii(url.substr(0, separator));
     std::uint16_t default_port = 0;
     if (origin.scheme == "http") default_port = 80;
     if (origin.scheme == "https") default_port = 443;
@@ -69,7 +62,7 @@ std::optional<WebOrigin> origin_of(std::string_view url, bool exact) {
     if (host.empty()) return std::nullopt;
     if (host.front() != '[' && host.find_first_of(" \t\\:") != std::string_view::npos)
         return std::nullopt;
-    origin.host = lower(host);
+    origin.host = to_lower_ascii(host);
     origin.port = default_port;
     if (!port.empty()) {
         unsigned value = 0;

@@ -76,12 +76,6 @@ Result<void> same_keys(const Table& left, std::string_view left_name, const Tabl
     return {};
 }
 
-std::string lowercase(std::string_view text) {
-    std::string out(text);
-    for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
-
 // The q-value of one Accept-Language item's parameters; anything unreadable counts as 0.
 double quality(std::string_view params) {
     double q = 1.0;
@@ -123,7 +117,7 @@ Language choose_language(std::string_view cookie_lang, std::string_view accept_l
         const auto semicolon = std::min(item.find(';'), item.size());
         const auto tag = trim_view(item.substr(0, semicolon));
         const auto params = item.substr(std::min(semicolon + 1, item.size()));
-        const auto language = parse_language(lowercase(tag.substr(0, tag.find('-'))));
+        const auto language = parse_language(to_lower_ascii(tag.substr(0, tag.find('-'))));
         if (!language) continue;  // "*" and languages we do not speak leave the choice open
         if (const double q = quality(params); q > best_q) {
             best = language;

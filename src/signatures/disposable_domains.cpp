@@ -6,6 +6,7 @@
 
 #include <algorithm>
 
+#include "core/text.hpp"
 #include "signatures/email.hpp"
 #include "signatures/errors.hpp"
 
@@ -20,13 +21,6 @@ std::string_view without_trailing_dot(std::string_view domain) {
 bool is_ascii(std::string_view text) {
     return std::all_of(text.begin(), text.end(),
                        [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-}
-
-std::string lower_ascii(std::string_view text) {
-    std::string out(text);
-    for (auto& c : out)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return out;
 }
 
 // A handful of the npm entries are Unicode ("instágram.com"); addresses are looked up by
@@ -46,7 +40,7 @@ Result<void> read_list(std::string_view json, std::string_view name, auto& into)
         const auto domain = without_trailing_dot(item.as_string());
         if (domain.empty()) return bad("holds an empty domain");
         if (is_ascii(domain)) {
-            into.insert(lower_ascii(domain));
+            into.insert(to_lower_ascii(domain));
         } else if (auto ascii = ascii_domain(domain)) {
             into.insert(std::move(*ascii));
         }
@@ -94,7 +88,7 @@ Result<DisposableDomains> DisposableDomains::load(std::string_view index_json,
 }
 
 bool DisposableDomains::is_disposable(std::string_view ascii_domain) const {
-    const auto domain = lower_ascii(without_trailing_dot(ascii_domain));
+    const auto domain = to_lower_ascii(without_trailing_dot(ascii_domain));
     // The domain and each parent, nearest first: "a.b.33mail.com", "b.33mail.com", ...
     bool listed = exact_.contains(domain);
     for (std::string_view rest = domain;;) {

@@ -32,13 +32,6 @@ bool is_atext(unsigned char c) {
            std::string_view::npos;
 }
 
-std::string lower_ascii(std::string_view text) {
-    std::string out(text);
-    for (auto& c : out)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return out;
-}
-
 Error invalid(std::string detail) {
     return make_error(SignatureError::email_invalid, std::move(detail));
 }
@@ -131,7 +124,7 @@ bool mixes_lookalike_alphabets(std::string_view unicode_domain) {
 std::string lower_unicode(std::string_view text) {
     if (std::all_of(text.begin(), text.end(),
                     [](char c) { return static_cast<unsigned char>(c) < 0x80; }))
-        return lower_ascii(text);
+        return to_lower_ascii(text);
     std::string lowered;
     lowered.reserve(text.size());
     const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
@@ -139,7 +132,7 @@ std::string lower_unicode(std::string_view text) {
     while (left > 0) {
         utf8proc_int32_t c = 0;
         const auto n = utf8proc_iterate(p, left, &c);
-        if (n <= 0) return lower_ascii(text);
+        if (n <= 0) return to_lower_ascii(text);
         p += n;
         left -= n;
         utf8proc_uint8_t bytes[4];
@@ -159,7 +152,7 @@ std::string lower_unicode(std::string_view text) {
 }  // namespace
 
 std::string canonical_email(std::string_view local, std::string_view domain) {
-    std::string d = lower_ascii(domain);
+    std::string d = to_lower_ascii(domain);
     if (d == "googlemail.com") d = "gmail.com";
     std::string l(local);
     if (std::find(plus_tag_domains.begin(), plus_tag_domains.end(), d) != plus_tag_domains.end()) {
@@ -191,7 +184,7 @@ Result<std::string> ascii_domain(std::string_view domain) {
     if (code != IDN2_OK)
         return invalid(std::string("the domain is not a valid international domain (") +
                        idn2_strerror(code) + ")");
-    std::string result = lower_ascii(ascii);
+    std::string result = to_lower_ascii(ascii);
     // libidn2 passes ASCII labels through unchecked: hostname rules (letters, digits,
     // inner hyphens) are checked here for callers that did not parse an address first.
     if (auto ok = check_domain(result); !ok) return ok.error();

@@ -8,7 +8,7 @@ namespace {
 
 using defence::Ban;
 
-constexpr const char* columns =
+constexpr const char* ban_columns =
     "SELECT id, incident_id, kind, value, from_ms, until_ms, lifted_ms, reason FROM bans ";
 
 Ban read_ban(const Statement& row) {
@@ -47,7 +47,7 @@ Result<std::int64_t> record_ban(Database& db, const Ban& ban) {
 }
 
 Result<Ban> lift_ban(Database& db, std::int64_t ban_id, std::int64_t at_ms) {
-    auto& select = db.prepare(std::string(columns) + "WHERE id = ?1");
+    auto& select = db.prepare(std::string(ban_columns) + "WHERE id = ?1");
     select.bind(1, ban_id);
     if (!select.step()) {
         select.reset();
@@ -66,14 +66,14 @@ Result<Ban> lift_ban(Database& db, std::int64_t ban_id, std::int64_t at_ms) {
 
 std::vector<Ban> active_bans(Database& db, std::int64_t now_ms) {
     auto& select =
-        db.prepare(std::string(columns) + "WHERE lifted_ms IS NULL AND until_ms > ?1 ORDER BY id");
+        db.prepare(std::string(ban_columns) + "WHERE lifted_ms IS NULL AND until_ms > ?1 ORDER BY id");
     select.bind(1, now_ms);
     Result<void> status;
     return read_all(select, status);
 }
 
 Result<std::vector<Ban>> incident_bans(Database& db, std::int64_t incident_id) {
-    auto& select = db.prepare(std::string(columns) + "WHERE incident_id = ?1 ORDER BY id");
+    auto& select = db.prepare(std::string(ban_columns) + "WHERE incident_id = ?1 ORDER BY id");
     select.bind(1, incident_id);
     Result<void> status;
     auto bans = read_all(select, status);

@@ -20,7 +20,7 @@ TrustedRow read_row(const Statement& row) {
     return trusted;
 }
 
-constexpr const char* columns =
+constexpr const char* trust_columns =
     "SELECT t.id, t.petition_id, t.kind, t.value, t.note, t.added_ms, t.added_by, "
     "COALESCE(p.slug, '') FROM trusted_values t LEFT JOIN petitions p ON p.id = t.petition_id ";
 
@@ -49,7 +49,7 @@ Result<std::int64_t> add_trusted(Database& db, const defence::TrustedValue& valu
 }
 
 Result<TrustedRow> remove_trusted(Database& db, std::int64_t id) {
-    auto& select = db.prepare(std::string(columns) + "WHERE t.id = ?1");
+    auto& select = db.prepare(std::string(trust_columns) + "WHERE t.id = ?1");
     select.bind(1, id);
     if (!select.step()) {
         select.reset();
@@ -65,7 +65,7 @@ Result<TrustedRow> remove_trusted(Database& db, std::int64_t id) {
 }
 
 std::vector<TrustedRow> trusted_rows(Database& db) {
-    auto& select = db.prepare(std::string(columns) + "ORDER BY t.petition_id IS NOT NULL, t.id");
+    auto& select = db.prepare(std::string(trust_columns) + "ORDER BY t.petition_id IS NOT NULL, t.id");
     std::vector<TrustedRow> rows;
     while (select.step()) rows.push_back(read_row(select));
     select.reset();

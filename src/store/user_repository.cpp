@@ -7,7 +7,7 @@
 namespace rempart::store {
 namespace {
 
-constexpr std::string_view columns =
+constexpr std::string_view user_columns =
     "id, email, role, password_hash, must_change_password, totp_secret, totp_last_step, "
     "created_ms, disabled_ms";
 
@@ -62,7 +62,7 @@ Result<User> insert_user(Database& db, std::string_view email, accounts::Role ro
 }
 
 std::optional<User> find_user_by_email(Database& db, std::string_view email) {
-    auto& select = db.prepare("SELECT " + std::string(columns) + " FROM users WHERE email = ?1");
+    auto& select = db.prepare("SELECT " + std::string(user_columns) + " FROM users WHERE email = ?1");
     select.bind(1, email);
     if (!select.step()) return std::nullopt;
     auto user = read_user(select);
@@ -71,7 +71,7 @@ std::optional<User> find_user_by_email(Database& db, std::string_view email) {
 }
 
 std::optional<User> find_user(Database& db, std::int64_t id) {
-    auto& select = db.prepare("SELECT " + std::string(columns) + " FROM users WHERE id = ?1");
+    auto& select = db.prepare("SELECT " + std::string(user_columns) + " FROM users WHERE id = ?1");
     select.bind(1, id);
     if (!select.step()) return std::nullopt;
     auto user = read_user(select);
@@ -80,7 +80,7 @@ std::optional<User> find_user(Database& db, std::int64_t id) {
 }
 
 std::vector<User> list_users(Database& db) {
-    auto& select = db.prepare("SELECT " + std::string(columns) + " FROM users ORDER BY email");
+    auto& select = db.prepare("SELECT " + std::string(user_columns) + " FROM users ORDER BY email");
     std::vector<User> users;
     while (select.step()) users.push_back(read_user(select));
     return users;

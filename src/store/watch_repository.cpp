@@ -9,7 +9,7 @@ namespace {
 using defence::Dimension;
 using defence::Watch;
 
-constexpr const char* columns =
+constexpr const char* watch_columns =
     "SELECT w.id, w.petition_id, p.slug, w.dimension, w.key_value, w.attempts_in_window, "
     "w.window_total, w.distinct_networks, w.first_attempt_ms, w.opened_ms, w.updated_ms, "
     "w.evidence, w.state, w.incident_id, w.decided_ms, COALESCE(w.decided_by, '') "
@@ -111,7 +111,7 @@ Result<Watch> decide_watch(Database& db, std::int64_t watch_id, std::string_view
 }
 
 std::optional<Watch> find_watch(Database& db, std::int64_t watch_id) {
-    auto& select = db.prepare(std::string(columns) + "WHERE w.id = ?1");
+    auto& select = db.prepare(std::string(watch_columns) + "WHERE w.id = ?1");
     select.bind(1, watch_id);
     std::optional<Watch> watch;
     if (select.step()) watch = read_watch(select);
@@ -121,7 +121,7 @@ std::optional<Watch> find_watch(Database& db, std::int64_t watch_id) {
 
 std::vector<Watch> list_watches(Database& db, std::size_t limit) {
     auto& select =
-        db.prepare(std::string(columns) + "ORDER BY w.state = 'open' DESC, w.id DESC LIMIT ?1");
+        db.prepare(std::string(watch_columns) + "ORDER BY w.state = 'open' DESC, w.id DESC LIMIT ?1");
     select.bind(1, static_cast<std::int64_t>(limit));
     std::vector<Watch> watches;
     while (select.step()) watches.push_back(read_watch(select));

@@ -15,8 +15,6 @@
 namespace rempart::testing {
 namespace {
 
-const std::string password = "a long and fine passphrase";
-
 class IncidentRelease : public ::testing::Test {
   protected:
     void SetUp() override {
@@ -28,7 +26,7 @@ class IncidentRelease : public ::testing::Test {
             0);
         const auto once = line_after(output, "One-time password:");
         server_.start();
-        ASSERT_EQ(browser_.first_log_in("mod@example.org", once, password).status, 303u);
+        ASSERT_EQ(browser_.first_log_in("mod@example.org", once, chosen_password).status, 303u);
     }
     // The seed's flood, sent by a script that says so (no user agent): the comment stands
     // out at its 30th attempt and the defence acts. Nothing is confirmed.

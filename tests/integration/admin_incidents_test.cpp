@@ -14,8 +14,6 @@
 namespace rempart::testing {
 namespace {
 
-const std::string password = "a long and fine passphrase";
-
 class AdminIncidents : public ::testing::Test {
   protected:
     void SetUp() override {
@@ -61,8 +59,8 @@ class AdminIncidents : public ::testing::Test {
         const auto changed =
             browser.post("/admin/password", {{"csrf", browser.csrf_of("/admin/password")},
                                              {"current", once_},
-                                             {"new", password},
-                                             {"confirm", password}});
+                                             {"new", chosen_password},
+                                             {"confirm", chosen_password}});
         ASSERT_EQ(changed.status, 303u) << changed.body;
     }
 
@@ -158,8 +156,8 @@ TEST_F(AdminIncidents, AModeratorSeesReleasesAndInvalidatesAnAttack) {
     ASSERT_EQ(admin
                   .post("/admin/password", {{"csrf", admin.csrf_of("/admin/password")},
                                             {"current", once},
-                                            {"new", password},
-                                            {"confirm", password}})
+                                            {"new", chosen_password},
+                                            {"confirm", chosen_password}})
                   .status,
               303u);
     const auto audit = admin.get("/admin/audit");

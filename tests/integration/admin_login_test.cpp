@@ -3,8 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
-#include <fstream>
 #include <ctime>
+#include <fstream>
 #include <thread>
 
 #include "accounts/totp.hpp"
@@ -14,8 +14,6 @@
 
 namespace rempart::testing {
 namespace {
-
-const std::string chosen_password = "a long and private passphrase";
 
 class AdminLogin : public ::testing::Test {
   protected:
@@ -311,8 +309,8 @@ TEST_F(AdminLogin, ALoginTypedToForgeALogLineStaysInsideItsQuotedValue) {
                       std::string::npos)
                 << line;
         }
-        forged += line.find("info ADMIN_LOGIN user=1") == 0 ||
-                  line.rfind("2026-12-05T00:00:00", 0) == 0;
+        forged +=
+            line.find("info ADMIN_LOGIN user=1") == 0 || line.rfind("2026-12-05T00:00:00", 0) == 0;
     }
     EXPECT_EQ(refusals, 1);
     EXPECT_EQ(forged, 0);

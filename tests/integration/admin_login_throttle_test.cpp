@@ -19,7 +19,6 @@ namespace {
 
 using namespace std::chrono_literals;
 
-const std::string chosen_password = "a long and private passphrase";
 const std::string behind_proxy = "[server]\ntrusted_proxies = [\"127.0.0.1/32\"]\n";
 
 class LoginThrottle : public ::testing::Test {

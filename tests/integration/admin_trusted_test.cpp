@@ -15,8 +15,6 @@
 namespace rempart::testing {
 namespace {
 
-const std::string password = "a long and fine passphrase";
-
 class AdminTrusted : public ::testing::Test {
   protected:
     void SetUp() override {
@@ -28,7 +26,7 @@ class AdminTrusted : public ::testing::Test {
             0);
         const auto once = line_after(output, "One-time password:");
         server_.start();
-        ASSERT_EQ(browser_.first_log_in("mod@example.org", once, password).status, 303u);
+        ASSERT_EQ(browser_.first_log_in("mod@example.org", once, chosen_password).status, 303u);
         csrf_ = browser_.csrf_of("/admin/trusted");
     }
     HttpResponse add(const std::string& kind, const std::string& value,

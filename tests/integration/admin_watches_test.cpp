@@ -16,7 +16,6 @@
 namespace rempart::testing {
 namespace {
 
-const std::string password = "a long and fine passphrase";
 const std::string browser_agent =
     "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 "
     "Safari/537.36";
@@ -63,7 +62,7 @@ class AdminWatches : public ::testing::Test {
         return "";
     }
     void log_in(AdminBrowser& browser) {
-        ASSERT_EQ(browser.first_log_in("mod@example.org", once_, password).status, 303u);
+        ASSERT_EQ(browser.first_log_in("mod@example.org", once_, chosen_password).status, 303u);
     }
 
     ServerProcess server_{

@@ -17,8 +17,6 @@ namespace {
 
 using namespace std::chrono_literals;
 
-const std::string password = "a long and fine passphrase";
-
 // A small site: thirty unknown clients a second for two seconds is a wave here.
 const std::string quick_switch =
     "[server]\ntrusted_proxies = [\"127.0.0.1/32\"]\n"
@@ -103,8 +101,8 @@ class GateByHand : public ::testing::Test {
         const auto changed =
             browser.post("/admin/password", {{"csrf", browser.csrf_of("/admin/password")},
                                              {"current", once},
-                                             {"new", password},
-                                             {"confirm", password}});
+                                             {"new", chosen_password},
+                                             {"confirm", chosen_password}});
         ASSERT_EQ(changed.status, 303u) << changed.body;
     }
     HttpResponse set_mode(AdminBrowser& browser, const std::string& mode) {

@@ -7,18 +7,16 @@
 #include "client/http_client.hpp"
 #include "client/signing_client.hpp"
 #include "support/admin_browser.hpp"
+#include "support/contains.hpp"
 #include "support/server_process.hpp"
 #include "support/store_query.hpp"
 
 namespace rempart::testing {
 namespace {
 
-const std::string password = "a long and fine passphrase";
 const std::string evil = "https://evil.example";
 
-bool contains(const std::string& text, std::string_view part) {
-    return text.find(part) != std::string::npos;
-}
+using testing::contains;
 
 class CrossSiteRequests : public ::testing::Test {
   protected:
@@ -69,8 +67,8 @@ class CrossSiteRequests : public ::testing::Test {
         const auto changed =
             browser.post("/admin/password", {{"csrf", browser.csrf_of("/admin/password")},
                                              {"current", once_},
-                                             {"new", password},
-                                             {"confirm", password}});
+                                             {"new", chosen_password},
+                                             {"confirm", chosen_password}});
         ASSERT_EQ(changed.status, 303u) << changed.body;
     }
 
@@ -164,9 +162,10 @@ TEST_F(CrossSiteRequests, TheBackOfficeRefusesAnotherSitesPostsEvenWithTheRightT
     const auto login_csrf = stranger.csrf_of("/admin/login");
     EXPECT_EQ(
         stranger
-            .post("/admin/login",
-                  {{"csrf", login_csrf}, {"email", "ana@example.org"}, {"password", password}},
-                  {{"Origin", "null"}})
+            .post(
+                "/admin/login",
+                {{"csrf", login_csrf}, {"email", "ana@example.org"}, {"password", chosen_password}},
+                {{"Origin", "null"}})
             .status,
         403u);
     EXPECT_TRUE(stranger.cookies.find("rempart_admin") == stranger.cookies.end());

@@ -9,6 +9,7 @@
 
 #include "client/http_client.hpp"
 #include "client/signing_client.hpp"
+#include "support/contains.hpp"
 #include "support/dns_server.hpp"
 #include "support/server_process.hpp"
 #include "support/smtp_sink.hpp"
@@ -17,9 +18,7 @@
 namespace rempart::testing {
 namespace {
 
-bool contains(const std::string& text, std::string_view part) {
-    return text.find(part) != std::string::npos;
-}
+using testing::contains;
 
 void create_petition(ServerProcess& server, const std::string& slug,
                      std::vector<std::string> extra = {}) {

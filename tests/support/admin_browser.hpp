@@ -42,6 +42,9 @@ class AdminBrowser {
     std::uint16_t port_;
 };
 
+// The passphrase the tests' staff choose at their first login: long enough for the policy.
+inline const std::string chosen_password = "a long and fine passphrase";
+
 // The value="..." of the first input named `name` in `html`; empty when absent.
 std::string input_value(const std::string& html, std::string_view name);
 // The text after `label` up to the end of its line, trimmed: for CLI output.

@@ -7,28 +7,17 @@
 #include <unistd.h>
 
 #include <cstdlib>
-#include <fstream>
-#include <sstream>
 #include <thread>
 
+#include "support/child_process.hpp"
+
 namespace rempart::testing {
-namespace {
-
-std::string read_file(const std::filesystem::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
-
-}  // namespace
-
 SmtpSink::SmtpSink(SmtpSinkOptions options) {
     char pattern[] = "/tmp/rempart-smtp-sink.XXXXXX";
     if (!::mkdtemp(pattern)) return;
     folder_ = pattern;
-    std::vector<std::string> args{"/usr/bin/python3", REMPART_SOURCE_DIR "/tests/support/smtp_sink.py",
-                                  folder_.string()};
+    std::vector<std::string> args{
+        "/usr/bin/python3", REMPART_SOURCE_DIR "/tests/support/smtp_sink.py", folder_.string()};
     if (!options.tls_cert.empty())
         args.insert(args.end(), {"--tls", options.tls_cert.string(), options.tls_key.string()});
     if (!options.username.empty())
@@ -83,7 +72,8 @@ std::vector<ReceivedMail> SmtpSink::wait_for(std::size_t count,
         for (std::size_t n = 1;; ++n) {
             const auto stem = folder_ / std::to_string(n);
             if (!std::filesystem::exists(stem.string() + ".eml")) break;
-            mails.push_back({read_file(stem.string() + ".eml"), read_file(stem.string() + ".json")});
+            mails.push_back(
+                {read_file(stem.string() + ".eml"), read_file(stem.string() + ".json")});
         }
         if (mails.size() >= count || std::chrono::steady_clock::now() >= deadline) return mails;
         std::this_thread::sleep_for(std::chrono::milliseconds(50));
@@ -94,9 +84,10 @@ std::pair<std::filesystem::path, std::filesystem::path> make_test_certificate(
     const std::filesystem::path& folder) {
     const auto cert = folder / "cert.pem";
     const auto key = folder / "key.pem";
-    const auto command = "openssl req -x509 -newkey rsa:2048 -nodes -subj /CN=localhost -days 1 "
-                         "-keyout '" + key.string() + "' -out '" + cert.string() +
-                         "' > /dev/null 2>&1";
+    const auto command =
+        "openssl req -x509 -newkey rsa:2048 -nodes -subj /CN=localhost -days 1 "
+        "-keyout '" +
+        key.string() + "' -out '" + cert.string() + "' > /dev/null 2>&1";
     if (std::system(command.c_str()) != 0) return {};
     return {cert, key};
 }

@@ -32,7 +32,6 @@ namespace {
 
 namespace asio = boost::asio;
 using Clock = std::chrono::steady_clock;
-constexpr auto tuple_awaitable = asio::as_tuple(asio::use_awaitable);
 
 constexpr std::array<std::pair<Via, std::string_view>, 2> vias{{
     {Via::forwarded, "xff"},
@@ -137,14 +136,14 @@ class Shard {
             }
             timer.expires_after(std::chrono::duration_cast<Clock::duration>(
                 std::chrono::duration<double>(next_wake_s(pacing_, next, now_s()))));
-            co_await timer.async_wait(tuple_awaitable);
+            co_await timer.async_wait(asio::as_tuple(asio::use_awaitable));
         }
         elapsed_s = now_s();
         // What is queued still goes, for as long as one answer may take.
         const auto drain_until = Clock::now() + options_.timeout;
         while (!queue_.empty() && Clock::now() < drain_until && !stopped()) {
             timer.expires_after(std::chrono::milliseconds(5));
-            co_await timer.async_wait(tuple_awaitable);
+            co_await timer.async_wait(asio::as_tuple(asio::use_awaitable));
         }
     }
 

@@ -5,6 +5,8 @@
 #include <array>
 #include <cctype>
 
+#include "core/text.hpp"
+
 namespace rempart::defence::detect {
 namespace {
 
@@ -39,9 +41,7 @@ std::string_view trait_name(Trait trait) {
 bool robot_agent(std::string_view user_agent) {
     // Browsers start with "Mozilla/5.0 (": a bare token is a tool.
     if (user_agent.size() < 10) return true;
-    std::string lower(user_agent.substr(0, 512));
-    std::transform(lower.begin(), lower.end(), lower.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    const auto lower = to_lower_ascii(user_agent.substr(0, 512));
     if (!lower.starts_with("mozilla/")) return true;
     return std::any_of(robot_tokens.begin(), robot_tokens.end(), [&](std::string_view token) {
         return lower.find(token) != std::string::npos;

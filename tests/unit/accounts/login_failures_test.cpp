@@ -3,13 +3,14 @@
 
 #include <gtest/gtest.h>
 
+#include "unit/accounts/login_clock.hpp"
+
 namespace rempart::accounts {
 namespace {
 
 using namespace std::chrono_literals;
 
-const Clock::time_point t0 = Clock::time_point{} + 1000h;
-const shield::RateDecision allowed{true, 0s};
+using namespace login_clock;
 
 LoginThrottleSettings small() {
     LoginThrottleSettings settings;

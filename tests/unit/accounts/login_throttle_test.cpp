@@ -3,18 +3,18 @@
 
 #include <gtest/gtest.h>
 
+#include "unit/accounts/login_clock.hpp"
+
 namespace rempart::accounts {
 namespace {
 
 using namespace std::chrono_literals;
 
-const Clock::time_point t0 = Clock::time_point{} + 1000h;
+using namespace login_clock;
 
 LoginThrottleSettings defaults() {
     return LoginThrottleSettings{};
 }
-
-const shield::RateDecision allowed{true, 0s};
 
 TEST(LoginKeys, EverySpellingOfOneAddressIsOneAccount) {
     const auto plain = login_keys("ana@example.org", "192.0.2.7");

@@ -3,25 +3,20 @@
 
 #include <gtest/gtest.h>
 
-#include <map>
 #include <set>
 #include <string>
+
+#include "support/header_map.hpp"
 
 namespace rempart::http {
 namespace {
 
-using Fields = std::map<std::string, std::string, std::less<>>;
+using Fields = testing::HeaderMap;
 
 constexpr std::string_view base = "https://petitions.example.org";
 
-std::string_view lookup(const void* fields, std::string_view name) {
-    const auto& map = *static_cast<const Fields*>(fields);
-    const auto it = map.find(name);
-    return it == map.end() ? std::string_view() : std::string_view(it->second);
-}
-
 OriginVerdict verdict(const Fields& fields, std::string_view base_url = base) {
-    return check_request_origin(HeaderView(&fields, &lookup), base_url);
+    return check_request_origin(testing::header_view(fields), base_url);
 }
 
 OriginVerdict from_origin(std::string origin, std::string_view base_url = base) {

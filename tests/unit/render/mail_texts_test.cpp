@@ -4,13 +4,12 @@
 #include <gtest/gtest.h>
 
 #include "site_fixture.hpp"
+#include "support/contains.hpp"
 
 namespace rempart::render {
 namespace {
 
-bool contains(const std::string& text, std::string_view part) {
-    return text.find(part) != std::string::npos;
-}
+using rempart::testing::contains;
 
 TEST(GreetingName, APersonIsGreetedByTheirFirstName) {
     EXPECT_EQ(greeting_name("Marie Curie"), "Marie");

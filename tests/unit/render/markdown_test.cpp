@@ -5,12 +5,12 @@
 
 #include <chrono>
 
+#include "support/contains.hpp"
+
 namespace rempart::render {
 namespace {
 
-bool contains(const std::string& html, std::string_view part) {
-    return html.find(part) != std::string::npos;
-}
+using rempart::testing::contains;
 
 TEST(Markdown, RendersTheUsualMarkup) {
     const auto html = render_markdown("Des **pistes** et *arbres*.\n\n- un\n- deux\n\n> cité\n");

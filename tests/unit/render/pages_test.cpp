@@ -8,14 +8,13 @@
 #include "core/embedded.hpp"
 #include "html_scan.hpp"
 #include "site_fixture.hpp"
+#include "support/contains.hpp"
 #include "support/source_files.hpp"
 
 namespace rempart::render {
 namespace {
 
-bool contains(const std::string& html, std::string_view part) {
-    return html.find(part) != std::string::npos;
-}
+using rempart::testing::contains;
 
 class Pages : public testing::SiteFixture {
   protected:

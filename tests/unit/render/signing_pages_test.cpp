@@ -4,6 +4,7 @@
 #include "html_scan.hpp"
 #include "render/mail_texts.hpp"
 #include "site_fixture.hpp"
+#include "support/contains.hpp"
 
 namespace rempart::render {
 namespace {
@@ -12,9 +13,7 @@ using signatures::FieldError;
 using signatures::SignatureState;
 using signatures::SigningForm;
 
-bool contains(const std::string& text, std::string_view part) {
-    return text.find(part) != std::string::npos;
-}
+using rempart::testing::contains;
 
 class SigningPages : public testing::SiteFixture {
   protected:

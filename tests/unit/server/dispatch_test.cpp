@@ -7,23 +7,17 @@
 #include <boost/asio/detached.hpp>
 #include <boost/asio/io_context.hpp>
 
-#include <map>
+#include "support/header_map.hpp"
 
 namespace rempart::server {
 namespace {
 
 using Awaitable = boost::asio::awaitable<http::Response>;
-using Fields = std::map<std::string, std::string, std::less<>>;
+using Fields = testing::HeaderMap;
 
 constexpr std::string_view base_url = "https://petitions.example.org";
 constexpr auto reading = http::never_gated(http::Priority::normal, http::TrafficFamily::api);
 constexpr auto acting = http::never_gated(http::Priority::critical, http::TrafficFamily::sign);
-
-std::string_view lookup(const void* fields, std::string_view name) {
-    const auto& map = *static_cast<const Fields*>(fields);
-    const auto it = map.find(name);
-    return it == map.end() ? std::string_view() : std::string_view(it->second);
-}
 
 http::Response answer(const Dispatcher& dispatcher, http::Method method, std::string target,
                       const Fields& headers = {}) {
@@ -32,7 +26,7 @@ http::Response answer(const Dispatcher& dispatcher, http::Method method, std::st
     http::Request request;
     request.method = method;
     request.target = target;
-    request.headers = http::HeaderView(&headers, &lookup);
+    request.headers = testing::header_view(headers);
     boost::asio::co_spawn(
         io,
         [&]() -> boost::asio::awaitable<void> { response = co_await dispatcher.handle(request); },

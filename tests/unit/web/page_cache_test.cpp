@@ -3,22 +3,16 @@
 
 #include <gtest/gtest.h>
 
-#include <map>
+#include "support/header_map.hpp"
 
 namespace rempart::web {
 namespace {
 
-using Fields = std::map<std::string, std::string, std::less<>>;
-
-std::string_view lookup(const void* fields, std::string_view name) {
-    const auto& map = *static_cast<const Fields*>(fields);
-    const auto it = map.find(name);
-    return it == map.end() ? std::string_view() : std::string_view(it->second);
-}
+using Fields = testing::HeaderMap;
 
 http::Request request_with(const Fields& fields) {
     http::Request request;
-    request.headers = http::HeaderView(&fields, &lookup);
+    request.headers = testing::header_view(fields);
     return request;
 }
 

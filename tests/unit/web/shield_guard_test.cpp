@@ -4,23 +4,17 @@
 
 #include <gtest/gtest.h>
 
-#include <map>
 #include <stdexcept>
 
 #include "shield/clearance.hpp"
+#include "support/header_map.hpp"
 
 namespace rempart::web {
 namespace {
 
 using namespace std::chrono_literals;
 
-using Fields = std::map<std::string, std::string, std::less<>>;
-
-std::string_view lookup(const void* fields, std::string_view name) {
-    const auto& map = *static_cast<const Fields*>(fields);
-    const auto it = map.find(name);
-    return it == map.end() ? std::string_view() : std::string_view(it->second);
-}
+using Fields = testing::HeaderMap;
 
 std::string header(const http::Response& response, std::string_view name) {
     std::string found;
@@ -58,7 +52,7 @@ class ShieldGuardTest : public ::testing::Test {
         request.method = http::Method::get;
         request.target = std::move(target);
         request.client_ip = std::move(ip);
-        request.headers = http::HeaderView(&fields_, &lookup);
+        request.headers = testing::header_view(fields_);
         return request;
     }
 
