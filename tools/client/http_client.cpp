@@ -173,7 +173,8 @@ bool RawConnection::closed_by_peer(std::chrono::milliseconds timeout) {
 }
 
 HttpResponse http_request(std::uint16_t port, std::string method, std::string target,
-                          std::string body, Headers headers, const std::string& source) {
+                          std::string body, Headers headers, const std::string& source,
+                          std::chrono::milliseconds timeout) {
     const auto given = [&](std::string_view name) {
         for (const auto& [key, value] : headers)
             if (lowercase(key) == name) return true;
@@ -188,7 +189,7 @@ HttpResponse http_request(std::uint16_t port, std::string method, std::string ta
     if (!given("connection")) request += "Connection: close\r\n";
     request += "\r\n" + body;
 
-    const auto deadline = Clock::now() + std::chrono::seconds(10);
+    const auto deadline = Clock::now() + timeout;
     RawConnection connection(port, source);
     // A refused send still reads: the server may have answered (413) before closing.
     connection.send(request, left_until(deadline));
@@ -196,8 +197,9 @@ HttpResponse http_request(std::uint16_t port, std::string method, std::string ta
     return response.value_or(HttpResponse{});
 }
 
-HttpResponse http_get(std::uint16_t port, std::string target, Headers headers) {
-    return http_request(port, "GET", std::move(target), "", std::move(headers));
+HttpResponse http_get(std::uint16_t port, std::string target, Headers headers,
+                      std::chrono::milliseconds timeout) {
+    return http_request(port, "GET", std::move(target), "", std::move(headers), "", timeout);
 }
 
 }  // namespace rempart::testing

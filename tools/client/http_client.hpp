@@ -25,12 +25,14 @@ using Headers = std::vector<std::pair<std::string, std::string>>;
 
 // One request on a fresh connection to 127.0.0.1:`port` with `Connection: close`; Host,
 // Content-Length (for a body or a POST) and Connection are added unless `headers` has them.
-// Status 0 when the server did not answer within 10 s.
+// Status 0 when the server did not answer within `timeout`.
 // `source`, when given, is the loopback address to connect from (127.0.0.2, ...), so the
 // server counts the request as another client's.
 HttpResponse http_request(std::uint16_t port, std::string method, std::string target,
-                          std::string body, Headers headers, const std::string& source = "");
-HttpResponse http_get(std::uint16_t port, std::string target, Headers headers = {});
+                          std::string body, Headers headers, const std::string& source = "",
+                          std::chrono::milliseconds timeout = std::chrono::seconds(10));
+HttpResponse http_get(std::uint16_t port, std::string target, Headers headers = {},
+                      std::chrono::milliseconds timeout = std::chrono::seconds(10));
 
 // A connection that sends exactly the bytes it is given, for limits and malformed input.
 // Every operation is bounded by a timeout; none can hang a test.
