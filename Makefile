@@ -1,6 +1,9 @@
 # Rempart: each target installs what is missing first, so a fresh Debian 12 needs nothing else.
 BUILD_DIR ?= build
 JOBS ?= $(shell nproc)
+# Most integration tests wait on a server or on the clock more than they compute: twice as
+# many tests as cores keeps the cores busy (measured on 2 cores: 226 s at -j2, 139 s at -j4).
+TEST_JOBS ?= $(shell echo $$(( $(JOBS) * 2 )))
 
 SANITIZE_DIR ?= build-sanitize
 STARTED := $(shell date +%s)
@@ -37,14 +40,14 @@ run: build
 # Ends by saying how long it all took, installs and builds included.
 test: configure
 	ninja -C $(BUILD_DIR) -j $(JOBS)
-	ctest --test-dir $(BUILD_DIR) --output-on-failure --timeout 300 -j $(JOBS)
+	ctest --test-dir $(BUILD_DIR) --output-on-failure --timeout 300 -j $(TEST_JOBS)
 	$(MAKE) --no-print-directory test-sanitize
 	@echo "make test: passed in $$(( $$(date +%s) - $(STARTED) )) s"
 
 test-sanitize: configure
 	cmake -S . -B $(SANITIZE_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DREMPART_SANITIZE=ON
 	ninja -C $(SANITIZE_DIR) -j $(JOBS)
-	ctest --test-dir $(SANITIZE_DIR) --output-on-failure --timeout 300 -j $(JOBS) -LE e2e
+	ctest --test-dir $(SANITIZE_DIR) --output-on-failure --timeout 300 -j $(TEST_JOBS) -LE e2e
 
 bench: build
 	ninja -C $(BUILD_DIR) -j $(JOBS) sign_bench rempart-attack-sim
