@@ -7,6 +7,7 @@
 #include "core/embedded.hpp"
 #include "core/text.hpp"
 #include "render/errors.hpp"
+#include "render/words.hpp"
 
 namespace rempart::admin {
 namespace mu = kainjow::mustache;
@@ -54,16 +55,6 @@ PageData AdminPages::shared_data(render::Language language, const PageFrame& fra
     data.set("asset_pico", std::string(assets_.url("pico.css")));
     data.set("asset_rempart", std::string(assets_.url("rempart.css")));
     data.set("asset_favicon", std::string(assets_.url("favicon.svg")));
-    // The words as t.section.key, like the public pages.
-    std::map<std::string, PageData, std::less<>> sections;
-    for (const auto& [key, text] : messages_.all(language)) {
-        const auto dot = key.find('.');
-        auto [it, _] = sections.try_emplace(key.substr(0, dot), PageData::type::object);
-        it->second.set(key.substr(dot + 1), render::fill(text, {{"site", site_.name}}));
-    }
-    PageData words = PageData::type::object;
-    for (auto& [name, section] : sections) words.set(name, section);
-    data.set("t", words);
     data.set("page_title", std::string(messages_.text(language, frame.title_key)));
     data.set("logged_in", frame.viewer.has_value());
     if (frame.viewer) {
@@ -96,14 +87,16 @@ std::string AdminPages::render(std::string_view content, render::Language langua
     auto shared = shared_data(language, frame);
     // The page's own fields win over the shared ones of the same name.
     if (data.is_object())
-        for (const char* name : {"lang", "site_name", "t", "page_title", "logged_in", "user_email",
+        for (const char* name : {"lang", "site_name", "page_title", "logged_in", "user_email",
                                  "user_role", "is_admin", "csrf"})
             if (const auto* value = shared.get(name); value && !data.get(name))
                 data.set(name, *value);
+    // The words (t.*), the same as the public pages', are read where they are kept.
+    const auto words = render::shared_words(messages_, language, site_);
     mu::mustache page{source->second};
-    shared.set("content_html", page.render(data));
+    shared.set("content_html", render::render_over_words(page, data, *words));
     mu::mustache layout{sources_.find("layout")->second};
-    return layout.render(shared);
+    return render::render_over_words(layout, shared, *words);
 }
 
 }  // namespace rempart::admin

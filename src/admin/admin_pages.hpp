@@ -44,9 +44,10 @@ class AdminPages {
                                                     const render::SiteSettings& site);
 
     // `content` names templates/admin/<content>.mustache. `data` gets the shared fields
-    // (t.* words, lang, site_name, csrf, user_email, user_role, is_admin) added before the
-    // content renders; every value is escaped unless a template says otherwise, which only
-    // the layout's content_html may. An unknown template is a bug: it throws.
+    // (lang, site_name, csrf, user_email, user_role, is_admin) added before the content
+    // renders, and reads the words (t.*) where render::shared_words keeps them; every value is
+    // escaped unless a template says otherwise, which only the layout's content_html may. An
+    // unknown template is a bug: it throws.
     std::string render(std::string_view content, render::Language language, const PageFrame& frame,
                        PageData data = {}) const;
 

@@ -11,7 +11,7 @@ std::string render_gate(const SiteView& view, Language language, int wait_second
     data.set("asset_altcha_worker", std::string(view.assets.url("altcha-sha.js")));
     data.set("altcha_language", std::string(language == Language::fr ? "fr-fr" : "en"));
     set_text(data, "notice", notice_key.empty() ? "" : text(view, language, notice_key));
-    const auto content = view.templates.parsed().gate->render(data);
+    const auto content = render_page(view, language, *view.templates.parsed().gate, data);
     PageHead head{text(view, language, "gate.title"), "/", true, true, wait_seconds};
     return in_layout(view, language, head, content);
 }

@@ -2,6 +2,7 @@
 #include "render/i18n.hpp"
 
 #include <toml++/toml.h>
+#include <atomic>
 
 #include <algorithm>
 #include <cctype>
@@ -125,6 +126,11 @@ Language choose_language(std::string_view cookie_lang, std::string_view accept_l
         }
     }
     return best.value_or(fallback);
+}
+
+std::uint64_t Messages::next_serial() {
+    static std::atomic<std::uint64_t> last{0};
+    return ++last;
 }
 
 Result<std::unique_ptr<Messages>> Messages::parse(std::string_view fr_toml,

@@ -41,10 +41,15 @@ class Messages {
     // "12 345 signatures", the number formatted the way the language writes it.
     std::string plural(Language language, std::string_view key, std::int64_t count) const;
     const std::map<std::string, std::string, std::less<>>& all(Language language) const;
+    // Differs between any two catalogs loaded by this process, so what is derived from one
+    // can be kept under its number (the pages' words are).
+    std::uint64_t serial() const { return serial_; }
 
   private:
     std::map<std::string, std::string, std::less<>> fr_;
     std::map<std::string, std::string, std::less<>> en_;
+    std::uint64_t serial_ = next_serial();
+    static std::uint64_t next_serial();
 };
 
 // French writes "0 signature" and "1 signature"; English "0 signatures" and "1 signature".

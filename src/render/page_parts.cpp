@@ -6,6 +6,7 @@
 
 #include "core/text.hpp"
 #include "render/detail/page_parts.hpp"
+#include "render/words.hpp"
 
 namespace rempart::render::detail {
 
@@ -13,32 +14,6 @@ void set_text(mu::data& data, const std::string& name, const std::string& value)
     data.set(name, value);
     data.set("has_" + name, !value.empty());
 }
-
-namespace {
-
-// The values the catalog's site-wide {placeholders} take on this site.
-Placeholders site_placeholders(const SiteSettings& site) {
-    return {{"site", site.name},
-            {"org", site.controller.empty() ? site.name : site.controller},
-            {"controller", site.controller},
-            {"hosting", site.hosting_provider}};
-}
-
-// The catalog as nested objects, so templates write {{t.home.title}}.
-mu::data translations(const Messages& messages, Language language, const SiteSettings& site) {
-    const auto values = site_placeholders(site);
-    std::map<std::string, mu::data, std::less<>> sections;
-    for (const auto& [key, text] : messages.all(language)) {
-        const auto dot = key.find('.');
-        auto [it, _] = sections.try_emplace(key.substr(0, dot), mu::data::type::object);
-        it->second.set(key.substr(dot + 1), fill(text, values));
-    }
-    mu::data root = mu::data::type::object;
-    for (auto& [name, section] : sections) root.set(name, section);
-    return root;
-}
-
-}  // namespace
 
 mu::data page_data(const SiteView& view, Language language) {
     mu::data data;
@@ -51,8 +26,12 @@ mu::data page_data(const SiteView& view, Language language) {
     data.set("asset_pico", std::string(view.assets.url("pico.css")));
     data.set("asset_rempart", std::string(view.assets.url("rempart.css")));
     data.set("asset_favicon", std::string(view.assets.url("favicon.svg")));
-    data.set("t", translations(view.messages, language, view.site));
     return data;
+}
+
+std::string render_page(const SiteView& view, Language language, mu::mustache& page,
+                        const mu::data& data) {
+    return render_over_words(page, data, *shared_words(view.messages, language, view.site));
 }
 
 void set_petition(mu::data& data, const SiteView& view, Language language,
@@ -78,10 +57,11 @@ void set_petition(mu::data& data, const SiteView& view, Language language,
                     format_number(language, count / goal * 100 + count % goal * 100 / goal)}}));
 }
 
-std::string render_with_progress(const SiteView& view, mu::mustache& page, mu::data& data) {
+std::string render_with_progress(const SiteView& view, Language language, mu::mustache& page,
+                                 mu::data& data) {
     const auto& source = view.templates.parsed().progress_source;
     data.set("progress", mu::partial([&source] { return source; }));
-    return page.render(data);
+    return render_page(view, language, page, data);
 }
 
 std::string in_layout(const SiteView& view, Language language, const PageHead& head,
@@ -111,7 +91,7 @@ std::string in_layout(const SiteView& view, Language language, const PageHead& h
         languages.push_back(entry);
     }
     data.set("languages", languages);
-    return view.templates.parsed().layout->render(data);
+    return render_page(view, language, *view.templates.parsed().layout, data);
 }
 
 std::string text(const SiteView& view, Language language, std::string_view key) {

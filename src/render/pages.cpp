@@ -22,7 +22,7 @@ std::string render_home(const SiteView& view, Language language,
         list.push_back(card);
     }
     data.set("petitions", list);
-    const auto content = render_with_progress(view, *view.templates.parsed().home, data);
+    const auto content = render_with_progress(view, language, *view.templates.parsed().home, data);
     return in_layout(view, language, {text(view, language, "home.title"), "/"}, content);
 }
 
@@ -65,7 +65,8 @@ std::string render_petition(const SiteView& view, Language language, const Petit
     data.set("altcha_language", std::string(language == Language::fr ? "fr-fr" : "en"));
     set_signing_form(data, view, language, form);
     set_text(data, "notice", notice_key.empty() ? std::string() : text(view, language, notice_key));
-    const auto content = render_with_progress(view, *view.templates.parsed().petition, data);
+    const auto content =
+        render_with_progress(view, language, *view.templates.parsed().petition, data);
     const bool signing = petition.state == PetitionState::published;
     return in_layout(view, language, {petition.title, "/petitions/" + petition.slug, signing},
                      content);
@@ -75,7 +76,7 @@ std::string render_thanks(const SiteView& view, Language language, const Petitio
     auto data = page_data(view, language);
     data.set("slug", petition.slug);
     data.set("title", petition.title);
-    const auto content = view.templates.parsed().thanks->render(data);
+    const auto content = render_page(view, language, *view.templates.parsed().thanks, data);
     return in_layout(
         view, language,
         {text(view, language, "sign.thanks_title"), "/petitions/" + petition.slug + "/thanks"},
@@ -94,7 +95,7 @@ std::string render_confirm(const SiteView& view, Language language, const Petiti
     data.set("quarantined", state == SignatureState::quarantined);
     data.set("withdrawn",
              state == SignatureState::withdrawn || state == SignatureState::invalidated);
-    const auto content = view.templates.parsed().confirm->render(data);
+    const auto content = render_page(view, language, *view.templates.parsed().confirm, data);
     // The language switch must not carry the token into a URL of its own.
     return in_layout(view, language, {text(view, language, "sign.confirm_title"), "/"}, content);
 }
@@ -102,14 +103,14 @@ std::string render_confirm(const SiteView& view, Language language, const Petiti
 std::string render_privacy(const SiteView& view, Language language) {
     auto data = page_data(view, language);
     data.set("version_text", version_text(view, language, view.site.privacy_version));
-    const auto content = view.templates.parsed().privacy->render(data);
+    const auto content = render_page(view, language, *view.templates.parsed().privacy, data);
     return in_layout(view, language, {text(view, language, "privacy.title"), "/privacy"}, content);
 }
 
 std::string render_terms(const SiteView& view, Language language) {
     auto data = page_data(view, language);
     data.set("version_text", version_text(view, language, view.site.terms_version));
-    const auto content = view.templates.parsed().terms->render(data);
+    const auto content = render_page(view, language, *view.templates.parsed().terms, data);
     return in_layout(view, language, {text(view, language, "terms.title"), "/terms"}, content);
 }
 
@@ -122,7 +123,7 @@ std::string render_error(const SiteView& view, Language language, unsigned statu
     data.set("status", std::to_string(status));
     data.set("error_title", title);
     data.set("error_text", text(view, language, "error.text_" + words));
-    const auto content = view.templates.parsed().error->render(data);
+    const auto content = render_page(view, language, *view.templates.parsed().error, data);
     return in_layout(view, language, {title, "/"}, content);
 }
 
@@ -133,7 +134,7 @@ std::string render_notice(const SiteView& view, Language language, unsigned stat
     data.set("status", std::to_string(status));
     data.set("error_title", title);
     data.set("error_text", text(view, language, text_key));
-    const auto content = view.templates.parsed().error->render(data);
+    const auto content = render_page(view, language, *view.templates.parsed().error, data);
     return in_layout(view, language, {title, "/"}, content);
 }
 

@@ -24,7 +24,8 @@ std::string render_search(const SiteView& view, Language language, const SearchV
         list.push_back(card);
     }
     data.set("petitions", list);
-    const auto content = render_with_progress(view, *view.templates.parsed().search, data);
+    const auto content =
+        render_with_progress(view, language, *view.templates.parsed().search, data);
     return in_layout(view, language, {text(view, language, "search.title"), "/search"}, content);
 }
 

@@ -6,15 +6,10 @@
 #include "http/cookies.hpp"
 #include "http/target.hpp"
 #include "shield/network.hpp"
+#include "web/handler_names.hpp"
 
 namespace rempart::web {
 namespace {
-
-using http::Method;
-using http::Params;
-using http::Request;
-using http::Response;
-using Awaitable = boost::asio::awaitable<Response>;
 
 constexpr std::string_view wait_mark = "@@GATE_WAIT@@";
 constexpr std::string_view next_mark = "@@GATE_NEXT@@";

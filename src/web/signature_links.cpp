@@ -12,20 +12,16 @@
 #include "store/event_repository.hpp"
 #include "store/incident_repository.hpp"
 #include "store/signature_repository.hpp"
+#include "web/handler_names.hpp"
 #include "web/signing_request.hpp"
 
 namespace rempart::web {
 namespace {
 
 namespace asio = boost::asio;
-using http::Method;
-using http::Params;
-using http::Request;
-using http::Response;
 using signatures::SignatureState;
 using signatures::SigningEvent;
 using namespace signing;
-using Awaitable = asio::awaitable<Response>;
 
 class SignatureLinks {
   public:

@@ -17,14 +17,13 @@
 #include "store/incident_repository.hpp"
 #include "store/outbox_repository.hpp"
 #include "store/signature_repository.hpp"
+#include "web/handler_names.hpp"
 #include "web/signing_request.hpp"
 
 namespace rempart::web::signing {
 namespace {
 
 namespace asio = boost::asio;
-using http::Request;
-using http::Response;
 using signatures::SigningEvent;
 
 constexpr std::int64_t link_lifetime_s = 30 * 24 * 3600;  // as the privacy page promises

@@ -8,12 +8,11 @@
 #include <string>
 
 #include "render/pages.hpp"
+#include "web/handler_names.hpp"
 
 namespace rempart::web::signing {
 namespace {
 
-using http::Request;
-using http::Response;
 using signatures::Verdict;
 
 // How each refusal is answered and counted: one row a verdict, so that the status, the

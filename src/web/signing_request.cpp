@@ -5,12 +5,11 @@
 #include <algorithm>
 
 #include "core/ip_network.hpp"
+#include "web/handler_names.hpp"
 
 namespace rempart::web::signing {
 
 namespace asio = boost::asio;
-using http::Request;
-using http::Response;
 using signatures::SigningEvent;
 
 namespace {

@@ -16,6 +16,7 @@
 #include "render/pages.hpp"
 #include "signatures/link_token.hpp"
 #include "signatures/signing_form.hpp"
+#include "web/handler_names.hpp"
 #include "web/signature_links.hpp"
 #include "web/signing_checks.hpp"
 #include "web/signing_record.hpp"
@@ -26,11 +27,6 @@ namespace rempart::web {
 namespace {
 
 namespace asio = boost::asio;
-using http::Method;
-using http::Params;
-using http::Request;
-using http::Response;
-using Awaitable = asio::awaitable<Response>;
 using namespace signing;
 using signatures::Verdict;
 

@@ -7,15 +7,10 @@
 #include "http/target.hpp"
 #include "metrics/prometheus_text.hpp"
 #include "render/errors.hpp"
+#include "web/handler_names.hpp"
 
 namespace rempart::web {
 namespace {
-
-using http::Method;
-using http::Params;
-using http::Request;
-using http::Response;
-using Awaitable = boost::asio::awaitable<Response>;
 
 constexpr std::string_view page_cache_control = "no-cache";
 

@@ -229,7 +229,9 @@ TEST_F(AdminLogin, IdleAndOldSessionsEnd) {
     for (int i = 0; i < 8; ++i) {
         std::this_thread::sleep_for(std::chrono::milliseconds(500));
         last = browser.get("/admin").status;
-        if (i < 4) EXPECT_EQ(last, 200u) << i;
+        if (i < 4) {
+            EXPECT_EQ(last, 200u) << i;
+        }
     }
     EXPECT_EQ(last, 303u);
 }

@@ -50,12 +50,13 @@ TEST(Defence, TheSeedsFloodIsQuarantinedAndARealSignerStillCounts) {
     for (int i = 0; i < 40; ++i) {
         // A bot of the flood's network under another name and without the comment: it
         // carries none of the values that will stand out, only its network.
-        if (i == 4)
+        if (i == 4) {
             ASSERT_EQ(post_form(port, "/petitions/velo/sign",
                                 signing_fields(port, "Elon Musk", "elon@mail99.example"),
                                 {{"X-Forwarded-For", "203.0.113.250"}})
                           .status,
                       303u);
+        }
         const auto ip = "203.0." + std::to_string(113 + i % 3) + "." + std::to_string(i + 1);
         // Real-looking addresses, spread over many domains as the seed's were.
         const auto answer =

@@ -34,6 +34,8 @@ std::string_view trait_name(Trait trait) {
             return "robot";
         case instant_proof:
             return "instant";
+        case timed_proof:  // a marker beside the signs, never one itself
+            return "timed";
     }
     return "";
 }

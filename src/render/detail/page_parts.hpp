@@ -24,13 +24,17 @@ namespace mu = kainjow::mustache;
 
 // Mustache treats an empty string as true, so every optional text also gets has_<name>.
 void set_text(mu::data& data, const std::string& name, const std::string& value);
-// Fields every page shares: language, site, assets, words.
+// Fields every page shares: language, site and assets.
 mu::data page_data(const SiteView& view, Language language);
+// Renders `page` with `data` over the words ({{t.section.key}}), which every page shares.
+std::string render_page(const SiteView& view, Language language, mu::mustache& page,
+                        const mu::data& data);
 // The fields of one petition, for its card on the home page and for its own page.
 void set_petition(mu::data& data, const SiteView& view, Language language,
                   const Petition& petition);
 // Renders `page` with the progress bar available as a partial.
-std::string render_with_progress(const SiteView& view, mu::mustache& page, mu::data& data);
+std::string render_with_progress(const SiteView& view, Language language, mu::mustache& page,
+                                 mu::data& data);
 
 struct PageHead {
     std::string title;

@@ -212,8 +212,11 @@ TEST(SigningFlood, TheSeedsAttackStandsOutWithinSeconds) {
     EXPECT_TRUE(acted_on(run, Dimension::comment, "deso pas deso"));
     EXPECT_GE(run.first_cluster_ms, 0);
     EXPECT_LT(run.first_cluster_ms, 15000);  // 20 of one name at 5 a second
-    for (const auto& cluster : run.clusters)
-        if (cluster.key_value == "jeff bezos") EXPECT_LT(cluster.distinct_networks, 250);
+    for (const auto& cluster : run.clusters) {
+        if (cluster.key_value == "jeff bezos") {
+            EXPECT_LT(cluster.distinct_networks, 250);
+        }
+    }
 }
 
 TEST(SigningFlood, AClusterNamesTheNetworksAndAsesItCameFrom) {
@@ -230,7 +233,9 @@ TEST(SigningFlood, AClusterNamesTheNetworksAndAsesItCameFrom) {
             const auto& network = cluster.networks[i];
             EXPECT_EQ(network.key.rfind("net:172.", 0), 0u) << network.key;  // the flood's only
             EXPECT_LE(network.in_cluster, network.in_window);
-            if (i > 0) EXPECT_LE(network.in_cluster, cluster.networks[i - 1].in_cluster);
+            if (i > 0) {
+                EXPECT_LE(network.in_cluster, cluster.networks[i - 1].in_cluster);
+            }
             sum += network.in_cluster;
         }
         EXPECT_EQ(static_cast<std::int64_t>(sum), cluster.attempts_in_window);

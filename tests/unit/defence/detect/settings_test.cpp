@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/config.hpp"
+#include "support/settings_bounds.hpp"
 
 namespace rempart::defence::detect {
 namespace {
@@ -120,14 +121,8 @@ TEST(DetectorSettings, EachRuleKeyGoesToItsOwnRule) {
 }
 
 // One row a bound: the value at it (taken) and one past it (refused, naming the key).
-struct Bound {
-    std::string key;
-    std::string at;
-    std::string past;
-};
-
-std::vector<Bound> bounds() {
-    std::vector<Bound> rows = {
+std::vector<testing::Bound> bounds() {
+    std::vector<testing::Bound> rows = {
         {"window_seconds", "1", "0"},
         {"window_seconds", "86400", "86401"},
         {"baseline_half_life_seconds", "1", "0"},
@@ -172,16 +167,7 @@ std::vector<Bound> bounds() {
 TEST(DetectorSettings, EachBoundIsTakenAndOnePastItRefusedNamingTheKey) {
     const auto rows = bounds();
     ASSERT_EQ(rows.size(), 24u + 4u + 48u);
-    for (const auto& [key, at, past] : rows) {
-        const auto taken = parse_detect(key + " = " + at);
-        EXPECT_TRUE(taken.ok()) << key << " = " << at << "\n  gave: " << taken.error().detail;
-        const auto refused = parse_detect(key + " = " + past);
-        ASSERT_FALSE(refused.ok()) << key << " = " << past;
-        EXPECT_EQ(refused.error().code, ConfigError::bad_value) << key;
-        EXPECT_NE(refused.error().detail.find("rempart.toml:2:1: [detect] " + key + ": expected"),
-                  std::string::npos)
-            << refused.error().detail;
-    }
+    testing::expect_bounds(rows, "detect", parse_detect);
 }
 
 TEST(DetectorSettings, MessagesSayWhatIsExpected) {

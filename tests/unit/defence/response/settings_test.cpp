@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/config.hpp"
+#include "support/settings_bounds.hpp"
 
 namespace rempart::defence {
 namespace {
@@ -197,14 +198,8 @@ ban_seconds = 3600
 }
 
 // One row a bound: the value at it (taken) and one past it (refused, naming the key).
-struct Bound {
-    std::string key;
-    std::string at;
-    std::string past;
-};
-
 TEST(DefenceSettings, EachBoundIsTakenAndOnePastItRefusedNamingTheKey) {
-    const Bound rows[] = {
+    const testing::Bound rows[] = {
         {"hold_seconds", "1", "0"},
         {"hold_seconds", "2592000", "2592001"},
         {"raised_difficulty", "1", "0"},
@@ -224,16 +219,7 @@ TEST(DefenceSettings, EachBoundIsTakenAndOnePastItRefusedNamingTheKey) {
         {"never_ban", "[1]", "[0]"},
         {"never_ban", "[4294967295]", "[4294967296]"},
     };
-    for (const auto& [key, at, past] : rows) {
-        const auto taken = parse_detect(key + " = " + at);
-        EXPECT_TRUE(taken.ok()) << key << " = " << at << "\n  gave: " << taken.error().detail;
-        const auto refused = parse_detect(key + " = " + past);
-        ASSERT_FALSE(refused.ok()) << key << " = " << past;
-        EXPECT_EQ(refused.error().code, ConfigError::bad_value) << key;
-        EXPECT_NE(refused.error().detail.find("rempart.toml:2:1: [detect] " + key + ": expected"),
-                  std::string::npos)
-            << refused.error().detail;
-    }
+    testing::expect_bounds(rows, "detect", parse_detect);
 }
 
 TEST(DefenceSettings, AWrongTypeIsRefusedNamingTheKey) {
