@@ -2,9 +2,9 @@
 #include "render/i18n.hpp"
 
 #include <toml++/toml.h>
-#include <atomic>
 
 #include <algorithm>
+#include <atomic>
 #include <cctype>
 #include <charconv>
 #include <set>
