@@ -20,6 +20,7 @@ struct Bound {
 // `parse` reads `key = value` as the second line of rempart.toml, under `[section]`.
 template <typename Parse>
 void expect_bounds(std::span<const Bound> rows, const std::string& section, Parse parse) {
+    ASSERT_FALSE(rows.empty()) << "no bounds to check for [" << section << "]";
     for (const auto& [key, at, past] : rows) {
         const auto taken = parse(key + " = " + at);
         EXPECT_TRUE(taken.ok()) << key << " = " << at << "\n  gave: " << taken.error().detail;
