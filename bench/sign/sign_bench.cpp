@@ -10,6 +10,7 @@
 #include <string>
 
 #include "client/signing_client.hpp"
+#include "core/heap.hpp"
 #include "signatures/link_token.hpp"
 #include "store/event_repository.hpp"
 #include "store/migrations.hpp"
@@ -54,8 +55,9 @@ int prepare(const std::string& secret_file, long count, const std::string& out_f
     return out ? 0 : 1;
 }
 
-// The rows one accepted signature writes (signature, link, outbox mail, event), in groups
-// of 256 a transaction, as the writer would group them under load.
+// The rows one accepted signature writes (signature, link, outbox row, event), with the
+// values a bench signature gives them (its fields, wrk's user agent, a keyed name hash, a
+// link token), in groups of 256 a transaction, as the writer would group them under load.
 int sqlite_reference(const std::string& data_dir, double seconds) {
     std::filesystem::create_directories(data_dir);
     auto opened = store::Database::open(std::filesystem::path(data_dir) / "reference.db",
@@ -67,34 +69,50 @@ int sqlite_reference(const std::string& data_dir, double seconds) {
     auto& db = **opened;
     const auto petition = store::insert_petition(db, {"ref", "Ref", "", "Texte", {}, false}, 1);
     if (!petition) return 1;
-    const std::string mail(2500, 'm');  // about the size of a composed confirmation mail
+    const std::string user_agent =
+        "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) "
+        "Chrome/120.0.0.0 Safari/537.36";
     const auto start = std::chrono::steady_clock::now();
     const auto until = start + std::chrono::duration<double>(seconds);
     long rows = 0;
     while (std::chrono::steady_clock::now() < until) {
         if (!db.exec("BEGIN")) return 1;
         for (int i = 0; i < 256; ++i, ++rows) {
+            const auto n = std::to_string(rows);
+            const auto domain = "mail" + std::to_string(rows % 1000) + ".example.org";
             signatures::NewSignature s;
             s.petition_id = petition->id;
-            s.name = "Signataire " + std::to_string(rows);
-            s.name_normalised = s.name;
-            s.email = "s" + std::to_string(rows) + "@example.org";
+            s.name = "Signataire " + n;
+            s.name_normalised = "signataire " + n;
+            s.email = "s" + n + "@" + domain;
             s.email_canonical = s.email;
-            s.email_domain = "example.org";
+            s.email_domain = domain;
+            s.postcode = "05004";
+            s.region = "05";
             s.language = "fr";
-            s.terms_version = s.privacy_version = "v";
-            s.ip = "10.0.0.1";
+            s.terms_version = s.privacy_version = "2026-11-01";
+            s.ip =
+                "10." + std::to_string(rows % 250) + "." + std::to_string(rows / 250 % 250) + ".1";
             s.now = 1000;
-            const auto hash = signatures::link_token_hash(signatures::new_link_token());
+            const auto token = signatures::new_link_token();
+            const auto hash = signatures::link_token_hash(token);
             auto recorded = store::record_signature(db, s, hash, 5000, 3600);
             if (!recorded) return 1;
-            if (!store::enqueue_mail(db, "confirmation", "f@x.org", s.email, mail, 1000)) return 1;
+            if (!store::enqueue_confirmation(db, "petitions@example.org", s.email,
+                                             recorded->signature_id, token, 1000))
+                return 1;
             signatures::SigningEvent event;
+            event.at_ms = 1000000 + rows;
             event.petition_id = petition->id;
             event.signature_id = recorded->signature_id;
             event.verdict = "accepted";
             event.ip = s.ip;
-            event.network = "net:10.0.0.0/24";
+            event.network = "net:" + s.ip.substr(0, s.ip.size() - 1) + "0/24";
+            event.email_domain = domain;
+            event.name_key = hash.substr(0, 32);  // 32 hex digits, as the keyed hash gives
+            event.user_agent = user_agent;
+            event.pow_difficulty = 0;
+            event.pow_verdict = "accepted";
             if (!store::insert_event(db, event)) return 1;
         }
         if (!db.exec("COMMIT")) return 1;
@@ -108,6 +126,7 @@ int sqlite_reference(const std::string& data_dir, double seconds) {
 }  // namespace
 
 int main(int argc, char** argv) {
+    rempart::keep_freed_heap_memory();  // as the server does: the same heap for both
     const std::string mode = argc > 1 ? argv[1] : "";
     if (mode == "prepare" && argc == 6)
         return prepare(argv[2], std::stol(argv[3]), argv[4],

@@ -1,5 +1,6 @@
 // A few threads for argon2id, with a bounded queue.
 #include "admin/password_pool.hpp"
+#include "core/thread_name.hpp"
 
 #include <algorithm>
 
@@ -7,7 +8,11 @@ namespace rempart::admin {
 
 PasswordPool::PasswordPool(unsigned threads, std::size_t max_queued)
     : max_queued_(std::max<std::size_t>(1, max_queued)) {
-    for (unsigned i = 0; i < std::max(1u, threads); ++i) threads_.emplace_back([this] { loop(); });
+    for (unsigned i = 0; i < std::max(1u, threads); ++i)
+        threads_.emplace_back([this] {
+            name_this_thread("rempart-passwd");
+            loop();
+        });
 }
 
 PasswordPool::~PasswordPool() {

@@ -16,6 +16,7 @@
 #include "admin/guard.hpp"
 #include "admin/incident_routes.hpp"
 #include "admin/shield_routes.hpp"
+#include "app/confirmation_mail.hpp"
 #include "app/defence_setup.hpp"
 #include "app/demo.hpp"
 #include "app/refusal_summaries.hpp"
@@ -27,6 +28,7 @@
 #include "core/log_text.hpp"
 #include "core/logging.hpp"
 #include "core/secret.hpp"
+#include "core/thread_name.hpp"
 #include "metrics/prometheus_text.hpp"
 #include "net/server.hpp"
 #include "ops/metrics_readers.hpp"
@@ -161,7 +163,13 @@ int serve(const Config& config, bool demo) {
         shutdown_logging();
         return 1;
     }
-    mail::Outbox outbox(store, *signing->transport, config.mail.outbox);
+    const web::Site& site_for_mail = **site;
+    mail::Outbox outbox(
+        store, *signing->transport,
+        [&site_for_mail](const store::OutboxMail& mail) {
+            return compose_confirmation(site_for_mail, mail);
+        },
+        config.mail.outbox);
     auto defence = set_up_defence(
         config, catalog, **site, store, difficulty, [&outbox] { outbox.notify(); }, metrics);
     outbox.start();
@@ -285,7 +293,10 @@ int serve(const Config& config, bool demo) {
 
     std::vector<std::thread> threads_running;
     for (unsigned i = 1; i < threads; ++i)
-        threads_running.emplace_back([context = contexts[i].get()] { context->run(); });
+        threads_running.emplace_back([context = contexts[i].get()] {
+            name_this_thread("rempart-io");
+            context->run();
+        });
     io.run();
     for (auto& thread : threads_running) thread.join();
 

@@ -1,6 +1,10 @@
 // Builds what signing needs from the config: data lists, DNS, mail transport, outbox.
 #include "app/signing_setup.hpp"
 
+#include <fmt/format.h>
+
+#include <cstdint>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -24,13 +28,23 @@ Result<std::string> read_file(const std::filesystem::path& file, std::string_vie
     return text.str();
 }
 
+// Names this server's mails in a Maildir shared with another: a short hash of its data
+// folder, the same at every start, so a mail sent again after a crash keeps its name.
+std::string instance_tag(const std::filesystem::path& data_dir) {
+    std::error_code ec;
+    const auto absolute = std::filesystem::absolute(data_dir, ec).lexically_normal().string();
+    std::uint32_t hash = 2166136261u;  // FNV-1a
+    for (const unsigned char c : ec ? data_dir.string() : absolute) hash = (hash ^ c) * 16777619u;
+    return fmt::format("{:08x}", hash);
+}
+
 Result<std::unique_ptr<mail::Transport>> open_transport(const Config& config) {
     if (config.mail.transport == "smtp")
         return std::unique_ptr<mail::Transport>(
             std::make_unique<mail::SmtpTransport>(config.mail.smtp));
     const auto folder =
         config.mail.maildir.empty() ? config.storage.data_dir / "mail" : config.mail.maildir;
-    auto maildir = mail::MaildirTransport::open(folder);
+    auto maildir = mail::MaildirTransport::open(folder, instance_tag(config.storage.data_dir));
     if (!maildir) return maildir.error();
     return std::unique_ptr<mail::Transport>(std::move(*maildir));
 }

@@ -16,6 +16,7 @@
 #include <mutex>
 #include <unordered_map>
 
+#include "core/thread_name.hpp"
 #include "dns/errors.hpp"
 
 namespace rempart::dns {
@@ -192,7 +193,8 @@ void answered(void* arg, int status, int, unsigned char* buffer, int length) {
         ask(state, query->domain, query->step + 1, query->generation);
         return;
     }
-    state->answer(query->domain, query->generation, {MailDomainStatus::no_mail, "no MX and no address"});
+    state->answer(query->domain, query->generation,
+                  {MailDomainStatus::no_mail, "no MX and no address"});
 }
 
 void ask(MailDomainChecker::State* state, std::string domain, int step, std::uint64_t generation) {
@@ -244,7 +246,10 @@ Result<std::unique_ptr<MailDomainChecker>> MailDomainChecker::start(Options opti
         return make_error(DnsError::init, "eventfd failed");
     }
     std::unique_ptr<MailDomainChecker> checker(new MailDomainChecker(std::move(state)));
-    checker->thread_ = std::thread([raw = checker.get()] { raw->run(); });
+    checker->thread_ = std::thread([raw = checker.get()] {
+        name_this_thread("rempart-dns");
+        raw->run();
+    });
     return checker;
 }
 
@@ -304,7 +309,8 @@ void MailDomainChecker::run() {
                 done({MailDomainStatus::unknown, "shutting down"});
                 continue;
             }
-            if (auto hit = s.cache.find(domain); hit != s.cache.end() && hit->second.expires > now) {
+            if (auto hit = s.cache.find(domain);
+                hit != s.cache.end() && hit->second.expires > now) {
                 ++s.hits;
                 auto answer = hit->second.answer;
                 answer.from_cache = true;
@@ -321,7 +327,8 @@ void MailDomainChecker::run() {
         }
         if (stopping) {
             for (auto& [domain, pending] : s.pending)
-                for (auto& done : pending.waiting) done({MailDomainStatus::unknown, "shutting down"});
+                for (auto& done : pending.waiting)
+                    done({MailDomainStatus::unknown, "shutting down"});
             s.pending.clear();
             return;
         }

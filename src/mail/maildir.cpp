@@ -8,6 +8,7 @@
 #include <cerrno>
 #include <chrono>
 #include <cstring>
+#include <vector>
 
 #include "mail/errors.hpp"
 
@@ -16,6 +17,17 @@ namespace {
 
 Error transient(const std::string& what) {
     return make_error(MailError::transient, what + ": " + std::strerror(errno));
+}
+
+bool write_all(int fd, std::string_view bytes) {
+    std::size_t written = 0;
+    while (written < bytes.size()) {
+        const auto n = ::write(fd, bytes.data() + written, bytes.size() - written);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) return false;
+        written += static_cast<std::size_t>(n);
+    }
+    return true;
 }
 
 bool sync_folder(const std::filesystem::path& folder) {
@@ -28,7 +40,8 @@ bool sync_folder(const std::filesystem::path& folder) {
 
 }  // namespace
 
-MaildirTransport::MaildirTransport(std::filesystem::path folder) : folder_(std::move(folder)) {
+MaildirTransport::MaildirTransport(std::filesystem::path folder, std::string instance)
+    : folder_(std::move(folder)), instance_(std::move(instance)) {
     char host[256] = {};
     ::gethostname(host, sizeof host - 1);
     // '/' and ':' have meanings in Maildir names.
@@ -38,7 +51,7 @@ MaildirTransport::MaildirTransport(std::filesystem::path folder) : folder_(std::
 }
 
 Result<std::unique_ptr<MaildirTransport>> MaildirTransport::open(
-    const std::filesystem::path& folder) {
+    const std::filesystem::path& folder, std::string instance) {
     for (const char* sub : {"tmp", "new", "cur"}) {
         std::error_code ec;
         std::filesystem::create_directories(folder / sub, ec);
@@ -47,7 +60,7 @@ Result<std::unique_ptr<MaildirTransport>> MaildirTransport::open(
                                                       (folder / sub).string() + ": " +
                                                       (ec ? ec.message() : "not a folder"));
     }
-    return std::unique_ptr<MaildirTransport>(new MaildirTransport(folder));
+    return std::unique_ptr<MaildirTransport>(new MaildirTransport(folder, std::move(instance)));
 }
 
 std::string MaildirTransport::unique_name() {
@@ -57,38 +70,75 @@ std::string MaildirTransport::unique_name() {
            std::to_string(::getpid()) + "Q" + std::to_string(++counter_) + "." + host_;
 }
 
-Result<void> MaildirTransport::send(const Envelope&, std::string_view message) {
-    const auto name = unique_name();
-    const auto temporary = folder_ / "tmp" / name;
-    const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-    if (fd < 0) return transient("cannot create " + temporary.string());
-    std::size_t written = 0;
-    while (written < message.size()) {
-        const auto n = ::write(fd, message.data() + written, message.size() - written);
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) {
-            auto error = transient("cannot write " + temporary.string());
-            ::close(fd);
-            ::unlink(temporary.c_str());
-            return error;
+std::string MaildirTransport::keyed_name(std::string_view key) const {
+    return std::string(key) + "I" + instance_ + "." + host_;
+}
+
+Result<void> MaildirTransport::send(const Envelope& envelope, std::string_view message) {
+    const Outgoing one{envelope, message, ""};
+    return std::move(send_batch(std::span(&one, 1)).front());
+}
+
+std::vector<Result<void>> MaildirTransport::send_batch(std::span<const Outgoing> mails) {
+    std::vector<Result<void>> outcomes(mails.size());
+    std::vector<std::string> delivered;  // renamed into new/, durable once new/ is synced
+    // A few files at a time: the server's sockets share the descriptor limit.
+    constexpr std::size_t open_at_once = 32;
+    for (std::size_t first = 0; first < mails.size(); first += open_at_once) {
+        struct Written {
+            std::size_t index;
+            int fd;
+            std::string name;
+        };
+        std::vector<Written> written;
+        const auto last = std::min(mails.size(), first + open_at_once);
+        for (std::size_t i = first; i < last; ++i) {
+            const auto& mail = mails[i];
+            const auto name = mail.key.empty() ? unique_name() : keyed_name(mail.key);
+            // Delivered before a crash stopped the outbox from recording it: once is enough.
+            if (!mail.key.empty() && ::access((folder_ / "new" / name).c_str(), F_OK) == 0)
+                continue;
+            const auto temporary = folder_ / "tmp" / name;
+            // O_TRUNC rather than O_EXCL: what a crash left half written in tmp/ goes again.
+            const int fd =
+                ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+            if (fd < 0) {
+                outcomes[i] = transient("cannot create " + temporary.string());
+                continue;
+            }
+            if (!write_all(fd, mail.message)) {
+                outcomes[i] = transient("cannot write " + temporary.string());
+                ::close(fd);
+                ::unlink(temporary.c_str());
+                continue;
+            }
+            // Writing out starts now for every file, so each sync below finds it under way.
+            (void)::sync_file_range(fd, 0, 0, SYNC_FILE_RANGE_WRITE);
+            written.push_back({i, fd, name});
         }
-        written += static_cast<std::size_t>(n);
+        for (const auto& file : written) {
+            const auto temporary = folder_ / "tmp" / file.name;
+            const bool synced = ::fdatasync(file.fd) == 0;
+            if (!synced) outcomes[file.index] = transient("cannot sync " + temporary.string());
+            ::close(file.fd);
+            const auto final_name = folder_ / "new" / file.name;
+            if (synced && ::rename(temporary.c_str(), final_name.c_str()) != 0)
+                outcomes[file.index] =
+                    transient("cannot move the message into " + (folder_ / "new").string());
+            if (outcomes[file.index]) {
+                delivered.push_back(file.name);
+            } else {
+                ::unlink(temporary.c_str());
+            }
+        }
     }
-    if (::fsync(fd) != 0) {
-        auto error = transient("cannot sync " + temporary.string());
-        ::close(fd);
-        ::unlink(temporary.c_str());
-        return error;
+    // One sync of new/ for the whole batch makes every rename above durable.
+    if (!delivered.empty() && !sync_folder(folder_ / "new")) {
+        const auto error = transient("cannot sync " + (folder_ / "new").string());
+        for (auto& outcome : outcomes)
+            if (outcome) outcome = error;
     }
-    ::close(fd);
-    const auto delivered = folder_ / "new" / name;
-    if (::rename(temporary.c_str(), delivered.c_str()) != 0) {
-        auto error = transient("cannot move the message into " + (folder_ / "new").string());
-        ::unlink(temporary.c_str());
-        return error;
-    }
-    if (!sync_folder(folder_ / "new")) return transient("cannot sync " + (folder_ / "new").string());
-    return {};
+    return outcomes;
 }
 
 }  // namespace rempart::mail

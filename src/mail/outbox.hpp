@@ -10,16 +10,17 @@
 #include <thread>
 
 #include "mail/transport.hpp"
+#include "store/outbox_repository.hpp"
 #include "store/store.hpp"
 
 namespace rempart::mail {
 
 struct OutboxOptions {
-    std::chrono::seconds first_retry{30};   // doubled at each failure...
-    std::chrono::seconds longest_retry{3600};  // ...up to this
+    std::chrono::seconds first_retry{30};           // doubled at each failure...
+    std::chrono::seconds longest_retry{3600};       // ...up to this
     std::chrono::seconds give_up_after{48 * 3600};  // a confirmation this late is useless
-    std::chrono::milliseconds idle_poll{1000};  // also picks up mail queued by another process
-    std::size_t batch = 64;
+    std::chrono::milliseconds idle_poll{1000};      // also picks up mail queued by another process
+    std::size_t batch = 256;
 };
 
 // How long before attempt `attempts + 1`, after `attempts` failures: 30 s, 60 s, 2 min...
@@ -34,7 +35,9 @@ struct OutboxStats {
 class Outbox {
   public:
     using Clock = std::function<std::int64_t()>;  // Unix seconds; tests move it
-    Outbox(store::Store& store, Transport& transport, OutboxOptions options = {},
+    // Makes the message of a mail queued as its parts (a confirmation), as it leaves.
+    using Composer = std::function<std::string(const store::OutboxMail&)>;
+    Outbox(store::Store& store, Transport& transport, Composer composer, OutboxOptions options = {},
            Clock clock = {});
     ~Outbox();
     Outbox(const Outbox&) = delete;
@@ -52,9 +55,12 @@ class Outbox {
 
   private:
     void run();
+    // While signatures wait for the writer, mail yields to them: a pause after each pass.
+    void yield_to_signing(std::chrono::steady_clock::duration pass);
 
     store::Store& store_;
     Transport& transport_;
+    Composer composer_;
     OutboxOptions options_;
     Clock clock_;
     OutboxStats stats_;

@@ -15,21 +15,41 @@ Result<std::int64_t> enqueue_mail(Database& db, std::string_view purpose,
     return db.last_insert_id();
 }
 
+Result<std::int64_t> enqueue_confirmation(Database& db, std::string_view envelope_from,
+                                          std::string_view envelope_to, std::int64_t signature_id,
+                                          std::string_view link_token, std::int64_t now) {
+    auto& insert = db.prepare(
+        "INSERT INTO outbox (purpose, envelope_from, envelope_to, message, state, "
+        "next_attempt_at, created_at, signature_id, link_token) "
+        "VALUES ('confirmation', ?1, ?2, '', 'queued', ?3, ?3, ?4, ?5)");
+    insert.bind(1, envelope_from).bind(2, envelope_to).bind(3, now).bind(4, signature_id);
+    insert.bind(5, link_token);
+    if (auto inserted = insert.run(); !inserted) return inserted.error();
+    return db.last_insert_id();
+}
+
 std::vector<OutboxMail> due_mails(Database& db, std::int64_t now, std::size_t limit) {
     auto& select = db.prepare(
-        "SELECT id, envelope_from, envelope_to, message, attempts, created_at FROM outbox "
-        "WHERE state = 'queued' AND next_attempt_at <= ?1 ORDER BY next_attempt_at, id "
+        "SELECT o.id, o.purpose, o.envelope_from, o.envelope_to, o.message, o.attempts, "
+        "o.created_at, o.link_token, s.name, s.language, p.title FROM outbox o "
+        "LEFT JOIN signatures s ON s.id = o.signature_id "
+        "LEFT JOIN petitions p ON p.id = s.petition_id "
+        "WHERE o.state = 'queued' AND o.next_attempt_at <= ?1 ORDER BY o.next_attempt_at, o.id "
         "LIMIT ?2");
     select.bind(1, now).bind(2, static_cast<std::int64_t>(limit));
     std::vector<OutboxMail> mails;
     while (select.step()) {
         OutboxMail mail;
         mail.id = select.column_int(0);
-        mail.envelope_from = select.column_text(1);
-        mail.envelope_to = select.column_text(2);
-        mail.message = select.column_text(3);
-        mail.attempts = select.column_int(4);
-        mail.created_at = select.column_int(5);
+        mail.purpose = select.column_text(1);
+        mail.envelope_from = select.column_text(2);
+        mail.envelope_to = select.column_text(3);
+        mail.message = select.column_text(4);
+        mail.attempts = select.column_int(5);
+        mail.created_at = select.column_int(6);
+        if (mail.message.empty() && !select.column_is_null(7))
+            mail.confirmation = ConfirmationParts{select.column_text(7), select.column_text(8),
+                                                  select.column_text(9), select.column_text(10)};
         mails.push_back(std::move(mail));
     }
     select.reset();
@@ -38,8 +58,8 @@ std::vector<OutboxMail> due_mails(Database& db, std::int64_t now, std::size_t li
 
 Result<void> mark_mail_sent(Database& db, std::int64_t id, std::int64_t now) {
     auto& update = db.prepare(
-        "UPDATE outbox SET state = 'sent', sent_at = ?1, message = '', attempts = attempts + 1, "
-        "last_error = NULL WHERE id = ?2");
+        "UPDATE outbox SET state = 'sent', sent_at = ?1, message = '', link_token = NULL, "
+        "attempts = attempts + 1, last_error = NULL WHERE id = ?2");
     update.bind(1, now).bind(2, id);
     return update.run();
 }

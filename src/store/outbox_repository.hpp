@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -10,23 +11,39 @@
 
 namespace rempart::store {
 
+// What a confirmation mail is made of, read as it leaves: the link's token and what the
+// mail says of its signature and petition.
+struct ConfirmationParts {
+    std::string link_token;
+    std::string signer_name;
+    std::string language;  // "fr", "en", as the signature recorded it
+    std::string petition_title;
+};
+
 struct OutboxMail {
     std::int64_t id = 0;
+    std::string purpose;
     std::string envelope_from;
     std::string envelope_to;
-    std::string message;
+    std::string message;  // empty when the mail is composed as it leaves
     std::int64_t attempts = 0;
     std::int64_t created_at = 0;
+    std::optional<ConfirmationParts> confirmation;  // set when `message` is empty
 };
 
 Result<std::int64_t> enqueue_mail(Database& db, std::string_view purpose,
                                   std::string_view envelope_from, std::string_view envelope_to,
                                   std::string_view message, std::int64_t now);
 
+// A signature's confirmation mail, queued as its parts and composed as it leaves.
+Result<std::int64_t> enqueue_confirmation(Database& db, std::string_view envelope_from,
+                                          std::string_view envelope_to, std::int64_t signature_id,
+                                          std::string_view link_token, std::int64_t now);
+
 // Queued mails whose time has come, oldest first.
 std::vector<OutboxMail> due_mails(Database& db, std::int64_t now, std::size_t limit);
 
-// Sent: the body is emptied, since it held a confirmation link.
+// Sent: the body and the token are emptied, since they held a confirmation link.
 Result<void> mark_mail_sent(Database& db, std::int64_t id, std::int64_t now);
 // Another attempt at `next_attempt_at`.
 Result<void> mark_mail_retry(Database& db, std::int64_t id, std::int64_t next_attempt_at,

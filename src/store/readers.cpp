@@ -1,5 +1,6 @@
 // Read-only connections on a small pool of threads, so that io threads never wait on SQLite.
 #include "store/readers.hpp"
+#include "core/thread_name.hpp"
 
 namespace rempart::store {
 
@@ -12,7 +13,10 @@ Result<std::unique_ptr<Readers>> Readers::open(const std::filesystem::path& file
         readers->connections_.push_back(std::move(*db));
     }
     for (auto& connection : readers->connections_)
-        readers->threads_.emplace_back([r = readers.get(), db = connection.get()] { r->run(*db); });
+        readers->threads_.emplace_back([r = readers.get(), db = connection.get()] {
+            name_this_thread("rempart-reader");
+            r->run(*db);
+        });
     return readers;
 }
 

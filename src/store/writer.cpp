@@ -5,6 +5,7 @@
 
 #include "core/log_events.hpp"
 #include "core/log_text.hpp"
+#include "core/thread_name.hpp"
 #include "store/errors.hpp"
 
 namespace rempart::store {
@@ -16,7 +17,10 @@ Writer::Writer(std::unique_ptr<Database> db, std::chrono::milliseconds group_win
       group_window_(group_window),
       max_group_(max_group),
       max_queue_(max_queue) {
-    thread_ = std::thread([this] { run(); });
+    thread_ = std::thread([this] {
+        name_this_thread("rempart-writer");
+        run();
+    });
 }
 
 Writer::~Writer() {
@@ -61,10 +65,13 @@ void Writer::run() {
     for (;;) {
         {
             std::unique_lock lock(mutex_);
+            const bool was_idle = queue_.empty();
             wake_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
             if (queue_.empty()) return;  // stopping, and everything queued is done
-            // Gather what else arrives within the window: one fsync for all of them.
-            if (group_window_.count() > 0 && !stopping_ && queue_.size() < max_group_)
+            // After a quiet spell, gather what else arrives within the window: one fsync for
+            // all of them. Under load the jobs that came during the last commit are the
+            // group already, and waiting longer would only add to every answer's time.
+            if (was_idle && group_window_.count() > 0 && !stopping_ && queue_.size() < max_group_)
                 wake_.wait_for(lock, group_window_,
                                [this] { return stopping_ || queue_.size() >= max_group_; });
             while (!queue_.empty() && group.size() < max_group_) {

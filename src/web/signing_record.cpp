@@ -9,8 +9,6 @@
 #include "core/clock.hpp"
 #include "core/log_events.hpp"
 #include "core/log_text.hpp"
-#include "mail/message.hpp"
-#include "render/mail_texts.hpp"
 #include "signatures/link_token.hpp"
 #include "store/errors.hpp"
 #include "store/event_repository.hpp"
@@ -59,23 +57,9 @@ asio::awaitable<Response> record_accepted(SigningServices& services, const Reque
 
     const auto token = signatures::new_link_token();
     const auto token_hash = signatures::link_token_hash(token);
-    const auto& config = services.site.config();
-    const auto texts =
-        render::confirmation_mail(services.site.messages(), language, config.site, petition.title,
-                                  input.name, config.server.base_url + "/s/" + token);
-    mail::Message message;
-    message.from_address = config.mail.from;
-    message.from_name = config.site.name;
-    // Mail servers take the domain in its ASCII form; the local part stays as typed.
-    message.to_address = input.email.local + "@" + input.email.ascii_domain;
-    message.subject = texts.subject;
-    message.text = texts.text;
-    message.html = texts.html;
-    message.language = signature.language;
-    const auto domain = config.mail.from.substr(config.mail.from.find('@') + 1);
-    const auto composed =
-        mail::compose(message, std::chrono::system_clock::now(), mail::make_message_id(domain));
-    const auto from = config.mail.from;
+    // The mail is composed as it leaves the outbox (app/confirmation_mail): the row keeps
+    // its token and the request renders nothing.
+    const auto from = services.site.config().mail.from;
     // The detector sees the attempt first: if its keys belong to an incident (this one
     // may open it), the signature is recorded quarantined and never counts.
     event.link_key = token_hash;
@@ -83,14 +67,14 @@ asio::awaitable<Response> record_accepted(SigningServices& services, const Reque
         signature.state = signatures::SignatureState::quarantined;
 
     std::function<Result<store::SigningRecord>(store::Database&)> job =
-        [signature, token_hash, composed, from,
+        [signature, token, token_hash, from,
          event](store::Database& db) mutable -> Result<store::SigningRecord> {
         auto recorded = store::record_signature(db, signature, token_hash,
                                                 signature.now + link_lifetime_s, resend_after_s);
         if (!recorded) return recorded;
         if (recorded->kind != store::SigningRecord::Kind::duplicate_quiet) {
-            auto queued = store::enqueue_mail(db, "confirmation", from, signature.email, composed,
-                                              signature.now);
+            auto queued = store::enqueue_confirmation(db, from, signature.email,
+                                                      recorded->signature_id, token, signature.now);
             if (!queued) return queued.error();
         }
         event.signature_id = recorded->signature_id;

@@ -29,7 +29,7 @@ function confirmationTokens(dir) {
   if (!existsSync(maildir)) return [];
   return readdirSync(maildir).map((file) =>
     decodeQuotedPrintable(readFileSync(join(maildir, file), 'utf8'))
-      .match(/\/s\/([A-Za-z0-9_-]{43})/)?.[1]).filter(Boolean);
+      .match(/\/s\/([A-Za-z0-9_-]{43,44})/)?.[1]).filter(Boolean);
 }
 
 // What the widget does: SHA-256 of the salt and each number in turn.

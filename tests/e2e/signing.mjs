@@ -58,7 +58,7 @@ await withServer(process.argv[2], config, petition, async ({ base, dir, browser 
   const file = await until('the confirmation mail', () =>
     existsSync(maildir) && readdirSync(maildir)[0]);
   const mail = decodeQuotedPrintable(readFileSync(join(maildir, file), 'utf8'));
-  const link = mail.match(/http:\/\/127\.0\.0\.1:\d+\/s\/[A-Za-z0-9_-]{43}/)?.[0];
+  const link = mail.match(/http:\/\/127\.0\.0\.1:\d+\/s\/[A-Za-z0-9_-]{43,44}/)?.[0];
   if (!link) fail('no confirmation link in the mail');
 
   await page.goto(link);
@@ -79,7 +79,7 @@ await withServer(process.argv[2], config, petition, async ({ base, dir, browser 
     (await (await fetch(`${base}/api/petitions/pistes`)).json()).signature_count === 0);
 
   const sent = await Promise.all(posts);
-  const paths = sent.map((post) => new URL(post.url).pathname.replace(/[A-Za-z0-9_-]{43}/, '{token}'));
+  const paths = sent.map((post) => new URL(post.url).pathname.replace(/[A-Za-z0-9_-]{43,44}/, '{token}'));
   if (paths.join(' ') !== '/petitions/pistes/sign /s/{token}/confirm /s/{token}/withdraw')
     fail(`unexpected posts: ${paths.join(' ')}`);
   for (const post of sent)

@@ -184,6 +184,13 @@ void ServerProcess::signal_stop() {
     if (pid_ > 0) ::kill(pid_, SIGTERM);
 }
 
+void ServerProcess::kill() {
+    if (pid_ <= 0) return;
+    ::kill(pid_, SIGKILL);
+    wait_child(pid_, 5s);
+    pid_ = -1;
+}
+
 int ServerProcess::wait(std::chrono::milliseconds timeout) {
     if (pid_ <= 0) return -1;
     int code = wait_child(pid_, timeout);

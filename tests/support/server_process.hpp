@@ -34,6 +34,8 @@ class ServerProcess {
     int stop();
     // SIGTERM only, for tests that act while the server is stopping.
     void signal_stop();
+    // SIGKILL at once, as a power cut would end it, and waits for the end.
+    void kill();
     // Waits for the exit; past `timeout` kills it (SIGKILL) and returns -1. Only the child
     // this object started is ever signalled.
     int wait(std::chrono::milliseconds timeout);

@@ -205,7 +205,7 @@ std::string decoded_body(const std::string& raw_message) {
 }
 
 std::string confirmation_link(const std::string& raw_message) {
-    static const std::regex link(R"(https?://[0-9A-Za-z.:\[\]-]+/s/[A-Za-z0-9_-]{43})");
+    static const std::regex link(R"(https?://[0-9A-Za-z.:\[\]-]+/s/[A-Za-z0-9_-]{43,44})");
     const auto body = decoded_body(raw_message);
     std::smatch match;
     if (!std::regex_search(body, match, link)) return "";
