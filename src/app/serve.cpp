@@ -79,6 +79,19 @@ void add_signature_metrics(metrics::Registry& metrics, const SignatureTotals& to
     });
 }
 
+// How the writer groups its jobs: writes over groups is the mean group, and one group is
+// one fsync and one write of every page it touched.
+void add_store_metrics(metrics::Registry& metrics, const store::Writer& writer) {
+    metrics.add_collector([&writer](metrics::PrometheusText& text) {
+        text.family("rempart_store_writes_total", metrics::MetricType::counter,
+                    "Write jobs committed (a signature, a batch of mail marks...).")
+            .sample(writer.jobs_committed());
+        text.family("rempart_store_write_groups_total", metrics::MetricType::counter,
+                    "Transactions the writer committed, each holding one or more jobs.")
+            .sample(writer.groups_committed());
+    });
+}
+
 // Reloads the catalog when the store changed, whoever changed it (this process or the
 // command line): SQLite's data_version tells at the cost of one pragma a second.
 asio::awaitable<void> watch_store(store::Store& store, Catalog& catalog, SignatureTotals& totals) {
@@ -191,6 +204,7 @@ int serve(const Config& config, bool demo) {
     SignatureTotals signature_totals{};
     web::add_signing_metrics(metrics, signing_services.counters);
     add_signature_metrics(metrics, signature_totals, outbox.stats());
+    add_store_metrics(metrics, store.writer());
 
     auto admin_pages = admin::AdminPages::load((*site)->messages(), (*site)->assets(), config.site);
     if (!admin_pages) {

@@ -102,10 +102,13 @@ Result<std::unique_ptr<Database>> Database::open(const std::filesystem::path& fi
     sqlite3_busy_timeout(db, 5000);
     // WAL lets readers run beside the one writer. synchronous=FULL makes each commit
     // durable before its request is answered; group commit pays the fsync once per group.
+    // temp_store=MEMORY keeps the journal of each job's savepoint (the writer rolls one job
+    // back without its group) in memory: in a file it cost two writes for every page a
+    // signature touched, 25 system calls a signature, more than all the rest.
     const char* pragmas = mode == Mode::read_write
                               ? "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; "
-                                "PRAGMA foreign_keys=ON;"
-                              : "PRAGMA foreign_keys=ON;";
+                                "PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY;"
+                              : "PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY;";
     if (auto ok = database->exec(pragmas); !ok) return ok.error();
     return database;
 }

@@ -109,6 +109,7 @@ void Writer::commit_group(std::vector<Pending>& group) {
                       log_text(committed.error().detail), group.size());
     } else {
         groups_committed_.fetch_add(1);
+        jobs_committed_.fetch_add(group.size());
     }
     for (std::size_t i = 0; i < group.size(); ++i) {
         Result<void> status = committed ? std::move(outcomes[i]) : committed;

@@ -57,6 +57,7 @@ class Writer {
     // Stops taking jobs, finishes those queued, and joins the thread.
     void stop();
     std::uint64_t groups_committed() const { return groups_committed_.load(); }
+    std::uint64_t jobs_committed() const { return jobs_committed_.load(); }
     std::uint64_t refused_busy() const { return refused_busy_.load(); }
     std::size_t queued() const;
 
@@ -80,6 +81,7 @@ class Writer {
     std::deque<Pending> queue_;
     bool stopping_ = false;
     std::atomic<std::uint64_t> groups_committed_{0};
+    std::atomic<std::uint64_t> jobs_committed_{0};
     std::atomic<std::uint64_t> refused_busy_{0};
     std::thread thread_;
 };

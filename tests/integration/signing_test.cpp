@@ -11,6 +11,7 @@
 #include "client/signing_client.hpp"
 #include "support/contains.hpp"
 #include "support/dns_server.hpp"
+#include "support/metrics_reader.hpp"
 #include "support/server_process.hpp"
 #include "support/smtp_sink.hpp"
 #include "support/store_query.hpp"
@@ -148,6 +149,13 @@ TEST_F(Signing, SignGetTheMailConfirmAndTheCountGoesUp) {
     }
     EXPECT_TRUE(contains(metrics.body, "rempart_signatures{state=\"confirmed\"} 1"));
     EXPECT_TRUE(contains(metrics.body, "rempart_signing_attempts_total{verdict=\"accepted\"} 1"));
+    // The signature, the mail's sent mark and the confirmation were each a write job; no
+    // group can hold fewer than one.
+    const auto writes = metric_value(server_.port(), "rempart_store_writes_total");
+    const auto groups = metric_value(server_.port(), "rempart_store_write_groups_total");
+    EXPECT_GE(writes, 3);
+    EXPECT_GE(groups, 1);
+    EXPECT_LE(groups, writes);
 }
 
 TEST_F(Signing, ConfirmingAgainAndAgainWritesOneEventAndOneLogLine) {
