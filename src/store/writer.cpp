@@ -87,24 +87,26 @@ void Writer::run() {
 void Writer::commit_group(std::vector<Pending>& group) {
     std::vector<Result<void>> outcomes;
     outcomes.reserve(group.size());
-    auto begun = db_->exec("BEGIN IMMEDIATE");
+    // Prepared once and kept, as every other statement is: through sqlite3_exec they were
+    // parsed again for every job.
+    auto begun = db_->prepare("BEGIN IMMEDIATE").run();
     if (begun) {
         for (auto& pending : group) {
-            (void)db_->exec("SAVEPOINT job");
+            (void)db_->prepare("SAVEPOINT job").run();
             Result<void> outcome;
             try {
                 outcome = pending.job(*db_);
             } catch (const std::exception& e) {
                 outcome = make_error(StoreError::job_failed, e.what());
             }
-            if (!outcome) (void)db_->exec("ROLLBACK TO job");
-            (void)db_->exec("RELEASE job");
+            if (!outcome) (void)db_->prepare("ROLLBACK TO job").run();
+            (void)db_->prepare("RELEASE job").run();
             outcomes.push_back(std::move(outcome));
         }
     }
-    auto committed = begun ? db_->exec("COMMIT") : begun;
+    auto committed = begun ? db_->prepare("COMMIT").run() : begun;
     if (!committed) {
-        (void)db_->exec("ROLLBACK");
+        (void)db_->prepare("ROLLBACK").run();
         spdlog::error("{} error={} jobs={}", log_event::store_write_failed,
                       log_text(committed.error().detail), group.size());
     } else {
