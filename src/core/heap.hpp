@@ -4,11 +4,11 @@
 namespace rempart {
 
 // glibc gives the top of its heap back as soon as 128 KiB lie free there, adjusting that
-// bound as it goes. The store's writer frees and takes back about that much on every
-// transaction, so the heap shrank and grew again each time; on a virtual machine each
-// shrink cost a TLB flush on every CPU, and the same inserts ran at 3,500 a second instead
-// of 29,000, one run in two. Keeping up to 16 MiB free at the top ends that, for a few
-// megabytes of memory at most. Call before any thread starts; a no-op under sanitizers.
+// bound as it goes. Inserting signatures frees and takes back about that much again and
+// again, so the heap shrank and grew each time; on a virtual machine each shrink cost a TLB
+// flush on every CPU, and bench/sign's reference inserts ran at 3,500 a second instead of
+// 29,000, one run in two. Keeping up to 16 MiB free at the top of the heap ends that.
+// Call before any thread starts.
 void keep_freed_heap_memory();
 
 }  // namespace rempart
