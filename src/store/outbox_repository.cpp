@@ -30,7 +30,7 @@ Result<std::int64_t> enqueue_confirmation(Database& db, std::string_view envelop
 
 std::vector<OutboxMail> due_mails(Database& db, std::int64_t now, std::size_t limit) {
     auto& select = db.prepare(
-        "SELECT o.id, o.purpose, o.envelope_from, o.envelope_to, o.message, o.attempts, "
+        "SELECT o.id, o.envelope_from, o.envelope_to, o.message, o.attempts, "
         "o.created_at, o.link_token, s.name, s.language, p.title FROM outbox o "
         "LEFT JOIN signatures s ON s.id = o.signature_id "
         "LEFT JOIN petitions p ON p.id = s.petition_id "
@@ -41,15 +41,14 @@ std::vector<OutboxMail> due_mails(Database& db, std::int64_t now, std::size_t li
     while (select.step()) {
         OutboxMail mail;
         mail.id = select.column_int(0);
-        mail.purpose = select.column_text(1);
-        mail.envelope_from = select.column_text(2);
-        mail.envelope_to = select.column_text(3);
-        mail.message = select.column_text(4);
-        mail.attempts = select.column_int(5);
-        mail.created_at = select.column_int(6);
-        if (mail.message.empty() && !select.column_is_null(7))
-            mail.confirmation = ConfirmationParts{select.column_text(7), select.column_text(8),
-                                                  select.column_text(9), select.column_text(10)};
+        mail.envelope_from = select.column_text(1);
+        mail.envelope_to = select.column_text(2);
+        mail.message = select.column_text(3);
+        mail.attempts = select.column_int(4);
+        mail.created_at = select.column_int(5);
+        if (mail.message.empty() && !select.column_is_null(6))
+            mail.confirmation = ConfirmationParts{select.column_text(6), select.column_text(7),
+                                                  select.column_text(8), select.column_text(9)};
         mails.push_back(std::move(mail));
     }
     select.reset();

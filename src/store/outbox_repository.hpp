@@ -22,7 +22,6 @@ struct ConfirmationParts {
 
 struct OutboxMail {
     std::int64_t id = 0;
-    std::string purpose;
     std::string envelope_from;
     std::string envelope_to;
     std::string message;  // empty when the mail is composed as it leaves
