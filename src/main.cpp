@@ -62,7 +62,7 @@ int main(int argc, char** argv) {
     add_config(user_add);
     rempart::cli::AddUserOptions user_options;
     user_add->add_option("--email", user_options.email, "The account's e-mail address")->required();
-    user_add->add_option("--role", user_options.role, "admin or moderator")->required();
+    user_add->add_option("--role", user_options.role, "admin, moderator or organiser")->required();
     auto* user_list = user->add_subcommand("list", "List every account");
     add_config(user_list);
     std::string user_email;

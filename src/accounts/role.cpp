@@ -4,32 +4,41 @@
 namespace rempart::accounts {
 
 std::string_view to_string(Role role) {
-    return role == Role::admin ? "admin" : "moderator";
+    switch (role) {
+        case Role::admin:
+            return "admin";
+        case Role::organiser:
+            return "organiser";
+        case Role::moderator:
+            return "moderator";
+    }
+    return "moderator";
 }
 
 std::optional<Role> parse_role(std::string_view text) {
     if (text == "admin") return Role::admin;
     if (text == "moderator") return Role::moderator;
+    if (text == "organiser") return Role::organiser;
     return std::nullopt;
 }
 
-bool role_allows(Role held, Role minimum) {
-    return static_cast<int>(held) >= static_cast<int>(minimum);
-}
-
-Role minimum_role(Action action) {
+bool may(Role held, Action action) {
+    if (held == Role::admin) return true;
     switch (action) {
+        case Action::use_back_office:
+        case Action::view_petitions:
+            return true;
         case Action::view_incidents:
         case Action::act_on_incidents:
-            return Role::moderator;
+            return held == Role::moderator;
+        case Action::manage_petitions:
+            return held == Role::organiser;
+        case Action::change_shield:
         case Action::manage_users:
-            return Role::admin;
+        case Action::view_audit:
+            return false;
     }
-    return Role::admin;  // an action added without a rule is the admin's until decided
-}
-
-bool may(Role held, Action action) {
-    return role_allows(held, minimum_role(action));
+    return false;  // an action added without a rule is the admin's until decided
 }
 
 }  // namespace rempart::accounts

@@ -1,4 +1,5 @@
-// Back-office roles and what each may do: an admin may do everything a moderator may.
+// Back-office roles and what each may do: rights per action, since an organiser and a
+// moderator each hold rights the other lacks.
 #pragma once
 
 #include <optional>
@@ -6,23 +7,25 @@
 
 namespace rempart::accounts {
 
-// Ordered by power: a higher role holds every right of the lower ones.
-enum class Role { moderator = 1, admin = 2 };
+// An admin may do everything; a moderator looks after the defence and the signatures; an
+// organiser runs petitions.
+enum class Role { moderator = 1, admin = 2, organiser = 3 };
 
 std::string_view to_string(Role role);
-// "admin" or "moderator", exactly; anything else is none.
+// "admin", "moderator" or "organiser", exactly; anything else is none.
 std::optional<Role> parse_role(std::string_view text);
 
-// True when `held` may do what `minimum` may.
-bool role_allows(Role held, Role minimum);
-
-// What the back office lets people do, and the least role for each.
+// What the back office lets people do. Each route names the one it needs.
 enum class Action {
-    view_incidents,    // read incidents, evidence and the audit log
-    act_on_incidents,  // invalidate or release quarantined signatures
+    use_back_office,   // the home page, one's own password
+    view_incidents,    // read incidents, evidence, watches, trusted values and the shield
+    act_on_incidents,  // invalidate or release quarantined signatures, trust, lift bans
+    change_shield,     // turn the under-attack gate on or off
+    view_petitions,    // the list of petitions with their state and counts
+    manage_petitions,  // create, edit, publish, close and archive petitions
     manage_users,      // list accounts; later add, disable, reset them from the web
+    view_audit,        // read the audit log
 };
-Role minimum_role(Action action);
 bool may(Role held, Action action);
 
 }  // namespace rempart::accounts

@@ -48,6 +48,10 @@ Result<std::unique_ptr<AdminPages>> AdminPages::load(const render::Messages& mes
     return pages;
 }
 
+std::string role_key(accounts::Role role) {
+    return "admin.role_" + std::string(accounts::to_string(role));
+}
+
 PageData AdminPages::shared_data(render::Language language, const PageFrame& frame) const {
     PageData data;
     data.set("lang", std::string(render::code(language)));
@@ -59,11 +63,16 @@ PageData AdminPages::shared_data(render::Language language, const PageFrame& fra
     data.set("logged_in", frame.viewer.has_value());
     if (frame.viewer) {
         data.set("user_email", frame.viewer->email);
-        data.set("user_role",
-                 std::string(messages_.text(language, frame.viewer->role == accounts::Role::admin
-                                                          ? "admin.role_admin"
-                                                          : "admin.role_moderator")));
-        data.set("is_admin", frame.viewer->role == accounts::Role::admin);
+        const auto role = frame.viewer->role;
+        data.set("user_role", std::string(messages_.text(language, role_key(role))));
+        data.set("is_admin", role == accounts::Role::admin);
+        // The navigation shows only what the viewer may open.
+        data.set("may_view_incidents", accounts::may(role, accounts::Action::view_incidents));
+        data.set("may_view_petitions", accounts::may(role, accounts::Action::view_petitions));
+        data.set("may_manage_users", accounts::may(role, accounts::Action::manage_users));
+        data.set("may_view_audit", accounts::may(role, accounts::Action::view_audit));
+        data.set("may_act_on_incidents", accounts::may(role, accounts::Action::act_on_incidents));
+        data.set("may_manage_petitions", accounts::may(role, accounts::Action::manage_petitions));
         data.set("csrf", frame.viewer->csrf_token);
     }
     PageData languages = PageData::type::list;
@@ -87,8 +96,10 @@ std::string AdminPages::render(std::string_view content, render::Language langua
     auto shared = shared_data(language, frame);
     // The page's own fields win over the shared ones of the same name.
     if (data.is_object())
-        for (const char* name : {"lang", "site_name", "page_title", "logged_in", "user_email",
-                                 "user_role", "is_admin", "csrf"})
+        for (const char* name :
+             {"lang", "site_name", "page_title", "logged_in", "user_email", "user_role", "is_admin",
+              "csrf", "may_view_incidents", "may_act_on_incidents", "may_view_petitions",
+              "may_manage_petitions", "may_manage_users", "may_view_audit"})
             if (const auto* value = shared.get(name); value && !data.get(name))
                 data.set(name, *value);
     // The words (t.*), the same as the public pages', are read where they are kept.

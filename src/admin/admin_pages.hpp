@@ -32,6 +32,9 @@ struct PageFrame {
     std::string path = "/admin";       // where the language switch comes back to
 };
 
+// The message key of a role's name: admin.role_admin, admin.role_organiser...
+std::string role_key(accounts::Role role);
+
 // One {`field`: line} a line: the defence's reasons as sentences, as a list a template walks.
 PageData lines_of(const std::vector<std::string>& lines, const std::string& field);
 

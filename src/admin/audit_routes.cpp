@@ -38,7 +38,8 @@ std::string actor_text(const AdminServices& services, render::Language language,
 
 void add_audit_routes(http::Router& router, AdminServices& services) {
     add_admin_route(
-        router, services, http::Method::get, "/admin/audit", "admin_audit", accounts::Role::admin,
+        router, services, http::Method::get, "/admin/audit", "admin_audit",
+        accounts::Action::view_audit,
         [&services](const http::Request&, const http::Params&,
                     const AdminContext& context) -> boost::asio::awaitable<http::Response> {
             std::function<AuditPage(store::Database&)> read = [](store::Database& db) {

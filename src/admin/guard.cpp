@@ -46,7 +46,7 @@ Response forbidden(const AdminServices& services, const Request& request, render
 }
 
 struct RouteRules {
-    accounts::Role minimum = accounts::Role::admin;
+    accounts::Action needs = accounts::Action::manage_users;
     bool during_password_change = false;
 };
 
@@ -112,7 +112,7 @@ class GuardedRoute {
         }
         if (session->user.must_change_password && !rules_.during_password_change)
             co_return admin_redirect("/admin/password");
-        if (!accounts::role_allows(session->user.role, rules_.minimum))
+        if (!accounts::may(session->user.role, rules_.needs))
             co_return forbidden(s_, request, language, "role", "admin.forbidden_role");
 
         if (accounts::session_needs_touch({session->created_ms, session->last_seen_ms}, timeouts,
@@ -163,17 +163,17 @@ LoginLimits::LoginLimits(const accounts::AdminSettings& config)
       lock_entries(shield::RateLimit{1.0 / 60.0, 1.0}) {}
 
 void add_admin_route(http::Router& router, AdminServices& services, Method method,
-                     std::string pattern, std::string name, accounts::Role minimum,
+                     std::string pattern, std::string name, accounts::Action needs,
                      AdminHandler handler) {
     add_guarded(router, services, method, std::move(pattern), std::move(name),
-                RouteRules{minimum, false}, std::move(handler));
+                RouteRules{needs, false}, std::move(handler));
 }
 
 void add_admin_route_during_password_change(http::Router& router, AdminServices& services,
                                             Method method, std::string pattern, std::string name,
                                             AdminHandler handler) {
     add_guarded(router, services, method, std::move(pattern), std::move(name),
-                RouteRules{accounts::Role::moderator, true}, std::move(handler));
+                RouteRules{accounts::Action::use_back_office, true}, std::move(handler));
 }
 
 Response admin_page(const AdminServices& services, const AdminContext& context, unsigned status,

@@ -3,10 +3,10 @@
 // (Origin and the like) is checked for every route before this, by the dispatcher.
 //
 // A page of the back office is registered with add_admin_route; its handler runs only for a
-// live session whose role is at least the route's, and gets an AdminContext:
+// live session whose role may do the route's action, and gets an AdminContext:
 //
 //   add_admin_route(router, services, http::Method::get, "/admin/incidents", "admin_incidents",
-//                   accounts::Role::moderator,
+//                   accounts::Action::view_incidents,
 //                   [&services](const http::Request&, const http::Params&,
 //                               const AdminContext& context) ->
 //                               boost::asio::awaitable<http::Response> {
@@ -107,10 +107,10 @@ using AdminHandler = std::function<boost::asio::awaitable<http::Response>(
 // - a POST without this session's token in its `csrf` field gets 403; an unreadable form
 //   400 (one from another site never gets here: see http/request_origin.hpp);
 // - an account still on its one-time password is sent to /admin/password;
-// - a role below `minimum` gets 403.
+// - a role that may not do `needs` gets 403.
 // Every response, the handler's included, carries Cache-Control: no-store.
 void add_admin_route(http::Router& router, AdminServices& services, http::Method method,
-                     std::string pattern, std::string name, accounts::Role minimum,
+                     std::string pattern, std::string name, accounts::Action needs,
                      AdminHandler handler);
 
 // The password page itself must be reachable while the password is a one-time one.

@@ -7,7 +7,8 @@ namespace rempart::admin {
 
 void add_home_routes(http::Router& router, AdminServices& services) {
     add_admin_route(
-        router, services, http::Method::get, "/admin", "admin_home", accounts::Role::moderator,
+        router, services, http::Method::get, "/admin", "admin_home",
+        accounts::Action::use_back_office,
         [&services](const Request& request, const Params&,
                     const AdminContext& context) -> Awaitable {
             // What waits for a moderator's eye: values the defence only watches.
@@ -27,7 +28,8 @@ void add_home_routes(http::Router& router, AdminServices& services) {
         });
 
     add_admin_route(
-        router, services, http::Method::get, "/admin/users", "admin_users", accounts::Role::admin,
+        router, services, http::Method::get, "/admin/users", "admin_users",
+        accounts::Action::manage_users,
         [&services](const Request&, const Params&, const AdminContext& context) -> Awaitable {
             std::function<std::vector<store::User>(store::Database&)> read =
                 [](store::Database& db) { return store::list_users(db); };
@@ -38,10 +40,7 @@ void add_home_routes(http::Router& router, AdminServices& services) {
             for (const auto& user : users) {
                 PageData row;
                 row.set("email", user.email);
-                row.set("role", std::string(messages.text(context.language,
-                                                          user.role == accounts::Role::admin
-                                                              ? "admin.role_admin"
-                                                              : "admin.role_moderator")));
+                row.set("role", std::string(messages.text(context.language, role_key(user.role))));
                 row.set("totp", user.totp_secret.has_value());
                 row.set("disabled", user.disabled_ms.has_value());
                 row.set("must_change", user.must_change_password);

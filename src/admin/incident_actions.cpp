@@ -124,12 +124,12 @@ Awaitable lift(IncidentServices& s, const Params& params, const AdminContext& co
 void add_incident_action_routes(http::Router& router, IncidentServices& services) {
     add_admin_route(router, services.admin, http::Method::post,
                     "/admin/incidents/{id}/clusters/{cluster}/{decision}", "admin_cluster_decide",
-                    accounts::Role::moderator,
+                    accounts::Action::act_on_incidents,
                     [&services](const Request&, const Params& params, const AdminContext& context) {
                         return decide(services, params, context);
                     });
     add_admin_route(router, services.admin, http::Method::post, "/admin/bans/{id}/lift",
-                    "admin_ban_lift", accounts::Role::moderator,
+                    "admin_ban_lift", accounts::Action::act_on_incidents,
                     [&services](const Request&, const Params& params, const AdminContext& context) {
                         return lift(services, params, context);
                     });

@@ -241,7 +241,7 @@ Awaitable evidence_file(IncidentServices& s, const Request&, const Params& param
 void add_incident_routes(http::Router& router, IncidentServices& services) {
     add_admin_route(
         router, services.admin, http::Method::get, "/admin/incidents", "admin_incidents",
-        accounts::Role::moderator,
+        accounts::Action::view_incidents,
         [&services](const Request&, const Params&, const AdminContext& context) -> Awaitable {
             std::function<std::vector<store::IncidentSummary>(store::Database&)> read =
                 [](store::Database& db) { return store::list_incidents(db, 200); };
@@ -259,13 +259,13 @@ void add_incident_routes(http::Router& router, IncidentServices& services) {
         });
     add_admin_route(
         router, services.admin, http::Method::get, "/admin/incidents/{id}", "admin_incident",
-        accounts::Role::moderator,
+        accounts::Action::view_incidents,
         [&services](const Request& request, const Params& params, const AdminContext& context) {
             return incident_page(services, request, params, context);
         });
     add_admin_route(
         router, services.admin, http::Method::get, "/admin/incidents/{id}/evidence/{format}",
-        "admin_evidence", accounts::Role::moderator,
+        "admin_evidence", accounts::Action::view_incidents,
         [&services](const Request& request, const Params& params, const AdminContext& context) {
             return evidence_file(services, request, params, context);
         });

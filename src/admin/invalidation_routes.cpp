@@ -100,7 +100,7 @@ Awaitable submit(IncidentServices& s, const AdminContext& context) {
 
 void add_invalidation_routes(http::Router& router, IncidentServices& services) {
     add_admin_route(router, services.admin, http::Method::get, "/admin/invalidate",
-                    "admin_invalidate", accounts::Role::moderator,
+                    "admin_invalidate", accounts::Action::act_on_incidents,
                     [&services](const Request& request, const Params&,
                                 const AdminContext& context) -> Awaitable {
                         // From an incident's or a watch's page: the petition, and what
@@ -114,7 +114,7 @@ void add_invalidation_routes(http::Router& router, IncidentServices& services) {
                                              "invalidate", form_data(services, input, {}, context));
                     });
     add_admin_route(router, services.admin, http::Method::post, "/admin/invalidate",
-                    "admin_invalidate_post", accounts::Role::moderator,
+                    "admin_invalidate_post", accounts::Action::act_on_incidents,
                     [&services](const Request&, const Params&, const AdminContext& context) {
                         return submit(services, context);
                     });

@@ -34,7 +34,7 @@ std::optional<shield::GateMode> stored_gate_mode(store::Store& store) {
 void add_shield_routes(http::Router& router, ShieldServices& services) {
     add_admin_route(
         router, services.admin, http::Method::get, "/admin/shield", "admin_shield",
-        accounts::Role::moderator,
+        accounts::Action::view_incidents,
         [&services](const Request& request, const Params&,
                     const AdminContext& context) -> Awaitable {
             std::function<std::optional<store::Setting>(store::Database&)> read =
@@ -78,14 +78,15 @@ void add_shield_routes(http::Router& router, ShieldServices& services) {
             }
             data.set("decisions", decisions);
             data.set("changed", request.query.find("mode=changed") != std::string_view::npos);
-            data.set("may_change", context.user.role == accounts::Role::admin);
+            data.set("may_change",
+                     accounts::may(context.user.role, accounts::Action::change_shield));
             co_return admin_page(services.admin, context, 200, "admin.shield_title", "shield",
                                  std::move(data));
         });
 
     add_admin_route(
         router, services.admin, http::Method::post, "/admin/shield/mode", "admin_shield_mode",
-        accounts::Role::admin,
+        accounts::Action::change_shield,
         [&services](const Request&, const Params&, const AdminContext& context) -> Awaitable {
             std::string_view chosen;
             for (const auto& [name, value] : context.form)

@@ -190,21 +190,21 @@ Awaitable remove(IncidentServices& s, const Params& params, const AdminContext& 
 }  // namespace
 
 void add_trust_routes(http::Router& router, IncidentServices& services) {
-    // Moderators too: the organisers who know their association's domain or their campus
-    // are moderators. Every change is in the audit log, and the page says what it risks.
+    // Moderators too: those who know their association's domain or their campus are often
+    // moderators. Every change is in the audit log, and the page says what it risks.
     add_admin_route(
         router, services.admin, http::Method::get, "/admin/trusted", "admin_trusted",
-        accounts::Role::moderator,
+        accounts::Action::view_incidents,
         [&services](const Request& request, const Params&, const AdminContext& context) {
             return list_page(services, request, context);
         });
     add_admin_route(router, services.admin, http::Method::post, "/admin/trusted",
-                    "admin_trusted_add", accounts::Role::moderator,
+                    "admin_trusted_add", accounts::Action::act_on_incidents,
                     [&services](const Request&, const Params&, const AdminContext& context) {
                         return add(services, context);
                     });
     add_admin_route(router, services.admin, http::Method::post, "/admin/trusted/{id}/remove",
-                    "admin_trusted_remove", accounts::Role::moderator,
+                    "admin_trusted_remove", accounts::Action::act_on_incidents,
                     [&services](const Request&, const Params& params, const AdminContext& context) {
                         return remove(services, params, context);
                     });

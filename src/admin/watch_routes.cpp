@@ -195,18 +195,18 @@ Awaitable decide(IncidentServices& s, const Params& params, const AdminContext& 
 
 void add_watch_routes(http::Router& router, IncidentServices& services) {
     add_admin_route(router, services.admin, http::Method::get, "/admin/watches", "admin_watches",
-                    accounts::Role::moderator,
+                    accounts::Action::view_incidents,
                     [&services](const Request&, const Params&, const AdminContext& context) {
                         return list_page(services, context);
                     });
     add_admin_route(
         router, services.admin, http::Method::get, "/admin/watches/{id}", "admin_watch",
-        accounts::Role::moderator,
+        accounts::Action::view_incidents,
         [&services](const Request& request, const Params& params, const AdminContext& context) {
             return watch_page(services, request, params, context);
         });
     add_admin_route(router, services.admin, http::Method::post, "/admin/watches/{id}/{decision}",
-                    "admin_watch_decide", accounts::Role::moderator,
+                    "admin_watch_decide", accounts::Action::act_on_incidents,
                     [&services](const Request&, const Params& params, const AdminContext& context) {
                         return decide(services, params, context);
                     });

@@ -92,6 +92,28 @@ void add_store_metrics(metrics::Registry& metrics, const store::Writer& writer) 
     });
 }
 
+// Closes the petitions whose end date has passed, once a minute: the signing form already
+// refuses them from the second they end (collects_signatures), this makes the state say so.
+asio::awaitable<void> close_ended(store::Store& store) {
+    auto executor = co_await asio::this_coro::executor;
+    asio::steady_timer timer(executor);
+    for (;;) {
+        const auto now = static_cast<std::int64_t>(std::time(nullptr));
+        std::function<Result<std::vector<std::string>>(store::Database&)> job =
+            [now](store::Database& db) -> Result<std::vector<std::string>> {
+            return store::close_ended_petitions(db, now);
+        };
+        const auto closed = co_await store.writer().write<std::vector<std::string>>(std::move(job));
+        if (closed)
+            for (const auto& slug : *closed)
+                spdlog::info("{} slug={} step=close reason=end_date", log_event::petition_step,
+                             slug);
+        timer.expires_after(std::chrono::minutes(1));
+        auto [ec] = co_await timer.async_wait(asio::as_tuple(asio::use_awaitable));
+        if (ec) co_return;
+    }
+}
+
 // Reloads the catalog when the store changed, whoever changed it (this process or the
 // command line): SQLite's data_version tells at the cost of one pragma a second.
 asio::awaitable<void> watch_store(store::Store& store, Catalog& catalog, SignatureTotals& totals) {
@@ -106,7 +128,7 @@ asio::awaitable<void> watch_store(store::Store& store, Catalog& catalog, Signatu
         if (version == seen) continue;
         seen = version;
         auto petitions = co_await store.readers().read<std::vector<Petition>>(
-            [](store::Database& db) { return store::list_petitions(db); });
+            [](store::Database& db) { return store::list_public_petitions(db); });
         const auto counts = co_await store.readers().read<std::array<std::int64_t, 5>>(
             [](store::Database& db) { return store::count_signatures_by_state(db); });
         for (std::size_t i = 0; i < counts.size(); ++i) totals[i] = counts[i];
@@ -149,7 +171,7 @@ int serve(const Config& config, bool demo) {
 
     Catalog catalog;
     catalog.replace(store.readers().read_now<std::vector<Petition>>(
-        [](store::Database& db) { return store::list_petitions(db); }));
+        [](store::Database& db) { return store::list_public_petitions(db); }));
 
     auto secret = load_or_create_secret(config.storage.data_dir);
     if (!secret) {
@@ -286,6 +308,7 @@ int serve(const Config& config, bool demo) {
     }
     (*server)->start();
     asio::co_spawn(io, watch_store(store, catalog, signature_totals), asio::detached);
+    asio::co_spawn(io, close_ended(store), asio::detached);
     asio::co_spawn(io, run_shield_clock(*shield.front_door), asio::detached);
     asio::co_spawn(io,
                    run_refusal_summaries(store, signing_services.refusals, std::chrono::seconds(5)),

@@ -61,7 +61,8 @@ int add_user(const Config& config, const AddUserOptions& options) {
     auto email = accounts::account_email(options.email);
     if (!email) return fail(email.error().detail);
     const auto role = accounts::parse_role(options.role);
-    if (!role) return fail("unknown role '" + options.role + "': use admin or moderator");
+    if (!role)
+        return fail("unknown role '" + options.role + "': use admin, moderator or organiser");
     const auto password = accounts::new_one_time_password();
     auto hash = accounts::hash_password(password);
     if (!hash) return fail(hash.error().detail);

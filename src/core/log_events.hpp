@@ -37,8 +37,12 @@ inline constexpr std::string_view store_refused = "STORE_REFUSED";
 inline constexpr std::string_view store_refused_newer = "STORE_REFUSED_NEWER";
 // A group of writes failed to commit: error=, jobs=.
 inline constexpr std::string_view store_write_failed = "STORE_WRITE_FAILED";
-// A petition was created: slug=.
+// A petition was created: slug=, state= (draft from the back office), by=.
 inline constexpr std::string_view petition_created = "PETITION_CREATED";
+// A petition's text or settings were changed: slug=, fields=, by=.
+inline constexpr std::string_view petition_edited = "PETITION_EDITED";
+// A petition was published, closed or archived: slug=, step=, by= (or reason=end_date).
+inline constexpr std::string_view petition_step = "PETITION_STEP";
 // Cached pages were dropped because what they show changed: reason=.
 inline constexpr std::string_view cache_invalidated = "CACHE_INVALIDATED";
 // A signature was recorded or matched an active one: petition=, signature=, outcome=
@@ -117,7 +121,7 @@ inline constexpr std::string_view all[] = {
     incident_decided,    signing_banned,      user_added,          admin_login,
     admin_login_refused, admin_forbidden,     gate_switched,       gate_mode_set,
     shield_refused,      origin_refused,      admin_login_alert,   incident_watch,
-    watch_decided,       trust_changed,
+    watch_decided,       trust_changed,       petition_edited,     petition_step,
 };
 
 }  // namespace rempart::log_event

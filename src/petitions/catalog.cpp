@@ -8,7 +8,9 @@ bool same_petition(const Petition& a, const Petition& b) {
     return a.id == b.id && a.slug == b.slug && a.title == b.title && a.summary == b.summary &&
            a.body_markdown == b.body_markdown && a.goal == b.goal && a.state == b.state &&
            a.created_at == b.created_at && a.signature_count == b.signature_count &&
-           a.postcode_required == b.postcode_required &&
+           a.postcode_required == b.postcode_required && a.target_name == b.target_name &&
+           a.target_function == b.target_function && a.ends_at == b.ends_at &&
+           a.language == b.language && a.edited_at == b.edited_at &&
            a.signatures_by_region == b.signatures_by_region;
 }
 

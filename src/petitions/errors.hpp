@@ -7,16 +7,24 @@
 namespace rempart {
 
 enum class PetitionError {
-    text_invalid_utf8,  // a field is not UTF-8 text
-    slug_invalid,       // the slug's length or characters
-    slug_taken,         // another petition has this slug
-    not_found,          // no petition has this slug
-    title_invalid,      // the title is empty
-    title_too_long,     // more characters than title_max
-    summary_too_long,   // more characters than summary_max
-    body_invalid,       // the text is empty
-    body_too_long,      // more bytes than body_max_bytes
-    goal_invalid,       // not a whole number, or out of range
+    text_invalid_utf8,     // a field is not UTF-8 text
+    slug_invalid,          // the slug's length or characters
+    slug_taken,            // another petition has this slug
+    not_found,             // no petition has this slug
+    title_invalid,         // the title is empty
+    title_too_long,        // more characters than title_max
+    summary_too_long,      // more characters than summary_max
+    body_invalid,          // the text is empty
+    body_too_long,         // more bytes than body_max_bytes
+    goal_invalid,          // not a whole number, or out of range
+    goal_below_count,      // a goal below the signatures already counted
+    target_too_long,       // the target's name or function past target_max
+    target_email_invalid,  // the target's e-mail is not an address
+    end_date_invalid,      // not a date written YYYY-MM-DD
+    end_date_past,         // an end date already passed
+    language_invalid,      // not a language the site speaks
+    slug_locked,           // the slug of a published petition cannot change
+    state_conflict,        // the petition is not in a state this step starts from
 };
 
 constexpr std::string_view error_name(PetitionError error) {
@@ -41,6 +49,22 @@ constexpr std::string_view error_name(PetitionError error) {
             return "petition.body_too_long";
         case PetitionError::goal_invalid:
             return "petition.goal_invalid";
+        case PetitionError::goal_below_count:
+            return "petition.goal_below_count";
+        case PetitionError::target_too_long:
+            return "petition.target_too_long";
+        case PetitionError::target_email_invalid:
+            return "petition.target_email_invalid";
+        case PetitionError::end_date_invalid:
+            return "petition.end_date_invalid";
+        case PetitionError::end_date_past:
+            return "petition.end_date_past";
+        case PetitionError::language_invalid:
+            return "petition.language_invalid";
+        case PetitionError::slug_locked:
+            return "petition.slug_locked";
+        case PetitionError::state_conflict:
+            return "petition.state_conflict";
     }
     return "petition.unknown";
 }

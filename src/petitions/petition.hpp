@@ -12,9 +12,10 @@
 
 namespace rempart {
 
-// Only `published` petitions collect signatures; `closed` ones stay readable.
-// Moderation (a later step) adds the states before publication.
-enum class PetitionState { published, closed };
+// A petition's life: a `draft` is seen only in the back office and through its private
+// preview link; only `published` petitions collect signatures; `closed` ones stay readable;
+// `archived` ones too, at their address, but leave the lists.
+enum class PetitionState { draft, published, closed, archived };
 
 std::string_view to_string(PetitionState state);
 std::optional<PetitionState> parse_petition_state(std::string_view text);
@@ -27,14 +28,23 @@ struct Petition {
     std::string body_markdown;  // Markdown, rendered in safe mode
     std::optional<std::int64_t> goal;
     PetitionState state = PetitionState::published;
-    std::int64_t created_at = 0;       // Unix seconds, UTC
-    std::int64_t signature_count = 0;  // confirmed and counted signatures only
-    bool postcode_required = false;    // signers must give a postcode
+    std::int64_t created_at = 0;          // Unix seconds, UTC
+    std::int64_t signature_count = 0;     // confirmed and counted signatures only
+    bool postcode_required = false;       // signers must give a postcode
+    std::string target_name;              // to whom the petition is addressed; may be empty
+    std::string target_function;          // "Maire de Lyon"
+    std::string target_email;             // never shown; for the target's answer
+    std::optional<std::int64_t> ends_at;  // Unix seconds: the end of the end date, UTC
+    std::string language = "fr";          // the petition's own language
+    std::int64_t edited_at = 0;           // the last correction after publication; 0: none
     // Confirmed signatures by département ("75", "2A", "971"), sorted by code.
     std::vector<std::pair<std::string, std::int64_t>> signatures_by_region;
 };
 
-// What a person gives to create a petition, before it is checked.
+// True while the petition takes signatures: published, and its end not passed.
+bool collects_signatures(const Petition& petition, std::int64_t now);
+
+// What a person gives to create or edit a petition, before it is checked.
 struct PetitionDraft {
     std::string slug;
     std::string title;
@@ -42,6 +52,11 @@ struct PetitionDraft {
     std::string body_markdown;
     std::optional<std::int64_t> goal;
     bool postcode_required = false;
+    std::string target_name;
+    std::string target_function;
+    std::string target_email;
+    std::optional<std::int64_t> ends_at;
+    std::string language = "fr";
 };
 
 }  // namespace rempart

@@ -7,6 +7,7 @@
 #include <atomic>
 #include <cctype>
 #include <charconv>
+#include <ctime>
 #include <set>
 
 #include "core/embedded.hpp"
@@ -189,6 +190,24 @@ std::string format_number(Language language, std::int64_t value) {
         out += digits[i];
     }
     return out;
+}
+
+std::string format_date(Language language, std::int64_t unix_seconds) {
+    static constexpr std::string_view french[] = {"janvier",   "février", "mars",     "avril",
+                                                  "mai",       "juin",    "juillet",  "août",
+                                                  "septembre", "octobre", "novembre", "décembre"};
+    static constexpr std::string_view english[] = {"January",   "February", "March",    "April",
+                                                   "May",       "June",     "July",     "August",
+                                                   "September", "October",  "November", "December"};
+    const auto seconds = static_cast<std::time_t>(unix_seconds);
+    std::tm parts{};
+    gmtime_r(&seconds, &parts);
+    const auto& months = language == Language::fr ? french : english;
+    // French says "1er" for the first of the month.
+    const std::string day = std::to_string(parts.tm_mday) +
+                            (language == Language::fr && parts.tm_mday == 1 ? "er" : "");
+    return day + " " + std::string(months[parts.tm_mon]) + " " +
+           std::to_string(parts.tm_year + 1900);
 }
 
 std::string format_signatures(const Messages& messages, Language language, std::int64_t count) {

@@ -59,6 +59,9 @@ Plural plural_form(Language language, std::int64_t count);
 // 12345 → "12 345" (U+202F narrow no-break space) in French, "12,345" in English.
 std::string format_number(Language language, std::int64_t value);
 
+// A day as people write it, in UTC: "6 décembre 2026", "6 December 2026".
+std::string format_date(Language language, std::int64_t unix_seconds);
+
 // "1 signature", "12 345 signatures", "12,345 signatures".
 std::string format_signatures(const Messages& messages, Language language, std::int64_t count);
 

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <ctime>
 
 #include "core/text.hpp"
 #include "render/detail/page_parts.hpp"
@@ -41,7 +42,23 @@ void set_petition(mu::data& data, const SiteView& view, Language language,
     data.set("title", petition.title);
     set_text(data, "summary", petition.summary);
     data.set("signatures", format_signatures(messages, language, petition.signature_count));
-    data.set("closed", petition.state == PetitionState::closed);
+    const auto now = static_cast<std::int64_t>(std::time(nullptr));
+    data.set("closed", !collects_signatures(petition, now));
+    data.set("archived", petition.state == PetitionState::archived);
+    set_text(data, "target",
+             petition.target_function.empty() ? petition.target_name
+             : petition.target_name.empty()
+                 ? petition.target_function
+                 : petition.target_name + ", " + petition.target_function);
+    data.set("has_ends_on",
+             petition.ends_at.has_value() && petition.state == PetitionState::published);
+    if (petition.ends_at)
+        data.set("ends_on", fill(messages.text(language, "petition.ends_on"),
+                                 {{"date", format_date(language, *petition.ends_at - 1)}}));
+    data.set("has_edited", petition.edited_at > 0);
+    if (petition.edited_at > 0)
+        data.set("edited_on", fill(messages.text(language, "petition.edited_on"),
+                                   {{"date", format_date(language, petition.edited_at)}}));
     data.set("has_goal", petition.goal.has_value() && *petition.goal > 0);
     if (!petition.goal || *petition.goal <= 0) return;
     const auto goal = *petition.goal;

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <ctime>
 
 #include "core/text.hpp"
 #include "render/detail/page_parts.hpp"
@@ -67,9 +68,48 @@ std::string render_petition(const SiteView& view, Language language, const Petit
     set_text(data, "notice", notice_key.empty() ? std::string() : text(view, language, notice_key));
     const auto content =
         render_with_progress(view, language, *view.templates.parsed().petition, data);
-    const bool signing = petition.state == PetitionState::published;
+    const bool signing = collects_signatures(petition, std::time(nullptr));
     return in_layout(view, language, {petition.title, "/petitions/" + petition.slug, signing},
                      content);
+}
+
+std::string render_history(const SiteView& view, Language language, const Petition& petition,
+                           const std::vector<PublicChange>& changes) {
+    auto data = page_data(view, language);
+    data.set("slug", petition.slug);
+    data.set("title", petition.title);
+    mu::data list = mu::data::type::list;
+    bool any = false;
+    for (const auto& change : changes) {
+        if (change.field == "target_email") continue;
+        any = true;
+        mu::data item;
+        item.set("date", format_date(language, change.at));
+        item.set("field", text(view, language, "petition.field_" + change.field));
+        set_text(item, "before", change.before);
+        set_text(item, "after", change.after);
+        list.push_back(item);
+    }
+    data.set("none", !any);
+    data.set("changes", list);
+    const auto content = render_page(view, language, *view.templates.parsed().history, data);
+    return in_layout(view, language,
+                     {text(view, language, "petition.history_title") + " · " + petition.title,
+                      "/petitions/" + petition.slug + "/history"},
+                     content);
+}
+
+std::string render_preview(const SiteView& view, Language language, const Petition& petition) {
+    auto data = page_data(view, language);
+    set_petition(data, view, language, petition);
+    data.set("body_html", render_markdown(petition.body_markdown));
+    data.set("draft", true);
+    set_signing_form(data, view, language, {});
+    set_text(data, "notice", std::string());
+    const auto content =
+        render_with_progress(view, language, *view.templates.parsed().petition, data);
+    // The language switch must not carry the preview's token into a URL of its own.
+    return in_layout(view, language, {petition.title, "/"}, content);
 }
 
 std::string render_thanks(const SiteView& view, Language language, const Petition& petition) {

@@ -51,6 +51,20 @@ struct SigningFormView {
 // `notice_key` names a message shown above the text (after a confirmation, say).
 std::string render_petition(const SiteView& view, Language language, const Petition& petition,
                             const SigningFormView& form = {}, std::string_view notice_key = {});
+// A change after publication as the public history shows it: the e-mail of the target
+// never appears, nor who made it (the back office keeps that).
+struct PublicChange {
+    std::int64_t at = 0;  // Unix seconds
+    std::string field;    // the form's name: title, summary, text, goal, ends_on...
+    std::string before;
+    std::string after;
+};
+// GET /petitions/{slug}/history: each correction since publication, oldest first.
+std::string render_history(const SiteView& view, Language language, const Petition& petition,
+                           const std::vector<PublicChange>& changes);
+// A draft through its private preview link: the page as it will look, saying it is a draft.
+std::string render_preview(const SiteView& view, Language language, const Petition& petition);
+
 // After signing: "check your mailbox", duplicates included.
 std::string render_thanks(const SiteView& view, Language language, const Petition& petition);
 // Where a confirmation link leads: a button to confirm (or the state), one to withdraw.

@@ -28,6 +28,7 @@ Result<std::unique_ptr<Templates>> Templates::load() {
         {"templates/web/confirm.mustache", &p.confirm},
         {"templates/web/gate.mustache", &p.gate},
         {"templates/web/search.mustache", &p.search},
+        {"templates/web/history.mustache", &p.history},
     };
     for (const auto& [path, slot] : files) {
         const auto text = embedded::find(path);

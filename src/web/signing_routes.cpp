@@ -41,7 +41,7 @@ class SigningHandler {
         const auto* petition = snapshot->find(params[0]);
         const auto& headers = request.headers;
         if (petition == nullptr) co_return s_.site.error_page(404, headers, request.target);
-        if (petition->state != PetitionState::published)
+        if (!collects_signatures(*petition, unix_now_ms() / 1000))
             co_return s_.site.error_page(409, headers, request.target);
         const auto client = identify(request, s_.asn_table);
         const auto& rules = s_.rules;

@@ -1,4 +1,4 @@
-// Tests for roles: names, and an admin may do all a moderator may.
+// Tests for roles: names, and what each may do in the back office.
 #include <gtest/gtest.h>
 
 #include "accounts/role.hpp"
@@ -6,30 +6,50 @@
 namespace rempart::accounts {
 namespace {
 
-TEST(Role, ParsesAndPrintsItsTwoNames) {
-    EXPECT_EQ(parse_role("admin"), Role::admin);
-    EXPECT_EQ(parse_role("moderator"), Role::moderator);
+constexpr Action every_action[] = {
+    Action::use_back_office, Action::view_incidents, Action::act_on_incidents,
+    Action::change_shield,   Action::view_petitions, Action::manage_petitions,
+    Action::manage_users,    Action::view_audit,
+};
+
+TEST(Role, ParsesAndPrintsItsThreeNames) {
+    for (const auto role : {Role::admin, Role::moderator, Role::organiser})
+        EXPECT_EQ(parse_role(to_string(role)), role);
+    EXPECT_EQ(to_string(Role::organiser), "organiser");
     EXPECT_FALSE(parse_role("Admin"));
+    EXPECT_FALSE(parse_role("organizer"));
     EXPECT_FALSE(parse_role("root"));
     EXPECT_FALSE(parse_role(""));
-    EXPECT_EQ(to_string(Role::admin), "admin");
-    EXPECT_EQ(to_string(Role::moderator), "moderator");
 }
 
-TEST(Role, AdminHoldsEveryRightOfAModerator) {
-    for (const auto action :
-         {Action::view_incidents, Action::act_on_incidents, Action::manage_users})
-        if (may(Role::moderator, action)) {
-            EXPECT_TRUE(may(Role::admin, action));
-        }
-    EXPECT_TRUE(role_allows(Role::admin, Role::moderator));
-    EXPECT_FALSE(role_allows(Role::moderator, Role::admin));
+TEST(Role, AdminMayDoEverything) {
+    for (const auto action : every_action) EXPECT_TRUE(may(Role::admin, action));
 }
 
-TEST(Role, OnlyAdminsManageUsers) {
+TEST(Role, ModeratorsLookAfterTheDefenceAndPublishNothing) {
+    EXPECT_TRUE(may(Role::moderator, Action::view_incidents));
     EXPECT_TRUE(may(Role::moderator, Action::act_on_incidents));
+    EXPECT_TRUE(may(Role::moderator, Action::view_petitions));
+    EXPECT_FALSE(may(Role::moderator, Action::manage_petitions));
+    EXPECT_FALSE(may(Role::moderator, Action::change_shield));
     EXPECT_FALSE(may(Role::moderator, Action::manage_users));
-    EXPECT_TRUE(may(Role::admin, Action::manage_users));
+    EXPECT_FALSE(may(Role::moderator, Action::view_audit));
+}
+
+TEST(Role, OrganisersRunPetitionsAndSeeNeitherAccountsNorTheAuditLog) {
+    EXPECT_TRUE(may(Role::organiser, Action::use_back_office));
+    EXPECT_TRUE(may(Role::organiser, Action::view_petitions));
+    EXPECT_TRUE(may(Role::organiser, Action::manage_petitions));
+    EXPECT_FALSE(may(Role::organiser, Action::manage_users));
+    EXPECT_FALSE(may(Role::organiser, Action::view_audit));
+    EXPECT_FALSE(may(Role::organiser, Action::view_incidents));
+    EXPECT_FALSE(may(Role::organiser, Action::act_on_incidents));
+    EXPECT_FALSE(may(Role::organiser, Action::change_shield));
+}
+
+TEST(Role, EveryRoleReachesTheBackOfficeHome) {
+    for (const auto role : {Role::admin, Role::moderator, Role::organiser})
+        EXPECT_TRUE(may(role, Action::use_back_office));
 }
 
 }  // namespace
