@@ -49,6 +49,11 @@ CREATE TABLE petition_changes (
 );
 CREATE INDEX petition_changes_by_petition ON petition_changes (petition_id, at);
 
+-- "Keep me informed about this petition", apart from the association's newsletter: each
+-- consent is kept with its time and the version of the words the signer ticked.
+ALTER TABLE signatures ADD COLUMN updates_at INTEGER;
+ALTER TABLE signatures ADD COLUMN consent_version TEXT NOT NULL DEFAULT '';
+
 CREATE TABLE users_new (
     id                   INTEGER PRIMARY KEY,
     email                TEXT    NOT NULL UNIQUE,

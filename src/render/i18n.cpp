@@ -1,6 +1,7 @@
 // Interface text in French and English, and choosing the visitor's language.
 #include "render/i18n.hpp"
 
+#include <sodium.h>
 #include <toml++/toml.h>
 
 #include <algorithm>
@@ -190,6 +191,14 @@ std::string format_number(Language language, std::int64_t value) {
         out += digits[i];
     }
     return out;
+}
+
+std::string consent_version(const Messages& messages, Language language) {
+    const auto words = std::string(messages.text(language, "sign.updates_label")) + "\n" +
+                       std::string(messages.text(language, "sign.newsletter_label"));
+    unsigned char digest[crypto_hash_sha256_BYTES];
+    crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(words.data()), words.size());
+    return to_hex(digest, 6);
 }
 
 std::string format_date(Language language, std::int64_t unix_seconds) {

@@ -59,6 +59,11 @@ Plural plural_form(Language language, std::int64_t count);
 // 12345 → "12 345" (U+202F narrow no-break space) in French, "12,345" in English.
 std::string format_number(Language language, std::int64_t value);
 
+// The version of the words beside the signing form's consent boxes in `language`: the
+// first 12 hex digits of their SHA-256, kept with each signature so that what a signer
+// agreed to can be shown later, word for word, even after the words change.
+std::string consent_version(const Messages& messages, Language language);
+
 // A day as people write it, in UTC: "6 décembre 2026", "6 December 2026".
 std::string format_date(Language language, std::int64_t unix_seconds);
 

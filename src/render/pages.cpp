@@ -40,6 +40,7 @@ void set_signing_form(mu::data& data, const SiteView& view, Language language,
     data.set("form_comment", form.comment);
     data.set("form_public_name", form.public_name);
     data.set("form_newsletter", form.newsletter);
+    data.set("form_updates", form.updates);
     data.set("form_accept_terms", form.accept_terms);
     mu::data errors = mu::data::type::list;
     for (const auto& error : form_view.errors) {

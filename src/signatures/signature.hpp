@@ -27,6 +27,8 @@ struct NewSignature {
     std::string comment;
     bool public_name = false;
     bool newsletter = false;
+    bool updates = false;
+    std::string consent_version;  // the words of both boxes as shown (render::consent_version)
     std::string language;  // "fr" or "en": the mail's language
     std::string terms_version;
     std::string privacy_version;

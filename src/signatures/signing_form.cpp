@@ -32,6 +32,7 @@ SigningForm read_signing_form(const std::vector<std::pair<std::string, std::stri
         else if (key == "comment") form.comment = value;
         else if (key == "public_name") form.public_name = ticked(value);
         else if (key == "newsletter") form.newsletter = ticked(value);
+        else if (key == "updates") form.updates = ticked(value);
         else if (key == "accept_terms") form.accept_terms = ticked(value);
         else if (key == "altcha") form.altcha = value;
     }
@@ -91,6 +92,7 @@ CheckedForm check_signing_form(const SigningForm& form, bool postcode_required,
 
     input.public_name = form.public_name;
     input.newsletter = form.newsletter;
+    input.updates = form.updates;
     if (checked.errors.empty()) checked.input = std::move(input);
     return checked;
 }

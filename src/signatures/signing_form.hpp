@@ -19,7 +19,8 @@ struct SigningForm {
     std::string postcode;
     std::string comment;
     bool public_name = false;
-    bool newsletter = false;
+    bool newsletter = false;  // the association's newsletter
+    bool updates = false;     // news of this petition: its updates, answer, victory
     bool accept_terms = false;
     std::string altcha;  // the proof-of-work widget's payload
 };
@@ -50,6 +51,7 @@ struct SigningInput {
     std::string comment_normalised;
     bool public_name = false;
     bool newsletter = false;
+    bool updates = false;
 };
 
 struct CheckedForm {

@@ -93,8 +93,8 @@ Result<SigningRecord> record_signature(Database& db, const signatures::NewSignat
         "INSERT INTO signatures (petition_id, state, name, name_normalised, email, "
         "email_canonical, email_domain, postcode, region, comment, public_name, language, "
         "terms_version, privacy_version, accepted_at, newsletter_at, ip, created_at, "
-        "last_mail_at) VALUES (?1, ?17, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, "
-        "?13, ?14, ?15, ?16, ?14, ?14)");
+        "last_mail_at, updates_at, consent_version) VALUES (?1, ?17, ?2, ?3, ?4, ?5, ?6, ?7, "
+        "?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?14, ?14, ?18, ?19)");
     insert.bind(1, signature.petition_id).bind(2, signature.name);
     insert.bind(3, signature.name_normalised).bind(4, signature.email);
     insert.bind(5, signature.email_canonical).bind(6, signature.email_domain);
@@ -106,6 +106,8 @@ Result<SigningRecord> record_signature(Database& db, const signatures::NewSignat
     insert.bind(15,
                 signature.newsletter ? std::optional<std::int64_t>(signature.now) : std::nullopt);
     insert.bind(16, signature.ip);
+    insert.bind(18, signature.updates ? std::optional<std::int64_t>(signature.now) : std::nullopt);
+    insert.bind(19, signature.consent_version);
     insert.bind(
         17, to_string(signature.state == SignatureState::quarantined ? SignatureState::quarantined
                                                                      : SignatureState::pending));

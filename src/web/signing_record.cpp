@@ -49,6 +49,8 @@ asio::awaitable<Response> record_accepted(SigningServices& services, const Reque
     signature.comment = input.comment;
     signature.public_name = input.public_name;
     signature.newsletter = input.newsletter;
+    signature.updates = input.updates;
+    signature.consent_version = render::consent_version(services.site.messages(), language);
     signature.language = std::string(render::code(language));
     signature.terms_version = services.site.config().site.terms_version;
     signature.privacy_version = services.site.config().site.privacy_version;

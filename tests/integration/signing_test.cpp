@@ -214,18 +214,26 @@ TEST_F(Signing, ConsentAndEventsAreRecorded) {
                    {{"User-Agent", "test-agent/1"}})
                   .status,
               303u);
+    ASSERT_EQ(sign(signing_fields(server_.port(), "Ada Lovelace", "ada@example.org",
+                                  {{"updates", "1"}}),
+                   {{"User-Agent", "test-agent/1"}})
+                  .status,
+              303u);
     ASSERT_EQ(sign(signing_fields(server_.port(), "Bill Gates", "bill@example.org")).status, 303u);
     const auto signatures = query(server_,
                                   "SELECT name, terms_version, privacy_version, accepted_at > 0, "
-                                  "newsletter_at IS NOT NULL, state FROM signatures ORDER BY id");
-    ASSERT_EQ(signatures.size(), 2u);
-    EXPECT_EQ(signatures[0], "Jeff Bezos|2026-11-01|2026-11-01|1|1|pending");
-    EXPECT_EQ(signatures[1], "Bill Gates|2026-11-01|2026-11-01|1|0|pending");
+                                  "newsletter_at IS NOT NULL, updates_at IS NOT NULL, state, "
+                                  "length(consent_version) FROM signatures ORDER BY id");
+    ASSERT_EQ(signatures.size(), 3u);
+    // Each box on its own, each consent with the version of the words beside it.
+    EXPECT_EQ(signatures[0], "Jeff Bezos|2026-11-01|2026-11-01|1|1|0|pending|12");
+    EXPECT_EQ(signatures[1], "Ada Lovelace|2026-11-01|2026-11-01|1|0|1|pending|12");
+    EXPECT_EQ(signatures[2], "Bill Gates|2026-11-01|2026-11-01|1|0|0|pending|12");
     const auto events = query(server_,
                               "SELECT verdict, ip, network, asn, email_domain, length(name_key), "
                               "comment_key IS NOT NULL, user_agent, pow_verdict FROM "
                               "signing_events ORDER BY id");
-    ASSERT_EQ(events.size(), 2u);
+    ASSERT_EQ(events.size(), 3u);
     EXPECT_EQ(events[0],
               "accepted|127.0.0.1|net:127.0.0.0/24|64500|example.org|32|1|test-agent/1|accepted");
 }

@@ -86,7 +86,15 @@ TEST(Messages, EveryValidationErrorCodeHasWords) {
                                PetitionError::body_too_long,     PetitionError::goal_invalid,
                                PetitionError::text_invalid_utf8, DefenceError::trust_bad_domain,
                                DefenceError::trust_bad_network,  DefenceError::trust_too_wide,
-                               DefenceError::trust_duplicate};
+                               DefenceError::trust_duplicate,
+                               PetitionError::goal_below_count,
+                               PetitionError::target_too_long,
+                               PetitionError::target_email_invalid,
+                               PetitionError::end_date_invalid,
+                               PetitionError::end_date_past,
+                               PetitionError::language_invalid,
+                               PetitionError::slug_locked,
+                               PetitionError::state_conflict};
     for (const auto code : shown)
         for (const auto language : all_languages)
             EXPECT_TRUE(messages->all(language).contains(std::string(code.name()))) << code;
@@ -196,6 +204,22 @@ TEST(Plural, FrenchCountsZeroAsOne) {
     EXPECT_EQ(plural_form(Language::en, 0), Plural::other);
     EXPECT_EQ(plural_form(Language::en, 1), Plural::one);
     EXPECT_EQ(plural_form(Language::en, 2), Plural::other);
+}
+
+TEST(Dates, WrittenTheWayEachLanguageWrites) {
+    EXPECT_EQ(format_date(Language::fr, 1'796'515'200), "6 décembre 2026");
+    EXPECT_EQ(format_date(Language::en, 1'796'515'200), "6 December 2026");
+    EXPECT_EQ(format_date(Language::fr, 1'798'761'600), "1er janvier 2027");
+    EXPECT_EQ(format_date(Language::en, 1'798'761'600), "1 January 2027");
+}
+
+TEST(Consent, TheVersionFollowsTheWordsOfEachLanguage) {
+    const auto messages = load();
+    ASSERT_NE(messages, nullptr);
+    const auto fr = consent_version(*messages, Language::fr);
+    EXPECT_TRUE(std::regex_match(fr, std::regex("[0-9a-f]{12}"))) << fr;
+    EXPECT_EQ(fr, consent_version(*messages, Language::fr));
+    EXPECT_NE(fr, consent_version(*messages, Language::en));
 }
 
 TEST(Fill, ReplacesOnlyNamedPlaceholders) {

@@ -30,6 +30,7 @@ TEST(SigningForm, ReadsTheContractsFields) {
                                          {"comment", "c"},
                                          {"public_name", "1"},
                                          {"newsletter", "1"},
+                                         {"updates", "1"},
                                          {"accept_terms", "1"},
                                          {"altcha", "p"},
                                          {"unknown", "x"},
@@ -38,10 +39,12 @@ TEST(SigningForm, ReadsTheContractsFields) {
     EXPECT_EQ(form.email, "m@example.org");
     EXPECT_TRUE(form.public_name);
     EXPECT_TRUE(form.newsletter);
+    EXPECT_TRUE(form.updates);
     EXPECT_TRUE(form.accept_terms);
     EXPECT_EQ(form.altcha, "p");
     const auto unticked = read_signing_form({{"newsletter", "0"}, {"accept_terms", ""}});
     EXPECT_FALSE(unticked.newsletter);
+    EXPECT_FALSE(unticked.updates);
     EXPECT_FALSE(unticked.accept_terms);
 }
 
@@ -55,6 +58,10 @@ TEST(SigningForm, AGoodFormGivesCleanedValues) {
     EXPECT_EQ(checked.input->postcode->department, "75");
     EXPECT_EQ(checked.input->comment, "Bravo !");
     EXPECT_FALSE(checked.input->newsletter);
+    EXPECT_FALSE(checked.input->updates);
+    auto ticked = good();
+    ticked.updates = true;
+    EXPECT_TRUE(check_signing_form(ticked, false).input->updates);
 }
 
 TEST(SigningForm, EveryProblemIsReportedAtOnceBesideItsField) {
