@@ -16,6 +16,8 @@ void add_home_routes(http::Router& router, AdminServices& services);
 void add_audit_routes(http::Router& router, AdminServices& services);
 // /admin/petitions: the list, new, edit, publish, close, archive, preview-link.
 void add_petition_routes(http::Router& router, AdminServices& services);
+// /admin/petitions/{id}/delivery.csv and /delivery: the signature list for the target.
+void add_delivery_routes(http::Router& router, AdminServices& services);
 
 // Where to go after login: a local path under /admin, or /admin itself.
 std::string safe_admin_next(std::string_view next);

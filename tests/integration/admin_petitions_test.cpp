@@ -310,5 +310,59 @@ TEST_F(AdminPetitions, RolesAndTokensHold) {
     EXPECT_EQ(anonymous.status, 303u);
 }
 
+TEST_F(AdminPetitions, TheDeliveryListHoldsConfirmedSignaturesOnlyAndNoAddress) {
+    const auto port = server_.port();
+    ASSERT_EQ(post_form(port, "/petitions/existante/sign",
+                        signing_fields(port, "=HYPERLINK(\"http://x\")", "camille@example.org",
+                                       {{"postcode", "69003"}, {"comment", "Enfin !"}}))
+                  .status,
+              303u);
+    ASSERT_EQ(post_form(port, "/petitions/existante/sign",
+                        signing_fields(port, "Léa Roux", "lea@example.org"))
+                  .status,
+              303u);
+    const auto mails = wait_for_mails(server_.dir() / "data" / "mail", 2);
+    ASSERT_EQ(mails.size(), 2u);
+    // Camille confirms; Léa does not.
+    for (const auto& mail : mails)
+        if (mail.find("To: camille@example.org") != std::string::npos)
+            ASSERT_EQ(post_form(port, "/s/" + link_token(confirmation_link(mail)) + "/confirm", {})
+                          .status,
+                      303u);
+    const auto id = store_value(server_, "SELECT id FROM petitions WHERE slug = 'existante'");
+
+    const auto csv = organiser_.get("/admin/petitions/" + id + "/delivery.csv");
+    ASSERT_EQ(csv.status, 200u);
+    EXPECT_EQ(csv.header("Content-Type"), "text/csv; charset=utf-8");
+    EXPECT_EQ(csv.header("Content-Disposition"),
+              "attachment; filename=\"existante-signatures.csv\"");
+    EXPECT_EQ(csv.header("Cache-Control"), "no-store");
+    EXPECT_TRUE(csv.body.starts_with("\xEF\xBB\xBF\"No.\",\"Name\"")) << csv.body;
+    EXPECT_NE(csv.body.find("\"1\",\"'=HYPERLINK(\"\"http://x\"\")\",\"69003\",\"69\",\"Enfin !\""),
+              std::string::npos)
+        << csv.body;
+    EXPECT_EQ(csv.body.find("Léa"), std::string::npos);
+    EXPECT_EQ(csv.body.find("@example.org"), std::string::npos);
+    EXPECT_EQ(std::count(csv.body.begin(), csv.body.end(), '\n'), 2);
+
+    const auto print = organiser_.get("/admin/petitions/" + id + "/delivery");
+    ASSERT_EQ(print.status, 200u);
+    EXPECT_NE(print.body.find("<strong>1 signature</strong>"), std::string::npos) << print.body;
+    EXPECT_NE(print.body.find("<td>=HYPERLINK(&quot;http://x&quot;)</td><td>69003</td>"),
+              std::string::npos);
+    EXPECT_EQ(print.body.find("Léa"), std::string::npos);
+    EXPECT_EQ(print.body.find("camille@example.org"), std::string::npos);
+    EXPECT_EQ(store_value(server_,
+                          "SELECT group_concat(detail, ' | ') FROM audit_log WHERE "
+                          "action = 'delivery_exported'"),
+              "petition existante, 1 signatures, csv | petition existante, 1 signatures, print");
+
+    AdminBrowser moderator{port};
+    ASSERT_EQ(moderator.first_log_in("mod@example.org", passwords_[1], chosen_password).status,
+              303u);
+    EXPECT_EQ(moderator.get("/admin/petitions/" + id + "/delivery.csv").status, 403u);
+    EXPECT_EQ(organiser_.get("/admin/petitions/999/delivery.csv").status, 404u);
+}
+
 }  // namespace
 }  // namespace rempart::testing
