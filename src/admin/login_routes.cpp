@@ -35,7 +35,7 @@ struct LoginForm {
     std::string csrf;
 };
 
-struct FieldError {
+struct LoginFieldError {
     std::string field;
     std::string key;
 };
@@ -89,7 +89,7 @@ class LoginHandler {
         if (!accounts::csrf_token_matches(cookie, form.csrf))
             co_return refuse(request, "csrf", "admin.forbidden_csrf");
 
-        std::vector<FieldError> errors;
+        std::vector<LoginFieldError> errors;
         if (form.email.empty()) errors.push_back({"email", "admin.email_required"});
         if (form.password.empty()) errors.push_back({"password", "admin.password_required"});
         if (!errors.empty()) co_return page(request, 422, form, std::move(errors));
@@ -331,7 +331,7 @@ class LoginHandler {
     }
 
     Response page(const Request& request, unsigned status, const LoginForm& form,
-                  std::vector<FieldError> errors) {
+                  std::vector<LoginFieldError> errors) {
         const auto language = s_.site.language_of(request.headers);
         const auto& messages = s_.pages.messages();
         PageData data;

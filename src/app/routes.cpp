@@ -7,6 +7,7 @@
 #include "web/altcha_route.hpp"
 #include "web/petition_history_routes.hpp"
 #include "web/search_routes.hpp"
+#include "web/share_routes.hpp"
 
 namespace rempart::app {
 
@@ -23,6 +24,7 @@ http::Router server_routes(const RouteServices& services, ops::MetricsReaders me
     web::add_signing_routes(router, services.signing);
     web::add_search_routes(router, services.site, services.store.readers());
     web::add_petition_history_routes(router, services.site, services.store.readers());
+    web::add_share_routes(router, services.site);
     api::add_api_routes(router, services.catalog, config.server.base_url,
                         &services.store.readers());
     web::add_altcha_route(router, services.proof_of_work, services.difficulty, config.shield);

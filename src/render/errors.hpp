@@ -13,6 +13,7 @@ enum class RenderError {
     template_missing,     // a template is not in this build
     template_invalid,     // a template is not valid Mustache
     assets_failed,        // the static assets could not be prepared
+    qr_failed,            // a QR code or its image could not be made
 };
 
 constexpr std::string_view error_name(RenderError error) {
@@ -27,6 +28,8 @@ constexpr std::string_view error_name(RenderError error) {
             return "template.missing";
         case RenderError::template_invalid:
             return "template.invalid";
+        case RenderError::qr_failed:
+            return "render.qr_failed";
         case RenderError::assets_failed:
             return "assets.failed";
     }

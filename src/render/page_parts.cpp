@@ -74,10 +74,29 @@ void set_petition(mu::data& data, const SiteView& view, Language language,
                     format_number(language, count / goal * 100 + count % goal * 100 / goal)}}));
 }
 
+void set_sharing(mu::data& data, const SiteView& view, const Petition& petition) {
+    const auto url = std::string(view.base_url) + "/petitions/" + petition.slug;
+    const auto link = percent_encode(url);
+    const auto title = percent_encode(petition.title);
+    data.set("share_url", url);
+    // Plain links: nothing is loaded from these sites until a visitor follows one.
+    data.set("share_mail", "mailto:?subject=" + title + "&body=" + title + "%0A%0A" + link);
+    data.set("share_whatsapp", "https://wa.me/?text=" + title + "%20" + link);
+    data.set("share_facebook", "https://www.facebook.com/sharer/sharer.php?u=" + link);
+    data.set("share_x", "https://x.com/intent/post?url=" + link + "&text=" + title);
+    data.set("share_bluesky", "https://bsky.app/intent/compose?text=" + title + "%20" + link);
+    data.set("share_linkedin", "https://www.linkedin.com/sharing/share-offsite/?url=" + link);
+    data.set("share_qr_svg", "/petitions/" + petition.slug + "/qr.svg");
+    data.set("share_qr_png", "/petitions/" + petition.slug + "/qr.png");
+    data.set("sharing", true);
+}
+
 std::string render_with_progress(const SiteView& view, Language language, mu::mustache& page,
                                  mu::data& data) {
     const auto& source = view.templates.parsed().progress_source;
     data.set("progress", mu::partial([&source] { return source; }));
+    const auto& share = view.templates.parsed().share_source;
+    data.set("share", mu::partial([&share] { return share; }));
     return render_page(view, language, page, data);
 }
 
@@ -90,6 +109,12 @@ std::string in_layout(const SiteView& view, Language language, const PageHead& h
     data.set("gate", head.gate);
     data.set("asset_gate_js", std::string(view.assets.url("gate.js")));
     data.set("refresh", head.refresh_seconds > 0);
+    data.set("sharing", head.sharing);
+    data.set("asset_share_js", std::string(view.assets.url("share.js")));
+    data.set("card", !head.card_url.empty());
+    data.set("card_title", head.card_title);
+    data.set("card_description", head.card_description);
+    data.set("card_url", head.card_url);
     data.set("refresh_seconds", std::to_string(head.refresh_seconds));
     if (head.signing) {
         data.set("asset_altcha_css", std::string(view.assets.url("altcha.css")));

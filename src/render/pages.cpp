@@ -62,6 +62,9 @@ std::string render_petition(const SiteView& view, Language language, const Petit
     auto data = page_data(view, language);
     set_petition(data, view, language, petition);
     data.set("body_html", render_markdown(petition.body_markdown));
+    // A draft is shared by its private link only; an archived petition is not to be spread.
+    if (petition.state == PetitionState::published || petition.state == PetitionState::closed)
+        set_sharing(data, view, petition);
     data.set("postcode_required", petition.postcode_required);
     data.set("asset_altcha_worker", std::string(view.assets.url("altcha-sha.js")));
     data.set("altcha_language", std::string(language == Language::fr ? "fr-fr" : "en"));
@@ -70,8 +73,14 @@ std::string render_petition(const SiteView& view, Language language, const Petit
     const auto content =
         render_with_progress(view, language, *view.templates.parsed().petition, data);
     const bool signing = collects_signatures(petition, std::time(nullptr));
-    return in_layout(view, language, {petition.title, "/petitions/" + petition.slug, signing},
-                     content);
+    PageHead head{petition.title, "/petitions/" + petition.slug, signing};
+    head.sharing =
+        petition.state == PetitionState::published || petition.state == PetitionState::closed;
+    // What a link shows where it is posted (Open Graph, Twitter cards): title, summary, address.
+    head.card_title = petition.title;
+    head.card_description = petition.summary.empty() ? petition.title : petition.summary;
+    head.card_url = std::string(view.base_url) + "/petitions/" + petition.slug;
+    return in_layout(view, language, head, content);
 }
 
 std::string render_history(const SiteView& view, Language language, const Petition& petition,
@@ -117,11 +126,13 @@ std::string render_thanks(const SiteView& view, Language language, const Petitio
     auto data = page_data(view, language);
     data.set("slug", petition.slug);
     data.set("title", petition.title);
-    const auto content = render_page(view, language, *view.templates.parsed().thanks, data);
-    return in_layout(
-        view, language,
-        {text(view, language, "sign.thanks_title"), "/petitions/" + petition.slug + "/thanks"},
-        content);
+    set_sharing(data, view, petition);
+    const auto content =
+        render_with_progress(view, language, *view.templates.parsed().thanks, data);
+    PageHead head{text(view, language, "sign.thanks_title"),
+                  "/petitions/" + petition.slug + "/thanks"};
+    head.sharing = true;
+    return in_layout(view, language, head, content);
 }
 
 std::string render_confirm(const SiteView& view, Language language, const Petition& petition,

@@ -35,6 +35,7 @@ struct SiteView {
     const Messages& messages;
     const Templates& templates;
     const StaticAssets& assets;
+    std::string_view base_url = {};  // "https://petitions.example.org": shared links, cards
 };
 
 // Each call renders one whole page for one language; the caller keeps the result. Every

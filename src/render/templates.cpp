@@ -41,6 +41,7 @@ Result<std::unique_ptr<Templates>> Templates::load() {
                               std::string(path) + ": " + (*slot)->error_message());
     }
     p.progress_source = std::string(*embedded::find("templates/web/progress.mustache"));
+    p.share_source = std::string(*embedded::find("templates/web/share.mustache"));
     return templates;
 }
 

@@ -45,7 +45,8 @@ Result<std::unique_ptr<Site>> Site::create(const Settings& config, const Catalog
                                                     asset->content_type});
     }
     site->view_ = std::make_unique<render::SiteView>(
-        render::SiteView{config.site, *site->messages_, *site->templates_, *site->assets_});
+        render::SiteView{config.site, *site->messages_, *site->templates_, *site->assets_,
+                         config.server.base_url});
     site->default_language_ =
         render::parse_language(config.site.default_language).value_or(render::Language::fr);
     return site;

@@ -126,6 +126,14 @@ await withServer(process.argv[2], config, petition, async ({ base, dir, browser 
     await signer.goto(`${base}/petitions/des-pistes-cyclables-devant-les-ecoles`);
     return (await signer.textContent('main')).includes('Mise à jour le');
   });
+  // The address copied by its button, as a signer passes it on.
+  await phone.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
+  await signer.getByRole('button', { name: "Copier l'adresse" }).click();
+  await until('the address to be copied', async () =>
+    (await signer.textContent('.share-status')).includes('copiée'));
+  if ((await signer.evaluate(() => navigator.clipboard.readText())) !==
+      `${base}/petitions/des-pistes-cyclables-devant-les-ecoles`)
+    fail('the copy button copied something else');
   await signer.getByRole('link', { name: 'voir les modifications' }).click();
   await signer.waitForURL(/\/history$/);
   if (!(await signer.textContent('main')).includes('et chaque collège'))

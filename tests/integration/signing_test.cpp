@@ -214,11 +214,11 @@ TEST_F(Signing, ConsentAndEventsAreRecorded) {
                    {{"User-Agent", "test-agent/1"}})
                   .status,
               303u);
-    ASSERT_EQ(sign(signing_fields(server_.port(), "Ada Lovelace", "ada@example.org",
-                                  {{"updates", "1"}}),
-                   {{"User-Agent", "test-agent/1"}})
-                  .status,
-              303u);
+    ASSERT_EQ(
+        sign(signing_fields(server_.port(), "Ada Lovelace", "ada@example.org", {{"updates", "1"}}),
+             {{"User-Agent", "test-agent/1"}})
+            .status,
+        303u);
     ASSERT_EQ(sign(signing_fields(server_.port(), "Bill Gates", "bill@example.org")).status, 303u);
     const auto signatures = query(server_,
                                   "SELECT name, terms_version, privacy_version, accepted_at > 0, "

@@ -6,6 +6,7 @@
 
 #include "client/http_client.hpp"
 #include "support/server_process.hpp"
+#include "unit/render/html_scan.hpp"
 
 namespace rempart::testing {
 namespace {
@@ -35,9 +36,10 @@ TEST(Xss, APetitionFullOfPayloadsIsServedInert) {
             std::regex("<\\s*script(?! type=\"module\" src=\"/static/[a-z0-9.-]+\"></script>)",
                        std::regex::icase)))
             << target;
-        EXPECT_FALSE(
-            std::regex_search(page.body, std::regex("<[^>]*\\son[a-z]+\\s*=", std::regex::icase)))
-            << target;
+        // No handler attribute, no foreign load, no markup of the payloads' own: read tag by
+        // tag, since an escaped payload may sit inside an attribute's value (og:title).
+        const auto dangers = render::testing::dangers_in(page.body);
+        EXPECT_TRUE(dangers.empty()) << target << ": " << dangers.front();
         EXPECT_FALSE(
             std::regex_search(page.body, std::regex("<\\s*(img|svg|iframe)", std::regex::icase)))
             << target;

@@ -16,6 +16,7 @@ struct Templates::Parsed {
     std::unique_ptr<kainjow::mustache::mustache> layout, home, petition, privacy, terms, error,
         thanks, confirm, gate, search, history;
     std::string progress_source;  // kainjow takes partials as source text
+    std::string share_source;
 };
 
 namespace detail {
@@ -45,7 +46,16 @@ struct PageHead {
     // Inside <noscript>: with JavaScript the widget passes, and a page that reloads by
     // itself under a reader who did not ask for it fails WCAG 2.2.1 (axe's meta-refresh).
     int refresh_seconds = 0;
+    bool sharing = false;  // loads the share section's buttons
+    // Open Graph and Twitter card tags, when the page is one to be shared.
+    std::string card_title;
+    std::string card_description;
+    std::string card_url;
 };
+
+// The share links of a petition (its address, mail, messaging, social networks, QR code):
+// for templates/web/share.mustache.
+void set_sharing(mu::data& data, const SiteView& view, const Petition& petition);
 
 std::string in_layout(const SiteView& view, Language language, const PageHead& head,
                       const std::string& content_html);

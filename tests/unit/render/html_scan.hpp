@@ -154,6 +154,16 @@ inline bool is_url_attribute(std::string_view name) {
     return false;
 }
 
+// A page's canonical address (rel="canonical" and an http or https address, or a path):
+// it names the page, and loads nothing.
+inline bool is_our_canonical(const Tag& tag) {
+    const auto* rel = tag.attribute("rel");
+    const auto* href = tag.attribute("href");
+    if (!rel || *rel != "canonical" || !href || tag.attributes.size() != 2) return false;
+    const auto scheme = scheme_of(*href);
+    return scheme.empty() || scheme == "http" || scheme == "https";
+}
+
 // Everything in `html` that could run script, restyle the page or load from elsewhere,
 // each described for the test's message. Our own pages pass with an empty list.
 inline std::vector<std::string> dangers_in(std::string_view html) {
@@ -187,9 +197,9 @@ inline std::vector<std::string> dangers_in(std::string_view html) {
             flag(tag, "script that is not ours");
         if (tag.name == "link") {
             const auto* rel = tag.attribute("rel");
-            if (!rel || (*rel != "stylesheet" && *rel != "icon") || !href ||
-                !href->starts_with("/static/"))
-                flag(tag, "link that is not our stylesheet or icon");
+            const bool ours = rel && (*rel == "stylesheet" || *rel == "icon") && href &&
+                              href->starts_with("/static/");
+            if (!ours && !is_our_canonical(tag)) flag(tag, "link that is not ours");
         }
         // One refresh is ours: the gate's page reloads to its own wait address.
         if (tag.name == "meta" && (tag.attribute("http-equiv") || tag.attribute("url"))) {
@@ -221,8 +231,9 @@ inline std::vector<std::string> dangers_in(std::string_view html) {
             const auto scheme = scheme_of(value);
             if (!scheme.empty() && scheme != "http" && scheme != "https" && scheme != "mailto")
                 flag(tag, "URL with scheme " + scheme + " in " + name);
-            // Only links may point elsewhere: anything fetched by itself comes from us.
-            if (name != "href" || tag.name != "a")
+            // Only links (and the page's own canonical name) may point elsewhere: anything
+            // fetched by itself comes from us.
+            if ((name != "href" || tag.name != "a") && !is_our_canonical(tag))
                 if (!scheme.empty() || decode_entities(value).starts_with("//"))
                     flag(tag, "resource from another site in " + name);
         }

@@ -80,21 +80,18 @@ TEST(Messages, EveryValidationErrorCodeHasWords) {
     const auto messages = load();
     ASSERT_NE(messages, nullptr);
     using defence::DefenceError;
-    const ErrorCode shown[] = {PetitionError::slug_invalid,      PetitionError::slug_taken,
-                               PetitionError::title_invalid,     PetitionError::title_too_long,
-                               PetitionError::summary_too_long,  PetitionError::body_invalid,
-                               PetitionError::body_too_long,     PetitionError::goal_invalid,
-                               PetitionError::text_invalid_utf8, DefenceError::trust_bad_domain,
-                               DefenceError::trust_bad_network,  DefenceError::trust_too_wide,
-                               DefenceError::trust_duplicate,
-                               PetitionError::goal_below_count,
-                               PetitionError::target_too_long,
-                               PetitionError::target_email_invalid,
-                               PetitionError::end_date_invalid,
-                               PetitionError::end_date_past,
-                               PetitionError::language_invalid,
-                               PetitionError::slug_locked,
-                               PetitionError::state_conflict};
+    const ErrorCode shown[] = {
+        PetitionError::slug_invalid,      PetitionError::slug_taken,
+        PetitionError::title_invalid,     PetitionError::title_too_long,
+        PetitionError::summary_too_long,  PetitionError::body_invalid,
+        PetitionError::body_too_long,     PetitionError::goal_invalid,
+        PetitionError::text_invalid_utf8, DefenceError::trust_bad_domain,
+        DefenceError::trust_bad_network,  DefenceError::trust_too_wide,
+        DefenceError::trust_duplicate,    PetitionError::goal_below_count,
+        PetitionError::target_too_long,   PetitionError::target_email_invalid,
+        PetitionError::end_date_invalid,  PetitionError::end_date_past,
+        PetitionError::language_invalid,  PetitionError::slug_locked,
+        PetitionError::state_conflict};
     for (const auto code : shown)
         for (const auto language : all_languages)
             EXPECT_TRUE(messages->all(language).contains(std::string(code.name()))) << code;

@@ -214,7 +214,16 @@ TEST_F(PetitionStore, TheMigrationRebuildsTablesAndLosesNothing) {
     ASSERT_TRUE(db_->exec("INSERT INTO users (email, role, password_hash, created_ms) VALUES "
                           "('ana@example.org', 'admin', 'h', 1)")
                     .ok());
-    ASSERT_TRUE(record_signature(*db_, signer(petition_id, "a@example.org", 7), "h1", 99, 60).ok());
+    // A signature as schema 12 wrote it (today's code writes columns it did not have).
+    ASSERT_TRUE(
+        db_->exec("INSERT INTO signatures (petition_id, state, name, name_normalised, "
+                  "email, email_canonical, email_domain, language, terms_version, "
+                  "privacy_version, accepted_at, ip, created_at, public_name, last_mail_at) "
+                  "VALUES (" +
+                  std::to_string(petition_id) +
+                  ", 'pending', 'M', 'm', 'a@example.org', 'a@example.org', "
+                  "'example.org', 'fr', 't', 'p', 7, '192.0.2.1', 7, 0, 7)")
+            .ok());
 
     ASSERT_EQ(migrate(*db_).value(), static_cast<int>(all.back().number));
     const auto after = find_petition(*db_, "ancienne");

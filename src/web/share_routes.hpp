@@ -1,0 +1,12 @@
+// GET /petitions/{slug}/qr.svg and /qr.png: the petition's address as a QR code, made once
+// and kept in memory.
+#pragma once
+
+#include "http/router.hpp"
+#include "web/site.hpp"
+
+namespace rempart::web {
+
+void add_share_routes(http::Router& router, const Site& site);
+
+}  // namespace rempart::web
