@@ -18,6 +18,8 @@ void add_audit_routes(http::Router& router, AdminServices& services);
 void add_petition_routes(http::Router& router, AdminServices& services);
 // /admin/petitions/{id}/delivery.csv and /delivery: the signature list for the target.
 void add_delivery_routes(http::Router& router, AdminServices& services);
+// /admin/petitions/{id}: one petition's campaign page.
+void add_campaign_routes(http::Router& router, AdminServices& services);
 
 // Where to go after login: a local path under /admin, or /admin itself.
 std::string safe_admin_next(std::string_view next);

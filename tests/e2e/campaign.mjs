@@ -143,6 +143,10 @@ await withServer(process.argv[2], config, petition, async ({ base, dir, browser 
   // The list for delivery, printed.
   await admin.goto(`${base}/admin/petitions`);
   await report.check(admin, 'petition list');
+  await admin.goto(`${base}${edit.replace('/edit', '')}`);
+  if ((await admin.locator('svg[role="img"]').count()) !== 2) fail('the campaign page lacks its charts');
+  if ((await admin.textContent('.campaign-confirmed')).trim() !== '1') fail('the campaign page miscounts');
+  await report.check(admin, 'campaign page');
   await admin.goto(`${base}${edit}`);
   await admin.getByRole('link', { name: /Signatures à remettre/ }).click();
   await admin.waitForURL(/\/delivery$/);

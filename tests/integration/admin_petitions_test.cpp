@@ -364,5 +364,43 @@ TEST_F(AdminPetitions, TheDeliveryListHoldsConfirmedSignaturesOnlyAndNoAddress) 
     EXPECT_EQ(organiser_.get("/admin/petitions/999/delivery.csv").status, 404u);
 }
 
+TEST_F(AdminPetitions, TheCampaignPageShowsWhereTheSignaturesStand) {
+    const auto port = server_.port();
+    for (const auto* who : {"camille", "lea", "noe"})
+        ASSERT_EQ(post_form(port, "/petitions/existante/sign",
+                            signing_fields(port, who, std::string(who) + "@example.org",
+                                           {{"postcode", "69003"}}))
+                      .status,
+                  303u);
+    const auto mails = wait_for_mails(server_.dir() / "data" / "mail", 3);
+    ASSERT_EQ(mails.size(), 3u);
+    for (const auto& mail : mails)
+        if (mail.find("To: lea@example.org") == std::string::npos)
+            ASSERT_EQ(post_form(port, "/s/" + link_token(confirmation_link(mail)) + "/confirm", {})
+                          .status,
+                      303u);
+    const auto id = store_value(server_, "SELECT id FROM petitions WHERE slug = 'existante'");
+    const auto page = organiser_.get("/admin/petitions/" + id);
+    ASSERT_EQ(page.status, 200u);
+    EXPECT_NE(page.body.find("<dd class=\"campaign-confirmed\">2</dd>"), std::string::npos)
+        << page.body;
+    EXPECT_NE(page.body.find("<dd class=\"campaign-waiting\">1</dd>"), std::string::npos);
+    EXPECT_NE(page.body.find("<dd class=\"campaign-rate\">66 %</dd>"), std::string::npos);
+    EXPECT_NE(page.body.find("<td>69</td><td>2</td>"), std::string::npos);
+    EXPECT_NE(page.body.find("aria-labelledby=\"chart-hours-title chart-hours-desc\""),
+              std::string::npos);
+    EXPECT_NE(page.body.find("3 signatures over the period, 2 of them confirmed."),
+              std::string::npos);
+    EXPECT_NE(page.body.find("the defence has not had to act"), std::string::npos);
+    // A moderator sees it too, without the organiser's links.
+    AdminBrowser moderator{port};
+    ASSERT_EQ(moderator.first_log_in("mod@example.org", passwords_[1], chosen_password).status,
+              303u);
+    const auto seen = moderator.get("/admin/petitions/" + id);
+    EXPECT_EQ(seen.status, 200u);
+    EXPECT_EQ(seen.body.find("/delivery\""), std::string::npos);
+    EXPECT_EQ(organiser_.get("/admin/petitions/999").status, 404u);
+}
+
 }  // namespace
 }  // namespace rempart::testing

@@ -9,6 +9,7 @@
 
 #include "petitions/errors.hpp"
 #include "petitions/validate.hpp"
+#include "store/campaign_repository.hpp"
 #include "store/migrations.hpp"
 #include "store/signature_repository.hpp"
 #include "store/user_repository.hpp"
@@ -196,6 +197,36 @@ TEST_F(PetitionStore, TheOverviewCountsPendingSignaturesAndTheLastActivity) {
     EXPECT_EQ(rows[0].last_activity, 20);
     EXPECT_EQ(rows[1].pending, 2);
     EXPECT_EQ(rows[1].last_activity, 300);
+}
+
+TEST_F(PetitionStore, CampaignFiguresBucketSignaturesByHourAndDayAndState) {
+    migrate_all();
+    const auto id = insert_petition(*db_, new_draft("velo"), 10)->id;
+    const std::int64_t now = 1'796'515'200 + 5 * 3600 + 60;  // 2026-12-06 05:01 UTC
+    const std::int64_t times[] = {now - 4 * 86400, now - 3600, now - 3500, now};
+    int n = 0;
+    for (const auto at : times) {
+        auto s = signer(id, "s" + std::to_string(n) + "@example.org", at);
+        s.region = "69";
+        ASSERT_TRUE(record_signature(*db_, s, "h" + std::to_string(n++), at + 9000, 60).ok());
+    }
+    ASSERT_TRUE(db_->exec("UPDATE signatures SET state = 'confirmed' WHERE email IN "
+                          "('s0@example.org', 's1@example.org')")
+                    .ok());
+    ASSERT_TRUE(
+        db_->exec("UPDATE signatures SET state = 'quarantined' WHERE email = 's2@example.org'")
+            .ok());
+    const auto figures = campaign_figures(*db_, id, now);
+    EXPECT_EQ(figures.by_state, (std::array<std::int64_t, 5>{1, 2, 1, 0, 0}));
+    ASSERT_EQ(figures.hours.size(), 2u);  // 04:00 and 05:00; four days ago is out of range
+    EXPECT_EQ(figures.hours[0].start, now - 3600 - 60);
+    EXPECT_EQ(figures.hours[0].confirmed, 1);
+    EXPECT_EQ(figures.hours[0].other, 1);
+    EXPECT_EQ(figures.hours[1].waiting, 1);
+    ASSERT_EQ(figures.days.size(), 2u);
+    EXPECT_EQ(figures.days[0].confirmed, 1);
+    EXPECT_EQ(figures.days[1].confirmed + figures.days[1].waiting + figures.days[1].other, 3);
+    EXPECT_TRUE(figures.incidents.empty());
 }
 
 // A store written before the back office (schema 12) keeps its petitions, signatures and

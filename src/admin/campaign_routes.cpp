@@ -1,0 +1,145 @@
+// GET /admin/petitions/{id}: the campaign page of one petition, for whoever may see the
+// petitions: where it stands, its signatures by hour and by day (server-drawn SVG, readable
+// without script), how many confirm, where they come from, and the incidents that touched it.
+#include "admin/admin_routes.hpp"
+#include "render/signature_chart.hpp"
+#include "store/campaign_repository.hpp"
+#include "store/petition_repository.hpp"
+
+namespace rempart::admin {
+namespace {
+
+constexpr std::int64_t hour = 3600;
+constexpr std::int64_t day = 86400;
+
+struct Campaign {
+    Petition petition;
+    store::CampaignFigures figures;
+};
+
+std::string say(const AdminServices& s, const AdminContext& context, std::string_view key) {
+    return std::string(s.pages.messages().text(context.language, key));
+}
+
+std::vector<render::SignatureBar> bars_of(const std::vector<store::SignatureBucket>& buckets) {
+    std::vector<render::SignatureBar> bars;
+    for (const auto& bucket : buckets)
+        bars.push_back({bucket.start, {bucket.confirmed, bucket.waiting, bucket.other}});
+    return bars;
+}
+
+std::string chart(const AdminServices& s, const AdminContext& context,
+                  const std::vector<store::SignatureBucket>& buckets, std::int64_t first,
+                  std::int64_t last, std::int64_t step, std::string id, std::string_view title) {
+    std::int64_t total = 0;
+    std::int64_t confirmed = 0;
+    for (const auto& bucket : buckets) {
+        total += bucket.confirmed + bucket.waiting + bucket.other;
+        confirmed += bucket.confirmed;
+    }
+    render::SignatureChartLabels labels;
+    labels.id = std::move(id);
+    labels.title = say(s, context, title);
+    labels.description =
+        render::fill(say(s, context, "admin.campaign_chart_desc"),
+                     {{"total", std::to_string(total)}, {"confirmed", std::to_string(confirmed)}});
+    labels.series = {say(s, context, "admin.campaign_confirmed"),
+                     say(s, context, "admin.campaign_waiting"),
+                     say(s, context, "admin.campaign_other")};
+    return render::signature_chart_svg(bars_of(buckets), first, last, step, labels);
+}
+
+Awaitable campaign_page(AdminServices& s, const Params& params, const AdminContext& context) {
+    const auto id = id_of(params[0]);
+    const auto now = unix_now_ms() / 1000;
+    std::function<std::optional<Campaign>(store::Database&)> read =
+        [id, now](store::Database& db) -> std::optional<Campaign> {
+        auto petition = store::find_petition_by_id(db, id);
+        if (!petition) return std::nullopt;
+        return Campaign{std::move(*petition), store::campaign_figures(db, id, now)};
+    };
+    const auto campaign = co_await s.store.readers().read<std::optional<Campaign>>(std::move(read));
+    if (!campaign)
+        co_return admin_notice(s, context.language, 404, "admin.petition_missing_title",
+                               "admin.petition_missing");
+    const auto& petition = campaign->petition;
+    const auto& figures = campaign->figures;
+    const auto& by_state =
+        figures.by_state;  // pending, confirmed, quarantined, invalidated, withdrawn
+    PageData data;
+    data.set("id", std::to_string(petition.id));
+    data.set("title", petition.title);
+    data.set("state",
+             say(s, context, "admin.petition_state_" + std::string(to_string(petition.state))));
+    data.set("has_public_page", petition.state != PetitionState::draft);
+    data.set("public_url", "/petitions/" + petition.slug);
+    data.set("may_manage", accounts::may(context.user.role, accounts::Action::manage_petitions));
+    const auto number = [&](std::int64_t value) {
+        return render::format_number(context.language, value);
+    };
+    data.set("confirmed", number(by_state[1]));
+    data.set("waiting", number(by_state[0]));
+    data.set("set_aside", number(by_state[2] + by_state[3]));
+    data.set("withdrawn", number(by_state[4]));
+    // Of the signers the defence let through, the share who clicked their link.
+    const auto reached = by_state[0] + by_state[1] + by_state[4];
+    data.set("has_rate", reached > 0);
+    data.set("rate", std::to_string(reached > 0 ? (by_state[1] + by_state[4]) * 100 / reached : 0));
+    data.set("has_goal", petition.goal.has_value());
+    if (petition.goal)
+        data.set("goal_text",
+                 render::fill(say(s, context, "admin.campaign_goal"),
+                              {{"goal", number(*petition.goal)},
+                               {"percent", std::to_string(by_state[1] * 100 / *petition.goal)}}));
+
+    PageData charts = PageData::type::list;
+    PageData hourly;
+    hourly.set("chart_html",
+               chart(s, context, figures.hours, (now / hour - 47) * hour, now / hour * hour, hour,
+                     "chart-hours", "admin.campaign_per_hour"));
+    charts.push_back(hourly);
+    const auto first_day = figures.days.empty() ? now / day * day : figures.days.front().start;
+    PageData daily;
+    daily.set("chart_html", chart(s, context, figures.days, first_day, now / day * day, day,
+                                  "chart-days", "admin.campaign_per_day"));
+    charts.push_back(daily);
+    data.set("charts", charts);
+
+    PageData regions = PageData::type::list;
+    for (const auto& [region, count] : figures.by_region) {
+        PageData item;
+        item.set("region", region);
+        item.set("count", number(count));
+        regions.push_back(item);
+    }
+    data.set("regions", regions);
+    data.set("has_regions", !figures.by_region.empty());
+
+    PageData incidents = PageData::type::list;
+    for (const auto& incident : figures.incidents) {
+        PageData item;
+        item.set("id", std::to_string(incident.id));
+        item.set("opened", utc_time(incident.opened_ms));
+        item.set("state", incident.state);
+        item.set("dimension", incident.dimension);
+        item.set("quarantined", number(incident.quarantined));
+        incidents.push_back(item);
+    }
+    data.set("incidents", incidents);
+    data.set("has_incidents", !figures.incidents.empty());
+    data.set("may_view_incidents",
+             accounts::may(context.user.role, accounts::Action::view_incidents));
+    co_return admin_page(s, context, 200, "admin.campaign_title", "campaign", std::move(data));
+}
+
+}  // namespace
+
+void add_campaign_routes(http::Router& router, AdminServices& services) {
+    add_admin_route(router, services, http::Method::get, "/admin/petitions/{id}", "admin_campaign",
+                    accounts::Action::view_petitions,
+                    [&services](const Request&, const Params& params, const AdminContext& context) {
+                        return campaign_page(services, params, context);
+                    });
+}
+
+}  // namespace rempart::admin
