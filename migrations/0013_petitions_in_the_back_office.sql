@@ -54,6 +54,11 @@ CREATE INDEX petition_changes_by_petition ON petition_changes (petition_id, at);
 ALTER TABLE signatures ADD COLUMN updates_at INTEGER;
 ALTER TABLE signatures ADD COLUMN consent_version TEXT NOT NULL DEFAULT '';
 
+-- The latest signers who chose to show their name, for the petition's page: the partial
+-- index holds only them, so signing without a public name costs it nothing.
+CREATE INDEX signatures_public_latest ON signatures (petition_id, confirmed_at)
+    WHERE state = 'confirmed' AND public_name = 1;
+
 CREATE TABLE users_new (
     id                   INTEGER PRIMARY KEY,
     email                TEXT    NOT NULL UNIQUE,

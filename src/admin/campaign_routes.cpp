@@ -45,7 +45,7 @@ std::string chart(const AdminServices& s, const AdminContext& context,
                      {{"total", std::to_string(total)}, {"confirmed", std::to_string(confirmed)}});
     labels.series = {say(s, context, "admin.campaign_confirmed"),
                      say(s, context, "admin.campaign_waiting"),
-                     say(s, context, "admin.campaign_other")};
+                     say(s, context, "admin.campaign_not_counted")};
     return render::signature_chart_svg(bars_of(buckets), first, last, step, labels);
 }
 

@@ -11,7 +11,8 @@ bool same_petition(const Petition& a, const Petition& b) {
            a.postcode_required == b.postcode_required && a.target_name == b.target_name &&
            a.target_function == b.target_function && a.ends_at == b.ends_at &&
            a.language == b.language && a.edited_at == b.edited_at &&
-           a.signatures_by_region == b.signatures_by_region;
+           a.signatures_by_region == b.signatures_by_region &&
+           a.latest_signers == b.latest_signers;
 }
 
 }  // namespace

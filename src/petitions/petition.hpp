@@ -20,6 +20,18 @@ enum class PetitionState { draft, published, closed, archived };
 std::string_view to_string(PetitionState state);
 std::optional<PetitionState> parse_petition_state(std::string_view text);
 
+// A signer who chose to show their name, as the petition's page shows them: "Camille M."
+struct PublicSigner {
+    std::string name;     // first name and the initial of the last (public_short_name)
+    std::string region;   // the département's code, or empty
+    std::int64_t at = 0;  // confirmed at, Unix seconds
+    friend bool operator==(const PublicSigner&, const PublicSigner&) = default;
+};
+
+// "Camille Martin" → "Camille M.", "Jean-Pierre de la Tour" → "Jean-Pierre T.", "Camille" →
+// "Camille": a name shown to everyone says no more than a first name and an initial.
+std::string public_short_name(std::string_view name);
+
 struct Petition {
     std::int64_t id = 0;
     std::string slug;           // lowercase letters, digits and dashes; the URL's last part
@@ -39,6 +51,8 @@ struct Petition {
     std::int64_t edited_at = 0;           // the last correction after publication; 0: none
     // Confirmed signatures by département ("75", "2A", "971"), sorted by code.
     std::vector<std::pair<std::string, std::int64_t>> signatures_by_region;
+    // The last few confirmed signers who chose to show their name, newest first.
+    std::vector<PublicSigner> latest_signers;
 };
 
 // True while the petition takes signatures: published, and its end not passed.

@@ -8,6 +8,7 @@
 #include "core/text.hpp"
 #include "render/detail/page_parts.hpp"
 #include "render/markdown.hpp"
+#include "render/region_chart.hpp"
 
 namespace rempart::render {
 
@@ -57,11 +58,40 @@ void set_signing_form(mu::data& data, const SiteView& view, Language language,
 
 }  // namespace
 
+// The latest public signers and the départements: what shows a page is alive and where.
+void set_signers(mu::data& data, const SiteView& view, Language language,
+                 const Petition& petition) {
+    mu::data signers = mu::data::type::list;
+    for (const auto& signer : petition.latest_signers) {
+        mu::data item;
+        item.set("name", signer.name);
+        set_text(item, "region", signer.region);
+        item.set("when", fill(text(view, language, "petition.signed_on"),
+                              {{"date", format_date(language, signer.at)}}));
+        signers.push_back(item);
+    }
+    data.set("latest_signers", signers);
+    data.set("has_latest_signers", !petition.latest_signers.empty());
+    if (petition.signatures_by_region.empty()) return;
+    std::int64_t located = 0;
+    for (const auto& [code, count] : petition.signatures_by_region) located += count;
+    const RegionChartLabels labels{
+        text(view, language, "petition.regions_title"),
+        fill(text(view, language, "petition.regions_desc"),
+             {{"located", format_number(language, located)},
+              {"regions", format_number(language, static_cast<std::int64_t>(
+                                                      petition.signatures_by_region.size()))}}),
+        text(view, language, "petition.regions_others")};
+    data.set("has_regions", true);
+    data.set("chart_html", region_chart_svg(petition.signatures_by_region, labels));
+}
+
 std::string render_petition(const SiteView& view, Language language, const Petition& petition,
                             const SigningFormView& form, std::string_view notice_key) {
     auto data = page_data(view, language);
     set_petition(data, view, language, petition);
     data.set("body_html", render_markdown(petition.body_markdown));
+    set_signers(data, view, language, petition);
     // A draft is shared by its private link only; an archived petition is not to be spread.
     if (petition.state == PetitionState::published || petition.state == PetitionState::closed)
         set_sharing(data, view, petition);

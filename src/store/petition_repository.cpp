@@ -118,6 +118,17 @@ std::vector<Petition> list_petitions(Database& db) {
 std::vector<Petition> list_public_petitions(Database& db) {
     auto petitions = select_petitions(db, "WHERE state <> 'draft'");
     read_all_regions(db, petitions);
+    auto& latest = db.prepare(
+        "SELECT name, COALESCE(region, ''), confirmed_at FROM signatures "
+        "WHERE petition_id = ?1 AND state = 'confirmed' AND public_name = 1 "
+        "ORDER BY confirmed_at DESC, id DESC LIMIT ?2");
+    for (auto& petition : petitions) {
+        latest.bind(1, petition.id).bind(2, std::int64_t{latest_signers_shown});
+        while (latest.step())
+            petition.latest_signers.push_back({public_short_name(latest.column_text(0)),
+                                               latest.column_text(1), latest.column_int(2)});
+        latest.reset();
+    }
     return petitions;
 }
 

@@ -18,7 +18,10 @@ Result<Petition> insert_petition(Database& db, const PetitionDraft& draft, std::
                                  PetitionState state = PetitionState::published);
 // Every petition, drafts included, newest first.
 std::vector<Petition> list_petitions(Database& db);
-// What visitors may see (drafts left out), newest first: the public catalog.
+// How many of the latest public signers a petition's page shows.
+inline constexpr int latest_signers_shown = 5;
+// What visitors may see (drafts left out), newest first, with the latest public signers:
+// the public catalog.
 std::vector<Petition> list_public_petitions(Database& db);
 std::optional<Petition> find_petition(Database& db, std::string_view slug);
 std::optional<Petition> find_petition_by_id(Database& db, std::int64_t id);

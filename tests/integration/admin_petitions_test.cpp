@@ -6,6 +6,7 @@
 #include <chrono>
 #include <regex>
 #include <thread>
+#include <tuple>
 
 #include "client/http_client.hpp"
 #include "client/signing_client.hpp"
@@ -366,10 +367,13 @@ TEST_F(AdminPetitions, TheDeliveryListHoldsConfirmedSignaturesOnlyAndNoAddress) 
 
 TEST_F(AdminPetitions, TheCampaignPageShowsWhereTheSignaturesStand) {
     const auto port = server_.port();
-    for (const auto* who : {"camille", "lea", "noe"})
+    // Camille shows her name, Noé does not; Léa never confirms.
+    const std::tuple<const char*, const char*, const char*> signers[] = {
+        {"Camille Martin", "camille", "1"}, {"Léa Roux", "lea", "1"}, {"Noé Petit", "noe", "0"}};
+    for (const auto& [name, who, shown] : signers)
         ASSERT_EQ(post_form(port, "/petitions/existante/sign",
-                            signing_fields(port, who, std::string(who) + "@example.org",
-                                           {{"postcode", "69003"}}))
+                            signing_fields(port, name, std::string(who) + "@example.org",
+                                           {{"postcode", "69003"}, {"public_name", shown}}))
                       .status,
                   303u);
     const auto mails = wait_for_mails(server_.dir() / "data" / "mail", 3);
@@ -400,6 +404,20 @@ TEST_F(AdminPetitions, TheCampaignPageShowsWhereTheSignaturesStand) {
     EXPECT_EQ(seen.status, 200u);
     EXPECT_EQ(seen.body.find("/delivery\""), std::string::npos);
     EXPECT_EQ(organiser_.get("/admin/petitions/999").status, 404u);
+
+    // The public page: the latest signers who chose to show their name, and where from.
+    const auto shown = public_page_when(port, "/petitions/existante", [](const HttpResponse& r) {
+        return r.body.find("Latest signers") != std::string::npos;
+    });
+    EXPECT_NE(shown.body.find("<li><strong>Camille M.</strong>, 69 · <small>signed on "),
+              std::string::npos)
+        << shown.body;
+    EXPECT_EQ(shown.body.find("Camille Martin"), std::string::npos);
+    EXPECT_EQ(shown.body.find("Noé"), std::string::npos);
+    EXPECT_EQ(shown.body.find("Léa"), std::string::npos);
+    EXPECT_NE(shown.body.find("aria-labelledby=\"regions-title regions-desc\""), std::string::npos);
+    EXPECT_NE(shown.body.find("2 confirmed signatures with a postcode, from 1 départements."),
+              std::string::npos);
 }
 
 }  // namespace

@@ -56,6 +56,16 @@ TEST(PetitionSteps, OnlyAPublishedPetitionBeforeItsEndCollectsSignatures) {
     }
 }
 
+TEST(PublicName, AFirstNameAndAnInitialAndNoMore) {
+    EXPECT_EQ(public_short_name("Camille Martin"), "Camille M.");
+    EXPECT_EQ(public_short_name("  Jean-Pierre   de la Tour "), "Jean-Pierre T.");
+    EXPECT_EQ(public_short_name("Camille"), "Camille");
+    EXPECT_EQ(public_short_name("Zoé Élise"), "Zoé É.");
+    EXPECT_EQ(public_short_name("李 小龍"), "李 小.");
+    EXPECT_EQ(public_short_name(""), "");
+    EXPECT_EQ(public_short_name("   "), "");
+}
+
 TEST(PetitionChanges, ListOnlyWhatChangedAsTheFormWritesIt) {
     Petition before;
     before.slug = "velo";
