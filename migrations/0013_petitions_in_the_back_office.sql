@@ -59,6 +59,15 @@ ALTER TABLE signatures ADD COLUMN consent_version TEXT NOT NULL DEFAULT '';
 CREATE INDEX signatures_public_latest ON signatures (petition_id, confirmed_at)
     WHERE state = 'confirmed' AND public_name = 1;
 
+-- Each goal a petition reached, once: the organisers hear of it by one mail, and again only
+-- for a goal they raise.
+CREATE TABLE goal_milestones (
+    petition_id INTEGER NOT NULL REFERENCES petitions(id),
+    goal        INTEGER NOT NULL,
+    reached_at  INTEGER NOT NULL,  -- Unix seconds
+    PRIMARY KEY (petition_id, goal)
+) WITHOUT ROWID;
+
 CREATE TABLE users_new (
     id                   INTEGER PRIMARY KEY,
     email                TEXT    NOT NULL UNIQUE,

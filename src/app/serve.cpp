@@ -19,6 +19,7 @@
 #include "app/confirmation_mail.hpp"
 #include "app/defence_setup.hpp"
 #include "app/demo.hpp"
+#include "app/goal_mail.hpp"
 #include "app/refusal_summaries.hpp"
 #include "app/routes.hpp"
 #include "app/serve.hpp"
@@ -92,23 +93,33 @@ void add_store_metrics(metrics::Registry& metrics, const store::Writer& writer) 
     });
 }
 
-// Closes the petitions whose end date has passed, once a minute: the signing form already
-// refuses them from the second they end (collects_signatures), this makes the state say so.
-asio::awaitable<void> close_ended(store::Store& store) {
+// Every few seconds: closes the petitions whose end date has passed (the signing form
+// already refuses them from the second they end, this makes the state say so), and tells
+// the organisers of each goal reached, once.
+asio::awaitable<void> petition_clock(store::Store& store, const Config& config,
+                                     const render::Messages& messages,
+                                     std::function<void()> mail_queued) {
     auto executor = co_await asio::this_coro::executor;
     asio::steady_timer timer(executor);
     for (;;) {
         const auto now = static_cast<std::int64_t>(std::time(nullptr));
-        std::function<Result<std::vector<std::string>>(store::Database&)> job =
+        std::function<Result<std::vector<std::string>>(store::Database&)> close =
             [now](store::Database& db) -> Result<std::vector<std::string>> {
             return store::close_ended_petitions(db, now);
         };
-        const auto closed = co_await store.writer().write<std::vector<std::string>>(std::move(job));
+        const auto closed =
+            co_await store.writer().write<std::vector<std::string>>(std::move(close));
         if (closed)
             for (const auto& slug : *closed)
                 spdlog::info("{} slug={} step=close reason=end_date", log_event::petition_step,
                              slug);
-        timer.expires_after(std::chrono::minutes(1));
+        std::function<Result<std::size_t>(store::Database&)> goals =
+            [now, &config, &messages](store::Database& db) {
+                return announce_goals(db, config, messages, now);
+            };
+        const auto queued = co_await store.writer().write<std::size_t>(std::move(goals));
+        if (queued && *queued > 0) mail_queued();
+        timer.expires_after(std::chrono::seconds(5));
         auto [ec] = co_await timer.async_wait(asio::as_tuple(asio::use_awaitable));
         if (ec) co_return;
     }
@@ -308,7 +319,9 @@ int serve(const Config& config, bool demo) {
     }
     (*server)->start();
     asio::co_spawn(io, watch_store(store, catalog, signature_totals), asio::detached);
-    asio::co_spawn(io, close_ended(store), asio::detached);
+    asio::co_spawn(
+        io, petition_clock(store, config, (*site)->messages(), [&outbox] { outbox.notify(); }),
+        asio::detached);
     asio::co_spawn(io, run_shield_clock(*shield.front_door), asio::detached);
     asio::co_spawn(io,
                    run_refusal_summaries(store, signing_services.refusals, std::chrono::seconds(5)),

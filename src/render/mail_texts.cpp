@@ -197,4 +197,18 @@ MailTexts login_alert_mail(const Messages& messages, Language language, const Lo
     return paragraphs_mail(say("login_alert.subject"), paragraphs, language);
 }
 
+MailTexts goal_reached_mail(const Messages& messages, Language language, const GoalMail& goal) {
+    const Placeholders values{{"title", goal.title},
+                              {"goal", format_number(language, goal.goal)},
+                              {"count", format_number(language, goal.count)},
+                              {"page", goal.page_link},
+                              {"edit", goal.edit_link}};
+    const auto say = [&](std::string_view key) {
+        return fill(messages.text(language, key), values);
+    };
+    return paragraphs_mail(say("goal_mail.subject"),
+                           {say("goal_mail.intro"), say("goal_mail.raise"), say("goal_mail.once")},
+                           language);
+}
+
 }  // namespace rempart::render

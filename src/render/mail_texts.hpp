@@ -78,4 +78,14 @@ struct LoginAlert {
 };
 MailTexts login_alert_mail(const Messages& messages, Language language, const LoginAlert& alert);
 
+// The one mail to the organisers when a petition reaches its goal.
+struct GoalMail {
+    std::string title;
+    std::int64_t goal = 0;
+    std::int64_t count = 0;
+    std::string page_link;  // the petition's public page
+    std::string edit_link;  // its back-office page, where the goal is raised
+};
+MailTexts goal_reached_mail(const Messages& messages, Language language, const GoalMail& goal);
+
 }  // namespace rempart::render

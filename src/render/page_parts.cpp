@@ -67,6 +67,7 @@ void set_petition(mu::data& data, const SiteView& view, Language language,
     data.set("goal_text", fill(messages.text(language, "petition.goal"),
                                {{"goal", format_signatures(messages, language, goal)}}));
     data.set("progress_value", std::to_string(std::min(count, goal)));
+    data.set("goal_reached", count >= goal);
     // Past the goal the bar stays full but the words say how far past.
     data.set("progress_text",
              fill(messages.text(language, "petition.progress"),

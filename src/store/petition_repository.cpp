@@ -1,6 +1,7 @@
 // Petitions in the store: insert, edit with their history, list, find, move through states.
 #include "store/petition_repository.hpp"
 
+#include <functional>
 #include <unordered_map>
 
 #include "petitions/errors.hpp"

@@ -420,5 +420,64 @@ TEST_F(AdminPetitions, TheCampaignPageShowsWhereTheSignaturesStand) {
               std::string::npos);
 }
 
+// Signs and confirms from the Maildir; the mails of `email` found there.
+void sign_and_confirm(std::uint16_t port, const std::filesystem::path& mail,
+                      const std::string& slug, const std::string& name, const std::string& email) {
+    ASSERT_EQ(
+        post_form(port, "/petitions/" + slug + "/sign", signing_fields(port, name, email)).status,
+        303u);
+    std::string link;
+    for (int i = 0; i < 100 && link.empty(); ++i) {
+        for (const auto& message : maildir_messages(mail))
+            if (message.find("To: " + email) != std::string::npos)
+                link = confirmation_link(message);
+        if (link.empty()) std::this_thread::sleep_for(100ms);
+    }
+    ASSERT_FALSE(link.empty()) << email;
+    ASSERT_EQ(post_form(port, "/s/" + link_token(link) + "/confirm", {}).status, 303u);
+}
+
+std::size_t goal_mails_to(const std::filesystem::path& mail, const std::string& address) {
+    std::size_t found = 0;
+    for (const auto& message : maildir_messages(mail))
+        if (message.find("To: " + address) != std::string::npos &&
+            message.find("Subject: Objectif atteint : Un objectif modeste") != std::string::npos &&
+            decoded_body(message).find("objectif de") != std::string::npos)
+            ++found;
+    return found;
+}
+
+TEST_F(AdminPetitions, TheOrganisersHearOnceOfEachGoalReached) {
+    const auto edit = create_draft("Un objectif modeste", {{"goal", "1"}});
+    ASSERT_EQ(step(edit, "publish").status, 303u);
+    const auto port = server_.port();
+    const auto mail = server_.dir() / "data" / "mail";
+    public_page_when(port, "/petitions/un-objectif-modeste",
+                     [](const HttpResponse& r) { return r.status == 200; });
+    sign_and_confirm(port, mail, "un-objectif-modeste", "Camille Martin", "camille@example.org");
+    for (int i = 0; i < 200 && goal_mails_to(mail, "olga@example.org") == 0; ++i)
+        std::this_thread::sleep_for(100ms);
+    EXPECT_EQ(goal_mails_to(mail, "olga@example.org"), 1u);
+    const auto page = public_page_when(port, "/petitions/un-objectif-modeste", [](const auto& r) {
+        return r.body.find("Goal reached!") != std::string::npos;
+    });
+    EXPECT_NE(page.body.find("Goal reached!"), std::string::npos);
+
+    // More signatures do not mail again; a goal raised and reached does.
+    sign_and_confirm(port, mail, "un-objectif-modeste", "Léa Roux", "lea@example.org");
+    std::this_thread::sleep_for(std::chrono::seconds(6));  // past the clock's next round
+    EXPECT_EQ(goal_mails_to(mail, "olga@example.org"), 1u);
+    const auto raised = organiser_.post(
+        edit,
+        petition_fields("Un objectif modeste", {{"slug", "un-objectif-modeste"}, {"goal", "3"}}));
+    ASSERT_EQ(raised.status, 303u) << raised.body;
+    sign_and_confirm(port, mail, "un-objectif-modeste", "Noé Petit", "noe@example.org");
+    for (int i = 0; i < 200 && goal_mails_to(mail, "olga@example.org") < 2; ++i)
+        std::this_thread::sleep_for(100ms);
+    EXPECT_EQ(goal_mails_to(mail, "olga@example.org"), 2u);
+    // A moderator is not an organiser: no mail.
+    EXPECT_EQ(goal_mails_to(mail, "mod@example.org"), 0u);
+}
+
 }  // namespace
 }  // namespace rempart::testing

@@ -11,6 +11,7 @@
 #include "petitions/validate.hpp"
 #include "store/campaign_repository.hpp"
 #include "store/migrations.hpp"
+#include "store/milestone_repository.hpp"
 #include "store/signature_repository.hpp"
 #include "store/user_repository.hpp"
 
@@ -227,6 +228,35 @@ TEST_F(PetitionStore, CampaignFiguresBucketSignaturesByHourAndDayAndState) {
     EXPECT_EQ(figures.days[0].confirmed, 1);
     EXPECT_EQ(figures.days[1].confirmed + figures.days[1].waiting + figures.days[1].other, 3);
     EXPECT_TRUE(figures.incidents.empty());
+}
+
+TEST_F(PetitionStore, AGoalReachedIsRecordedOnceAndARaisedGoalAgain) {
+    migrate_all();
+    auto d = new_draft("velo");
+    d.goal = 1;
+    const auto id = insert_petition(*db_, d, 10)->id;
+    auto quiet = new_draft("calme");
+    quiet.goal = 5;
+    const auto other = insert_petition(*db_, quiet, 10)->id;
+    ASSERT_TRUE(record_signature(*db_, signer(id, "a@example.org", 20), "h1", 9000, 60).ok());
+    ASSERT_TRUE(record_signature(*db_, signer(other, "a@example.org", 20), "h2", 9000, 60).ok());
+    EXPECT_TRUE(record_goals_reached(*db_, 30).empty());  // pending signatures do not count
+    ASSERT_TRUE(db_->exec("UPDATE signatures SET state = 'confirmed'").ok());
+    const auto reached = record_goals_reached(*db_, 40);
+    ASSERT_EQ(reached.size(), 1u);
+    EXPECT_EQ(reached[0].slug, "velo");
+    EXPECT_EQ(reached[0].goal, 1);
+    EXPECT_EQ(reached[0].count, 1);
+    EXPECT_TRUE(record_goals_reached(*db_, 50).empty());
+    ASSERT_TRUE(db_->exec("UPDATE petitions SET goal = 2 WHERE id = " + std::to_string(id)).ok());
+    ASSERT_TRUE(record_signature(*db_, signer(id, "b@example.org", 60), "h3", 9000, 60).ok());
+    ASSERT_TRUE(db_->exec("UPDATE signatures SET state = 'confirmed'").ok());
+    EXPECT_EQ(record_goals_reached(*db_, 70).size(), 1u);
+    EXPECT_TRUE(record_goals_reached(*db_, 80).empty());
+    EXPECT_TRUE(
+        insert_user(*db_, "olga@example.org", accounts::Role::organiser, "h", true, 1).ok());
+    EXPECT_TRUE(insert_user(*db_, "mod@example.org", accounts::Role::moderator, "h", true, 1).ok());
+    EXPECT_EQ(organiser_addresses(*db_), std::vector<std::string>{"olga@example.org"});
 }
 
 // A store written before the back office (schema 12) keeps its petitions, signatures and
