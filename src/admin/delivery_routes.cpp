@@ -3,6 +3,8 @@
 // the audit log before its rows leave: a list of names is personal data.
 #include <spdlog/spdlog.h>
 
+#include <variant>
+
 #include "admin/admin_routes.hpp"
 #include "admin/delivery_csv.hpp"
 #include "core/log_events.hpp"
@@ -43,8 +45,11 @@ boost::asio::awaitable<Result<std::optional<Delivery>>> export_delivery(AdminSer
     co_return co_await s.store.writer().write<std::optional<Delivery>>(std::move(job));
 }
 
-Awaitable csv(AdminServices& s, const Params& params, const AdminContext& context) {
-    auto exported = co_await export_delivery(s, context, id_of(params[0]), "csv");
+// The delivery, or the page that says why there is none: 404 for no such petition, 503
+// when the store could not write the export's audit entry (no entry, no list).
+boost::asio::awaitable<std::variant<Delivery, Response>> delivery_or_refusal(
+    AdminServices& s, const AdminContext& context, std::int64_t id, std::string format) {
+    auto exported = co_await export_delivery(s, context, id, std::move(format));
     if (!exported) {
         spdlog::error("{} error={}", log_event::store_write_failed,
                       log_text(exported.error().detail));
@@ -53,7 +58,13 @@ Awaitable csv(AdminServices& s, const Params& params, const AdminContext& contex
     if (!*exported)
         co_return admin_notice(s, context.language, 404, "admin.petition_missing_title",
                                "admin.petition_missing");
-    const auto& delivery = **exported;
+    co_return std::move(**exported);
+}
+
+Awaitable csv(AdminServices& s, const Params& params, const AdminContext& context) {
+    auto exported = co_await delivery_or_refusal(s, context, id_of(params[0]), "csv");
+    if (auto* refusal = std::get_if<Response>(&exported)) co_return std::move(*refusal);
+    const auto& delivery = std::get<Delivery>(exported);
     const DeliveryHeadings headings{text_of(s, context, "admin.delivery_number"),
                                     text_of(s, context, "admin.delivery_name"),
                                     text_of(s, context, "admin.delivery_postcode"),
@@ -69,16 +80,9 @@ Awaitable csv(AdminServices& s, const Params& params, const AdminContext& contex
 }
 
 Awaitable print_page(AdminServices& s, const Params& params, const AdminContext& context) {
-    auto exported = co_await export_delivery(s, context, id_of(params[0]), "print");
-    if (!exported) {
-        spdlog::error("{} error={}", log_event::store_write_failed,
-                      log_text(exported.error().detail));
-        co_return admin_notice(s, context.language, 503, "admin.busy_title", "admin.store_busy");
-    }
-    if (!*exported)
-        co_return admin_notice(s, context.language, 404, "admin.petition_missing_title",
-                               "admin.petition_missing");
-    const auto& delivery = **exported;
+    auto exported = co_await delivery_or_refusal(s, context, id_of(params[0]), "print");
+    if (auto* refusal = std::get_if<Response>(&exported)) co_return std::move(*refusal);
+    const auto& delivery = std::get<Delivery>(exported);
     const auto& petition = delivery.petition;
     PageData data;
     data.set("id", std::to_string(petition.id));

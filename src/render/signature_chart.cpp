@@ -8,6 +8,8 @@
 
 #include <kainjow/mustache.hpp>
 
+#include "render/detail/svg_chart.hpp"
+
 namespace rempart::render {
 namespace {
 
@@ -53,12 +55,7 @@ std::string signature_chart_svg(const std::vector<SignatureBar>& bars, std::int6
         "<title id=\"{2}-title\">{3}</title>\n<desc id=\"{2}-desc\">{4}</desc>\n",
         width, height, mu::html_escape(labels.id), mu::html_escape(labels.title),
         mu::html_escape(labels.description));
-    svg += fmt::format(
-        "<line x1=\"{0}\" y1=\"{1}\" x2=\"{0}\" y2=\"{2}\" stroke=\"#888\"/>\n"
-        "<line x1=\"{0}\" y1=\"{2}\" x2=\"{3}\" y2=\"{2}\" stroke=\"#888\"/>\n"
-        "<text x=\"{4}\" y=\"{5}\" font-size=\"11\" text-anchor=\"end\">{6}</text>\n"
-        "<text x=\"{4}\" y=\"{2}\" font-size=\"11\" text-anchor=\"end\">0</text>\n",
-        left, top, top + plot_height, left + plot_width, left - 4, top + 10, peak);
+    svg += detail::chart_axes(left, top, plot_width, plot_height, peak);
     for (std::size_t i = 0; i < slots; ++i) {
         const auto& slot = counts[i];
         if (slot[0] + slot[1] + slot[2] == 0) continue;
@@ -83,14 +80,7 @@ std::string signature_chart_svg(const std::vector<SignatureBar>& bars, std::int6
         "<text x=\"{}\" y=\"{}\" font-size=\"11\" text-anchor=\"end\">{}</text>\n",
         left, top + plot_height + 14, bar_time(first, step), left + plot_width,
         top + plot_height + 14, bar_time(last, step));
-    int x = left;
-    for (std::size_t s = 0; s < 3; ++s) {
-        svg += fmt::format(
-            "<rect x=\"{}\" y=\"{}\" width=\"10\" height=\"10\" fill=\"{}\"/>"
-            "<text x=\"{}\" y=\"{}\" font-size=\"11\">{}</text>\n",
-            x, height - 12, colours[s], x + 14, height - 3, mu::html_escape(labels.series[s]));
-        x += 24 + static_cast<int>(labels.series[s].size()) * 7;
-    }
+    svg += detail::chart_legend(left, height, colours, labels.series);
     svg += "</svg>\n";
     return svg;
 }

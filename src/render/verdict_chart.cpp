@@ -8,6 +8,8 @@
 
 #include <kainjow/mustache.hpp>
 
+#include "render/detail/svg_chart.hpp"
+
 namespace rempart::render {
 namespace {
 
@@ -72,12 +74,7 @@ std::string verdict_chart_svg(const std::vector<ChartMinute>& input, const Chart
         "<title id=\"chart-title\">{}</title>\n<desc id=\"chart-desc\">{}</desc>\n",
         width, height, mu::html_escape(labels.title), mu::html_escape(labels.description));
     // Axes: the peak on the left, the first and last minutes below.
-    svg += fmt::format(
-        "<line x1=\"{0}\" y1=\"{1}\" x2=\"{0}\" y2=\"{2}\" stroke=\"#888\"/>\n"
-        "<line x1=\"{0}\" y1=\"{2}\" x2=\"{3}\" y2=\"{2}\" stroke=\"#888\"/>\n"
-        "<text x=\"{4}\" y=\"{5}\" font-size=\"11\" text-anchor=\"end\">{6}</text>\n"
-        "<text x=\"{4}\" y=\"{2}\" font-size=\"11\" text-anchor=\"end\">0</text>\n",
-        left, top, top + plot_height, left + plot_width, left - 4, top + 10, peak);
+    svg += detail::chart_axes(left, top, plot_width, plot_height, peak);
     for (std::size_t i = 0; i < minutes.size(); ++i) {
         const auto& minute = minutes[i];
         double y = top + plot_height;
@@ -114,15 +111,7 @@ std::string verdict_chart_svg(const std::vector<ChartMinute>& input, const Chart
                 x, top, top + plot_height, mu::html_escape(labels.marker_label));
         }
     }
-    // The legend, in words as well as colours.
-    int x = left;
-    for (std::size_t g = 0; g < verdict_group_count; ++g) {
-        svg += fmt::format(
-            "<rect x=\"{}\" y=\"{}\" width=\"10\" height=\"10\" fill=\"{}\"/>"
-            "<text x=\"{}\" y=\"{}\" font-size=\"11\">{}</text>\n",
-            x, height - 12, colours[g], x + 14, height - 3, mu::html_escape(labels.groups[g]));
-        x += 24 + static_cast<int>(labels.groups[g].size()) * 7;
-    }
+    svg += detail::chart_legend(left, height, colours, labels.groups);
     svg += "</svg>\n";
     return svg;
 }

@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fail, until, withServer } from './lib/harness.mjs';
+import { decodeQuotedPrintable, fail, until, withServer } from './lib/harness.mjs';
 import { AccessibilityReport } from './lib/axe.mjs';
 
 const config = [
@@ -18,11 +18,6 @@ const config = [
 const petition = { slug: 'velo', title: 'Des pistes cyclables',
   text: 'Des pistes cyclables **protégées** sur le boulevard.\n' };
 const password = 'a long and fine passphrase';
-
-function decodeQuotedPrintable(text) {
-  return text.replace(/=\r?\n/g, '')
-    .replace(/=([0-9A-F]{2})/g, (_, hex) => String.fromCharCode(parseInt(hex, 16)));
-}
 
 function confirmationTokens(dir) {
   const maildir = join(dir, 'data', 'mail', 'new');

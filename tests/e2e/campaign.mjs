@@ -7,7 +7,9 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fail, until, withServer, watchProblems, policyProblems } from './lib/harness.mjs';
+import {
+  decodeQuotedPrintable, fail, policyProblems, until, waitForProofOfWork, watchProblems, withServer,
+} from './lib/harness.mjs';
 import { AccessibilityReport } from './lib/axe.mjs';
 
 const config = [
@@ -18,11 +20,6 @@ const petition = { slug: 'existante', title: 'Une autre pétition', text: 'Texte
 const password = 'a long and fine passphrase';
 // SCREENSHOTS=<folder> keeps a picture of each page checked, for reading the pages by eye.
 const screenshots = process.env.SCREENSHOTS;
-
-function decodeQuotedPrintable(text) {
-  return text.replace(/=\r?\n/g, '')
-    .replace(/=([0-9A-F]{2})/g, (_, hex) => String.fromCharCode(parseInt(hex, 16)));
-}
 
 await withServer(process.argv[2], config, petition, async ({ base, dir, browser }) => {
   const report = new AccessibilityReport();
@@ -91,17 +88,7 @@ await withServer(process.argv[2], config, petition, async ({ base, dir, browser 
   await signer.getByLabel('Adresse e-mail').fill('camille@example.org');
   await signer.locator('#updates').check();
   await signer.locator('#accept_terms').check();
-  const box = signer.locator('altcha-widget input[type="checkbox"]').first();
-  let lastTick = 0;
-  await until('the proof of work', async () => {
-    const payload = await signer.locator('input[name="altcha"]').inputValue().catch(() => '');
-    if (payload.length > 0) return true;
-    if (Date.now() - lastTick > 5_000) {
-      lastTick = Date.now();
-      if (!(await box.isChecked().catch(() => true))) await box.check({ force: true }).catch(() => {});
-    }
-    return false;
-  }, 60_000);
+  await waitForProofOfWork(signer);
   await signer.getByRole('button', { name: 'Signer la pétition' }).click();
   await signer.waitForURL(/\/thanks$/);
   const maildir = join(dir, 'data', 'mail', 'new');

@@ -5,13 +5,9 @@
 // Usage: node tests/e2e/signing.mjs <path to rempart binary>
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { fail, until, withServer, watchProblems, policyProblems } from './lib/harness.mjs';
-
-function decodeQuotedPrintable(text) {
-  return text
-    .replace(/=\r?\n/g, '')
-    .replace(/=([0-9A-F]{2})/g, (_, hex) => String.fromCharCode(parseInt(hex, 16)));
-}
+import {
+  decodeQuotedPrintable, fail, policyProblems, until, waitForProofOfWork, watchProblems, withServer,
+} from './lib/harness.mjs';
 
 const config = [
   '[shield]', `asn_table = "${join(process.cwd(), 'tests/fixtures/asn.csv')}"`, 'pow_max_number = 20000',
@@ -34,21 +30,7 @@ await withServer(process.argv[2], config, petition, async ({ base, dir, browser 
   await page.getByLabel('Adresse e-mail').fill('marie@example.org');
   await page.getByLabel('Code postal').fill('75005');
   await page.locator('#accept_terms').check();
-  // The widget starts when the form takes focus, as it did above; ticking its box is what
-  // a signer does if it has not finished yet.
-  // A tick that lands while the widget is starting can leave it idle: as a signer would,
-  // the test ticks again every few seconds while the box stays empty.
-  const box = page.locator('altcha-widget input[type="checkbox"]').first();
-  let lastTick = 0;
-  await until('the proof of work', async () => {
-    const payload = await page.locator('input[name="altcha"]').inputValue().catch(() => '');
-    if (payload.length > 0) return true;
-    if (Date.now() - lastTick > 5_000) {
-      lastTick = Date.now();
-      if (!(await box.isChecked().catch(() => true))) await box.check({ force: true }).catch(() => {});
-    }
-    return false;
-  }, 60_000);
+  await waitForProofOfWork(page);
   await page.getByRole('button', { name: 'Signer la pétition' }).click();
   await page.waitForURL(`${base}/petitions/pistes/thanks`);
   if (!(await page.textContent('h1')).includes('Consultez votre messagerie'))

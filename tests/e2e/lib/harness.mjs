@@ -111,3 +111,27 @@ export function watchProblems(page, base) {
 export function policyProblems(problems) {
   return problems.filter((p) => /Content Security Policy|another site|Refused/.test(p));
 }
+
+// Waits for the signing form's proof-of-work widget to hand its payload, as a signer does:
+// the widget starts when the form takes focus, and a tick that lands while it is starting
+// can leave it idle, so the box is ticked again every few seconds while it stays empty.
+export async function waitForProofOfWork(page) {
+  const box = page.locator('altcha-widget input[type="checkbox"]').first();
+  let lastTick = 0;
+  await until('the proof of work', async () => {
+    const payload = await page.locator('input[name="altcha"]').inputValue().catch(() => '');
+    if (payload.length > 0) return true;
+    if (Date.now() - lastTick > 5_000) {
+      lastTick = Date.now();
+      if (!(await box.isChecked().catch(() => true))) await box.check({ force: true }).catch(() => {});
+    }
+    return false;
+  }, 60_000);
+}
+
+// A mail's quoted-printable text made readable again.
+export function decodeQuotedPrintable(text) {
+  return text
+    .replace(/=\r?\n/g, '')
+    .replace(/=([0-9A-F]{2})/g, (_, hex) => String.fromCharCode(parseInt(hex, 16)));
+}
