@@ -57,7 +57,7 @@ PageData form_data(const AdminServices& s, const AdminContext& context, const Pe
         PageData item;
         item.set("code", std::string(code));
         item.set("label", say(s, context, std::string("admin.petition_language_") + code));
-        item.set("selected", input.language == code || (input.language.empty() && code[0] == 'f'));
+        item.set("selected", (input.language.empty() ? "fr" : input.language) == code);
         languages.push_back(item);
     }
     data.set("languages", languages);
