@@ -40,6 +40,9 @@ void set_petition(mu::data& data, const SiteView& view, Language language,
     const auto& messages = view.messages;
     data.set("slug", petition.slug);
     data.set("title", petition.title);
+    // The petition's own language, which may differ from the interface's: screen readers
+    // read its title and text with the right voice.
+    data.set("petition_lang", petition.language == "en" ? std::string("en") : std::string("fr"));
     set_text(data, "summary", petition.summary);
     data.set("signatures", format_signatures(messages, language, petition.signature_count));
     const auto now = static_cast<std::int64_t>(std::time(nullptr));

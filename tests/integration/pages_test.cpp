@@ -60,7 +60,7 @@ TEST_F(Pages, HomeListsOpenPetitionsWithCountAndGoal) {
 TEST_F(Pages, PetitionPageRendersMarkdown) {
     const auto response = http_get(server_->port(), "/petitions/pistes-cyclables");
     ASSERT_EQ(response.status, 200u);
-    EXPECT_NE(response.body.find("<h1>Des pistes cyclables sûres</h1>"), std::string::npos);
+    EXPECT_NE(response.body.find("<h1 lang=\"fr\">Des pistes cyclables sûres</h1>"), std::string::npos);
     EXPECT_NE(response.body.find("<strong>pistes cyclables</strong>"), std::string::npos);
     EXPECT_NE(response.body.find("Pour aller à l&apos;école à vélo"), std::string::npos);
     EXPECT_EQ(response.body.find("<h1>Pourquoi"), std::string::npos);  // headings shifted

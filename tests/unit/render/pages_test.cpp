@@ -112,12 +112,23 @@ TEST_F(Pages, HomeSaysWhenNothingIsOpen) {
     EXPECT_TRUE(contains(render_home(view(), Language::en, {}), "No open petitions yet."));
 }
 
+TEST_F(Pages, APetitionInEnglishSaysSoOnItsOwnTextOnly) {
+    auto english = petition("bikes", "Safe bike lanes", "We ask for **lanes**.");
+    english.summary = "Lanes now";
+    english.language = "en";
+    const auto html = render_petition(view(), Language::fr, english);
+    EXPECT_TRUE(contains(html, "<html lang=\"fr\">"));  // the interface stays French
+    EXPECT_TRUE(contains(html, "<h1 lang=\"en\">Safe bike lanes</h1>"));
+    EXPECT_TRUE(contains(html, "<p class=\"summary\" lang=\"en\">Lanes now</p>"));
+    EXPECT_TRUE(contains(html, "<div class=\"petition-body\" lang=\"en\">"));
+}
+
 TEST_F(Pages, PetitionPageShowsTitleBodyAndSigningPlace) {
     auto open = petition("pistes", "Des pistes", "# Pourquoi\n\nDes **pistes**.");
     open.summary = "Résumé";
     const auto html = render_petition(view(), Language::fr, open);
     EXPECT_TRUE(contains(html, "<title>Des pistes · Rempart</title>"));
-    EXPECT_TRUE(contains(html, "<h1>Des pistes</h1>"));
+    EXPECT_TRUE(contains(html, "<h1 lang=\"fr\">Des pistes</h1>"));
     EXPECT_TRUE(contains(html, "<h2>Pourquoi</h2>"));
     EXPECT_TRUE(contains(html, "<strong>pistes</strong>"));
     EXPECT_TRUE(contains(html, "0 signature"));
@@ -146,7 +157,7 @@ TEST_F(Pages, ProgressPastTheGoalFillsTheBarAndSaysHowFar) {
 TEST_F(Pages, PetitionPageEscapesTheTitle) {
     const auto html =
         render_petition(view(), Language::fr, petition("p", "<i>Vite</i> & \"bien\"", "x"));
-    EXPECT_TRUE(contains(html, "<h1>&lt;i&gt;Vite&lt;/i&gt; &amp; &quot;bien&quot;</h1>"));
+    EXPECT_TRUE(contains(html, "<h1 lang=\"fr\">&lt;i&gt;Vite&lt;/i&gt; &amp; &quot;bien&quot;</h1>"));
     EXPECT_TRUE(contains(html, "<title>&lt;i&gt;Vite"));
 }
 

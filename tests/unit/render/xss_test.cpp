@@ -197,7 +197,7 @@ TEST_F(Xss, TheBodyKeepsItsHarmlessText) {
 TEST_F(Xss, TheTitleIsShownAsTyped) {
     const auto html =
         render_petition(view(), Language::fr, petition("p", "<b>Bold</b> & \"quotes\"", "x"));
-    EXPECT_NE(html.find("<h1>&lt;b&gt;Bold&lt;/b&gt; &amp; &quot;quotes&quot;</h1>"),
+    EXPECT_NE(html.find("<h1 lang=\"fr\">&lt;b&gt;Bold&lt;/b&gt; &amp; &quot;quotes&quot;</h1>"),
               std::string::npos);
 }
 
@@ -213,7 +213,7 @@ TEST_F(Xss, MustacheTagsInUserTextStayLiteral) {
         EXPECT_NE(html.find("{{&gt; progress}}"), std::string::npos);
     }
     const auto page = render_petition(view(), Language::fr, petition);
-    EXPECT_NE(page.find("<h1>" + title + "</h1>"), std::string::npos);
+    EXPECT_NE(page.find("<h1 lang=\"fr\">" + title + "</h1>"), std::string::npos);
     EXPECT_NE(page.find("{{site_name}} et {{{body_html}}}"), std::string::npos);
 }
 
