@@ -7,7 +7,8 @@
 namespace rempart::web {
 namespace {
 
-http::Response history_page_response(std::string body, std::string_view cache_control) {
+// A page read from the store for this request alone.
+http::Response store_page_response(std::string body, std::string_view cache_control) {
     http::Response response;
     response.body = http::Body(std::move(body));
     response.set_header("Cache-Control", std::string(cache_control));
@@ -38,12 +39,13 @@ void add_petition_history_routes(http::Router& router, const Site& site, store::
                 shown.push_back(
                     {change.at, change.change.field, change.change.before, change.change.after});
             const auto language = site.language_of(request.headers);
-            co_return history_page_response(
+            co_return store_page_response(
                 render::render_history(site.view(), language, *known, shown), "no-cache");
         });
 
     // The token is the only key: whoever holds the link may read the draft, nobody may
-    // find it. Never kept by a cache, never indexed, never sent on as a referrer.
+    // find it. Never kept by a cache, never indexed; the site's Referrer-Policy
+    // (same-origin) keeps it from the sites the draft links to.
     router.add(
         http::Method::get, "/preview/{token}", "petition_preview",
         http::gated(http::Priority::normal, http::TrafficFamily::page),
@@ -59,10 +61,9 @@ void add_petition_history_routes(http::Router& router, const Site& site, store::
             const auto petition = co_await readers.read<std::optional<Petition>>(std::move(read));
             if (!petition) co_return site.error_page(404, request.headers, request.target);
             const auto language = site.language_of(request.headers);
-            auto response = history_page_response(
+            auto response = store_page_response(
                 render::render_preview(site.view(), language, *petition), "no-store");
             response.set_header("X-Robots-Tag", "noindex, nofollow");
-            response.set_header("Referrer-Policy", "no-referrer");
             co_return response;
         });
 }
