@@ -1,10 +1,7 @@
 // Tests for an incident's evidence in the store: what is loaded, and the exports recorded.
 #include <gtest/gtest.h>
 
-#include <unistd.h>
-
 #include <chrono>
-#include <filesystem>
 #include <iostream>
 
 #include "defence/evidence/export.hpp"
@@ -12,9 +9,9 @@
 #include "store/event_repository.hpp"
 #include "store/evidence_repository.hpp"
 #include "store/incident_repository.hpp"
-#include "store/migrations.hpp"
 #include "store/petition_repository.hpp"
 #include "store/signature_repository.hpp"
+#include "store_fixture.hpp"
 
 namespace rempart::store {
 namespace {
@@ -29,22 +26,14 @@ struct Attempt {
     std::int64_t petition = 0;  // 0: the test's petition
 };
 
-class EvidenceStore : public ::testing::Test {
+class EvidenceStore : public testing::TempStore {
   protected:
     void SetUp() override {
-        char pattern[] = "/tmp/rempart-evidence-test.XXXXXX";
-        dir_ = ::mkdtemp(pattern);
-        auto opened = Database::open(dir_ / "rempart.db", Database::Mode::read_write);
-        ASSERT_TRUE(opened.ok());
-        db_ = std::move(*opened);
-        ASSERT_TRUE(migrate(*db_).ok());
+        TempStore::SetUp();
+        if (HasFatalFailure()) return;
         petition_ =
             insert_petition(*db_, {"noel", "Noël sans Amazon", "", "Texte", {}, false}, 1)->id;
         other_ = insert_petition(*db_, {"autre", "Autre", "", "Texte", {}, false}, 1)->id;
-    }
-    void TearDown() override {
-        db_.reset();
-        std::filesystem::remove_all(dir_);
     }
     // An attempt's event, and its signature when it was accepted.
     std::int64_t attempt(const Attempt& a, const std::string& name = "Jeff Bezos") {
@@ -126,8 +115,6 @@ class EvidenceStore : public ::testing::Test {
         return total;
     }
 
-    std::filesystem::path dir_;
-    std::unique_ptr<Database> db_;
     std::int64_t petition_ = 0;
     std::int64_t other_ = 0;
     int mails_ = 0;

@@ -2,10 +2,6 @@
 // one incident per attack, decisions, and bans.
 #include <gtest/gtest.h>
 
-#include <unistd.h>
-
-#include <filesystem>
-
 #include "defence/model/errors.hpp"
 #include "store/ban_repository.hpp"
 #include "store/bulk_invalidation.hpp"
@@ -14,9 +10,9 @@
 #include "store/incident_repository.hpp"
 #include "store/incident_rows.hpp"
 #include "store/incident_views.hpp"
-#include "store/migrations.hpp"
 #include "store/petition_repository.hpp"
 #include "store/signature_repository.hpp"
+#include "store_fixture.hpp"
 
 namespace rempart::store {
 namespace {
@@ -32,20 +28,12 @@ defence::Dimension dimension(std::string_view name) {
         static_cast<defence::Dimension>(defence::dimension_count));
 }
 
-class IncidentStore : public ::testing::Test {
+class IncidentStore : public testing::TempStore {
   protected:
     void SetUp() override {
-        char pattern[] = "/tmp/rempart-incident-test.XXXXXX";
-        dir_ = ::mkdtemp(pattern);
-        auto opened = Database::open(dir_ / "rempart.db", Database::Mode::read_write);
-        ASSERT_TRUE(opened.ok());
-        db_ = std::move(*opened);
-        ASSERT_TRUE(migrate(*db_).ok());
+        TempStore::SetUp();
+        if (HasFatalFailure()) return;
         petition_ = insert_petition(*db_, {"p", "T", "", "Texte", {}, false}, 1)->id;
-    }
-    void TearDown() override {
-        db_.reset();
-        std::filesystem::remove_all(dir_);
     }
     // A signature and the event of its attempt, with these keys.
     std::int64_t sign(const std::string& email, const std::string& name_key, std::int64_t asn,
@@ -107,8 +95,6 @@ class IncidentStore : public ::testing::Test {
         return state;
     }
 
-    std::filesystem::path dir_;
-    std::unique_ptr<Database> db_;
     std::int64_t petition_ = 0;
     signatures::SigningEvent last_event_;
 };

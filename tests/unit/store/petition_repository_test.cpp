@@ -3,9 +3,6 @@
 #include "store/petition_repository.hpp"
 
 #include <gtest/gtest.h>
-#include <unistd.h>
-
-#include <filesystem>
 
 #include "petitions/errors.hpp"
 #include "petitions/validate.hpp"
@@ -14,6 +11,7 @@
 #include "store/milestone_repository.hpp"
 #include "store/signature_repository.hpp"
 #include "store/user_repository.hpp"
+#include "store_fixture.hpp"
 
 namespace rempart::store {
 namespace {
@@ -26,44 +24,21 @@ PetitionDraft new_draft(std::string slug) {
     return d;
 }
 
-class PetitionStore : public ::testing::Test {
+class PetitionStore : public testing::TempStore {
   protected:
-    void SetUp() override {
-        char pattern[] = "/tmp/rempart-petition-test.XXXXXX";
-        dir_ = ::mkdtemp(pattern);
-        auto opened = Database::open(dir_ / "rempart.db", Database::Mode::read_write);
-        ASSERT_TRUE(opened.ok());
-        db_ = std::move(*opened);
-    }
-    void TearDown() override {
-        db_.reset();
-        std::filesystem::remove_all(dir_);
-    }
-    void migrate_all() { ASSERT_TRUE(migrate(*db_).ok()); }
-
     signatures::NewSignature signer(std::int64_t petition, const std::string& email,
                                     std::int64_t now) const {
-        signatures::NewSignature s;
-        s.petition_id = petition;
-        s.name = "Marie Curie";
-        s.name_normalised = "marie curie";
-        s.email = email;
-        s.email_canonical = email;
-        s.email_domain = "example.org";
-        s.language = "fr";
-        s.terms_version = "t1";
-        s.privacy_version = "p1";
-        s.ip = "192.0.2.1";
-        s.now = now;
-        return s;
+        return testing::sample_signature(petition, email, now);
     }
+};
 
-    std::filesystem::path dir_;
-    std::unique_ptr<Database> db_;
+// A store left empty, for the migration's own test to take through the schemas.
+class PetitionStoreBeforeBackOffice : public PetitionStore {
+  protected:
+    void SetUp() override { open(false); }
 };
 
 TEST_F(PetitionStore, ADraftIsKeptOutOfThePublicList) {
-    migrate_all();
     auto made = insert_petition(*db_, new_draft("brouillon"), 10, PetitionState::draft);
     ASSERT_TRUE(made.ok()) << made.error().detail;
     EXPECT_EQ(made->state, PetitionState::draft);
@@ -75,7 +50,6 @@ TEST_F(PetitionStore, ADraftIsKeptOutOfThePublicList) {
 }
 
 TEST_F(PetitionStore, EveryFieldIsStoredAndReadBack) {
-    migrate_all();
     auto d = new_draft("velo");
     d.goal = 500;
     d.target_name = "Grégory Doucet";
@@ -99,7 +73,6 @@ TEST_F(PetitionStore, EveryFieldIsStoredAndReadBack) {
 }
 
 TEST_F(PetitionStore, EditsAreKeptFieldByFieldAndPublicOnlyAfterPublication) {
-    migrate_all();
     const auto id = insert_petition(*db_, new_draft("velo"), 10, PetitionState::draft)->id;
     const ChangeAuthor ana{std::nullopt, "ana@example.org"};
     auto d = new_draft("velo-lyon");
@@ -130,7 +103,6 @@ TEST_F(PetitionStore, EditsAreKeptFieldByFieldAndPublicOnlyAfterPublication) {
 }
 
 TEST_F(PetitionStore, APublishedSlugStaysAndATakenSlugIsRefused) {
-    migrate_all();
     const auto id = insert_petition(*db_, new_draft("velo"), 10)->id;
     ASSERT_TRUE(insert_petition(*db_, new_draft("autre"), 10, PetitionState::draft).ok());
     const auto locked = update_petition(*db_, id, new_draft("nouveau"), {}, 20);
@@ -146,7 +118,6 @@ TEST_F(PetitionStore, APublishedSlugStaysAndATakenSlugIsRefused) {
 }
 
 TEST_F(PetitionStore, StepsMoveOnceAndRefuseTheSecondTime) {
-    migrate_all();
     const auto id = insert_petition(*db_, new_draft("velo"), 10, PetitionState::draft)->id;
     ASSERT_TRUE(set_preview_key(*db_, id, "k1").ok());
     EXPECT_TRUE(find_petition_by_preview_key(*db_, "k1"));
@@ -166,7 +137,6 @@ TEST_F(PetitionStore, StepsMoveOnceAndRefuseTheSecondTime) {
 }
 
 TEST_F(PetitionStore, PetitionsPastTheirEndCloseAndNoOtherDoes) {
-    migrate_all();
     auto ending = new_draft("finie");
     ending.ends_at = 1000;
     auto later = new_draft("plus-tard");
@@ -186,7 +156,6 @@ TEST_F(PetitionStore, PetitionsPastTheirEndCloseAndNoOtherDoes) {
 }
 
 TEST_F(PetitionStore, TheOverviewCountsPendingSignaturesAndTheLastActivity) {
-    migrate_all();
     const auto id = insert_petition(*db_, new_draft("velo"), 10)->id;
     const auto quiet = insert_petition(*db_, new_draft("calme"), 20)->id;
     ASSERT_TRUE(record_signature(*db_, signer(id, "a@example.org", 100), "h1", 9000, 60).ok());
@@ -201,7 +170,6 @@ TEST_F(PetitionStore, TheOverviewCountsPendingSignaturesAndTheLastActivity) {
 }
 
 TEST_F(PetitionStore, CampaignFiguresBucketSignaturesByHourAndDayAndState) {
-    migrate_all();
     const auto id = insert_petition(*db_, new_draft("velo"), 10)->id;
     const std::int64_t now = 1'796'515'200 + 5 * 3600 + 60;  // 2026-12-06 05:01 UTC
     const std::int64_t times[] = {now - 4 * 86400, now - 3600, now - 3500, now};
@@ -231,7 +199,6 @@ TEST_F(PetitionStore, CampaignFiguresBucketSignaturesByHourAndDayAndState) {
 }
 
 TEST_F(PetitionStore, AGoalReachedIsRecordedOnceAndARaisedGoalAgain) {
-    migrate_all();
     auto d = new_draft("velo");
     d.goal = 1;
     const auto id = insert_petition(*db_, d, 10)->id;
@@ -261,7 +228,7 @@ TEST_F(PetitionStore, AGoalReachedIsRecordedOnceAndARaisedGoalAgain) {
 
 // A store written before the back office (schema 12) keeps its petitions, signatures and
 // accounts, and the references between them.
-TEST_F(PetitionStore, TheMigrationRebuildsTablesAndLosesNothing) {
+TEST_F(PetitionStoreBeforeBackOffice, TheMigrationRebuildsTablesAndLosesNothing) {
     const auto all = embedded_migrations();
     std::vector<Migration> before_13;
     for (const auto& m : all)

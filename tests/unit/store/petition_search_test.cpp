@@ -2,32 +2,22 @@
 #include "store/petition_search.hpp"
 
 #include <gtest/gtest.h>
-#include <unistd.h>
 
-#include <filesystem>
-
-#include "store/migrations.hpp"
 #include "store/petition_repository.hpp"
+#include "store_fixture.hpp"
 
 namespace rempart::store {
 namespace {
 
-class PetitionSearch : public ::testing::Test {
+class PetitionSearch : public testing::TempStore {
   protected:
-    PetitionSearch() {
-        char pattern[] = "/tmp/rempart-search-test.XXXXXX";
-        dir_ = ::mkdtemp(pattern);
-        auto opened = Database::open(dir_ / "s.db", Database::Mode::read_write);
-        db_ = std::move(*opened);
-        EXPECT_TRUE(migrate(*db_).ok());
+    void SetUp() override {
+        TempStore::SetUp();
+        if (HasFatalFailure()) return;
         add("velo", "Une rue sûre à VÉLO", "Pistes cyclables", "Devant l'école Jean-Jaurès.", 1);
         add("arbres", "Sauvons les arbres", "Le parc des Buttes", "Cent platanes centenaires.", 2);
         add("ecole", "Une école ouverte", "Cantine bio", "Pour l'école et le vélo aussi.", 3);
         EXPECT_TRUE(set_petition_state(*db_, "arbres", PetitionState::closed, 4).ok());
-    }
-    ~PetitionSearch() override {
-        db_.reset();
-        std::filesystem::remove_all(dir_);
     }
     void add(std::string slug, std::string title, std::string summary, std::string body,
              std::int64_t at) {
@@ -38,8 +28,6 @@ class PetitionSearch : public ::testing::Test {
         for (const auto& p : search_petitions(*db_, words, limit)) out.push_back(p.slug);
         return out;
     }
-    std::filesystem::path dir_;
-    std::unique_ptr<Database> db_;
 };
 
 TEST_F(PetitionSearch, AWordFindsTitleSummaryAndTextNewestFirst) {

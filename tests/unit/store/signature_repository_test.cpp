@@ -1,16 +1,12 @@
 // Tests for signatures in the store: duplicates, links, confirmation, withdrawal, counts.
 #include <gtest/gtest.h>
 
-#include <unistd.h>
-
-#include <filesystem>
-
 #include "signatures/errors.hpp"
 #include "store/event_repository.hpp"
-#include "store/migrations.hpp"
 #include "store/outbox_repository.hpp"
 #include "store/petition_repository.hpp"
 #include "store/signature_repository.hpp"
+#include "store_fixture.hpp"
 
 namespace rempart::store {
 namespace {
@@ -18,45 +14,21 @@ namespace {
 using signatures::NewSignature;
 using signatures::SignatureState;
 
-class SignatureStore : public ::testing::Test {
+class SignatureStore : public testing::TempStore {
   protected:
     void SetUp() override {
-        char pattern[] = "/tmp/rempart-signature-test.XXXXXX";
-        dir_ = ::mkdtemp(pattern);
-        auto opened = Database::open(dir_ / "rempart.db", Database::Mode::read_write);
-        ASSERT_TRUE(opened.ok());
-        db_ = std::move(*opened);
-        ASSERT_TRUE(migrate(*db_).ok());
+        TempStore::SetUp();
+        if (HasFatalFailure()) return;
         auto petition = insert_petition(*db_, {"p", "Titre", "", "Texte", 10, false}, 100);
         ASSERT_TRUE(petition.ok());
         petition_id_ = petition->id;
     }
-    void TearDown() override {
-        db_.reset();
-        std::filesystem::remove_all(dir_);
-    }
 
     NewSignature signer(std::string canonical, std::int64_t now = 1000) const {
-        NewSignature s;
-        s.petition_id = petition_id_;
-        s.name = "Marie Curie";
-        s.name_normalised = "marie curie";
-        s.email = canonical;
-        s.email_canonical = canonical;
-        s.email_domain = canonical.substr(canonical.find('@') + 1);
-        s.postcode = "75005";
-        s.region = "75";
-        s.language = "fr";
-        s.terms_version = "t1";
-        s.privacy_version = "p1";
-        s.ip = "192.0.2.1";
-        s.now = now;
-        return s;
+        return testing::sample_signature(petition_id_, canonical, now);
     }
     std::int64_t count(SignatureState state) { return count_signatures(*db_, petition_id_, state); }
 
-    std::filesystem::path dir_;
-    std::unique_ptr<Database> db_;
     std::int64_t petition_id_ = 0;
 };
 

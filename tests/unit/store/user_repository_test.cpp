@@ -10,32 +10,19 @@
 #include "store/migrations.hpp"
 #include "store/session_repository.hpp"
 #include "store/user_repository.hpp"
+#include "store_fixture.hpp"
 
 namespace rempart::store {
 namespace {
 
 using accounts::Role;
 
-class BackOfficeStore : public ::testing::Test {
+class BackOfficeStore : public testing::TempStore {
   protected:
-    void SetUp() override {
-        char pattern[] = "/tmp/rempart-users-test.XXXXXX";
-        dir_ = ::mkdtemp(pattern);
-        auto opened = Database::open(dir_ / "rempart.db", Database::Mode::read_write);
-        ASSERT_TRUE(opened.ok());
-        db_ = std::move(*opened);
-        ASSERT_TRUE(migrate(*db_).ok());
-    }
-    void TearDown() override {
-        db_.reset();
-        std::filesystem::remove_all(dir_);
-    }
     NewSession session_for(std::int64_t user, std::string hash, std::int64_t at = 1000) {
         return NewSession{std::move(hash), user,       "csrf-" + std::to_string(at), at,
                           at + 5000,       "192.0.2.7"};
     }
-    std::filesystem::path dir_;
-    std::unique_ptr<Database> db_;
 };
 
 TEST_F(BackOfficeStore, AddsFindsAndListsAccounts) {

@@ -4,33 +4,21 @@
 
 #include <gtest/gtest.h>
 
-#include <unistd.h>
-
-#include <filesystem>
-
 #include "store/event_repository.hpp"
-#include "store/migrations.hpp"
 #include "store/petition_repository.hpp"
 #include "store/signature_repository.hpp"
+#include "store_fixture.hpp"
 
 namespace rempart::store {
 namespace {
 
-class WatchSignaturesStore : public ::testing::Test {
+class WatchSignaturesStore : public testing::TempStore {
   protected:
     void SetUp() override {
-        char pattern[] = "/tmp/rempart-watch-test.XXXXXX";
-        dir_ = ::mkdtemp(pattern);
-        auto opened = Database::open(dir_ / "rempart.db", Database::Mode::read_write);
-        ASSERT_TRUE(opened.ok());
-        db_ = std::move(*opened);
-        ASSERT_TRUE(migrate(*db_).ok());
+        TempStore::SetUp();
+        if (HasFatalFailure()) return;
         petition_ = insert_petition(*db_, {"p", "T", "", "Texte", {}, false}, 1)->id;
         other_ = insert_petition(*db_, {"q", "U", "", "Texte", {}, false}, 1)->id;
-    }
-    void TearDown() override {
-        db_.reset();
-        std::filesystem::remove_all(dir_);
     }
     // A signature with its comment as typed, and its attempt's keys.
     void sign(std::int64_t petition, const std::string& email, const std::string& comment,
@@ -71,8 +59,6 @@ class WatchSignaturesStore : public ::testing::Test {
         return w;
     }
 
-    std::filesystem::path dir_;
-    std::unique_ptr<Database> db_;
     std::int64_t petition_ = 0;
     std::int64_t other_ = 0;
 };

@@ -1,0 +1,62 @@
+// What the store's tests share: a database of their own in a folder of their own, migrated
+// to the newest schema unless a test migrates it itself, and a signature to record.
+#pragma once
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <memory>
+#include <string>
+
+#include "signatures/signature.hpp"
+#include "store/database.hpp"
+#include "store/migrations.hpp"
+
+namespace rempart::store::testing {
+
+class TempStore : public ::testing::Test {
+  protected:
+    // A fixture with rows of its own calls this first from its SetUp.
+    void SetUp() override { open(true); }
+    void TearDown() override {
+        db_.reset();
+        if (!dir_.empty()) std::filesystem::remove_all(dir_);
+    }
+    // For the tests of migrations themselves: `migrated` false leaves the schema empty.
+    void open(bool migrated) {
+        char pattern[] = "/tmp/rempart-store-test.XXXXXX";
+        ASSERT_NE(::mkdtemp(pattern), nullptr);
+        dir_ = pattern;
+        auto opened = Database::open(dir_ / "rempart.db", Database::Mode::read_write);
+        ASSERT_TRUE(opened.ok()) << opened.error().detail;
+        db_ = std::move(*opened);
+        if (migrated) ASSERT_TRUE(migrate(*db_).ok());
+    }
+
+    std::filesystem::path dir_;
+    std::unique_ptr<Database> db_;
+};
+
+// Marie Curie signing `petition` at `now` with `email` (its canonical form too), from
+// 75005: what a test changes is set after.
+inline signatures::NewSignature sample_signature(std::int64_t petition, const std::string& email,
+                                                 std::int64_t now) {
+    signatures::NewSignature s;
+    s.petition_id = petition;
+    s.name = "Marie Curie";
+    s.name_normalised = "marie curie";
+    s.email = email;
+    s.email_canonical = email;
+    s.email_domain = email.substr(email.find('@') + 1);
+    s.postcode = "75005";
+    s.region = "75";
+    s.language = "fr";
+    s.terms_version = "t1";
+    s.privacy_version = "p1";
+    s.ip = "192.0.2.1";
+    s.now = now;
+    return s;
+}
+
+}  // namespace rempart::store::testing
