@@ -17,10 +17,6 @@ struct Campaign {
     store::CampaignFigures figures;
 };
 
-std::string say(const AdminServices& s, const AdminContext& context, std::string_view key) {
-    return std::string(s.pages.messages().text(context.language, key));
-}
-
 std::vector<render::SignatureBar> bars_of(const std::vector<store::SignatureBucket>& buckets) {
     std::vector<render::SignatureBar> bars;
     for (const auto& bucket : buckets)

@@ -21,10 +21,6 @@ struct Delivery {
     std::vector<store::DeliveryRow> rows;
 };
 
-std::string text_of(const AdminServices& s, const AdminContext& context, std::string_view key) {
-    return std::string(s.pages.messages().text(context.language, key));
-}
-
 // Reads the list and writes the export's audit entry in one step of the writer, so that no
 // list leaves without its entry; none when the petition does not exist.
 boost::asio::awaitable<Result<std::optional<Delivery>>> export_delivery(AdminServices& s,
@@ -65,12 +61,10 @@ Awaitable csv(AdminServices& s, const Params& params, const AdminContext& contex
     auto exported = co_await delivery_or_refusal(s, context, id_of(params[0]), "csv");
     if (auto* refusal = std::get_if<Response>(&exported)) co_return std::move(*refusal);
     const auto& delivery = std::get<Delivery>(exported);
-    const DeliveryHeadings headings{text_of(s, context, "admin.delivery_number"),
-                                    text_of(s, context, "admin.delivery_name"),
-                                    text_of(s, context, "admin.delivery_postcode"),
-                                    text_of(s, context, "admin.delivery_region"),
-                                    text_of(s, context, "admin.delivery_comment"),
-                                    text_of(s, context, "admin.delivery_date")};
+    const DeliveryHeadings headings{
+        say(s, context, "admin.delivery_number"),   say(s, context, "admin.delivery_name"),
+        say(s, context, "admin.delivery_postcode"), say(s, context, "admin.delivery_region"),
+        say(s, context, "admin.delivery_comment"),  say(s, context, "admin.delivery_date")};
     Response response;
     response.content_type = "text/csv; charset=utf-8";
     response.set_header("Content-Disposition",

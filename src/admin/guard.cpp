@@ -234,6 +234,10 @@ asio::awaitable<Result<void>> record_audit(AdminServices& services, const AdminC
     co_return Result<void>();
 }
 
+std::string say(const AdminServices& services, const AdminContext& context, std::string_view key) {
+    return std::string(services.pages.messages().text(context.language, key));
+}
+
 std::string utc_time(std::int64_t ms) {
     const std::time_t seconds = static_cast<std::time_t>(ms / 1000);
     std::tm utc{};

@@ -139,6 +139,9 @@ boost::asio::awaitable<Result<void>> record_audit(AdminServices& services,
                                                   const AdminContext& context, std::string action,
                                                   std::string detail);
 
+// The words of `key` in the viewer's language.
+std::string say(const AdminServices& services, const AdminContext& context, std::string_view key);
+
 // "2026-11-25 10:02 UTC", as every back-office page writes times.
 std::string utc_time(std::int64_t ms);
 // A positive id from a path segment, or 0.

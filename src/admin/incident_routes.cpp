@@ -13,7 +13,7 @@
 namespace rempart::admin {
 
 std::string say(const IncidentServices& s, const AdminContext& context, std::string_view key) {
-    return std::string(s.admin.pages.messages().text(context.language, key));
+    return say(s.admin, context, key);
 }
 
 namespace {

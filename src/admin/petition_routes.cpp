@@ -16,10 +16,6 @@
 namespace rempart::admin {
 namespace {
 
-std::string say(const AdminServices& s, const AdminContext& context, std::string_view key) {
-    return std::string(s.pages.messages().text(context.language, key));
-}
-
 std::int64_t now_seconds() {
     return unix_now_ms() / 1000;
 }
