@@ -70,14 +70,17 @@ TEST_F(Sharing, ThePetitionAndThanksPagesOfferLinksAndNoThirdPartyLoads) {
         << page.body;
     EXPECT_NE(page.body.find("href=\"/petitions/velo/qr.svg\" download"), std::string::npos);
     // Only our own scripts and styles: the share buttons are ours, the networks only links.
+    std::size_t elements = 0;
     for (const auto* tag : {"<script", "<link rel=\"stylesheet\"", "<img"}) {
         for (auto at = page.body.find(tag); at != std::string::npos;
              at = page.body.find(tag, at + 1)) {
             const auto end = page.body.find('>', at);
             const auto element = page.body.substr(at, end - at);
             EXPECT_EQ(element.find("http"), std::string::npos) << element;
+            ++elements;
         }
     }
+    EXPECT_GE(elements, 5u);  // two stylesheets, the widget's scripts and share.js at least
     const auto thanks =
         http_get(server_.port(), "/petitions/velo/thanks", {{"Accept-Language", "en"}});
     EXPECT_NE(thanks.body.find("Share this petition"), std::string::npos);
