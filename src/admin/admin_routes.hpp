@@ -20,6 +20,8 @@ void add_petition_routes(http::Router& router, AdminServices& services);
 void add_delivery_routes(http::Router& router, AdminServices& services);
 // /admin/petitions/{id}: one petition's campaign page.
 void add_campaign_routes(http::Router& router, AdminServices& services);
+// A petition's news to its signers: write, test, send, pause, resume.
+void add_news_routes(http::Router& router, AdminServices& services);
 
 // Where to go after login: a local path under /admin, or /admin itself.
 std::string safe_admin_next(std::string_view next);

@@ -8,6 +8,7 @@
 #include "web/petition_history_routes.hpp"
 #include "web/search_routes.hpp"
 #include "web/share_routes.hpp"
+#include "web/unsubscribe_routes.hpp"
 
 namespace rempart::app {
 
@@ -25,6 +26,8 @@ http::Router server_routes(const RouteServices& services, ops::MetricsReaders me
     web::add_search_routes(router, services.site, services.store.readers());
     web::add_petition_history_routes(router, services.site, services.store.readers());
     web::add_share_routes(router, services.site);
+    web::add_unsubscribe_routes(router, services.site, services.store,
+                                services.signing.event_secret);
     api::add_api_routes(router, services.catalog, config.server.base_url,
                         &services.store.readers());
     web::add_altcha_route(router, services.proof_of_work, services.difficulty, config.shield);

@@ -20,6 +20,7 @@
 #include "app/defence_setup.hpp"
 #include "app/demo.hpp"
 #include "app/goal_mail.hpp"
+#include "app/news_sender.hpp"
 #include "app/refusal_summaries.hpp"
 #include "app/routes.hpp"
 #include "app/serve.hpp"
@@ -35,11 +36,13 @@
 #include "ops/metrics_readers.hpp"
 #include "petitions/catalog.hpp"
 #include "server/dispatch.hpp"
+#include "signatures/unsubscribe_token.hpp"
 #include "store/errors.hpp"
 #include "store/petition_repository.hpp"
 #include "store/signature_repository.hpp"
 #include "store/store.hpp"
 #include "store/user_repository.hpp"
+#include "web/news_mail.hpp"
 #include "web/shield_guard.hpp"
 #include "web/signing_routes.hpp"
 #include "web/site.hpp"
@@ -212,8 +215,11 @@ int serve(const Config& config, bool demo) {
     const web::Site& site_for_mail = **site;
     mail::Outbox outbox(
         store, *signing->transport,
-        [&site_for_mail](const store::OutboxMail& mail) {
-            return compose_confirmation(site_for_mail, mail);
+        [&site_for_mail, &secret = *secret](const store::OutboxMail& mail) {
+            if (!mail.news) return compose_confirmation(site_for_mail, mail);
+            const auto unsubscribe = site_for_mail.config().server.base_url + "/u/" +
+                                     signatures::unsubscribe_token(secret, mail.news->signature_id);
+            return web::compose_news_mail(site_for_mail, *mail.news, mail.envelope_to, unsubscribe);
         },
         config.mail.outbox);
     auto defence = set_up_defence(
@@ -322,6 +328,10 @@ int serve(const Config& config, bool demo) {
     asio::co_spawn(
         io, petition_clock(store, config, (*site)->messages(), [&outbox] { outbox.notify(); }),
         asio::detached);
+    asio::co_spawn(io,
+                   run_news_sender(store, {config.mail.news_per_minute, config.mail.from},
+                                   [&outbox] { outbox.notify(); }),
+                   asio::detached);
     asio::co_spawn(io, run_shield_clock(*shield.front_door), asio::detached);
     asio::co_spawn(io,
                    run_refusal_summaries(store, signing_services.refusals, std::chrono::seconds(5)),

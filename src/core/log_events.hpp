@@ -45,6 +45,12 @@ inline constexpr std::string_view qr_failed = "QR_FAILED";
 inline constexpr std::string_view petition_edited = "PETITION_EDITED";
 // A petition was published, closed or archived: slug=, step=, by= (or reason=end_date).
 inline constexpr std::string_view petition_step = "PETITION_STEP";
+// A petition's news started, paused or resumed its sending: petition=, news=, step=, by=.
+inline constexpr std::string_view news_sending = "NEWS_SENDING";
+// Every recipient of a news now has their mail in the outbox: news=.
+inline constexpr std::string_view news_queued = "NEWS_QUEUED";
+// A signer asked to hear no more of a petition: signature=, how= (page, one_click).
+inline constexpr std::string_view news_left = "NEWS_LEFT";
 // Cached pages were dropped because what they show changed: reason=.
 inline constexpr std::string_view cache_invalidated = "CACHE_INVALIDATED";
 // A signature was recorded or matched an active one: petition=, signature=, outcome=
@@ -124,6 +130,7 @@ inline constexpr std::string_view all[] = {
     admin_login_refused, admin_forbidden,     gate_switched,       gate_mode_set,
     shield_refused,      origin_refused,      admin_login_alert,   incident_watch,
     watch_decided,       trust_changed,       petition_edited,     petition_step,       qr_failed,
+    news_sending,        news_queued,         news_left,
 };
 
 }  // namespace rempart::log_event

@@ -191,6 +191,15 @@ std::string compose(const Message& message, std::chrono::system_clock::time_poin
     if (!message.language.empty())
         out += "Content-Language: " + without_line_breaks(message.language) + "\r\n";
     out += "Auto-Submitted: auto-generated\r\n";
+    if (!message.unsubscribe_url.empty()) {
+        // The URL is one token: it goes on a line of its own when it does not fit beside
+        // the name (the line may then pass 78 characters, never 998: base_url is short).
+        const auto url = "<" + without_line_breaks(message.unsubscribe_url) + ">";
+        constexpr std::string_view name = "List-Unsubscribe:";
+        out += std::string(name) +
+               (name.size() + 1 + url.size() <= header_line_limit ? " " : "\r\n ") + url + "\r\n";
+        out += "List-Unsubscribe-Post: List-Unsubscribe=One-Click\r\n";
+    }
     out += "Content-Type: multipart/alternative;\r\n boundary=\"" + boundary + "\"\r\n";
     out += "\r\n";
     for (const auto& [type, body] :

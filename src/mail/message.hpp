@@ -15,6 +15,9 @@ struct Message {
     std::string text;       // the text/plain part, LF or CRLF line ends
     std::string html;       // the text/html part
     std::string language;   // "fr", "en": Content-Language
+    // A mail to a list (a petition's news): the recipient's own unsubscribe URL, written as
+    // List-Unsubscribe with List-Unsubscribe-Post for one click (RFC 2369, RFC 8058).
+    std::string unsubscribe_url;
 };
 
 // "<32 hex digits@domain>", random.

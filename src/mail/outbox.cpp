@@ -101,10 +101,11 @@ std::size_t Outbox::send_due() {
     outgoing.reserve(due.size());
     for (std::size_t i = 0; i < due.size(); ++i) {
         const auto& mail = due[i];
-        if (mail.confirmation) composed[i] = composer_(mail);
+        const bool from_parts = mail.confirmation || mail.news;
+        if (from_parts) composed[i] = composer_(mail);
         // Named for good by its row, so a mail sent again after a crash is delivered once.
         outgoing.push_back({{mail.envelope_from, mail.envelope_to},
-                            mail.confirmation ? std::string_view(composed[i]) : mail.message,
+                            from_parts ? std::string_view(composed[i]) : mail.message,
                             std::to_string(mail.created_at) + ".R" + std::to_string(mail.id)});
     }
     auto results = transport_.send_batch(outgoing);

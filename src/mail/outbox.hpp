@@ -35,7 +35,7 @@ struct OutboxStats {
 class Outbox {
   public:
     using Clock = std::function<std::int64_t()>;  // Unix seconds; tests move it
-    // Makes the message of a mail queued as its parts (a confirmation), as it leaves.
+    // Makes the message of a mail queued as its parts (a confirmation, a news), as it leaves.
     using Composer = std::function<std::string(const store::OutboxMail&)>;
     Outbox(store::Store& store, Transport& transport, Composer composer, OutboxOptions options = {},
            Clock clock = {});

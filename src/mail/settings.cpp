@@ -17,6 +17,7 @@ MailSettings read_mail_settings(config::File& file) {
     mail.duration("retry_first_s", 1, 3600, settings.outbox.first_retry);
     mail.text("from", settings.from);
     mail.texts("admin_alerts_to", settings.admin_alerts_to);
+    mail.integer("news_per_minute", 0, 1'000'000, settings.news_per_minute);
     return settings;
 }
 

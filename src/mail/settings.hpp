@@ -23,6 +23,9 @@ struct MailSettings {
     OutboxOptions outbox;  // retry_first_s: after a failure; doubled each time, up to an hour
     std::string from = "petitions@example.org";
     std::vector<std::string> admin_alerts_to;
+    // A petition's news leaves at this pace, every sending together, so that a mail server
+    // or a relay's hourly quota is not flooded; 0: as fast as the outbox delivers.
+    std::int64_t news_per_minute = 3000;
 };
 
 MailSettings read_mail_settings(config::File& file);

@@ -12,7 +12,7 @@ bool same_petition(const Petition& a, const Petition& b) {
            a.target_function == b.target_function && a.ends_at == b.ends_at &&
            a.language == b.language && a.edited_at == b.edited_at &&
            a.signatures_by_region == b.signatures_by_region &&
-           a.latest_signers == b.latest_signers;
+           a.latest_signers == b.latest_signers && a.won_at == b.won_at && a.news == b.news;
 }
 
 }  // namespace

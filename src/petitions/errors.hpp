@@ -25,6 +25,16 @@ enum class PetitionError {
     language_invalid,      // not a language the site speaks
     slug_locked,           // the slug of a published petition cannot change
     state_conflict,        // the petition is not in a state this step starts from
+    news_kind_invalid,     // news is an update, the target's answer or a victory
+    news_subject_invalid,  // the subject is empty
+    news_subject_too_long,
+    news_body_invalid,  // the text is empty
+    news_body_too_long,
+    news_not_public,      // news goes to a published or closed petition's signers only
+    news_no_recipients,   // no confirmed signer asked to be kept informed
+    news_not_found,       // no news of this number on this petition
+    news_state_conflict,  // sending what is already sent, pausing what is not sending
+    already_won,          // a petition is won once
 };
 
 constexpr std::string_view error_name(PetitionError error) {
@@ -65,6 +75,26 @@ constexpr std::string_view error_name(PetitionError error) {
             return "petition.slug_locked";
         case PetitionError::state_conflict:
             return "petition.state_conflict";
+        case PetitionError::news_kind_invalid:
+            return "news.kind_invalid";
+        case PetitionError::news_subject_invalid:
+            return "news.subject_invalid";
+        case PetitionError::news_subject_too_long:
+            return "news.subject_too_long";
+        case PetitionError::news_body_invalid:
+            return "news.body_invalid";
+        case PetitionError::news_body_too_long:
+            return "news.body_too_long";
+        case PetitionError::news_not_public:
+            return "news.not_public";
+        case PetitionError::news_no_recipients:
+            return "news.no_recipients";
+        case PetitionError::news_not_found:
+            return "news.not_found";
+        case PetitionError::news_state_conflict:
+            return "news.state_conflict";
+        case PetitionError::already_won:
+            return "news.already_won";
     }
     return "petition.unknown";
 }

@@ -28,6 +28,16 @@ struct PublicSigner {
     friend bool operator==(const PublicSigner&, const PublicSigner&) = default;
 };
 
+// News the petition's page shows, newest first: an update, the target's answer, a victory.
+struct PublicNews {
+    std::int64_t number = 0;  // its anchor on the page: #news-<number>
+    std::string kind;         // "update", "answer", "victory"
+    std::string subject;
+    std::string body_markdown;
+    std::int64_t published_at = 0;  // Unix seconds
+    friend bool operator==(const PublicNews&, const PublicNews&) = default;
+};
+
 // "Camille Martin" → "Camille M.", "Jean-Pierre de la Tour" → "Jean-Pierre T.", "Camille" →
 // "Camille": a name shown to everyone says no more than a first name and an initial.
 std::string public_short_name(std::string_view name);
@@ -49,10 +59,13 @@ struct Petition {
     std::optional<std::int64_t> ends_at;  // Unix seconds: the end of the end date, UTC
     std::string language = "fr";          // the petition's own language
     std::int64_t edited_at = 0;           // the last correction after publication; 0: none
+    std::optional<std::int64_t> won_at;   // the organiser marked it won
     // Confirmed signatures by département ("75", "2A", "971"), sorted by code.
     std::vector<std::pair<std::string, std::int64_t>> signatures_by_region;
     // The last few confirmed signers who chose to show their name, newest first.
     std::vector<PublicSigner> latest_signers;
+    // Published news, newest first (lists of the public pages only).
+    std::vector<PublicNews> news;
 };
 
 // True while the petition takes signatures: published, and its end not passed.

@@ -8,6 +8,7 @@
 
 #include "core/embedded.hpp"
 #include "render/evidence_text.hpp"
+#include "render/markdown.hpp"
 
 namespace rempart::render {
 namespace mu = kainjow::mustache;
@@ -209,6 +210,49 @@ MailTexts goal_reached_mail(const Messages& messages, Language language, const G
     return paragraphs_mail(say("goal_mail.subject"),
                            {say("goal_mail.intro"), say("goal_mail.raise"), say("goal_mail.once")},
                            language);
+}
+
+MailTexts news_mail(const Messages& messages, Language language, const SiteSettings& site,
+                    const NewsMail& news) {
+    const Placeholders values{{"title", news.petition_title}, {"site", site.name}};
+    const auto say = [&](std::string_view key) {
+        return fill(messages.text(language, key), values);
+    };
+    MailTexts mail;
+    mail.subject = (news.test ? say("news_mail.test_prefix") + " " : std::string()) + news.subject;
+    const auto lead = say("news_mail.lead_" + news.kind);
+    const auto read_online = say("news_mail.read_online");
+    const auto why = say("news_mail.why");
+    const auto leave = say("news_mail.leave");
+    const auto sign_off = say("mail.sign_off");
+    // The Markdown as written reads well as plain text: it is the text part.
+    mail.text = lead + "\n\n" + news.body_markdown + "\n\n" + read_online + " " + news.page_link +
+                "\n\n-- \n" + why + "\n" + leave + " " + news.unsubscribe_link + "\n" + sign_off +
+                "\n";
+
+    // Rendered once per news and thread: a sending renders the same text for every signer.
+    thread_local mu::mustache html(
+        std::string(embedded::find("templates/mail/news.mustache").value_or("")));
+    thread_local std::string rendered_source;
+    thread_local std::string rendered_html;
+    if (rendered_source != news.body_markdown) {
+        rendered_html = render_markdown(news.body_markdown);
+        rendered_source = news.body_markdown;
+    }
+    mu::data data;
+    data.set("lang", std::string(code(language)));
+    data.set("subject", mail.subject);
+    data.set("lead", lead);
+    data.set("body_html", rendered_html);
+    data.set("page_link", news.page_link);
+    data.set("read_online", read_online);
+    data.set("why", why);
+    data.set("leave", leave);
+    data.set("unsubscribe_link", news.unsubscribe_link);
+    data.set("leave_link_text", say("news_mail.leave_link"));
+    data.set("sign_off", sign_off);
+    mail.html = html.render(data);
+    return mail;
 }
 
 }  // namespace rempart::render

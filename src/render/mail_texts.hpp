@@ -88,4 +88,18 @@ struct GoalMail {
 };
 MailTexts goal_reached_mail(const Messages& messages, Language language, const GoalMail& goal);
 
+// A petition's news to a signer who asked to be kept informed (or its test, to the
+// organiser): the text as written, then why they get it and their own unsubscribe link.
+struct NewsMail {
+    std::string petition_title;
+    std::string kind;  // "update", "answer", "victory"
+    std::string subject;
+    std::string body_markdown;
+    std::string page_link;         // the news on the petition's page
+    std::string unsubscribe_link;  // {base_url}/u/{token}
+    bool test = false;             // the organiser's own copy, before the sending
+};
+MailTexts news_mail(const Messages& messages, Language language, const SiteSettings& site,
+                    const NewsMail& news);
+
 }  // namespace rempart::render

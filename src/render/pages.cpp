@@ -86,12 +86,34 @@ void set_signers(mu::data& data, const SiteView& view, Language language,
     data.set("chart_html", region_chart_svg(petition.signatures_by_region, labels));
 }
 
+// What the organiser told the signers, newest first, and a won petition's banner.
+void set_news(mu::data& data, const SiteView& view, Language language, const Petition& petition) {
+    mu::data list = mu::data::type::list;
+    for (const auto& news : petition.news) {
+        mu::data item;
+        item.set("number", std::to_string(news.number));
+        item.set("kind", news.kind);
+        item.set("label", news.kind == "answer" && !petition.target_name.empty()
+                              ? fill(text(view, language, "news.kind_answer_from"),
+                                     {{"target", petition.target_name}})
+                              : text(view, language, "news.kind_" + news.kind));
+        item.set("subject", news.subject);
+        item.set("date", format_date(language, news.published_at));
+        item.set("body_html", render_markdown(news.body_markdown));
+        list.push_back(item);
+    }
+    data.set("news", list);
+    data.set("has_news", !petition.news.empty());
+    data.set("won", petition.won_at.has_value());
+}
+
 std::string render_petition(const SiteView& view, Language language, const Petition& petition,
                             const SigningFormView& form, std::string_view notice_key) {
     auto data = page_data(view, language);
     set_petition(data, view, language, petition);
     data.set("body_html", render_markdown(petition.body_markdown));
     set_signers(data, view, language, petition);
+    set_news(data, view, language, petition);
     // A draft is shared by its private link only; an archived petition is not to be spread.
     if (petition.state == PetitionState::published || petition.state == PetitionState::closed)
         set_sharing(data, view, petition);
@@ -180,6 +202,21 @@ std::string render_confirm(const SiteView& view, Language language, const Petiti
     const auto content = render_page(view, language, *view.templates.parsed().confirm, data);
     // The language switch must not carry the token into a URL of its own.
     return in_layout(view, language, {text(view, language, "sign.confirm_title"), "/"}, content);
+}
+
+std::string render_unsubscribe(const SiteView& view, Language language,
+                               const UnsubscribeView& unsubscribe) {
+    auto data = page_data(view, language);
+    data.set("slug", unsubscribe.petition_slug);
+    data.set("title", unsubscribe.petition_title);
+    data.set("token", unsubscribe.token);
+    data.set("subscribed", unsubscribe.subscribed);
+    data.set("left_now", unsubscribe.left_now);
+    data.set("test", unsubscribe.test);
+    const auto content = render_page(view, language, *view.templates.parsed().unsubscribe, data);
+    // As for a confirmation link, the language switch must not carry the token.
+    return in_layout(view, language, {text(view, language, "news.unsubscribe_title"), "/"},
+                     content);
 }
 
 std::string render_privacy(const SiteView& view, Language language) {

@@ -71,6 +71,18 @@ std::string render_thanks(const SiteView& view, Language language, const Petitio
 // Where a confirmation link leads: a button to confirm (or the state), one to withdraw.
 std::string render_confirm(const SiteView& view, Language language, const Petition& petition,
                            std::string_view token, signatures::SignatureState state);
+// Where a news mail's unsubscribe link leads: a button (mail scanners follow links, so a
+// visit alone changes nothing), then what was done.
+struct UnsubscribeView {
+    std::string petition_title;
+    std::string petition_slug;
+    std::string token;
+    bool subscribed = false;  // still hears the petition's news
+    bool left_now = false;    // this request made them leave
+    bool test = false;        // the link of an organiser's test mail: it names nobody
+};
+std::string render_unsubscribe(const SiteView& view, Language language,
+                               const UnsubscribeView& unsubscribe);
 std::string render_privacy(const SiteView& view, Language language);
 std::string render_terms(const SiteView& view, Language language);
 std::string render_error(const SiteView& view, Language language, unsigned status);

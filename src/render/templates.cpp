@@ -29,6 +29,7 @@ Result<std::unique_ptr<Templates>> Templates::load() {
         {"templates/web/gate.mustache", &p.gate},
         {"templates/web/search.mustache", &p.search},
         {"templates/web/history.mustache", &p.history},
+        {"templates/web/unsubscribe.mustache", &p.unsubscribe},
     };
     for (const auto& [path, slot] : files) {
         const auto text = embedded::find(path);

@@ -31,9 +31,11 @@ Result<std::int64_t> enqueue_confirmation(Database& db, std::string_view envelop
 std::vector<OutboxMail> due_mails(Database& db, std::int64_t now, std::size_t limit) {
     auto& select = db.prepare(
         "SELECT o.id, o.envelope_from, o.envelope_to, o.message, o.attempts, "
-        "o.created_at, o.link_token, s.name, s.language, p.title FROM outbox o "
+        "o.created_at, o.link_token, s.name, s.language, p.title, o.news_id, o.signature_id, "
+        "p.slug, n.number, n.kind, n.subject, n.body_markdown FROM outbox o "
         "LEFT JOIN signatures s ON s.id = o.signature_id "
         "LEFT JOIN petitions p ON p.id = s.petition_id "
+        "LEFT JOIN petition_news n ON n.id = o.news_id "
         "WHERE o.state = 'queued' AND o.next_attempt_at <= ?1 ORDER BY o.next_attempt_at, o.id "
         "LIMIT ?2");
     select.bind(1, now).bind(2, static_cast<std::int64_t>(limit));
@@ -49,6 +51,12 @@ std::vector<OutboxMail> due_mails(Database& db, std::int64_t now, std::size_t li
         if (mail.message.empty() && !select.column_is_null(6))
             mail.confirmation = ConfirmationParts{select.column_text(6), select.column_text(7),
                                                   select.column_text(8), select.column_text(9)};
+        else if (mail.message.empty() && !select.column_is_null(10))
+            mail.news =
+                NewsParts{select.column_int(11), select.column_text(7),  select.column_text(8),
+                          select.column_text(9), select.column_text(12), select.column_int(10),
+                          select.column_int(13), select.column_text(14), select.column_text(15),
+                          select.column_text(16)};
         mails.push_back(std::move(mail));
     }
     select.reset();

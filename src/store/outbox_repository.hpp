@@ -20,6 +20,21 @@ struct ConfirmationParts {
     std::string petition_title;
 };
 
+// What a news mail is made of, read as it leaves: the news, and the signer it goes to (for
+// the greeting, the language and their own unsubscribe link).
+struct NewsParts {
+    std::int64_t signature_id = 0;
+    std::string signer_name;
+    std::string language;
+    std::string petition_title;
+    std::string petition_slug;
+    std::int64_t news_id = 0;
+    std::int64_t number = 0;
+    std::string kind;  // "update", "answer", "victory"
+    std::string subject;
+    std::string body_markdown;
+};
+
 struct OutboxMail {
     std::int64_t id = 0;
     std::string envelope_from;
@@ -27,7 +42,8 @@ struct OutboxMail {
     std::string message;  // empty when the mail is composed as it leaves
     std::int64_t attempts = 0;
     std::int64_t created_at = 0;
-    std::optional<ConfirmationParts> confirmation;  // set when `message` is empty
+    std::optional<ConfirmationParts> confirmation;  // one of these two is set when
+    std::optional<NewsParts> news;                  // `message` is empty
 };
 
 Result<std::int64_t> enqueue_mail(Database& db, std::string_view purpose,

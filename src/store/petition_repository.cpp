@@ -16,7 +16,7 @@ const std::string_view petition_columns =
     "SELECT id, slug, title, summary, body_markdown, goal, state, created_at, "
     "COALESCE((SELECT count FROM signature_counts c WHERE c.petition_id = petitions.id AND "
     "c.state = 'confirmed'), 0), postcode_required, target_name, target_function, "
-    "target_email, ends_at, language, COALESCE(edited_at, 0) FROM petitions ";
+    "target_email, ends_at, language, COALESCE(edited_at, 0), won_at FROM petitions ";
 
 Petition read_petition_row(const Statement& row) {
     Petition petition;
@@ -36,6 +36,7 @@ Petition read_petition_row(const Statement& row) {
     petition.ends_at = row.column_optional_int(13);
     petition.language = row.column_text(14);
     petition.edited_at = row.column_int(15);
+    petition.won_at = row.column_optional_int(16);
     return petition;
 }
 
@@ -129,6 +130,16 @@ std::vector<Petition> list_public_petitions(Database& db) {
             petition.latest_signers.push_back({public_short_name(latest.column_text(0)),
                                                latest.column_text(1), latest.column_int(2)});
         latest.reset();
+    }
+    auto& news = db.prepare(
+        "SELECT number, kind, subject, body_markdown, published_at FROM petition_news "
+        "WHERE petition_id = ?1 AND published_at IS NOT NULL ORDER BY number DESC");
+    for (auto& petition : petitions) {
+        news.bind(1, petition.id);
+        while (news.step())
+            petition.news.push_back({news.column_int(0), news.column_text(1), news.column_text(2),
+                                     news.column_text(3), news.column_int(4)});
+        news.reset();
     }
     return petitions;
 }
@@ -290,6 +301,13 @@ std::vector<PetitionChange> petition_history(Database& db, std::int64_t id, bool
                            select.column_int(5) != 0});
     select.reset();
     return changes;
+}
+
+Result<void> mark_petition_won(Database& db, std::int64_t id, std::int64_t now) {
+    auto& update =
+        db.prepare("UPDATE petitions SET won_at = ?1 WHERE id = ?2 AND won_at IS NULL");
+    update.bind(1, now).bind(2, id);
+    return update.run();
 }
 
 }  // namespace rempart::store

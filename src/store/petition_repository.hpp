@@ -75,4 +75,7 @@ struct PetitionChange {
 // Oldest first; `public_only` for the petition's public history.
 std::vector<PetitionChange> petition_history(Database& db, std::int64_t id, bool public_only);
 
+// The petition is won, from `now` (its victory news was sent); a second time changes nothing.
+Result<void> mark_petition_won(Database& db, std::int64_t id, std::int64_t now);
+
 }  // namespace rempart::store

@@ -87,6 +87,29 @@ TEST(Message, HasTheHeadersAMailNeeds) {
     EXPECT_NE(composed.find("Content-Type: text/html; charset=utf-8"), std::string::npos);
 }
 
+TEST(Message, AListMailCarriesOneClickUnsubscribe) {
+    EXPECT_EQ(header_block(compose(sample(), std::chrono::system_clock::now(), "<a@b>"))
+                  .find("List-Unsubscribe"),
+              std::string::npos);
+    auto message = sample();
+    message.unsubscribe_url = "http://127.0.0.1:8080/u/42-0123456789abcdef0123456789abcdef";
+    const auto headers = header_block(compose(message, std::chrono::system_clock::now(), "<a@b>"));
+    // Too long beside its name: the URL goes on the next line, whole.
+    EXPECT_NE(headers.find("\r\nList-Unsubscribe:\r\n <" + message.unsubscribe_url + ">\r\n"),
+              std::string::npos)
+        << headers;
+    EXPECT_NE(headers.find("\r\nList-Unsubscribe-Post: List-Unsubscribe=One-Click\r\n"),
+              std::string::npos);
+    message.unsubscribe_url = "https://p.example/u/7-0123456789abcdef0123456789abcdef";
+    EXPECT_NE(header_block(compose(message, std::chrono::system_clock::now(), "<a@b>"))
+                  .find("\r\nList-Unsubscribe: <" + message.unsubscribe_url + ">\r\n"),
+              std::string::npos);
+    message.unsubscribe_url += "\r\nBcc: everyone@example.org";
+    for (const auto& line :
+         lines_of(header_block(compose(message, std::chrono::system_clock::now(), "<a@b>"))))
+        EXPECT_FALSE(line.starts_with("Bcc:")) << line;
+}
+
 TEST(Message, DatesAreRfc5322InUtc) {
     EXPECT_EQ(format_date(std::chrono::system_clock::from_time_t(0)),
               "Thu, 01 Jan 1970 00:00:00 +0000");

@@ -26,6 +26,7 @@ smtp_timeout_s = 5
 retry_first_s = 60
 from = "petitions@velo.example"
 admin_alerts_to = ["a@example.org"]
+news_per_minute = 0
 )");
     ASSERT_TRUE(mail.ok()) << mail.error().detail;
     EXPECT_EQ(mail->transport, "smtp");
@@ -37,6 +38,7 @@ admin_alerts_to = ["a@example.org"]
     EXPECT_EQ(mail->outbox.first_retry, std::chrono::seconds(60));
     EXPECT_EQ(mail->from, "petitions@velo.example");
     EXPECT_EQ(mail->admin_alerts_to, std::vector<std::string>{"a@example.org"});
+    EXPECT_EQ(mail->news_per_minute, 0);
 }
 
 TEST(MailSettings, EmptyMaildirStaysEmptyForTheAppToDerive) {
@@ -51,6 +53,7 @@ TEST(MailSettings, EachBadValueNamesItsKey) {
         {"[mail]\nadmin_alerts_to = \"a@example.org\"", "[mail] admin_alerts_to: expected"},
         {"[mail]\nsmtp_timeout_s = 0", "[mail] smtp_timeout_s: expected"},
         {"[mail]\nretry_first_s = 3601", "[mail] retry_first_s: expected"},
+        {"[mail]\nnews_per_minute = -1", "[mail] news_per_minute: expected"},
     };
     for (const auto& [toml, expected] : cases) {
         const auto mail = parse(toml);

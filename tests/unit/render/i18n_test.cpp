@@ -91,7 +91,12 @@ TEST(Messages, EveryValidationErrorCodeHasWords) {
         PetitionError::target_too_long,   PetitionError::target_email_invalid,
         PetitionError::end_date_invalid,  PetitionError::end_date_past,
         PetitionError::language_invalid,  PetitionError::slug_locked,
-        PetitionError::state_conflict};
+        PetitionError::state_conflict,    PetitionError::news_kind_invalid,
+        PetitionError::news_subject_invalid, PetitionError::news_subject_too_long,
+        PetitionError::news_body_invalid, PetitionError::news_body_too_long,
+        PetitionError::news_not_public,   PetitionError::news_no_recipients,
+        PetitionError::news_not_found,    PetitionError::news_state_conflict,
+        PetitionError::already_won};
     for (const auto code : shown)
         for (const auto language : all_languages)
             EXPECT_TRUE(messages->all(language).contains(std::string(code.name()))) << code;

@@ -1,0 +1,41 @@
+// A petition's news as a mail.
+#include "web/news_mail.hpp"
+
+#include <chrono>
+
+#include "mail/message.hpp"
+#include "render/i18n.hpp"
+#include "render/mail_texts.hpp"
+
+namespace rempart::web {
+
+std::string compose_news_mail(const Site& site, const store::NewsParts& news, std::string_view to,
+                              std::string_view unsubscribe_url, bool test) {
+    const auto& config = site.config();
+    const auto language = render::parse_language(news.language)
+                              .value_or(render::parse_language(config.site.default_language)
+                                            .value_or(render::Language::fr));
+    render::NewsMail parts;
+    parts.petition_title = news.petition_title;
+    parts.kind = news.kind;
+    parts.subject = news.subject;
+    parts.body_markdown = news.body_markdown;
+    parts.page_link = config.server.base_url + "/petitions/" + news.petition_slug + "#news-" +
+                      std::to_string(news.number);
+    parts.unsubscribe_link = std::string(unsubscribe_url);
+    parts.test = test;
+    const auto texts = render::news_mail(site.messages(), language, config.site, parts);
+    mail::Message message;
+    message.from_address = config.mail.from;
+    message.from_name = config.site.name;
+    message.to_address = std::string(to);
+    message.subject = texts.subject;
+    message.text = texts.text;
+    message.html = texts.html;
+    message.language = std::string(render::code(language));
+    message.unsubscribe_url = std::string(unsubscribe_url);
+    const auto domain = config.mail.from.substr(config.mail.from.find('@') + 1);
+    return mail::compose(message, std::chrono::system_clock::now(), mail::make_message_id(domain));
+}
+
+}  // namespace rempart::web
