@@ -33,6 +33,23 @@ std::vector<std::vector<std::string>> store_rows(const ServerProcess& server,
     return rows;
 }
 
+std::string store_exec(const ServerProcess& server, const std::string& sql) {
+    sqlite3* db = nullptr;
+    std::string error;
+    if (sqlite3_open_v2((server.dir() / "data" / "rempart.db").c_str(), &db, SQLITE_OPEN_READWRITE,
+                        nullptr) != SQLITE_OK) {
+        error = db ? sqlite3_errmsg(db) : "cannot open the store";
+    } else {
+        sqlite3_busy_timeout(db, 5000);
+        char* message = nullptr;
+        if (sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &message) != SQLITE_OK)
+            error = message ? message : "failed";
+        sqlite3_free(message);
+    }
+    sqlite3_close(db);
+    return error;
+}
+
 std::string store_value(const ServerProcess& server, const std::string& sql) {
     const auto rows = store_rows(server, sql);
     return rows.empty() || rows.front().empty() ? std::string() : rows.front().front();
