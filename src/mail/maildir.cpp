@@ -81,59 +81,55 @@ Result<void> MaildirTransport::send(const Envelope& envelope, std::string_view m
 
 std::vector<Result<void>> MaildirTransport::send_batch(std::span<const Outgoing> mails) {
     std::vector<Result<void>> outcomes(mails.size());
-    std::vector<std::string> delivered;  // renamed into new/, durable once new/ is synced
-    // A few files at a time: the server's sockets share the descriptor limit.
-    constexpr std::size_t open_at_once = 32;
-    for (std::size_t first = 0; first < mails.size(); first += open_at_once) {
-        struct Written {
-            std::size_t index;
-            int fd;
-            std::string name;
-        };
-        std::vector<Written> written;
-        const auto last = std::min(mails.size(), first + open_at_once);
-        for (std::size_t i = first; i < last; ++i) {
-            const auto& mail = mails[i];
-            const auto name = mail.key.empty() ? unique_name() : keyed_name(mail.key);
-            // Delivered before a crash stopped the outbox from recording it: once is enough.
-            if (!mail.key.empty() && ::access((folder_ / "new" / name).c_str(), F_OK) == 0)
-                continue;
-            const auto temporary = folder_ / "tmp" / name;
-            // O_TRUNC rather than O_EXCL: what a crash left half written in tmp/ goes again.
-            const int fd =
-                ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-            if (fd < 0) {
-                outcomes[i] = transient("cannot create " + temporary.string());
-                continue;
-            }
-            if (!write_all(fd, mail.message)) {
-                outcomes[i] = transient("cannot write " + temporary.string());
-                ::close(fd);
-                ::unlink(temporary.c_str());
-                continue;
-            }
-            // Writing out starts now for every file, so each sync below finds it under way.
-            (void)::sync_file_range(fd, 0, 0, SYNC_FILE_RANGE_WRITE);
-            written.push_back({i, fd, name});
+    struct Written {
+        std::size_t index;
+        std::string name;
+    };
+    std::vector<Written> written;
+    for (std::size_t i = 0; i < mails.size(); ++i) {
+        const auto& mail = mails[i];
+        const auto name = mail.key.empty() ? unique_name() : keyed_name(mail.key);
+        // Delivered before a crash stopped the outbox from recording it: once is enough.
+        if (!mail.key.empty() && ::access((folder_ / "new" / name).c_str(), F_OK) == 0) continue;
+        const auto temporary = folder_ / "tmp" / name;
+        // O_TRUNC rather than O_EXCL: what a crash left half written in tmp/ goes again.
+        const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+        if (fd < 0) {
+            outcomes[i] = transient("cannot create " + temporary.string());
+            continue;
         }
-        for (const auto& file : written) {
-            const auto temporary = folder_ / "tmp" / file.name;
-            const bool synced = ::fdatasync(file.fd) == 0;
-            if (!synced) outcomes[file.index] = transient("cannot sync " + temporary.string());
-            ::close(file.fd);
-            const auto final_name = folder_ / "new" / file.name;
-            if (synced && ::rename(temporary.c_str(), final_name.c_str()) != 0)
-                outcomes[file.index] =
-                    transient("cannot move the message into " + (folder_ / "new").string());
-            if (outcomes[file.index]) {
-                delivered.push_back(file.name);
-            } else {
-                ::unlink(temporary.c_str());
-            }
+        const bool complete = write_all(fd, mail.message);
+        ::close(fd);
+        if (!complete) {
+            outcomes[i] = transient("cannot write " + temporary.string());
+            ::unlink(temporary.c_str());
+            continue;
         }
+        written.push_back({i, name});
+    }
+    if (written.empty()) return outcomes;
+    // One sync of the file system makes every file of the batch durable before any is
+    // moved into new/: a sync per file cost a flush of the disk's cache each, and held
+    // delivery to about 1,600 mails a second here against many thousands.
+    const int tmp = ::open((folder_ / "tmp").c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    const bool synced = tmp >= 0 && ::syncfs(tmp) == 0;
+    if (tmp >= 0) ::close(tmp);
+    bool any_moved = false;
+    for (const auto& file : written) {
+        const auto temporary = folder_ / "tmp" / file.name;
+        if (!synced) {
+            outcomes[file.index] = transient("cannot sync " + (folder_ / "tmp").string());
+        } else if (::rename(temporary.c_str(), (folder_ / "new" / file.name).c_str()) != 0) {
+            outcomes[file.index] =
+                transient("cannot move the message into " + (folder_ / "new").string());
+        } else {
+            any_moved = true;
+            continue;
+        }
+        ::unlink(temporary.c_str());
     }
     // One sync of new/ for the whole batch makes every rename above durable.
-    if (!delivered.empty() && !sync_folder(folder_ / "new")) {
+    if (any_moved && !sync_folder(folder_ / "new")) {
         const auto error = transient("cannot sync " + (folder_ / "new").string());
         for (auto& outcome : outcomes)
             if (outcome) outcome = error;
