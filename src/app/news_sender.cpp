@@ -22,14 +22,15 @@ namespace {
 
 // A batch is one write of this many rows at most: a few milliseconds, so signatures
 // waiting for the writer are never held behind a whole sending.
-constexpr std::int64_t largest_batch = 2000;
+constexpr std::int64_t largest_batch = 1000;
 constexpr auto tick = std::chrono::milliseconds(250);
 constexpr auto unpaced_tick = std::chrono::milliseconds(20);
 
 }  // namespace
 
 std::int64_t news_backlog(std::int64_t per_minute) {
-    if (per_minute <= 0) return 5 * largest_batch;
+    // Short, so that a confirmation queued meanwhile waits behind a second of news at most.
+    if (per_minute <= 0) return 2 * largest_batch;
     return std::max<std::int64_t>(per_minute / 6, 10);
 }
 

@@ -9,6 +9,7 @@
 #include "core/log_events.hpp"
 #include "core/log_text.hpp"
 #include "core/thread_name.hpp"
+#include "core/thread_priority.hpp"
 #include "mail/errors.hpp"
 #include "store/outbox_repository.hpp"
 
@@ -37,6 +38,9 @@ Outbox::~Outbox() {
 void Outbox::start() {
     thread_ = std::thread([this] {
         name_this_thread("rempart-outbox");
+        // Mail is never urgent to the second: under load the requests get the cores and
+        // the mail catches up after, a news to a hundred thousand signers included.
+        if (options_.nice > 0) (void)lower_this_thread_priority(options_.nice);
         run();
     });
 }

@@ -21,6 +21,7 @@ struct OutboxOptions {
     std::chrono::seconds give_up_after{48 * 3600};  // a confirmation this late is useless
     std::chrono::milliseconds idle_poll{1000};      // also picks up mail queued by another process
     std::size_t batch = 256;
+    int nice = 10;  // the outbox thread's scheduling priority: it gives way to requests
 };
 
 // How long before attempt `attempts + 1`, after `attempts` failures: 30 s, 60 s, 2 min...
