@@ -1,7 +1,8 @@
 // End to end in Chromium: a campaign as a volunteer runs it. An organiser logs in, writes a
 // petition with a preview, publishes it; a signer on a phone-sized window signs with "keep
 // me informed" ticked and confirms from the Maildir; the organiser corrects the text (the
-// page says so, with its history) and prints the delivery list. Every page is axe-clean,
+// page says so, with its history), sends an update the signer leaves in one click, and
+// prints the delivery list. Every page is axe-clean,
 // no policy violation, no request to another origin.
 // Usage: node tests/e2e/campaign.mjs <path to rempart binary>
 import { execFileSync } from 'node:child_process';
@@ -126,6 +127,48 @@ await withServer(process.argv[2], config, petition, async ({ base, dir, browser 
   if (!(await signer.textContent('main')).includes('et chaque collège'))
     fail('the history does not show the new wording');
   await report.check(signer, 'public history on a phone');
+
+  // News to the signers who asked: written with a preview, tested, sent; the signer gets it
+  // with their own link and leaves in one click from the phone.
+  await admin.goto(`${base}${edit.replace('/edit', '')}`);
+  await admin.getByRole('link', { name: 'Nouvelles aux signataires' }).click();
+  await admin.waitForURL(/\/updates$/);
+  await report.check(admin, 'news to the signers');
+  await admin.locator('#subject').fill('Reçus en mairie');
+  await admin.locator('#text').fill('Nous avons été **reçus** par le maire.\n\nProchaine étape : le conseil.');
+  await admin.getByRole('button', { name: 'Aperçu' }).click();
+  await admin.waitForLoadState();
+  if ((await admin.locator('.petition-preview strong').textContent()) !== 'reçus')
+    fail('the news preview does not render the text');
+  await admin.getByRole('button', { name: 'Enregistrer comme brouillon' }).click();
+  await admin.waitForURL(/done=saved/);
+  await admin.getByRole('button', { name: "M'envoyer un essai" }).click();
+  await admin.waitForURL(/done=test/);
+  await admin.getByRole('button', { name: 'Envoyer aux signataires' }).click();
+  await admin.waitForURL(/done=sending/);
+  await report.check(admin, 'news being sent');
+  const newsFile = await until('the news mail', () => readdirSync(maildir).find((name) => {
+    const text = readFileSync(join(maildir, name), 'utf8');
+    return text.includes('To: camille@example.org') && text.includes('List-Unsubscribe-Post');
+  }));
+  const newsMail = decodeQuotedPrintable(readFileSync(join(maildir, newsFile), 'utf8'));
+  if (!newsMail.includes('Prochaine étape : le conseil.')) fail('the news mail lacks its text');
+  const leave = newsMail.match(/http:\/\/127\.0\.0\.1:\d+\/u\/\d+-[0-9a-f]{32}/)?.[0];
+  if (!leave) fail('no unsubscribe link in the news mail');
+  await until('the news on the petition page', async () => {
+    await signer.goto(`${base}/petitions/des-pistes-cyclables-devant-les-ecoles`);
+    return (await signer.textContent('main')).includes('Reçus en mairie');
+  });
+  await report.check(signer, 'petition with news on a phone');
+  await signer.goto(leave);
+  await report.check(signer, 'unsubscribe on a phone');
+  await signer.getByRole('button', { name: 'Ne plus recevoir de nouvelles' }).click();
+  await until('the unsubscribe to be done', async () =>
+    (await signer.textContent('main')).includes("C'est fait"));
+  const left = execFileSync('sqlite3', [join(dir, 'data', 'rempart.db'),
+    "SELECT updates_left_at IS NOT NULL FROM signatures WHERE email = 'camille@example.org'"],
+  { encoding: 'utf8' }).trim();
+  if (left !== '1') fail('the unsubscribe was not kept');
 
   // The list for delivery, printed.
   await admin.goto(`${base}/admin/petitions`);
