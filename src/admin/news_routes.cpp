@@ -5,11 +5,16 @@
 // (app/news_sender), from a cursor the store keeps.
 #include <spdlog/spdlog.h>
 
+#include <chrono>
+
+#include "accounts/tokens.hpp"
 #include "admin/admin_routes.hpp"
 #include "core/log_events.hpp"
 #include "core/log_text.hpp"
+#include "mail/message.hpp"
 #include "petitions/errors.hpp"
 #include "petitions/news.hpp"
+#include "render/mail_texts.hpp"
 #include "render/markdown.hpp"
 #include "store/news_repository.hpp"
 #include "store/outbox_repository.hpp"
@@ -83,6 +88,7 @@ PageData news_page_data(const AdminServices& s, const AdminContext& context, con
     data.set("recipients", number(view.recipients));
     data.set("has_recipients", view.recipients > 0);
     data.set("may_manage", accounts::may(context.user.role, accounts::Action::manage_petitions));
+    data.set("target_has_email", !petition.target_email.empty());
 
     data.set("subject", form.subject);
     data.set("text", form.text);
@@ -247,6 +253,66 @@ Awaitable send_test(AdminServices& s, const Params& params, const AdminContext& 
     co_return admin_redirect(base_path(id) + "?done=test#news-" + std::to_string(number));
 }
 
+// A private link for the target to answer in their own words: mailed to them when the
+// petition gives their address, shown here once otherwise. A new link stops the old one.
+Awaitable answer_link(AdminServices& s, const Params& params, const AdminContext& context) {
+    const auto id = id_of(params[0]);
+    const auto view = co_await read_news_view(s, id);
+    if (!view) co_return news_missing(s, context);
+    const auto& petition = view->petition;
+    const auto token = accounts::new_session_token();
+    const auto& config = s.site.config();
+    const auto link = config.server.base_url + "/answer/" + token;
+    std::string message;
+    if (!petition.target_email.empty()) {
+        const auto language = render::parse_language(petition.language).value_or(context.language);
+        const auto texts = render::answer_request_mail(
+            s.site.messages(), language, config.site,
+            {petition.title, petition.target_name, petition.signature_count, link});
+        mail::Message mail;
+        mail.from_address = config.mail.from;
+        mail.from_name = config.site.name;
+        mail.to_address = petition.target_email;
+        mail.subject = texts.subject;
+        mail.text = texts.text;
+        mail.html = texts.html;
+        mail.language = std::string(render::code(language));
+        message = mail::compose(
+            mail, std::chrono::system_clock::now(),
+            mail::make_message_id(config.mail.from.substr(config.mail.from.find('@') + 1)));
+    }
+    auto entry = audit_entry(
+        context, "answer_link",
+        "petition " + petition.slug + (message.empty() ? ", shown" : ", mailed to the target"));
+    std::function<Result<bool>(store::Database&)> job =
+        [id, key = accounts::session_token_hash(token), message, from = config.mail.from,
+         to = petition.target_email, entry,
+         now = unix_now_ms() / 1000](store::Database& db) -> Result<bool> {
+        if (auto set = store::set_answer_key(db, id, key); !set) return set.error();
+        if (!message.empty())
+            if (auto queued = store::enqueue_mail(db, "answer_request", from, to, message, now);
+                !queued)
+                return queued.error();
+        if (auto audited = store::insert_audit(db, entry); !audited) return audited.error();
+        return true;
+    };
+    const auto made = co_await s.store.writer().write<bool>(std::move(job));
+    if (!made) {
+        if (made.error().code == PetitionError::news_not_public)
+            co_return admin_notice(s, context.language, 409, "admin.news_conflict_title",
+                                   "news.not_public");
+        co_return news_store_busy(s, context, made.error());
+    }
+    if (!message.empty()) s.mail_queued();
+    auto data = news_page_data(s, context, *view, {}, {});
+    if (message.empty())
+        data.set("answer_link", link);  // shown once: the store keeps its hash only
+    else
+        data.set("answer_mailed", render::fill(say(s, context, "admin.answer_mailed"),
+                                               {{"email", petition.target_email}}));
+    co_return news_page(s, context, 200, std::move(data));
+}
+
 enum class SendingStep { send, pause, resume };
 
 std::string_view step_name(SendingStep step) {
@@ -331,6 +397,11 @@ void add_news_routes(http::Router& router, AdminServices& services) {
                     "admin_news_test", Action::manage_petitions,
                     [&services](const Request&, const Params& params, const AdminContext& context) {
                         return send_test(services, params, context);
+                    });
+    add_admin_route(router, services, http::Method::post, "/admin/petitions/{id}/answer-link",
+                    "admin_answer_link", Action::manage_petitions,
+                    [&services](const Request&, const Params& params, const AdminContext& context) {
+                        return answer_link(services, params, context);
                     });
     for (const auto step : {SendingStep::send, SendingStep::pause, SendingStep::resume}) {
         const std::string name(step_name(step));

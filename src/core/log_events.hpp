@@ -49,6 +49,9 @@ inline constexpr std::string_view petition_step = "PETITION_STEP";
 inline constexpr std::string_view news_sending = "NEWS_SENDING";
 // Every recipient of a news now has their mail in the outbox: news=.
 inline constexpr std::string_view news_queued = "NEWS_QUEUED";
+// A petition's target answered through their private link; the answer waits as a draft:
+// petition=, news=.
+inline constexpr std::string_view news_answered = "NEWS_ANSWERED";
 // A signer asked to hear no more of a petition: signature=, how= (page, one_click).
 inline constexpr std::string_view news_left = "NEWS_LEFT";
 // Cached pages were dropped because what they show changed: reason=.
@@ -130,7 +133,7 @@ inline constexpr std::string_view all[] = {
     admin_login_refused, admin_forbidden,     gate_switched,       gate_mode_set,
     shield_refused,      origin_refused,      admin_login_alert,   incident_watch,
     watch_decided,       trust_changed,       petition_edited,     petition_step,       qr_failed,
-    news_sending,        news_queued,         news_left,
+    news_sending,        news_queued,         news_left,           news_answered,
 };
 
 }  // namespace rempart::log_event

@@ -255,4 +255,70 @@ MailTexts news_mail(const Messages& messages, Language language, const SiteSetti
     return mail;
 }
 
+namespace {
+
+// A short mail of paragraphs, one link, and what follows it, in the shared notice layout.
+MailTexts notice_texts(Language language, std::string subject,
+                       const std::vector<std::string>& before, const std::string& link,
+                       const std::string& link_text, const std::vector<std::string>& after,
+                       const std::string& sign_off) {
+    MailTexts mail;
+    mail.subject = std::move(subject);
+    for (const auto& paragraph : before) mail.text += paragraph + "\n\n";
+    mail.text += link_text + ": " + link + "\n\n";
+    for (const auto& paragraph : after) mail.text += paragraph + "\n\n";
+    mail.text += "-- \n" + sign_off + "\n";
+    thread_local mu::mustache html(
+        std::string(embedded::find("templates/mail/notice.mustache").value_or("")));
+    const auto list = [](const std::vector<std::string>& texts) {
+        mu::data items = mu::data::type::list;
+        for (const auto& text : texts) {
+            mu::data item;
+            item.set("text", text);
+            items.push_back(item);
+        }
+        return items;
+    };
+    mu::data data;
+    data.set("lang", std::string(code(language)));
+    data.set("subject", mail.subject);
+    data.set("paragraphs", list(before));
+    data.set("link", link);
+    data.set("link_text", link_text);
+    data.set("after", list(after));
+    data.set("sign_off", sign_off);
+    mail.html = html.render(data);
+    return mail;
+}
+
+}  // namespace
+
+MailTexts answer_request_mail(const Messages& messages, Language language, const SiteSettings& site,
+                              const AnswerRequest& request) {
+    const Placeholders values{{"title", request.petition_title},
+                              {"target", request.target},
+                              {"count", format_number(language, request.count)},
+                              {"site", site.name}};
+    const auto say = [&](std::string_view key) {
+        return fill(messages.text(language, key), values);
+    };
+    return notice_texts(language, say("answer_mail.request_subject"),
+                        {say("answer_mail.request_intro"), say("answer_mail.request_how")},
+                        request.link, say("answer_mail.request_link"),
+                        {say("answer_mail.request_private")}, say("mail.sign_off"));
+}
+
+MailTexts answer_received_mail(const Messages& messages, Language language,
+                               const SiteSettings& site, const AnswerReceived& received) {
+    const Placeholders values{
+        {"title", received.petition_title}, {"target", received.target}, {"site", site.name}};
+    const auto say = [&](std::string_view key) {
+        return fill(messages.text(language, key), values);
+    };
+    return notice_texts(language, say("answer_mail.received_subject"),
+                        {say("answer_mail.received_intro")}, received.link,
+                        say("answer_mail.received_link"), {say("answer_mail.received_next")},
+                        say("mail.sign_off"));
+}
+
 }  // namespace rempart::render

@@ -102,4 +102,23 @@ struct NewsMail {
 MailTexts news_mail(const Messages& messages, Language language, const SiteSettings& site,
                     const NewsMail& news);
 
+// To a petition's target: a private link to answer its signers, without an account.
+struct AnswerRequest {
+    std::string petition_title;
+    std::string target;  // the name as the petition gives it
+    std::int64_t count = 0;
+    std::string link;  // {base_url}/answer/{token}
+};
+MailTexts answer_request_mail(const Messages& messages, Language language, const SiteSettings& site,
+                              const AnswerRequest& request);
+
+// To the organisers: the target answered through their link; the answer waits as a draft.
+struct AnswerReceived {
+    std::string petition_title;
+    std::string target;
+    std::string link;  // the petition's news in the back office
+};
+MailTexts answer_received_mail(const Messages& messages, Language language,
+                               const SiteSettings& site, const AnswerReceived& received);
+
 }  // namespace rempart::render

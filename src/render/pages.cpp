@@ -219,6 +219,38 @@ std::string render_unsubscribe(const SiteView& view, Language language,
                      content);
 }
 
+std::string render_answer(const SiteView& view, Language language, const AnswerView& answer) {
+    auto data = page_data(view, language);
+    data.set("done", answer.done);
+    data.set("token", answer.token);
+    data.set("subject", answer.subject);
+    data.set("text", answer.text);
+    if (answer.petition != nullptr) {
+        const auto& petition = *answer.petition;
+        data.set("slug", petition.slug);
+        data.set("title", petition.title);
+        data.set("petition_lang",
+                 petition.language == "en" ? std::string("en") : std::string("fr"));
+        data.set("intro", fill(text(view, language, "answer.intro"),
+                               {{"count", format_number(language, petition.signature_count)},
+                                {"target", petition.target_name}}));
+    }
+    mu::data errors = mu::data::type::list;
+    for (const auto& [field, key] : answer.errors) {
+        const auto message = text(view, language, key);
+        mu::data item;
+        item.set("field", field);
+        item.set("message", message);
+        errors.push_back(item);
+        data.set("error_" + field, message);
+    }
+    data.set("errors", errors);
+    data.set("has_errors", !answer.errors.empty());
+    const auto content = render_page(view, language, *view.templates.parsed().answer, data);
+    // The token is in the address: the language switch must not carry it.
+    return in_layout(view, language, {text(view, language, "answer.title"), "/"}, content);
+}
+
 std::string render_privacy(const SiteView& view, Language language) {
     auto data = page_data(view, language);
     data.set("version_text", version_text(view, language, view.site.privacy_version));

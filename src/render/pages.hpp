@@ -83,6 +83,17 @@ struct UnsubscribeView {
 };
 std::string render_unsubscribe(const SiteView& view, Language language,
                                const UnsubscribeView& unsubscribe);
+// The target's private page to answer the petition, without an account: the form, its
+// errors beside their fields, or the thanks once sent.
+struct AnswerView {
+    const Petition* petition = nullptr;  // none once sent: the link has served
+    std::string token;
+    std::string subject;  // as typed, or proposed
+    std::string text;
+    std::vector<std::pair<std::string, std::string>> errors;  // field, words key
+    bool done = false;
+};
+std::string render_answer(const SiteView& view, Language language, const AnswerView& answer);
 std::string render_privacy(const SiteView& view, Language language);
 std::string render_terms(const SiteView& view, Language language);
 std::string render_error(const SiteView& view, Language language, unsigned status);

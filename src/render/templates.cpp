@@ -30,6 +30,7 @@ Result<std::unique_ptr<Templates>> Templates::load() {
         {"templates/web/search.mustache", &p.search},
         {"templates/web/history.mustache", &p.history},
         {"templates/web/unsubscribe.mustache", &p.unsubscribe},
+        {"templates/web/answer.mustache", &p.answer},
     };
     for (const auto& [path, slot] : files) {
         const auto text = embedded::find(path);

@@ -3,6 +3,7 @@
 
 #include "petitions/errors.hpp"
 #include "store/errors.hpp"
+#include "store/petition_repository.hpp"
 
 namespace rempart::store {
 namespace {
@@ -81,6 +82,18 @@ Result<News> insert_news(Database& db, std::int64_t petition_id, const NewsDraft
     select.reset();
     if (!news) return news_missing();
     return std::move(*news);
+}
+
+Result<std::optional<News>> take_target_answer(Database& db, std::string_view key,
+                                               const NewsDraft& draft, std::int64_t now) {
+    const auto petition = find_petition_by_answer_key(db, key);
+    if (!petition) return std::optional<News>();
+    auto news = insert_news(db, petition->id, draft, "target", now);
+    if (!news) return news.error();
+    auto& spent = db.prepare("UPDATE petitions SET answer_key = NULL WHERE id = ?1");
+    spent.bind(1, petition->id);
+    if (auto updated = spent.run(); !updated) return updated.error();
+    return std::optional<News>(std::move(*news));
 }
 
 std::vector<News> list_news(Database& db, std::int64_t petition_id) {

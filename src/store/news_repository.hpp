@@ -18,6 +18,12 @@ namespace rempart::store {
 Result<News> insert_news(Database& db, std::int64_t petition_id, const NewsDraft& draft,
                          std::string_view author, std::int64_t now);
 
+// The target's answer through their private link (`key`, its SHA-256): saved as a draft
+// news by "target" for the organisers to send, and the link stops serving. None when no
+// petition has this key (used already, or replaced).
+Result<std::optional<News>> take_target_answer(Database& db, std::string_view key,
+                                               const NewsDraft& draft, std::int64_t now);
+
 // Every news of the petition, newest first, with the mails delivered so far.
 std::vector<News> list_news(Database& db, std::int64_t petition_id);
 std::optional<News> find_news(Database& db, std::int64_t petition_id, std::int64_t number);

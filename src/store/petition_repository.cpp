@@ -260,6 +260,25 @@ std::optional<Petition> find_petition_by_preview_key(Database& db, std::string_v
                       [&](Statement& s) { s.bind(1, key); });
 }
 
+Result<void> set_answer_key(Database& db, std::int64_t id, std::string_view key) {
+    auto& update = db.prepare(
+        "UPDATE petitions SET answer_key = ?2 WHERE id = ?1 AND state IN ('published', "
+        "'closed')");
+    update.bind(1, id).bind(2, key);
+    if (auto updated = update.run(); !updated) return updated;
+    if (sqlite3_changes(db.handle()) == 0)
+        return find_petition_by_id(db, id)
+                   ? make_error(PetitionError::news_not_public,
+                                "only a published or closed petition's target may answer")
+                   : make_error(PetitionError::not_found, "no such petition");
+    return {};
+}
+
+std::optional<Petition> find_petition_by_answer_key(Database& db, std::string_view key) {
+    return select_one(db, "WHERE answer_key = ?1 AND state IN ('published', 'closed')",
+                      [&](Statement& s) { s.bind(1, key); });
+}
+
 std::vector<PetitionOverview> petition_overviews(Database& db) {
     std::vector<PetitionOverview> rows;
     for (auto& petition : select_petitions(db, "")) rows.push_back({std::move(petition)});
@@ -304,8 +323,7 @@ std::vector<PetitionChange> petition_history(Database& db, std::int64_t id, bool
 }
 
 Result<void> mark_petition_won(Database& db, std::int64_t id, std::int64_t now) {
-    auto& update =
-        db.prepare("UPDATE petitions SET won_at = ?1 WHERE id = ?2 AND won_at IS NULL");
+    auto& update = db.prepare("UPDATE petitions SET won_at = ?1 WHERE id = ?2 AND won_at IS NULL");
     update.bind(1, now).bind(2, id);
     return update.run();
 }

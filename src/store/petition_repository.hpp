@@ -56,6 +56,10 @@ std::vector<std::string> close_ended_petitions(Database& db, std::int64_t now);
 // replacing any earlier one, and dropped at publication.
 Result<void> set_preview_key(Database& db, std::int64_t id, std::string_view key);
 std::optional<Petition> find_petition_by_preview_key(Database& db, std::string_view key);
+// The target's private link to answer (its SHA-256 as `key`): a new one stops the old one.
+// Only for a published or closed petition (PetitionError::news_not_public otherwise).
+Result<void> set_answer_key(Database& db, std::int64_t id, std::string_view key);
+std::optional<Petition> find_petition_by_answer_key(Database& db, std::string_view key);
 
 // One row of the back office's list.
 struct PetitionOverview {

@@ -329,5 +329,101 @@ TEST_F(NewsToSigners, AVictoryShowsOnThePageOnceAndOnlyOrganisersSendNews) {
     EXPECT_NE(twice.body.find("marked won already"), std::string::npos);
 }
 
+TEST_F(NewsToSigners, TheTargetAnswersThroughAPrivateLinkAndTheOrganiserSendsIt) {
+    add_informed_signers(3);
+    ASSERT_EQ(store_exec(server_,
+                         "UPDATE petitions SET target_name = 'Grégory Doucet', "
+                         "target_email = 'maire@lyon.example' WHERE slug = 'velo'"),
+              "");
+    const auto asked =
+        organiser_.post("/admin/petitions/" + id_ + "/answer-link", {{"csrf", csrf_}});
+    ASSERT_EQ(asked.status, 200u) << asked.body;
+    EXPECT_NE(asked.body.find("A private link was mailed to maire@lyon.example"),
+              std::string::npos);
+    std::string link;
+    for (int i = 0; i < 100 && link.empty(); ++i) {
+        for (const auto& message : maildir_messages(maildir()))
+            if (recipient_of(message) == "maire@lyon.example") {
+                std::smatch match;
+                const auto body = decoded_body(message);
+                if (std::regex_search(body, match, std::regex("/answer/[A-Za-z0-9_-]{43}")))
+                    link = match[0];
+            }
+        if (link.empty()) std::this_thread::sleep_for(100ms);
+    }
+    ASSERT_FALSE(link.empty());
+    const auto port = server_.port();
+    const auto page = http_get(port, link, {{"Accept-Language", "en"}});
+    ASSERT_EQ(page.status, 200u);
+    EXPECT_EQ(page.header("X-Robots-Tag"), "noindex, nofollow");
+    EXPECT_EQ(page.header("Cache-Control"), "no-store");
+    EXPECT_EQ(input_value(page.body, "subject"), "The answer of Grégory Doucet");
+    EXPECT_NE(page.body.find("3 people signed this petition"), std::string::npos);
+
+    const auto empty = post_form(port, link, {{"subject", "Ma réponse"}, {"text", " "}},
+                                 {{"Accept-Language", "en"}});
+    EXPECT_EQ(empty.status, 422u);
+    EXPECT_NE(empty.body.find("Write the text the signers will read."), std::string::npos);
+    EXPECT_EQ(input_value(empty.body, "subject"), "Ma réponse");
+    const auto answered = post_form(
+        port, link, {{"subject", "Ma réponse"}, {"text", "Les travaux commencent en **mars**."}},
+        {{"Accept-Language", "en"}});
+    ASSERT_EQ(answered.status, 200u);
+    EXPECT_NE(answered.body.find("your answer was handed to the petition"), std::string::npos);
+    // The link served once; the answer waits as a draft for the organisers.
+    EXPECT_EQ(http_get(port, link).status, 404u);
+    EXPECT_EQ(post_form(port, link, {{"subject", "Encore"}, {"text", "Encore"}}).status, 404u);
+    EXPECT_EQ(store_value(server_,
+                          "SELECT kind || ' ' || author || ' ' || sending FROM "
+                          "petition_news"),
+              "answer target draft");
+    bool told = false;
+    for (int i = 0; i < 100 && !told; ++i) {
+        for (const auto& message : maildir_messages(maildir()))
+            if (recipient_of(message) == "olga@example.org" &&
+                decoded_body(message).find("par son lien priv") != std::string::npos)
+                told = true;
+        if (!told) std::this_thread::sleep_for(100ms);
+    }
+    EXPECT_TRUE(told) << "the organisers were not told of the answer";
+
+    ASSERT_EQ(act(1, "send").status, 303u);
+    std::size_t to_signers = 0;
+    for (int i = 0; i < 100 && to_signers < 3; ++i) {
+        to_signers = 0;
+        for (const auto& message : maildir_messages(maildir()))
+            if (recipient_of(message).starts_with("signer") &&
+                decoded_body(message).find("Les travaux commencent") != std::string::npos)
+                ++to_signers;
+        if (to_signers < 3) std::this_thread::sleep_for(100ms);
+    }
+    EXPECT_EQ(to_signers, 3u);
+    std::string shown;
+    for (int i = 0; i < 50 && shown.find("The answer of Grégory Doucet") == std::string::npos;
+         ++i) {
+        std::this_thread::sleep_for(100ms);
+        shown = http_get(port, "/petitions/velo", {{"Accept-Language", "en"}}).body;
+    }
+    EXPECT_NE(shown.find("The answer of Grégory Doucet"), std::string::npos);
+    EXPECT_NE(shown.find("<strong>mars</strong>"), std::string::npos);
+
+    // Without the target's e-mail the link is shown once; a new one stops the old one.
+    ASSERT_EQ(store_exec(server_, "UPDATE petitions SET target_email = '' WHERE slug = 'velo'"),
+              "");
+    static const std::regex shown_link("/answer/[A-Za-z0-9_-]{43}");
+    std::smatch match;
+    const auto first =
+        organiser_.post("/admin/petitions/" + id_ + "/answer-link", {{"csrf", csrf_}});
+    ASSERT_TRUE(std::regex_search(first.body, match, shown_link)) << first.body;
+    const std::string first_link = match[0];
+    EXPECT_EQ(http_get(port, first_link).status, 200u);
+    const auto second =
+        organiser_.post("/admin/petitions/" + id_ + "/answer-link", {{"csrf", csrf_}});
+    ASSERT_TRUE(std::regex_search(second.body, match, shown_link));
+    EXPECT_NE(match[0], first_link);
+    EXPECT_EQ(http_get(port, first_link).status, 404u);
+    EXPECT_EQ(http_get(port, "/answer/not-a-token").status, 404u);
+}
+
 }  // namespace
 }  // namespace rempart::testing

@@ -14,7 +14,7 @@ namespace rempart::render {
 
 struct Templates::Parsed {
     std::unique_ptr<kainjow::mustache::mustache> layout, home, petition, privacy, terms, error,
-        thanks, confirm, gate, search, history, unsubscribe;
+        thanks, confirm, gate, search, history, unsubscribe, answer;
     std::string progress_source;  // kainjow takes partials as source text
     std::string share_source;
 };

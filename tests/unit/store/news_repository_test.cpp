@@ -206,5 +206,28 @@ TEST_F(NewsStore, AVictorySentMarksThePetitionWonOnce) {
     EXPECT_EQ(list_public_petitions(*db_)[0].won_at, 500);
 }
 
+TEST_F(NewsStore, TheTargetsLinkServesOnceAndANewOneStopsTheOld) {
+    ASSERT_TRUE(set_answer_key(*db_, petition_, "k1").ok());
+    ASSERT_TRUE(set_answer_key(*db_, petition_, "k2").ok());
+    EXPECT_FALSE(find_petition_by_answer_key(*db_, "k1"));
+    EXPECT_EQ(find_petition_by_answer_key(*db_, "k2")->id, petition_);
+    EXPECT_FALSE(*take_target_answer(*db_, "k1", {NewsKind::answer, "Non", "Non."}, 300));
+    const auto taken = take_target_answer(*db_, "k2", {NewsKind::answer, "Oui", "Oui."}, 300);
+    ASSERT_TRUE(taken.ok() && *taken);
+    EXPECT_EQ((*taken)->author, "target");
+    EXPECT_EQ((*taken)->kind, NewsKind::answer);
+    EXPECT_EQ((*taken)->sending, NewsSending::draft);
+    EXPECT_FALSE(*take_target_answer(*db_, "k2", {NewsKind::answer, "Encore", "Encore."}, 310));
+    EXPECT_EQ(list_news(*db_, petition_).size(), 1u);
+    // A draft has no target to answer yet; no petition, no link.
+    PetitionDraft draft;
+    draft.slug = "brouillon";
+    draft.title = "Brouillon";
+    draft.body_markdown = "Texte";
+    const auto id = insert_petition(*db_, draft, 10, PetitionState::draft)->id;
+    EXPECT_EQ(set_answer_key(*db_, id, "k3").error().code, PetitionError::news_not_public);
+    EXPECT_EQ(set_answer_key(*db_, 999, "k4").error().code, PetitionError::not_found);
+}
+
 }  // namespace
 }  // namespace rempart::store

@@ -1,0 +1,161 @@
+// The target's private page to answer a petition.
+#include "web/answer_routes.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <chrono>
+
+#include "accounts/tokens.hpp"
+#include "core/clock.hpp"
+#include "core/log_events.hpp"
+#include "core/log_text.hpp"
+#include "http/target.hpp"
+#include "mail/message.hpp"
+#include "petitions/news.hpp"
+#include "render/mail_texts.hpp"
+#include "store/milestone_repository.hpp"
+#include "store/news_repository.hpp"
+#include "store/outbox_repository.hpp"
+#include "store/petition_repository.hpp"
+#include "web/signing_request.hpp"
+
+namespace rempart::web {
+namespace {
+
+using Awaitable = boost::asio::awaitable<http::Response>;
+
+// The token is in the address: never kept by a cache, never indexed.
+http::Response answer_page(unsigned status, std::string body) {
+    auto response = signing::html(status, std::move(body));  // no-store
+    response.set_header("X-Robots-Tag", "noindex, nofollow");
+    return response;
+}
+
+struct AnswerRoutes {
+    const Site& site;
+    store::Store& store;
+
+    http::Response invalid(const http::Request& request) const {
+        const auto language = site.language_of(request.headers);
+        return answer_page(404,
+                           render::render_notice(site.view(), language, 404, "answer.invalid_title",
+                                                 "answer.invalid_text"));
+    }
+
+    boost::asio::awaitable<std::optional<Petition>> petition_of(const std::string& token) {
+        std::function<std::optional<Petition>(store::Database&)> read =
+            [key = accounts::session_token_hash(token)](store::Database& db) {
+                return store::find_petition_by_answer_key(db, key);
+            };
+        co_return co_await store.readers().read<std::optional<Petition>>(std::move(read));
+    }
+
+    Awaitable page(const http::Request& request, std::string token) {
+        if (!accounts::looks_like_session_token(token)) co_return invalid(request);
+        const auto petition = co_await petition_of(token);
+        if (!petition) co_return invalid(request);
+        const auto language = site.language_of(request.headers);
+        render::AnswerView view;
+        view.petition = &*petition;
+        view.token = token;
+        view.subject = render::fill(site.messages().text(language, "answer.default_subject"),
+                                    {{"target", petition->target_name}});
+        co_return answer_page(200, render::render_answer(site.view(), language, view));
+    }
+
+    Awaitable answer(const http::Request& request, std::string token) {
+        if (!accounts::looks_like_session_token(token)) co_return invalid(request);
+        const auto fields = http::parse_form(request.body);
+        if (!fields) co_return site.error_page(400, request.headers, request.target);
+        NewsDraft typed{NewsKind::answer, "", ""};
+        for (const auto& [name, value] : *fields) {
+            if (name == "subject") typed.subject = value;
+            if (name == "text") typed.body_markdown = value;
+        }
+        const auto language = site.language_of(request.headers);
+        const auto check = check_news(typed);
+        if (!check.errors.empty()) {
+            const auto petition = co_await petition_of(token);
+            if (!petition) co_return invalid(request);
+            render::AnswerView view;
+            view.petition = &*petition;
+            view.token = token;
+            view.subject = typed.subject;
+            view.text = typed.body_markdown;
+            for (const auto& error : check.errors)
+                view.errors.emplace_back(error.field, std::string(error_name(error.code)));
+            co_return answer_page(422, render::render_answer(site.view(), language, view));
+        }
+        const auto now = unix_now();
+        std::function<Result<std::optional<News>>(store::Database&)> job =
+            [this, key = accounts::session_token_hash(token), draft = check.draft,
+             now](store::Database& db) -> Result<std::optional<News>> {
+            auto taken = store::take_target_answer(db, key, draft, now);
+            if (!taken || !*taken) return taken;
+            if (auto told = tell_organisers(db, **taken, now); !told) return told.error();
+            return taken;
+        };
+        const auto taken = co_await store.writer().write<std::optional<News>>(std::move(job));
+        if (!taken) {
+            spdlog::error("{} error={}", log_event::store_write_failed,
+                          log_text(taken.error().detail));
+            co_return site.error_page(503, request.headers, request.target);
+        }
+        if (!*taken) co_return invalid(request);
+        spdlog::info("{} petition={} news={}", log_event::news_answered, (*taken)->petition_id,
+                     (*taken)->number);
+        render::AnswerView view;
+        view.done = true;
+        co_return answer_page(200, render::render_answer(site.view(), language, view));
+    }
+
+    // One mail to each organiser and admin, in the same write as the answer.
+    Result<void> tell_organisers(store::Database& db, const News& news, std::int64_t now) const {
+        const auto petition = store::find_petition_by_id(db, news.petition_id);
+        if (!petition) return {};
+        const auto& config = site.config();
+        const auto language =
+            render::parse_language(config.site.default_language).value_or(render::Language::fr);
+        const auto texts = render::answer_received_mail(
+            site.messages(), language, config.site,
+            {petition->title, petition->target_name,
+             config.server.base_url + "/admin/petitions/" + std::to_string(petition->id) +
+                 "/updates#news-" + std::to_string(news.number)});
+        const auto domain = config.mail.from.substr(config.mail.from.find('@') + 1);
+        for (const auto& address : store::organiser_addresses(db)) {
+            mail::Message message;
+            message.from_address = config.mail.from;
+            message.from_name = config.site.name;
+            message.to_address = address;
+            message.subject = texts.subject;
+            message.text = texts.text;
+            message.html = texts.html;
+            message.language = std::string(render::code(language));
+            const auto composed = mail::compose(message, std::chrono::system_clock::now(),
+                                                mail::make_message_id(domain));
+            if (auto queued = store::enqueue_mail(db, "answer_received", config.mail.from, address,
+                                                  composed, now);
+                !queued)
+                return queued.error();
+        }
+        return {};
+    }
+};
+
+}  // namespace
+
+void add_answer_routes(http::Router& router, const Site& site, store::Store& store) {
+    auto routes = std::make_shared<AnswerRoutes>(AnswerRoutes{site, store});
+    // Rare, and read from the store each time: shed before the pages under load.
+    constexpr auto route = http::gated(http::Priority::normal, http::TrafficFamily::page);
+    router.add(http::Method::get, "/answer/{token}", "answer_page", route,
+               [routes](const http::Request& request, const http::Params& params) {
+                   return routes->page(request, std::string(params[0]));
+               });
+    router.add(http::Method::post, "/answer/{token}", "answer_post", route,
+               [routes](const http::Request& request, const http::Params& params) {
+                   return routes->answer(request, std::string(params[0]));
+               });
+}
+
+}  // namespace rempart::web

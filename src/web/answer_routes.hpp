@@ -1,0 +1,13 @@
+// GET|POST /answer/{token}: the target of a petition answers its signers through a private
+// link mailed to them, without an account; the answer waits as a draft for the organisers.
+#pragma once
+
+#include "http/router.hpp"
+#include "store/store.hpp"
+#include "web/site.hpp"
+
+namespace rempart::web {
+
+void add_answer_routes(http::Router& router, const Site& site, store::Store& store);
+
+}  // namespace rempart::web
