@@ -238,6 +238,21 @@ std::string say(const AdminServices& services, const AdminContext& context, std:
     return std::string(services.pages.messages().text(context.language, key));
 }
 
+void set_field_errors(PageData& data, const AdminServices& services, const AdminContext& context,
+                      const std::vector<FieldError>& errors) {
+    PageData listed = PageData::type::list;
+    for (const auto& error : errors) {
+        const auto message = say(services, context, error_name(error.code));
+        PageData item;
+        item.set("field", error.field);
+        item.set("message", message);
+        listed.push_back(item);
+        data.set("error_" + error.field, message);
+    }
+    data.set("errors", listed);
+    data.set("has_errors", !errors.empty());
+}
+
 std::string utc_time(std::int64_t ms) {
     const std::time_t seconds = static_cast<std::time_t>(ms / 1000);
     std::tm utc{};

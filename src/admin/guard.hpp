@@ -36,6 +36,7 @@
 #include "admin/pool_share.hpp"
 #include "core/clock.hpp"
 #include "http/router.hpp"
+#include "petitions/validate.hpp"
 #include "render/i18n.hpp"
 #include "shield/rate_limit.hpp"
 #include "store/audit_repository.hpp"
@@ -141,6 +142,11 @@ boost::asio::awaitable<Result<void>> record_audit(AdminServices& services,
 
 // The words of `key` in the viewer's language.
 std::string say(const AdminServices& services, const AdminContext& context, std::string_view key);
+
+// A form's errors on its page: each beside its field (error_<field>) and listed above the
+// form (errors, has_errors), in the viewer's language.
+void set_field_errors(PageData& data, const AdminServices& services, const AdminContext& context,
+                      const std::vector<FieldError>& errors);
 
 // "2026-11-25 10:02 UTC", as every back-office page writes times.
 std::string utc_time(std::int64_t ms);

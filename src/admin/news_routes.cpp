@@ -5,13 +5,10 @@
 // (app/news_sender), from a cursor the store keeps.
 #include <spdlog/spdlog.h>
 
-#include <chrono>
-
 #include "accounts/tokens.hpp"
 #include "admin/admin_routes.hpp"
 #include "core/log_events.hpp"
 #include "core/log_text.hpp"
-#include "mail/message.hpp"
 #include "petitions/errors.hpp"
 #include "petitions/news.hpp"
 #include "render/mail_texts.hpp"
@@ -20,6 +17,7 @@
 #include "store/outbox_repository.hpp"
 #include "store/petition_repository.hpp"
 #include "web/news_mail.hpp"
+#include "web/site_mail.hpp"
 
 namespace rempart::admin {
 namespace {
@@ -103,17 +101,7 @@ PageData news_page_data(const AdminServices& s, const AdminContext& context, con
         kinds.push_back(item);
     }
     data.set("kinds", kinds);
-    PageData listed = PageData::type::list;
-    for (const auto& error : errors) {
-        const auto message = say(s, context, error_name(error.code));
-        PageData item;
-        item.set("field", error.field);
-        item.set("message", message);
-        listed.push_back(item);
-        data.set("error_" + error.field, message);
-    }
-    data.set("errors", listed);
-    data.set("has_errors", !errors.empty());
+    set_field_errors(data, s, context, errors);
 
     PageData all = PageData::type::list;
     for (const auto& news : view.news) {
@@ -269,17 +257,8 @@ Awaitable answer_link(AdminServices& s, const Params& params, const AdminContext
         const auto texts = render::answer_request_mail(
             s.site.messages(), language, config.site,
             {petition.title, petition.target_name, petition.signature_count, link});
-        mail::Message mail;
-        mail.from_address = config.mail.from;
-        mail.from_name = config.site.name;
-        mail.to_address = petition.target_email;
-        mail.subject = texts.subject;
-        mail.text = texts.text;
-        mail.html = texts.html;
-        mail.language = std::string(render::code(language));
-        message = mail::compose(
-            mail, std::chrono::system_clock::now(),
-            mail::make_message_id(config.mail.from.substr(config.mail.from.find('@') + 1)));
+        message = web::compose_site_mail(config.mail, config.site, petition.target_email, language,
+                                         texts);
     }
     auto entry = audit_entry(
         context, "answer_link",

@@ -57,17 +57,7 @@ PageData form_data(const AdminServices& s, const AdminContext& context, const Pe
         languages.push_back(item);
     }
     data.set("languages", languages);
-    PageData listed = PageData::type::list;
-    for (const auto& error : errors) {
-        const auto message = say(s, context, error_name(error.code));
-        PageData item;
-        item.set("field", error.field);
-        item.set("message", message);
-        listed.push_back(item);
-        data.set("error_" + error.field, message);
-    }
-    data.set("errors", listed);
-    data.set("has_errors", !errors.empty());
+    set_field_errors(data, s, context, errors);
     return data;
 }
 

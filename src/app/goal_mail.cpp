@@ -1,11 +1,9 @@
 // The organisers' mail when a petition reaches its goal.
 #include "app/goal_mail.hpp"
 
-#include <chrono>
-
-#include "mail/message.hpp"
 #include "render/mail_texts.hpp"
 #include "store/outbox_repository.hpp"
+#include "web/site_mail.hpp"
 
 namespace rempart::app {
 
@@ -20,20 +18,9 @@ std::vector<mail::AddressedMail> goal_mails(const Config& config, const render::
         {goal.title, goal.goal, goal.count, base + "/petitions/" + goal.slug,
          base + "/admin/petitions/" + std::to_string(goal.petition_id) + "/edit"});
     std::vector<mail::AddressedMail> mails;
-    const auto& from = config.mail.from;
-    const auto domain = from.substr(from.find('@') + 1);
-    for (const auto& address : to) {
-        mail::Message message;
-        message.from_address = from;
-        message.from_name = config.site.name;
-        message.to_address = address;
-        message.subject = texts.subject;
-        message.text = texts.text;
-        message.html = texts.html;
-        message.language = std::string(render::code(language));
-        mails.push_back({address, mail::compose(message, std::chrono::system_clock::now(),
-                                                mail::make_message_id(domain))});
-    }
+    for (const auto& address : to)
+        mails.push_back(
+            {address, web::compose_site_mail(config.mail, config.site, address, language, texts)});
     return mails;
 }
 

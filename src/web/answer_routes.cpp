@@ -3,14 +3,11 @@
 
 #include <spdlog/spdlog.h>
 
-#include <chrono>
-
 #include "accounts/tokens.hpp"
 #include "core/clock.hpp"
 #include "core/log_events.hpp"
 #include "core/log_text.hpp"
 #include "http/target.hpp"
-#include "mail/message.hpp"
 #include "petitions/news.hpp"
 #include "render/mail_texts.hpp"
 #include "store/milestone_repository.hpp"
@@ -18,18 +15,12 @@
 #include "store/outbox_repository.hpp"
 #include "store/petition_repository.hpp"
 #include "web/signing_request.hpp"
+#include "web/site_mail.hpp"
 
 namespace rempart::web {
 namespace {
 
 using Awaitable = boost::asio::awaitable<http::Response>;
-
-// The token is in the address: never kept by a cache, never indexed.
-http::Response answer_page(unsigned status, std::string body) {
-    auto response = signing::html(status, std::move(body));  // no-store
-    response.set_header("X-Robots-Tag", "noindex, nofollow");
-    return response;
-}
 
 struct AnswerRoutes {
     const Site& site;
@@ -37,9 +28,9 @@ struct AnswerRoutes {
 
     http::Response invalid(const http::Request& request) const {
         const auto language = site.language_of(request.headers);
-        return answer_page(404,
-                           render::render_notice(site.view(), language, 404, "answer.invalid_title",
-                                                 "answer.invalid_text"));
+        return signing::private_page(
+            404, render::render_notice(site.view(), language, 404, "answer.invalid_title",
+                                       "answer.invalid_text"));
     }
 
     boost::asio::awaitable<std::optional<Petition>> petition_of(const std::string& token) {
@@ -60,7 +51,7 @@ struct AnswerRoutes {
         view.token = token;
         view.subject = render::fill(site.messages().text(language, "answer.default_subject"),
                                     {{"target", petition->target_name}});
-        co_return answer_page(200, render::render_answer(site.view(), language, view));
+        co_return signing::private_page(200, render::render_answer(site.view(), language, view));
     }
 
     Awaitable answer(const http::Request& request, std::string token) {
@@ -84,7 +75,8 @@ struct AnswerRoutes {
             view.text = typed.body_markdown;
             for (const auto& error : check.errors)
                 view.errors.emplace_back(error.field, std::string(error_name(error.code)));
-            co_return answer_page(422, render::render_answer(site.view(), language, view));
+            co_return signing::private_page(422,
+                                            render::render_answer(site.view(), language, view));
         }
         const auto now = unix_now();
         std::function<Result<std::optional<News>>(store::Database&)> job =
@@ -106,7 +98,7 @@ struct AnswerRoutes {
                      (*taken)->number);
         render::AnswerView view;
         view.done = true;
-        co_return answer_page(200, render::render_answer(site.view(), language, view));
+        co_return signing::private_page(200, render::render_answer(site.view(), language, view));
     }
 
     // One mail to each organiser and admin, in the same write as the answer.
@@ -121,18 +113,9 @@ struct AnswerRoutes {
             {petition->title, petition->target_name,
              config.server.base_url + "/admin/petitions/" + std::to_string(petition->id) +
                  "/updates#news-" + std::to_string(news.number)});
-        const auto domain = config.mail.from.substr(config.mail.from.find('@') + 1);
         for (const auto& address : store::organiser_addresses(db)) {
-            mail::Message message;
-            message.from_address = config.mail.from;
-            message.from_name = config.site.name;
-            message.to_address = address;
-            message.subject = texts.subject;
-            message.text = texts.text;
-            message.html = texts.html;
-            message.language = std::string(render::code(language));
-            const auto composed = mail::compose(message, std::chrono::system_clock::now(),
-                                                mail::make_message_id(domain));
+            const auto composed =
+                compose_site_mail(config.mail, config.site, address, language, texts);
             if (auto queued = store::enqueue_mail(db, "answer_received", config.mail.from, address,
                                                   composed, now);
                 !queued)

@@ -1,11 +1,9 @@
 // A petition's news as a mail.
 #include "web/news_mail.hpp"
 
-#include <chrono>
-
-#include "mail/message.hpp"
 #include "render/i18n.hpp"
 #include "render/mail_texts.hpp"
+#include "web/site_mail.hpp"
 
 namespace rempart::web {
 
@@ -25,17 +23,7 @@ std::string compose_news_mail(const Site& site, const store::NewsParts& news, st
     parts.unsubscribe_link = std::string(unsubscribe_url);
     parts.test = test;
     const auto texts = render::news_mail(site.messages(), language, config.site, parts);
-    mail::Message message;
-    message.from_address = config.mail.from;
-    message.from_name = config.site.name;
-    message.to_address = std::string(to);
-    message.subject = texts.subject;
-    message.text = texts.text;
-    message.html = texts.html;
-    message.language = std::string(render::code(language));
-    message.unsubscribe_url = std::string(unsubscribe_url);
-    const auto domain = config.mail.from.substr(config.mail.from.find('@') + 1);
-    return mail::compose(message, std::chrono::system_clock::now(), mail::make_message_id(domain));
+    return compose_site_mail(config.mail, config.site, to, language, texts, unsubscribe_url);
 }
 
 }  // namespace rempart::web

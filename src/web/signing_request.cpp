@@ -74,6 +74,12 @@ Response html(unsigned status, std::string body) {
     return response;
 }
 
+Response private_page(unsigned status, std::string body) {
+    auto response = html(status, std::move(body));
+    response.set_header("X-Robots-Tag", "noindex, nofollow");
+    return response;
+}
+
 void set_retry_after(Response& response, std::chrono::seconds wait) {
     std::erase_if(response.headers,
                   [](const auto& header) { return header.first == "Retry-After"; });

@@ -38,6 +38,8 @@ signatures::SigningEvent base_event(const http::Request& request, const Client& 
 http::Response redirect(std::string location);
 // A page for this visitor only, never cached.
 http::Response html(unsigned status, std::string body);
+// A page whose address holds a secret (a link from a mail): never cached, never indexed.
+http::Response private_page(unsigned status, std::string body);
 // The error page says "wait a moment"; the header says how long, from the bucket itself.
 void set_retry_after(http::Response& response, std::chrono::seconds wait);
 

@@ -16,13 +16,6 @@ namespace {
 
 using Awaitable = boost::asio::awaitable<http::Response>;
 
-// The token is in the address: never kept by a cache, never indexed.
-http::Response private_page(unsigned status, std::string body) {
-    auto response = signing::html(status, std::move(body));  // no-store
-    response.set_header("X-Robots-Tag", "noindex, nofollow");
-    return response;
-}
-
 struct UnsubscribeRoutes {
     const Site& site;
     store::Store& store;
@@ -30,7 +23,7 @@ struct UnsubscribeRoutes {
 
     http::Response invalid(const http::Request& request) const {
         const auto language = site.language_of(request.headers);
-        return private_page(
+        return signing::private_page(
             404, render::render_notice(site.view(), language, 404, "news.unsubscribe_invalid_title",
                                        "news.unsubscribe_invalid_text"));
     }
@@ -38,7 +31,7 @@ struct UnsubscribeRoutes {
     http::Response test_page(const http::Request& request) const {
         render::UnsubscribeView view;
         view.test = true;
-        return private_page(
+        return signing::private_page(
             200, render::render_unsubscribe(site.view(), site.language_of(request.headers), view));
     }
 
@@ -90,7 +83,7 @@ struct UnsubscribeRoutes {
         view.token = token;
         view.subscribed = found.subscribed && !left_now;
         view.left_now = left_now;
-        return private_page(
+        return signing::private_page(
             200, render::render_unsubscribe(site.view(), site.language_of(request.headers), view));
     }
 };
