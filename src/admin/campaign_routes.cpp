@@ -101,15 +101,30 @@ Awaitable campaign_page(AdminServices& s, const Params& params, const AdminConte
     charts.push_back(daily);
     data.set("charts", charts);
 
+    // By département ("69 Rhône"), then summed by région, with the names Etalab publishes.
+    const auto named = [&](std::string_view code) {
+        const auto name = s.geography ? s.geography->departement_name(code) : std::string_view();
+        return name.empty() ? std::string(code) : std::string(code) + " " + std::string(name);
+    };
     PageData regions = PageData::type::list;
-    for (const auto& [region, count] : figures.by_region) {
+    for (const auto& [code, count] : figures.by_region) {
         PageData item;
-        item.set("region", region);
+        item.set("region", named(code));
         item.set("count", number(count));
         regions.push_back(item);
     }
     data.set("regions", regions);
     data.set("has_regions", !figures.by_region.empty());
+    PageData wide = PageData::type::list;
+    if (s.geography)
+        for (const auto& [name, count] :
+             s.geography->by_region(figures.by_region, say(s, context, "admin.campaign_abroad"))) {
+            PageData item;
+            item.set("name", name);
+            item.set("count", number(count));
+            wide.push_back(item);
+        }
+    data.set("wide_regions", wide);
 
     PageData incidents = PageData::type::list;
     for (const auto& incident : figures.incidents) {

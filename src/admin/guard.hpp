@@ -36,6 +36,7 @@
 #include "admin/pool_share.hpp"
 #include "core/clock.hpp"
 #include "http/router.hpp"
+#include "petitions/geography.hpp"
 #include "petitions/validate.hpp"
 #include "render/i18n.hpp"
 #include "shield/rate_limit.hpp"
@@ -90,7 +91,8 @@ struct AdminServices {
     PasswordPool& passwords;
     const AdminPages& pages;
     LoginLimits& login_limits;
-    std::function<void()> mail_queued;  // wakes the outbox after an alert is queued
+    std::function<void()> mail_queued;     // wakes the outbox after an alert is queued
+    const Geography* geography = nullptr;  // names of départements and régions, when loaded
     const accounts::AdminSettings& config() const { return site.config().admin; }
 };
 

@@ -26,6 +26,7 @@
 #include "app/serve.hpp"
 #include "app/shield_setup.hpp"
 #include "app/signing_setup.hpp"
+#include "core/embedded.hpp"
 #include "core/log_events.hpp"
 #include "core/log_text.hpp"
 #include "core/logging.hpp"
@@ -63,6 +64,11 @@ Result<void> seed_demo(store::Store& store) {
     if (!created) return created.error();
     return {};
 }
+
+constexpr std::string_view departements_path =
+    "node_modules/@etalab/decoupage-administratif/data/departements.json";
+constexpr std::string_view regions_path =
+    "node_modules/@etalab/decoupage-administratif/data/regions.json";
 
 // Signatures of every petition by state, as last read: for rempart_signatures.
 using SignatureTotals = std::array<std::atomic<std::int64_t>, 5>;
@@ -255,8 +261,19 @@ int serve(const Config& config, bool demo) {
     }
     admin::PasswordPool password_pool(config.admin.password_threads, config.admin.password_queue);
     admin::LoginLimits login_limits(config.admin);
-    admin::AdminServices admin_services{
-        **site, store, password_pool, **admin_pages, login_limits, [&outbox] { outbox.notify(); }};
+    // Compiled in: a list that cannot be read is a bug of the build, found at start.
+    auto geography = Geography::parse(embedded::find(departements_path).value_or(""),
+                                      embedded::find(regions_path).value_or(""));
+    if (!geography) {
+        std::cerr << "rempart: " << geography.error().detail << "\n";
+        outbox.stop();
+        store.close();
+        shutdown_logging();
+        return 1;
+    }
+    admin::AdminServices admin_services{**site,        store,        password_pool,
+                                        **admin_pages, login_limits, [&outbox] { outbox.notify(); },
+                                        &*geography};
     // Made now rather than on the first login with an unknown e-mail, which would take
     // twice as long as any other refusal and so tell that the account does not exist. A
     // site with no account yet has none to tell of, and starts without the hash's 64 MiB

@@ -390,7 +390,8 @@ TEST_F(AdminPetitions, TheCampaignPageShowsWhereTheSignaturesStand) {
         << page.body;
     EXPECT_NE(page.body.find("<dd class=\"campaign-waiting\">1</dd>"), std::string::npos);
     EXPECT_NE(page.body.find("<dd class=\"campaign-rate\">66 %</dd>"), std::string::npos);
-    EXPECT_NE(page.body.find("<td>69</td><td>2</td>"), std::string::npos);
+    EXPECT_NE(page.body.find("<td>69 Rhône</td><td>2</td>"), std::string::npos);
+    EXPECT_NE(page.body.find("<td>Auvergne-Rhône-Alpes</td><td>2</td>"), std::string::npos);
     EXPECT_NE(page.body.find("aria-labelledby=\"chart-hours-title chart-hours-desc\""),
               std::string::npos);
     EXPECT_NE(page.body.find("3 signatures over the period, 2 of them confirmed."),
