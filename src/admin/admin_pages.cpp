@@ -59,6 +59,7 @@ PageData AdminPages::shared_data(render::Language language, const PageFrame& fra
     data.set("asset_pico", std::string(assets_.url("pico.css")));
     data.set("asset_rempart", std::string(assets_.url("rempart.css")));
     data.set("asset_favicon", std::string(assets_.url("favicon.svg")));
+    data.set("asset_news_progress", std::string(assets_.url("news-progress.js")));
     data.set("page_title", std::string(messages_.text(language, frame.title_key)));
     data.set("logged_in", frame.viewer.has_value());
     if (frame.viewer) {
@@ -102,6 +103,10 @@ std::string AdminPages::render(std::string_view content, render::Language langua
               "may_manage_petitions", "may_manage_users", "may_view_audit"})
             if (const auto* value = shared.get(name); value && !data.get(name))
                 data.set(name, *value);
+    // A page that follows a running job asks the layout for the script that does it.
+    if (data.is_object())
+        if (const auto* follows = data.get("follows_progress"))
+            shared.set("follows_progress", *follows);
     // The words (t.*), the same as the public pages', are read where they are kept.
     const auto words = render::shared_words(messages_, language, site_);
     mu::mustache page{source->second};

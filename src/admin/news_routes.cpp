@@ -5,6 +5,8 @@
 // (app/news_sender), from a cursor the store keeps.
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
+
 #include "accounts/tokens.hpp"
 #include "admin/admin_routes.hpp"
 #include "core/log_events.hpp"
@@ -128,6 +130,10 @@ PageData news_page_data(const AdminServices& s, const AdminContext& context, con
     }
     data.set("news", all);
     data.set("has_news", !view.news.empty());
+    // The page follows a sending by itself (static/news-progress.js) while one runs.
+    data.set("follows_progress",
+             std::any_of(view.news.begin(), view.news.end(),
+                         [](const News& news) { return news.sending == NewsSending::sending; }));
     return data;
 }
 
