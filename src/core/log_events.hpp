@@ -41,6 +41,8 @@ inline constexpr std::string_view store_write_failed = "STORE_WRITE_FAILED";
 inline constexpr std::string_view petition_created = "PETITION_CREATED";
 // A petition's QR code could not be made (an address too long for a code): slug=.
 inline constexpr std::string_view qr_failed = "QR_FAILED";
+// A petition's share card could not be drawn (a font or libpng failed): slug=, error=.
+inline constexpr std::string_view card_failed = "CARD_FAILED";
 // A petition's text or settings were changed: slug=, fields=, by=.
 inline constexpr std::string_view petition_edited = "PETITION_EDITED";
 // A petition was published, closed or archived: slug=, step=, by= (or reason=end_date).
@@ -132,8 +134,9 @@ inline constexpr std::string_view all[] = {
     incident_decided,    signing_banned,      user_added,          admin_login,
     admin_login_refused, admin_forbidden,     gate_switched,       gate_mode_set,
     shield_refused,      origin_refused,      admin_login_alert,   incident_watch,
-    watch_decided,       trust_changed,       petition_edited,     petition_step,       qr_failed,
-    news_sending,        news_queued,         news_left,           news_answered,
+    watch_decided,       trust_changed,       petition_edited,     petition_step,
+    qr_failed,           news_sending,        news_queued,         news_left,
+    news_answered,       card_failed,
 };
 
 }  // namespace rempart::log_event

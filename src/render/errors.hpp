@@ -1,5 +1,5 @@
-// The errors of loading what pages are made of: the locales, the templates, the assets.
-// Each means a broken build and stops start-up.
+// The errors of loading what pages are made of (the locales, the templates, the assets, the
+// fonts), each a broken install that stops start-up, and of drawing a QR code or a card.
 #pragma once
 
 #include <string_view>
@@ -14,6 +14,8 @@ enum class RenderError {
     template_invalid,     // a template is not valid Mustache
     assets_failed,        // the static assets could not be prepared
     qr_failed,            // a QR code or its image could not be made
+    font_missing,         // a font of the share card is not installed (fonts-dejavu-core)
+    card_failed,          // a share card could not be drawn or encoded
 };
 
 constexpr std::string_view error_name(RenderError error) {
@@ -32,6 +34,10 @@ constexpr std::string_view error_name(RenderError error) {
             return "render.qr_failed";
         case RenderError::assets_failed:
             return "assets.failed";
+        case RenderError::font_missing:
+            return "render.font_missing";
+        case RenderError::card_failed:
+            return "render.card_failed";
     }
     return "render.unknown";
 }

@@ -7,6 +7,7 @@
 
 #include "core/text.hpp"
 #include "render/detail/page_parts.hpp"
+#include "render/share_card.hpp"
 #include "render/words.hpp"
 
 namespace rempart::render::detail {
@@ -119,6 +120,9 @@ std::string in_layout(const SiteView& view, Language language, const PageHead& h
     data.set("card_title", head.card_title);
     data.set("card_description", head.card_description);
     data.set("card_url", head.card_url);
+    set_text(data, "card_image", head.card_image);
+    data.set("card_image_width", std::to_string(share_card_width));
+    data.set("card_image_height", std::to_string(share_card_height));
     data.set("refresh_seconds", std::to_string(head.refresh_seconds));
     if (head.signing) {
         data.set("asset_altcha_css", std::string(view.assets.url("altcha.css")));

@@ -9,6 +9,7 @@
 #include "render/detail/page_parts.hpp"
 #include "render/markdown.hpp"
 #include "render/region_chart.hpp"
+#include "render/share_card.hpp"
 
 namespace rempart::render {
 
@@ -132,6 +133,8 @@ std::string render_petition(const SiteView& view, Language language, const Petit
     head.card_title = petition.title;
     head.card_description = petition.summary.empty() ? petition.title : petition.summary;
     head.card_url = std::string(view.base_url) + "/petitions/" + petition.slug;
+    // Networks fetch the picture from where the link points: an absolute address.
+    if (has_share_card(petition)) head.card_image = head.card_url + "/card.png";
     return in_layout(view, language, head, content);
 }
 

@@ -58,11 +58,16 @@ std::shared_ptr<const CachedPage> make_cached_page(std::string html) {
 }
 
 std::shared_ptr<const CachedPage> PageCache::get(const std::string& key, std::uint64_t version,
-                                                 const std::function<std::string()>& render) {
+                                                 const std::function<std::string()>& render,
+                                                 std::chrono::steady_clock::duration keep) {
+    const auto now = keep > keep.zero() ? std::chrono::steady_clock::now()
+                                        : std::chrono::steady_clock::time_point();
     {
         std::shared_lock lock(mutex_);
         const auto it = pages_.find(key);
-        if (it != pages_.end() && it->second.version == version) {
+        if (it != pages_.end() &&
+            (it->second.version == version ||
+             (version > it->second.version && now - it->second.rendered_at < keep))) {
             hits_.fetch_add(1, std::memory_order_relaxed);
             return it->second.page;
         }
@@ -76,9 +81,9 @@ std::shared_ptr<const CachedPage> PageCache::get(const std::string& key, std::ui
     if (it == pages_.end()) {
         // A bound on memory against a crawl of endless unknown keys; pages come back on demand.
         if (pages_.size() >= max_pages_) pages_.clear();
-        pages_.emplace(key, Entry{version, page});
+        pages_.emplace(key, Entry{version, page, now});
     } else if (version > it->second.version) {
-        it->second = Entry{version, page};
+        it->second = Entry{version, page, now};
     }
     return page;
 }

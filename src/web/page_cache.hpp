@@ -2,6 +2,7 @@
 #pragma once
 
 #include <atomic>
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -30,8 +31,11 @@ class PageCache {
     // The page stored under `key` for `version`, rendered by `render` on a miss. Each key
     // has its own version (a petition's revision, the catalog's generation for the home
     // page): a newer one replaces the page, an older one is rendered for its request alone.
+    // With `keep`, a newer version replaces a page only once it is that old, and the page
+    // stored is served until then: for what costs a render too dear to follow every version.
     std::shared_ptr<const CachedPage> get(const std::string& key, std::uint64_t version,
-                                          const std::function<std::string()>& render);
+                                          const std::function<std::string()>& render,
+                                          std::chrono::steady_clock::duration keep = {});
     std::size_t size() const;
     // Pages served from memory, and pages rendered (misses, and new generations).
     std::uint64_t hits() const { return hits_.load(std::memory_order_relaxed); }
@@ -42,6 +46,7 @@ class PageCache {
     struct Entry {
         std::uint64_t version = 0;
         std::shared_ptr<const CachedPage> page;
+        std::chrono::steady_clock::time_point rendered_at;
     };
     std::unordered_map<std::string, Entry> pages_;
     std::size_t max_pages_;

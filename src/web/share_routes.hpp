@@ -1,5 +1,5 @@
-// GET /petitions/{slug}/qr.svg and /qr.png: the petition's address as a QR code, made once
-// and kept in memory.
+// GET /petitions/{slug}/qr.svg and /qr.png, the petition's address as a QR code, made once,
+// and /card.png, its share card, made again as its count moves: all kept in memory.
 #pragma once
 
 #include "http/router.hpp"

@@ -7,6 +7,7 @@
 #include "http/target.hpp"
 #include "metrics/prometheus_text.hpp"
 #include "render/errors.hpp"
+#include "render/share_card.hpp"
 #include "web/handler_names.hpp"
 
 namespace rempart::web {
@@ -34,6 +35,8 @@ Result<std::unique_ptr<Site>> Site::create(const Settings& config, const Catalog
     auto templates = render::Templates::load();
     if (!templates) return templates.error();
     site->templates_ = std::move(*templates);
+    // Read now, so that a missing font stops start-up instead of failing every share card.
+    if (auto fonts = render::load_share_card_fonts(); !fonts) return fonts.error();
     site->assets_ = render::StaticAssets::load();
     if (!site->assets_)
         return make_error(render::RenderError::assets_failed,
@@ -44,9 +47,8 @@ Result<std::unique_ptr<Site>> Site::create(const Settings& config, const Catalog
                                                         asset->bytes, asset->gzipped, asset->etag}),
                                                     asset->content_type});
     }
-    site->view_ = std::make_unique<render::SiteView>(
-        render::SiteView{config.site, *site->messages_, *site->templates_, *site->assets_,
-                         config.server.base_url});
+    site->view_ = std::make_unique<render::SiteView>(render::SiteView{
+        config.site, *site->messages_, *site->templates_, *site->assets_, config.server.base_url});
     site->default_language_ =
         render::parse_language(config.site.default_language).value_or(render::Language::fr);
     return site;

@@ -32,7 +32,8 @@ struct Settings {
 
 class Site {
   public:
-    // Parses the templates and prepares the assets; fails at start-up, never later.
+    // Parses the templates, prepares the assets and reads the share cards' fonts; fails at
+    // start-up, never later.
     static Result<std::unique_ptr<Site>> create(const Settings& config, const Catalog& catalog);
 
     // The error page for `status` in the client's language; JSON under /api/.

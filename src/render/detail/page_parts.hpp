@@ -51,6 +51,7 @@ struct PageHead {
     std::string card_title;
     std::string card_description;
     std::string card_url;
+    std::string card_image;  // the share card's address; empty: a small card without one
 };
 
 // The share links of a petition (its address, mail, messaging, social networks, QR code):

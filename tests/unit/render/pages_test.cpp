@@ -167,6 +167,26 @@ TEST_F(Pages, PetitionPageEscapesTheTitle) {
     EXPECT_TRUE(contains(html, "<title>&lt;i&gt;Vite"));
 }
 
+TEST_F(Pages, ASharedPetitionShowsItsCardAsALargeImage) {
+    SiteView shared = view();
+    shared.base_url = "https://petitions.example.org";
+    auto open = petition("pistes", "Des pistes", "x");
+    const auto html = render_petition(shared, Language::fr, open);
+    const std::string image = "https://petitions.example.org/petitions/pistes/card.png";
+    EXPECT_TRUE(contains(html, "<meta property=\"og:image\" content=\"" + image + "\">"));
+    EXPECT_TRUE(contains(html, "<meta property=\"og:image:width\" content=\"1200\">"));
+    EXPECT_TRUE(contains(html, "<meta property=\"og:image:height\" content=\"630\">"));
+    EXPECT_TRUE(contains(html, "<meta name=\"twitter:image\" content=\"" + image + "\">"));
+    EXPECT_TRUE(contains(html, "<meta name=\"twitter:card\" content=\"summary_large_image\">"));
+    EXPECT_FALSE(contains(html, "content=\"summary\""));
+    // An archived petition is not to be spread: its page keeps the small card, no picture.
+    open.state = PetitionState::archived;
+    const auto archived = render_petition(shared, Language::fr, open);
+    EXPECT_FALSE(contains(archived, "og:image"));
+    EXPECT_FALSE(contains(archived, "twitter:image"));
+    EXPECT_TRUE(contains(archived, "<meta name=\"twitter:card\" content=\"summary\">"));
+}
+
 TEST_F(Pages, PrivacyNamesWhoAndWhatFromTheSettings) {
     site_.name = "Vélo Cité";
     site_.controller = "Association Vélo Cité";

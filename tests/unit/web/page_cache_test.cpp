@@ -3,6 +3,9 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
+#include <thread>
+
 #include "support/header_map.hpp"
 
 namespace rempart::web {
@@ -48,6 +51,25 @@ TEST(PageCache, AnOlderVersionIsServedButNotKept) {
     // A request that read the catalog before the change.
     EXPECT_EQ(cache.get("a", 4, render)->body, "x2");
     EXPECT_EQ(cache.get("a", 5, render)->body, "x1");
+    EXPECT_EQ(renders, 2);
+}
+
+TEST(PageCache, AKeptPageIsServedForNewerVersionsUntilItHasAged) {
+    PageCache cache;
+    int renders = 0;
+    const auto render = [&] {
+        ++renders;
+        return std::string("x" + std::to_string(renders));
+    };
+    const auto keep = std::chrono::milliseconds(50);
+    EXPECT_EQ(cache.get("card", 1, render, keep)->body, "x1");
+    // The count moved twice within the time kept: still the first picture, not drawn again.
+    EXPECT_EQ(cache.get("card", 2, render, keep)->body, "x1");
+    EXPECT_EQ(cache.get("card", 3, render, keep)->body, "x1");
+    EXPECT_EQ(renders, 1);
+    std::this_thread::sleep_for(keep + std::chrono::milliseconds(10));
+    EXPECT_EQ(cache.get("card", 3, render, keep)->body, "x2");
+    EXPECT_EQ(cache.get("card", 3, render, keep)->body, "x2");
     EXPECT_EQ(renders, 2);
 }
 
