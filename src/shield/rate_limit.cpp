@@ -34,10 +34,14 @@ RateDecision TokenBuckets::decide(double tokens, double cost) const {
 
 void TokenBuckets::evict(Shard& shard, Clock::time_point now) {
     // Full buckets carry no memory of past requests: dropping them changes no decision.
+    sweeps_.fetch_add(1, std::memory_order_relaxed);
     std::erase_if(shard.buckets,
                   [&](const auto& entry) { return refilled(entry.second, now) >= limit_.burst; });
-    if (shard.buckets.size() < max_keys_per_shard_) return;
-    // Still full: forget the half that was refilling longest, the least suspicious.
+    // A sweep reads every key: it must leave room for a quarter of them, or a crowd of new
+    // addresses whose buckets refill slowly (ten a minute) makes each newcomer sweep again,
+    // and the lock every signature takes turns into seconds of work.
+    if (shard.buckets.size() <= max_keys_per_shard_ * 3 / 4) return;
+    // Still nearly full: forget the half that was refilling longest, the least suspicious.
     std::vector<std::pair<Clock::time_point, std::string>> by_age;
     by_age.reserve(shard.buckets.size());
     for (const auto& [key, bucket] : shard.buckets) by_age.emplace_back(bucket.updated, key);

@@ -2,6 +2,7 @@
 // thread-safe, with a bound on the memory the keys may take.
 #pragma once
 
+#include <atomic>
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
@@ -46,6 +47,8 @@ class TokenBuckets {
     RateDecision peek(std::string_view key, Clock::time_point now, double cost = 1.0) const;
 
     std::size_t tracked_keys() const;
+    // Times a full shard was swept to make room: each reads all its keys.
+    std::uint64_t sweeps() const { return sweeps_.load(std::memory_order_relaxed); }
     const RateLimit& limit() const { return limit_; }
 
   private:
@@ -69,6 +72,7 @@ class TokenBuckets {
     RateLimit limit_;
     std::size_t max_keys_per_shard_;
     std::vector<Shard> shards_;
+    std::atomic<std::uint64_t> sweeps_{0};
 };
 
 }  // namespace rempart::shield

@@ -89,5 +89,20 @@ TEST(RateLimit, FullBucketsAreForgottenFirst) {
     EXPECT_FALSE(buckets.take("hammering", t0 + 10s).allowed);
 }
 
+TEST(RateLimit, ACrowdOfNewAddressesSweepsRarely) {
+    // Ten a minute with a burst of 20, as signing per address, each newcomer spending six
+    // tokens: its bucket is full again 38 s later. They keep coming, 40 a second, so that a
+    // shard of 100 keys holds about 95 that are still refilling: forgetting only the full
+    // ones frees a handful, and every few newcomers swept the whole shard again.
+    TokenBuckets buckets({.per_second = 10.0 / 60, .burst = 20}, 1600);
+    const auto t0 = Clock::time_point{} + 1h;
+    constexpr int arrivals = 12000;
+    for (int i = 0; i < arrivals; ++i)
+        EXPECT_TRUE(buckets.take("ip:" + std::to_string(i), t0 + i * 25ms, 6.3).allowed);
+    EXPECT_LE(buckets.tracked_keys(), 1600u);
+    // Each sweep makes room for a quarter of a shard at least.
+    EXPECT_LT(buckets.sweeps(), static_cast<std::uint64_t>(arrivals / 20)) << buckets.sweeps();
+}
+
 }  // namespace
 }  // namespace rempart::shield
