@@ -36,6 +36,7 @@ bool may(Role held, Action action) {
         case Action::change_shield:
         case Action::manage_users:
         case Action::view_audit:
+        case Action::change_settings:
             return false;
     }
     return false;  // an action added without a rule is the admin's until decided

@@ -25,6 +25,7 @@ enum class Action {
     manage_petitions,  // create, edit, publish, close and archive petitions
     manage_users,      // list accounts; later add, disable, reset them from the web
     view_audit,        // read the audit log
+    change_settings,   // the site's name, the association's identity, language and mail
 };
 bool may(Role held, Action action);
 

@@ -30,8 +30,8 @@ PageData lines_of(const std::vector<std::string>& lines, const std::string& fiel
 
 Result<std::unique_ptr<AdminPages>> AdminPages::load(const render::Messages& messages,
                                                      const render::StaticAssets& assets,
-                                                     const render::SiteSettings& site) {
-    std::unique_ptr<AdminPages> pages(new AdminPages(messages, assets, site));
+                                                     const web::LiveSettings& settings) {
+    std::unique_ptr<AdminPages> pages(new AdminPages(messages, assets, settings));
     for (const auto& file : embedded::files()) {
         if (!file.path.starts_with(folder) || !file.path.ends_with(suffix)) continue;
         auto name = file.path.substr(folder.size());
@@ -52,10 +52,11 @@ std::string role_key(accounts::Role role) {
     return "admin.role_" + std::string(accounts::to_string(role));
 }
 
-PageData AdminPages::shared_data(render::Language language, const PageFrame& frame) const {
+PageData AdminPages::shared_data(render::Language language, const PageFrame& frame,
+                                 const render::SiteSettings& site) const {
     PageData data;
     data.set("lang", std::string(render::code(language)));
-    data.set("site_name", site_.name);
+    data.set("site_name", site.name);
     data.set("asset_pico", std::string(assets_.url("pico.css")));
     data.set("asset_rempart", std::string(assets_.url("rempart.css")));
     data.set("asset_favicon", std::string(assets_.url("favicon.svg")));
@@ -72,6 +73,7 @@ PageData AdminPages::shared_data(render::Language language, const PageFrame& fra
         data.set("may_view_petitions", accounts::may(role, accounts::Action::view_petitions));
         data.set("may_manage_users", accounts::may(role, accounts::Action::manage_users));
         data.set("may_view_audit", accounts::may(role, accounts::Action::view_audit));
+        data.set("may_change_settings", accounts::may(role, accounts::Action::change_settings));
         data.set("may_act_on_incidents", accounts::may(role, accounts::Action::act_on_incidents));
         data.set("may_manage_petitions", accounts::may(role, accounts::Action::manage_petitions));
         data.set("csrf", frame.viewer->csrf_token);
@@ -94,13 +96,14 @@ std::string AdminPages::render(std::string_view content, render::Language langua
     const auto source = sources_.find(content);
     if (source == sources_.end())
         throw std::logic_error("no template templates/admin/" + std::string(content) + ".mustache");
-    auto shared = shared_data(language, frame);
+    const auto settings = settings_.current();
+    auto shared = shared_data(language, frame, settings->site);
     // The page's own fields win over the shared ones of the same name.
     if (data.is_object())
         for (const char* name :
              {"lang", "site_name", "page_title", "logged_in", "user_email", "user_role", "is_admin",
               "csrf", "may_view_incidents", "may_act_on_incidents", "may_view_petitions",
-              "may_manage_petitions", "may_manage_users", "may_view_audit"})
+              "may_manage_petitions", "may_manage_users", "may_view_audit", "may_change_settings"})
             if (const auto* value = shared.get(name); value && !data.get(name))
                 data.set(name, *value);
     // A page that follows a running job asks the layout for the script that does it.
@@ -108,7 +111,7 @@ std::string AdminPages::render(std::string_view content, render::Language langua
         if (const auto* follows = data.get("follows_progress"))
             shared.set("follows_progress", *follows);
     // The words (t.*), the same as the public pages', are read where they are kept.
-    const auto words = render::shared_words(messages_, language, site_);
+    const auto words = render::shared_words(messages_, language, settings->site);
     mu::mustache page{source->second};
     shared.set("content_html", render::render_over_words(page, data, *words));
     mu::mustache layout{sources_.find("layout")->second};

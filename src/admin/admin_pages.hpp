@@ -12,8 +12,8 @@
 #include "accounts/role.hpp"
 #include "core/result.hpp"
 #include "render/i18n.hpp"
-#include "render/settings.hpp"
 #include "render/static_assets.hpp"
+#include "web/live_settings.hpp"
 
 namespace rempart::admin {
 
@@ -44,7 +44,7 @@ class AdminPages {
     // parse fails start-up, naming its file.
     static Result<std::unique_ptr<AdminPages>> load(const render::Messages& messages,
                                                     const render::StaticAssets& assets,
-                                                    const render::SiteSettings& site);
+                                                    const web::LiveSettings& settings);
 
     // `content` names templates/admin/<content>.mustache. `data` gets the shared fields
     // (lang, site_name, csrf, user_email, user_role, is_admin) added before the content
@@ -58,13 +58,14 @@ class AdminPages {
 
   private:
     AdminPages(const render::Messages& messages, const render::StaticAssets& assets,
-               const render::SiteSettings& site)
-        : messages_(messages), assets_(assets), site_(site) {}
-    PageData shared_data(render::Language language, const PageFrame& frame) const;
+               const web::LiveSettings& settings)
+        : messages_(messages), assets_(assets), settings_(settings) {}
+    PageData shared_data(render::Language language, const PageFrame& frame,
+                         const render::SiteSettings& site) const;
 
     const render::Messages& messages_;
     const render::StaticAssets& assets_;
-    const render::SiteSettings& site_;
+    const web::LiveSettings& settings_;  // the site's name as an admin last saved it
     // Sources, parsed per render: a parsed kainjow template is not documented as safe to
     // render from several threads, and these pages are small and seldom asked for.
     std::map<std::string, std::string, std::less<>> sources_;

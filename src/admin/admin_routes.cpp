@@ -12,6 +12,8 @@ void add_admin_routes(http::Router& router, AdminServices& services) {
     add_delivery_routes(router, services);
     add_campaign_routes(router, services);
     add_news_routes(router, services);
+    add_answer_link_routes(router, services);
+    add_settings_routes(router, services);
 }
 
 std::string safe_admin_next(std::string_view next) {

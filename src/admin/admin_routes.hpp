@@ -6,7 +6,7 @@
 namespace rempart::admin {
 
 // GET/POST /admin/login, POST /admin/logout, GET/POST /admin/password, GET /admin,
-// GET /admin/users and GET /admin/audit (admins only).
+// GET /admin/users, GET /admin/audit and /admin/settings (admins only).
 void add_admin_routes(http::Router& router, AdminServices& services);
 
 // Parts of the above, each in its own file.
@@ -22,6 +22,10 @@ void add_delivery_routes(http::Router& router, AdminServices& services);
 void add_campaign_routes(http::Router& router, AdminServices& services);
 // A petition's news to its signers: write, test, send, pause, resume.
 void add_news_routes(http::Router& router, AdminServices& services);
+// POST /admin/petitions/{id}/answer-link: a private link for the target to answer.
+void add_answer_link_routes(http::Router& router, AdminServices& services);
+// /admin/settings: the site's name, the association, the language and mail (admins).
+void add_settings_routes(http::Router& router, AdminServices& services);
 
 // Where to go after login: a local path under /admin, or /admin itself.
 std::string safe_admin_next(std::string_view next);

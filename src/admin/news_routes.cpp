@@ -1,146 +1,24 @@
 // A petition's news to its signers, from the back office: GET /admin/petitions/{id}/updates
-// (what was sent, how far each sending is, and the form), POST .../updates (write one, or
-// preview it), then per news: test (to oneself), send, pause and resume. Every step is
+// (admin/news_page), POST .../updates (write one, or preview it), then per news: test (to
+// oneself), send, pause and resume. Every step is
 // written with its audit entry; the mails themselves leave at the site's pace
 // (app/news_sender), from a cursor the store keeps.
 #include <spdlog/spdlog.h>
 
-#include <algorithm>
-
-#include "accounts/tokens.hpp"
 #include "admin/admin_routes.hpp"
+#include "admin/news_page.hpp"
 #include "core/log_events.hpp"
 #include "core/log_text.hpp"
 #include "petitions/errors.hpp"
 #include "petitions/news.hpp"
-#include "render/mail_texts.hpp"
 #include "render/markdown.hpp"
 #include "store/news_repository.hpp"
 #include "store/outbox_repository.hpp"
 #include "store/petition_repository.hpp"
 #include "web/news_mail.hpp"
-#include "web/site_mail.hpp"
 
 namespace rempart::admin {
 namespace {
-
-struct NewsView {
-    Petition petition;
-    std::vector<News> news;
-    std::int64_t recipients = 0;
-};
-
-boost::asio::awaitable<std::optional<NewsView>> read_news_view(AdminServices& s, std::int64_t id) {
-    std::function<std::optional<NewsView>(store::Database&)> read =
-        [id](store::Database& db) -> std::optional<NewsView> {
-        auto petition = store::find_petition_by_id(db, id);
-        if (!petition) return std::nullopt;
-        return NewsView{std::move(*petition), store::list_news(db, id),
-                        store::count_news_recipients(db, id)};
-    };
-    co_return co_await s.store.readers().read<std::optional<NewsView>>(std::move(read));
-}
-
-Response news_missing(const AdminServices& s, const AdminContext& context) {
-    return admin_notice(s, context.language, 404, "admin.petition_missing_title",
-                        "admin.petition_missing");
-}
-
-Response news_store_busy(const AdminServices& s, const AdminContext& context, const Error& error) {
-    spdlog::error("{} error={}", log_event::store_write_failed, log_text(error.detail));
-    return admin_notice(s, context.language, 503, "admin.busy_title", "admin.store_busy");
-}
-
-std::string base_path(std::int64_t id) {
-    return "/admin/petitions/" + std::to_string(id) + "/updates";
-}
-
-// What the form held, as typed.
-struct NewsForm {
-    std::string kind = "update";
-    std::string subject;
-    std::string text;
-    std::string action;  // "preview" or "save"
-};
-
-NewsForm read_news_form(const FormFields& fields) {
-    NewsForm form;
-    for (const auto& [name, value] : fields) {
-        if (name == "kind") form.kind = value;
-        if (name == "subject") form.subject = value;
-        if (name == "text") form.text = value;
-        if (name == "action") form.action = value;
-    }
-    return form;
-}
-
-PageData news_page_data(const AdminServices& s, const AdminContext& context, const NewsView& view,
-                        const NewsForm& form, const std::vector<FieldError>& errors) {
-    const auto& petition = view.petition;
-    const auto number = [&](std::int64_t value) {
-        return render::format_number(context.language, value);
-    };
-    PageData data;
-    data.set("id", std::to_string(petition.id));
-    data.set("title", petition.title);
-    data.set("public_url", "/petitions/" + petition.slug);
-    data.set("takes_news", takes_news(petition.state));
-    data.set("recipients", number(view.recipients));
-    data.set("has_recipients", view.recipients > 0);
-    data.set("may_manage", accounts::may(context.user.role, accounts::Action::manage_petitions));
-    data.set("target_has_email", !petition.target_email.empty());
-
-    data.set("subject", form.subject);
-    data.set("text", form.text);
-    PageData kinds = PageData::type::list;
-    for (const auto kind : {NewsKind::update, NewsKind::answer, NewsKind::victory}) {
-        if (kind == NewsKind::victory && petition.won_at) continue;
-        const std::string code(to_string(kind));
-        PageData item;
-        item.set("code", code);
-        item.set("label", say(s, context, "admin.news_kind_" + code));
-        item.set("selected", form.kind == code);
-        kinds.push_back(item);
-    }
-    data.set("kinds", kinds);
-    set_field_errors(data, s, context, errors);
-
-    PageData all = PageData::type::list;
-    for (const auto& news : view.news) {
-        PageData item;
-        item.set("number", std::to_string(news.number));
-        item.set("subject", news.subject);
-        item.set("kind", say(s, context, "admin.news_kind_" + std::string(to_string(news.kind))));
-        item.set("created", utc_time(news.created_at * 1000));
-        item.set("author", news.author);
-        const std::string sending(to_string(news.sending));
-        item.set("sending", say(s, context, "admin.news_sending_" + sending));
-        item.set("is_draft", news.sending == NewsSending::draft);
-        item.set("is_sending", news.sending == NewsSending::sending);
-        item.set("is_paused", news.sending == NewsSending::paused);
-        const auto percent = sending_percent(news);
-        item.set("percent", std::to_string(percent));
-        item.set("progress",
-                 render::fill(say(s, context, "admin.news_progress"),
-                              {{"delivered", number(news.delivered)},
-                               {"total", number(std::max(news.recipients, news.queued))},
-                               {"percent", std::to_string(percent)}}));
-        item.set("body_html", render::render_markdown(news.body_markdown));
-        all.push_back(item);
-    }
-    data.set("news", all);
-    data.set("has_news", !view.news.empty());
-    // The page follows a sending by itself (static/news-progress.js) while one runs.
-    data.set("follows_progress",
-             std::any_of(view.news.begin(), view.news.end(),
-                         [](const News& news) { return news.sending == NewsSending::sending; }));
-    return data;
-}
-
-Response news_page(const AdminServices& s, const AdminContext& context, unsigned status,
-                   PageData data) {
-    return admin_page(s, context, status, "admin.news_title", "news", std::move(data));
-}
 
 Awaitable list_page(AdminServices& s, const Request& request, const Params& params,
                     const AdminContext& context) {
@@ -204,7 +82,8 @@ Awaitable create(AdminServices& s, const Params& params, const AdminContext& con
             co_return again(422, {{"kind", PetitionError::news_not_public, ""}});
         co_return news_store_busy(s, context, written.error());
     }
-    co_return admin_redirect(base_path(id) + "?done=saved#news-" + std::to_string(written->number));
+    co_return admin_redirect(news_base_path(id) + "?done=saved#news-" +
+                             std::to_string(written->number));
 }
 
 // The organiser's own copy, as a signer will get it, before anyone else does.
@@ -244,60 +123,11 @@ Awaitable send_test(AdminServices& s, const Params& params, const AdminContext& 
     const auto queued = co_await s.store.writer().write<bool>(std::move(job));
     if (!queued) co_return news_store_busy(s, context, queued.error());
     s.mail_queued();
-    co_return admin_redirect(base_path(id) + "?done=test#news-" + std::to_string(number));
+    co_return admin_redirect(news_base_path(id) + "?done=test#news-" + std::to_string(number));
 }
 
 // A private link for the target to answer in their own words: mailed to them when the
 // petition gives their address, shown here once otherwise. A new link stops the old one.
-Awaitable answer_link(AdminServices& s, const Params& params, const AdminContext& context) {
-    const auto id = id_of(params[0]);
-    const auto view = co_await read_news_view(s, id);
-    if (!view) co_return news_missing(s, context);
-    const auto& petition = view->petition;
-    const auto token = accounts::new_session_token();
-    const auto& config = s.site.config();
-    const auto link = config.server.base_url + "/answer/" + token;
-    std::string message;
-    if (!petition.target_email.empty()) {
-        const auto language = render::parse_language(petition.language).value_or(context.language);
-        const auto texts = render::answer_request_mail(
-            s.site.messages(), language, config.site,
-            {petition.title, petition.target_name, petition.signature_count, link});
-        message = web::compose_site_mail(config.mail, config.site, petition.target_email, language,
-                                         texts);
-    }
-    auto entry = audit_entry(
-        context, "answer_link",
-        "petition " + petition.slug + (message.empty() ? ", shown" : ", mailed to the target"));
-    std::function<Result<bool>(store::Database&)> job =
-        [id, key = accounts::session_token_hash(token), message, from = config.mail.from,
-         to = petition.target_email, entry,
-         now = unix_now_ms() / 1000](store::Database& db) -> Result<bool> {
-        if (auto set = store::set_answer_key(db, id, key); !set) return set.error();
-        if (!message.empty())
-            if (auto queued = store::enqueue_mail(db, "answer_request", from, to, message, now);
-                !queued)
-                return queued.error();
-        if (auto audited = store::insert_audit(db, entry); !audited) return audited.error();
-        return true;
-    };
-    const auto made = co_await s.store.writer().write<bool>(std::move(job));
-    if (!made) {
-        if (made.error().code == PetitionError::news_not_public)
-            co_return admin_notice(s, context.language, 409, "admin.news_conflict_title",
-                                   "news.not_public");
-        co_return news_store_busy(s, context, made.error());
-    }
-    if (!message.empty()) s.mail_queued();
-    auto data = news_page_data(s, context, *view, {}, {});
-    if (message.empty())
-        data.set("answer_link", link);  // shown once: the store keeps its hash only
-    else
-        data.set("answer_mailed", render::fill(say(s, context, "admin.answer_mailed"),
-                                               {{"email", petition.target_email}}));
-    co_return news_page(s, context, 200, std::move(data));
-}
-
 enum class SendingStep { send, pause, resume };
 
 std::string_view step_name(SendingStep step) {
@@ -360,7 +190,8 @@ Awaitable sending_step(AdminServices& s, const Params& params, const AdminContex
     const std::string done = step == SendingStep::send    ? "sending"
                              : step == SendingStep::pause ? "paused"
                                                           : "resumed";
-    co_return admin_redirect(base_path(id) + "?done=" + done + "#news-" + std::to_string(number));
+    co_return admin_redirect(news_base_path(id) + "?done=" + done + "#news-" +
+                             std::to_string(number));
 }
 
 }  // namespace
@@ -382,11 +213,6 @@ void add_news_routes(http::Router& router, AdminServices& services) {
                     "admin_news_test", Action::manage_petitions,
                     [&services](const Request&, const Params& params, const AdminContext& context) {
                         return send_test(services, params, context);
-                    });
-    add_admin_route(router, services, http::Method::post, "/admin/petitions/{id}/answer-link",
-                    "admin_answer_link", Action::manage_petitions,
-                    [&services](const Request&, const Params& params, const AdminContext& context) {
-                        return answer_link(services, params, context);
                     });
     for (const auto step : {SendingStep::send, SendingStep::pause, SendingStep::resume}) {
         const std::string name(step_name(step));

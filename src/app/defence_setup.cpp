@@ -16,15 +16,13 @@ DefenceSetup set_up_defence(const Config& config, const Catalog& catalog, const 
                             store::Store& store, shield::Difficulty& difficulty,
                             std::function<void()> mail_queued, metrics::Registry& metrics) {
     auto options = config.defence;
-    options.alert_from = config.mail.from;
     options.mail_queued = std::move(mail_queued);
-    if (!config.mail.admin_alerts_to.empty()) {
-        const auto ban_duration = options.bans.duration;
-        options.render_alerts = [&config, &catalog, &site,
-                                 ban_duration](const defence::IncidentOpening& opening) {
-            return render_incident_alerts(config, catalog, site, ban_duration, opening);
-        };
-    }
+    // Always: the alert addresses are the live settings', which an admin may fill in later.
+    const auto ban_duration = options.bans.duration;
+    options.render_alerts = [&catalog, &site,
+                             ban_duration](const defence::IncidentOpening& opening) {
+        return render_incident_alerts(catalog, site, ban_duration, opening);
+    };
     DefenceSetup setup;
     setup.bans = std::make_unique<shield::BanList>();
     setup.defence =

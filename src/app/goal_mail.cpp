@@ -7,7 +7,8 @@
 
 namespace rempart::app {
 
-std::vector<mail::AddressedMail> goal_mails(const Config& config, const render::Messages& messages,
+std::vector<mail::AddressedMail> goal_mails(const web::Settings& config,
+                                            const render::Messages& messages,
                                             const store::GoalReached& goal,
                                             const std::vector<std::string>& to) {
     const auto language =
@@ -24,7 +25,7 @@ std::vector<mail::AddressedMail> goal_mails(const Config& config, const render::
     return mails;
 }
 
-Result<std::size_t> announce_goals(store::Database& db, const Config& config,
+Result<std::size_t> announce_goals(store::Database& db, const web::Settings& config,
                                    const render::Messages& messages, std::int64_t now) {
     const auto reached = store::record_goals_reached(db, now);
     if (reached.empty()) return std::size_t{0};

@@ -23,13 +23,13 @@ void replace_all(std::string& text, const std::string& from, const std::string& 
 
 }  // namespace
 
-AlertDraft draft_incident_alert(const Config& config, const Catalog& catalog, const web::Site& site,
+AlertDraft draft_incident_alert(const Catalog& catalog, const web::Site& site,
                                 std::chrono::seconds ban_duration,
                                 const defence::IncidentOpening& opening) {
     const auto& cluster = opening.cluster;
     AlertDraft draft;
     draft.language =
-        render::parse_language(config.site.default_language).value_or(render::Language::fr);
+        render::parse_language(site.config().site.default_language).value_or(render::Language::fr);
     const auto snapshot = catalog.current();
     const auto* petition = snapshot->find_by_id(cluster.petition_id);
     render::IncidentAlert alert;
@@ -45,7 +45,7 @@ AlertDraft draft_incident_alert(const Config& config, const Catalog& catalog, co
     alert.incident_id = stand_in_id;
     alert.bans = opening.bans;
     alert.ban_minutes = ban_duration.count() / 60;
-    alert.link = config.server.base_url + "/admin/incidents/" + std::to_string(stand_in_id);
+    alert.link = site.config().server.base_url + "/admin/incidents/" + std::to_string(stand_in_id);
     alert.evidence = cluster.evidence;
     draft.texts = render::incident_alert_mail(site.messages(), draft.language, alert);
     return draft;
@@ -64,16 +64,16 @@ mail::MailContent complete_incident_alert(const AlertDraft& draft,
     return content;
 }
 
-defence::CompleteAlerts render_incident_alerts(const Config& config, const Catalog& catalog,
-                                               const web::Site& site,
+defence::CompleteAlerts render_incident_alerts(const Catalog& catalog, const web::Site& site,
                                                std::chrono::seconds ban_duration,
                                                const defence::IncidentOpening& opening) {
-    auto draft = draft_incident_alert(config, catalog, site, ban_duration, opening);
-    return [&config, draft = std::move(draft)](const defence::IncidentOpened& opened) {
+    auto draft = draft_incident_alert(catalog, site, ban_duration, opening);
+    return [&site, draft = std::move(draft)](const defence::IncidentOpened& opened) {
+        const auto config = site.config();
         std::vector<defence::AlertMail> alerts;
         for (auto& mail : mail::mails_to_admins(config.mail, config.site.name,
                                                 complete_incident_alert(draft, opened)))
-            alerts.push_back({std::move(mail.to), std::move(mail.message)});
+            alerts.push_back({std::move(mail.to), std::move(mail.message), config.mail.from});
         return alerts;
     };
 }

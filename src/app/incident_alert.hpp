@@ -5,7 +5,6 @@
 
 #include <chrono>
 
-#include "app/settings.hpp"
 #include "defence/response/incident_alert.hpp"
 #include "mail/admin_mail.hpp"
 #include "petitions/catalog.hpp"
@@ -21,7 +20,7 @@ struct AlertDraft {
     render::Language language = render::Language::fr;
 };
 
-AlertDraft draft_incident_alert(const Config& config, const Catalog& catalog, const web::Site& site,
+AlertDraft draft_incident_alert(const Catalog& catalog, const web::Site& site,
                                 std::chrono::seconds ban_duration,
                                 const defence::IncidentOpening& opening);
 
@@ -30,9 +29,9 @@ mail::MailContent complete_incident_alert(const AlertDraft& draft,
                                           const defence::IncidentOpened& opened);
 
 // What the defence calls before each cluster's write: the draft, and how the write
-// completes it into one message for each address of [mail] admin_alerts_to.
-defence::CompleteAlerts render_incident_alerts(const Config& config, const Catalog& catalog,
-                                               const web::Site& site,
+// completes it into one message for each alert address the site's settings name at that
+// moment (none: nobody to tell).
+defence::CompleteAlerts render_incident_alerts(const Catalog& catalog, const web::Site& site,
                                                std::chrono::seconds ban_duration,
                                                const defence::IncidentOpening& opening);
 

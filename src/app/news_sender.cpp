@@ -62,7 +62,7 @@ asio::awaitable<void> run_news_sender(store::Store& store, NewsPace pace,
             if (pace.per_minute > 0) room = std::min(room, static_cast<std::int64_t>(credit));
             if (room <= 0) continue;
             std::function<Result<store::QueuedBatch>(store::Database&)> job =
-                [id, room, from = pace.envelope_from](store::Database& db) {
+                [id, room, from = pace.envelope_from()](store::Database& db) {
                     return store::queue_news_batch(db, id, room, from,
                                                    static_cast<std::int64_t>(std::time(nullptr)));
                 };

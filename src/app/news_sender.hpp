@@ -15,7 +15,8 @@ namespace rempart::app {
 
 struct NewsPace {
     std::int64_t per_minute = 3000;  // every sending together; 0: as fast as the outbox goes
-    std::string envelope_from;
+    // Read at each batch: an admin may change the site's sender while a news is sent.
+    std::function<std::string()> envelope_from;
 };
 
 // How many mails of one news may wait in the outbox at once: ten seconds' worth at the

@@ -40,6 +40,7 @@
 #include "signatures/unsubscribe_token.hpp"
 #include "store/errors.hpp"
 #include "store/petition_repository.hpp"
+#include "store/settings_repository.hpp"
 #include "store/signature_repository.hpp"
 #include "store/store.hpp"
 #include "store/user_repository.hpp"
@@ -105,8 +106,7 @@ void add_store_metrics(metrics::Registry& metrics, const store::Writer& writer) 
 // Every few seconds: closes the petitions whose end date has passed (the signing form
 // already refuses them from the second they end, this makes the state say so), and tells
 // the organisers of each goal reached, once.
-asio::awaitable<void> petition_clock(store::Store& store, const Config& config,
-                                     const render::Messages& messages,
+asio::awaitable<void> petition_clock(store::Store& store, const web::Site& site,
                                      std::function<void()> mail_queued) {
     auto executor = co_await asio::this_coro::executor;
     asio::steady_timer timer(executor);
@@ -123,7 +123,7 @@ asio::awaitable<void> petition_clock(store::Store& store, const Config& config,
                 spdlog::info("{} slug={} step=close reason=end_date", log_event::petition_step,
                              slug);
         std::function<Result<std::size_t>(store::Database&)> goals =
-            [now, &config, &messages](store::Database& db) {
+            [now, config = site.config(), &messages = site.messages()](store::Database& db) {
                 return announce_goals(db, config, messages, now);
             };
         const auto queued = co_await store.writer().write<std::size_t>(std::move(goals));
@@ -204,7 +204,11 @@ int serve(const Config& config, bool demo) {
     shield::Difficulty difficulty(config.shield.pow_max_number);
 
     metrics::Registry metrics;
-    auto site = web::Site::create({config.server, config.site, config.mail, config.admin}, catalog);
+    // What admins saved in the back office wins over the config file, as the gate's mode does.
+    const auto stored = store.readers().read_now<std::vector<std::pair<std::string, std::string>>>(
+        [](store::Database& db) { return store::read_setting_values(db); });
+    auto site =
+        web::Site::create({config.server, config.site, config.mail, config.admin}, catalog, stored);
     if (!site) {
         std::cerr << "rempart: " << site.error().detail << "\n";
         shutdown_logging();
@@ -251,7 +255,8 @@ int serve(const Config& config, bool demo) {
     add_signature_metrics(metrics, signature_totals, outbox.stats());
     add_store_metrics(metrics, store.writer());
 
-    auto admin_pages = admin::AdminPages::load((*site)->messages(), (*site)->assets(), config.site);
+    auto admin_pages =
+        admin::AdminPages::load((*site)->messages(), (*site)->assets(), (*site)->live_settings());
     if (!admin_pages) {
         std::cerr << "rempart: " << admin_pages.error().detail << "\n";
         outbox.stop();
@@ -342,11 +347,12 @@ int serve(const Config& config, bool demo) {
     }
     (*server)->start();
     asio::co_spawn(io, watch_store(store, catalog, signature_totals), asio::detached);
-    asio::co_spawn(
-        io, petition_clock(store, config, (*site)->messages(), [&outbox] { outbox.notify(); }),
-        asio::detached);
+    asio::co_spawn(io, petition_clock(store, **site, [&outbox] { outbox.notify(); }),
+                   asio::detached);
     asio::co_spawn(io,
-                   run_news_sender(store, {config.mail.news_per_minute, config.mail.from},
+                   run_news_sender(store,
+                                   {config.mail.news_per_minute,
+                                    [&site = **site] { return site.config().mail.from; }},
                                    [&outbox] { outbox.notify(); }),
                    asio::detached);
     asio::co_spawn(io, run_shield_clock(*shield.front_door), asio::detached);

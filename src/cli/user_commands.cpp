@@ -15,8 +15,10 @@
 #include "core/log_text.hpp"
 #include "store/audit_repository.hpp"
 #include "store/session_repository.hpp"
+#include "store/settings_repository.hpp"
 #include "store/store.hpp"
 #include "store/user_repository.hpp"
+#include "web/live_settings.hpp"
 
 namespace rempart::cli {
 namespace {
@@ -156,9 +158,16 @@ int enable_totp(const Config& config, const std::string& typed_email) {
             return true;
         });
         if (!set) return fail(set.error().detail);
+        // The site's name as the back office last saved it: the app shows it beside the code.
+        const auto site =
+            web::with_stored(
+                {config.site, config.mail},
+                store.readers().read_now<std::vector<std::pair<std::string, std::string>>>(
+                    [](store::Database& db) { return store::read_setting_values(db); }))
+                .site;
         std::cout << "Two-step login is on for " << address << ".\n"
                   << "Secret: " << secret << "\n"
-                  << "URI: " << accounts::otpauth_uri(config.site.name, address, secret) << "\n"
+                  << "URI: " << accounts::otpauth_uri(site.name, address, secret) << "\n"
                   << "Add it to an authenticator app; the login form then asks for its code.\n";
         return 0;
     });

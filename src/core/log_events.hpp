@@ -115,6 +115,9 @@ inline constexpr std::string_view admin_forbidden = "ADMIN_FORBIDDEN";
 inline constexpr std::string_view gate_switched = "GATE_SWITCHED";
 // An admin set the gate's mode from the back office: mode=, by=.
 inline constexpr std::string_view gate_mode_set = "GATE_MODE_SET";
+// An admin changed the site's settings from the back office, or forgot them for the config
+// file's: names= (the settings changed, comma-separated), by=.
+inline constexpr std::string_view settings_changed = "SETTINGS_CHANGED";
 // What the shield refused in the last second, one line a second while it refuses: passed=,
 // limited_ip=, limited_network=, limited_as=, limited_clearance=, gated=, shed=.
 inline constexpr std::string_view shield_refused = "SHIELD_REFUSED";
@@ -136,7 +139,7 @@ inline constexpr std::string_view all[] = {
     shield_refused,      origin_refused,      admin_login_alert,   incident_watch,
     watch_decided,       trust_changed,       petition_edited,     petition_step,
     qr_failed,           news_sending,        news_queued,         news_left,
-    news_answered,       card_failed,
+    news_answered,       card_failed,         settings_changed,
 };
 
 }  // namespace rempart::log_event

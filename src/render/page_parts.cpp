@@ -20,11 +20,11 @@ void set_text(mu::data& data, const std::string& name, const std::string& value)
 mu::data page_data(const SiteView& view, Language language) {
     mu::data data;
     data.set("lang", std::string(code(language)));
-    data.set("site_name", view.site.name);
-    set_text(data, "controller", view.site.controller);
-    set_text(data, "contact_email", view.site.contact_email);
-    set_text(data, "postal_address", view.site.postal_address);
-    set_text(data, "hosting_provider", view.site.hosting_provider);
+    data.set("site_name", view.site->name);
+    set_text(data, "controller", view.site->controller);
+    set_text(data, "contact_email", view.site->contact_email);
+    set_text(data, "postal_address", view.site->postal_address);
+    set_text(data, "hosting_provider", view.site->hosting_provider);
     data.set("asset_pico", std::string(view.assets.url("pico.css")));
     data.set("asset_rempart", std::string(view.assets.url("rempart.css")));
     data.set("asset_favicon", std::string(view.assets.url("favicon.svg")));
@@ -33,7 +33,7 @@ mu::data page_data(const SiteView& view, Language language) {
 
 std::string render_page(const SiteView& view, Language language, mu::mustache& page,
                         const mu::data& data) {
-    return render_over_words(page, data, *shared_words(view.messages, language, view.site));
+    return render_over_words(page, data, *shared_words(view.messages, language, *view.site));
 }
 
 void set_petition(mu::data& data, const SiteView& view, Language language,

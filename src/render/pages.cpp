@@ -256,14 +256,14 @@ std::string render_answer(const SiteView& view, Language language, const AnswerV
 
 std::string render_privacy(const SiteView& view, Language language) {
     auto data = page_data(view, language);
-    data.set("version_text", version_text(view, language, view.site.privacy_version));
+    data.set("version_text", version_text(view, language, view.site->privacy_version));
     const auto content = render_page(view, language, *view.templates.parsed().privacy, data);
     return in_layout(view, language, {text(view, language, "privacy.title"), "/privacy"}, content);
 }
 
 std::string render_terms(const SiteView& view, Language language) {
     auto data = page_data(view, language);
-    data.set("version_text", version_text(view, language, view.site.terms_version));
+    data.set("version_text", version_text(view, language, view.site->terms_version));
     const auto content = render_page(view, language, *view.templates.parsed().terms, data);
     return in_layout(view, language, {text(view, language, "terms.title"), "/terms"}, content);
 }

@@ -31,7 +31,7 @@ class Templates {
 
 // What every page needs: who runs the site, its words, its templates and its assets.
 struct SiteView {
-    const SiteSettings& site;
+    std::shared_ptr<const SiteSettings> site;  // as they were when the view was made
     const Messages& messages;
     const Templates& templates;
     const StaticAssets& assets;

@@ -25,4 +25,32 @@ Result<void> write_setting(Database& db, std::string_view name, std::string_view
     return upsert.run();
 }
 
+std::vector<std::pair<std::string, Setting>> read_settings(Database& db) {
+    auto& select =
+        db.prepare("SELECT name, value, updated_ms, updated_by FROM site_settings ORDER BY name");
+    std::vector<std::pair<std::string, Setting>> settings;
+    while (select.step())
+        settings.emplace_back(
+            select.column_text(0),
+            Setting{select.column_text(1), select.column_int(2), select.column_text(3)});
+    select.reset();
+    return settings;
+}
+
+std::vector<std::pair<std::string, std::string>> read_setting_values(Database& db) {
+    std::vector<std::pair<std::string, std::string>> values;
+    for (auto& [name, setting] : read_settings(db))
+        values.emplace_back(std::move(name), std::move(setting.value));
+    return values;
+}
+
+Result<void> forget_settings(Database& db, const std::vector<std::string>& names) {
+    auto& remove = db.prepare("DELETE FROM site_settings WHERE name = ?1");
+    for (const auto& name : names) {
+        remove.bind(1, name);
+        if (auto removed = remove.run(); !removed) return removed.error();
+    }
+    return {};
+}
+
 }  // namespace rempart::store

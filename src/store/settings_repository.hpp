@@ -5,6 +5,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "store/database.hpp"
 
@@ -20,7 +22,14 @@ std::optional<Setting> read_setting(Database& db, std::string_view name);
 Result<void> write_setting(Database& db, std::string_view name, std::string_view value,
                            std::string_view by, std::int64_t now_ms);
 
-// The names in use.
+// Every stored setting by name, in name order.
+std::vector<std::pair<std::string, Setting>> read_settings(Database& db);
+// The same, values alone: what web::with_stored lays over the config file.
+std::vector<std::pair<std::string, std::string>> read_setting_values(Database& db);
+// Removes the settings `names`, so that the config file's values apply again.
+Result<void> forget_settings(Database& db, const std::vector<std::string>& names);
+
+// The names in use; the site's settings are named in web/live_settings.cpp.
 inline constexpr std::string_view gate_mode_setting = "gate.mode";
 
 }  // namespace rempart::store

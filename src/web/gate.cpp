@@ -41,31 +41,50 @@ Response through(const Site& site, shield::FrontDoor& front_door, const Request&
 }  // namespace
 
 GatePage::GatePage(const Site& site, const shield::Clearance& clearance)
-    : site_(site), clearance_(clearance) {
-    const auto wait = static_cast<int>(std::max<std::int64_t>(1, clearance.wait().count()));
+    : site_(site), clearance_(clearance), rendered_(render_all()) {}
+
+std::shared_ptr<const GatePage::Rendered> GatePage::render_all() const {
+    auto rendered = std::make_shared<Rendered>();
+    // The settings first, then the view: should an admin save between the two, the pages are
+    // newer than the settings they are filed under, and render again at the next call.
+    rendered->settings = site_.live_settings().current();
+    const auto view = site_.view();
+    const auto wait = static_cast<int>(std::max<std::int64_t>(1, clearance_.wait().count()));
     for (const auto language : render::all_languages) {
         for (const auto notice : {Notice::none, Notice::failed, Notice::wait_more}) {
-            const auto html = render::render_gate(site.view(), language, wait,
+            const auto html = render::render_gate(view, language, wait,
                                                   notice == Notice::failed      ? "gate.failed"
                                                   : notice == Notice::wait_more ? "gate.wait_more"
                                                                                 : "");
             const auto at_wait = html.find(wait_mark);
             const auto at_next = html.find(next_mark);
             auto& parts =
-                parts_[static_cast<std::size_t>(language)][static_cast<std::size_t>(notice)];
+                rendered
+                    ->parts[static_cast<std::size_t>(language)][static_cast<std::size_t>(notice)];
             parts.head = html.substr(0, at_wait);
             parts.middle =
                 html.substr(at_wait + wait_mark.size(), at_next - at_wait - wait_mark.size());
             parts.tail = html.substr(at_next + next_mark.size());
         }
     }
+    return rendered;
+}
+
+std::shared_ptr<const GatePage::Rendered> GatePage::current() const {
+    auto rendered = rendered_.load();
+    if (rendered->settings == site_.live_settings().current()) return rendered;
+    // Two threads may both render after a change; either result is right.
+    rendered = render_all();
+    rendered_.store(rendered);
+    return rendered;
 }
 
 Response GatePage::response(const Request& request, std::string_view next,
                             std::optional<std::string_view> ticket, Notice notice) const {
     const auto language = site_.language_of(request.headers);
+    const auto rendered = current();
     const auto& parts =
-        parts_[static_cast<std::size_t>(language)][static_cast<std::size_t>(notice)];
+        rendered->parts[static_cast<std::size_t>(language)][static_cast<std::size_t>(notice)];
     const auto fresh = ticket
                            ? std::string()
                            : clearance_.ticket(shield::wide_network(request.client_ip), unix_now());

@@ -3,6 +3,8 @@
 #pragma once
 
 #include <array>
+#include <atomic>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -41,9 +43,18 @@ class GatePage {
     struct Parts {
         std::string head, middle, tail;
     };
+    // Every language and notice, for the site's settings of one moment.
+    struct Rendered {
+        std::shared_ptr<const EditableSettings> settings;
+        std::array<std::array<Parts, 3>, std::size(render::all_languages)> parts;
+    };
+    std::shared_ptr<const Rendered> render_all() const;
+    // The pages for the site's settings now: rendered again once after an admin changes them.
+    std::shared_ptr<const Rendered> current() const;
+
     const Site& site_;
     const shield::Clearance& clearance_;
-    std::array<std::array<Parts, 3>, std::size(render::all_languages)> parts_;
+    mutable std::atomic<std::shared_ptr<const Rendered>> rendered_;
 };
 
 struct GateServices {

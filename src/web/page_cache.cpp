@@ -62,8 +62,10 @@ std::shared_ptr<const CachedPage> PageCache::get(const std::string& key, std::ui
                                                  std::chrono::steady_clock::duration keep) {
     const auto now = keep > keep.zero() ? std::chrono::steady_clock::now()
                                         : std::chrono::steady_clock::time_point();
+    std::uint64_t epoch = 0;
     {
         std::shared_lock lock(mutex_);
+        epoch = epoch_;
         const auto it = pages_.find(key);
         if (it != pages_.end() &&
             (it->second.version == version ||
@@ -77,6 +79,7 @@ std::shared_ptr<const CachedPage> PageCache::get(const std::string& key, std::ui
     auto page = make_cached_page(render());
     renders_.fetch_add(1, std::memory_order_relaxed);
     std::unique_lock lock(mutex_);
+    if (epoch != epoch_) return page;
     const auto it = pages_.find(key);
     if (it == pages_.end()) {
         // A bound on memory against a crawl of endless unknown keys; pages come back on demand.
@@ -86,6 +89,12 @@ std::shared_ptr<const CachedPage> PageCache::get(const std::string& key, std::ui
         it->second = Entry{version, page, now};
     }
     return page;
+}
+
+void PageCache::clear() {
+    std::unique_lock lock(mutex_);
+    ++epoch_;
+    pages_.clear();
 }
 
 std::size_t PageCache::size() const {

@@ -37,6 +37,9 @@ class PageCache {
                                           const std::function<std::string()>& render,
                                           std::chrono::steady_clock::duration keep = {});
     std::size_t size() const;
+    // Forgets every page: for a change every page shows (the site's name). A render that
+    // began before the call is served to its request but not kept.
+    void clear();
     // Pages served from memory, and pages rendered (misses, and new generations).
     std::uint64_t hits() const { return hits_.load(std::memory_order_relaxed); }
     std::uint64_t renders() const { return renders_.load(std::memory_order_relaxed); }
@@ -50,6 +53,7 @@ class PageCache {
     };
     std::unordered_map<std::string, Entry> pages_;
     std::size_t max_pages_;
+    std::uint64_t epoch_ = 0;  // under mutex_: moves at each clear()
     std::atomic<std::uint64_t> hits_{0};
     std::atomic<std::uint64_t> renders_{0};
 };

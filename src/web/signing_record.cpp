@@ -52,8 +52,10 @@ asio::awaitable<Response> record_accepted(SigningServices& services, const Reque
     signature.updates = input.updates;
     signature.consent_version = render::consent_version(services.site.messages(), language);
     signature.language = std::string(render::code(language));
-    signature.terms_version = services.site.config().site.terms_version;
-    signature.privacy_version = services.site.config().site.privacy_version;
+    // One snapshot: the versions and the sender of one moment, whatever an admin saves.
+    const auto settings = services.site.config();
+    signature.terms_version = settings.site.terms_version;
+    signature.privacy_version = settings.site.privacy_version;
     signature.ip = request.client_ip;
     signature.now = now;
 
@@ -61,7 +63,7 @@ asio::awaitable<Response> record_accepted(SigningServices& services, const Reque
     const auto token_hash = signatures::link_token_hash(token);
     // The mail is composed as it leaves the outbox (app/confirmation_mail): the row keeps
     // its token and the request renders nothing.
-    const auto from = services.site.config().mail.from;
+    const auto& from = settings.mail.from;
     // The detector sees the attempt first: if its keys belong to an incident (this one
     // may open it), the signature is recorded quarantined and never counts.
     event.link_key = token_hash;

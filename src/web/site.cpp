@@ -27,8 +27,11 @@ std::string page_key(std::string_view page, render::Language language) {
 
 }  // namespace
 
-Result<std::unique_ptr<Site>> Site::create(const Settings& config, const Catalog& catalog) {
-    std::unique_ptr<Site> site(new Site(config, catalog));
+Result<std::unique_ptr<Site>> Site::create(
+    const StartSettings& config, const Catalog& catalog,
+    const std::vector<std::pair<std::string, std::string>>& stored) {
+    std::unique_ptr<Site> site(
+        new Site(config, catalog, with_stored(EditableSettings{config.site, config.mail}, stored)));
     auto messages = render::Messages::load();
     if (!messages) return messages.error();
     site->messages_ = std::move(*messages);
@@ -47,11 +50,31 @@ Result<std::unique_ptr<Site>> Site::create(const Settings& config, const Catalog
                                                         asset->bytes, asset->gzipped, asset->etag}),
                                                     asset->content_type});
     }
-    site->view_ = std::make_unique<render::SiteView>(render::SiteView{
-        config.site, *site->messages_, *site->templates_, *site->assets_, config.server.base_url});
-    site->default_language_ =
-        render::parse_language(config.site.default_language).value_or(render::Language::fr);
+    site->default_language_ = render::parse_language(site->live_.current()->site.default_language)
+                                  .value_or(render::Language::fr);
     return site;
+}
+
+Settings Site::config() const {
+    auto now = live_.current();
+    const auto& editable = *now;
+    return Settings{server_, admin_, std::move(now), editable.site, editable.mail};
+}
+
+render::SiteView Site::view() const {
+    auto now = live_.current();
+    return render::SiteView{std::shared_ptr<const render::SiteSettings>(now, &now->site),
+                            *messages_, *templates_, *assets_, server_.base_url};
+}
+
+void Site::replace_settings(EditableSettings next, std::uint64_t order) const {
+    if (!live_.replace(std::move(next), order)) return;
+    default_language_ = render::parse_language(live_.current()->site.default_language)
+                            .value_or(render::Language::fr);
+    // After the replacement: a render that read the old settings finishes under the old
+    // epoch, and its page is not kept.
+    pages_.clear();
+    error_pages_.clear();
 }
 
 const Site::StaticFile* Site::static_file(std::string_view url_path) const {
@@ -61,7 +84,8 @@ const Site::StaticFile* Site::static_file(std::string_view url_path) const {
 
 render::Language Site::language_of(const http::HeaderView& headers) const {
     const auto cookie = http::cookie_value(headers["Cookie"], "lang").value_or("");
-    return render::choose_language(cookie, headers["Accept-Language"], default_language_);
+    return render::choose_language(cookie, headers["Accept-Language"],
+                                   default_language_.load(std::memory_order_relaxed));
 }
 
 http::Response Site::error_page(unsigned status, const http::HeaderView& headers,
@@ -76,7 +100,7 @@ http::Response Site::error_page(unsigned status, const http::HeaderView& headers
     const auto language = language_of(headers);
     const auto page =
         error_pages_.get(page_key("error" + std::to_string(status), language), 0,
-                         [&] { return render::render_error(*view_, language, status); });
+                         [&] { return render::render_error(view(), language, status); });
     auto response =
         cached_response(http::Request{}, page, status, "text/html; charset=utf-8", "no-store");
     if (status == 429 || status == 503) response.set_header("Retry-After", "10");

@@ -1,9 +1,13 @@
 // The public site: pages from memory, static assets, the language switch and error pages.
 #pragma once
 
+#include <atomic>
 #include <memory>
+#include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
+#include <vector>
 
 #include "accounts/settings.hpp"
 #include "core/result.hpp"
@@ -17,36 +21,58 @@
 #include "render/pages.hpp"
 #include "render/settings.hpp"
 #include "render/static_assets.hpp"
+#include "web/live_settings.hpp"
 #include "web/page_cache.hpp"
 
 namespace rempart::web {
 
-// The settings the site and the back office read while answering: views into the whole
-// configuration, which the caller keeps alive as long as the site.
-struct Settings {
+// What the site starts from: views into the whole configuration, which the caller keeps
+// alive as long as the site.
+struct StartSettings {
     const net::ServerSettings& server;
     const render::SiteSettings& site;
     const mail::MailSettings& mail;
     const accounts::AdminSettings& admin;
 };
 
+// The settings the site and the back office read while answering. Server and admin are the
+// config file's for the whole run; site and mail are the live settings at the moment
+// Site::config() was called, kept whole by `now` as long as the caller holds this.
+struct Settings {
+    const net::ServerSettings& server;
+    const accounts::AdminSettings& admin;
+    std::shared_ptr<const EditableSettings> now;
+    const render::SiteSettings& site;
+    const mail::MailSettings& mail;
+};
+
 class Site {
   public:
     // Parses the templates, prepares the assets and reads the share cards' fonts; fails at
-    // start-up, never later.
-    static Result<std::unique_ptr<Site>> create(const Settings& config, const Catalog& catalog);
+    // start-up, never later. `stored`: what the back office saved (store::read_settings),
+    // over the config file's site and mail settings.
+    static Result<std::unique_ptr<Site>> create(
+        const StartSettings& config, const Catalog& catalog,
+        const std::vector<std::pair<std::string, std::string>>& stored = {});
 
     // The error page for `status` in the client's language; JSON under /api/.
     http::Response error_page(unsigned status, const http::HeaderView& headers,
                               std::string_view target) const;
 
     render::Language language_of(const http::HeaderView& headers) const;
-    const Settings& config() const { return config_; }
+    Settings config() const;
+    const LiveSettings& live_settings() const { return live_; }
+    // Applies settings an admin saved, the `order`-th save the store wrote (see
+    // LiveSettings::replace): pages and mails composed from now on use them, and no page
+    // rendered with the old ones is served again. The site is shared read-only by every
+    // handler; its live settings are the one thing an admin changes while it runs.
+    void replace_settings(EditableSettings next, std::uint64_t order) const;
     // Every Set-Cookie of the site goes through it: public pages, the gate, the back office.
     const http::CookiePolicy& cookies() const { return cookies_; }
     const Catalog& catalog() const { return catalog_; }
     const render::StaticAssets& assets() const { return *assets_; }
-    const render::SiteView& view() const { return *view_; }
+    // The words, templates and assets with the site's settings of this moment.
+    render::SiteView view() const;
     const render::Messages& messages() const { return *messages_; }
     PageCache& pages() const { return pages_; }
 
@@ -58,19 +84,22 @@ class Site {
     const StaticFile* static_file(std::string_view url_path) const;
 
   private:
-    Site(const Settings& config, const Catalog& catalog)
-        : config_(config),
+    Site(const StartSettings& config, const Catalog& catalog, EditableSettings editable)
+        : server_(config.server),
+          admin_(config.admin),
+          live_(EditableSettings{config.site, config.mail}, std::move(editable)),
           catalog_(catalog),
           cookies_(config.server.base_url, !config.server.tls_cert.empty()) {}
 
-    const Settings config_;
+    const net::ServerSettings& server_;
+    const accounts::AdminSettings& admin_;
+    mutable LiveSettings live_;
     const Catalog& catalog_;
     http::CookiePolicy cookies_;
     std::unique_ptr<render::Messages> messages_;
     std::unique_ptr<render::Templates> templates_;
     std::unique_ptr<render::StaticAssets> assets_;
-    std::unique_ptr<render::SiteView> view_;
-    render::Language default_language_ = render::Language::fr;
+    mutable std::atomic<render::Language> default_language_ = render::Language::fr;
     mutable PageCache pages_;
     // Error pages do not depend on the petitions: kept apart, so that a change to a
     // petition never makes a flood of 404s render again.

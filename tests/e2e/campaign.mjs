@@ -2,8 +2,8 @@
 // petition with a preview, publishes it; a signer on a phone-sized window signs with "keep
 // me informed" ticked and confirms from the Maildir; the organiser corrects the text (the
 // page says so, with its history), sends an update the signer leaves in one click, and
-// prints the delivery list. Every page is axe-clean,
-// no policy violation, no request to another origin.
+// prints the delivery list; an admin then names the association from a phone, and the privacy
+// page says it. Every page is axe-clean, no policy violation, no request to another origin.
 // Usage: node tests/e2e/campaign.mjs <path to rempart binary>
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -31,25 +31,32 @@ await withServer(process.argv[2], config, petition, async ({ base, dir, browser 
       return check(page, what);
     };
   }
-  const output = execFileSync(process.argv[2], ['user', 'add', '--email', 'olga@example.org',
-    '--role', 'organiser', '--config', join(dir, 'rempart.toml')], { encoding: 'utf8' });
-  const once = output.match(/One-time password:\s*(\S+)/)?.[1];
-  if (!once) fail(`no one-time password in: ${output}`);
+  // An account made on the command line, and its first login through the password change.
+  const addAccount = (email, role) => {
+    const output = execFileSync(process.argv[2], ['user', 'add', '--email', email,
+      '--role', role, '--config', join(dir, 'rempart.toml')], { encoding: 'utf8' });
+    const once = output.match(/One-time password:\s*(\S+)/)?.[1];
+    if (!once) fail(`no one-time password in: ${output}`);
+    return once;
+  };
+  const firstLogIn = async (page, email, once) => {
+    await page.goto(`${base}/admin/login`);
+    await page.locator('#email').fill(email);
+    await page.locator('#password').fill(once);
+    await page.locator('form[action="/admin/login"] button[type="submit"]').click();
+    await page.waitForURL(`${base}/admin/password`);
+    await page.locator('#current').fill(once);
+    await page.locator('#new').fill(password);
+    await page.locator('#confirm').fill(password);
+    await page.locator('form[action="/admin/password"] button[type="submit"]').click();
+    await page.waitForURL(/\/admin(\?.*)?$/);
+  };
 
   // The organiser, in French, from the one-time password to a published petition.
   const office = await browser.newContext({ locale: 'fr-FR' });
   const admin = await office.newPage();
   const adminProblems = watchProblems(admin, base);
-  await admin.goto(`${base}/admin/login`);
-  await admin.locator('#email').fill('olga@example.org');
-  await admin.locator('#password').fill(once);
-  await admin.locator('form[action="/admin/login"] button[type="submit"]').click();
-  await admin.waitForURL(`${base}/admin/password`);
-  await admin.locator('#current').fill(once);
-  await admin.locator('#new').fill(password);
-  await admin.locator('#confirm').fill(password);
-  await admin.locator('form[action="/admin/password"] button[type="submit"]').click();
-  await admin.waitForURL(/\/admin(\?.*)?$/);
+  await firstLogIn(admin, 'olga@example.org', addAccount('olga@example.org', 'organiser'));
   await report.check(admin, 'organiser home');
   await admin.getByRole('link', { name: 'Nouvelle pétition' }).first().click();
   await admin.waitForURL(`${base}/admin/petitions/new`);
@@ -192,7 +199,32 @@ await withServer(process.argv[2], config, petition, async ({ base, dir, browser 
   { encoding: 'utf8' }).trim();
   if (consented !== '1') fail('the "keep me informed" consent was not kept');
 
-  const blocked = [...policyProblems(adminProblems), ...policyProblems(signerProblems)];
+  // The first administrator names the association from a phone; the privacy page says it.
+  const pocket = await browser.newContext({ locale: 'fr-FR', viewport: { width: 390, height: 844 },
+    isMobile: true, hasTouch: true });
+  const boss = await pocket.newPage();
+  const bossProblems = watchProblems(boss, base);
+  await firstLogIn(boss, 'ana@example.org', addAccount('ana@example.org', 'admin'));
+  await boss.getByRole('link', { name: 'Réglages' }).click();
+  await boss.waitForURL(`${base}/admin/settings`);
+  await report.check(boss, 'site settings on a phone');
+  await boss.getByLabel("Nom officiel de l'association").fill('Association Vélo Lyon');
+  await boss.getByLabel('Expéditeur des e-mails').fill('pas une adresse');
+  await boss.getByRole('button', { name: 'Enregistrer les réglages' }).click();
+  await until('the sender to be refused', async () =>
+    (await boss.textContent('main')).includes("Ce n'est pas une adresse e-mail"));
+  if ((await boss.getByLabel("Nom officiel de l'association").inputValue()) !== 'Association Vélo Lyon')
+    fail('the settings form lost what was typed');
+  await report.check(boss, 'site settings with an error');
+  await boss.getByLabel('Expéditeur des e-mails').fill('petitions@velo-lyon.example');
+  await boss.getByRole('button', { name: 'Enregistrer les réglages' }).click();
+  await boss.waitForURL(/\/admin\/settings\?done=saved$/);
+  await signer.goto(`${base}/privacy`);
+  if (!(await signer.textContent('main')).includes('Association Vélo Lyon'))
+    fail('the privacy page does not name the association saved in the settings');
+
+  const blocked = [...policyProblems(adminProblems), ...policyProblems(signerProblems),
+    ...policyProblems(bossProblems)];
   if (blocked.length) fail(`blocked or foreign loads: ${blocked.join(' | ')}`);
   console.log(`checked ${report.pages.length} pages: ${report.pages.join(', ')}`);
   if (report.violations.length)

@@ -65,17 +65,8 @@ class NewsToSigners : public ::testing::Test {
   protected:
     void SetUp() override {
         server_.create_petition("velo", "Des pistes cyclables");
-        std::string output;
-        ASSERT_EQ(
-            server_.run_cli({"user", "add", "--email", "olga@example.org", "--role", "organiser"},
-                            &output),
-            0);
-        const auto organiser_password = line_after(output, "One-time password:");
-        ASSERT_EQ(
-            server_.run_cli({"user", "add", "--email", "mod@example.org", "--role", "moderator"},
-                            &output),
-            0);
-        moderator_password_ = line_after(output, "One-time password:");
+        const auto organiser_password = add_account(server_, "olga@example.org", "organiser");
+        moderator_password_ = add_account(server_, "mod@example.org", "moderator");
         server_.start();
         ASSERT_EQ(
             organiser_.first_log_in("olga@example.org", organiser_password, chosen_password).status,

@@ -1,7 +1,11 @@
 // A browser for back-office tests: keeps cookies, posts forms, reads CSRF tokens.
 #include "support/admin_browser.hpp"
 
+#include <gtest/gtest.h>
+
 #include <cctype>
+
+#include "support/server_process.hpp"
 
 namespace rempart::testing {
 
@@ -23,6 +27,15 @@ std::string line_after(const std::string& text, std::string_view label) {
         line.erase(0, 1);
     while (!line.empty() && std::isspace(static_cast<unsigned char>(line.back()))) line.pop_back();
     return line;
+}
+
+std::string add_account(ServerProcess& server, const std::string& email, const std::string& role) {
+    std::string output;
+    const auto status = server.run_cli({"user", "add", "--email", email, "--role", role}, &output);
+    EXPECT_EQ(status, 0) << output;
+    const auto once = line_after(output, "One-time password:");
+    EXPECT_FALSE(once.empty()) << output;
+    return once;
 }
 
 HttpResponse AdminBrowser::first_log_in(const std::string& email, const std::string& one_time,

@@ -50,4 +50,9 @@ std::string input_value(const std::string& html, std::string_view name);
 // The text after `label` up to the end of its line, trimmed: for CLI output.
 std::string line_after(const std::string& text, std::string_view label);
 
+class ServerProcess;
+// `rempart user add` for `email` with `role` on the server's store: the one-time password it
+// prints, or empty (the test fails) when the command did not work.
+std::string add_account(ServerProcess& server, const std::string& email, const std::string& role);
+
 }  // namespace rempart::testing

@@ -191,8 +191,8 @@ void Defence::record(const detect::Finding& finding, const std::string& petition
         // One alert an attack: later clusters join the incident the admins already know of.
         if (!recorded->new_incident || !alerts) return {};
         for (const auto& alert : alerts({incident, recorded->quarantined})) {
-            if (auto queued = store::enqueue_mail(db, "alert", options.alert_from, alert.to,
-                                                  alert.message, at / 1000);
+            if (auto queued = store::enqueue_mail(db, "alert", alert.from, alert.to, alert.message,
+                                                  at / 1000);
                 !queued)
                 return queued.error();
             if (auto r = action("alert_mailed", alert.to); !r) return r;

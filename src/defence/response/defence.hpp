@@ -34,7 +34,6 @@ struct DefenceOptions {
     std::uint64_t raised_difficulty = 200000;  // about 20 times the default
     BanPolicy bans;                     // its never_ban defaults to the detector's eyeball ISPs
     RenderAlerts render_alerts;         // empty: nobody to tell
-    std::string alert_from;             // the envelope sender of alerts
     std::function<void()> mail_queued;  // after the commit, so the outbox sends at once
 };
 

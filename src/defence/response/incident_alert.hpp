@@ -17,6 +17,7 @@ namespace rempart::defence {
 struct AlertMail {
     std::string to;
     std::string message;
+    std::string from;  // the envelope sender, as the site's settings say at the write
 };
 
 // What is known before the write: the cluster that may open an incident (no id yet; it

@@ -9,7 +9,7 @@ namespace {
 constexpr Action every_action[] = {
     Action::use_back_office, Action::view_incidents, Action::act_on_incidents,
     Action::change_shield,   Action::view_petitions, Action::manage_petitions,
-    Action::manage_users,    Action::view_audit,
+    Action::manage_users,    Action::view_audit,     Action::change_settings,
 };
 
 TEST(Role, ParsesAndPrintsItsThreeNames) {
@@ -34,6 +34,7 @@ TEST(Role, ModeratorsLookAfterTheDefenceAndPublishNothing) {
     EXPECT_FALSE(may(Role::moderator, Action::change_shield));
     EXPECT_FALSE(may(Role::moderator, Action::manage_users));
     EXPECT_FALSE(may(Role::moderator, Action::view_audit));
+    EXPECT_FALSE(may(Role::moderator, Action::change_settings));
 }
 
 TEST(Role, OrganisersRunPetitionsAndSeeNeitherAccountsNorTheAuditLog) {
@@ -45,6 +46,7 @@ TEST(Role, OrganisersRunPetitionsAndSeeNeitherAccountsNorTheAuditLog) {
     EXPECT_FALSE(may(Role::organiser, Action::view_incidents));
     EXPECT_FALSE(may(Role::organiser, Action::act_on_incidents));
     EXPECT_FALSE(may(Role::organiser, Action::change_shield));
+    EXPECT_FALSE(may(Role::organiser, Action::change_settings));
 }
 
 TEST(Role, EveryRoleReachesTheBackOfficeHome) {

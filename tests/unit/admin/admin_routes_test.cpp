@@ -104,11 +104,11 @@ class AdminPagesTest : public ::testing::Test {
         ASSERT_TRUE(messages.ok());
         messages_ = std::move(*messages);
         assets_ = render::StaticAssets::load();
-        auto pages = AdminPages::load(*messages_, *assets_, site_);
+        auto pages = AdminPages::load(*messages_, *assets_, settings_);
         ASSERT_TRUE(pages.ok()) << pages.error().detail;
         pages_ = std::move(*pages);
     }
-    render::SiteSettings site_;
+    web::LiveSettings settings_{{}, {}};
     std::unique_ptr<render::Messages> messages_;
     std::unique_ptr<render::StaticAssets> assets_;
     std::unique_ptr<AdminPages> pages_;
@@ -119,7 +119,7 @@ TEST_F(AdminPagesTest, EveryPageRendersInBothLanguagesWithoutMissingWords) {
     frame.title_key = "admin.home_title";
     frame.viewer = PageViewer{"ana@example.org", accounts::Role::admin, "tok"};
     for (const auto language : render::all_languages) {
-        for (const char* page : {"login", "password", "home", "users", "notice"}) {
+        for (const char* page : {"login", "password", "home", "users", "notice", "settings"}) {
             const auto html = pages_->render(page, language, frame);
             EXPECT_EQ(html.find("admin."), std::string::npos) << page;  // a key shown raw
             EXPECT_NE(html.find("<meta name=\"robots\" content=\"noindex"), std::string::npos);

@@ -5,8 +5,11 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <cstdint>
 #include <memory>
 #include <string>
+
+#include "app/settings.hpp"
 
 namespace rempart::app {
 namespace {
@@ -71,9 +74,13 @@ class IncidentAlert : public ::testing::Test {
 
 TEST_F(IncidentAlert, CompletedByTheWriteItSaysWhatTheWriteRenderedBefore) {
     const defence::IncidentOpened opened{4242, 123'456};
+    std::uint64_t saves = 0;
     for (const auto language : {render::Language::fr, render::Language::en}) {
-        config_.site.default_language = std::string(render::code(language));
-        const auto draft = draft_incident_alert(config_, catalog_, *site_, ban_duration, opening());
+        // The site's language as an admin sets it in the back office.
+        auto settings = *site_->live_settings().current();
+        settings.site.default_language = std::string(render::code(language));
+        site_->replace_settings(settings, ++saves);
+        const auto draft = draft_incident_alert(catalog_, *site_, ban_duration, opening());
         const auto completed = complete_incident_alert(draft, opened);
         const auto expected = rendered(language, opened);
         EXPECT_EQ(completed.subject, expected.subject);
@@ -87,8 +94,7 @@ TEST_F(IncidentAlert, CompletedByTheWriteItSaysWhatTheWriteRenderedBefore) {
 }
 
 TEST_F(IncidentAlert, TheWriteQueuesOneCompleteMessageForEachAdmin) {
-    const auto complete =
-        render_incident_alerts(config_, catalog_, *site_, ban_duration, opening());
+    const auto complete = render_incident_alerts(catalog_, *site_, ban_duration, opening());
     const auto alerts = complete({4242, 12});
     ASSERT_EQ(alerts.size(), 2u);
     EXPECT_EQ(alerts[0].to, "admin@example.org");

@@ -75,7 +75,7 @@ struct Server {
                                  nullptr,
                                  {config.shield.mails_per_mailbox_per_day, false}};
     std::unique_ptr<admin::AdminPages> admin_pages =
-        ok(admin::AdminPages::load(site->messages(), site->assets(), config.site));
+        ok(admin::AdminPages::load(site->messages(), site->assets(), site->live_settings()));
     admin::PasswordPool password_pool{1, 4};
     admin::LoginLimits login_limits{config.admin};
     admin::AdminServices admin{*site, *store, password_pool, *admin_pages, login_limits, {}};

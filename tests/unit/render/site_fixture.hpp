@@ -23,7 +23,10 @@ class SiteFixture : public ::testing::Test {
     }
 
     // Built on each call: tests change site_ between renders.
-    SiteView view() const { return SiteView{site_, *messages_, *templates_, *assets_}; }
+    SiteView view() const {
+        return SiteView{std::make_shared<const SiteSettings>(site_), *messages_, *templates_,
+                        *assets_};
+    }
 
     static Petition petition(std::string slug, std::string title, std::string body) {
         Petition petition;

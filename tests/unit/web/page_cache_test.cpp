@@ -19,6 +19,24 @@ http::Request request_with(const Fields& fields) {
     return request;
 }
 
+TEST(PageCache, ClearForgetsEveryPageAndKeepsNoneRenderedBeforeIt) {
+    PageCache cache;
+    const auto old_name = [] { return std::string("<p>Rempart</p>"); };
+    cache.get("home|fr", 1, old_name);
+    cache.clear();
+    EXPECT_EQ(cache.size(), 0u);
+    // A render that began before clear() (the old settings) is served to its request only.
+    const auto page = cache.get("privacy|fr", 1, [&] {
+        cache.clear();
+        return std::string("<p>Rempart</p>");
+    });
+    EXPECT_EQ(page->body, "<p>Rempart</p>");
+    EXPECT_EQ(cache.size(), 0u);
+    const auto fresh = cache.get("privacy|fr", 1, [] { return std::string("<p>Les Amis</p>"); });
+    EXPECT_EQ(fresh->body, "<p>Les Amis</p>");
+    EXPECT_EQ(cache.get("privacy|fr", 1, old_name)->body, "<p>Les Amis</p>");
+}
+
 TEST(PageCache, RendersOncePerVersionOfEachPage) {
     PageCache cache;
     int renders = 0;

@@ -108,10 +108,10 @@ TEST_F(DefenceTest, OneAttackOpensOneIncidentAndMailsOnce) {
         const std::string dimension(to_string(opening.cluster.dimension));
         return [&composed, dimension](const IncidentOpened&) {
             ++composed;
-            return std::vector<AlertMail>{{"admin@example.org", "Subject: " + dimension}};
+            return std::vector<AlertMail>{
+                {"admin@example.org", "Subject: " + dimension, "petitions@example.org"}};
         };
     };
-    options.alert_from = "petitions@example.org";
     Defence defence(*store_, difficulty, bans, options);
     const std::int64_t t = 1'800'000'000'000;
     // One name and one comment, repeated by robots: three clusters (the name at 20, the
