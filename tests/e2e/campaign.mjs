@@ -205,7 +205,7 @@ await withServer(process.argv[2], config, petition, async ({ base, dir, browser 
   const boss = await pocket.newPage();
   const bossProblems = watchProblems(boss, base);
   await firstLogIn(boss, 'ana@example.org', addAccount('ana@example.org', 'admin'));
-  await boss.getByRole('link', { name: 'Réglages' }).click();
+  await boss.getByRole('link', { name: 'Réglages', exact: true }).click();
   await boss.waitForURL(`${base}/admin/settings`);
   await report.check(boss, 'site settings on a phone');
   await boss.getByLabel("Nom officiel de l'association").fill('Association Vélo Lyon');
