@@ -157,6 +157,16 @@ asio::awaitable<void> watch_store(store::Store& store, Catalog& catalog, Signatu
     }
 }
 
+// A start-up failure after the store opened: says why, stops the outbox when it runs and
+// closes the store, so that nothing is left half-written; the exit status.
+int refuse_start(const Error& error, store::Store& store, mail::Outbox* outbox = nullptr) {
+    std::cerr << "rempart: " << error.detail << "\n";
+    if (outbox != nullptr) outbox->stop();
+    store.close();
+    shutdown_logging();
+    return 1;
+}
+
 }  // namespace
 
 int serve(const Config& config, bool demo) {
@@ -194,12 +204,7 @@ int serve(const Config& config, bool demo) {
         [](store::Database& db) { return store::list_public_petitions(db); }));
 
     auto secret = load_or_create_secret(config.storage.data_dir);
-    if (!secret) {
-        std::cerr << "rempart: " << secret.error().detail << "\n";
-        store.close();
-        shutdown_logging();
-        return 1;
-    }
+    if (!secret) return refuse_start(secret.error(), store);
     shield::ProofOfWork proof_of_work(*secret);
     shield::Difficulty difficulty(config.shield.pow_max_number);
 
@@ -209,19 +214,10 @@ int serve(const Config& config, bool demo) {
         [](store::Database& db) { return store::read_setting_values(db); });
     auto site =
         web::Site::create({config.server, config.site, config.mail, config.admin}, catalog, stored);
-    if (!site) {
-        std::cerr << "rempart: " << site.error().detail << "\n";
-        shutdown_logging();
-        return 1;
-    }
+    if (!site) return refuse_start(site.error(), store);
 
     auto signing = set_up_signing(config);
-    if (!signing) {
-        std::cerr << "rempart: " << signing.error().detail << "\n";
-        store.close();
-        shutdown_logging();
-        return 1;
-    }
+    if (!signing) return refuse_start(signing.error(), store);
     const web::Site& site_for_mail = **site;
     mail::Outbox outbox(
         store, *signing->transport,
@@ -257,25 +253,13 @@ int serve(const Config& config, bool demo) {
 
     auto admin_pages =
         admin::AdminPages::load((*site)->messages(), (*site)->assets(), (*site)->live_settings());
-    if (!admin_pages) {
-        std::cerr << "rempart: " << admin_pages.error().detail << "\n";
-        outbox.stop();
-        store.close();
-        shutdown_logging();
-        return 1;
-    }
+    if (!admin_pages) return refuse_start(admin_pages.error(), store, &outbox);
     admin::PasswordPool password_pool(config.admin.password_threads, config.admin.password_queue);
     admin::LoginLimits login_limits(config.admin);
     // Compiled in: a list that cannot be read is a bug of the build, found at start.
     auto geography = Geography::parse(embedded::find(departements_path).value_or(""),
                                       embedded::find(regions_path).value_or(""));
-    if (!geography) {
-        std::cerr << "rempart: " << geography.error().detail << "\n";
-        outbox.stop();
-        store.close();
-        shutdown_logging();
-        return 1;
-    }
+    if (!geography) return refuse_start(geography.error(), store, &outbox);
     admin::AdminServices admin_services{**site,        store,        password_pool,
                                         **admin_pages, login_limits, [&outbox] { outbox.notify(); },
                                         &*geography};
@@ -293,13 +277,7 @@ int serve(const Config& config, bool demo) {
     admin::IncidentServices incident_services{admin_services, defence.defence.get(),
                                               *signing->asn_table};
     auto metrics_readers = ops::MetricsReaders::create(config.metrics);
-    if (!metrics_readers) {
-        std::cerr << "rempart: " << metrics_readers.error().detail << "\n";
-        outbox.stop();
-        store.close();
-        shutdown_logging();
-        return 1;
-    }
+    if (!metrics_readers) return refuse_start(metrics_readers.error(), store, &outbox);
     auto shield = set_up_shield(config, *secret, signing->asn_table.get(), store.readers(), **site);
     web::GateServices gate_services{**site,        *shield.gate_page,
                                     proof_of_work, *shield.front_door,
@@ -338,13 +316,7 @@ int serve(const Config& config, bool demo) {
         [&dispatcher](http::Request& request) { return dispatcher.handle(request); }, error_page};
     auto server = net::Server::create(io, config.server, config.limits, std::move(application),
                                       metrics, workers);
-    if (!server) {
-        std::cerr << "rempart: " << server.error().detail << "\n";
-        outbox.stop();
-        store.close();
-        shutdown_logging();
-        return 1;
-    }
+    if (!server) return refuse_start(server.error(), store, &outbox);
     (*server)->start();
     asio::co_spawn(io, watch_store(store, catalog, signature_totals), asio::detached);
     asio::co_spawn(io, petition_clock(store, **site, [&outbox] { outbox.notify(); }),
