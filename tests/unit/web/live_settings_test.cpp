@@ -44,6 +44,8 @@ TEST(LiveSettings, EveryFieldReadsBackWhatItWroteUnderUniqueNames) {
         field.write(settings, value);
         EXPECT_EQ(field.read(settings), value) << field.name;
     }
+    // The form's eight fields, each checked above: an empty table would check nothing.
+    EXPECT_EQ(names.size(), 8u);
     EXPECT_EQ(find_editable_field("gate.mode"), nullptr);
 }
 
