@@ -30,6 +30,7 @@ bool may(Role held, Action action) {
             return true;
         case Action::view_incidents:
         case Action::act_on_incidents:
+        case Action::moderate_petitions:
             return held == Role::moderator;
         case Action::manage_petitions:
             return held == Role::organiser;

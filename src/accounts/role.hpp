@@ -17,15 +17,16 @@ std::optional<Role> parse_role(std::string_view text);
 
 // What the back office lets people do. Each route names the one it needs.
 enum class Action {
-    use_back_office,   // the home page, one's own password
-    view_incidents,    // read incidents, evidence, watches, trusted values and the shield
-    act_on_incidents,  // invalidate or release quarantined signatures, trust, lift bans
-    change_shield,     // turn the under-attack gate on or off
-    view_petitions,    // the list of petitions with their state and counts
-    manage_petitions,  // create, edit, publish, close and archive petitions
-    manage_users,      // list accounts; later add, disable, reset them from the web
-    view_audit,        // read the audit log
-    change_settings,   // the site's name, the association's identity, language and mail
+    use_back_office,     // the home page, one's own password
+    view_incidents,      // read incidents, evidence, watches, trusted values and the shield
+    act_on_incidents,    // invalidate or release quarantined signatures, trust, lift bans
+    change_shield,       // turn the under-attack gate on or off
+    view_petitions,      // the list of petitions with their state and counts
+    manage_petitions,    // create, edit, publish, close and archive petitions
+    manage_users,        // list accounts; later add, disable, reset them from the web
+    view_audit,          // read the audit log
+    change_settings,     // the site's name, the association's identity, language and mail
+    moderate_petitions,  // the queue of proposed petitions: hold, approve, reject, send back
 };
 bool may(Role held, Action action);
 

@@ -67,7 +67,7 @@ Awaitable campaign_page(AdminServices& s, const Params& params, const AdminConte
     data.set("title", petition.title);
     data.set("state",
              say(s, context, "admin.petition_state_" + std::string(to_string(petition.state))));
-    data.set("has_public_page", petition.state != PetitionState::draft);
+    data.set("has_public_page", has_public_address(petition));
     data.set("public_url", "/petitions/" + petition.slug);
     data.set("may_manage", accounts::may(context.user.role, accounts::Action::manage_petitions));
     const auto number = [&](std::int64_t value) {

@@ -1,8 +1,6 @@
 // The petition form of the back office, read and checked. Pure.
 #include "admin/petition_form.hpp"
 
-#include <charconv>
-
 #include "core/text.hpp"
 
 namespace rempart::admin {
@@ -68,16 +66,10 @@ PetitionFormCheck check_petition_input(const PetitionInput& input, const DraftRu
     draft.postcode_required = input.postcode_required;
     draft.language = input.language.empty() ? "fr" : input.language;
 
-    const auto goal = trim(input.goal);
-    if (!goal.empty()) {
-        std::int64_t value = 0;
-        const auto [end, err] = std::from_chars(goal.data(), goal.data() + goal.size(), value);
-        if (err != std::errc() || end != goal.data() + goal.size())
-            early.push_back({"goal", PetitionError::goal_invalid,
-                             "the goal must be a whole number of signatures"});
-        else
-            draft.goal = value;
-    }
+    if (auto goal = parse_goal(input.goal); goal)
+        draft.goal = *goal;
+    else
+        early.push_back({"goal", PetitionError::goal_invalid, goal.error().detail});
     const auto ends_on = trim(input.ends_on);
     if (!ends_on.empty()) {
         if (const auto ends_at = parse_end_date(ends_on))

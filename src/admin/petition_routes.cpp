@@ -80,7 +80,7 @@ void set_edit_parts(PageData& data, const AdminServices& s, const AdminContext& 
     data.set("slug_locked", petition.state != PetitionState::draft);
     data.set("count", std::to_string(petition.signature_count));
     data.set("public_url", "/petitions/" + petition.slug);
-    data.set("has_public_page", petition.state != PetitionState::draft);
+    data.set("has_public_page", has_public_address(petition));
     for (const auto step : {PetitionStep::publish, PetitionStep::close, PetitionStep::archive})
         data.set("may_" + std::string(to_string(step)),
                  static_cast<bool>(next_state(petition.state, step)));
@@ -141,7 +141,7 @@ Awaitable list_page(AdminServices& s, const Request& request, const AdminContext
             item.set("percent", std::to_string(petition.signature_count * 100 / goal));
         }
         item.set("last_activity", utc_time(row.last_activity * 1000));
-        item.set("has_public_page", petition.state != PetitionState::draft);
+        item.set("has_public_page", has_public_address(petition));
         list.push_back(item);
     }
     PageData data;

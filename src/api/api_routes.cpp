@@ -33,7 +33,8 @@ void add_api_routes(http::Router& router, const Catalog& catalog, std::string ba
             if (petition == nullptr)
                 co_return json_response(
                     404, error_json("not_found", "There is no petition with this slug."));
-            if (readers == nullptr)
+            // A refused petition is its state and reason, which the catalog holds already.
+            if (readers == nullptr || is_refused(*petition))
                 co_return json_response(200, petition_json(*petition, base_url));
             // Built apart from the co_await: GCC 12 mishandles temporaries in it.
             std::function<std::optional<Petition>(store::Database&)> read =
@@ -41,7 +42,10 @@ void add_api_routes(http::Router& router, const Catalog& catalog, std::string ba
                     return store::find_petition_with_counts(db, slug);
                 };
             const auto exact = co_await readers->read<std::optional<Petition>>(std::move(read));
-            co_return json_response(200, petition_json(exact ? *exact : *petition, base_url));
+            // Refused meanwhile: the catalog's view, until it catches up, tells no more.
+            const bool use_exact =
+                exact && !is_refused(*exact) && exact->state != PetitionState::pending;
+            co_return json_response(200, petition_json(use_exact ? *exact : *petition, base_url));
         });
 }
 

@@ -12,6 +12,22 @@ namespace {
 boost::json::object petition_object(const Petition& petition, std::string_view base_url) {
     boost::json::object object;
     object["slug"] = petition.slug;
+    // A refused petition is listed by its slug, state and public reason only: its text may
+    // be what was refused. The reason is the site's code for it ("duplicate") or the admins'
+    // own words; both are null for a hidden reason (libel, abuse).
+    if (is_refused(petition)) {
+        object["state"] = to_string(petition.state);
+        object["url"] = std::string(base_url) + "/petitions/" + petition.slug;
+        if (petition.public_reason_code.empty())
+            object["reason_code"] = nullptr;
+        else
+            object["reason_code"] = petition.public_reason_code;
+        if (petition.public_reason.empty())
+            object["reason"] = nullptr;
+        else
+            object["reason"] = petition.public_reason;
+        return object;
+    }
     object["title"] = petition.title;
     object["summary"] = petition.summary;
     object["state"] = to_string(petition.state);

@@ -24,6 +24,8 @@ http::Router server_routes(const RouteServices& services, ops::MetricsReaders me
     admin::add_watch_routes(router, services.incidents);
     admin::add_trust_routes(router, services.incidents);
     web::add_signing_routes(router, services.signing);
+    web::add_propose_routes(router, services.proposals);
+    admin::add_moderation_routes(router, services.moderation);
     web::add_search_routes(router, services.site, services.store.readers());
     web::add_petition_history_routes(router, services.site, services.store.readers());
     web::add_share_routes(router, services.site);

@@ -4,6 +4,7 @@
 
 #include "admin/guard.hpp"
 #include "admin/incident_routes.hpp"
+#include "admin/moderation_routes.hpp"
 #include "admin/shield_routes.hpp"
 #include "app/settings.hpp"
 #include "http/router.hpp"
@@ -14,6 +15,7 @@
 #include "shield/proof_of_work.hpp"
 #include "store/store.hpp"
 #include "web/gate.hpp"
+#include "web/propose_routes.hpp"
 #include "web/signing_routes.hpp"
 #include "web/site.hpp"
 
@@ -33,6 +35,8 @@ struct RouteServices {
     admin::IncidentServices& incidents;
     web::GateServices& gate;
     admin::ShieldServices& shield;
+    web::ProposalServices& proposals;
+    admin::ModerationServices& moderation;
 };
 
 http::Router server_routes(const RouteServices& services, ops::MetricsReaders metrics_readers);

@@ -12,6 +12,7 @@ Config read_config(config::File& file) {
     config.storage = store::read_storage_settings(file);
     config.site = render::read_site_settings(file);
     config.mail = mail::read_mail_settings(file);
+    config.submissions = read_submission_settings(file);
     config.dns = dns::read_dns_settings(file);
     config.shield = shield::read_shield_settings(file);
     config.front_door = shield::read_front_door_settings(file);

@@ -12,6 +12,7 @@
 #include "mail/settings.hpp"
 #include "metrics/settings.hpp"
 #include "net/settings.hpp"
+#include "petitions/submission_settings.hpp"
 #include "render/settings.hpp"
 #include "shield/settings.hpp"
 #include "store/settings.hpp"
@@ -28,6 +29,7 @@ struct Config {
     store::StorageSettings storage;
     render::SiteSettings site;
     mail::MailSettings mail;
+    SubmissionSettings submissions;  // [submissions]: proposals from the public, moderation
     dns::DnsSettings dns;
     shield::ShieldSettings shield;
     accounts::AdminSettings admin;

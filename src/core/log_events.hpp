@@ -118,6 +118,13 @@ inline constexpr std::string_view gate_mode_set = "GATE_MODE_SET";
 // An admin changed the site's settings from the back office, or forgot them for the config
 // file's: names= (the settings changed, comma-separated), by=.
 inline constexpr std::string_view settings_changed = "SETTINGS_CHANGED";
+// A petition was proposed on the web and waits for its author's confirmation: petition=, ip=.
+inline constexpr std::string_view proposal_received = "PROPOSAL_RECEIVED";
+// A proposal was refused before anything was written: verdict= (as signing's), ip=.
+inline constexpr std::string_view proposal_refused = "PROPOSAL_REFUSED";
+// A moderator took a step on a proposal: petition=, step= (hold, approve, reject, return,
+// flag), by=.
+inline constexpr std::string_view proposal_moderated = "PROPOSAL_MODERATED";
 // What the shield refused in the last second, one line a second while it refuses: passed=,
 // limited_ip=, limited_network=, limited_as=, limited_clearance=, gated=, shed=.
 inline constexpr std::string_view shield_refused = "SHIELD_REFUSED";
@@ -139,7 +146,8 @@ inline constexpr std::string_view all[] = {
     shield_refused,      origin_refused,      admin_login_alert,   incident_watch,
     watch_decided,       trust_changed,       petition_edited,     petition_step,
     qr_failed,           news_sending,        news_queued,         news_left,
-    news_answered,       card_failed,         settings_changed,
+    news_answered,       card_failed,         settings_changed,    proposal_received,
+    proposal_refused,    proposal_moderated,
 };
 
 }  // namespace rempart::log_event

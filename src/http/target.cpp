@@ -74,7 +74,10 @@ Result<Target> parse_target(std::string_view raw) {
     return target;
 }
 
-Result<std::vector<std::pair<std::string, std::string>>> parse_form(std::string_view text) {
+namespace {
+
+Result<std::vector<std::pair<std::string, std::string>>> read_form(std::string_view text,
+                                                                   bool values_as_sent) {
     std::vector<std::pair<std::string, std::string>> fields;
     std::string name;
     std::string value;
@@ -89,13 +92,23 @@ Result<std::vector<std::pair<std::string, std::string>>> parse_form(std::string_
             eq == std::string_view::npos ? std::string_view() : pair.substr(eq + 1);
         if (!percent_decode(raw_name, true, name) || !percent_decode(raw_value, true, value))
             return make_error(HttpError::bad_form, "the form has a malformed %-escape");
-        if (!is_valid_utf8(name) || !is_valid_utf8(value))
+        if (!is_valid_utf8(name) || (!values_as_sent && !is_valid_utf8(value)))
             return make_error(HttpError::bad_form, "the form is not valid UTF-8");
         fields.emplace_back(std::move(name), std::move(value));
         name.clear();
         value.clear();
     }
     return fields;
+}
+
+}  // namespace
+
+Result<std::vector<std::pair<std::string, std::string>>> parse_form(std::string_view text) {
+    return read_form(text, false);
+}
+
+Result<std::vector<std::pair<std::string, std::string>>> parse_typed_form(std::string_view text) {
+    return read_form(text, true);
 }
 
 std::optional<std::string_view> form_value(

@@ -26,6 +26,9 @@ bool has_dot_dot_segment(std::string_view path);
 // application/x-www-form-urlencoded, also used for query strings. Names and values are
 // decoded ('+' is a space); invalid UTF-8 gives HttpError::bad_form.
 Result<std::vector<std::pair<std::string, std::string>>> parse_form(std::string_view text);
+// The same, but a value that is not UTF-8 is kept as sent, for a form whose own checks say
+// which field is unreadable and show the rest as typed; names must still be UTF-8.
+Result<std::vector<std::pair<std::string, std::string>>> parse_typed_form(std::string_view text);
 
 // The first value of a name in a parsed form, if any.
 std::optional<std::string_view> form_value(

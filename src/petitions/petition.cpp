@@ -15,13 +15,20 @@ std::string_view to_string(PetitionState state) {
             return "closed";
         case PetitionState::archived:
             return "archived";
+        case PetitionState::pending:
+            return "pending";
+        case PetitionState::rejected:
+            return "rejected";
+        case PetitionState::removed:
+            return "removed";
     }
     return "draft";
 }
 
 std::optional<PetitionState> parse_petition_state(std::string_view text) {
-    for (const auto state : {PetitionState::draft, PetitionState::published, PetitionState::closed,
-                             PetitionState::archived})
+    for (const auto state : {PetitionState::draft, PetitionState::pending, PetitionState::published,
+                             PetitionState::closed, PetitionState::archived,
+                             PetitionState::rejected, PetitionState::removed})
         if (text == to_string(state)) return state;
     return std::nullopt;
 }
@@ -49,6 +56,14 @@ std::string public_short_name(std::string_view name) {
     else if (lead >= 0xC0)
         length = 2;
     return shown + " " + std::string(last.substr(0, std::min(length, last.size()))) + ".";
+}
+
+bool is_refused(const Petition& petition) {
+    return petition.state == PetitionState::rejected || petition.state == PetitionState::removed;
+}
+
+bool has_public_address(const Petition& petition) {
+    return petition.state != PetitionState::draft && petition.state != PetitionState::pending;
 }
 
 bool collects_signatures(const Petition& petition, std::int64_t now) {

@@ -14,8 +14,11 @@ namespace rempart {
 
 // A petition's life: a `draft` is seen only in the back office and through its private
 // preview link; only `published` petitions collect signatures; `closed` ones stay readable;
-// `archived` ones too, at their address, but leave the lists.
-enum class PetitionState { draft, published, closed, archived };
+// `archived` ones too, at their address, but leave the lists. A petition proposed on the web
+// is `pending` until a moderator publishes or rejects it; a published one taken down is
+// `removed`. A `rejected` or `removed` petition shows at its address only its state and
+// public reason, never its text.
+enum class PetitionState { draft, pending, published, closed, archived, rejected, removed };
 
 std::string_view to_string(PetitionState state);
 std::optional<PetitionState> parse_petition_state(std::string_view text);
@@ -60,6 +63,10 @@ struct Petition {
     std::string language = "fr";          // the petition's own language
     std::int64_t edited_at = 0;           // the last correction after publication; 0: none
     std::optional<std::int64_t> won_at;   // the organiser marked it won
+    // Rejected or removed: the reason's own public words, or the code of a reason the site's
+    // words say (locales/, "moderation.reason_<code>"); both empty for a hidden reason.
+    std::string public_reason;
+    std::string public_reason_code;
     // Confirmed signatures by département ("75", "2A", "971"), sorted by code.
     std::vector<std::pair<std::string, std::int64_t>> signatures_by_region;
     // The last few confirmed signers who chose to show their name, newest first.
@@ -67,6 +74,12 @@ struct Petition {
     // Published news, newest first (lists of the public pages only).
     std::vector<PublicNews> news;
 };
+
+// Rejected or removed: its address shows only its state and public reason.
+bool is_refused(const Petition& petition);
+
+// Whether anything answers at its public address: not while a draft or a pending proposal.
+bool has_public_address(const Petition& petition);
 
 // True while the petition takes signatures: published, and its end not passed.
 bool collects_signatures(const Petition& petition, std::int64_t now);

@@ -191,6 +191,17 @@ std::string propose_slug(std::string_view title, const PetitionLimits& limits) {
     return slug;
 }
 
+Result<std::optional<std::int64_t>> parse_goal(std::string_view text) {
+    const auto goal = trim(text);
+    if (goal.empty()) return std::optional<std::int64_t>();
+    std::int64_t value = 0;
+    const auto [end, err] = std::from_chars(goal.data(), goal.data() + goal.size(), value);
+    if (err != std::errc() || end != goal.data() + goal.size())
+        return make_error(PetitionError::goal_invalid,
+                          "the goal must be a whole number of signatures");
+    return std::optional<std::int64_t>(value);
+}
+
 std::optional<std::int64_t> parse_end_date(std::string_view text) {
     if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
     int year = 0;

@@ -59,6 +59,10 @@ Result<PetitionDraft> validate_draft(PetitionDraft draft, const DraftRules& rule
 // the title holds no letter or digit.
 std::string propose_slug(std::string_view title, const PetitionLimits& limits = {});
 
+// A goal as typed, spaces around it ignored: none when empty, the number when it is one;
+// PetitionError::goal_invalid otherwise (its range is check_draft's).
+Result<std::optional<std::int64_t>> parse_goal(std::string_view text);
+
 // "2027-01-31" to the end of that day, UTC, in Unix seconds; none for anything else.
 std::optional<std::int64_t> parse_end_date(std::string_view text);
 // The date a petition ends on, "2027-01-31", from its end in Unix seconds.

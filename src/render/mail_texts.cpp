@@ -255,9 +255,6 @@ MailTexts news_mail(const Messages& messages, Language language, const SiteSetti
     return mail;
 }
 
-namespace {
-
-// A short mail of paragraphs, one link, and what follows it, in the shared notice layout.
 MailTexts notice_texts(Language language, std::string subject,
                        const std::vector<std::string>& before, const std::string& link,
                        const std::string& link_text, const std::vector<std::string>& after,
@@ -290,8 +287,6 @@ MailTexts notice_texts(Language language, std::string subject,
     mail.html = html.render(data);
     return mail;
 }
-
-}  // namespace
 
 MailTexts answer_request_mail(const Messages& messages, Language language, const SiteSettings& site,
                               const AnswerRequest& request) {

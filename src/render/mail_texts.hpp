@@ -27,6 +27,13 @@ inline constexpr std::size_t greeting_name_chars = 20;
 // the name, and the mail goes out from the association's own address.
 std::string greeting_name(std::string_view name);
 
+// A short mail of paragraphs, one link, and what follows it, in the shared notice layout
+// (templates/mail/notice.mustache): the shape of every mail but the confirmation and news.
+MailTexts notice_texts(Language language, std::string subject,
+                       const std::vector<std::string>& before, const std::string& link,
+                       const std::string& link_text, const std::vector<std::string>& after,
+                       const std::string& sign_off);
+
 // The confirmation mail: `link` is {base_url}/s/{token}, in both parts. Of `signer_name`
 // it says only greeting_name.
 MailTexts confirmation_mail(const Messages& messages, Language language, const SiteSettings& site,

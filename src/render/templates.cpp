@@ -31,6 +31,9 @@ Result<std::unique_ptr<Templates>> Templates::load() {
         {"templates/web/history.mustache", &p.history},
         {"templates/web/unsubscribe.mustache", &p.unsubscribe},
         {"templates/web/answer.mustache", &p.answer},
+        {"templates/web/propose.mustache", &p.propose},
+        {"templates/web/propose_link.mustache", &p.propose_link},
+        {"templates/web/author.mustache", &p.author},
     };
     for (const auto& [path, slot] : files) {
         const auto text = embedded::find(path);
@@ -44,6 +47,8 @@ Result<std::unique_ptr<Templates>> Templates::load() {
     }
     p.progress_source = std::string(*embedded::find("templates/web/progress.mustache"));
     p.share_source = std::string(*embedded::find("templates/web/share.mustache"));
+    p.proposal_fields_source =
+        std::string(*embedded::find("templates/web/proposal_fields.mustache"));
     return templates;
 }
 

@@ -117,14 +117,42 @@ std::vector<Petition> list_petitions(Database& db) {
     return petitions;
 }
 
+namespace {
+
+// A rejected or removed petition shows visitors its state and public reason, nothing of its
+// text or its signers: what was refused (libel, abuse) must not stay readable at its address.
+void keep_only_the_reason(Database& db, Petition& petition) {
+    Petition shown;
+    shown.id = petition.id;
+    shown.slug = petition.slug;
+    shown.state = petition.state;
+    shown.created_at = petition.created_at;
+    shown.language = petition.language;
+    auto& reason = db.prepare(
+        "SELECT r.code, r.public_text FROM submissions s "
+        "JOIN rejection_reasons r ON r.id = s.reason_id WHERE s.petition_id = ?1 AND r.hidden = 0");
+    reason.bind(1, petition.id);
+    if (reason.step()) {
+        shown.public_reason_code = reason.column_text(0);
+        shown.public_reason = reason.column_text(1);
+    }
+    reason.reset();
+    petition = std::move(shown);
+}
+
+}  // namespace
+
 std::vector<Petition> list_public_petitions(Database& db) {
-    auto petitions = select_petitions(db, "WHERE state <> 'draft'");
+    auto petitions = select_petitions(db, "WHERE state NOT IN ('draft', 'pending')");
     read_all_regions(db, petitions);
+    for (auto& petition : petitions)
+        if (is_refused(petition)) keep_only_the_reason(db, petition);
     auto& latest = db.prepare(
         "SELECT name, COALESCE(region, ''), confirmed_at FROM signatures "
         "WHERE petition_id = ?1 AND state = 'confirmed' AND public_name = 1 "
         "ORDER BY confirmed_at DESC, id DESC LIMIT ?2");
     for (auto& petition : petitions) {
+        if (is_refused(petition)) continue;
         latest.bind(1, petition.id).bind(2, std::int64_t{latest_signers_shown});
         while (latest.step())
             petition.latest_signers.push_back({public_short_name(latest.column_text(0)),
@@ -135,6 +163,7 @@ std::vector<Petition> list_public_petitions(Database& db) {
         "SELECT number, kind, subject, body_markdown, published_at FROM petition_news "
         "WHERE petition_id = ?1 AND published_at IS NOT NULL ORDER BY number DESC");
     for (auto& petition : petitions) {
+        if (is_refused(petition)) continue;
         news.bind(1, petition.id);
         while (news.step())
             petition.news.push_back({news.column_int(0), news.column_text(1), news.column_text(2),
@@ -178,7 +207,9 @@ Result<std::vector<FieldChange>> update_petition(Database& db, std::int64_t id,
                           "there is no petition number " + std::to_string(id));
     auto changes = changes_between(*before, draft);
     if (changes.empty()) return changes;
-    const bool live = before->state != PetitionState::draft;
+    // Changes made before the petition was first public are not the public's business.
+    const bool live =
+        before->state != PetitionState::draft && before->state != PetitionState::pending;
     if (live && draft.slug != before->slug)
         return make_error(PetitionError::slug_locked,
                           "the slug of a published petition cannot change: its address is out");

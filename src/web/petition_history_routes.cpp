@@ -27,7 +27,8 @@ void add_petition_history_routes(http::Router& router, const Site& site, store::
                           const http::Params& params) -> boost::asio::awaitable<http::Response> {
             const auto snapshot = site.catalog().current();
             const auto* known = snapshot->find(params[0]);
-            if (known == nullptr) co_return site.error_page(404, request.headers, request.target);
+            if (known == nullptr || is_refused(*known))
+                co_return site.error_page(404, request.headers, request.target);
             std::function<std::vector<store::PetitionChange>(store::Database&)> read =
                 [id = known->id](store::Database& db) {
                     return store::petition_history(db, id, true);

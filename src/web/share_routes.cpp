@@ -27,7 +27,8 @@ void add_qr_route(http::Router& router, const Site& site, std::string format) {
                              const http::Params& params) -> boost::asio::awaitable<http::Response> {
             const auto snapshot = site.catalog().current();
             const auto* petition = snapshot->find(params[0]);
-            if (petition == nullptr || petition->state == PetitionState::archived)
+            if (petition == nullptr || petition->state == PetitionState::archived ||
+                is_refused(*petition))
                 co_return site.error_page(404, request.headers, request.target);
             const auto url = site.config().server.base_url + "/petitions/" + petition->slug;
             bool failed = false;

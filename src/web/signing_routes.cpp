@@ -130,7 +130,8 @@ class SigningHandler {
     Awaitable thanks(const Request& request, const Params& params) {
         const auto snapshot = s_.site.catalog().current();
         const auto* petition = snapshot->find(params[0]);
-        if (petition == nullptr) co_return s_.site.error_page(404, request.headers, request.target);
+        if (petition == nullptr || is_refused(*petition))
+            co_return s_.site.error_page(404, request.headers, request.target);
         const auto language = s_.site.language_of(request.headers);
         co_return html(200, render::render_thanks(s_.site.view(), language, *petition));
     }

@@ -7,6 +7,7 @@
 #include "http/target.hpp"
 #include "metrics/prometheus_text.hpp"
 #include "render/errors.hpp"
+#include "render/proposal_pages.hpp"
 #include "render/share_card.hpp"
 #include "web/handler_names.hpp"
 
@@ -140,24 +141,36 @@ void add_web_routes(http::Router& router, const Site& site) {
                                   });
                });
 
-    router.add(Method::get, "/petitions/{slug}", "petition", public_page,
-               [&site, page](const Request& request, const Params& params) -> Awaitable {
-                   const auto snapshot = site.catalog().current();
-                   const auto* petition = snapshot->find(params[0]);
-                   if (petition == nullptr)
-                       co_return site.error_page(404, request.headers, request.target);
-                   // Back from a confirmation link: the same page with a word of thanks.
-                   std::string_view notice;
-                   if (auto query = http::parse_form(request.query); query) {
-                       if (http::form_value(*query, "confirmed")) notice = "sign.confirmed_notice";
-                       if (http::form_value(*query, "withdrawn")) notice = "sign.withdrawn_notice";
-                   }
-                   co_return page(request, "petition/" + petition->slug + "|" + std::string(notice),
-                                  snapshot->revision_of(*petition), [&](render::Language language) {
-                                      return render::render_petition(site.view(), language,
-                                                                     *petition, {}, notice);
-                                  });
-               });
+    router.add(
+        Method::get, "/petitions/{slug}", "petition", public_page,
+        [&site, page](const Request& request, const Params& params) -> Awaitable {
+            const auto snapshot = site.catalog().current();
+            const auto* petition = snapshot->find(params[0]);
+            if (petition == nullptr)
+                co_return site.error_page(404, request.headers, request.target);
+            if (is_refused(*petition)) {
+                const auto language = site.language_of(request.headers);
+                co_return cached_response(
+                    request,
+                    site.pages().get(
+                        page_key("refused/" + petition->slug, language),
+                        snapshot->revision_of(*petition),
+                        [&] { return render::render_refused(site.view(), language, *petition); }),
+                    410, "text/html; charset=utf-8", std::string(page_cache_control),
+                    "Accept-Encoding, Accept-Language, Cookie");
+            }
+            // Back from a confirmation link: the same page with a word of thanks.
+            std::string_view notice;
+            if (auto query = http::parse_form(request.query); query) {
+                if (http::form_value(*query, "confirmed")) notice = "sign.confirmed_notice";
+                if (http::form_value(*query, "withdrawn")) notice = "sign.withdrawn_notice";
+            }
+            co_return page(request, "petition/" + petition->slug + "|" + std::string(notice),
+                           snapshot->revision_of(*petition), [&](render::Language language) {
+                               return render::render_petition(site.view(), language, *petition, {},
+                                                              notice);
+                           });
+        });
 
     router.add(Method::get, "/privacy", "privacy", public_page,
                [&site, page](const Request& request, const Params&) -> Awaitable {

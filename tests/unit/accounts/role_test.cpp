@@ -7,9 +7,10 @@ namespace rempart::accounts {
 namespace {
 
 constexpr Action every_action[] = {
-    Action::use_back_office, Action::view_incidents, Action::act_on_incidents,
-    Action::change_shield,   Action::view_petitions, Action::manage_petitions,
-    Action::manage_users,    Action::view_audit,     Action::change_settings,
+    Action::use_back_office,    Action::view_incidents, Action::act_on_incidents,
+    Action::change_shield,      Action::view_petitions, Action::manage_petitions,
+    Action::manage_users,       Action::view_audit,     Action::change_settings,
+    Action::moderate_petitions,
 };
 
 TEST(Role, ParsesAndPrintsItsThreeNames) {
@@ -26,8 +27,9 @@ TEST(Role, AdminMayDoEverything) {
     for (const auto action : every_action) EXPECT_TRUE(may(Role::admin, action));
 }
 
-TEST(Role, ModeratorsLookAfterTheDefenceAndPublishNothing) {
+TEST(Role, ModeratorsLookAfterTheDefenceAndTheQueueButRunNoPetition) {
     EXPECT_TRUE(may(Role::moderator, Action::view_incidents));
+    EXPECT_TRUE(may(Role::moderator, Action::moderate_petitions));
     EXPECT_TRUE(may(Role::moderator, Action::act_on_incidents));
     EXPECT_TRUE(may(Role::moderator, Action::view_petitions));
     EXPECT_FALSE(may(Role::moderator, Action::manage_petitions));
@@ -47,6 +49,7 @@ TEST(Role, OrganisersRunPetitionsAndSeeNeitherAccountsNorTheAuditLog) {
     EXPECT_FALSE(may(Role::organiser, Action::act_on_incidents));
     EXPECT_FALSE(may(Role::organiser, Action::change_shield));
     EXPECT_FALSE(may(Role::organiser, Action::change_settings));
+    EXPECT_FALSE(may(Role::organiser, Action::moderate_petitions));
 }
 
 TEST(Role, EveryRoleReachesTheBackOfficeHome) {

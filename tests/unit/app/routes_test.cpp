@@ -84,9 +84,12 @@ struct Server {
     web::GateServices gate{*site,       *shield.gate_page,    proof_of_work, *shield.front_door,
                            config.gate, *shield.spent_tickets};
     admin::ShieldServices shield_services{admin, *shield.front_door};
-    http::Router router = server_routes({config, catalog, *site, *store, proof_of_work, difficulty,
-                                         metrics, signing, admin, incidents, gate, shield_services},
-                                        ok(ops::MetricsReaders::create(config.metrics)));
+    web::ProposalServices proposals{signing, config.submissions};
+    admin::ModerationServices moderation{admin, config.submissions, secret};
+    http::Router router =
+        server_routes({config, catalog, *site, *store, proof_of_work, difficulty, metrics, signing,
+                       admin, incidents, gate, shield_services, proposals, moderation},
+                      ok(ops::MetricsReaders::create(config.metrics)));
 };
 
 class ServerRoutes : public ::testing::Test {

@@ -1,0 +1,30 @@
+// [submissions]: whether the public may propose petitions, and the moderation queue's
+// promises.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "petitions/moderation.hpp"
+
+namespace rempart::config {
+class File;
+}
+
+namespace rempart {
+
+struct SubmissionSettings {
+    bool open = false;  // /propose answers only when the association chose to host proposals
+    ModerationRules moderation;
+    // The automatic checks' flags (never a rejection): this many links or more, and words or
+    // phrases moderators want to look at twice.
+    std::int64_t links_flagged_from = 3;
+    std::vector<std::string> watched_words;
+    // The public form says the queue is long from this many proposals waiting.
+    std::int64_t long_queue_from = 50;
+};
+
+SubmissionSettings read_submission_settings(config::File& file);
+
+}  // namespace rempart

@@ -1,0 +1,34 @@
+// The mails to the author of a proposed petition: their private link, and each moderator's
+// decision, in the language they proposed it in.
+#pragma once
+
+#include <string>
+
+#include "render/i18n.hpp"
+#include "render/mail_texts.hpp"
+#include "render/settings.hpp"
+
+namespace rempart::render {
+
+// The author's private link: at the proposal (to confirm it), or again when asked for.
+struct ProposalLink {
+    std::string title;
+    std::string link;        // {base_url}/p/{token}
+    bool to_confirm = true;  // false: a new link asked for from /propose/link
+};
+MailTexts proposal_link_mail(const Messages& messages, Language language, const SiteSettings& site,
+                             const ProposalLink& proposal);
+
+enum class ProposalOutcome { published, rejected, sent_back };
+
+struct ProposalDecision {
+    std::string title;
+    ProposalOutcome outcome = ProposalOutcome::published;
+    std::string reason;  // a rejection's public words (hidden reasons have them too)
+    std::string note;    // the moderator's own words, may be empty
+    std::string link;    // the author's private page
+};
+MailTexts proposal_decision_mail(const Messages& messages, Language language,
+                                 const SiteSettings& site, const ProposalDecision& decision);
+
+}  // namespace rempart::render

@@ -1,0 +1,381 @@
+// The public proposal form: the same defences as signing (bans, limits, proof of work,
+// mail checks), then the petition waits as `pending` and its author gets a private link.
+#include "web/propose_routes.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include "core/clock.hpp"
+#include "core/log_events.hpp"
+#include "core/log_text.hpp"
+#include "http/target.hpp"
+#include "petitions/author_link.hpp"
+#include "petitions/proposal_checks.hpp"
+#include "render/proposal_mails.hpp"
+#include "render/proposal_pages.hpp"
+#include "signatures/text_input.hpp"
+#include "store/outbox_repository.hpp"
+#include "store/submission_repository.hpp"
+#include "web/signing_checks.hpp"
+#include "web/signing_request.hpp"
+#include "web/site_mail.hpp"
+
+namespace rempart::web {
+
+shield::SigningRateSettings proposal_rates() {
+    shield::SigningRateSettings rates;
+    rates.per_ip = {0.1, 5};
+    rates.per_network = {0.2, 10};
+    rates.per_wide_network = {0.4, 20};
+    rates.per_as = {2, 60};
+    rates.per_domain = {2, 60};
+    rates.per_petition = {5, 300};  // the whole site: one bucket, "~propose"
+    return rates;
+}
+
+std::string automatic_flags(const ProposalServices& services, const PetitionDraft& draft) {
+    const auto snapshot = services.signing.site.catalog().current();
+    std::vector<PublishedText> others;
+    for (const auto& petition : snapshot->petitions)
+        if (!petition.title.empty())
+            others.push_back(
+                {petition.id, petition.slug, petition.title, petition.summary, petition.state});
+    ProposalCheckRules rules;
+    rules.links_flagged_from = static_cast<std::size_t>(services.settings.links_flagged_from);
+    rules.watched_words = services.settings.watched_words;
+    return flags_to_json(check_proposal(
+        {draft.title, draft.summary, draft.body_markdown, draft.language}, others, rules));
+}
+
+namespace {
+
+using http::Method;
+using http::Params;
+using http::Request;
+using http::Response;
+using Awaitable = boost::asio::awaitable<Response>;
+using signatures::Verdict;
+using signing::html;
+
+// A proof-of-work verdict as the form says it, beside the widget.
+std::string_view pow_message(Verdict verdict) {
+    switch (verdict) {
+        case Verdict::pow_missing:
+            return "sign.pow_missing";
+        case Verdict::pow_expired:
+            return "sign.pow_expired";
+        default:
+            return "sign.pow_failed";
+    }
+}
+
+class ProposeHandler {
+  public:
+    explicit ProposeHandler(ProposalServices& services) : p_(services), s_(services.signing) {}
+
+    Awaitable form(const Request& request, const Params&) {
+        if (!p_.settings.open) co_return closed(request);
+        const auto waiting = co_await waiting_count();
+        co_return html(200, page(request, {}, {}, false, waiting));
+    }
+
+    Awaitable sent(const Request& request, const Params&) {
+        if (!p_.settings.open) co_return closed(request);
+        const auto language = s_.site.language_of(request.headers);
+        co_return html(200, render::render_proposed(s_.site.view(), language));
+    }
+
+    Awaitable propose(const Request& request, const Params&) {
+        if (!p_.settings.open) co_return closed(request);
+        const auto client = signing::identify(request, s_.asn_table);
+        const auto now_ms = unix_now_ms();
+        signatures::SigningFacts facts;
+        std::chrono::seconds retry_after{0};
+        facts.banned = false;
+        if (s_.bans != nullptr) {
+            const auto as_key =
+                client.as ? "as:" + std::to_string(client.as->number) : std::string();
+            if (const auto until = s_.bans->banned_until({client.keys.narrow, as_key}, now_ms)) {
+                facts.banned = true;
+                retry_after = std::chrono::seconds((*until - now_ms + 999) / 1000);
+            }
+        }
+        const auto fields = http::parse_typed_form(request.body);
+        if (fields && http::form_value(*fields, "preview"))
+            co_return preview(request, read_proposal_form(*fields));
+        if (!*facts.banned) {
+            const auto admitted = p_.limits.admit(
+                client.keys,
+                client.as ? std::optional<std::uint32_t>(client.as->number) : std::nullopt,
+                proposal_pow_key, shield::Clock::now());
+            facts.over_limit = !admitted.allowed;
+            retry_after = admitted.retry_after;
+        }
+        const auto& rules = s_.rules;
+        if (auto verdict = decide(facts, rules); refuses(verdict))
+            co_return refused(request, verdict, retry_after);
+        facts.form_readable = fields.ok();
+        if (auto verdict = decide(facts, rules); refuses(verdict))
+            co_return refused(request, verdict, retry_after);
+
+        auto form = read_proposal_form(*fields);
+        const auto language = s_.site.language_of(request.headers);
+        auto checked = check_proposal_form(form, render::code(language), now_ms / 1000);
+        shield::PowClaims solved;
+        facts.proof_of_work = signing::check_proof_of_work(
+            s_, form.altcha, std::string(proposal_pow_key), request.client_ip, solved);
+        facts.fields_valid = std::none_of(checked.errors.begin(), checked.errors.end(),
+                                          [](const auto& e) { return e.field != "altcha"; });
+        if (auto verdict = decide(facts, rules); refuses(verdict))
+            co_return co_await again(request, std::move(form), std::move(checked.errors), verdict);
+
+        const auto& input = *checked.input;
+        const auto& email = input.author_email;
+        const auto by_domain = p_.limits.admit_domain(email.ascii_domain, shield::Clock::now());
+        facts.domain_over_limit = !by_domain.allowed;
+        retry_after = by_domain.retry_after;
+        facts.disposable = s_.disposable_domains.is_disposable(email.ascii_domain);
+        const auto mailbox = signatures::mailbox_key(email.local, email.ascii_domain);
+        facts.mails_to_mailbox_today = s_.mailbox_caps.sent_today(mailbox, now_ms / 1000);
+        auto verdict = decide(facts, rules);
+        if (verdict == Verdict::rate_limited) co_return refused(request, verdict, retry_after);
+        if (verdict == Verdict::mailbox_capped) co_return signing::redirect("/propose/sent");
+        if (refuses(verdict))
+            co_return co_await again(request, std::move(form), std::move(checked.errors), verdict);
+        if (verdict == Verdict::undecided && s_.mail_domains != nullptr) {
+            std::string domain = email.ascii_domain;
+            const auto answer =
+                co_await signing::check_mail_domain(*s_.mail_domains, std::move(domain));
+            facts.mail_domain = signing::check_of(answer.status);
+            verdict = decide(facts, rules);
+            if (refuses(verdict))
+                co_return co_await again(request, std::move(form), std::move(checked.errors),
+                                         verdict);
+        }
+        co_return co_await record(request, input, mailbox, language);
+    }
+
+    Awaitable link_form(const Request& request, const Params&) {
+        const auto language = s_.site.language_of(request.headers);
+        const bool sent = request.query.find("sent=1") != std::string_view::npos;
+        co_return html(200, render::render_propose_link(s_.site.view(), language, sent, {}, {}));
+    }
+
+    // A new link to every proposal of the mailbox, if any: the same answer either way, so
+    // that nobody learns who proposed what.
+    Awaitable send_link(const Request& request, const Params&) {
+        const auto fields = http::parse_form(request.body);
+        if (!fields) co_return s_.site.error_page(400, request.headers, request.target);
+        const std::string typed(http::form_value(*fields, "email").value_or(""));
+        const auto language = s_.site.language_of(request.headers);
+        const auto email = signatures::parse_email(typed);
+        if (!email)
+            co_return html(422, render::render_propose_link(s_.site.view(), language, false, typed,
+                                                            "sign.email_invalid"));
+        const auto client = signing::identify(request, s_.asn_table);
+        const auto admitted = p_.limits.admit(
+            client.keys, client.as ? std::optional<std::uint32_t>(client.as->number) : std::nullopt,
+            proposal_pow_key, shield::Clock::now());
+        if (!admitted.allowed)
+            co_return refused(request, Verdict::rate_limited, admitted.retry_after);
+        const auto now = unix_now();
+        const auto mailbox = signatures::mailbox_key(email->local, email->ascii_domain);
+        if (s_.mailbox_caps.sent_today(mailbox, now) >= s_.rules.mails_per_mailbox_per_day)
+            co_return signing::redirect("/propose/link?sent=1");
+        const auto settings = s_.site.config();
+        const auto& messages = s_.site.messages();
+        std::function<Result<std::int64_t>(store::Database&)> job =
+            [canonical = email->canonical, base_url = settings.server.base_url,
+             secret = s_.event_secret, mail = settings.mail, site = settings.site, &messages,
+             now](store::Database& db) -> Result<std::int64_t> {
+            std::int64_t sent = 0;
+            for (const auto& proposal : store::submissions_of_mailbox(db, canonical)) {
+                const auto nonce = new_author_link_nonce();
+                if (auto replaced = store::replace_author_link(db, proposal.petition.id, nonce);
+                    !replaced)
+                    return replaced.error();
+                const auto language = render::parse_language(proposal.petition.language)
+                                          .value_or(render::Language::fr);
+                const auto link =
+                    base_url + "/p/" + author_link_token(secret, proposal.petition.id, nonce);
+                const auto texts = render::proposal_link_mail(
+                    messages, language, site, {proposal.petition.title, link, false});
+                const auto message =
+                    compose_site_mail(mail, site, proposal.author_email, language, texts);
+                if (auto queued = store::enqueue_mail(db, "proposal", mail.from,
+                                                      proposal.author_email, message, now);
+                    !queued)
+                    return queued.error();
+                ++sent;
+            }
+            return sent;
+        };
+        const auto sent = co_await s_.store.writer().write<std::int64_t>(std::move(job));
+        if (!sent) {
+            spdlog::error("{} error={}", log_event::store_write_failed,
+                          log_text(sent.error().detail));
+            co_return s_.site.error_page(503, request.headers, request.target);
+        }
+        if (*sent > 0) {
+            s_.mailbox_caps.count_mail(mailbox, now);
+            if (s_.mail_queued) s_.mail_queued();
+        }
+        co_return signing::redirect("/propose/link?sent=1");
+    }
+
+  private:
+    ProposalServices& p_;
+    SigningServices& s_;
+
+    Response closed(const Request& request) const {
+        const auto language = s_.site.language_of(request.headers);
+        return html(404, render::render_notice(s_.site.view(), language, 404,
+                                               "propose.closed_title", "propose.closed_text"));
+    }
+
+    std::string page(const Request& request, const ProposalForm* form,
+                     std::vector<ProposalError> errors, bool preview, std::int64_t waiting) const {
+        const auto language = s_.site.language_of(request.headers);
+        render::ProposeFormView view;
+        view.form = form;
+        view.errors = std::move(errors);
+        view.preview = preview;
+        view.overdue_days = p_.settings.moderation.overdue_after_days;
+        if (waiting >= p_.settings.long_queue_from) view.waiting = waiting;
+        return render::render_propose(s_.site.view(), language, view);
+    }
+
+    boost::asio::awaitable<std::int64_t> waiting_count() {
+        std::function<std::int64_t(store::Database&)> read = [](store::Database& db) {
+            return store::count_waiting(db);
+        };
+        co_return co_await s_.store.readers().read<std::int64_t>(std::move(read));
+    }
+
+    Response preview(const Request& request, ProposalForm form) const {
+        // A preview spends nothing: the widget's payload stays in the form for the sending.
+        return html(200, page(request, &form, {}, true, -1));
+    }
+
+    Response refused(const Request& request, Verdict verdict, std::chrono::seconds retry_after) {
+        spdlog::info("{} verdict={} ip={}", log_event::proposal_refused, to_string(verdict),
+                     request.client_ip);
+        const unsigned status = verdict == Verdict::unreadable_form ? 400 : 429;
+        auto response = s_.site.error_page(status, request.headers, request.target);
+        if (status == 429) signing::set_retry_after(response, retry_after);
+        return response;
+    }
+
+    // The form again, as typed, with what is wrong beside each field; the proof of work
+    // starts afresh, since its payload is spent or was wrong.
+    Awaitable again(const Request& request, ProposalForm form, std::vector<ProposalError> errors,
+                    Verdict verdict) {
+        std::string_view field, message;
+        if (verdict == Verdict::disposable)
+            field = "author_email", message = "sign.email_disposable";
+        if (verdict == Verdict::no_mail) field = "author_email", message = "sign.email_no_mail";
+        if (verdict == Verdict::pow_missing || verdict == Verdict::pow_failed ||
+            verdict == Verdict::pow_expired || verdict == Verdict::pow_too_easy)
+            field = "altcha", message = pow_message(verdict);
+        const bool has_own = std::any_of(errors.begin(), errors.end(),
+                                         [&](const auto& e) { return e.field == field; });
+        if (!field.empty() && !has_own)
+            errors.push_back({std::string(field), std::string(message)});
+        form.altcha.clear();
+        spdlog::info("{} verdict={} ip={}", log_event::proposal_refused, to_string(verdict),
+                     request.client_ip);
+        co_return html(422, page(request, &form, std::move(errors), false, -1));
+    }
+
+    Awaitable record(const Request& request, const ProposalInput& input, const std::string& mailbox,
+                     render::Language language) {
+        const auto now = unix_now();
+        const auto settings = s_.site.config();
+        store::NewSubmission proposal;
+        proposal.draft = input.draft;
+        proposal.author_name = input.author_name;
+        proposal.author_email = input.author_email.local + "@" + input.author_email.ascii_domain;
+        proposal.author_mailbox = input.author_email.canonical;
+        proposal.link_nonce = new_author_link_nonce();
+        proposal.checks = automatic_flags(p_, input.draft);
+        const auto base_url = settings.server.base_url;
+        const auto& mail = settings.mail;
+        const auto site = settings.site;
+        const auto& messages = s_.site.messages();
+        const auto title_key = signatures::normalise_for_comparison(input.draft.title);
+        std::function<Result<std::int64_t>(store::Database&)> job =
+            [proposal, base_url, secret = s_.event_secret, mail, site, &messages, language,
+             title_key, now](store::Database& db) -> Result<std::int64_t> {
+            // The same proposal twice from one mailbox (a second click, a reload): one row,
+            // one mail, the same answer.
+            for (const auto& earlier : store::submissions_of_mailbox(db, proposal.author_mailbox))
+                if (earlier.stage() == SubmissionStage::unconfirmed &&
+                    signatures::normalise_for_comparison(earlier.petition.title) == title_key)
+                    return std::int64_t{0};
+            auto stored = store::insert_submission(db, proposal, now);
+            if (!stored) return stored.error();
+            const auto link = base_url + "/p/" +
+                              author_link_token(secret, stored->petition.id, proposal.link_nonce);
+            const auto texts = render::proposal_link_mail(messages, language, site,
+                                                          {stored->petition.title, link, true});
+            const auto message =
+                compose_site_mail(mail, site, proposal.author_email, language, texts);
+            if (auto queued = store::enqueue_mail(db, "proposal", mail.from, proposal.author_email,
+                                                  message, now);
+                !queued)
+                return queued.error();
+            return stored->petition.id;
+        };
+        const auto stored = co_await s_.store.writer().write<std::int64_t>(std::move(job));
+        if (!stored) {
+            spdlog::error("{} error={}", log_event::store_write_failed,
+                          log_text(stored.error().detail));
+            auto response = s_.site.error_page(503, request.headers, request.target);
+            signing::set_retry_after(response, std::chrono::seconds(5));
+            co_return response;
+        }
+        if (*stored != 0) {
+            s_.mailbox_caps.count_mail(mailbox, now);
+            if (s_.mail_queued) s_.mail_queued();
+            spdlog::info("{} petition={} ip={}", log_event::proposal_received, *stored,
+                         request.client_ip);
+        }
+        co_return signing::redirect("/propose/sent");
+    }
+};
+
+}  // namespace
+
+void add_propose_routes(http::Router& router, ProposalServices& services) {
+    auto handler = std::make_shared<ProposeHandler>(services);
+    router.add(Method::get, "/propose", "propose",
+               http::gated(http::Priority::high, http::TrafficFamily::page),
+               [handler](const Request& request, const Params& params) {
+                   return handler->form(request, params);
+               });
+    // Posts have their own limits and pass no gate, as signing's do.
+    router.add(Method::post, "/propose", "propose_send",
+               http::never_gated(http::Priority::high, http::TrafficFamily::sign),
+               [handler](const Request& request, const Params& params) {
+                   return handler->propose(request, params);
+               });
+    router.add(Method::get, "/propose/sent", "propose_sent",
+               http::gated(http::Priority::high, http::TrafficFamily::page),
+               [handler](const Request& request, const Params& params) {
+                   return handler->sent(request, params);
+               });
+    // Asking for a link again works while proposals are closed: authors of earlier ones
+    // still need theirs.
+    router.add(Method::get, "/propose/link", "propose_link",
+               http::gated(http::Priority::high, http::TrafficFamily::page),
+               [handler](const Request& request, const Params& params) {
+                   return handler->link_form(request, params);
+               });
+    router.add(Method::post, "/propose/link", "propose_link_send",
+               http::never_gated(http::Priority::high, http::TrafficFamily::sign),
+               [handler](const Request& request, const Params& params) {
+                   return handler->send_link(request, params);
+               });
+    add_author_routes(router, services);
+}
+
+}  // namespace rempart::web

@@ -1,0 +1,36 @@
+// Proposing a petition from the public site: GET|POST /propose, GET /propose/sent,
+// GET|POST /propose/link, and the author's private page /p/{token}.
+#pragma once
+
+#include "http/router.hpp"
+#include "petitions/submission_settings.hpp"
+#include "shield/signing_limits.hpp"
+#include "web/signing_services.hpp"
+
+namespace rempart::web {
+
+// Proposals are rarer than signatures and each costs a moderator's time: one address gets
+// a handful an hour, the whole site a few hundred a day, whatever a script tries.
+shield::SigningRateSettings proposal_rates();
+
+// What proposing needs: signing's services (proof of work, bans, limits on mail, DNS), the
+// queue's settings, and limits of its own.
+struct ProposalServices {
+    SigningServices& signing;
+    const SubmissionSettings& settings;
+    shield::SigningLimits limits{proposal_rates()};
+};
+
+// The difficulty key and challenge name of the proposal form's proof of work: not a slug
+// (slugs have no "~"), so that raising a petition's difficulty never touches it.
+inline constexpr std::string_view proposal_pow_key = "~propose";
+
+// The automatic checks of a proposal (petitions/proposal_checks) against the petitions on the
+// site, as the JSON the store keeps: done when it is proposed and at each correction.
+std::string automatic_flags(const ProposalServices& services, const PetitionDraft& draft);
+
+void add_propose_routes(http::Router& router, ProposalServices& services);
+// The author's private page: GET /p/{token}, POST /p/{token}/confirm, POST /p/{token}.
+void add_author_routes(http::Router& router, ProposalServices& services);
+
+}  // namespace rempart::web
