@@ -86,3 +86,26 @@ CREATE INDEX submissions_waiting ON submissions (waiting_since)
     WHERE waiting_since IS NOT NULL AND decided_at IS NULL;
 CREATE INDEX submissions_by_mailbox ON submissions (author_mailbox);
 CREATE INDEX submissions_decided ON submissions (decided_at) WHERE decided_at IS NOT NULL;
+
+-- What visitors report about a petition: each report waits for a moderator, who dismisses
+-- the reports or takes the petition down. The reporter's network is kept, never the address.
+CREATE TABLE petition_reports (
+    id          INTEGER PRIMARY KEY,
+    petition_id INTEGER NOT NULL REFERENCES petitions(id),
+    at          INTEGER NOT NULL,           -- Unix seconds
+    reason      TEXT    NOT NULL,           -- the reporter's words
+    network     TEXT    NOT NULL DEFAULT '',  -- IPv4 /24 or IPv6 /48
+    handled_at  INTEGER,                    -- dismissed, or the petition taken down
+    handled_by  INTEGER REFERENCES users(id)
+);
+CREATE INDEX petition_reports_open ON petition_reports (petition_id, at) WHERE handled_at IS NULL;
+
+-- A published petition taken down: why, by whom. Its signatures stay (not counted publicly
+-- while it is down), and the decision is in the audit log too.
+CREATE TABLE take_downs (
+    petition_id INTEGER PRIMARY KEY REFERENCES petitions(id),
+    at          INTEGER NOT NULL,
+    by_user     INTEGER REFERENCES users(id),
+    reason_id   INTEGER NOT NULL REFERENCES rejection_reasons(id),
+    note        TEXT    NOT NULL DEFAULT ''
+);

@@ -14,10 +14,36 @@
 #include "render/proposal_pages.hpp"
 #include "signatures/text_input.hpp"
 #include "store/outbox_repository.hpp"
+#include "store/report_repository.hpp"
 #include "store/submission_repository.hpp"
 #include "web/site_mail.hpp"
 
 namespace rempart::admin {
+AuthorMailer author_mailer(const ModerationServices& services) {
+    const auto settings = services.admin.site.config();
+    return {settings.server.base_url, settings.mail, settings.site, &services.admin.site.messages(),
+            services.secret};
+}
+
+std::string author_mail(const AuthorMailer& mailer, std::int64_t petition_id,
+                        std::string_view nonce, std::string_view language, std::string_view to,
+                        render::ProposalDecision decision) {
+    const auto speaks = render::parse_language(language).value_or(render::Language::fr);
+    decision.link = mailer.base_url + "/p/" + author_link_token(mailer.secret, petition_id, nonce);
+    const auto texts =
+        render::proposal_decision_mail(*mailer.messages, speaks, mailer.site, decision);
+    return web::compose_site_mail(mailer.mail, mailer.site, to, speaks, texts);
+}
+
+std::string reason_label(AdminServices& s, const AdminContext& context,
+                         const store::RejectionReason& reason) {
+    auto label = !reason.label.empty()  ? reason.label
+                 : !reason.code.empty() ? say(s, context, "admin.moderation_reason_" + reason.code)
+                                        : reason.public_text;
+    if (reason.hidden) label += " " + say(s, context, "admin.moderation_reason_hidden");
+    return label;
+}
+
 namespace {
 
 constexpr std::int64_t day = 86400;
@@ -25,14 +51,10 @@ constexpr std::size_t queue_shown = 200;
 constexpr std::int64_t lag_window_days = 30;
 
 std::string say_days(AdminServices& s, const AdminContext& context, std::int64_t seconds) {
-    const auto days = seconds / day;
-    if (days >= 1)
-        return render::fill(
-            say(s, context,
-                days == 1 ? "admin.moderation_days_one" : "admin.moderation_days_other"),
-            {{"count", std::to_string(days)}});
-    return render::fill(say(s, context, "admin.moderation_hours"),
-                        {{"count", std::to_string(seconds / 3600)}});
+    const auto& messages = s.pages.messages();
+    if (seconds >= day)
+        return messages.plural(context.language, "admin.moderation_days", seconds / day);
+    return messages.plural(context.language, "admin.moderation_hours", seconds / 3600);
 }
 
 // The automatic checks' flags in the viewer's words, one line each.
@@ -53,17 +75,19 @@ PageData flag_list(AdminServices& s, const AdminContext& context, std::string_vi
 }
 
 struct QueueView {
+    std::vector<store::ReportedPetition> reported;
     std::vector<store::QueuedProposal> queue;
     std::int64_t waiting = 0;
     LagFigures lags;
 };
 
-Awaitable queue_page(ModerationServices& m, const AdminContext& context) {
+Awaitable queue_page(ModerationServices& m, const AdminContext& context, std::string query) {
     auto& s = m.admin;
     const auto now = unix_now();
     std::function<QueueView(store::Database&)> read = [now](store::Database& db) {
         QueueView view;
         view.queue = store::moderation_queue(db, now, queue_shown);
+        view.reported = store::reported_petitions(db, queue_shown);
         view.waiting = store::count_waiting(db);
         view.lags = lag_figures(store::lags_since(db, now - lag_window_days * day));
         return view;
@@ -88,7 +112,26 @@ Awaitable queue_page(ModerationServices& m, const AdminContext& context) {
         row.set("flags", flag_list(s, context, proposal.checks));
         rows.push_back(row);
     }
+    PageData reported = PageData::type::list;
+    for (const auto& petition : view.reported) {
+        PageData row;
+        row.set("id", std::to_string(petition.petition_id));
+        row.set("title", petition.title);
+        const auto& messages = s.pages.messages();
+        row.set("line",
+                render::fill(
+                    say(s, context, "admin.moderation_reported_line"),
+                    {{"reports", messages.plural(context.language, "admin.moderation_reports",
+                                                 petition.open_reports)},
+                     {"networks", messages.plural(context.language, "admin.moderation_networks",
+                                                  petition.networks)},
+                     {"age", say_days(s, context, now - petition.first_at)}}));
+        row.set("latest", petition.latest.empty() ? std::string() : petition.latest[0].reason);
+        reported.push_back(row);
+    }
     PageData data;
+    data.set("reported", reported);
+    data.set("none_reported", view.reported.empty());
     data.set("proposals", rows);
     data.set("none", view.queue.empty());
     data.set("summary", render::fill(say(s, context, "admin.moderation_summary"),
@@ -100,6 +143,9 @@ Awaitable queue_page(ModerationServices& m, const AdminContext& context) {
                                   {{"count", std::to_string(view.lags.decisions)},
                                    {"median", say_days(s, context, view.lags.median)},
                                    {"slowest", say_days(s, context, view.lags.slowest_tenth)}}));
+    // The word after a step: ?done=<step> from the redirect.
+    for (const auto* done : {"approve", "reject", "return", "flag", "take_down", "dismissed"})
+        if (query == std::string("done=") + done) data.set(std::string("done_") + done, true);
     data.set("intro", render::fill(say(s, context, "admin.moderation_intro"),
                                    {{"days", std::to_string(rules.overdue_after_days)},
                                     {"nearly", std::to_string(rules.nearly_overdue_after_days)}}));
@@ -116,15 +162,6 @@ boost::asio::awaitable<ProposalView> read_proposal(AdminServices& s, std::int64_
         return ProposalView{store::find_submission(db, id), store::rejection_reasons(db, false)};
     };
     co_return co_await s.store.readers().read<ProposalView>(std::move(read));
-}
-
-std::string reason_label(AdminServices& s, const AdminContext& context,
-                         const store::RejectionReason& reason) {
-    auto label = !reason.label.empty()  ? reason.label
-                 : !reason.code.empty() ? say(s, context, "admin.moderation_reason_" + reason.code)
-                                        : reason.public_text;
-    if (reason.hidden) label += " " + say(s, context, "admin.moderation_reason_hidden");
-    return label;
 }
 
 Response proposal_page(ModerationServices& m, const AdminContext& context, unsigned status,
@@ -234,11 +271,6 @@ Awaitable take_step(ModerationServices& m, const Params& params, const AdminCont
     if (*step == ModerationStep::reject && !reason_id)
         co_return proposal_page(m, context, 422, view, "moderation.reason_required", {});
 
-    const auto settings = s.site.config();
-    const auto base_url = settings.server.base_url;
-    const auto mail = settings.mail;
-    const auto site = settings.site;
-    const auto& messages = s.site.messages();
     const auto outcome = outcome_of(*step);
     const auto step_name = std::string(to_string(*step));
     auto entry = audit_entry(context, "proposal_" + step_name,
@@ -247,30 +279,25 @@ Awaitable take_step(ModerationServices& m, const Params& params, const AdminCont
                                  (note.empty() ? "" : ", note: " + note));
     store::ModerationDecision decision{*step, context.user.id, reason_id, note};
     std::function<Result<store::Submission>(store::Database&)> job =
-        [id, decision, rules = m.settings.moderation, entry, outcome, base_url, mail, site,
-         &messages, secret = m.secret,
+        [id, decision, rules = m.settings.moderation, entry, outcome, mailer = author_mailer(m),
          now = unix_now()](store::Database& db) -> Result<store::Submission> {
         auto done = store::moderate(db, id, decision, rules, now);
         if (!done) return done;
         if (auto audited = store::insert_audit(db, entry); !audited) return audited.error();
         if (!outcome) return done;
+        const auto& petition = done->petition;
         const auto language =
-            render::parse_language(done->petition.language)
-                .value_or(
-                    render::parse_language(site.default_language).value_or(render::Language::fr));
+            render::parse_language(petition.language).value_or(render::Language::fr);
         render::ProposalDecision told;
-        told.title = done->petition.title;
+        told.title = petition.title;
         told.outcome = *outcome;
-        told.reason =
-            render::rejection_words(messages, language, done->reason_code, done->reason_text);
+        told.reason = render::rejection_words(*mailer.messages, language, done->reason_code,
+                                              done->reason_text);
         told.note = done->decision_note.empty() ? done->return_note : done->decision_note;
-        told.link =
-            base_url + "/p/" + author_link_token(secret, done->petition.id, done->link_nonce);
-        const auto texts = render::proposal_decision_mail(messages, language, site, told);
-        const auto message =
-            web::compose_site_mail(mail, site, done->author_email, language, texts);
-        if (auto queued =
-                store::enqueue_mail(db, "proposal", mail.from, done->author_email, message, now);
+        const auto message = author_mail(mailer, petition.id, done->link_nonce, petition.language,
+                                         done->author_email, std::move(told));
+        if (auto queued = store::enqueue_mail(db, "proposal", mailer.mail.from, done->author_email,
+                                              message, now);
             !queued)
             return queued.error();
         return done;
@@ -299,11 +326,12 @@ Awaitable take_step(ModerationServices& m, const Params& params, const AdminCont
 
 void add_moderation_routes(http::Router& router, ModerationServices& services) {
     auto& s = services.admin;
-    add_admin_route(router, s, http::Method::get, "/admin/moderation", "admin_moderation",
-                    accounts::Action::moderate_petitions,
-                    [&services](const Request&, const Params&, const AdminContext& context) {
-                        return queue_page(services, context);
-                    });
+    add_admin_route(
+        router, s, http::Method::get, "/admin/moderation", "admin_moderation",
+        accounts::Action::moderate_petitions,
+        [&services](const Request& request, const Params&, const AdminContext& context) {
+            return queue_page(services, context, std::string(request.query));
+        });
     add_admin_route(router, s, http::Method::get, "/admin/moderation/{id}", "admin_proposal",
                     accounts::Action::moderate_petitions,
                     [&services](const Request& request, const Params& params,

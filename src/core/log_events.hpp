@@ -125,6 +125,12 @@ inline constexpr std::string_view proposal_refused = "PROPOSAL_REFUSED";
 // A moderator took a step on a proposal: petition=, step= (hold, approve, reject, return,
 // flag), by=.
 inline constexpr std::string_view proposal_moderated = "PROPOSAL_MODERATED";
+// A visitor reported a petition: petition=, network= (never the address).
+inline constexpr std::string_view petition_reported = "PETITION_REPORTED";
+// A report was refused before anything was written: verdict=, petition=, ip=.
+inline constexpr std::string_view report_refused = "REPORT_REFUSED";
+// A moderator took a petition down: petition=, reason=, by=.
+inline constexpr std::string_view petition_taken_down = "PETITION_TAKEN_DOWN";
 // What the shield refused in the last second, one line a second while it refuses: passed=,
 // limited_ip=, limited_network=, limited_as=, limited_clearance=, gated=, shed=.
 inline constexpr std::string_view shield_refused = "SHIELD_REFUSED";
@@ -147,7 +153,8 @@ inline constexpr std::string_view all[] = {
     watch_decided,       trust_changed,       petition_edited,     petition_step,
     qr_failed,           news_sending,        news_queued,         news_left,
     news_answered,       card_failed,         settings_changed,    proposal_received,
-    proposal_refused,    proposal_moderated,
+    proposal_refused,    proposal_moderated,  petition_reported,   report_refused,
+    petition_taken_down,
 };
 
 }  // namespace rempart::log_event

@@ -118,6 +118,8 @@ std::string render_petition(const SiteView& view, Language language, const Petit
     // A draft is shared by its private link only; an archived petition is not to be spread.
     if (petition.state == PetitionState::published || petition.state == PetitionState::closed)
         set_sharing(data, view, petition);
+    data.set("reportable",
+             petition.state == PetitionState::published || petition.state == PetitionState::closed);
     data.set("postcode_required", petition.postcode_required);
     data.set("asset_altcha_worker", std::string(view.assets.url("altcha-sha.js")));
     data.set("altcha_language", std::string(language == Language::fr ? "fr-fr" : "en"));

@@ -41,9 +41,14 @@ MailTexts proposal_decision_mail(const Messages& messages, Language language,
         case ProposalOutcome::sent_back:
             prefix = "propose_mail.sent_back";
             break;
+        case ProposalOutcome::removed:
+            prefix = "propose_mail.removed";
+            break;
     }
     std::vector<std::string> before{say(prefix + "_intro")};
-    if (decision.outcome == ProposalOutcome::rejected) before.push_back(say("propose_mail.reason"));
+    if (decision.outcome == ProposalOutcome::rejected ||
+        decision.outcome == ProposalOutcome::removed)
+        before.push_back(say("propose_mail.reason"));
     if (!decision.note.empty()) before.push_back(say("propose_mail.note"));
     return notice_texts(language, say(prefix + "_subject"), before, decision.link,
                         say(prefix + "_link"), {say("propose_mail.private")}, say("mail.sign_off"));

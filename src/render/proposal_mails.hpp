@@ -19,12 +19,12 @@ struct ProposalLink {
 MailTexts proposal_link_mail(const Messages& messages, Language language, const SiteSettings& site,
                              const ProposalLink& proposal);
 
-enum class ProposalOutcome { published, rejected, sent_back };
+enum class ProposalOutcome { published, rejected, sent_back, removed };
 
 struct ProposalDecision {
     std::string title;
     ProposalOutcome outcome = ProposalOutcome::published;
-    std::string reason;  // a rejection's public words (hidden reasons have them too)
+    std::string reason;  // a rejection's or take-down's words (hidden reasons have them too)
     std::string note;    // the moderator's own words, may be empty
     std::string link;    // the author's private page
 };

@@ -133,6 +133,24 @@ std::string render_author_page(const SiteView& view, Language language,
     return in_layout(view, language, {text(view, language, "author.page_title"), "/"}, content);
 }
 
+std::string render_report(const SiteView& view, Language language, const Petition& petition,
+                          std::string_view typed_reason, std::string_view error_field,
+                          std::string_view error_key) {
+    auto data = page_data(view, language);
+    data.set("slug", petition.slug);
+    data.set("title", petition.title);
+    data.set("typed_reason", to_valid_utf8(typed_reason));
+    set_text(data, "error", error_key.empty() ? std::string() : text(view, language, error_key));
+    data.set("error_field", std::string(error_field));
+    if (!error_field.empty()) data.set("error_" + std::string(error_field), true);
+    data.set("asset_altcha_worker", std::string(view.assets.url("altcha-sha.js")));
+    data.set("altcha_language", std::string(language == Language::fr ? "fr-fr" : "en"));
+    const auto content = render_page(view, language, *view.templates.parsed().report, data);
+    PageHead head{text(view, language, "report.title"), "/petitions/" + petition.slug + "/report",
+                  true};
+    return in_layout(view, language, head, content);
+}
+
 std::string rejection_words(const Messages& messages, Language language, std::string_view code,
                             std::string_view own_text) {
     if (!own_text.empty() || code.empty()) return std::string(own_text);

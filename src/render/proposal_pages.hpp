@@ -44,6 +44,12 @@ struct AuthorPageView {
 };
 std::string render_author_page(const SiteView& view, Language language, const AuthorPageView& page);
 
+// GET /petitions/{slug}/report, and the form again with its error (`error_field` is
+// "reason" or "altcha").
+std::string render_report(const SiteView& view, Language language, const Petition& petition,
+                          std::string_view typed_reason, std::string_view error_field,
+                          std::string_view error_key);
+
 // A rejection reason's words: its own text when the admins wrote one, else the site's words
 // for its code.
 std::string rejection_words(const Messages& messages, Language language, std::string_view code,

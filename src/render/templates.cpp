@@ -34,6 +34,7 @@ Result<std::unique_ptr<Templates>> Templates::load() {
         {"templates/web/propose.mustache", &p.propose},
         {"templates/web/propose_link.mustache", &p.propose_link},
         {"templates/web/author.mustache", &p.author},
+        {"templates/web/report.mustache", &p.report},
     };
     for (const auto& [path, slot] : files) {
         const auto text = embedded::find(path);

@@ -128,9 +128,11 @@ void keep_only_the_reason(Database& db, Petition& petition) {
     shown.state = petition.state;
     shown.created_at = petition.created_at;
     shown.language = petition.language;
+    // A take-down's reason, else the rejection's.
     auto& reason = db.prepare(
-        "SELECT r.code, r.public_text FROM submissions s "
-        "JOIN rejection_reasons r ON r.id = s.reason_id WHERE s.petition_id = ?1 AND r.hidden = 0");
+        "SELECT code, public_text FROM rejection_reasons WHERE hidden = 0 AND id = COALESCE("
+        "(SELECT reason_id FROM take_downs WHERE petition_id = ?1), "
+        "(SELECT reason_id FROM submissions WHERE petition_id = ?1))");
     reason.bind(1, petition.id);
     if (reason.step()) {
         shown.public_reason_code = reason.column_text(0);

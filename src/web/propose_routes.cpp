@@ -376,6 +376,7 @@ void add_propose_routes(http::Router& router, ProposalServices& services) {
                    return handler->send_link(request, params);
                });
     add_author_routes(router, services);
+    add_report_routes(router, services);
 }
 
 }  // namespace rempart::web

@@ -9,6 +9,10 @@
 
 namespace rempart::web {
 
+// A report is rarer still: one address gets a few an hour, the site a few hundred a day, so
+// that a crowd clicking "report" cannot bury the moderators.
+shield::SigningRateSettings report_rates();
+
 // Proposals are rarer than signatures and each costs a moderator's time: one address gets
 // a handful an hour, the whole site a few hundred a day, whatever a script tries.
 shield::SigningRateSettings proposal_rates();
@@ -19,11 +23,13 @@ struct ProposalServices {
     SigningServices& signing;
     const SubmissionSettings& settings;
     shield::SigningLimits limits{proposal_rates()};
+    shield::SigningLimits report_limits{report_rates()};
 };
 
 // The difficulty key and challenge name of the proposal form's proof of work: not a slug
 // (slugs have no "~"), so that raising a petition's difficulty never touches it.
 inline constexpr std::string_view proposal_pow_key = "~propose";
+inline constexpr std::string_view report_pow_key = "~report";
 
 // The automatic checks of a proposal (petitions/proposal_checks) against the petitions on the
 // site, as the JSON the store keeps: done when it is proposed and at each correction.
@@ -32,5 +38,7 @@ std::string automatic_flags(const ProposalServices& services, const PetitionDraf
 void add_propose_routes(http::Router& router, ProposalServices& services);
 // The author's private page: GET /p/{token}, POST /p/{token}/confirm, POST /p/{token}.
 void add_author_routes(http::Router& router, ProposalServices& services);
+// GET|POST /petitions/{slug}/report and GET /petitions/{slug}/reported.
+void add_report_routes(http::Router& router, ProposalServices& services);
 
 }  // namespace rempart::web
