@@ -69,6 +69,8 @@ ProposalForm read_proposal_form(const std::vector<std::pair<std::string, std::st
             form.accept_terms = ticked(value);
         else if (key == "altcha")
             form.altcha = value;
+        else if (key == "different")
+            form.different = ticked(value);
     }
     return form;
 }

@@ -25,6 +25,8 @@ struct ProposalForm {
     std::string author_email;
     bool accept_terms = false;
     std::string altcha;  // the proof-of-work widget's payload
+    // The author saw the petitions that look close and says theirs is different.
+    bool different = false;
 };
 
 // Form fields (decoded) to a ProposalForm. Unknown fields are ignored; a field sent twice

@@ -116,6 +116,8 @@ std::string in_layout(const SiteView& view, Language language, const PageHead& h
     data.set("refresh", head.refresh_seconds > 0);
     data.set("sharing", head.sharing);
     data.set("asset_share_js", std::string(view.assets.url("share.js")));
+    data.set("proposing", head.proposing);
+    data.set("asset_propose_js", std::string(view.assets.url("propose.js")));
     data.set("card", !head.card_url.empty());
     data.set("card_title", head.card_title);
     data.set("card_description", head.card_description);

@@ -73,12 +73,26 @@ std::string render_propose(const SiteView& view, Language language, const Propos
         data.set("long_queue_text", fill(text(view, language, "propose.long_queue"),
                                          {{"count", format_number(language, form.waiting)},
                                           {"days", format_number(language, form.overdue_days)}}));
+    mu::data similar = mu::data::type::list;
+    for (const auto& petition : form.similar) {
+        mu::data item;
+        item.set("slug", petition.slug);
+        item.set("title", petition.title);
+        set_text(item, "summary", petition.summary);
+        item.set("count", view.messages.plural(language, "petition.signatures",
+                                               petition.signature_count));
+        similar.push_back(item);
+    }
+    data.set("similar", similar);
+    data.set("has_similar", !form.similar.empty());
     data.set("preview", form.preview);
+    data.set("has_summary", !typed.summary.empty());
     if (form.preview) data.set("body_html", render_markdown(to_valid_utf8(typed.text)));
     data.set("asset_altcha_worker", std::string(view.assets.url("altcha-sha.js")));
     data.set("altcha_language", std::string(language == Language::fr ? "fr-fr" : "en"));
     const auto content = with_fields(view, language, *view.templates.parsed().propose, data);
     PageHead head{text(view, language, "propose.title"), "/propose", true};
+    head.proposing = true;
     return in_layout(view, language, head, content);
 }
 

@@ -20,6 +20,9 @@ struct ProposeFormView {
     bool preview = false;            // show the text as it will look, below the form
     std::int64_t waiting = -1;       // proposals in the queue; shown when the queue is long
     std::int64_t overdue_days = 14;  // the moderators' promise
+    // Petitions that look close, shown before the proposal is sent: the author says theirs
+    // is different (the form then carries `different`) or signs one of them instead.
+    std::vector<Petition> similar;
 };
 // GET /propose, and the form again after a preview or with its errors.
 std::string render_propose(const SiteView& view, Language language, const ProposeFormView& form);

@@ -5,6 +5,7 @@
 
 #include "signatures/text_input.hpp"
 #include "store/detail/petition_rows.hpp"
+#include "store/petition_repository.hpp"
 
 namespace rempart::store {
 namespace {
@@ -40,6 +41,30 @@ std::vector<Petition> search_petitions(Database& db, const std::vector<std::stri
     std::vector<Petition> found;
     while (select.step()) found.push_back(read_petition_row(select));
     select.reset();
+    return found;
+}
+
+std::vector<Petition> similar_petitions(Database& db, const std::vector<std::string>& words,
+                                        std::size_t limit) {
+    std::string query;
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        const auto& word = words[i];
+        if (word.size() < 3 || word.find('"') != std::string::npos) continue;
+        query += (query.empty() ? "\"" : " OR \"") + word + "\"";
+        if (i + 1 == words.size()) query += "*";
+    }
+    if (query.empty()) return {};
+    auto& select = db.prepare(
+        "SELECT p.id FROM petition_words JOIN petitions p ON p.id = petition_words.rowid "
+        "WHERE petition_words MATCH ?1 AND p.state IN ('published', 'closed') "
+        "ORDER BY rank LIMIT ?2");
+    select.bind(1, query).bind(2, static_cast<std::int64_t>(limit));
+    std::vector<std::int64_t> ids;
+    while (select.step()) ids.push_back(select.column_int(0));
+    select.reset();
+    std::vector<Petition> found;
+    for (const auto id : ids)
+        if (auto petition = find_petition_by_id(db, id)) found.push_back(std::move(*petition));
     return found;
 }
 

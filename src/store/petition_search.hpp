@@ -16,4 +16,11 @@ namespace rempart::store {
 std::vector<Petition> search_petitions(Database& db, const std::vector<std::string>& words,
                                        std::size_t limit);
 
+// Petitions that look like what `words` say, best first, at most `limit`: title and summary
+// words in the index (any of them; the last one also as the start of a word, since it may be
+// half typed), ranked by BM25. Words of fewer than three letters are left out ("le", "à").
+// Published and closed petitions only: what a visitor may be shown.
+std::vector<Petition> similar_petitions(Database& db, const std::vector<std::string>& words,
+                                        std::size_t limit);
+
 }  // namespace rempart::store

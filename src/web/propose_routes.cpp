@@ -3,8 +3,10 @@
 #include "web/propose_routes.hpp"
 
 #include <spdlog/spdlog.h>
+#include <boost/json.hpp>
 
 #include "core/clock.hpp"
+#include "core/text.hpp"
 #include "core/log_events.hpp"
 #include "core/log_text.hpp"
 #include "http/target.hpp"
@@ -14,6 +16,7 @@
 #include "render/proposal_pages.hpp"
 #include "signatures/text_input.hpp"
 #include "store/outbox_repository.hpp"
+#include "store/petition_search.hpp"
 #include "store/submission_repository.hpp"
 #include "web/signing_checks.hpp"
 #include "web/signing_request.hpp"
@@ -68,6 +71,26 @@ std::string_view pow_message(Verdict verdict) {
     }
 }
 
+constexpr std::size_t similar_shown = 5;
+constexpr std::size_t similar_words_max = 16;
+constexpr std::size_t similar_query_max = 300;  // bytes of `q` read: a title and a little more
+constexpr double close_from = 0.3;
+
+// The distinct folded words of `text`, at most `max`, in their order.
+std::vector<std::string> search_words(std::string_view text, std::size_t max) {
+    std::vector<std::string> words;
+    const auto folded = signatures::normalise_for_comparison(to_valid_utf8(text));
+    std::size_t at = 0;
+    while (at < folded.size() && words.size() < max) {
+        const auto end = std::min(folded.find(' ', at), folded.size());
+        std::string word = folded.substr(at, end - at);
+        if (!word.empty() && std::find(words.begin(), words.end(), word) == words.end())
+            words.push_back(std::move(word));
+        at = end + 1;
+    }
+    return words;
+}
+
 class ProposeHandler {
   public:
     explicit ProposeHandler(ProposalServices& services) : p_(services), s_(services.signing) {}
@@ -120,6 +143,15 @@ class ProposeHandler {
         auto form = read_proposal_form(*fields);
         const auto language = s_.site.language_of(request.headers);
         auto checked = check_proposal_form(form, render::code(language), now_ms / 1000);
+        // Petitions that look close are shown before the proof of work is spent: the author
+        // may sign one of them instead, or send theirs again as different.
+        if (checked.input && !form.different) {
+            auto similar = co_await looks_close(checked.input->draft);
+            if (!similar.empty()) {
+                form.altcha.clear();
+                co_return html(200, page(request, &form, {}, false, -1, std::move(similar)));
+            }
+        }
         shield::PowClaims solved;
         facts.proof_of_work = signing::check_proof_of_work(
             s_, form.altcha, std::string(proposal_pow_key), request.client_ip, solved);
@@ -152,6 +184,33 @@ class ProposeHandler {
                                          verdict);
         }
         co_return co_await record(request, input, mailbox, language);
+    }
+
+    // GET /propose/similar?q=: what the form suggests while the title is typed.
+    Awaitable similar(const Request& request, const Params&) {
+        std::string typed;
+        if (const auto query = http::parse_form(request.query); query)
+            typed = std::string(http::form_value(*query, "q").value_or(""));
+        auto words = search_words(typed.substr(0, similar_query_max), similar_words_max);
+        std::function<std::vector<Petition>(store::Database&)> read =
+            [words = std::move(words)](store::Database& db) {
+                return store::similar_petitions(db, words, similar_shown);
+            };
+        const auto found = co_await s_.store.readers().read<std::vector<Petition>>(std::move(read));
+        boost::json::array list;
+        const auto language = s_.site.language_of(request.headers);
+        for (const auto& petition : found)
+            list.push_back(boost::json::object{
+                {"slug", petition.slug},
+                {"title", petition.title},
+                {"url", "/petitions/" + petition.slug},
+                {"signatures", s_.site.messages().plural(language, "petition.signatures",
+                                                         petition.signature_count)}});
+        Response response;
+        response.content_type = "application/json";
+        response.set_header("Cache-Control", "no-store");
+        response.body = http::Body(boost::json::serialize(boost::json::object{{"petitions", list}}));
+        co_return response;
     }
 
     Awaitable link_form(const Request& request, const Params&) {
@@ -233,15 +292,34 @@ class ProposeHandler {
     }
 
     std::string page(const Request& request, const ProposalForm* form,
-                     std::vector<ProposalError> errors, bool preview, std::int64_t waiting) const {
+                     std::vector<ProposalError> errors, bool preview, std::int64_t waiting,
+                     std::vector<Petition> similar = {}) const {
         const auto language = s_.site.language_of(request.headers);
         render::ProposeFormView view;
+        view.similar = std::move(similar);
         view.form = form;
         view.errors = std::move(errors);
         view.preview = preview;
         view.overdue_days = p_.settings.moderation.overdue_after_days;
         if (waiting >= p_.settings.long_queue_from) view.waiting = waiting;
         return render::render_propose(s_.site.view(), language, view);
+    }
+
+    // Published petitions whose title and summary share enough words with the draft's: the
+    // index finds candidates, and the same similarity as the moderators' flag keeps those
+    // that are close.
+    boost::asio::awaitable<std::vector<Petition>> looks_close(const PetitionDraft& draft) {
+        const auto text = draft.title + " " + draft.summary;
+        auto words = search_words(text, similar_words_max);
+        std::function<std::vector<Petition>(store::Database&)> read =
+            [words = std::move(words)](store::Database& db) {
+                return store::similar_petitions(db, words, similar_shown);
+            };
+        auto found = co_await s_.store.readers().read<std::vector<Petition>>(std::move(read));
+        std::erase_if(found, [&](const Petition& petition) {
+            return text_similarity(text, petition.title + " " + petition.summary) < close_from;
+        });
+        co_return found;
     }
 
     boost::asio::awaitable<std::int64_t> waiting_count() {
@@ -252,7 +330,8 @@ class ProposeHandler {
     }
 
     Response preview(const Request& request, ProposalForm form) const {
-        // A preview spends nothing: the widget's payload stays in the form for the sending.
+        // A preview checks and spends nothing, not even the proof of work: the page comes
+        // back with the widget afresh, which solves again before the form is sent.
         return html(200, page(request, &form, {}, true, -1));
     }
 
@@ -357,6 +436,12 @@ void add_propose_routes(http::Router& router, ProposalServices& services) {
                http::never_gated(http::Priority::high, http::TrafficFamily::sign),
                [handler](const Request& request, const Params& params) {
                    return handler->propose(request, params);
+               });
+    // Read from the store on every keystroke pause: shed first, as the search is.
+    router.add(Method::get, "/propose/similar", "propose_similar",
+               http::gated(http::Priority::low, http::TrafficFamily::page),
+               [handler](const Request& request, const Params& params) {
+                   return handler->similar(request, params);
                });
     router.add(Method::get, "/propose/sent", "propose_sent",
                http::gated(http::Priority::high, http::TrafficFamily::page),

@@ -391,6 +391,45 @@ TEST_F(Proposals, ANewLinkStopsTheOldOneAndTheAnswerNeverTellsWhoProposed) {
               422u);
 }
 
+TEST_F(Proposals, PetitionsThatLookCloseAreSuggestedAndShownBeforeSending) {
+    server_.stop();
+    server_.create_petition("piscine", "Ouvrir la piscine Saint-Roch en été");
+    server_.start();
+    // While typing: the index finds it by any word, the last one half typed, accents aside.
+    const auto typed = http_get(server_.port(), "/propose/similar?q=piscine%20saint-ro",
+                                {{"Accept-Language", "en"}});
+    ASSERT_EQ(typed.status, 200u);
+    EXPECT_EQ(typed.header("content-type"), "application/json");
+    const auto json = boost::json::parse(typed.body).as_object();
+    ASSERT_EQ(json.at("petitions").as_array().size(), 1u);
+    EXPECT_EQ(json.at("petitions").as_array()[0].at("url").as_string(), "/petitions/piscine");
+    EXPECT_EQ(json.at("petitions").as_array()[0].at("signatures").as_string(), "0 signatures");
+    const auto unrelated = http_get(server_.port(), "/propose/similar?q=velo");
+    EXPECT_TRUE(boost::json::parse(unrelated.body).at("petitions").as_array().empty());
+    EXPECT_TRUE(boost::json::parse(http_get(server_.port(), "/propose/similar").body)
+                    .at("petitions").as_array().empty());
+
+    // Sending: the close petition is shown first, the form kept, nothing written or spent.
+    auto fields = proposal(server_.port(), "Ouvrir la piscine Saint-Roch en août",
+                           "camille@example.org", {{"summary", "La piscine Saint-Roch en été."}});
+    const auto shown = post_form(server_.port(), "/propose", fields, {{"Accept-Language", "en"}});
+    ASSERT_EQ(shown.status, 200u) << shown.body;
+    EXPECT_TRUE(contains(shown.body, "These petitions look close"));
+    EXPECT_TRUE(contains(shown.body, "href=\"/petitions/piscine\""));
+    EXPECT_TRUE(contains(shown.body, "name=\"different\" value=\"1\""));
+    EXPECT_TRUE(contains(shown.body, "value=\"Ouvrir la piscine Saint-Roch en août\""));
+    EXPECT_EQ(store_value(server_, "SELECT COUNT(*) FROM submissions"), "0");
+    // The same payload still serves: it was not spent.
+    fields.emplace_back("different", "1");
+    const auto sent = post_form(server_.port(), "/propose", fields);
+    EXPECT_EQ(sent.status, 303u) << sent.body;
+    EXPECT_EQ(store_value(server_, "SELECT COUNT(*) FROM submissions"), "1");
+    // A pending proposal is never suggested to the public.
+    EXPECT_EQ(boost::json::parse(http_get(server_.port(), "/propose/similar?q=ao%C3%BBt").body)
+                  .at("petitions").as_array().size(),
+              0u);
+}
+
 TEST(ProposalsClosed, TheFormIsClosedUnlessTheAssociationOpensIt) {
     ServerProcess server;
     server.start();

@@ -49,6 +49,7 @@ struct PageHead {
     // itself under a reader who did not ask for it fails WCAG 2.2.1 (axe's meta-refresh).
     int refresh_seconds = 0;
     bool sharing = false;  // loads the share section's buttons
+    bool proposing = false;  // loads the proposal form's suggestions
     // Open Graph and Twitter card tags, when the page is one to be shared.
     std::string card_title;
     std::string card_description;

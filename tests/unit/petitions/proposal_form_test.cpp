@@ -85,9 +85,12 @@ TEST(ProposalForm, AnEditChecksThePetitionsFieldsOnly) {
 
 TEST(ProposalForm, AFieldSentTwiceKeepsItsFirstValue) {
     const auto form = read_proposal_form(
-        {{"title", "Premier"}, {"title", "Second"}, {"accept_terms", "1"}, {"unknown", "x"}});
+        {{"title", "Premier"}, {"title", "Second"}, {"accept_terms", "1"}, {"unknown", "x"},
+         {"different", "1"}});
     EXPECT_EQ(form.title, "Premier");
     EXPECT_TRUE(form.accept_terms);
+    EXPECT_TRUE(form.different);
+    EXPECT_FALSE(read_proposal_form({{"different", "0"}}).different);
 }
 
 TEST(AuthorLink, ALinkNamesItsPetitionAndOnlyTheCurrentNonceOpensIt) {

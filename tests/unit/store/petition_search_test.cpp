@@ -55,5 +55,31 @@ TEST_F(PetitionSearch, AWordIsDataNeverSql) {
     EXPECT_TRUE(slugs({"%"}).empty());
 }
 
+TEST_F(PetitionSearch, SimilarPetitionsComeFromTitlesAndSummariesBestFirst) {
+    const auto similar = [&](std::vector<std::string> words) {
+        std::vector<std::string> out;
+        for (const auto& p : similar_petitions(*db_, words, 5)) out.push_back(p.slug);
+        return out;
+    };
+    EXPECT_EQ(similar({"rue", "sure", "velo"}), (std::vector<std::string>{"velo"}));
+    EXPECT_EQ(similar({"cyclables"}), (std::vector<std::string>{"velo"}));  // the summary
+    EXPECT_TRUE(similar({"jaures"}).empty());  // the text is not indexed: titles ask
+    EXPECT_EQ(similar({"sauvons", "arb"}), (std::vector<std::string>{"arbres"}));  // half typed
+    EXPECT_TRUE(similar({"le", "la"}).empty());  // too short to say anything
+    EXPECT_TRUE(similar({}).empty());
+    // Any word is enough; more words in common rank first.
+    EXPECT_EQ(similar({"une", "ecole", "ouverte"}), (std::vector<std::string>{"ecole", "velo"}));
+    // A correction is indexed at once; drafts and pending proposals are never suggested.
+    ASSERT_TRUE(update_petition(*db_, 1, {"velo", "Une rue calme", "Pistes", "x", std::nullopt},
+                                {std::nullopt, "cli"}, 5)
+                    .ok());
+    EXPECT_TRUE(similar({"sure"}).empty());
+    EXPECT_EQ(similar({"calme"}), (std::vector<std::string>{"velo"}));
+    ASSERT_TRUE(insert_petition(*db_, {"attente", "Une rue calme aussi", "", "x", std::nullopt}, 6,
+                                PetitionState::pending)
+                    .ok());
+    EXPECT_EQ(similar({"calme"}), (std::vector<std::string>{"velo"}));
+}
+
 }  // namespace
 }  // namespace rempart::store
