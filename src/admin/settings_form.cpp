@@ -117,6 +117,12 @@ SettingsFormCheck check_settings_form(const std::vector<std::pair<std::string, s
             check.fail("default_language", "admin.settings_error_language");
     }
     if (auto from = check.address("mail_from", false)) mail.from = *from;
+    if (const auto* open = check.sent("submissions_open")) {
+        if (*open == "true" || *open == "false")
+            check.settings().submissions_open = *open == "true";
+        else
+            check.fail("submissions_open", "admin.settings_error_choice");
+    }
     if (const auto* typed = check.sent("admin_alerts_to")) {
         std::vector<std::string> addresses;
         bool all_good = true;

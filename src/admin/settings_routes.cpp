@@ -16,7 +16,7 @@ namespace {
 using Stored = std::vector<std::pair<std::string, store::Setting>>;
 
 // How each field shows: a line, an address, a few lines, or the language list.
-enum class Input { line, email, lines, language };
+enum class Input { line, email, lines, language, open_or_closed };
 
 struct FieldLook {
     std::string_view field;
@@ -24,10 +24,15 @@ struct FieldLook {
 };
 
 constexpr FieldLook looks[] = {
-    {"site_name", Input::line},        {"controller", Input::line},
-    {"contact_email", Input::email},   {"postal_address", Input::lines},
-    {"hosting_provider", Input::line}, {"default_language", Input::language},
-    {"mail_from", Input::email},       {"admin_alerts_to", Input::lines},
+    {"site_name", Input::line},
+    {"controller", Input::line},
+    {"contact_email", Input::email},
+    {"postal_address", Input::lines},
+    {"hosting_provider", Input::line},
+    {"default_language", Input::language},
+    {"mail_from", Input::email},
+    {"admin_alerts_to", Input::lines},
+    {"submissions_open", Input::open_or_closed},
 };
 
 Input input_of(std::string_view field) {
@@ -79,6 +84,7 @@ Response settings_page(AdminServices& services, const AdminContext& context, uns
         row.set("is_email", input == Input::email);
         row.set("is_lines", input == Input::lines);
         row.set("is_language", input == Input::language);
+        row.set("is_choice", input == Input::language || input == Input::open_or_closed);
         if (input == Input::language) {
             PageData options = PageData::type::list;
             for (const auto language : render::all_languages) {
@@ -88,6 +94,18 @@ Response settings_page(AdminServices& services, const AdminContext& context, uns
                 option.set("label", std::string(services.pages.messages().text(
                                         language, "site.language_name")));
                 option.set("selected", code == value);
+                options.push_back(option);
+            }
+            row.set("options", options);
+        }
+        if (input == Input::open_or_closed) {
+            PageData options = PageData::type::list;
+            for (const auto* code : {"false", "true"}) {
+                PageData option;
+                option.set("code", std::string(code));
+                option.set("label", say(services, context,
+                                        std::string("admin.settings_submissions_") + code));
+                option.set("selected", value == code);
                 options.push_back(option);
             }
             row.set("options", options);

@@ -212,8 +212,9 @@ int serve(const Config& config, bool demo) {
     // What admins saved in the back office wins over the config file, as the gate's mode does.
     const auto stored = store.readers().read_now<std::vector<std::pair<std::string, std::string>>>(
         [](store::Database& db) { return store::read_setting_values(db); });
-    auto site =
-        web::Site::create({config.server, config.site, config.mail, config.admin}, catalog, stored);
+    auto site = web::Site::create(
+        {config.server, config.site, config.mail, config.admin, config.submissions.open}, catalog,
+        stored);
     if (!site) return refuse_start(site.error(), store);
 
     auto signing = set_up_signing(config);

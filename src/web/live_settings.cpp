@@ -27,6 +27,12 @@ const EditableField fields[] = {
                   [](EditableSettings& s, std::string_view v) {
                       s.mail.admin_alerts_to = split_addresses(v);
                   }},
+    EditableField{
+        "submissions.open", "submissions_open",
+        [](const EditableSettings& s) {
+            return std::string(s.submissions_open ? "true" : "false");
+        },
+        [](EditableSettings& s, std::string_view v) { s.submissions_open = v == "true"; }},
 };
 
 #undef REMPART_TEXT_FIELD

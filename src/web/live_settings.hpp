@@ -20,6 +20,7 @@ namespace rempart::web {
 struct EditableSettings {
     render::SiteSettings site;
     mail::MailSettings mail;
+    bool submissions_open = false;  // [submissions] open: the public may propose petitions
 };
 
 // One setting the back office may change, read and written as text: the store keeps it under

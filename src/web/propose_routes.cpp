@@ -6,9 +6,9 @@
 #include <boost/json.hpp>
 
 #include "core/clock.hpp"
-#include "core/text.hpp"
 #include "core/log_events.hpp"
 #include "core/log_text.hpp"
+#include "core/text.hpp"
 #include "http/target.hpp"
 #include "petitions/author_link.hpp"
 #include "petitions/proposal_checks.hpp"
@@ -96,19 +96,19 @@ class ProposeHandler {
     explicit ProposeHandler(ProposalServices& services) : p_(services), s_(services.signing) {}
 
     Awaitable form(const Request& request, const Params&) {
-        if (!p_.settings.open) co_return closed(request);
+        if (!open()) co_return closed(request);
         const auto waiting = co_await waiting_count();
         co_return html(200, page(request, {}, {}, false, waiting));
     }
 
     Awaitable sent(const Request& request, const Params&) {
-        if (!p_.settings.open) co_return closed(request);
+        if (!open()) co_return closed(request);
         const auto language = s_.site.language_of(request.headers);
         co_return html(200, render::render_proposed(s_.site.view(), language));
     }
 
     Awaitable propose(const Request& request, const Params&) {
-        if (!p_.settings.open) co_return closed(request);
+        if (!open()) co_return closed(request);
         const auto client = signing::identify(request, s_.asn_table);
         const auto now_ms = unix_now_ms();
         signatures::SigningFacts facts;
@@ -209,7 +209,8 @@ class ProposeHandler {
         Response response;
         response.content_type = "application/json";
         response.set_header("Cache-Control", "no-store");
-        response.body = http::Body(boost::json::serialize(boost::json::object{{"petitions", list}}));
+        response.body =
+            http::Body(boost::json::serialize(boost::json::object{{"petitions", list}}));
         co_return response;
     }
 
@@ -284,6 +285,9 @@ class ProposeHandler {
   private:
     ProposalServices& p_;
     SigningServices& s_;
+
+    // The back office's switch, over the config file's [submissions] open.
+    bool open() const { return s_.site.live_settings().current()->submissions_open; }
 
     Response closed(const Request& request) const {
         const auto language = s_.site.language_of(request.headers);

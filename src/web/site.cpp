@@ -31,8 +31,9 @@ std::string page_key(std::string_view page, render::Language language) {
 Result<std::unique_ptr<Site>> Site::create(
     const StartSettings& config, const Catalog& catalog,
     const std::vector<std::pair<std::string, std::string>>& stored) {
-    std::unique_ptr<Site> site(
-        new Site(config, catalog, with_stored(EditableSettings{config.site, config.mail}, stored)));
+    std::unique_ptr<Site> site(new Site(
+        config, catalog,
+        with_stored(EditableSettings{config.site, config.mail, config.submissions_open}, stored)));
     auto messages = render::Messages::load();
     if (!messages) return messages.error();
     site->messages_ = std::move(*messages);

@@ -33,6 +33,7 @@ struct StartSettings {
     const render::SiteSettings& site;
     const mail::MailSettings& mail;
     const accounts::AdminSettings& admin;
+    bool submissions_open = false;  // [submissions] open, which the back office may change
 };
 
 // The settings the site and the back office read while answering. Server and admin are the

@@ -407,7 +407,9 @@ TEST_F(Proposals, PetitionsThatLookCloseAreSuggestedAndShownBeforeSending) {
     const auto unrelated = http_get(server_.port(), "/propose/similar?q=velo");
     EXPECT_TRUE(boost::json::parse(unrelated.body).at("petitions").as_array().empty());
     EXPECT_TRUE(boost::json::parse(http_get(server_.port(), "/propose/similar").body)
-                    .at("petitions").as_array().empty());
+                    .at("petitions")
+                    .as_array()
+                    .empty());
 
     // Sending: the close petition is shown first, the form kept, nothing written or spent.
     auto fields = proposal(server_.port(), "Ouvrir la piscine Saint-Roch en août",
@@ -426,18 +428,38 @@ TEST_F(Proposals, PetitionsThatLookCloseAreSuggestedAndShownBeforeSending) {
     EXPECT_EQ(store_value(server_, "SELECT COUNT(*) FROM submissions"), "1");
     // A pending proposal is never suggested to the public.
     EXPECT_EQ(boost::json::parse(http_get(server_.port(), "/propose/similar?q=ao%C3%BBt").body)
-                  .at("petitions").as_array().size(),
+                  .at("petitions")
+                  .as_array()
+                  .size(),
               0u);
 }
 
 TEST(ProposalsClosed, TheFormIsClosedUnlessTheAssociationOpensIt) {
     ServerProcess server;
+    const auto admin_once = add_account(server, "ana@example.org", "admin");
     server.start();
     const auto form = http_get(server.port(), "/propose", {{"Accept-Language", "en"}});
     EXPECT_EQ(form.status, 404u);
     EXPECT_TRUE(contains(form.body, "Proposals are closed"));
     EXPECT_EQ(post_form(server.port(), "/propose", {{"title", "x"}}).status, 404u);
     EXPECT_EQ(store_value(server, "SELECT COUNT(*) FROM petitions"), "0");
+
+    // An admin opens them from the site's settings, at once and for good.
+    AdminBrowser admin(server.port());
+    ASSERT_EQ(admin.first_log_in("ana@example.org", admin_once, chosen_password).status, 303u);
+    const auto settings = admin.get("/admin/settings");
+    EXPECT_TRUE(contains(settings.body, "Petitions proposed by the public"));
+    const auto opened = admin.post("/admin/settings", {{"csrf", admin.csrf_of("/admin/settings")},
+                                                       {"submissions_open", "true"}});
+    ASSERT_EQ(opened.status, 303u) << opened.body;
+    EXPECT_EQ(http_get(server.port(), "/propose").status, 200u);
+    const auto refused = admin.post("/admin/settings", {{"csrf", admin.csrf_of("/admin/settings")},
+                                                        {"submissions_open", "perhaps"}});
+    EXPECT_EQ(refused.status, 422u);
+    EXPECT_EQ(http_get(server.port(), "/propose").status, 200u);
+    server.stop();
+    server.start();
+    EXPECT_EQ(http_get(server.port(), "/propose").status, 200u);
 }
 
 }  // namespace

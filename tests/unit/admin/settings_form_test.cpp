@@ -27,6 +27,7 @@ const Form good = {
     {"default_language", "en"},
     {"mail_from", "petitions@amis.example"},
     {"admin_alerts_to", "a@amis.example\nB@amis.example, a@amis.example"},
+    {"submissions_open", "true"},
 };
 
 std::vector<std::string> fields_in_error(const SettingsFormCheck& check) {
@@ -47,6 +48,7 @@ TEST(SettingsForm, GoodInputIsCleanedIntoTheSettings) {
     EXPECT_EQ(check.settings.mail.from, "petitions@amis.example");
     EXPECT_EQ(check.settings.mail.admin_alerts_to,
               (std::vector<std::string>{"a@amis.example", "b@amis.example"}));
+    EXPECT_TRUE(check.settings.submissions_open);
 }
 
 TEST(SettingsForm, OptionalFieldsMayBeEmptiedButTheNameAndSenderMayNot) {
@@ -67,15 +69,17 @@ TEST(SettingsForm, EachBadValueNamesItsFieldAndWhatIsWrong) {
     form[5].second = "de";
     form[6].second = "petitions@";
     form[7].second = "a@amis.example, not an address";
+    form[8].second = "maybe";
     const auto check = check_settings_form(form, current());
     EXPECT_EQ(fields_in_error(check),
               (std::vector<std::string>{"site_name", "contact_email", "default_language",
-                                        "mail_from", "admin_alerts_to"}));
+                                        "mail_from", "submissions_open", "admin_alerts_to"}));
     EXPECT_EQ(check.errors[0].key, "admin.settings_error_too_long");
     EXPECT_EQ(check.errors[0].detail, "80");
     EXPECT_EQ(check.errors[1].detail, "contact");
     EXPECT_EQ(check.errors[2].key, "admin.settings_error_language");
-    EXPECT_EQ(check.errors[4].detail, "not");  // the first part that is no address
+    EXPECT_EQ(check.errors[4].key, "admin.settings_error_choice");
+    EXPECT_EQ(check.errors[5].detail, "not");  // the first part that is no address
     // What was typed is kept for the page, as typed.
     EXPECT_EQ(check.typed[2], (std::pair<std::string, std::string>{"contact_email", "contact"}));
 }

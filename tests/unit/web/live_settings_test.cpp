@@ -40,12 +40,14 @@ TEST(LiveSettings, EveryFieldReadsBackWhatItWroteUnderUniqueNames) {
         EXPECT_TRUE(fields.insert(field.field).second) << field.field;
         EXPECT_EQ(find_editable_field(field.name), &field);
         EditableSettings settings;
-        const std::string value = field.name == "site.default_language" ? "en" : "x@example.org";
+        const std::string value = field.name == "site.default_language" ? "en"
+                                  : field.name == "submissions.open"    ? "true"
+                                                                        : "x@example.org";
         field.write(settings, value);
         EXPECT_EQ(field.read(settings), value) << field.name;
     }
-    // The form's eight fields, each checked above: an empty table would check nothing.
-    EXPECT_EQ(names.size(), 8u);
+    // The form's nine fields, each checked above: an empty table would check nothing.
+    EXPECT_EQ(names.size(), 9u);
     EXPECT_EQ(find_editable_field("gate.mode"), nullptr);
 }
 
