@@ -20,6 +20,7 @@
 #include "app/defence_setup.hpp"
 #include "app/demo.hpp"
 #include "app/goal_mail.hpp"
+#include "app/moderation_digest.hpp"
 #include "app/news_sender.hpp"
 #include "app/refusal_summaries.hpp"
 #include "app/routes.hpp"
@@ -322,6 +323,10 @@ int serve(const Config& config, bool demo) {
     if (!server) return refuse_start(server.error(), store, &outbox);
     (*server)->start();
     asio::co_spawn(io, watch_store(store, catalog, signature_totals), asio::detached);
+    asio::co_spawn(
+        io,
+        run_moderation_digest(store, **site, config.submissions, [&outbox] { outbox.notify(); }),
+        asio::detached);
     asio::co_spawn(io, petition_clock(store, **site, [&outbox] { outbox.notify(); }),
                    asio::detached);
     asio::co_spawn(io,

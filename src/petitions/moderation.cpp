@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <array>
+#include <ctime>
 #include <utility>
 
 namespace rempart {
@@ -83,6 +84,21 @@ Result<void> may_moderate(SubmissionStage stage, std::optional<Hold> hold, std::
 std::int64_t moderation_lag(std::int64_t waited_before, std::int64_t waiting_since,
                             std::int64_t now) {
     return waited_before + std::max<std::int64_t>(0, now - waiting_since);
+}
+
+std::string utc_day(std::int64_t now) {
+    const auto seconds = static_cast<std::time_t>(now);
+    std::tm utc{};
+    gmtime_r(&seconds, &utc);
+    char text[16];
+    std::strftime(text, sizeof text, "%Y-%m-%d", &utc);
+    return text;
+}
+
+bool digest_due(std::int64_t now, std::string_view last_day, std::int64_t hour) {
+    if (hour < 0) return false;
+    const auto hour_now = (now % 86400) / 3600;
+    return hour_now >= hour && utc_day(now) != last_day;
 }
 
 LagFigures lag_figures(std::vector<std::int64_t> lags) {

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -93,5 +94,12 @@ struct LagFigures {
     std::int64_t slowest_tenth = 0;  // the 90th percentile, seconds
 };
 LagFigures lag_figures(std::vector<std::int64_t> lags);
+
+// "2026-12-07": the UTC day of `now` (Unix seconds), as the digest remembers its last one.
+std::string utc_day(std::int64_t now);
+
+// Whether the moderators' daily digest is due: from `hour` (UTC) on a day it was not sent
+// yet (`last_day`, utc_day's form, empty when never); never for an hour of -1.
+bool digest_due(std::int64_t now, std::string_view last_day, std::int64_t hour);
 
 }  // namespace rempart

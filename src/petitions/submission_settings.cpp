@@ -16,6 +16,7 @@ SubmissionSettings read_submission_settings(config::File& file) {
     section.integer("links_flagged_from", 1, 1000, settings.links_flagged_from);
     section.texts("watched_words", settings.watched_words);
     section.integer("long_queue_from", 1, 1000000, settings.long_queue_from);
+    section.integer("digest_hour", -1, 23, settings.digest_hour);
     if (rules.nearly_overdue_after_days > rules.overdue_after_days)
         section.refuse("nearly_overdue_after_days must not be past overdue_after_days");
     return settings;

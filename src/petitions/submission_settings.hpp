@@ -23,6 +23,9 @@ struct SubmissionSettings {
     std::vector<std::string> watched_words;
     // The public form says the queue is long from this many proposals waiting.
     std::int64_t long_queue_from = 50;
+    // Moderators get one mail a day from this hour (UTC) saying what waits, when anything
+    // does; -1: never.
+    std::int64_t digest_hour = 7;
 };
 
 SubmissionSettings read_submission_settings(config::File& file);

@@ -54,4 +54,22 @@ MailTexts proposal_decision_mail(const Messages& messages, Language language,
                         say(prefix + "_link"), {say("propose_mail.private")}, say("mail.sign_off"));
 }
 
+MailTexts moderation_digest_mail(const Messages& messages, Language language,
+                                 const SiteSettings& site, const ModerationDigest& digest) {
+    const Placeholders values{
+        {"site", site.name},
+        {"waiting", messages.plural(language, "digest_mail.proposals", digest.waiting)},
+        {"overdue", messages.plural(language, "digest_mail.proposals", digest.overdue)},
+        {"reported", messages.plural(language, "digest_mail.petitions", digest.reported)},
+        {"days", format_number(language, digest.overdue_days)}};
+    const auto say = [&](std::string_view key) {
+        return fill(messages.text(language, key), values);
+    };
+    std::vector<std::string> before{say("digest_mail.waiting")};
+    if (digest.overdue > 0) before.push_back(say("digest_mail.overdue"));
+    if (digest.reported > 0) before.push_back(say("digest_mail.reported"));
+    return notice_texts(language, say("digest_mail.subject"), before, digest.link,
+                        say("digest_mail.link"), {say("digest_mail.why")}, say("mail.sign_off"));
+}
+
 }  // namespace rempart::render

@@ -31,4 +31,15 @@ struct ProposalDecision {
 MailTexts proposal_decision_mail(const Messages& messages, Language language,
                                  const SiteSettings& site, const ProposalDecision& decision);
 
+// The moderators' daily mail: what waits for them.
+struct ModerationDigest {
+    std::int64_t waiting = 0;
+    std::int64_t overdue = 0;
+    std::int64_t reported = 0;  // petitions with reports nobody handled
+    std::int64_t overdue_days = 14;
+    std::string link;  // the queue in the back office
+};
+MailTexts moderation_digest_mail(const Messages& messages, Language language,
+                                 const SiteSettings& site, const ModerationDigest& digest);
+
 }  // namespace rempart::render

@@ -64,6 +64,14 @@ std::vector<ReportedPetition> reported_petitions(Database& db, std::size_t limit
     return found;
 }
 
+std::int64_t count_reported(Database& db) {
+    auto& select = db.prepare(
+        "SELECT COUNT(DISTINCT petition_id) FROM petition_reports WHERE handled_at IS NULL");
+    const auto count = select.step() ? select.column_int(0) : 0;
+    select.reset();
+    return count;
+}
+
 std::optional<ReportedPetition> reports_of(Database& db, std::int64_t petition_id) {
     auto& select = db.prepare(std::string(reported_columns) + "AND p.id = ?1 GROUP BY p.id");
     select.bind(1, petition_id);

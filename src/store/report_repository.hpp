@@ -35,6 +35,7 @@ struct ReportedPetition {
 };
 // Oldest open report first, at most `limit`.
 std::vector<ReportedPetition> reported_petitions(Database& db, std::size_t limit);
+std::int64_t count_reported(Database& db);
 std::optional<ReportedPetition> reports_of(Database& db, std::int64_t petition_id);
 
 // The open reports handled without action; returns how many.

@@ -31,5 +31,7 @@ Result<void> forget_settings(Database& db, const std::vector<std::string>& names
 
 // The names in use; the site's settings are named in web/live_settings.cpp.
 inline constexpr std::string_view gate_mode_setting = "gate.mode";
+// The last UTC day the moderators' digest went out (app/moderation_digest).
+inline constexpr std::string_view digest_day_setting = "moderation.digest_day";
 
 }  // namespace rempart::store

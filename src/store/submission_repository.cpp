@@ -235,6 +235,16 @@ std::int64_t count_waiting(Database& db) {
     return count;
 }
 
+std::int64_t count_overdue(Database& db, std::int64_t now, std::int64_t overdue_after) {
+    auto& select = db.prepare(
+        "SELECT COUNT(*) FROM submissions WHERE waiting_since IS NOT NULL AND decided_at IS NULL "
+        "AND waited + (?1 - waiting_since) >= ?2");
+    select.bind(1, now).bind(2, overdue_after);
+    const auto count = select.step() ? select.column_int(0) : 0;
+    select.reset();
+    return count;
+}
+
 Result<Submission> moderate(Database& db, std::int64_t petition_id,
                             const ModerationDecision& decision, const ModerationRules& rules,
                             std::int64_t now) {

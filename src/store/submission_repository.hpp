@@ -96,6 +96,8 @@ struct QueuedProposal {
 // Waiting proposals, longest waiting first, at most `limit`.
 std::vector<QueuedProposal> moderation_queue(Database& db, std::int64_t now, std::size_t limit);
 std::int64_t count_waiting(Database& db);
+// Waiting proposals that have waited `overdue_after` seconds or more at `now`.
+std::int64_t count_overdue(Database& db, std::int64_t now, std::int64_t overdue_after);
 
 // A moderator's step on a waiting proposal.
 struct ModerationDecision {

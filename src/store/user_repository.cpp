@@ -62,7 +62,8 @@ Result<User> insert_user(Database& db, std::string_view email, accounts::Role ro
 }
 
 std::optional<User> find_user_by_email(Database& db, std::string_view email) {
-    auto& select = db.prepare("SELECT " + std::string(user_columns) + " FROM users WHERE email = ?1");
+    auto& select =
+        db.prepare("SELECT " + std::string(user_columns) + " FROM users WHERE email = ?1");
     select.bind(1, email);
     if (!select.step()) return std::nullopt;
     auto user = read_user(select);
@@ -109,6 +110,16 @@ Result<bool> use_totp_step(Database& db, std::int64_t user_id, std::int64_t step
     update.bind(1, step).bind(2, user_id);
     if (auto ran = update.run(); !ran) return ran.error();
     return sqlite3_changes(db.handle()) == 1;
+}
+
+std::vector<std::string> moderator_addresses(Database& db) {
+    auto& select = db.prepare(
+        "SELECT email FROM users WHERE role IN ('moderator', 'admin') AND disabled_ms IS NULL "
+        "ORDER BY id");
+    std::vector<std::string> addresses;
+    while (select.step()) addresses.push_back(select.column_text(0));
+    select.reset();
+    return addresses;
 }
 
 }  // namespace rempart::store

@@ -31,6 +31,8 @@ Result<User> insert_user(Database& db, std::string_view email, accounts::Role ro
                          std::int64_t now_ms);
 std::optional<User> find_user_by_email(Database& db, std::string_view email);
 std::optional<User> find_user(Database& db, std::int64_t id);
+// The addresses of the accounts that moderate (moderators and admins), not disabled.
+std::vector<std::string> moderator_addresses(Database& db);
 // Every account, by e-mail.
 std::vector<User> list_users(Database& db);
 

@@ -60,5 +60,17 @@ TEST(Moderation, LagFiguresAreTheMedianAndTheNinetiethPercentile) {
     EXPECT_EQ(figures.slowest_tenth, 9 * day);
 }
 
+TEST(Moderation, TheDigestIsDueOnceADayFromItsHour) {
+    constexpr std::int64_t midnight = 1'796'860'800;  // 2026-12-10 00:00 UTC
+    EXPECT_EQ(utc_day(midnight), "2026-12-10");
+    EXPECT_EQ(utc_day(midnight - 1), "2026-12-09");
+    EXPECT_FALSE(digest_due(midnight + 6 * 3600, "2026-12-09", 7));  // before its hour
+    EXPECT_TRUE(digest_due(midnight + 7 * 3600, "2026-12-09", 7));
+    EXPECT_TRUE(digest_due(midnight + 23 * 3600, "", 7));            // never sent: due
+    EXPECT_FALSE(digest_due(midnight + 8 * 3600, "2026-12-10", 7));  // sent today
+    EXPECT_FALSE(digest_due(midnight + 8 * 3600, "", -1));           // turned off
+    EXPECT_TRUE(digest_due(midnight, "2026-12-09", 0));
+}
+
 }  // namespace
 }  // namespace rempart
