@@ -82,7 +82,9 @@ CREATE TABLE submissions (
     lag            INTEGER,  -- seconds from the queue to the decision, time with the author left out
     checks         TEXT    NOT NULL DEFAULT '[]'  -- the automatic checks' flags, JSON
 );
-CREATE INDEX submissions_waiting ON submissions (waiting_since)
+-- The queue's order: the longest waiting first, time back with the author left out; read
+-- in order, so that its first page costs the same with ten proposals waiting or ten thousand.
+CREATE INDEX submissions_queue ON submissions (waiting_since - waited, petition_id)
     WHERE waiting_since IS NOT NULL AND decided_at IS NULL;
 CREATE INDEX submissions_by_mailbox ON submissions (author_mailbox);
 CREATE INDEX submissions_decided ON submissions (decided_at) WHERE decided_at IS NOT NULL;
@@ -110,22 +112,29 @@ CREATE TABLE take_downs (
     note        TEXT    NOT NULL DEFAULT ''
 );
 
--- The words of every petition's title and summary, for "these look close" while a petition
--- is proposed: an index kept by triggers, so that a search reads a few pages whatever the
--- number of petitions. Accents and case do not count ("velo" finds "Vélo").
+-- The words of the public petitions' titles and summaries, for "these look close" while a
+-- petition is proposed: an index kept by triggers, so that a search reads a few pages
+-- whatever the number of petitions, and holds only what a visitor may be shown (a pending
+-- proposal or a refused petition is never suggested). Accents and case do not count ("velo"
+-- finds "Vélo"). An external-content index must be told exactly what it holds: a row leaves
+-- it only if it was in it.
 CREATE VIRTUAL TABLE petition_words USING fts5(
     title, summary, content = 'petitions', content_rowid = 'id',
     tokenize = 'unicode61 remove_diacritics 2');
-INSERT INTO petition_words (petition_words) VALUES ('rebuild');
-CREATE TRIGGER petition_words_on_insert AFTER INSERT ON petitions BEGIN
+INSERT INTO petition_words (rowid, title, summary)
+    SELECT id, title, summary FROM petitions WHERE state IN ('published', 'closed');
+CREATE TRIGGER petition_words_on_insert AFTER INSERT ON petitions
+    WHEN NEW.state IN ('published', 'closed') BEGIN
     INSERT INTO petition_words (rowid, title, summary) VALUES (NEW.id, NEW.title, NEW.summary);
 END;
-CREATE TRIGGER petition_words_on_update AFTER UPDATE OF title, summary ON petitions BEGIN
+CREATE TRIGGER petition_words_on_update AFTER UPDATE OF title, summary, state ON petitions BEGIN
     INSERT INTO petition_words (petition_words, rowid, title, summary)
-        VALUES ('delete', OLD.id, OLD.title, OLD.summary);
-    INSERT INTO petition_words (rowid, title, summary) VALUES (NEW.id, NEW.title, NEW.summary);
+        SELECT 'delete', OLD.id, OLD.title, OLD.summary WHERE OLD.state IN ('published', 'closed');
+    INSERT INTO petition_words (rowid, title, summary)
+        SELECT NEW.id, NEW.title, NEW.summary WHERE NEW.state IN ('published', 'closed');
 END;
-CREATE TRIGGER petition_words_on_delete AFTER DELETE ON petitions BEGIN
+CREATE TRIGGER petition_words_on_delete AFTER DELETE ON petitions
+    WHEN OLD.state IN ('published', 'closed') BEGIN
     INSERT INTO petition_words (petition_words, rowid, title, summary)
         VALUES ('delete', OLD.id, OLD.title, OLD.summary);
 END;

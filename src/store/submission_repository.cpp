@@ -238,7 +238,7 @@ std::int64_t count_waiting(Database& db) {
 std::int64_t count_overdue(Database& db, std::int64_t now, std::int64_t overdue_after) {
     auto& select = db.prepare(
         "SELECT COUNT(*) FROM submissions WHERE waiting_since IS NOT NULL AND decided_at IS NULL "
-        "AND waited + (?1 - waiting_since) >= ?2");
+        "AND waiting_since - waited <= ?1 - ?2");  // the queue's index: waited >= overdue_after
     select.bind(1, now).bind(2, overdue_after);
     const auto count = select.step() ? select.column_int(0) : 0;
     select.reset();
