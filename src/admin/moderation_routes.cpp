@@ -293,7 +293,9 @@ Awaitable take_step(ModerationServices& m, const Params& params, const AdminCont
         told.outcome = *outcome;
         told.reason = render::rejection_words(*mailer.messages, language, done->reason_code,
                                               done->reason_text);
-        told.note = done->decision_note.empty() ? done->return_note : done->decision_note;
+        // A return's note is the return's; an earlier return's is not repeated at the decision.
+        told.note = *outcome == render::ProposalOutcome::sent_back ? done->return_note
+                                                                   : done->decision_note;
         const auto message = author_mail(mailer, petition.id, done->link_nonce, petition.language,
                                          done->author_email, std::move(told));
         if (auto queued = store::enqueue_mail(db, "proposal", mailer.mail.from, done->author_email,

@@ -66,7 +66,7 @@ class AuthorHandler {
         const auto id = petition.id;
         const auto draft = checked.input->draft;
         const auto now = unix_now();
-        const auto flags = automatic_flags(p_, draft);
+        const auto flags = co_await automatic_flags(p_, draft);
         std::function<Result<std::vector<FieldChange>>(store::Database&)> job =
             [id, draft, flags, now](store::Database& db) {
                 return store::edit_submission(db, id, draft, flags, now);

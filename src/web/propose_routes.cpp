@@ -35,17 +35,50 @@ shield::SigningRateSettings proposal_rates() {
     return rates;
 }
 
-std::string automatic_flags(const ProposalServices& services, const PetitionDraft& draft) {
-    const auto snapshot = services.signing.site.catalog().current();
+namespace {
+
+constexpr std::size_t similar_shown = 5;
+constexpr std::size_t similar_words_max = 16;
+constexpr std::size_t flag_candidates = 20;     // the index's best, for the near-duplicate flag
+constexpr std::size_t similar_query_max = 300;  // bytes of `q` read: a title and a little more
+constexpr double close_from = 0.3;
+
+// The distinct folded words of `text`, at most `max`, in their order.
+std::vector<std::string> search_words(std::string_view text, std::size_t max) {
+    std::vector<std::string> words;
+    const auto folded = signatures::normalise_for_comparison(to_valid_utf8(text));
+    std::size_t at = 0;
+    while (at < folded.size() && words.size() < max) {
+        const auto end = std::min(folded.find(' ', at), folded.size());
+        std::string word = folded.substr(at, end - at);
+        if (!word.empty() && std::find(words.begin(), words.end(), word) == words.end())
+            words.push_back(std::move(word));
+        at = end + 1;
+    }
+    return words;
+}
+
+}  // namespace
+
+boost::asio::awaitable<std::string> automatic_flags(const ProposalServices& services,
+                                                    const PetitionDraft& draft) {
+    // Near duplicates among the petitions the index finds close, not the whole catalog: the
+    // similarity then costs the same with ten petitions on the site or ten thousand.
+    auto words = search_words(draft.title + " " + draft.summary, similar_words_max);
+    std::function<std::vector<Petition>(store::Database&)> read =
+        [words = std::move(words)](store::Database& db) {
+            return store::similar_petitions(db, words, flag_candidates);
+        };
+    const auto candidates =
+        co_await services.signing.store.readers().read<std::vector<Petition>>(std::move(read));
     std::vector<PublishedText> others;
-    for (const auto& petition : snapshot->petitions)
-        if (!petition.title.empty())
-            others.push_back(
-                {petition.id, petition.slug, petition.title, petition.summary, petition.state});
+    for (const auto& petition : candidates)
+        others.push_back(
+            {petition.id, petition.slug, petition.title, petition.summary, petition.state});
     ProposalCheckRules rules;
     rules.links_flagged_from = static_cast<std::size_t>(services.settings.links_flagged_from);
     rules.watched_words = services.settings.watched_words;
-    return flags_to_json(check_proposal(
+    co_return flags_to_json(check_proposal(
         {draft.title, draft.summary, draft.body_markdown, draft.language}, others, rules));
 }
 
@@ -71,26 +104,6 @@ std::string_view pow_message(Verdict verdict) {
     }
 }
 
-constexpr std::size_t similar_shown = 5;
-constexpr std::size_t similar_words_max = 16;
-constexpr std::size_t similar_query_max = 300;  // bytes of `q` read: a title and a little more
-constexpr double close_from = 0.3;
-
-// The distinct folded words of `text`, at most `max`, in their order.
-std::vector<std::string> search_words(std::string_view text, std::size_t max) {
-    std::vector<std::string> words;
-    const auto folded = signatures::normalise_for_comparison(to_valid_utf8(text));
-    std::size_t at = 0;
-    while (at < folded.size() && words.size() < max) {
-        const auto end = std::min(folded.find(' ', at), folded.size());
-        std::string word = folded.substr(at, end - at);
-        if (!word.empty() && std::find(words.begin(), words.end(), word) == words.end())
-            words.push_back(std::move(word));
-        at = end + 1;
-    }
-    return words;
-}
-
 class ProposeHandler {
   public:
     explicit ProposeHandler(ProposalServices& services) : p_(services), s_(services.signing) {}
@@ -113,15 +126,9 @@ class ProposeHandler {
         const auto now_ms = unix_now_ms();
         signatures::SigningFacts facts;
         std::chrono::seconds retry_after{0};
-        facts.banned = false;
-        if (s_.bans != nullptr) {
-            const auto as_key =
-                client.as ? "as:" + std::to_string(client.as->number) : std::string();
-            if (const auto until = s_.bans->banned_until({client.keys.narrow, as_key}, now_ms)) {
-                facts.banned = true;
-                retry_after = std::chrono::seconds((*until - now_ms + 999) / 1000);
-            }
-        }
+        const auto banned = signing::ban_wait(s_.bans, client, now_ms);
+        facts.banned = banned.has_value();
+        if (banned) retry_after = *banned;
         const auto fields = http::parse_typed_form(request.body);
         if (fields && http::form_value(*fields, "preview"))
             co_return preview(request, read_proposal_form(*fields));
@@ -212,74 +219,6 @@ class ProposeHandler {
         response.body =
             http::Body(boost::json::serialize(boost::json::object{{"petitions", list}}));
         co_return response;
-    }
-
-    Awaitable link_form(const Request& request, const Params&) {
-        const auto language = s_.site.language_of(request.headers);
-        const bool sent = request.query.find("sent=1") != std::string_view::npos;
-        co_return html(200, render::render_propose_link(s_.site.view(), language, sent, {}, {}));
-    }
-
-    // A new link to every proposal of the mailbox, if any: the same answer either way, so
-    // that nobody learns who proposed what.
-    Awaitable send_link(const Request& request, const Params&) {
-        const auto fields = http::parse_form(request.body);
-        if (!fields) co_return s_.site.error_page(400, request.headers, request.target);
-        const std::string typed(http::form_value(*fields, "email").value_or(""));
-        const auto language = s_.site.language_of(request.headers);
-        const auto email = signatures::parse_email(typed);
-        if (!email)
-            co_return html(422, render::render_propose_link(s_.site.view(), language, false, typed,
-                                                            "sign.email_invalid"));
-        const auto client = signing::identify(request, s_.asn_table);
-        const auto admitted = p_.limits.admit(
-            client.keys, client.as ? std::optional<std::uint32_t>(client.as->number) : std::nullopt,
-            proposal_pow_key, shield::Clock::now());
-        if (!admitted.allowed)
-            co_return refused(request, Verdict::rate_limited, admitted.retry_after);
-        const auto now = unix_now();
-        const auto mailbox = signatures::mailbox_key(email->local, email->ascii_domain);
-        if (s_.mailbox_caps.sent_today(mailbox, now) >= s_.rules.mails_per_mailbox_per_day)
-            co_return signing::redirect("/propose/link?sent=1");
-        const auto settings = s_.site.config();
-        const auto& messages = s_.site.messages();
-        std::function<Result<std::int64_t>(store::Database&)> job =
-            [canonical = email->canonical, base_url = settings.server.base_url,
-             secret = s_.event_secret, mail = settings.mail, site = settings.site, &messages,
-             now](store::Database& db) -> Result<std::int64_t> {
-            std::int64_t sent = 0;
-            for (const auto& proposal : store::submissions_of_mailbox(db, canonical)) {
-                const auto nonce = new_author_link_nonce();
-                if (auto replaced = store::replace_author_link(db, proposal.petition.id, nonce);
-                    !replaced)
-                    return replaced.error();
-                const auto language = render::parse_language(proposal.petition.language)
-                                          .value_or(render::Language::fr);
-                const auto link =
-                    base_url + "/p/" + author_link_token(secret, proposal.petition.id, nonce);
-                const auto texts = render::proposal_link_mail(
-                    messages, language, site, {proposal.petition.title, link, false});
-                const auto message =
-                    compose_site_mail(mail, site, proposal.author_email, language, texts);
-                if (auto queued = store::enqueue_mail(db, "proposal", mail.from,
-                                                      proposal.author_email, message, now);
-                    !queued)
-                    return queued.error();
-                ++sent;
-            }
-            return sent;
-        };
-        const auto sent = co_await s_.store.writer().write<std::int64_t>(std::move(job));
-        if (!sent) {
-            spdlog::error("{} error={}", log_event::store_write_failed,
-                          log_text(sent.error().detail));
-            co_return s_.site.error_page(503, request.headers, request.target);
-        }
-        if (*sent > 0) {
-            s_.mailbox_caps.count_mail(mailbox, now);
-            if (s_.mail_queued) s_.mail_queued();
-        }
-        co_return signing::redirect("/propose/link?sent=1");
     }
 
   private:
@@ -379,7 +318,7 @@ class ProposeHandler {
         proposal.author_email = input.author_email.local + "@" + input.author_email.ascii_domain;
         proposal.author_mailbox = input.author_email.canonical;
         proposal.link_nonce = new_author_link_nonce();
-        proposal.checks = automatic_flags(p_, input.draft);
+        proposal.checks = co_await automatic_flags(p_, input.draft);
         const auto base_url = settings.server.base_url;
         const auto& mail = settings.mail;
         const auto site = settings.site;
@@ -452,18 +391,7 @@ void add_propose_routes(http::Router& router, ProposalServices& services) {
                [handler](const Request& request, const Params& params) {
                    return handler->sent(request, params);
                });
-    // Asking for a link again works while proposals are closed: authors of earlier ones
-    // still need theirs.
-    router.add(Method::get, "/propose/link", "propose_link",
-               http::gated(http::Priority::high, http::TrafficFamily::page),
-               [handler](const Request& request, const Params& params) {
-                   return handler->link_form(request, params);
-               });
-    router.add(Method::post, "/propose/link", "propose_link_send",
-               http::never_gated(http::Priority::high, http::TrafficFamily::sign),
-               [handler](const Request& request, const Params& params) {
-                   return handler->send_link(request, params);
-               });
+    add_propose_link_routes(router, services);
     add_author_routes(router, services);
     add_report_routes(router, services);
 }

@@ -2,6 +2,10 @@
 // GET|POST /propose/link, and the author's private page /p/{token}.
 #pragma once
 
+#include <boost/asio/awaitable.hpp>
+
+#include <string>
+
 #include "http/router.hpp"
 #include "petitions/submission_settings.hpp"
 #include "shield/signing_limits.hpp"
@@ -31,11 +35,15 @@ struct ProposalServices {
 inline constexpr std::string_view proposal_pow_key = "~propose";
 inline constexpr std::string_view report_pow_key = "~report";
 
-// The automatic checks of a proposal (petitions/proposal_checks) against the petitions on the
-// site, as the JSON the store keeps: done when it is proposed and at each correction.
-std::string automatic_flags(const ProposalServices& services, const PetitionDraft& draft);
+// The automatic checks of a proposal (petitions/proposal_checks) against the published
+// petitions that look closest, as the JSON the store keeps: done when it is proposed and at
+// each correction.
+boost::asio::awaitable<std::string> automatic_flags(const ProposalServices& services,
+                                                    const PetitionDraft& draft);
 
 void add_propose_routes(http::Router& router, ProposalServices& services);
+// GET|POST /propose/link: the author's link again.
+void add_propose_link_routes(http::Router& router, ProposalServices& services);
 // The author's private page: GET /p/{token}, POST /p/{token}/confirm, POST /p/{token}.
 void add_author_routes(http::Router& router, ProposalServices& services);
 // GET|POST /petitions/{slug}/report and GET /petitions/{slug}/reported.

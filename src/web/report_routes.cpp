@@ -67,15 +67,10 @@ class ReportHandler {
         if (petition == nullptr) co_return s_.site.error_page(404, request.headers, request.target);
         const auto client = signing::identify(request, s_.asn_table);
         const auto now_ms = unix_now_ms();
-        if (s_.bans != nullptr) {
-            const auto as_key =
-                client.as ? "as:" + std::to_string(client.as->number) : std::string();
-            if (const auto until = s_.bans->banned_until({client.keys.narrow, as_key}, now_ms)) {
-                auto response = s_.site.error_page(429, request.headers, request.target);
-                signing::set_retry_after(response,
-                                         std::chrono::seconds((*until - now_ms + 999) / 1000));
-                co_return response;
-            }
+        if (const auto banned = signing::ban_wait(s_.bans, client, now_ms)) {
+            auto response = s_.site.error_page(429, request.headers, request.target);
+            signing::set_retry_after(response, *banned);
+            co_return response;
         }
         const auto admitted = p_.report_limits.admit(
             client.keys, client.as ? std::optional<std::uint32_t>(client.as->number) : std::nullopt,

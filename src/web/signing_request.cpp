@@ -58,6 +58,15 @@ SigningEvent base_event(const Request& request, const Client& client, const Peti
     return event;
 }
 
+std::optional<std::chrono::seconds> ban_wait(const shield::BanList* bans, const Client& client,
+                                             std::int64_t now_ms) {
+    if (bans == nullptr) return std::nullopt;
+    const auto as_key = client.as ? "as:" + std::to_string(client.as->number) : std::string();
+    const auto until = bans->banned_until({client.keys.narrow, as_key}, now_ms);
+    if (!until) return std::nullopt;
+    return std::chrono::seconds((*until - now_ms + 999) / 1000);
+}
+
 Response redirect(std::string location) {
     Response response;
     response.status = 303;

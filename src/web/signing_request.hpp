@@ -14,6 +14,7 @@
 #include "http/response.hpp"
 #include "petitions/petition.hpp"
 #include "shield/asn_table.hpp"
+#include "shield/ban_list.hpp"
 #include "shield/network.hpp"
 #include "signatures/signing_event.hpp"
 
@@ -29,6 +30,11 @@ struct Client {
     bool as_looked_up = false;
 };
 Client identify(const http::Request& request, const shield::AsnTable& asn_table);
+
+// How long the client's network or AS stays banned, when an incident banned it: the wait
+// its answer's Retry-After says. None when neither is banned, or without a ban list.
+std::optional<std::chrono::seconds> ban_wait(const shield::BanList* bans, const Client& client,
+                                             std::int64_t now_ms);
 
 // The event of an attempt, with what the request tells; the handler adds the rest.
 signatures::SigningEvent base_event(const http::Request& request, const Client& client,

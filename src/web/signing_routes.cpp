@@ -52,15 +52,9 @@ class SigningHandler {
         };
 
         const auto now_ms = unix_now_ms();
-        facts.banned = false;
-        if (s_.bans != nullptr) {
-            const auto as_key =
-                client.as ? "as:" + std::to_string(client.as->number) : std::string();
-            if (const auto until = s_.bans->banned_until({client.keys.narrow, as_key}, now_ms)) {
-                facts.banned = true;
-                refusal.retry_after = std::chrono::seconds((*until - now_ms + 999) / 1000);
-            }
-        }
+        const auto banned = ban_wait(s_.bans, client, now_ms);
+        facts.banned = banned.has_value();
+        if (banned) refusal.retry_after = *banned;
         if (!*facts.banned) {
             const auto admitted = s_.limits.admit(
                 client.keys,
