@@ -37,7 +37,10 @@ constexpr std::string_view submission_columns =
     "COALESCE(r.code, ''), COALESCE(r.public_text, ''), COALESCE(r.hidden, 0), s.link_nonce "
     "FROM submissions s "
     "LEFT JOIN users h ON h.id = s.held_by LEFT JOIN users f ON f.id = s.flagged_by "
-    "LEFT JOIN users d ON d.id = s.decided_by LEFT JOIN rejection_reasons r ON r.id = s.reason_id ";
+    // A take-down's reason, once it was taken down; the rejection's before.
+    "LEFT JOIN users d ON d.id = s.decided_by LEFT JOIN rejection_reasons r ON r.id = "
+    "COALESCE((SELECT reason_id FROM take_downs t WHERE t.petition_id = s.petition_id), "
+    "s.reason_id) ";
 
 std::optional<Submission> select_submission(Database& db, std::int64_t id) {
     auto& select = db.prepare(std::string(submission_columns) + "WHERE s.petition_id = ?1");

@@ -44,7 +44,7 @@ struct Submission {
     std::optional<std::int64_t> decided_at;
     std::string decided_by;
     std::optional<std::int64_t> reason_id;
-    std::string reason_code;  // the reason's, when rejected (see RejectionReason)
+    std::string reason_code;  // the reason's, when rejected or taken down (see RejectionReason)
     std::string reason_text;
     bool reason_hidden = false;
     std::string decision_note;

@@ -102,7 +102,7 @@ class AuthorHandler {
                                        "author.link_invalid_text"));
     }
 
-    // A step the proposal no longer allows (decided meanwhile) shows the page as it is now.
+    // A step the proposal no longer allows (decided meanwhile) is a conflict: 409.
     Response failed(const Request& request, const Error& error) const {
         if (error.code == ModerationError::not_waiting) {
             auto response = s_.site.error_page(409, request.headers, request.target);

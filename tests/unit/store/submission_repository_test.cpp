@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "store/petition_repository.hpp"
+#include "store/report_repository.hpp"
 #include "store/user_repository.hpp"
 #include "store_fixture.hpp"
 
@@ -149,6 +150,19 @@ TEST_F(SubmissionRepository, ARejectionNeedsAReasonOnTheListAndShowsOnlyItsPubli
     draft.body_markdown = "Texte.";
     EXPECT_EQ(edit_submission(*db_, id, draft, "[]", t0 + 7200).error().code,
               ModerationError::not_waiting);
+}
+
+TEST_F(SubmissionRepository, ATakenDownProposalCarriesTheTakeDownsReason) {
+    const auto id = propose("Publiée puis retirée", t0).petition.id;
+    ASSERT_TRUE(confirm_submission(*db_, id, t0).ok());
+    ASSERT_TRUE(step(id, ModerationStep::approve, mo_, t0 + 60).ok());
+    std::int64_t scope = 0;
+    for (const auto& reason : rejection_reasons(*db_, false))
+        if (reason.code == "not_our_scope") scope = reason.id;
+    ASSERT_TRUE(take_down(*db_, id, mo_, scope, "", t0 + 120).ok());
+    const auto stored = find_submission(*db_, id);
+    EXPECT_EQ(stored->stage(), SubmissionStage::removed);
+    EXPECT_EQ(stored->reason_code, "not_our_scope");
 }
 
 TEST_F(SubmissionRepository, ANewLinkReplacesTheNonceAndMailboxesFindTheirProposals) {
