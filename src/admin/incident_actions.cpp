@@ -45,9 +45,13 @@ Awaitable decide(IncidentServices& s, const Params& params, const AdminContext& 
                               "no such cluster in this incident");
         auto decided = store::decide_cluster(db, cluster, decision, by, now);
         if (!decided) return decided;
-        entry.detail += ": " + std::to_string(decided->signatures) + " signatures";
+        entry.detail += ": " + std::to_string(decided->signatures) + " " +
+                        std::string(defence::to_string(decided->cluster.subject));
         if (auto audited = store::insert_audit(db, entry); !audited) return audited.error();
         if (decision != defence::ClusterDecision::release) return decided;
+        // Proposals and reports given back are in the moderators' queue, where the one who
+        // released them works: the admins' mail is about counts the defence made wrong.
+        if (decided->cluster.subject != defence::Subject::signatures) return decided;
         // Queued with the decision, so neither exists without the other. Rendered here,
         // unlike the defence's alert: its wording (plural, the paragraph on signatures kept
         // by hand) hangs on figures only this transaction knows, and a moderator's click is

@@ -18,13 +18,47 @@ std::string say(const IncidentServices& s, const AdminContext& context, std::str
 
 namespace {
 
+// A subject's own word where it has one ("admin.done_released_proposals"), signing's
+// otherwise: an incident about proposals or reports speaks of them, not of signatures.
+std::string own_key(const IncidentServices& s, const AdminContext& context, std::string key,
+                    defence::Subject subject) {
+    if (subject == defence::Subject::signatures) return key;
+    auto keyed = key + "_" + std::string(defence::to_string(subject));
+    return s.admin.pages.messages().all(context.language).contains(keyed) ? keyed : key;
+}
+
+std::string say_about(const IncidentServices& s, const AdminContext& context, std::string_view key,
+                      defence::Subject subject) {
+    return say(s, context, own_key(s, context, "admin." + std::string(key), subject));
+}
+
+std::string released_text(const IncidentServices& s, const AdminContext& context,
+                          defence::Subject subject, std::int64_t count) {
+    // Plural forms are kept under their key and a form's suffix ("_other").
+    const auto key = own_key(s, context, "admin.released_signers_other", subject);
+    return s.admin.pages.messages().plural(
+        context.language, key.substr(0, key.size() - std::string_view("_other").size()), count);
+}
+
 PageData summary_data(const IncidentServices& s, const AdminContext& context,
                       const store::IncidentSummary& summary) {
     const auto& incident = summary.incident;
+    const auto subject = incident.subject;
     PageData row;
     row.set("id", std::to_string(incident.id));
-    row.set("petition_title", incident.petition_title);
+    // Proposals and reports are watched across the site: the subject stands for a petition.
+    const bool signatures = subject == defence::Subject::signatures;
+    row.set("petition_title", signatures ? incident.petition_title
+                                         : say_about(s, context, "incident_subject", subject));
     row.set("petition_slug", incident.petition_slug);
+    row.set("has_petition", signatures);
+    // The words of the page that name what is set aside.
+    PageData words;
+    for (const auto* key :
+         {"incident_quarantined", "incident_released", "cluster_quarantined", "cluster_samples",
+          "sample_name", "sample_comment", "done_invalidated", "done_released"})
+        words.set(key, say_about(s, context, key, subject));
+    row.set("w", words);
     row.set("state", say(s, context, "admin.incident_state_" + incident.state));
     row.set("open", incident.state == "open");
     row.set("opened", utc_time(incident.opened_ms));
@@ -32,8 +66,7 @@ PageData summary_data(const IncidentServices& s, const AdminContext& context,
     row.set("quarantined", std::to_string(summary.quarantined_now));
     row.set("released", std::to_string(summary.released));
     row.set("has_released", summary.released > 0);
-    row.set("released_text", s.admin.pages.messages().plural(
-                                 context.language, "admin.released_signers", summary.released));
+    row.set("released_text", released_text(s, context, subject, summary.released));
     return row;
 }
 
@@ -76,8 +109,7 @@ PageData cluster_data(const IncidentServices& s, const AdminContext& context,
     row.set("has_evidence", !cluster.evidence.empty());
     // Once released, those it holds that count again are real signers it had set aside.
     row.set("has_released", cluster.state == "released" && shown.counted > 0);
-    row.set("released_text", s.admin.pages.messages().plural(
-                                 context.language, "admin.released_signers", shown.counted));
+    row.set("released_text", released_text(s, context, cluster.subject, shown.counted));
     row.set("quarantined", std::to_string(shown.quarantined));
     row.set("invalidated", std::to_string(shown.invalidated));
     row.set("by_hand", std::to_string(shown.invalidated_by_hand));
@@ -94,7 +126,11 @@ PageData cluster_data(const IncidentServices& s, const AdminContext& context,
         item.set("domain", sample.email_domain);
         item.set("comment", sample.comment);
         item.set("ip", sample.ip);
-        item.set("state", say(s, context, "admin.signature_state_" + sample.state));
+        item.set("state",
+                 say(s, context,
+                     (cluster.subject == defence::Subject::signatures ? "admin.signature_state_"
+                                                                      : "admin.set_aside_state_") +
+                         sample.state));
         samples.push_back(item);
     }
     row.set("has_samples", !shown.samples.empty());
@@ -116,7 +152,7 @@ std::string chart_of(const IncidentServices& s, const AdminContext& context,
     std::vector<render::ChartMinute> minutes;
     for (const auto& [at, minute] : by_minute) minutes.push_back(minute);
     render::ChartLabels labels;
-    labels.title = say(s, context, "admin.chart_title");
+    labels.title = say_about(s, context, "chart_title", view.summary.incident.subject);
     labels.groups = {
         say(s, context, "admin.verdict_accepted"), say(s, context, "admin.verdict_quarantined"),
         say(s, context, "admin.verdict_duplicate"), say(s, context, "admin.verdict_refused")};

@@ -15,6 +15,7 @@
 #include "signatures/text_input.hpp"
 #include "store/outbox_repository.hpp"
 #include "store/report_repository.hpp"
+#include "store/submission_holds.hpp"
 #include "store/submission_repository.hpp"
 #include "web/site_mail.hpp"
 
@@ -79,6 +80,7 @@ struct QueueView {
     std::vector<store::QueuedProposal> queue;
     std::int64_t waiting = 0;
     LagFigures lags;
+    store::SetAsideCounts set_aside;
 };
 
 Awaitable queue_page(ModerationServices& m, const AdminContext& context, std::string query) {
@@ -90,6 +92,7 @@ Awaitable queue_page(ModerationServices& m, const AdminContext& context, std::st
         view.reported = store::reported_petitions(db, queue_shown);
         view.waiting = store::count_waiting(db);
         view.lags = lag_figures(store::lags_since(db, now - lag_window_days * day));
+        view.set_aside = store::count_set_aside(db);
         return view;
     };
     const auto view = co_await s.store.readers().read<QueueView>(std::move(read));
@@ -138,6 +141,20 @@ Awaitable queue_page(ModerationServices& m, const AdminContext& context, std::st
                                      {{"waiting", std::to_string(view.waiting)},
                                       {"overdue", std::to_string(overdue)},
                                       {"days", std::to_string(rules.overdue_after_days)}}));
+    // What the defence holds is not in the queue: said here, decided on the incidents' pages.
+    const auto& set_aside = view.set_aside;
+    data.set("has_set_aside", set_aside.proposals + set_aside.reports > 0);
+    {
+        const auto& messages = s.pages.messages();
+        data.set("set_aside",
+                 render::fill(say(s, context, "admin.moderation_set_aside"),
+                              {{"proposals", messages.plural(context.language,
+                                                             "admin.moderation_set_aside_proposals",
+                                                             set_aside.proposals)},
+                               {"reports", messages.plural(context.language,
+                                                           "admin.moderation_set_aside_reports",
+                                                           set_aside.reports)}}));
+    }
     data.set("has_lags", view.lags.decisions > 0);
     data.set("lags", render::fill(say(s, context, "admin.moderation_lags"),
                                   {{"count", std::to_string(view.lags.decisions)},

@@ -33,6 +33,7 @@ AlertDraft draft_incident_alert(const Catalog& catalog, const web::Site& site,
     const auto snapshot = catalog.current();
     const auto* petition = snapshot->find_by_id(cluster.petition_id);
     render::IncidentAlert alert;
+    alert.subject = std::string(defence::to_string(cluster.subject));
     alert.petition_title = petition ? petition->title : cluster.petition_slug;
     alert.dimension = std::string(defence::to_string(cluster.dimension));
     // Names and comments are keyed hashes: meaningless to a reader, so not shown.

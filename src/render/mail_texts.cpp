@@ -130,8 +130,13 @@ MailTexts incident_alert_mail(const Messages& messages, Language language,
     std::tm parts{};
     gmtime_r(&held, &parts);
     std::strftime(until, sizeof until, "%Y-%m-%d %H:%M", &parts);
-    const auto what =
-        fill(messages.text(language, "alert.what_" + alert.dimension), {{"value", alert.value}});
+    // A subject's own words where it has them ("one title repeated"), signing's otherwise.
+    const auto own =
+        [&, suffix = alert.subject == "signatures" ? "" : "_" + alert.subject](std::string key) {
+            return messages.all(language).contains(key + suffix) ? key + suffix : key;
+        };
+    const auto what = fill(messages.text(language, own("alert.what_" + alert.dimension)),
+                           {{"value", alert.value}});
     const Placeholders values{{"title", alert.petition_title},
                               {"count", number(alert.quarantined)},
                               {"what", what},
@@ -146,15 +151,15 @@ MailTexts incident_alert_mail(const Messages& messages, Language language,
     const auto say = [&](std::string_view key) {
         return fill(messages.text(language, key), values);
     };
-    std::vector<std::string> paragraphs{say("alert.intro"), say("alert.what")};
+    std::vector<std::string> paragraphs{say(own("alert.intro")), say(own("alert.what"))};
     add_evidence(paragraphs, say("alert.why"),
                  evidence_sentences(messages, language, alert.evidence));
     for (const auto* key : {"alert.done_quarantine", "alert.done_hold", "alert.done_difficulty"})
-        paragraphs.push_back(say(key));
+        paragraphs.push_back(say(own(key)));
     if (alert.bans > 0) paragraphs.push_back(say("alert.done_bans"));
-    paragraphs.push_back(say("alert.next"));
+    paragraphs.push_back(say(own("alert.next")));
     paragraphs.push_back(say("alert.link"));
-    return paragraphs_mail(say("alert.subject"), paragraphs, language);
+    return paragraphs_mail(say(own("alert.subject")), paragraphs, language);
 }
 
 MailTexts release_mail(const Messages& messages, Language language, const ReleaseNotice& notice) {

@@ -42,6 +42,9 @@ MailTexts confirmation_mail(const Messages& messages, Language language, const S
 
 // What the admins are told when the defence opened an incident by itself.
 struct IncidentAlert {
+    // "signatures", "proposals" or "reports": the last two name no petition, and their
+    // texts are the messages' keys suffixed with the subject ("alert.intro_proposals").
+    std::string subject = "signatures";
     std::string petition_title;
     std::string dimension;  // name, comment, email_domain, network, as, user_agent
     std::string value;      // shown for domains, networks and ASes only (names are hashes)

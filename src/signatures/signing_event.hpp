@@ -1,4 +1,5 @@
-// What one signing attempt, confirmation or withdrawal leaves for the defence engine.
+// What one signing attempt, confirmation or withdrawal, or one proposal or report of a
+// petition, leaves for the defence engine.
 #pragma once
 
 #include <cstdint>
@@ -8,11 +9,14 @@
 namespace rempart::signatures {
 
 struct SigningEvent {
-    enum class Kind { attempt, confirmation, withdrawal };
+    // A proposal is counted as an attempt under its author's name, mail domain and title;
+    // a report under its reason. Both are stored apart from signing (submission_events).
+    enum class Kind { attempt, confirmation, withdrawal, proposal, report };
     Kind kind = Kind::attempt;
     std::int64_t at_ms = 0;
-    std::optional<std::int64_t> petition_id;
+    std::optional<std::int64_t> petition_id;  // for a proposal, the petition it proposes
     std::optional<std::int64_t> signature_id;
+    std::optional<std::int64_t> report_id;
     std::string verdict;  // "accepted", "duplicate", "invalid", "disposable", "no_mail", ...
     std::string ip;
     std::string network;  // IPv4 /24, IPv6 /64

@@ -4,21 +4,17 @@
 #include "defence/model/errors.hpp"
 #include "store/incident_repository.hpp"
 #include "store/incident_rows.hpp"
+#include "store/submission_holds.hpp"
 
 namespace rempart::store {
 
 using defence::ClusterDecision;
 
-Result<DecidedCluster> decide_cluster(Database& db, std::int64_t cluster_id,
-                                      ClusterDecision decision, std::string_view by,
-                                      std::int64_t at_ms) {
-    auto cluster = find_cluster(db, cluster_id);
-    if (!cluster)
-        return make_error(defence::DefenceError::cluster_not_found,
-                          "no cluster " + std::to_string(cluster_id));
-    DecidedCluster decided{std::move(*cluster)};
-    const auto& c = decided.cluster;
+namespace {
 
+// The cluster's signatures invalidated, or given back unless something else still holds them.
+Result<void> decide_signatures(Database& db, std::int64_t cluster_id, ClusterDecision decision,
+                               DecidedCluster& decided) {
     auto& change = db.prepare(
         decision == ClusterDecision::invalidate
             ? "UPDATE signatures SET state = 'invalidated' WHERE state IN ('pending', "
@@ -47,6 +43,29 @@ Result<DecidedCluster> decide_cluster(Database& db, std::int64_t cluster_id,
         kept.reset();
     }
 
+    return {};
+}
+
+}  // namespace
+
+Result<DecidedCluster> decide_cluster(Database& db, std::int64_t cluster_id,
+                                      ClusterDecision decision, std::string_view by,
+                                      std::int64_t at_ms) {
+    auto cluster = find_cluster(db, cluster_id);
+    if (!cluster)
+        return make_error(defence::DefenceError::cluster_not_found,
+                          "no cluster " + std::to_string(cluster_id));
+    DecidedCluster decided{std::move(*cluster)};
+    const auto& c = decided.cluster;
+
+    if (c.subject != defence::Subject::signatures) {
+        auto changed = decide_set_aside(db, c, decision, at_ms);
+        if (!changed) return changed.error();
+        decided.signatures = *changed;
+    } else if (auto changed = decide_signatures(db, cluster_id, decision, decided); !changed) {
+        return changed.error();
+    }
+
     auto& mark = db.prepare(
         "UPDATE incident_clusters SET state = ?2, decided_ms = ?3, decided_by = ?4 WHERE id = ?1");
     mark.bind(1, cluster_id).bind(2, to_string(decision)).bind(3, at_ms).bind(4, by);
@@ -69,9 +88,10 @@ Result<DecidedCluster> decide_cluster(Database& db, std::int64_t cluster_id,
     if (read.step()) decided.incident_state = read.column_text(0);
     read.reset();
 
-    auto detail = std::to_string(decided.signatures) + " signatures " +
-                  std::string(to_string(decision)) + " (" + std::string(to_string(c.dimension)) +
-                  " = " + c.key_value + ") by " + std::string(by);
+    auto detail = std::to_string(decided.signatures) + " " + std::string(to_string(c.subject)) +
+                  " " + std::string(to_string(decision)) + " (" +
+                  std::string(to_string(c.dimension)) + " = " + c.key_value + ") by " +
+                  std::string(by);
     if (decided.kept_by_hand > 0)
         detail += "; " + std::to_string(decided.kept_by_hand) +
                   " kept invalidated by a moderator's decision";

@@ -12,9 +12,11 @@
 namespace rempart::store {
 
 struct DecidedCluster {
-    defence::Cluster cluster;     // as the decision left it
-    std::int64_t signatures = 0;  // invalidated, or given back to pending and confirmed
-    std::string incident_state;   // after the decision: open, invalidated or released
+    defence::Cluster cluster;  // as the decision left it
+    // Invalidated, or given back to pending and confirmed; for a cluster of proposals or
+    // reports, those rejected or closed, or given back to the queue (submission_holds).
+    std::int64_t signatures = 0;
+    std::string incident_state;  // after the decision: open, invalidated or released
     // Released: those it holds that stay invalidated, a moderator having set them aside by
     // hand (/admin/invalidate).
     std::int64_t kept_by_hand = 0;

@@ -12,6 +12,10 @@ std::string_view kind_name(SigningEvent::Kind kind) {
             return "confirmation";
         case SigningEvent::Kind::withdrawal:
             return "withdrawal";
+        case SigningEvent::Kind::proposal:
+            return "proposal";
+        case SigningEvent::Kind::report:
+            return "report";
         case SigningEvent::Kind::attempt:
             break;
     }
@@ -50,6 +54,22 @@ Result<void> insert_event(Database& db, const SigningEvent& event) {
     bind_text(insert, 14, event.pow_verdict);
     insert.bind(15, event.seconds_after_signing);
     bind_text(insert, 16, event.automation);
+    return insert.run();
+}
+
+Result<void> insert_submission_event(Database& db, const SigningEvent& event) {
+    auto& insert = db.prepare(
+        "INSERT INTO submission_events (at_ms, kind, petition_id, report_id, verdict, ip, "
+        "network, asn, email_domain, name_key, comment_key, user_agent, pow_difficulty, "
+        "automation) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)");
+    insert.bind(1, event.at_ms).bind(2, kind_name(event.kind)).bind(3, event.petition_id);
+    insert.bind(4, event.report_id).bind(5, event.verdict).bind(6, event.ip);
+    insert.bind(7, event.network).bind(8, event.asn);
+    bind_text(insert, 9, event.email_domain);
+    bind_text(insert, 10, event.name_key);
+    bind_text(insert, 11, event.comment_key);
+    insert.bind(12, event.user_agent).bind(13, event.pow_difficulty);
+    insert.bind(14, event.automation);
     return insert.run();
 }
 

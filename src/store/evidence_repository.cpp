@@ -4,8 +4,10 @@
 #include "defence/model/errors.hpp"
 #include "store/ban_repository.hpp"
 #include "store/detail/incident_rows.hpp"
+#include "store/detail/submission_evidence.hpp"
 #include "store/incident_repository.hpp"
 #include "store/incident_rows.hpp"
+#include "store/submission_holds.hpp"
 
 namespace rempart::store {
 namespace {
@@ -189,6 +191,12 @@ std::int64_t signatures_held(Database& db, std::int64_t cluster_id) {
     return held;
 }
 
+// A cluster of proposals or reports: the items it set aside, whatever became of them.
+std::int64_t set_aside_held(Database& db, const Cluster& cluster) {
+    const auto states = set_aside_states(db, cluster);
+    return states.set_aside + states.invalidated + states.counted;
+}
+
 // What an incident opened before clusters had rows of their own knows of its one cluster:
 // the figures of its own row, held until its 'quarantined' action's end.
 Result<ClusterEvidence> old_single_cluster(Database& db, const Incident& incident) {
@@ -226,7 +234,9 @@ Result<void> load_clusters(Database& db, IncidentRecord& record) {
     auto clusters = incident_clusters(db, record.incident.id);
     if (!clusters) return clusters.error();
     for (auto& cluster : *clusters) {
-        const auto held = signatures_held(db, cluster.id);
+        const auto held = cluster.subject == defence::Subject::signatures
+                              ? signatures_held(db, cluster.id)
+                              : set_aside_held(db, cluster);
         record.clusters.push_back({std::move(cluster), {}, held});
     }
     if (record.clusters.empty()) {
@@ -265,6 +275,10 @@ Result<IncidentRecord> load(Database& db, std::int64_t incident_id, std::int64_t
     const Scope scope{record.incident.petition_id, incident_id, now_ms};
     if (auto ok = load_clusters(db, record); !ok) return ok.error();
     if (auto ok = load_actions_and_bans(db, record); !ok) return ok.error();
+    if (record.incident.subject != defence::Subject::signatures) {
+        if (auto ok = load_submission_evidence(db, record); !ok) return ok.error();
+        return record;
+    }
     if (auto ok = load_events(db, scope, record); !ok) return ok.error();
     if (auto ok = load_signatures(db, scope, record); !ok) return ok.error();
     return record;

@@ -3,6 +3,7 @@
 
 #include "defence/model/errors.hpp"
 #include "store/event_keys.hpp"
+#include "store/submission_holds.hpp"
 
 namespace rempart::store {
 namespace {
@@ -29,14 +30,20 @@ Error unknown_dimension(defence::Dimension dimension) {
                           std::to_string(static_cast<int>(dimension)));
 }
 
-// The petition's incident whose attack is still under way, if any.
-std::optional<std::int64_t> incident_under_way(Database& db, std::int64_t petition_id,
-                                               std::int64_t at_ms) {
+// An incident about signatures names its petition; one about proposals or reports, none.
+std::optional<std::int64_t> petition_of(const defence::Cluster& cluster) {
+    if (cluster.subject != defence::Subject::signatures) return std::nullopt;
+    return cluster.petition_id;
+}
+
+// The incident of the same petition, or the same subject, whose attack is still under way.
+std::optional<std::int64_t> incident_under_way(Database& db, const defence::Cluster& cluster) {
     auto& select = db.prepare(
-        "SELECT i.id FROM incidents i WHERE i.petition_id = ?1 AND i.state = 'open' AND EXISTS "
-        "(SELECT 1 FROM incident_clusters c WHERE c.incident_id = i.id AND c.state = 'open' "
-        "AND c.held_until_ms > ?2) ORDER BY i.id DESC LIMIT 1");
-    select.bind(1, petition_id).bind(2, at_ms);
+        "SELECT i.id FROM incidents i WHERE i.subject = ?3 AND i.petition_id IS ?1 AND "
+        "i.state = 'open' AND EXISTS (SELECT 1 FROM incident_clusters c WHERE c.incident_id = "
+        "i.id AND c.state = 'open' AND c.held_until_ms > ?2) ORDER BY i.id DESC LIMIT 1");
+    select.bind(1, petition_of(cluster)).bind(2, cluster.detected_ms);
+    select.bind(3, to_string(cluster.subject));
     std::optional<std::int64_t> id;
     if (select.step()) id = select.column_int(0);
     select.reset();
@@ -47,12 +54,12 @@ Result<std::int64_t> open_incident(Database& db, const defence::Cluster& cluster
                                    std::int64_t now_ms) {
     auto& insert = db.prepare(
         "INSERT INTO incidents (petition_id, state, dimension, key_value, attempts_in_window, "
-        "window_total, distinct_networks, first_attempt_ms, opened_ms) VALUES (?1, 'open', ?2, "
-        "?3, ?4, ?5, ?6, ?7, ?8)");
-    insert.bind(1, cluster.petition_id).bind(2, to_string(cluster.dimension));
+        "window_total, distinct_networks, first_attempt_ms, opened_ms, subject) VALUES (?1, "
+        "'open', ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+    insert.bind(1, petition_of(cluster)).bind(2, to_string(cluster.dimension));
     insert.bind(3, cluster.key_value).bind(4, cluster.attempts_in_window);
     insert.bind(5, cluster.window_total).bind(6, cluster.distinct_networks);
-    insert.bind(7, cluster.first_attempt_ms).bind(8, now_ms);
+    insert.bind(7, cluster.first_attempt_ms).bind(8, now_ms).bind(9, to_string(cluster.subject));
     if (auto inserted = insert.run(); !inserted) return inserted.error();
     return db.last_insert_id();
 }
@@ -61,9 +68,11 @@ Result<std::int64_t> open_incident(Database& db, const defence::Cluster& cluster
 
 Result<RecordedCluster> record_cluster(Database& db, const defence::Cluster& cluster,
                                        std::int64_t now_ms) {
-    if (hold_sql(cluster.dimension).empty()) return unknown_dimension(cluster.dimension);
+    const bool signatures = cluster.subject == defence::Subject::signatures;
+    if (signatures && hold_sql(cluster.dimension).empty())
+        return unknown_dimension(cluster.dimension);
     RecordedCluster recorded;
-    if (const auto under_way = incident_under_way(db, cluster.petition_id, cluster.detected_ms)) {
+    if (const auto under_way = incident_under_way(db, cluster)) {
         recorded.incident_id = *under_way;
     } else {
         auto opened = open_incident(db, cluster, now_ms);
@@ -86,8 +95,12 @@ Result<RecordedCluster> record_cluster(Database& db, const defence::Cluster& clu
     if (auto inserted = insert.run(); !inserted) return inserted.error();
     recorded.cluster_id = db.last_insert_id();
 
-    auto held = hold_more(db, recorded.cluster_id, cluster.petition_id, cluster.dimension,
-                          cluster.key_value, cluster.first_attempt_ms);
+    auto held =
+        signatures
+            ? hold_more(db, recorded.cluster_id, cluster.petition_id, cluster.dimension,
+                        cluster.key_value, cluster.first_attempt_ms)
+            : set_aside_submissions(db, recorded.cluster_id, cluster.subject, cluster.dimension,
+                                    cluster.key_value, cluster.first_attempt_ms);
     if (!held) return held.error();
     recorded.quarantined = *held;
 
@@ -121,8 +134,9 @@ Result<std::int64_t> hold_new_signature(Database& db, std::int64_t signature_id,
                                         std::int64_t now_ms) {
     auto& link = db.prepare(
         "INSERT OR IGNORE INTO quarantine_holds (cluster_id, signature_id) SELECT c.id, ?1 FROM "
-        "incident_clusters c JOIN incidents i ON i.id = c.incident_id WHERE i.petition_id = ?2 "
-        "AND c.state != 'released' AND c.held_until_ms > ?3 AND ("
+        "incident_clusters c JOIN incidents i ON i.id = c.incident_id WHERE i.subject = "
+        "'signatures' AND i.petition_id = ?2 AND c.state != 'released' AND c.held_until_ms > ?3 "
+        "AND ("
         "(c.dimension = 'name' AND c.key_value = ?4) OR "
         "(c.dimension = 'comment' AND c.key_value = ?5) OR "
         "(c.dimension = 'email_domain' AND c.key_value = ?6) OR "

@@ -19,16 +19,17 @@ struct RecordedCluster {
     std::int64_t incident_id = 0;
     std::int64_t cluster_id = 0;
     bool new_incident = false;     // false: it joined the petition's attack under way
-    std::int64_t quarantined = 0;  // pending and confirmed signatures set aside
+    std::int64_t quarantined = 0;  // signatures, proposals or reports set aside
 };
 
 // Writes a cluster as the defence found it (its sighting, `detected_ms` and
-// `held_until_ms`; its id, incident and state are the store's). Joins the petition's
-// incident still under way (one of its clusters still held at `detected_ms`), or opens
-// one: one attack, one incident, one alert. In the same transaction, holds the petition's
-// signatures whose attempts carried the key since `first_attempt_ms`, and quarantines
-// those pending or confirmed. Nothing is deleted. DefenceError::unknown_dimension for a
-// dimension the store cannot search.
+// `held_until_ms`; its id, incident and state are the store's). Joins the incident of its
+// petition (or of its subject, for proposals and reports) still under way (one of its
+// clusters still held at `detected_ms`), or opens one: one attack, one incident, one
+// alert. In the same transaction, holds the petition's signatures whose attempts carried
+// the key since `first_attempt_ms`, and quarantines those pending or confirmed; or sets
+// aside the proposals or reports that carried it (submission_holds). Nothing is deleted.
+// DefenceError::unknown_dimension for a dimension the store cannot search.
 Result<RecordedCluster> record_cluster(Database& db, const defence::Cluster& cluster,
                                        std::int64_t now_ms);
 

@@ -10,11 +10,16 @@ namespace {
 
 // The one list of a cluster's columns, in the order read_cluster reads them.
 const std::string cluster_select =
-    "SELECT c.id, c.incident_id, i.petition_id, p.slug, c.dimension, c.key_value, "
-    "c.attempts_in_window, c.window_total, c.distinct_networks, c.first_attempt_ms, c.evidence, "
-    "c.detected_ms, c.contained_ms, c.held_until_ms, c.state, c.decided_ms, c.decided_by "
-    "FROM incident_clusters c JOIN incidents i ON i.id = c.incident_id "
-    "JOIN petitions p ON p.id = i.petition_id ";
+    "SELECT c.id, c.incident_id, COALESCE(i.petition_id, 0), COALESCE(p.slug, ''), c.dimension, "
+    "c.key_value, c.attempts_in_window, c.window_total, c.distinct_networks, c.first_attempt_ms, "
+    "c.evidence, c.detected_ms, c.contained_ms, c.held_until_ms, c.state, c.decided_ms, "
+    "c.decided_by, i.subject FROM incident_clusters c JOIN incidents i ON i.id = c.incident_id "
+    "LEFT JOIN petitions p ON p.id = i.petition_id ";
+
+// Only the store writes the column, from the enum.
+defence::Subject subject_of_row(const Statement& row, int index) {
+    return defence::parse_subject(row.column_text(index)).value_or(defence::Subject::signatures);
+}
 
 defence::Cluster read_cluster(const Statement& row) {
     defence::Cluster c;
@@ -36,20 +41,22 @@ defence::Cluster read_cluster(const Statement& row) {
     c.state = row.column_text(14);
     c.decided_ms = row.column_optional_int(15);
     c.decided_by = row.column_text(16);  // NULL until decided: read as ""
+    c.subject = subject_of_row(row, 17);
     return c;
 }
 
 }  // namespace
 
 constinit const std::string_view incident_columns =
-    "i.id, i.petition_id, p.slug, p.title, i.state, i.opened_ms, i.quarantined, "
-    "i.first_attempt_ms ";
+    "i.id, i.subject, COALESCE(i.petition_id, 0), COALESCE(p.slug, ''), COALESCE(p.title, ''), "
+    "i.state, i.opened_ms, i.quarantined, i.first_attempt_ms ";
 constinit const std::string_view incident_tables =
-    "FROM incidents i JOIN petitions p ON p.id = i.petition_id ";
+    "FROM incidents i LEFT JOIN petitions p ON p.id = i.petition_id ";
 
 defence::Incident read_incident_row(const Statement& row) {
-    return {row.column_int(0),  row.column_int(1), row.column_text(2), row.column_text(3),
-            row.column_text(4), row.column_int(5), row.column_int(6),  row.column_int(7)};
+    return {row.column_int(0),  subject_of_row(row, 1), row.column_int(2),
+            row.column_text(3), row.column_text(4),     row.column_text(5),
+            row.column_int(6),  row.column_int(7),      row.column_int(8)};
 }
 
 Result<std::vector<defence::Cluster>> incident_clusters(Database& db, std::int64_t incident_id) {

@@ -6,6 +6,7 @@
 #include "store/detail/incident_rows.hpp"
 #include "store/incident_repository.hpp"
 #include "store/incident_rows.hpp"
+#include "store/submission_holds.hpp"
 
 namespace rempart::store {
 namespace {
@@ -19,13 +20,37 @@ const std::string summary_sql =
     " i.id AND s.state = 'quarantined'), "
     "(SELECT COUNT(DISTINCT h.signature_id) FROM quarantine_holds h JOIN incident_clusters c "
     " ON c.id = h.cluster_id JOIN signatures s ON s.id = h.signature_id WHERE c.incident_id = "
-    " i.id AND c.state = 'released' AND s.state IN ('pending', 'confirmed')) " +
+    " i.id AND c.state = 'released' AND s.state IN ('pending', 'confirmed')) "
+    // Proposals and reports: set aside now, and given back.
+    "+ (SELECT COUNT(*) FROM submissions s JOIN incident_clusters c ON c.id = s.set_aside_by "
+    " WHERE c.incident_id = i.id AND s.set_aside = 1 AND s.decided_at IS NULL) "
+    "+ (SELECT COUNT(*) FROM petition_reports r JOIN incident_clusters c ON c.id = "
+    " r.set_aside_by WHERE c.incident_id = i.id AND r.set_aside = 1 AND r.handled_at IS NULL), "
+    "(SELECT COUNT(*) FROM submissions s JOIN incident_clusters c ON c.id = s.set_aside_by "
+    " WHERE c.incident_id = i.id AND s.set_aside = 0) "
+    "+ (SELECT COUNT(*) FROM petition_reports r JOIN incident_clusters c ON c.id = "
+    " r.set_aside_by WHERE c.incident_id = i.id AND r.set_aside = 0) " +
     std::string(incident_tables);
 
 IncidentSummary read_summary(const Statement& row) {
     constexpr int n = incident_column_count;
-    return {read_incident_row(row), row.column_int(n), row.column_int(n + 1),
-            row.column_int(n + 2)};
+    return {read_incident_row(row), row.column_int(n),
+            row.column_int(n + 1) + row.column_int(n + 3),
+            row.column_int(n + 2) + row.column_int(n + 4)};
+}
+
+// A cluster of proposals or reports shows them as a cluster of signatures shows its
+// signatures: by what became of them, and the earliest few (the author's name, the title
+// or the reason in the comment's place).
+void read_set_aside(Database& db, ClusterView& view, std::size_t limit) {
+    const auto states = set_aside_states(db, view.cluster);
+    view.quarantined = states.set_aside;
+    view.invalidated = states.invalidated;
+    view.counted = states.counted;
+    for (auto& item : set_aside_items(db, view.cluster, limit))
+        view.samples.push_back({item.id, item.at, std::move(item.author),
+                                std::move(item.email_domain), std::move(item.text),
+                                std::move(item.state), std::move(item.ip), std::string()});
 }
 
 Result<std::vector<ClusterView>> read_clusters(Database& db, std::int64_t incident_id,
@@ -35,6 +60,10 @@ Result<std::vector<ClusterView>> read_clusters(Database& db, std::int64_t incide
     std::vector<ClusterView> clusters;
     for (auto& row : *rows) clusters.push_back({std::move(row)});
     for (auto& cluster : clusters) {
+        if (cluster.cluster.subject != defence::Subject::signatures) {
+            read_set_aside(db, cluster, samples_per_cluster);
+            continue;
+        }
         auto& states = db.prepare(
             "SELECT s.state, COUNT(*), COUNT(v.signature_id) FROM quarantine_holds h JOIN "
             "signatures s ON s.id = h.signature_id LEFT JOIN hand_invalidations v ON "
@@ -105,6 +134,20 @@ Result<IncidentView> load_incident_view(Database& db, std::int64_t incident_id,
 
     // The attack in its context: from ten minutes before its first attempt, three hours.
     const auto from = view.summary.incident.first_attempt_ms - 10 * 60'000;
+    if (const auto subject = view.summary.incident.subject;
+        subject != defence::Subject::signatures) {
+        auto& minutes = db.prepare(
+            "SELECT (at_ms / 60000) * 60000 AS minute, verdict, COUNT(*) FROM submission_events "
+            "WHERE kind = ?1 AND at_ms >= ?2 AND at_ms < ?3 GROUP BY minute, verdict "
+            "ORDER BY minute, verdict");
+        minutes.bind(1, subject == defence::Subject::proposals ? "proposal" : "report");
+        minutes.bind(2, from).bind(3, from + 3 * 3600'000);
+        while (minutes.step())
+            view.minutes.push_back(
+                {minutes.column_int(0), minutes.column_text(1), minutes.column_int(2)});
+        minutes.reset();
+        return view;
+    }
     // Refused attempts are summaries per minute; the others are rows of their own.
     auto& minutes = db.prepare(
         "SELECT minute, verdict, SUM(n) FROM ("

@@ -14,7 +14,7 @@ constexpr std::int64_t latest_shown = 5;
 void read_latest(Database& db, ReportedPetition& reported) {
     auto& select = db.prepare(
         "SELECT at, reason, network FROM petition_reports WHERE petition_id = ?1 AND "
-        "handled_at IS NULL ORDER BY at DESC, id DESC LIMIT ?2");
+        "handled_at IS NULL AND set_aside = 0 ORDER BY at DESC, id DESC LIMIT ?2");
     select.bind(1, reported.petition_id).bind(2, latest_shown);
     while (select.step())
         reported.latest.push_back(
@@ -25,7 +25,7 @@ void read_latest(Database& db, ReportedPetition& reported) {
 constexpr std::string_view reported_columns =
     "SELECT p.id, p.slug, p.title, COUNT(*), COUNT(DISTINCT r.network), MIN(r.at) "
     "FROM petition_reports r JOIN petitions p ON p.id = r.petition_id "
-    "WHERE r.handled_at IS NULL ";
+    "WHERE r.handled_at IS NULL AND r.set_aside = 0 ";
 
 ReportedPetition read_reported(const Statement& row) {
     ReportedPetition reported;
@@ -40,8 +40,8 @@ ReportedPetition read_reported(const Statement& row) {
 
 }  // namespace
 
-Result<void> insert_report(Database& db, std::int64_t petition_id, std::string_view reason,
-                           std::string_view network, std::int64_t now) {
+Result<std::int64_t> insert_report(Database& db, std::int64_t petition_id, std::string_view reason,
+                                   std::string_view network, std::int64_t now) {
     auto& insert = db.prepare(
         "INSERT INTO petition_reports (petition_id, at, reason, network) SELECT id, ?2, ?3, ?4 "
         "FROM petitions WHERE id = ?1 AND state IN ('published', 'closed')");
@@ -50,7 +50,7 @@ Result<void> insert_report(Database& db, std::int64_t petition_id, std::string_v
     if (sqlite3_changes(db.handle()) == 0)
         return make_error(PetitionError::not_found,
                           "no public petition " + std::to_string(petition_id));
-    return {};
+    return db.last_insert_id();
 }
 
 std::vector<ReportedPetition> reported_petitions(Database& db, std::size_t limit) {
@@ -66,7 +66,8 @@ std::vector<ReportedPetition> reported_petitions(Database& db, std::size_t limit
 
 std::int64_t count_reported(Database& db) {
     auto& select = db.prepare(
-        "SELECT COUNT(DISTINCT petition_id) FROM petition_reports WHERE handled_at IS NULL");
+        "SELECT COUNT(DISTINCT petition_id) FROM petition_reports WHERE handled_at IS NULL AND "
+        "set_aside = 0");
     const auto count = select.step() ? select.column_int(0) : 0;
     select.reset();
     return count;

@@ -13,9 +13,9 @@
 namespace rempart::store {
 
 // A report on a petition visitors can see (published or closed); PetitionError::not_found
-// for any other.
-Result<void> insert_report(Database& db, std::int64_t petition_id, std::string_view reason,
-                           std::string_view network, std::int64_t now);
+// for any other. Returns the report's id.
+Result<std::int64_t> insert_report(Database& db, std::int64_t petition_id, std::string_view reason,
+                                   std::string_view network, std::int64_t now);
 
 struct Report {
     std::int64_t at = 0;
@@ -34,6 +34,7 @@ struct ReportedPetition {
     std::vector<Report> latest;  // a few, newest first
 };
 // Oldest open report first, at most `limit`.
+// Reports the defence set aside are left out until released (submission_holds).
 std::vector<ReportedPetition> reported_petitions(Database& db, std::size_t limit);
 std::int64_t count_reported(Database& db);
 std::optional<ReportedPetition> reports_of(Database& db, std::int64_t petition_id);

@@ -208,7 +208,7 @@ std::vector<QueuedProposal> moderation_queue(Database& db, std::int64_t now, std
         "CASE WHEN s.held_until > ?1 THEN s.held_by END, s.held_until, COALESCE(u.email, ''), "
         "s.flag_note, s.checks FROM submissions s JOIN petitions p ON p.id = s.petition_id "
         "LEFT JOIN users u ON u.id = s.held_by AND s.held_until > ?1 "
-        "WHERE s.waiting_since IS NOT NULL AND s.decided_at IS NULL "
+        "WHERE s.waiting_since IS NOT NULL AND s.decided_at IS NULL AND s.set_aside = 0 "
         "ORDER BY s.waiting_since - s.waited, s.petition_id LIMIT ?2");
     select.bind(1, now).bind(2, static_cast<std::int64_t>(limit));
     std::vector<QueuedProposal> queue;
@@ -232,7 +232,8 @@ std::vector<QueuedProposal> moderation_queue(Database& db, std::int64_t now, std
 
 std::int64_t count_waiting(Database& db) {
     auto& select = db.prepare(
-        "SELECT COUNT(*) FROM submissions WHERE waiting_since IS NOT NULL AND decided_at IS NULL");
+        "SELECT COUNT(*) FROM submissions WHERE waiting_since IS NOT NULL AND decided_at IS NULL "
+        "AND set_aside = 0");
     const auto count = select.step() ? select.column_int(0) : 0;
     select.reset();
     return count;
@@ -241,7 +242,8 @@ std::int64_t count_waiting(Database& db) {
 std::int64_t count_overdue(Database& db, std::int64_t now, std::int64_t overdue_after) {
     auto& select = db.prepare(
         "SELECT COUNT(*) FROM submissions WHERE waiting_since IS NOT NULL AND decided_at IS NULL "
-        "AND waiting_since - waited <= ?1 - ?2");  // the queue's index: waited >= overdue_after
+        // the queue's index: waited >= overdue_after
+        "AND waiting_since - waited <= ?1 - ?2 AND set_aside = 0");
     select.bind(1, now).bind(2, overdue_after);
     const auto count = select.step() ? select.column_int(0) : 0;
     select.reset();

@@ -93,7 +93,8 @@ struct QueuedProposal {
     std::string flag_note;  // non-empty: a second opinion is asked
     std::string checks;     // JSON flags
 };
-// Waiting proposals, longest waiting first, at most `limit`.
+// Waiting proposals, longest waiting first, at most `limit`. Those the defence set aside
+// are left out of the queue and of every count until released (submission_holds).
 std::vector<QueuedProposal> moderation_queue(Database& db, std::int64_t now, std::size_t limit);
 std::int64_t count_waiting(Database& db);
 // Waiting proposals that have waited `overdue_after` seconds or more at `now`.

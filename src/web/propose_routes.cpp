@@ -14,9 +14,12 @@
 #include "petitions/proposal_checks.hpp"
 #include "render/proposal_mails.hpp"
 #include "render/proposal_pages.hpp"
+#include "signatures/link_token.hpp"
 #include "signatures/text_input.hpp"
+#include "store/event_repository.hpp"
 #include "store/outbox_repository.hpp"
 #include "store/petition_search.hpp"
+#include "store/submission_holds.hpp"
 #include "store/submission_repository.hpp"
 #include "web/signing_checks.hpp"
 #include "web/signing_request.hpp"
@@ -190,7 +193,14 @@ class ProposeHandler {
                 co_return co_await again(request, std::move(form), std::move(checked.errors),
                                          verdict);
         }
-        co_return co_await record(request, input, mailbox, language);
+        auto event = signing::submission_event(request, client,
+                                               signatures::SigningEvent::Kind::proposal, solved);
+        event.email_domain = email.ascii_domain;
+        event.name_key = signatures::keyed_hash(
+            s_.event_secret, "name", signatures::normalise_for_comparison(input.author_name));
+        event.comment_key = signatures::keyed_hash(
+            s_.event_secret, "comment", signatures::normalise_for_comparison(input.draft.title));
+        co_return co_await record(request, input, mailbox, language, std::move(event));
     }
 
     // GET /propose/similar?q=: what the form suggests while the title is typed.
@@ -309,8 +319,12 @@ class ProposeHandler {
     }
 
     Awaitable record(const Request& request, const ProposalInput& input, const std::string& mailbox,
-                     render::Language language) {
+                     render::Language language, signatures::SigningEvent event) {
         const auto now = unix_now();
+        // Set aside, the proposal is written and mailed as any other, so that a script
+        // learns nothing; it only stays out of the queue until a moderator looks.
+        const bool set_aside = s_.defence && s_.defence->observe_submission(event);
+        if (set_aside) event.verdict = "quarantined";
         const auto settings = s_.site.config();
         store::NewSubmission proposal;
         proposal.draft = input.draft;
@@ -326,15 +340,24 @@ class ProposeHandler {
         const auto title_key = signatures::normalise_for_comparison(input.draft.title);
         std::function<Result<std::int64_t>(store::Database&)> job =
             [proposal, base_url, secret = s_.event_secret, mail, site, &messages, language,
-             title_key, now](store::Database& db) -> Result<std::int64_t> {
+             title_key, now, event,
+             set_aside](store::Database& db) mutable -> Result<std::int64_t> {
             // The same proposal twice from one mailbox (a second click, a reload): one row,
             // one mail, the same answer.
             for (const auto& earlier : store::submissions_of_mailbox(db, proposal.author_mailbox))
                 if (earlier.stage() == SubmissionStage::unconfirmed &&
-                    signatures::normalise_for_comparison(earlier.petition.title) == title_key)
+                    signatures::normalise_for_comparison(earlier.petition.title) == title_key) {
+                    event.verdict = "duplicate";
+                    if (auto r = store::insert_submission_event(db, event); !r) return r.error();
                     return std::int64_t{0};
+                }
             auto stored = store::insert_submission(db, proposal, now);
             if (!stored) return stored.error();
+            event.petition_id = stored->petition.id;
+            if (auto r = store::insert_submission_event(db, event); !r) return r.error();
+            if (set_aside)
+                if (auto r = store::set_aside_new_submission(db, event, event.at_ms); !r)
+                    return r.error();
             const auto link = base_url + "/p/" +
                               author_link_token(secret, stored->petition.id, proposal.link_nonce);
             const auto texts = render::proposal_link_mail(messages, language, site,

@@ -6,6 +6,7 @@
 
 #include <string>
 
+#include "defence/model/subject.hpp"
 #include "http/router.hpp"
 #include "petitions/submission_settings.hpp"
 #include "shield/signing_limits.hpp"
@@ -32,8 +33,8 @@ struct ProposalServices {
 
 // The difficulty key and challenge name of the proposal form's proof of work: not a slug
 // (slugs have no "~"), so that raising a petition's difficulty never touches it.
-inline constexpr std::string_view proposal_pow_key = "~propose";
-inline constexpr std::string_view report_pow_key = "~report";
+inline constexpr std::string_view proposal_pow_key = defence::proposals_pow_key;
+inline constexpr std::string_view report_pow_key = defence::reports_pow_key;
 
 // The automatic checks of a proposal (petitions/proposal_checks) against the published
 // petitions that look closest, as the JSON the store keeps: done when it is proposed and at

@@ -10,8 +10,11 @@
 #include "petitions/errors.hpp"
 #include "render/proposal_pages.hpp"
 #include "signatures/errors.hpp"
+#include "signatures/link_token.hpp"
 #include "signatures/text_input.hpp"
+#include "store/event_repository.hpp"
 #include "store/report_repository.hpp"
+#include "store/submission_holds.hpp"
 #include "web/propose_routes.hpp"
 #include "web/signing_checks.hpp"
 #include "web/signing_request.hpp"
@@ -110,9 +113,26 @@ class ReportHandler {
         const auto network = client.keys.narrow;
         const auto text = *reason;
         const auto now = now_ms / 1000;
-        std::function<Result<void>(store::Database&)> job = [id, text, network,
-                                                             now](store::Database& db) {
-            return store::insert_report(db, id, text, network, now);
+        auto event = signing::submission_event(request, client,
+                                               signatures::SigningEvent::Kind::report, solved);
+        event.petition_id = id;
+        event.comment_key = signatures::keyed_hash(s_.event_secret, "comment",
+                                                   signatures::normalise_for_comparison(text));
+        // A report set aside is answered as any other; it stays out of the queue, and the
+        // reported petition and its signatures are never touched by it.
+        const bool set_aside = s_.defence && s_.defence->observe_submission(event);
+        if (set_aside) event.verdict = "quarantined";
+        std::function<Result<void>(store::Database&)> job =
+            [id, text, network, now, event,
+             set_aside](store::Database& db) mutable -> Result<void> {
+            auto stored = store::insert_report(db, id, text, network, now);
+            if (!stored) return stored.error();
+            event.report_id = *stored;
+            if (auto r = store::insert_submission_event(db, event); !r) return r;
+            if (!set_aside) return {};
+            auto held = store::set_aside_new_submission(db, event, event.at_ms);
+            if (!held) return held.error();
+            return {};
         };
         const auto stored = co_await s_.store.writer().write<void>(std::move(job));
         if (!stored) {

@@ -58,6 +58,18 @@ SigningEvent base_event(const Request& request, const Client& client, const Peti
     return event;
 }
 
+SigningEvent submission_event(const Request& request, const Client& client, SigningEvent::Kind kind,
+                              const shield::PowClaims& solved) {
+    auto event = base_event(request, client, nullptr);
+    event.kind = kind;
+    event.verdict = "accepted";
+    event.pow_verdict = "accepted";
+    event.pow_difficulty = static_cast<std::int64_t>(solved.difficulty);
+    event.pow_number = solved.number;
+    event.pow_took_ms = solved.took_ms;
+    return event;
+}
+
 std::optional<std::chrono::seconds> ban_wait(const shield::BanList* bans, const Client& client,
                                              std::int64_t now_ms) {
     if (bans == nullptr) return std::nullopt;

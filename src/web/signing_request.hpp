@@ -16,6 +16,7 @@
 #include "shield/asn_table.hpp"
 #include "shield/ban_list.hpp"
 #include "shield/network.hpp"
+#include "shield/proof_of_work.hpp"
 #include "signatures/signing_event.hpp"
 
 namespace rempart::web::signing {
@@ -39,6 +40,11 @@ std::optional<std::chrono::seconds> ban_wait(const shield::BanList* bans, const 
 // The event of an attempt, with what the request tells; the handler adds the rest.
 signatures::SigningEvent base_event(const http::Request& request, const Client& client,
                                     const Petition* petition);
+// The event of a proposal or a report (`kind`), with what its proof of work tells, for the
+// defence to watch as it watches signing.
+signatures::SigningEvent submission_event(const http::Request& request, const Client& client,
+                                          signatures::SigningEvent::Kind kind,
+                                          const shield::PowClaims& solved);
 
 // 303 to `location`, never cached.
 http::Response redirect(std::string location);

@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "client/signing_client.hpp"
+#include "defence/model/incident_record.hpp"
 #include "support/server_process.hpp"
 #include "support/store_query.hpp"
 
@@ -115,7 +116,7 @@ TEST_F(Evidence, ExportWritesBothFilesWithTheirChecksumsAndRecordsThem) {
     }
 
     const auto root = boost::json::parse(json);
-    EXPECT_EQ(root.at("format_version").as_int64(), 1);
+    EXPECT_EQ(root.at("format_version").as_int64(), defence::evidence_format_version);
     EXPECT_EQ(std::to_string(root.at("incident").at("id").as_int64()), incident_);
     EXPECT_EQ(root.at("incident").at("petition").at("slug").as_string(), "noel");
     EXPECT_GE(root.at("summary").at("events").as_int64(), 20);

@@ -31,7 +31,7 @@ Attempt attempt_of(const signatures::SigningEvent& event, Traits traits, const T
         if (!trusted_network) attempt.keys[index(Dimension::confirm_network)] = event.network;
         return attempt;
     }
-    if (event.kind != Kind::attempt) return attempt;
+    if (event.kind == Kind::withdrawal) return attempt;
     attempt.keys[index(Dimension::name)] = event.name_key;
     attempt.keys[index(Dimension::comment)] = event.comment_key;
     if (!trust || !trust->trusts_domain(attempt.petition_id, event.email_domain))
@@ -43,6 +43,24 @@ Attempt attempt_of(const signatures::SigningEvent& event, Traits traits, const T
     attempt.keys[index(Dimension::user_agent)] = event.user_agent;
     attempt.keys[index(Dimension::automation)] = automation_key(traits);
     return attempt;
+}
+
+DetectorConfig submission_detector_config() {
+    DetectorConfig config;
+    config.window = std::chrono::seconds(3600);
+    config.rules = {{
+        {10, 0.20, 0},  // name: one author behind a fifth of the proposals
+        {10, 0.20, 0},  // comment: the same title, or the same report's reason
+        {10, 0.30, 5},  // email_domain
+        {30, 2.0, 0},   // network: left to the rate limits
+        {10, 0.30, 5},  // as
+        {30, 2.0, 0},   // user_agent
+        {30, 2.0, 0},   // confirm_network: proposals' confirmations are not counted
+        {10, 0.30, 0},  // automation
+    }};
+    config.petition_prior = 20;
+    config.max_window_events = 10000;
+    return config;
 }
 
 Detector::Detector(DetectorConfig config) : config_(std::move(config)) {

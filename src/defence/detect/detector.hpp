@@ -41,8 +41,9 @@ struct Attempt {
 };
 
 // The keys of a signing event. A confirmation counts under its confirm_network only; a
-// withdrawal under nothing. With `trust`, a trusted mail domain is not counted, and an
-// address in a trusted network counts under no network, AS or data-centre key.
+// withdrawal under nothing; a proposal or a report as an attempt. With `trust`, a trusted mail
+// domain is not counted, and an address in a trusted network counts under no network, AS or
+// data-centre key.
 Attempt attempt_of(const signatures::SigningEvent& event, Traits traits = 0,
                    const TrustList* trust = nullptr);
 
@@ -98,6 +99,13 @@ struct DetectorConfig {
     JudgeRules judge;
     TraitRules traits;
 };
+
+// How the site's proposals and reports are watched: they come a few an hour where
+// signatures come hundreds a minute, so the window is an hour and the counts are small.
+// The judgement is the same: repetition alone is only watched (a crowd proposing the
+// petition the news spoke of, members reporting an offensive one), and only signs of
+// automation act.
+DetectorConfig submission_detector_config();
 
 // A network or AS a cluster came from: how many of the cluster's attempts, and how many
 // attempts it sent in the window in all (a network that sends little else is the attack's).

@@ -68,6 +68,7 @@ void summary(CsvText& csv, const Report& r) {
     s.row({"format", "rempart-incident-evidence " + number(evidence_format_version)});
     s.row({"incident", number(i.id)});
     s.row({"incident_state", i.state});
+    s.row({"subject", std::string(to_string(i.subject))});
     s.row({"petition", i.petition_slug});
     s.row({"petition_title", i.petition_title});
     s.row({"opened_utc", utc_text(i.opened_ms)});

@@ -37,8 +37,12 @@ json::object incident_json(const Incident& i) {
     json::object o;
     o["id"] = i.id;
     o["state"] = i.state;
-    o["petition"] =
-        json::object{{"id", i.petition_id}, {"slug", i.petition_slug}, {"title", i.petition_title}};
+    o["subject"] = to_string(i.subject);
+    if (i.subject == Subject::signatures)
+        o["petition"] = json::object{
+            {"id", i.petition_id}, {"slug", i.petition_slug}, {"title", i.petition_title}};
+    else
+        o["petition"] = nullptr;
     put_time(o, "opened", i.opened_ms);
     o["quarantined_at_opening"] = i.quarantined;
     return o;

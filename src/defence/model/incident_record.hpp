@@ -19,8 +19,10 @@ namespace rempart::defence {
 inline constexpr std::size_t sample_limit = 50;
 
 // Raised when the evidence files' layout changes in a way a reader must know about;
-// written in both files and recorded with each export.
-inline constexpr std::int64_t evidence_format_version = 1;
+// written in both files and recorded with each export. 2: an incident has a subject, and
+// for proposals or reports it names no petition and its "signatures" are the items it set
+// aside (a proposal's author and title, a report's reason).
+inline constexpr std::int64_t evidence_format_version = 2;
 
 // A cluster as the evidence shows it, with what the files add to the one Cluster.
 struct ClusterEvidence {

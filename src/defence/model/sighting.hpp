@@ -6,11 +6,13 @@
 #include <string>
 
 #include "defence/model/dimension.hpp"
+#include "defence/model/subject.hpp"
 
 namespace rempart::defence {
 
 struct Sighting {
-    std::int64_t petition_id = 0;
+    Subject subject = Subject::signatures;
+    std::int64_t petition_id = 0;  // 0 for proposals and reports: the whole site
     // Read from the store with the row; the detector knows petitions by their id only.
     std::string petition_slug;
     Dimension dimension = Dimension::name;

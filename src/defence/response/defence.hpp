@@ -28,6 +28,8 @@ namespace rempart::defence {
 
 struct DefenceOptions {
     detect::DetectorConfig detector;
+    // For proposals and reports: one window each for the whole site.
+    detect::DetectorConfig submissions = detect::submission_detector_config();
     // How long new attempts carrying an incident's key start quarantined, and the
     // petition's proof of work stays harder, without a moderator's word.
     std::chrono::seconds hold{3600};
@@ -50,6 +52,13 @@ class Defence {
     // of them escapes the quarantine. Without them it is only watched.
     bool observe(signatures::SigningEvent& event, const std::string& petition_slug);
 
+    // The same for a proposal or a report (the event's kind says which), watched in its
+    // subject's own window across the site. Returns true when it must start set aside, out
+    // of the moderators' queue. Acting holds the subject's proposals or reports, bans and
+    // raises the form's proof of work; it never touches a petition's signatures, even the
+    // reported one's.
+    bool observe_submission(signatures::SigningEvent& event);
+
     // The values organisers trust, as the store holds them now.
     void set_trust(detect::TrustList trust);
 
@@ -71,8 +80,14 @@ class Defence {
         std::vector<std::string> raised_networks;
         std::int64_t until_ms() const { return cluster.held_until_ms.value_or(0); }
     };
+    // Acts on a finding; `petition_slug` names a signatures' petition, empty otherwise.
     void record(const detect::Finding& finding, const std::string& petition_slug);
     void watch(const detect::Finding& finding);
+    // The attempt through its subject's detector: acts on or watches what stands out, and
+    // says whether the attempt starts held. Called with the mutex held.
+    bool judge(detect::Attempt attempt, Subject subject, const std::string& petition_slug);
+    bool held(const detect::Attempt& attempt, Subject subject) const;
+    detect::Detector& detector_of(Subject subject);
 
     // What the incident's write needs when it runs on the writer thread: shared, so that a
     // Defence gone meanwhile (at shutdown, in tests) leaves it valid.
@@ -88,6 +103,8 @@ class Defence {
     std::shared_ptr<Shared> shared_;
     std::mutex mutex_;
     detect::Detector detector_;
+    detect::Detector proposals_;
+    detect::Detector reports_;
     detect::TrustList trust_;
     std::vector<Held> held_;
 };

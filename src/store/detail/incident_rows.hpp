@@ -11,8 +11,9 @@ namespace rempart::store {
 // "i.id, ..." over incident_tables, read by read_incident_row from column 0; a statement
 // may select more columns after them.
 extern const std::string_view incident_columns;
-inline constexpr int incident_column_count = 8;
-// "FROM incidents i JOIN petitions p ON p.id = i.petition_id ", to be followed by WHERE.
+inline constexpr int incident_column_count = 9;
+// "FROM incidents i LEFT JOIN petitions p ON p.id = i.petition_id ", to be followed by
+// WHERE: proposals and reports name no petition.
 extern const std::string_view incident_tables;
 defence::Incident read_incident_row(const Statement& row);
 

@@ -14,7 +14,7 @@ namespace json = boost::json;
 
 IncidentRecord hand_made() {
     IncidentRecord r;
-    r.incident = {7, 3, "noel", "Noël sans Amazon", "open", 1605906300000, 40};
+    r.incident = {7, Subject::signatures, 3, "noel", "Noël sans Amazon", "open", 1605906300000, 40};
     ClusterEvidence name;
     name.cluster.id = 11;
     name.cluster.dimension = Dimension::name;
@@ -117,10 +117,10 @@ TEST(ExportJson, HoldsTheIncidentItsSourcesAndMaskedSamples) {
     const auto file = export_json(hand_made());
     EXPECT_EQ(file.filename, "incident-7.json");
     EXPECT_EQ(file.content_type, "application/json; charset=utf-8");
-    EXPECT_NE(file.bytes.find("\n  \"format_version\": 1,\n"), std::string::npos);  // pretty
+    EXPECT_NE(file.bytes.find("\n  \"format_version\": 2,\n"), std::string::npos);  // pretty
     const auto root = json::parse(file.bytes).as_object();
     EXPECT_EQ(root.at("format").as_string(), "rempart-incident-evidence");
-    EXPECT_EQ(root.at("format_version").as_int64(), 1);
+    EXPECT_EQ(root.at("format_version").as_int64(), defence::evidence_format_version);
     EXPECT_EQ(root.at("incident").at("id").as_int64(), 7);
     EXPECT_EQ(root.at("incident").at("petition").at("title").as_string(), "Noël sans Amazon");
     const auto& summary = root.at("summary");

@@ -276,3 +276,39 @@ TEST_F(DefenceTest, TrustedValuesMakeNoWatchAndAScriptsAttemptsGetTheirKey) {
 
 }  // namespace
 }  // namespace rempart::defence
+
+namespace rempart::defence {
+namespace {
+
+// Reports of the petition by a script: the reports are set aside and the report form's
+// proof of work raised, while the petition's own signing goes on untouched.
+TEST_F(DefenceTest, AFloodOfReportsNeverHoldsThePetitionsSignatures) {
+    shield::Difficulty difficulty(10000);
+    shield::BanList bans;
+    Defence defence(*store_, difficulty, bans, DefenceOptions{});
+    const std::int64_t t = 1'800'000'000'000;
+    int held = 0;
+    for (int i = 0; i < 12; ++i) {
+        auto report =
+            event("", t + i * 1000, "net:192.0." + std::to_string(i % 3) + ".0/24", "arnaque");
+        report.kind = signatures::SigningEvent::Kind::report;
+        held += defence.observe_submission(report);
+        EXPECT_EQ(report.automation, "robot");
+    }
+    EXPECT_EQ(held, 3);  // from the tenth, which opened the incident
+    count("SELECT 1");
+    EXPECT_EQ(count("SELECT COUNT(*) FROM incidents WHERE subject = 'reports'"), 1);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM incidents WHERE petition_id IS NOT NULL"), 0);
+    EXPECT_EQ(difficulty.required({"petition:~report"}, t / 1000 + 60),
+              DefenceOptions{}.raised_difficulty);
+    EXPECT_EQ(difficulty.required({"petition:p"}, t / 1000 + 60), 10000u);
+    // The same comment on the petition's signatures is not what the cluster holds.
+    EXPECT_FALSE(observe(defence, event("jeff", t + 20'000, "net:203.0.113.0/24", "arnaque"), "p"));
+    // A proposal with the reports' comment is another subject: not held either.
+    auto proposal = event("camille", t + 21'000, "net:203.0.113.0/24", "arnaque");
+    proposal.kind = signatures::SigningEvent::Kind::proposal;
+    EXPECT_FALSE(defence.observe_submission(proposal));
+}
+
+}  // namespace
+}  // namespace rempart::defence
