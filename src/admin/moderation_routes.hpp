@@ -40,6 +40,9 @@ std::string reason_label(AdminServices& services, const AdminContext& context,
 // GET /admin/moderation, GET /admin/moderation/{id},
 // POST /admin/moderation/{id}/hold|approve|reject|return|flag (moderators and admins).
 void add_moderation_routes(http::Router& router, ModerationServices& services);
+// GET|POST /admin/rejection-reasons, GET|POST /admin/rejection-reasons/{id},
+// POST /admin/rejection-reasons/{id}/retire|restore (admins).
+void add_reason_routes(http::Router& router, AdminServices& services);
 // GET|POST /admin/petitions/{id}/take-down, POST /admin/petitions/{id}/reports/dismiss.
 void add_take_down_routes(http::Router& router, ModerationServices& services);
 

@@ -27,6 +27,7 @@ http::Router server_routes(const RouteServices& services, ops::MetricsReaders me
     web::add_propose_routes(router, services.proposals);
     admin::add_moderation_routes(router, services.moderation);
     admin::add_take_down_routes(router, services.moderation);
+    admin::add_reason_routes(router, services.moderation.admin);
     web::add_search_routes(router, services.site, services.store.readers());
     web::add_petition_history_routes(router, services.site, services.store.readers());
     web::add_share_routes(router, services.site);

@@ -12,7 +12,9 @@ bool same_petition(const Petition& a, const Petition& b) {
            a.target_function == b.target_function && a.ends_at == b.ends_at &&
            a.language == b.language && a.edited_at == b.edited_at &&
            a.signatures_by_region == b.signatures_by_region &&
-           a.latest_signers == b.latest_signers && a.won_at == b.won_at && a.news == b.news;
+           a.latest_signers == b.latest_signers && a.won_at == b.won_at && a.news == b.news &&
+           // A refused petition's reason changes alone when an admin rewords it.
+           a.public_reason == b.public_reason && a.public_reason_code == b.public_reason_code;
 }
 
 }  // namespace

@@ -19,6 +19,7 @@ enum class ModerationError {
     reason_unknown,   // that reason is not on the list (or retired)
     note_required,    // sending back says what to change
     note_too_long,
+    reason_of_the_site,  // a seeded reason keeps the site's words: it is retired, not edited
 };
 
 constexpr std::string_view error_name(ModerationError error) {
@@ -35,6 +36,8 @@ constexpr std::string_view error_name(ModerationError error) {
             return "moderation.note_required";
         case ModerationError::note_too_long:
             return "moderation.note_too_long";
+        case ModerationError::reason_of_the_site:
+            return "moderation.reason_of_the_site";
     }
     return "moderation.unknown";
 }

@@ -331,18 +331,4 @@ std::vector<std::int64_t> lags_since(Database& db, std::int64_t since) {
     return lags;
 }
 
-std::vector<RejectionReason> rejection_reasons(Database& db, bool with_retired) {
-    auto& select = db.prepare(
-        "SELECT id, code, label, public_text, hidden, retired_at IS NOT NULL "
-        "FROM rejection_reasons WHERE ?1 OR retired_at IS NULL ORDER BY id");
-    select.bind(1, std::int64_t{with_retired ? 1 : 0});
-    std::vector<RejectionReason> reasons;
-    while (select.step())
-        reasons.push_back({select.column_int(0), select.column_text(1), select.column_text(2),
-                           select.column_text(3), select.column_int(4) != 0,
-                           select.column_int(5) != 0});
-    select.reset();
-    return reasons;
-}
-
 }  // namespace rempart::store

@@ -12,6 +12,7 @@
 #include "petitions/moderation.hpp"
 #include "petitions/petition.hpp"
 #include "store/database.hpp"
+#include "store/reason_repository.hpp"
 
 namespace rempart::store {
 
@@ -117,16 +118,5 @@ Result<Submission> moderate(Database& db, std::int64_t petition_id,
 
 // The lags (seconds) of the decisions taken since `since`.
 std::vector<std::int64_t> lags_since(Database& db, std::int64_t since);
-
-struct RejectionReason {
-    std::int64_t id = 0;
-    std::string code;  // a reason of the site's own words (locales/), or empty
-    std::string label;
-    std::string public_text;
-    bool hidden = false;
-    bool retired = false;
-};
-// The admins' list, in its order; retired ones only when asked.
-std::vector<RejectionReason> rejection_reasons(Database& db, bool with_retired);
 
 }  // namespace rempart::store

@@ -46,6 +46,16 @@ TEST(Catalog, ReplacingWithTheSameContentKeepsTheGeneration) {
     EXPECT_EQ(catalog.current()->generation, generation + 1);
 }
 
+TEST(Catalog, ARefusedPetitionsReasonRewordedIsAChange) {
+    Catalog catalog;
+    auto refused = petition(1, "a", PetitionState::rejected);
+    refused.public_reason = "Une rue.";
+    EXPECT_TRUE(catalog.replace({refused}));
+    refused.public_reason = "Une seule rue.";
+    EXPECT_TRUE(catalog.replace({refused}));
+    EXPECT_EQ(catalog.current()->find("a")->public_reason, "Une seule rue.");
+}
+
 TEST(Catalog, AnOldSnapshotStaysValidAfterReplacement) {
     Catalog catalog;
     catalog.replace({petition(1, "a", PetitionState::published)});

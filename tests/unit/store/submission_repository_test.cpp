@@ -175,3 +175,53 @@ TEST_F(SubmissionRepository, ANewLinkReplacesTheNonceAndMailboxesFindTheirPropos
 
 }  // namespace
 }  // namespace rempart::store
+
+namespace rempart::store {
+namespace {
+
+TEST_F(SubmissionRepository, AdminsAddEditAndRetireTheirOwnReasons) {
+    const auto site_count = rejection_reasons(*db_, false).size();
+    const auto added = add_rejection_reason(*db_, {"Locale", "Une seule rue.", false});
+    ASSERT_TRUE(added.ok());
+    EXPECT_EQ(rejection_reasons(*db_, false).size(), site_count + 1);
+
+    const auto before = edit_rejection_reason(*db_, *added, {"Trop locale", "Une rue.", true});
+    ASSERT_TRUE(before.ok());
+    EXPECT_EQ(before->label, "Locale");
+    const auto after = find_rejection_reason(*db_, *added);
+    ASSERT_TRUE(after);
+    EXPECT_EQ(after->label, "Trop locale");
+    EXPECT_TRUE(after->hidden);
+
+    // The site's own reasons keep their words; unknown ones are said so.
+    const auto duplicate = rejection_reasons(*db_, false).front();
+    ASSERT_EQ(duplicate.code, "duplicate");
+    EXPECT_EQ(edit_rejection_reason(*db_, duplicate.id, {"x", "y", false}).error().code,
+              ModerationError::reason_of_the_site);
+    EXPECT_EQ(edit_rejection_reason(*db_, 999, {"x", "y", false}).error().code,
+              ModerationError::reason_unknown);
+    EXPECT_EQ(retire_rejection_reason(*db_, 999, t0).error().code,
+              ModerationError::reason_unknown);
+
+    // A retired reason is no longer offered and can no longer be given; past decisions and
+    // their count keep it; it can be offered again.
+    const auto first = propose("Ouvrir la piscine", t0);
+    ASSERT_TRUE(confirm_submission(*db_, first.petition.id, t0 + 1).ok());
+    ASSERT_TRUE(step(first.petition.id, ModerationStep::reject, mo_, t0 + 2, *added).ok());
+    ASSERT_TRUE(retire_rejection_reason(*db_, *added, t0 + 3).ok());
+    EXPECT_EQ(rejection_reasons(*db_, false).size(), site_count);
+    EXPECT_EQ(rejection_reasons(*db_, true).size(), site_count + 1);
+    EXPECT_EQ(rejection_reason_uses(*db_).at(*added), 1);
+    EXPECT_EQ(find_submission(*db_, first.petition.id)->reason_text, "Une rue.");
+    const auto second = propose("Fermer la rue", t0 + 10, "fermer-la-rue");
+    ASSERT_TRUE(confirm_submission(*db_, second.petition.id, t0 + 11).ok());
+    EXPECT_EQ(step(second.petition.id, ModerationStep::reject, mo_, t0 + 12, *added)
+                  .error()
+                  .code,
+              ModerationError::reason_unknown);
+    ASSERT_TRUE(retire_rejection_reason(*db_, *added, std::nullopt).ok());
+    EXPECT_TRUE(step(second.petition.id, ModerationStep::reject, mo_, t0 + 13, *added).ok());
+}
+
+}  // namespace
+}  // namespace rempart::store
