@@ -120,6 +120,8 @@ inline constexpr std::string_view gate_mode_set = "GATE_MODE_SET";
 inline constexpr std::string_view settings_changed = "SETTINGS_CHANGED";
 // A petition was proposed on the web and waits for its author's confirmation: petition=, ip=.
 inline constexpr std::string_view proposal_received = "PROPOSAL_RECEIVED";
+// Someone supported a proposal that gathers supporters before the queue: petition=, ip=.
+inline constexpr std::string_view proposal_supported = "PROPOSAL_SUPPORTED";
 // A proposal was refused before anything was written: verdict= (as signing's), ip=.
 inline constexpr std::string_view proposal_refused = "PROPOSAL_REFUSED";
 // A moderator took a step on a proposal: petition=, step= (hold, approve, reject, return,
@@ -154,7 +156,7 @@ inline constexpr std::string_view all[] = {
     qr_failed,           news_sending,        news_queued,         news_left,
     news_answered,       card_failed,         settings_changed,    proposal_received,
     proposal_refused,    proposal_moderated,  petition_reported,   report_refused,
-    petition_taken_down,
+    petition_taken_down, proposal_supported,
 };
 
 }  // namespace rempart::log_event

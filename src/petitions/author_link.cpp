@@ -10,6 +10,7 @@ namespace rempart {
 namespace {
 
 constexpr std::string_view purpose = "author_link";
+constexpr std::string_view support_purpose = "support_link";
 constexpr std::size_t longest_id = 19;  // digits of the largest int64
 
 std::string mac_of(std::string_view secret, std::int64_t petition_id, std::string_view nonce) {
@@ -37,16 +38,33 @@ std::optional<std::int64_t> author_link_id(std::string_view token) {
     return id;
 }
 
-bool author_link_matches(std::string_view secret, std::string_view token, std::int64_t petition_id,
-                         std::string_view nonce) {
-    if (nonce.empty()) return false;
-    const auto expected = author_link_token(secret, petition_id, nonce);
+namespace {
+
+// Every character compared whatever the first difference, so that timing tells nothing.
+bool same_link(std::string_view expected, std::string_view token) {
     if (expected.size() != token.size()) return false;
-    // Every character compared whatever the first difference, so that timing tells nothing.
     unsigned char differs = 0;
     for (std::size_t i = 0; i < expected.size(); ++i)
         differs |= static_cast<unsigned char>(expected[i] ^ token[i]);
     return differs == 0;
+}
+
+}  // namespace
+
+bool author_link_matches(std::string_view secret, std::string_view token, std::int64_t petition_id,
+                         std::string_view nonce) {
+    if (nonce.empty()) return false;
+    return same_link(author_link_token(secret, petition_id, nonce), token);
+}
+
+std::string support_link_token(std::string_view secret, std::int64_t petition_id) {
+    return std::to_string(petition_id) + "-" +
+           signatures::keyed_hash(secret, support_purpose, std::to_string(petition_id));
+}
+
+bool support_link_matches(std::string_view secret, std::string_view token,
+                          std::int64_t petition_id) {
+    return same_link(support_link_token(secret, petition_id), token);
 }
 
 std::string new_author_link_nonce() {

@@ -23,6 +23,13 @@ std::optional<std::int64_t> author_link_id(std::string_view token);
 bool author_link_matches(std::string_view secret, std::string_view token, std::int64_t petition_id,
                          std::string_view nonce);
 
+// The link an author sends to the supporters a proposal needs before the queue:
+// "<petition id>-<keyed hash>", under another purpose than the author's own, so that a
+// supporter's link opens nothing of the author's. It names the proposal for good.
+std::string support_link_token(std::string_view secret, std::int64_t petition_id);
+bool support_link_matches(std::string_view secret, std::string_view token,
+                          std::int64_t petition_id);
+
 // A fresh nonce: 18 random bytes, URL-safe base64.
 std::string new_author_link_nonce();
 

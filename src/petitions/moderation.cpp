@@ -31,6 +31,8 @@ std::string_view to_string(SubmissionStage stage) {
     switch (stage) {
         case SubmissionStage::unconfirmed:
             return "unconfirmed";
+        case SubmissionStage::gathering:
+            return "gathering";
         case SubmissionStage::waiting:
             return "waiting";
         case SubmissionStage::returned:

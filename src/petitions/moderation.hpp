@@ -58,6 +58,7 @@ QueueStanding standing_of(std::int64_t waited, const ModerationRules& rules);
 // Where a proposal is, read from its row.
 enum class SubmissionStage {
     unconfirmed,  // the author has not confirmed by mail yet
+    gathering,    // confirmed, and waiting for the supporters the site asks for first
     waiting,      // in the queue
     returned,     // sent back to its author with a note
     published,    // approved (and maybe closed or archived since)

@@ -17,6 +17,7 @@ SubmissionSettings read_submission_settings(config::File& file) {
     section.texts("watched_words", settings.watched_words);
     section.integer("long_queue_from", 1, 1000000, settings.long_queue_from);
     section.integer("digest_hour", -1, 23, settings.digest_hour);
+    section.integer("supporters_needed", 0, 100, settings.supporters_needed);
     if (rules.nearly_overdue_after_days > rules.overdue_after_days)
         section.refuse("nearly_overdue_after_days must not be past overdue_after_days");
     return settings;

@@ -26,6 +26,9 @@ struct SubmissionSettings {
     // Moderators get one mail a day from this hour (UTC) saying what waits, when anything
     // does; -1: never.
     std::int64_t digest_hour = 7;
+    // Supporters who confirm by mail before a proposal reaches the queue, as e-petitions'
+    // sponsors do: 0, none.
+    std::int64_t supporters_needed = 0;
 };
 
 SubmissionSettings read_submission_settings(config::File& file);

@@ -21,6 +21,24 @@ MailTexts proposal_link_mail(const Messages& messages, Language language, const 
         say("propose_mail.link_link"), {say("propose_mail.keep_link")}, say("mail.sign_off"));
 }
 
+MailTexts support_mail(const Messages& messages, Language language, const SiteSettings& site,
+                       const SupportMail& mail) {
+    const Placeholders values{{"title", mail.title},
+                              {"site", site.name},
+                              {"needed", format_number(language, mail.needed)}};
+    const auto say = [&](std::string_view key) {
+        return fill(messages.text(language, key), values);
+    };
+    if (mail.to_author)
+        return notice_texts(language, say("support_mail.ready_subject"),
+                            {say("support_mail.ready_intro")}, mail.link,
+                            say("propose_mail.link_link"), {}, say("mail.sign_off"));
+    return notice_texts(language, say("support_mail.confirm_subject"),
+                        {say("support_mail.confirm_intro")}, mail.link,
+                        say("support_mail.confirm_link"), {say("support_mail.not_you")},
+                        say("mail.sign_off"));
+}
+
 MailTexts proposal_decision_mail(const Messages& messages, Language language,
                                  const SiteSettings& site, const ProposalDecision& decision) {
     const Placeholders values{{"title", decision.title},

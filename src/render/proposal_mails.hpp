@@ -19,6 +19,17 @@ struct ProposalLink {
 MailTexts proposal_link_mail(const Messages& messages, Language language, const SiteSettings& site,
                              const ProposalLink& proposal);
 
+// A supporter's link to confirm their support; or the author's word that the supporters
+// the site asks for are there and the proposal now waits for the moderators.
+struct SupportMail {
+    std::string title;
+    std::string link;  // {base_url}/support/confirm/{token}, or the author's private page
+    bool to_author = false;
+    std::int64_t needed = 0;
+};
+MailTexts support_mail(const Messages& messages, Language language, const SiteSettings& site,
+                       const SupportMail& mail);
+
 enum class ProposalOutcome { published, rejected, sent_back, removed };
 
 struct ProposalDecision {

@@ -79,8 +79,8 @@ std::string render_propose(const SiteView& view, Language language, const Propos
         item.set("slug", petition.slug);
         item.set("title", petition.title);
         set_text(item, "summary", petition.summary);
-        item.set("count", view.messages.plural(language, "petition.signatures",
-                                               petition.signature_count));
+        item.set("count",
+                 view.messages.plural(language, "petition.signatures", petition.signature_count));
         similar.push_back(item);
     }
     data.set("similar", similar);
@@ -125,6 +125,14 @@ std::string render_author_page(const SiteView& view, Language language,
                  : text(view, language, "author.stage_" + stage));
     data.set("unconfirmed", page.stage == SubmissionStage::unconfirmed);
     data.set("published", page.stage == SubmissionStage::published);
+    const bool gathering = page.stage == SubmissionStage::gathering;
+    data.set("gathering", gathering);
+    data.set("support_link", page.support_link);
+    if (gathering)
+        data.set("supporters_text",
+                 fill(text(view, language, "author.supporters"),
+                      {{"count", format_number(language, page.supporters)},
+                       {"needed", format_number(language, page.supporters_needed)}}));
     const bool editable = page.stage == SubmissionStage::unconfirmed ||
                           page.stage == SubmissionStage::waiting ||
                           page.stage == SubmissionStage::returned;

@@ -44,6 +44,10 @@ struct AuthorPageView {
     std::vector<ProposalError> errors;
     std::string notice_key;  // a word after an action: confirmed, saved
     std::int64_t overdue_days = 14;
+    // Before the queue, when the site asks for supporters: how many, and the link to send.
+    std::int64_t supporters = 0;
+    std::int64_t supporters_needed = 0;
+    std::string support_link;
 };
 std::string render_author_page(const SiteView& view, Language language, const AuthorPageView& page);
 

@@ -35,6 +35,8 @@ Result<std::unique_ptr<Templates>> Templates::load() {
         {"templates/web/propose_link.mustache", &p.propose_link},
         {"templates/web/author.mustache", &p.author},
         {"templates/web/report.mustache", &p.report},
+        {"templates/web/support.mustache", &p.support},
+        {"templates/web/support_confirm.mustache", &p.support_confirm},
     };
     for (const auto& [path, slot] : files) {
         const auto text = embedded::find(path);

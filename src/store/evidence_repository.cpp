@@ -3,6 +3,7 @@
 
 #include "defence/model/errors.hpp"
 #include "store/ban_repository.hpp"
+#include "store/detail/evidence_rows.hpp"
 #include "store/detail/incident_rows.hpp"
 #include "store/detail/submission_evidence.hpp"
 #include "store/incident_repository.hpp"
@@ -73,10 +74,6 @@ Statement& prepare_scoped(Database& db, const char* sql, const Scope& scope) {
     return statement;
 }
 
-std::string text_or_empty(const Statement& s, int index) {
-    return s.column_is_null(index) ? std::string() : s.column_text(index);
-}
-
 Result<void> load_events(Database& db, const Scope& scope, IncidentRecord& record) {
     auto& sources = prepare_scoped(
         db,
@@ -87,13 +84,7 @@ Result<void> load_events(Database& db, const Scope& scope, IncidentRecord& recor
         "MAX(last_ms)"
         " FROM refused GROUP BY network, asn, verdict",
         scope);
-    while (sources.step())
-        record.sources.push_back({sources.column_text(0), sources.column_text(1),
-                                  sources.column_optional_int(2), sources.column_text(3),
-                                  sources.column_int(4), sources.column_int(5),
-                                  sources.column_int(6)});
-    if (auto ok = sources.status(); !ok) return ok;
-    sources.reset();
+    if (auto ok = read_source_rows(sources, record.sources); !ok) return ok;
 
     auto& minutes =
         prepare_scoped(db,
@@ -104,23 +95,14 @@ Result<void> load_events(Database& db, const Scope& scope, IncidentRecord& recor
                        " UNION ALL SELECT minute_ms, verdict, SUM(attempts) FROM refused"
                        " GROUP BY minute_ms, verdict) GROUP BY minute, verdict",
                        scope);
-    while (minutes.step())
-        record.minutes.push_back(
-            {minutes.column_int(0), minutes.column_text(1), minutes.column_int(2)});
-    if (auto ok = minutes.status(); !ok) return ok;
-    minutes.reset();
+    if (auto ok = read_minute_rows(minutes, record.minutes); !ok) return ok;
 
     auto& agents = prepare_scoped(
         db,
         REMPART_INCIDENT_EVENTS
         "SELECT user_agent, COUNT(*), MIN(at_ms), MAX(at_ms) FROM events GROUP BY user_agent",
         scope);
-    while (agents.step())
-        record.user_agents.push_back({agents.column_text(0), agents.column_int(1),
-                                      agents.column_int(2), agents.column_int(3)});
-    auto status = agents.status();
-    agents.reset();
-    return status;
+    return read_user_agent_rows(agents, record.user_agents);
 }
 
 Result<void> load_signatures(Database& db, const Scope& scope, IncidentRecord& record) {
@@ -142,23 +124,7 @@ Result<void> load_signatures(Database& db, const Scope& scope, IncidentRecord& r
                        " ORDER BY created_at, id LIMIT ?4",
                        scope);
     samples.bind(4, static_cast<std::int64_t>(sample_limit));
-    while (samples.step()) {
-        SignatureSample s;
-        s.id = samples.column_int(0);
-        s.name = samples.column_text(1);
-        s.email = samples.column_text(2);
-        s.email_domain = samples.column_text(3);
-        s.postcode = text_or_empty(samples, 4);
-        s.comment = samples.column_text(5);
-        s.state = samples.column_text(6);
-        s.created_s = samples.column_int(7);
-        s.confirmed_s = samples.column_optional_int(8);
-        s.ip = samples.column_text(9);
-        record.samples.push_back(std::move(s));
-    }
-    auto status = samples.status();
-    samples.reset();
-    return status;
+    return read_sample_rows(samples, record.samples);
 }
 
 // Names and comments are stored as keyed hashes: one text as typed tells a reader what

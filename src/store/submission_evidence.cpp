@@ -1,6 +1,8 @@
 // The evidence of an incident about proposals or reports.
 #include "store/detail/submission_evidence.hpp"
 
+#include "store/detail/evidence_rows.hpp"
+
 namespace rempart::store {
 namespace {
 
@@ -46,36 +48,21 @@ Result<void> load_events(Database& db, std::string_view kind, IncidentRecord& re
                                    "SELECT ip, network, asn, verdict, COUNT(*), MIN(at_ms), "
                                    "MAX(at_ms) FROM events GROUP BY ip, network, asn, verdict",
                                    kind, id);
-    while (sources.step())
-        record.sources.push_back({sources.column_text(0), sources.column_text(1),
-                                  sources.column_optional_int(2), sources.column_text(3),
-                                  sources.column_int(4), sources.column_int(5),
-                                  sources.column_int(6)});
-    if (auto ok = sources.status(); !ok) return ok;
-    sources.reset();
+    if (auto ok = read_source_rows(sources, record.sources); !ok) return ok;
 
     auto& minutes = prepare_scoped(db,
                                    REMPART_SUBMISSION_EVENTS
                                    "SELECT (at_ms / 60000) * 60000 AS minute, verdict, COUNT(*) "
                                    "FROM events GROUP BY minute, verdict",
                                    kind, id);
-    while (minutes.step())
-        record.minutes.push_back(
-            {minutes.column_int(0), minutes.column_text(1), minutes.column_int(2)});
-    if (auto ok = minutes.status(); !ok) return ok;
-    minutes.reset();
+    if (auto ok = read_minute_rows(minutes, record.minutes); !ok) return ok;
 
     auto& agents = prepare_scoped(
         db,
         REMPART_SUBMISSION_EVENTS
         "SELECT user_agent, COUNT(*), MIN(at_ms), MAX(at_ms) FROM events GROUP BY user_agent",
         kind, id);
-    while (agents.step())
-        record.user_agents.push_back({agents.column_text(0), agents.column_int(1),
-                                      agents.column_int(2), agents.column_int(3)});
-    auto status = agents.status();
-    agents.reset();
-    return status;
+    return read_user_agent_rows(agents, record.user_agents);
 }
 
 // The items set aside, as the record's samples: state, then the earliest few.
@@ -98,34 +85,21 @@ Result<void> load_items(Database& db, bool proposals, IncidentRecord& record) {
     auto& samples = db.prepare(
         proposals
             ? "SELECT s.petition_id, s.author_name, s.author_email, COALESCE(e.email_domain, ''), "
-              "p.title, CASE WHEN s.set_aside = 1 AND s.decided_at IS NULL THEN 'set_aside' WHEN "
+              "NULL, p.title, CASE WHEN s.set_aside = 1 AND s.decided_at IS NULL THEN 'set_aside' "
+              "WHEN "
               "p.state = 'pending' THEN 'waiting' ELSE p.state END, s.proposed_at, "
               "s.confirmed_at, COALESCE(e.ip, '') FROM submissions s JOIN petitions p ON p.id = "
               "s.petition_id JOIN incident_clusters c ON c.id = s.set_aside_by LEFT JOIN "
               "submission_events e ON e.kind = 'proposal' AND e.petition_id = s.petition_id "
               "WHERE c.incident_id = ?1 ORDER BY s.proposed_at, s.petition_id LIMIT ?2"
-            : "SELECT r.id, '', '', '', r.reason, CASE WHEN r.set_aside = 1 AND r.handled_at IS "
+            : "SELECT r.id, '', '', '', NULL, r.reason, CASE WHEN r.set_aside = 1 AND r.handled_at "
+              "IS "
               "NULL THEN 'set_aside' WHEN r.handled_at IS NULL THEN 'open' ELSE 'closed' END, "
               "r.at, NULL, COALESCE(e.ip, '') FROM petition_reports r JOIN incident_clusters c "
               "ON c.id = r.set_aside_by LEFT JOIN submission_events e ON e.kind = 'report' AND "
               "e.report_id = r.id WHERE c.incident_id = ?1 ORDER BY r.at, r.id LIMIT ?2");
     samples.bind(1, record.incident.id).bind(2, static_cast<std::int64_t>(sample_limit));
-    while (samples.step()) {
-        SignatureSample s;
-        s.id = samples.column_int(0);
-        s.name = samples.column_text(1);
-        s.email = samples.column_text(2);
-        s.email_domain = samples.column_text(3);
-        s.comment = samples.column_text(4);
-        s.state = samples.column_text(5);
-        s.created_s = samples.column_int(6);
-        s.confirmed_s = samples.column_optional_int(7);
-        s.ip = samples.column_text(8);
-        record.samples.push_back(std::move(s));
-    }
-    auto status = samples.status();
-    samples.reset();
-    return status;
+    return read_sample_rows(samples, record.samples);
 }
 
 }  // namespace

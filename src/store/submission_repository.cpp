@@ -1,6 +1,8 @@
 // Proposals and their moderation in the store: the submissions table beside the petitions.
 #include "store/submission_repository.hpp"
 
+#include <algorithm>
+
 #include <sqlite3.h>
 
 #include "petitions/errors.hpp"
@@ -17,7 +19,10 @@ SubmissionStage Submission::stage() const {
             return SubmissionStage::removed;
         case PetitionState::pending:
             if (!confirmed_at) return SubmissionStage::unconfirmed;
-            return waiting_since ? SubmissionStage::waiting : SubmissionStage::returned;
+            if (waiting_since) return SubmissionStage::waiting;
+            // Supporters are gathered once, before the queue's first look.
+            if (!returned_at && supporters < supporters_needed) return SubmissionStage::gathering;
+            return SubmissionStage::returned;
         default:
             return SubmissionStage::published;
     }
@@ -34,7 +39,9 @@ constexpr std::string_view submission_columns =
     "s.confirmed_at, s.waiting_since, s.waited, s.returned_at, s.return_note, s.held_by, "
     "s.held_until, COALESCE(h.email, ''), COALESCE(f.email, ''), s.flag_note, s.decided_at, "
     "COALESCE(d.email, ''), s.reason_id, s.decision_note, s.lag, s.checks, "
-    "COALESCE(r.code, ''), COALESCE(r.public_text, ''), COALESCE(r.hidden, 0), s.link_nonce "
+    "COALESCE(r.code, ''), COALESCE(r.public_text, ''), COALESCE(r.hidden, 0), s.link_nonce, "
+    "s.supporters_needed, (SELECT COUNT(*) FROM proposal_supporters u WHERE u.petition_id = "
+    "s.petition_id AND u.confirmed_at IS NOT NULL) "
     "FROM submissions s "
     "LEFT JOIN users h ON h.id = s.held_by LEFT JOIN users f ON f.id = s.flagged_by "
     // A take-down's reason, once it was taken down; the rejection's before.
@@ -73,6 +80,8 @@ std::optional<Submission> select_submission(Database& db, std::int64_t id) {
         s.reason_text = select.column_text(22);
         s.reason_hidden = select.column_int(23) != 0;
         s.link_nonce = select.column_text(24);
+        s.supporters_needed = select.column_int(25);
+        s.supporters = select.column_int(26);
         found = std::move(s);
     }
     select.reset();
@@ -160,15 +169,17 @@ Result<void> replace_author_link(Database& db, std::int64_t petition_id, std::st
     return update.run();
 }
 
-Result<Submission> confirm_submission(Database& db, std::int64_t petition_id, std::int64_t now) {
+Result<Submission> confirm_submission(Database& db, std::int64_t petition_id, std::int64_t now,
+                                      std::int64_t supporters_needed) {
     auto submission = find_submission(db, petition_id);
     if (!submission)
         return make_error(PetitionError::not_found, "no proposal " + std::to_string(petition_id));
     if (submission->stage() != SubmissionStage::unconfirmed) return std::move(*submission);
     auto& update = db.prepare(
-        "UPDATE submissions SET confirmed_at = ?2, waiting_since = ?2 "
+        "UPDATE submissions SET confirmed_at = ?2, supporters_needed = ?3, "
+        "waiting_since = CASE WHEN ?3 > 0 THEN NULL ELSE ?2 END "
         "WHERE petition_id = ?1 AND confirmed_at IS NULL");
-    update.bind(1, petition_id).bind(2, now);
+    update.bind(1, petition_id).bind(2, now).bind(3, std::max<std::int64_t>(0, supporters_needed));
     if (auto changed = changed_one(db, update); !changed) return changed.error();
     return std::move(*find_submission(db, petition_id));
 }

@@ -51,6 +51,8 @@ struct Submission {
     std::string decision_note;
     std::optional<std::int64_t> lag;
     std::string checks;
+    std::int64_t supporters_needed = 0;  // as the site asked when the author confirmed
+    std::int64_t supporters = 0;         // who confirmed their support
 
     SubmissionStage stage() const;
     // Seconds in the queue at `now`, time back with the author left out.
@@ -70,9 +72,11 @@ std::vector<Submission> submissions_of_mailbox(Database& db, std::string_view ma
 // A new private link for the author (its new nonce): the old ones stop working.
 Result<void> replace_author_link(Database& db, std::int64_t petition_id, std::string_view nonce);
 
-// The author confirms by mail: the proposal enters the queue. A second time does nothing.
+// The author confirms by mail: the proposal enters the queue, or first waits for
+// `supporters_needed` supporters (store/supporter_repository). A second time does nothing.
 // ModerationError::not_waiting when it is no longer the author's to confirm.
-Result<Submission> confirm_submission(Database& db, std::int64_t petition_id, std::int64_t now);
+Result<Submission> confirm_submission(Database& db, std::int64_t petition_id, std::int64_t now,
+                                      std::int64_t supporters_needed = 0);
 
 // The author's correction while the proposal is unconfirmed, waiting or sent back; a proposal
 // sent back goes to the queue again, behind the time it had already waited. Every changed

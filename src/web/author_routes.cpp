@@ -35,6 +35,10 @@ class AuthorHandler {
             if (const auto done = http::form_value(*query, "done"))
                 if (*done == "confirmed" || *done == "saved" || *done == "sent_again")
                     notice = "author." + std::string(*done) + "_notice";
+        // Confirmed, it may first gather supporters rather than wait for a moderator.
+        if (notice == "author.confirmed_notice" &&
+            submission->stage() == SubmissionStage::gathering)
+            notice = "author.confirmed_gathering_notice";
         co_return page(request, *submission, token, nullptr, {}, notice, 200);
     }
 
@@ -44,8 +48,11 @@ class AuthorHandler {
         if (!submission) co_return invalid(request);
         const auto id = submission->petition.id;
         const auto now = unix_now();
+        const auto needed = p_.settings.supporters_needed;
         std::function<Result<store::Submission>(store::Database&)> job =
-            [id, now](store::Database& db) { return store::confirm_submission(db, id, now); };
+            [id, now, needed](store::Database& db) {
+                return store::confirm_submission(db, id, now, needed);
+            };
         const auto confirmed = co_await s_.store.writer().write<store::Submission>(std::move(job));
         if (!confirmed) co_return failed(request, confirmed.error());
         co_return signing::redirect("/p/" + token + "?done=confirmed");
@@ -128,6 +135,11 @@ class AuthorHandler {
         view.errors = std::move(errors);
         view.notice_key = std::move(notice);
         view.overdue_days = p_.settings.moderation.overdue_after_days;
+        view.supporters = submission.supporters;
+        view.supporters_needed = submission.supporters_needed;
+        if (view.stage == SubmissionStage::gathering)
+            view.support_link = s_.site.config().server.base_url + "/support/" +
+                                support_link_token(s_.event_secret, submission.petition.id);
         if (view.stage == SubmissionStage::rejected || view.stage == SubmissionStage::removed)
             view.reason = render::rejection_words(s_.site.messages(), language,
                                                   submission.reason_code, submission.reason_text);

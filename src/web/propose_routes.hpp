@@ -49,5 +49,8 @@ void add_propose_link_routes(http::Router& router, ProposalServices& services);
 void add_author_routes(http::Router& router, ProposalServices& services);
 // GET|POST /petitions/{slug}/report and GET /petitions/{slug}/reported.
 void add_report_routes(http::Router& router, ProposalServices& services);
+// GET|POST /support/{token}, GET /support/sent, GET|POST /support/confirm/{token}: the
+// supporters a proposal gathers first when [submissions] supporters_needed asks for some.
+void add_support_routes(http::Router& router, ProposalServices& services);
 
 }  // namespace rempart::web

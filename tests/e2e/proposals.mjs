@@ -7,10 +7,9 @@
 // no request to another origin, and every post carries our Origin.
 // Usage: node tests/e2e/proposals.mjs <path to rempart binary>
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  decodeQuotedPrintable, fail, policyProblems, until, waitForProofOfWork, watchProblems, withServer,
+  fail, mailFinder, policyProblems, until, waitForProofOfWork, watchProblems, withServer,
 } from './lib/harness.mjs';
 import { AccessibilityReport } from './lib/axe.mjs';
 
@@ -41,18 +40,7 @@ await withServer(process.argv[2], config, petition, async ({ base, dir, browser 
     });
     return page;
   };
-  const maildir = join(dir, 'data', 'mail', 'new');
-  // The decoded text of the first mail to `address` that holds `text`.
-  const mailTo = (address, text, what) => until(what, () => {
-    if (!existsSync(maildir)) return false;
-    for (const name of readdirSync(maildir).sort()) {
-      const raw = readFileSync(join(maildir, name), 'utf8');
-      if (!raw.includes(`To: ${address}`)) continue;
-      const decoded = decodeQuotedPrintable(raw);
-      if (decoded.includes(text)) return decoded;
-    }
-    return false;
-  });
+  const mailTo = mailFinder(dir);
 
   // The author, on a phone, meets the form's own error first: a title left empty, sent past
   // the browser's checks, comes back beside the title with everything else as typed.

@@ -15,7 +15,7 @@ namespace rempart::render {
 struct Templates::Parsed {
     std::unique_ptr<kainjow::mustache::mustache> layout, home, petition, privacy, terms, error,
         thanks, confirm, gate, search, history, unsubscribe, answer, propose, propose_link, author,
-        report;
+        report, support, support_confirm;
     std::string progress_source;  // kainjow takes partials as source text
     std::string share_source;
     std::string proposal_fields_source;
@@ -48,7 +48,7 @@ struct PageHead {
     // Inside <noscript>: with JavaScript the widget passes, and a page that reloads by
     // itself under a reader who did not ask for it fails WCAG 2.2.1 (axe's meta-refresh).
     int refresh_seconds = 0;
-    bool sharing = false;  // loads the share section's buttons
+    bool sharing = false;    // loads the share section's buttons
     bool proposing = false;  // loads the proposal form's suggestions
     // Open Graph and Twitter card tags, when the page is one to be shared.
     std::string card_title;

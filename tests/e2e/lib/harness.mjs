@@ -2,7 +2,7 @@
 // data folder, Chromium launched headless, and bounded waits.
 import { chromium } from 'playwright-core';
 import { spawn, execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, writeFileSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -144,4 +144,20 @@ export function decodeQuotedPrintable(text) {
     }
   }
   return Buffer.from(bytes).toString('utf8');
+}
+
+// A finder of mails in the server's Maildir (`dir` as withServer gives it): the decoded
+// text of the first mail to `address` that holds `text`, waited for (`what` names it).
+export function mailFinder(dir) {
+  const maildir = join(dir, 'data', 'mail', 'new');
+  return (address, text, what) => until(what, () => {
+    if (!existsSync(maildir)) return false;
+    for (const name of readdirSync(maildir).sort()) {
+      const raw = readFileSync(join(maildir, name), 'utf8');
+      if (!raw.includes(`To: ${address}`)) continue;
+      const decoded = decodeQuotedPrintable(raw);
+      if (decoded.includes(text)) return decoded;
+    }
+    return false;
+  });
 }

@@ -111,6 +111,20 @@ TEST(AuthorLink, ALinkNamesItsPetitionAndOnlyTheCurrentNonceOpensIt) {
     EXPECT_NE(new_author_link_nonce(), new_author_link_nonce());
 }
 
+TEST(AuthorLink, ASupportLinkOpensNeitherTheAuthorsPageNorAnotherProposal) {
+    const std::string secret(32, 's');
+    const auto support = support_link_token(secret, 42);
+    EXPECT_EQ(author_link_id(support), 42);
+    EXPECT_TRUE(support_link_matches(secret, support, 42));
+    EXPECT_FALSE(support_link_matches(secret, support, 43));
+    EXPECT_FALSE(support_link_matches(std::string(32, 't'), support, 42));
+    // Under another purpose than the author's: neither opens the other's page.
+    const auto author = author_link_token(secret, 42, "nonce-1");
+    EXPECT_FALSE(support_link_matches(secret, author, 42));
+    EXPECT_FALSE(author_link_matches(secret, support, 42, "nonce-1"));
+    EXPECT_EQ(support_link_token(secret, 42), support);  // the same for good
+}
+
 TEST(ProposalFlagsJson, FlagsGoToTheStoreAndComeBackAndJunkGivesNone) {
     const std::vector<ProposalFlag> flags{
         {ProposalFlagKind::links, "5 links", {"5"}},

@@ -6,6 +6,7 @@
 
 #include "store/petition_repository.hpp"
 #include "store/report_repository.hpp"
+#include "store/supporter_repository.hpp"
 #include "store/user_repository.hpp"
 #include "store_fixture.hpp"
 
@@ -200,8 +201,7 @@ TEST_F(SubmissionRepository, AdminsAddEditAndRetireTheirOwnReasons) {
               ModerationError::reason_of_the_site);
     EXPECT_EQ(edit_rejection_reason(*db_, 999, {"x", "y", false}).error().code,
               ModerationError::reason_unknown);
-    EXPECT_EQ(retire_rejection_reason(*db_, 999, t0).error().code,
-              ModerationError::reason_unknown);
+    EXPECT_EQ(retire_rejection_reason(*db_, 999, t0).error().code, ModerationError::reason_unknown);
 
     // A retired reason is no longer offered and can no longer be given; past decisions and
     // their count keep it; it can be offered again.
@@ -215,12 +215,59 @@ TEST_F(SubmissionRepository, AdminsAddEditAndRetireTheirOwnReasons) {
     EXPECT_EQ(find_submission(*db_, first.petition.id)->reason_text, "Une rue.");
     const auto second = propose("Fermer la rue", t0 + 10, "fermer-la-rue");
     ASSERT_TRUE(confirm_submission(*db_, second.petition.id, t0 + 11).ok());
-    EXPECT_EQ(step(second.petition.id, ModerationStep::reject, mo_, t0 + 12, *added)
-                  .error()
-                  .code,
+    EXPECT_EQ(step(second.petition.id, ModerationStep::reject, mo_, t0 + 12, *added).error().code,
               ModerationError::reason_unknown);
     ASSERT_TRUE(retire_rejection_reason(*db_, *added, std::nullopt).ok());
     EXPECT_TRUE(step(second.petition.id, ModerationStep::reject, mo_, t0 + 13, *added).ok());
+}
+
+}  // namespace
+}  // namespace rempart::store
+
+namespace rempart::store {
+namespace {
+
+TEST_F(SubmissionRepository, SupportersConfirmedOneAMailboxPutTheProposalInTheQueue) {
+    const auto proposed = propose("Ouvrir la piscine", t0);
+    const auto id = proposed.petition.id;
+    // Not confirmed by its author: it gathers nothing yet.
+    EXPECT_EQ(add_supporter(*db_, {id, "Ali", "ali@example.org", "h1"}, t0).error().code,
+              PetitionError::not_found);
+    const auto confirmed = confirm_submission(*db_, id, t0 + 60, 2);
+    ASSERT_TRUE(confirmed.ok());
+    EXPECT_EQ(confirmed->stage(), SubmissionStage::gathering);
+    EXPECT_EQ(count_waiting(*db_), 0);
+    PetitionDraft draft;
+    draft.slug = proposed.petition.slug;
+    draft.title = "Ouvrir la piscine le dimanche";
+    draft.body_markdown = "Texte.";
+    draft.target_name = "Le maire";
+    EXPECT_EQ(edit_submission(*db_, id, draft, "[]", t0 + 61).error().code,
+              ModerationError::not_waiting);
+
+    EXPECT_TRUE(*add_supporter(*db_, {id, "Ali", "ali@example.org", "h1"}, t0 + 100));
+    EXPECT_FALSE(*add_supporter(*db_, {id, "Ali B", "ali@example.org", "h2"}, t0 + 101));
+    EXPECT_TRUE(*add_supporter(*db_, {id, "Bea", "bea@example.org", "h3"}, t0 + 102));
+    EXPECT_EQ(confirm_support(*db_, "h2", t0 + 103).error().code, PetitionError::not_found);
+
+    auto first = confirm_support(*db_, "h1", t0 + 200);
+    ASSERT_TRUE(first.ok());
+    EXPECT_EQ(first->supporters, 1);
+    EXPECT_EQ(first->needed, 2);
+    EXPECT_FALSE(first->entered_queue);
+    EXPECT_FALSE(confirm_support(*db_, "h1", t0 + 201)->entered_queue);  // twice: once
+    EXPECT_EQ(find_submission(*db_, id)->supporters, 1);
+
+    const auto last = confirm_support(*db_, "h3", t0 + 300);
+    ASSERT_TRUE(last.ok());
+    EXPECT_TRUE(last->entered_queue);
+    const auto waiting = find_submission(*db_, id);
+    EXPECT_EQ(waiting->stage(), SubmissionStage::waiting);
+    EXPECT_EQ(waiting->waiting_since, t0 + 300);
+    EXPECT_EQ(count_waiting(*db_), 1);
+    // In the queue now: no more supporters.
+    EXPECT_EQ(add_supporter(*db_, {id, "Chloé", "chloe@example.org", "h4"}, t0 + 400).error().code,
+              PetitionError::not_found);
 }
 
 }  // namespace
