@@ -159,6 +159,12 @@ await withServer(process.argv[2], config, petition, async ({ base, dir, browser 
   await admin.waitForLoadState();
   if (!(await admin.locator('#value-error').count())) fail('no error beside the value');
   await report.check(admin, 'trusted values with an error');
+  await visit(admin, '/admin/rejection-reasons', 'rejection reasons');
+  await admin.locator('#public_text').fill('Des mots sans libellé.');
+  await admin.locator('form[action="/admin/rejection-reasons"] button[type="submit"]').click();
+  await admin.waitForLoadState();
+  if (!(await admin.locator('#label-error').count())) fail('no error beside the reason\'s label');
+  await report.check(admin, 'rejection reasons with an error');
   await visit(admin, '/admin/shield', 'shield');
 
   // The gate, put up from the back office, as a newcomer meets it. Its challenge is held
@@ -176,7 +182,7 @@ await withServer(process.argv[2], config, petition, async ({ base, dir, browser 
   await admin.waitForURL(/mode=changed/);
 
   console.log(`checked ${report.pages.length} pages: ${report.pages.join(', ')}`);
-  if (report.pages.length !== 27) fail(`expected 27 pages checked, saw ${report.pages.length}`);
+  if (report.pages.length !== 29) fail(`expected 29 pages checked, saw ${report.pages.length}`);
   if (report.violations.length)
     fail(`serious or critical accessibility violations:\n${report.describe()}`);
   console.log('PASS: every page is free of serious and critical axe violations');
