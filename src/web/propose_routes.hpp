@@ -5,6 +5,8 @@
 #include <boost/asio/awaitable.hpp>
 
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "defence/model/subject.hpp"
 #include "http/router.hpp"
@@ -35,6 +37,10 @@ struct ProposalServices {
 // (slugs have no "~"), so that raising a petition's difficulty never touches it.
 inline constexpr std::string_view proposal_pow_key = defence::proposals_pow_key;
 inline constexpr std::string_view report_pow_key = defence::reports_pow_key;
+
+// The distinct folded words of `text` (at most 16, in their order): what the index of
+// petitions is asked for, while typing, before sending and for the automatic checks.
+std::vector<std::string> proposal_search_words(std::string_view text);
 
 // The automatic checks of a proposal (petitions/proposal_checks) against the published
 // petitions that look closest, as the JSON the store keeps: done when it is proposed and at
