@@ -129,7 +129,7 @@ QUEUE_SQL = (
     "CASE WHEN s.held_until > ?1 THEN s.held_by END, s.held_until, COALESCE(u.email, ''), "
     "s.flag_note, s.checks FROM submissions s JOIN petitions p ON p.id = s.petition_id "
     "LEFT JOIN users u ON u.id = s.held_by AND s.held_until > ?1 "
-    "WHERE s.waiting_since IS NOT NULL AND s.decided_at IS NULL "
+    "WHERE s.waiting_since IS NOT NULL AND s.decided_at IS NULL AND s.set_aside = 0 "
     "ORDER BY s.waiting_since - s.waited, s.petition_id LIMIT ?2")
 SIMILAR_SQL = (
     "SELECT p.id FROM petition_words JOIN petitions p ON p.id = petition_words.rowid "

@@ -242,19 +242,24 @@ std::vector<QueuedProposal> moderation_queue(Database& db, std::int64_t now, std
 }
 
 std::int64_t count_waiting(Database& db) {
+    // Counted in the queue's index, then what the defence set aside taken off through its
+    // own: asking for `set_aside = 0` would read every waiting row from the table.
     auto& select = db.prepare(
-        "SELECT COUNT(*) FROM submissions WHERE waiting_since IS NOT NULL AND decided_at IS NULL "
-        "AND set_aside = 0");
+        "SELECT (SELECT COUNT(*) FROM submissions WHERE waiting_since IS NOT NULL AND decided_at "
+        "IS NULL) - (SELECT COUNT(*) FROM submissions WHERE set_aside_by IS NOT NULL AND "
+        "set_aside = 1 AND waiting_since IS NOT NULL AND decided_at IS NULL)");
     const auto count = select.step() ? select.column_int(0) : 0;
     select.reset();
     return count;
 }
 
 std::int64_t count_overdue(Database& db, std::int64_t now, std::int64_t overdue_after) {
+    // As count_waiting: the queue's index (waited >= overdue_after), less what is set aside.
     auto& select = db.prepare(
-        "SELECT COUNT(*) FROM submissions WHERE waiting_since IS NOT NULL AND decided_at IS NULL "
-        // the queue's index: waited >= overdue_after
-        "AND waiting_since - waited <= ?1 - ?2 AND set_aside = 0");
+        "SELECT (SELECT COUNT(*) FROM submissions WHERE waiting_since IS NOT NULL AND decided_at "
+        "IS NULL AND waiting_since - waited <= ?1 - ?2) - (SELECT COUNT(*) FROM submissions "
+        "WHERE set_aside_by IS NOT NULL AND set_aside = 1 AND waiting_since IS NOT NULL AND "
+        "decided_at IS NULL AND waiting_since - waited <= ?1 - ?2)");
     select.bind(1, now).bind(2, overdue_after);
     const auto count = select.step() ? select.column_int(0) : 0;
     select.reset();
