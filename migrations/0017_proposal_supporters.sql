@@ -4,9 +4,9 @@
 ALTER TABLE submissions ADD COLUMN supporters_needed INTEGER NOT NULL DEFAULT 0
     CHECK (supporters_needed >= 0);
 
--- One support a mailbox (its canonical form): the address is kept only to tell a second
--- support from the same person, and leaves with the proposal's decision (a later issue's
--- retention); the name is shown to nobody but the moderators.
+-- One support a mailbox (its canonical form): the name and the address are kept only to
+-- tell a second support from the same person, and are erased once the proposal reaches the
+-- queue; the row stays, to count.
 CREATE TABLE proposal_supporters (
     id           INTEGER PRIMARY KEY,
     petition_id  INTEGER NOT NULL REFERENCES petitions(id),

@@ -46,6 +46,12 @@ Result<ConfirmedSupport> confirm_support(Database& db, std::string_view token_ha
         queue.bind(1, *petition).bind(2, now);
         if (auto done = queue.run(); !done) return done.error();
         confirmed.entered_queue = sqlite3_changes(db.handle()) > 0;
+        // Counted: who supported is needed no more. The rows stay, to count.
+        auto& erase = db.prepare(
+            "UPDATE proposal_supporters SET name = '', mailbox = 'erased-' || id WHERE "
+            "petition_id = ?1");
+        erase.bind(1, *petition);
+        if (auto done = erase.run(); !done) return done.error();
     }
     return confirmed;
 }

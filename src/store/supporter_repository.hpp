@@ -30,7 +30,7 @@ struct ConfirmedSupport {
     bool entered_queue = false;  // this confirmation was the last one needed
 };
 // Confirms the support of this link (a second time changes nothing); the last one needed
-// puts the proposal in the queue. PetitionError::not_found for a link that names no support.
+// puts the proposal in the queue and erases every supporter's name and address. PetitionError::not_found for a link that names no support.
 Result<ConfirmedSupport> confirm_support(Database& db, std::string_view token_hash,
                                          std::int64_t now);
 

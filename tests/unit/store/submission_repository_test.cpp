@@ -265,6 +265,13 @@ TEST_F(SubmissionRepository, SupportersConfirmedOneAMailboxPutTheProposalInTheQu
     EXPECT_EQ(waiting->stage(), SubmissionStage::waiting);
     EXPECT_EQ(waiting->waiting_since, t0 + 300);
     EXPECT_EQ(count_waiting(*db_), 1);
+    // Counted: the supporters' names and addresses are erased, their count stays.
+    auto& kept = db_->prepare(
+        "SELECT COUNT(*) FROM proposal_supporters WHERE name != '' OR mailbox LIKE '%@%'");
+    ASSERT_TRUE(kept.step());
+    EXPECT_EQ(kept.column_int(0), 0);
+    kept.reset();
+    EXPECT_EQ(find_submission(*db_, id)->supporters, 2);
     // In the queue now: no more supporters.
     EXPECT_EQ(add_supporter(*db_, {id, "Chloé", "chloe@example.org", "h4"}, t0 + 400).error().code,
               PetitionError::not_found);
