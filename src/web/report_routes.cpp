@@ -128,6 +128,9 @@ class ReportHandler {
             auto stored = store::insert_report(db, id, text, network, now);
             if (!stored) return stored.error();
             event.report_id = *stored;
+            // A report keeps the reporter's network, never the address: its event too. The
+            // detector had the address, in memory, to tell senders apart.
+            event.ip = network;
             if (auto r = store::insert_submission_event(db, event); !r) return r;
             if (!set_aside) return {};
             auto held = store::set_aside_new_submission(db, event, event.at_ms);

@@ -189,6 +189,10 @@ TEST_F(SubmissionDefence, ScriptedReportsAreSetAsideAndNeverTouchTheReportedPeti
     }
     ASSERT_GE(accepted, 10);
     EXPECT_EQ(count("SELECT COUNT(*) FROM incidents WHERE subject = 'reports'"), "1");
+    // The reporters' networks are kept, never their addresses.
+    EXPECT_EQ(count("SELECT COUNT(*) FROM submission_events WHERE kind = 'report' AND ip NOT "
+                    "LIKE 'net:%'"),
+              "0");
     EXPECT_EQ(count("SELECT COUNT(*) FROM petition_reports WHERE set_aside = 1"),
               std::to_string(accepted));
     // The reported petition stays up, signable, and its signer counted.
