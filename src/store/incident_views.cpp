@@ -47,7 +47,8 @@ void read_set_aside(Database& db, ClusterView& view, std::size_t limit) {
     view.quarantined = states.set_aside;
     view.invalidated = states.invalidated;
     view.counted = states.counted;
-    for (auto& item : set_aside_items(db, view.cluster, limit))
+    for (auto& item :
+         set_aside_items(db, view.cluster.subject, ItemScope::cluster, view.cluster.id, limit))
         view.samples.push_back({item.id, item.at, std::move(item.author),
                                 std::move(item.email_domain), std::move(item.text),
                                 std::move(item.state), std::move(item.ip), std::string()});

@@ -2,6 +2,7 @@
 #include "store/detail/submission_evidence.hpp"
 
 #include "store/detail/evidence_rows.hpp"
+#include "store/submission_holds.hpp"
 
 namespace rempart::store {
 namespace {
@@ -65,41 +66,24 @@ Result<void> load_events(Database& db, std::string_view kind, IncidentRecord& re
     return read_user_agent_rows(agents, record.user_agents);
 }
 
-// The items set aside, as the record's samples: state, then the earliest few.
-Result<void> load_items(Database& db, bool proposals, IncidentRecord& record) {
-    auto& states = db.prepare(
-        proposals
-            ? "SELECT CASE WHEN s.set_aside = 1 AND s.decided_at IS NULL THEN 'set_aside' WHEN "
-              "p.state = 'pending' THEN 'waiting' ELSE p.state END AS item_state, COUNT(*) FROM "
-              "submissions s JOIN petitions p ON p.id = s.petition_id JOIN incident_clusters c ON "
-              "c.id = s.set_aside_by WHERE c.incident_id = ?1 GROUP BY item_state"
-            : "SELECT CASE WHEN r.set_aside = 1 AND r.handled_at IS NULL THEN 'set_aside' WHEN "
-              "r.handled_at IS NULL THEN 'open' ELSE 'closed' END AS item_state, COUNT(*) FROM "
-              "petition_reports r JOIN incident_clusters c ON c.id = r.set_aside_by WHERE "
-              "c.incident_id = ?1 GROUP BY item_state");
-    states.bind(1, record.incident.id);
-    while (states.step()) record.signatures_by_state[states.column_text(0)] = states.column_int(1);
-    if (auto ok = states.status(); !ok) return ok;
-    states.reset();
-
-    auto& samples = db.prepare(
-        proposals
-            ? "SELECT s.petition_id, s.author_name, s.author_email, COALESCE(e.email_domain, ''), "
-              "NULL, p.title, CASE WHEN s.set_aside = 1 AND s.decided_at IS NULL THEN 'set_aside' "
-              "WHEN "
-              "p.state = 'pending' THEN 'waiting' ELSE p.state END, s.proposed_at, "
-              "s.confirmed_at, COALESCE(e.ip, '') FROM submissions s JOIN petitions p ON p.id = "
-              "s.petition_id JOIN incident_clusters c ON c.id = s.set_aside_by LEFT JOIN "
-              "submission_events e ON e.kind = 'proposal' AND e.petition_id = s.petition_id "
-              "WHERE c.incident_id = ?1 ORDER BY s.proposed_at, s.petition_id LIMIT ?2"
-            : "SELECT r.id, '', '', '', NULL, r.reason, CASE WHEN r.set_aside = 1 AND r.handled_at "
-              "IS "
-              "NULL THEN 'set_aside' WHEN r.handled_at IS NULL THEN 'open' ELSE 'closed' END, "
-              "r.at, NULL, COALESCE(e.ip, '') FROM petition_reports r JOIN incident_clusters c "
-              "ON c.id = r.set_aside_by LEFT JOIN submission_events e ON e.kind = 'report' AND "
-              "e.report_id = r.id WHERE c.incident_id = ?1 ORDER BY r.at, r.id LIMIT ?2");
-    samples.bind(1, record.incident.id).bind(2, static_cast<std::int64_t>(sample_limit));
-    return read_sample_rows(samples, record.samples);
+// The items set aside, as the record's samples: by state, then the earliest few.
+void load_items(Database& db, IncidentRecord& record) {
+    const auto subject = record.incident.subject;
+    record.signatures_by_state = set_aside_items_by_state(db, subject, record.incident.id);
+    for (auto& item :
+         set_aside_items(db, subject, ItemScope::incident, record.incident.id, sample_limit)) {
+        SignatureSample sample;
+        sample.id = item.id;
+        sample.name = std::move(item.author);
+        sample.email = std::move(item.author_email);
+        sample.email_domain = std::move(item.email_domain);
+        sample.comment = std::move(item.text);
+        sample.state = std::move(item.state);
+        sample.created_s = item.at;
+        sample.confirmed_s = item.confirmed_at;
+        sample.ip = std::move(item.ip);
+        record.samples.push_back(std::move(sample));
+    }
 }
 
 }  // namespace
@@ -107,7 +91,7 @@ Result<void> load_items(Database& db, bool proposals, IncidentRecord& record) {
 Result<void> load_submission_evidence(Database& db, IncidentRecord& record) {
     const bool proposals = record.incident.subject == Subject::proposals;
     if (auto ok = load_events(db, proposals ? "proposal" : "report", record); !ok) return ok;
-    if (auto ok = load_items(db, proposals, record); !ok) return ok;
+    load_items(db, record);
     // Names and titles are keyed hashes in the events: the first item set aside says what
     // a name or a comment cluster stood for.
     for (auto& shown : record.clusters) {

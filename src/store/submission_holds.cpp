@@ -33,6 +33,14 @@ std::string_view event_kind(Subject subject) {
     return is_proposal(subject) ? "proposal" : "report";
 }
 
+// What became of a proposal or a report set aside, as the pages and the evidence name it.
+constexpr std::string_view proposal_state =
+    "CASE WHEN s.set_aside = 1 AND s.decided_at IS NULL THEN 'set_aside' WHEN p.state = "
+    "'pending' THEN 'waiting' ELSE p.state END";
+constexpr std::string_view report_state =
+    "CASE WHEN r.set_aside = 1 AND r.handled_at IS NULL THEN 'set_aside' WHEN r.handled_at IS "
+    "NULL THEN 'open' ELSE 'closed' END";
+
 std::int64_t changes(Database& db) {
     return static_cast<std::int64_t>(sqlite3_changes(db.handle()));
 }
@@ -156,32 +164,55 @@ SetAsideStates set_aside_states(Database& db, const defence::Cluster& cluster) {
     return states;
 }
 
-std::vector<SetAsideItem> set_aside_items(Database& db, const defence::Cluster& cluster,
-                                          std::size_t limit) {
+std::vector<SetAsideItem> set_aside_items(Database& db, Subject subject, ItemScope scope,
+                                          std::int64_t id, std::size_t limit) {
     std::vector<SetAsideItem> items;
-    if (cluster.subject == Subject::signatures) return items;
+    if (subject == Subject::signatures) return items;
+    const std::string whose =
+        scope == ItemScope::cluster ? "WHERE c.id = ?1 " : "WHERE c.incident_id = ?1 ";
     // The address is the event's: the proposal and the report keep none of their own.
     auto& select = db.prepare(
-        is_proposal(cluster.subject)
-            ? "SELECT s.petition_id, s.proposed_at, s.author_name, COALESCE(e.email_domain, ''), "
-              "p.title, p.slug, CASE WHEN s.set_aside = 1 AND s.decided_at IS NULL THEN "
-              "'set_aside' WHEN p.state = 'pending' THEN 'waiting' ELSE p.state END, "
-              "COALESCE(e.ip, '') FROM submissions s JOIN petitions p ON p.id = s.petition_id "
-              "LEFT JOIN submission_events e ON e.kind = 'proposal' AND e.petition_id = "
-              "s.petition_id WHERE s.set_aside_by = ?1 ORDER BY s.proposed_at, s.petition_id "
-              "LIMIT ?2"
-            : "SELECT r.id, r.at, '', '', r.reason, p.slug, CASE WHEN r.set_aside = 1 AND "
-              "r.handled_at IS NULL THEN 'set_aside' WHEN r.handled_at IS NULL THEN 'open' ELSE "
-              "'closed' END, COALESCE(e.ip, '') FROM petition_reports r JOIN petitions p ON p.id "
-              "= r.petition_id LEFT JOIN submission_events e ON e.kind = 'report' AND "
-              "e.report_id = r.id WHERE r.set_aside_by = ?1 ORDER BY r.at, r.id LIMIT ?2");
-    select.bind(1, cluster.id).bind(2, static_cast<std::int64_t>(limit));
+        is_proposal(subject)
+            ? "SELECT s.petition_id, s.proposed_at, s.author_name, s.author_email, "
+              "COALESCE(e.email_domain, ''), p.title, p.slug, " +
+                  std::string(proposal_state) +
+                  ", s.confirmed_at, COALESCE(e.ip, '') FROM submissions s JOIN petitions p ON "
+                  "p.id = s.petition_id JOIN incident_clusters c ON c.id = s.set_aside_by LEFT "
+                  "JOIN submission_events e ON e.kind = 'proposal' AND e.petition_id = "
+                  "s.petition_id " +
+                  whose + "ORDER BY s.proposed_at, s.petition_id LIMIT ?2"
+            : "SELECT r.id, r.at, '', '', '', r.reason, p.slug, " + std::string(report_state) +
+                  ", NULL, COALESCE(e.ip, '') FROM petition_reports r JOIN petitions p ON p.id = "
+                  "r.petition_id JOIN incident_clusters c ON c.id = r.set_aside_by LEFT JOIN "
+                  "submission_events e ON e.kind = 'report' AND e.report_id = r.id " +
+                  whose + "ORDER BY r.at, r.id LIMIT ?2");
+    select.bind(1, id).bind(2, static_cast<std::int64_t>(limit));
     while (select.step())
         items.push_back({select.column_int(0), select.column_int(1), select.column_text(2),
                          select.column_text(3), select.column_text(4), select.column_text(5),
-                         select.column_text(6), select.column_text(7)});
+                         select.column_text(6), select.column_text(7),
+                         select.column_optional_int(8), select.column_text(9)});
     select.reset();
     return items;
+}
+
+std::map<std::string, std::int64_t> set_aside_items_by_state(Database& db, Subject subject,
+                                                             std::int64_t incident_id) {
+    std::map<std::string, std::int64_t> states;
+    if (subject == Subject::signatures) return states;
+    auto& select = db.prepare(
+        is_proposal(subject)
+            ? "SELECT " + std::string(proposal_state) +
+                  " AS item_state, COUNT(*) FROM submissions s JOIN petitions p ON p.id = "
+                  "s.petition_id JOIN incident_clusters c ON c.id = s.set_aside_by WHERE "
+                  "c.incident_id = ?1 GROUP BY item_state"
+            : "SELECT " + std::string(report_state) +
+                  " AS item_state, COUNT(*) FROM petition_reports r JOIN incident_clusters c ON "
+                  "c.id = r.set_aside_by WHERE c.incident_id = ?1 GROUP BY item_state");
+    select.bind(1, incident_id);
+    while (select.step()) states[select.column_text(0)] = select.column_int(1);
+    select.reset();
+    return states;
 }
 
 }  // namespace rempart::store

@@ -3,6 +3,8 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -40,19 +42,7 @@ struct SetAsideCounts {
 };
 SetAsideCounts count_set_aside(Database& db);
 
-// The cluster's items as the incident page lists them, earliest first: a proposal by its
-// author, mail domain and title; a report by its reason and the petition it reports.
-struct SetAsideItem {
-    std::int64_t id = 0;  // the proposed petition, or the report
-    std::int64_t at = 0;  // Unix seconds
-    std::string author;   // proposals only
-    std::string email_domain;
-    std::string text;  // the title, or the reason
-    std::string petition_slug;
-    std::string state;  // set_aside, waiting, rejected, published, open, closed
-    std::string ip;
-};
-// The cluster's items by what became of them, as ClusterView counts signatures.
+// A cluster's items by what became of them, as ClusterView counts signatures.
 struct SetAsideStates {
     std::int64_t set_aside = 0;    // still out of the queue
     std::int64_t invalidated = 0;  // rejected or closed with the cluster
@@ -60,7 +50,27 @@ struct SetAsideStates {
 };
 SetAsideStates set_aside_states(Database& db, const defence::Cluster& cluster);
 
-std::vector<SetAsideItem> set_aside_items(Database& db, const defence::Cluster& cluster,
-                                          std::size_t limit);
+// The items set aside as the incident page and the evidence list them, earliest first: a
+// proposal by its author, address, mail domain and title; a report by its reason and the
+// petition it reports.
+struct SetAsideItem {
+    std::int64_t id = 0;  // the proposed petition, or the report
+    std::int64_t at = 0;  // Unix seconds
+    std::string author;   // the author's name: proposals only
+    std::string author_email;
+    std::string email_domain;
+    std::string text;  // the title, or the reason
+    std::string petition_slug;
+    std::string state;  // set_aside, waiting, rejected, published, open, closed
+    std::optional<std::int64_t> confirmed_at;  // by its author
+    std::string ip;
+};
+// Whose: one cluster's (its page), or every cluster's of one incident (its evidence).
+enum class ItemScope { cluster, incident };
+std::vector<SetAsideItem> set_aside_items(Database& db, defence::Subject subject, ItemScope scope,
+                                          std::int64_t id, std::size_t limit);
+// Every item an incident set aside, counted by state as SetAsideItem names it.
+std::map<std::string, std::int64_t> set_aside_items_by_state(Database& db, defence::Subject subject,
+                                                             std::int64_t incident_id);
 
 }  // namespace rempart::store

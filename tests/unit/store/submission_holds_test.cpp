@@ -168,7 +168,8 @@ TEST_F(SubmissionHolds, ReleasedProposalsAreBackInTheQueueAndInvalidatedOnesReje
     EXPECT_EQ(rejected->petition.state, PetitionState::rejected);
     EXPECT_EQ(rejected->reason_code, "abuse");
     EXPECT_EQ(rejected->decided_by, "");  // the defence's cluster decided, and nobody was mailed
-    const auto items = set_aside_items(*db_, invalidated->cluster, 10);
+    const auto items =
+        set_aside_items(*db_, Subject::proposals, ItemScope::cluster, invalidated->cluster.id, 10);
     ASSERT_EQ(items.size(), 2u);
     EXPECT_EQ(items[0].state, "rejected");
     EXPECT_EQ(items[0].author, "Auteur 4");
