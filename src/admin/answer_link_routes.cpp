@@ -5,11 +5,8 @@
 #include "admin/admin_routes.hpp"
 #include "admin/news_page.hpp"
 #include "petitions/errors.hpp"
-#include "render/mail_texts.hpp"
-#include "store/news_repository.hpp"
-#include "store/outbox_repository.hpp"
-#include "store/petition_repository.hpp"
-#include "web/site_mail.hpp"
+#include "store/news_steps.hpp"
+#include "web/news_mail.hpp"
 
 namespace rempart::admin {
 namespace {
@@ -20,42 +17,24 @@ Awaitable answer_link(AdminServices& s, const Params& params, const AdminContext
     if (!view) co_return news_missing(s, context);
     const auto& petition = view->petition;
     const auto token = accounts::new_session_token();
-    const auto& config = s.site.config();
-    const auto link = config.server.base_url + "/answer/" + token;
-    std::string message;
-    if (!petition.target_email.empty()) {
-        const auto language = render::parse_language(petition.language).value_or(context.language);
-        const auto texts = render::answer_request_mail(
-            s.site.messages(), language, config.site,
-            {petition.title, petition.target_name, petition.signature_count, link});
-        message = web::compose_site_mail(config.mail, config.site, petition.target_email, language,
-                                         texts);
-    }
-    auto entry = audit_entry(
-        context, "answer_link",
-        "petition " + petition.slug + (message.empty() ? ", shown" : ", mailed to the target"));
-    std::function<Result<bool>(store::Database&)> job =
-        [id, key = accounts::session_token_hash(token), message, from = config.mail.from,
-         to = petition.target_email, entry,
-         now = unix_now_ms() / 1000](store::Database& db) -> Result<bool> {
-        if (auto set = store::set_answer_key(db, id, key); !set) return set.error();
-        if (!message.empty())
-            if (auto queued = store::enqueue_mail(db, "answer_request", from, to, message, now);
-                !queued)
-                return queued.error();
-        if (auto audited = store::insert_audit(db, entry); !audited) return audited.error();
-        return true;
-    };
-    const auto made = co_await s.store.writer().write<bool>(std::move(job));
+    const auto link = s.site.config().server.base_url + "/answer/" + token;
+    const auto mail = web::answer_request_to_target(s.site, petition, link);
+    auto entry =
+        audit_entry(context, "answer_link",
+                    "petition " + petition.slug + (mail ? ", mailed to the target" : ", shown"));
+    std::function<Result<void>(store::Database&)> job =
+        [id, key = accounts::session_token_hash(token), mail, entry, now = unix_now_ms() / 1000](
+            store::Database& db) { return store::renew_answer_key(db, id, key, mail, now, entry); };
+    const auto made = co_await s.store.writer().write<void>(std::move(job));
     if (!made) {
         if (made.error().code == PetitionError::news_not_public)
             co_return admin_notice(s, context.language, 409, "admin.news_conflict_title",
                                    "news.not_public");
         co_return news_store_busy(s, context, made.error());
     }
-    if (!message.empty()) s.mail_queued();
+    if (mail) s.mail_queued();
     auto data = news_page_data(s, context, *view, {}, {});
-    if (message.empty())
+    if (!mail)
         data.set("answer_link", link);  // shown once: the store keeps its hash only
     else
         data.set("answer_mailed", render::fill(say(s, context, "admin.answer_mailed"),

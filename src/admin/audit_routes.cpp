@@ -28,6 +28,9 @@ std::string actor_text(const AdminServices& services, render::Language language,
         case accounts::Actor::Kind::login_attempt:
             return render::fill(messages.text(language, "admin.audit_by_login_attempt"),
                                 {{"email", actor.address()}});
+        case accounts::Actor::Kind::petition_author:
+            return render::fill(messages.text(language, "admin.audit_by_petition_author"),
+                                {{"id", std::to_string(actor.account_id())}});
         case accounts::Actor::Kind::command_line:
             break;
     }

@@ -2,9 +2,9 @@
 // petitions: where it stands, its signatures by hour and by day (server-drawn SVG, readable
 // without script), how many confirm, where they come from, and the incidents that touched it.
 #include "admin/admin_routes.hpp"
-#include "render/signature_chart.hpp"
 #include "store/campaign_repository.hpp"
 #include "store/petition_repository.hpp"
+#include "web/campaign_chart.hpp"
 
 namespace rempart::admin {
 namespace {
@@ -17,32 +17,11 @@ struct Campaign {
     store::CampaignFigures figures;
 };
 
-std::vector<render::SignatureBar> bars_of(const std::vector<store::SignatureBucket>& buckets) {
-    std::vector<render::SignatureBar> bars;
-    for (const auto& bucket : buckets)
-        bars.push_back({bucket.start, {bucket.confirmed, bucket.waiting, bucket.other}});
-    return bars;
-}
-
 std::string chart(const AdminServices& s, const AdminContext& context,
                   const std::vector<store::SignatureBucket>& buckets, std::int64_t first,
                   std::int64_t last, std::int64_t step, std::string id, std::string_view title) {
-    std::int64_t total = 0;
-    std::int64_t confirmed = 0;
-    for (const auto& bucket : buckets) {
-        total += bucket.confirmed + bucket.waiting + bucket.other;
-        confirmed += bucket.confirmed;
-    }
-    render::SignatureChartLabels labels;
-    labels.id = std::move(id);
-    labels.title = say(s, context, title);
-    labels.description =
-        render::fill(say(s, context, "admin.campaign_chart_desc"),
-                     {{"total", std::to_string(total)}, {"confirmed", std::to_string(confirmed)}});
-    labels.series = {say(s, context, "admin.campaign_confirmed"),
-                     say(s, context, "admin.campaign_waiting"),
-                     say(s, context, "admin.campaign_not_counted")};
-    return render::signature_chart_svg(bars_of(buckets), first, last, step, labels);
+    return web::campaign_chart(s.pages.messages(), context.language, buckets, first, last, step,
+                               std::move(id), title);
 }
 
 Awaitable campaign_page(AdminServices& s, const Params& params, const AdminContext& context) {

@@ -9,7 +9,7 @@
 #include "core/log_events.hpp"
 #include "core/log_text.hpp"
 #include "petitions/errors.hpp"
-#include "render/markdown.hpp"
+#include "render/news_item.hpp"
 #include "store/news_repository.hpp"
 #include "store/petition_repository.hpp"
 
@@ -89,20 +89,11 @@ PageData news_page_data(const AdminServices& s, const AdminContext& context, con
         item.set("subject", news.subject);
         item.set("kind", say(s, context, "admin.news_kind_" + std::string(to_string(news.kind))));
         item.set("created", utc_time(news.created_at * 1000));
-        item.set("author", news.author);
-        const std::string sending(to_string(news.sending));
-        item.set("sending", say(s, context, "admin.news_sending_" + sending));
-        item.set("is_draft", news.sending == NewsSending::draft);
-        item.set("is_sending", news.sending == NewsSending::sending);
-        item.set("is_paused", news.sending == NewsSending::paused);
-        const auto percent = sending_percent(news);
-        item.set("percent", std::to_string(percent));
-        item.set("progress",
-                 render::fill(say(s, context, "admin.news_progress"),
-                              {{"delivered", number(news.delivered)},
-                               {"total", number(std::max(news.recipients, news.queued))},
-                               {"percent", std::to_string(percent)}}));
-        item.set("body_html", render::render_markdown(news.body_markdown));
+        // An organiser's address, or who wrote it without an account.
+        item.set("author", news.author == news_by_author   ? say(s, context, "admin.news_by_author")
+                           : news.author == news_by_target ? say(s, context, "admin.news_by_target")
+                                                           : news.author);
+        render::set_news_sending(item, s.pages.messages(), context.language, news);
         all.push_back(item);
     }
     data.set("news", all);

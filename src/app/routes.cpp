@@ -31,7 +31,7 @@ http::Router server_routes(const RouteServices& services, ops::MetricsReaders me
     web::add_search_routes(router, services.site, services.store.readers());
     web::add_petition_history_routes(router, services.site, services.store.readers());
     web::add_share_routes(router, services.site);
-    web::add_answer_routes(router, services.site, services.store);
+    web::add_answer_routes(router, services.site, services.store, services.signing.event_secret);
     web::add_unsubscribe_routes(router, services.site, services.store,
                                 services.signing.event_secret);
     api::add_api_routes(router, services.catalog, config.server.base_url,

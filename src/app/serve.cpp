@@ -287,7 +287,7 @@ int serve(const Config& config, bool demo) {
     // An admin's choice from the back office outlives a restart, over the config's default.
     if (const auto mode = admin::stored_gate_mode(store)) shield.front_door->set_mode(*mode);
     admin::ShieldServices shield_services{admin_services, *shield.front_door};
-    web::ProposalServices proposal_services{signing_services, config.submissions};
+    web::ProposalServices proposal_services{signing_services, config.submissions, &*geography};
     admin::ModerationServices moderation_services{admin_services, config.submissions, *secret};
     auto router = server_routes({config, catalog, **site, store, proof_of_work, difficulty, metrics,
                                  signing_services, admin_services, incident_services, gate_services,

@@ -35,6 +35,7 @@ enum class PetitionError {
     news_not_found,       // no news of this number on this petition
     news_state_conflict,  // sending what is already sent, pausing what is not sending
     already_won,          // a petition is won once
+    news_too_soon,        // a petition's author starts one sending a day
     geography_invalid,    // the compiled-in lists of départements and régions are unreadable
 };
 
@@ -96,6 +97,8 @@ constexpr std::string_view error_name(PetitionError error) {
             return "news.state_conflict";
         case PetitionError::already_won:
             return "news.already_won";
+        case PetitionError::news_too_soon:
+            return "news.too_soon";
         case PetitionError::geography_invalid:
             return "petition.geography_invalid";
     }

@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "core/text.hpp"
+#include "petitions/errors.hpp"
 
 namespace rempart {
 namespace {
@@ -85,6 +86,56 @@ NewsCheck check_news(NewsDraft draft, const NewsLimits& limits) {
     }
     check.draft = std::move(draft);
     return check;
+}
+
+NewsCheck check_news_for(const Petition& petition, std::string_view kind, std::string subject,
+                         std::string text) {
+    const auto parsed = parse_news_kind(kind);
+    auto check =
+        check_news({parsed.value_or(NewsKind::update), std::move(subject), std::move(text)});
+    auto first = [&check](FieldError error) {
+        check.errors.insert(check.errors.begin(), std::move(error));
+    };
+    if (!parsed) first({"kind", PetitionError::news_kind_invalid, "no such kind of news"});
+    if (parsed == NewsKind::victory && petition.won_at)
+        first({"kind", PetitionError::already_won, "the petition is won already"});
+    if (!takes_news(petition.state))
+        first({"kind", PetitionError::news_not_public, "this petition has no signers to tell"});
+    return check;
+}
+
+std::string_view to_string(NewsStep step) {
+    switch (step) {
+        case NewsStep::send:
+            return "send";
+        case NewsStep::pause:
+            return "pause";
+        case NewsStep::resume:
+            return "resume";
+    }
+    return "send";
+}
+
+std::string_view news_step_done(NewsStep step) {
+    switch (step) {
+        case NewsStep::send:
+            return "sending";
+        case NewsStep::pause:
+            return "paused";
+        case NewsStep::resume:
+            return "resumed";
+    }
+    return "sending";
+}
+
+std::optional<std::int64_t> author_next_sending(const std::vector<News>& news,
+                                                std::string_view author, std::int64_t now) {
+    std::optional<std::int64_t> last;
+    for (const auto& one : news)
+        if (one.author == author && one.published_at)
+            last = std::max(last.value_or(*one.published_at), *one.published_at);
+    if (!last || now >= *last + author_news_gap_s) return std::nullopt;
+    return *last + author_news_gap_s;
 }
 
 bool takes_news(PetitionState state) {

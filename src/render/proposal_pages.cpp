@@ -2,6 +2,7 @@
 #include "render/proposal_pages.hpp"
 
 #include "core/text.hpp"
+#include "render/detail/author_campaign.hpp"
 #include "render/detail/page_parts.hpp"
 #include "render/markdown.hpp"
 
@@ -125,6 +126,11 @@ std::string render_author_page(const SiteView& view, Language language,
                  : text(view, language, "author.stage_" + stage));
     data.set("unconfirmed", page.stage == SubmissionStage::unconfirmed);
     data.set("published", page.stage == SubmissionStage::published);
+    if (page.stage == SubmissionStage::published && petition.state != PetitionState::published)
+        data.set("stage_text",
+                 text(view, language,
+                      petition.state == PetitionState::closed ? "author.stage_closed"
+                                                              : "author.stage_archived"));
     const bool gathering = page.stage == SubmissionStage::gathering;
     data.set("gathering", gathering);
     data.set("support_link", page.support_link);
@@ -149,6 +155,8 @@ std::string render_author_page(const SiteView& view, Language language,
     set_text(data, "decision_note", page.decision_note);
     set_text(data, "notice",
              page.notice_key.empty() ? std::string() : text(view, language, page.notice_key));
+    if (page.campaign != nullptr)
+        set_author_campaign(data, view, language, petition, *page.campaign);
     const auto stored = form_of(petition);
     set_form(data, view, language, page.form != nullptr ? *page.form : stored, page.errors);
     const auto content = with_fields(view, language, *view.templates.parsed().author, data);

@@ -4,11 +4,14 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "petitions/moderation.hpp"
+#include "petitions/news.hpp"
 #include "petitions/proposal_form.hpp"
 #include "render/pages.hpp"
 
@@ -33,6 +36,34 @@ std::string render_propose_link(const SiteView& view, Language language, bool se
                                 std::string_view typed_email, std::string_view error_key);
 
 // What the author's private page shows.
+// The news form of the author's page, as typed.
+struct AuthorNewsForm {
+    std::string kind = "update";
+    std::string subject;
+    std::string text;
+};
+
+// What the author's page shows once the petition is published: its figures, its news with
+// their sending, and the forms to write news, ask the target for an answer and close it.
+// Counts and places only: never a signer's name or address.
+struct AuthorCampaignView {
+    std::int64_t confirmed = 0;
+    std::int64_t waiting = 0;                                   // signed, not confirmed yet
+    std::int64_t set_aside = 0;                                 // by the defence, or invalidated
+    std::string chart_svg;                                      // signatures by day
+    std::vector<std::pair<std::string, std::int64_t>> regions;  // named, most first
+    std::vector<News> news;                                     // newest first
+    std::int64_t recipients = 0;  // signers who asked to be kept informed
+    std::int64_t now = 0;
+    std::optional<std::int64_t> next_sending_at;  // the author's one sending a day
+    AuthorNewsForm news_form;
+    std::vector<ProposalError> news_errors;
+    bool previewing = false;
+    std::string answer_link;         // made just now, shown once
+    bool close_unconfirmed = false;  // the close form came without its box ticked
+    std::string done;                // what the step just taken did: saved, test, sending...
+};
+
 struct AuthorPageView {
     const Petition* petition = nullptr;  // the proposal as stored
     SubmissionStage stage = SubmissionStage::unconfirmed;
@@ -48,6 +79,7 @@ struct AuthorPageView {
     std::int64_t supporters = 0;
     std::int64_t supporters_needed = 0;
     std::string support_link;
+    const AuthorCampaignView* campaign = nullptr;  // once published
 };
 std::string render_author_page(const SiteView& view, Language language, const AuthorPageView& page);
 

@@ -88,7 +88,7 @@ Result<std::optional<News>> take_target_answer(Database& db, std::string_view ke
                                                const NewsDraft& draft, std::int64_t now) {
     const auto petition = find_petition_by_answer_key(db, key);
     if (!petition) return std::optional<News>();
-    auto news = insert_news(db, petition->id, draft, "target", now);
+    auto news = insert_news(db, petition->id, draft, news_by_target, now);
     if (!news) return news.error();
     auto& spent = db.prepare("UPDATE petitions SET answer_key = NULL WHERE id = ?1");
     spent.bind(1, petition->id);

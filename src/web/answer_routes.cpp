@@ -8,12 +8,14 @@
 #include "core/log_events.hpp"
 #include "core/log_text.hpp"
 #include "http/target.hpp"
+#include "petitions/author_link.hpp"
 #include "petitions/news.hpp"
 #include "render/mail_texts.hpp"
 #include "store/milestone_repository.hpp"
 #include "store/news_repository.hpp"
 #include "store/outbox_repository.hpp"
 #include "store/petition_repository.hpp"
+#include "store/submission_repository.hpp"
 #include "web/signing_request.hpp"
 #include "web/site_mail.hpp"
 
@@ -25,6 +27,7 @@ using Awaitable = boost::asio::awaitable<http::Response>;
 struct AnswerRoutes {
     const Site& site;
     store::Store& store;
+    std::string event_secret;  // the author's private link of a petition proposed by the public
 
     http::Response invalid(const http::Request& request) const {
         const auto language = site.language_of(request.headers);
@@ -101,34 +104,48 @@ struct AnswerRoutes {
         co_return signing::private_page(200, render::render_answer(site.view(), language, view));
     }
 
-    // One mail to each organiser and admin, in the same write as the answer.
+    // One mail to each organiser and admin, and to the petition's author when the public
+    // proposed it (with their private link), in the same write as the answer.
     Result<void> tell_organisers(store::Database& db, const News& news, std::int64_t now) const {
         const auto petition = store::find_petition_by_id(db, news.petition_id);
         if (!petition) return {};
         const auto& config = site.config();
-        const auto language =
+        const auto fallback =
             render::parse_language(config.site.default_language).value_or(render::Language::fr);
-        const auto texts = render::answer_received_mail(
-            site.messages(), language, config.site,
-            {petition->title, petition->target_name,
-             config.server.base_url + "/admin/petitions/" + std::to_string(petition->id) +
-                 "/updates#news-" + std::to_string(news.number)});
-        for (const auto& address : store::organiser_addresses(db)) {
+        const auto anchor = "#news-" + std::to_string(news.number);
+        const auto tell = [&](const std::string& address, render::Language language,
+                              const std::string& link) -> Result<void> {
+            const auto texts =
+                render::answer_received_mail(site.messages(), language, config.site,
+                                             {petition->title, petition->target_name, link});
             const auto composed =
                 compose_site_mail(config.mail, config.site, address, language, texts);
             if (auto queued = store::enqueue_mail(db, "answer_received", config.mail.from, address,
                                                   composed, now);
                 !queued)
                 return queued.error();
-        }
+            return {};
+        };
+        const auto back_office = config.server.base_url + "/admin/petitions/" +
+                                 std::to_string(petition->id) + "/updates" + anchor;
+        for (const auto& address : store::organiser_addresses(db))
+            if (auto told = tell(address, fallback, back_office); !told) return told;
+        if (const auto submission = store::find_submission(db, petition->id))
+            return tell(submission->author_email,
+                        render::parse_language(petition->language).value_or(fallback),
+                        config.server.base_url + "/p/" +
+                            author_link_token(event_secret, petition->id, submission->link_nonce) +
+                            anchor);
         return {};
     }
 };
 
 }  // namespace
 
-void add_answer_routes(http::Router& router, const Site& site, store::Store& store) {
-    auto routes = std::make_shared<AnswerRoutes>(AnswerRoutes{site, store});
+void add_answer_routes(http::Router& router, const Site& site, store::Store& store,
+                       std::string event_secret) {
+    auto routes =
+        std::make_shared<AnswerRoutes>(AnswerRoutes{site, store, std::move(event_secret)});
     // Rare, and read from the store each time: shed before the pages under load.
     constexpr auto route = http::gated(http::Priority::normal, http::TrafficFamily::page);
     router.add(http::Method::get, "/answer/{token}", "answer_page", route,

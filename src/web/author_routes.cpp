@@ -6,10 +6,8 @@
 #include "core/log_events.hpp"
 #include "core/log_text.hpp"
 #include "http/target.hpp"
-#include "petitions/author_link.hpp"
-#include "render/proposal_pages.hpp"
 #include "store/submission_repository.hpp"
-#include "web/propose_routes.hpp"
+#include "web/author_page.hpp"
 #include "web/signing_request.hpp"
 
 namespace rempart::web {
@@ -20,7 +18,6 @@ using http::Params;
 using http::Request;
 using http::Response;
 using Awaitable = boost::asio::awaitable<Response>;
-using signing::private_page;
 
 class AuthorHandler {
   public:
@@ -28,24 +25,29 @@ class AuthorHandler {
 
     Awaitable show(const Request& request, const Params& params) {
         const std::string token(params[0]);
-        const auto submission = co_await find(token);
-        if (!submission) co_return invalid(request);
-        std::string notice;
+        auto submission = co_await find_by_author_link(s_, token);
+        if (!submission) co_return author_link_invalid(s_, request);
+        // The word of the step just taken: a notice above the proposal, or above its campaign.
+        std::string done;
         if (const auto query = http::parse_form(request.query); query)
-            if (const auto done = http::form_value(*query, "done"))
-                if (*done == "confirmed" || *done == "saved" || *done == "sent_again")
-                    notice = "author." + std::string(*done) + "_notice";
+            if (const auto word = http::form_value(*query, "done")) done = *word;
+        AuthorPageState state;
+        if (done == "confirmed" || done == "saved" || done == "sent_again")
+            state.notice_key = "author." + done + "_notice";
         // Confirmed, it may first gather supporters rather than wait for a moderator.
-        if (notice == "author.confirmed_notice" &&
-            submission->stage() == SubmissionStage::gathering)
-            notice = "author.confirmed_gathering_notice";
-        co_return page(request, *submission, token, nullptr, {}, notice, 200);
+        if (done == "confirmed" && submission->stage() == SubmissionStage::gathering)
+            state.notice_key = "author.confirmed_gathering_notice";
+        for (const auto* word : {"saved", "test", "sending", "paused", "resumed"})
+            if (done == std::string("news_") + word) state.done = word;
+        if (done == "closed") state.done = done;
+        co_return co_await author_page(p_, request, std::move(*submission), token,
+                                       std::move(state));
     }
 
     Awaitable confirm(const Request& request, const Params& params) {
         const std::string token(params[0]);
-        const auto submission = co_await find(token);
-        if (!submission) co_return invalid(request);
+        const auto submission = co_await find_by_author_link(s_, token);
+        if (!submission) co_return author_link_invalid(s_, request);
         const auto id = submission->petition.id;
         const auto now = unix_now();
         const auto needed = p_.settings.supporters_needed;
@@ -54,21 +56,27 @@ class AuthorHandler {
                 return store::confirm_submission(db, id, now, needed);
             };
         const auto confirmed = co_await s_.store.writer().write<store::Submission>(std::move(job));
-        if (!confirmed) co_return failed(request, confirmed.error());
+        if (!confirmed) co_return author_step_failed(s_, request, confirmed.error());
         co_return signing::redirect("/p/" + token + "?done=confirmed");
     }
 
     Awaitable edit(const Request& request, const Params& params) {
         const std::string token(params[0]);
-        const auto submission = co_await find(token);
-        if (!submission) co_return invalid(request);
+        auto submission = co_await find_by_author_link(s_, token);
+        if (!submission) co_return author_link_invalid(s_, request);
         const auto fields = http::parse_typed_form(request.body);
         if (!fields) co_return s_.site.error_page(400, request.headers, request.target);
         auto form = read_proposal_form(*fields);
         const auto& petition = submission->petition;
         auto checked = check_proposal_edit(form, petition.language, unix_now());
-        if (!checked.input)
-            co_return page(request, *submission, token, &form, std::move(checked.errors), {}, 422);
+        if (!checked.input) {
+            AuthorPageState state;
+            state.form = &form;
+            state.errors = std::move(checked.errors);
+            state.status = 422;
+            co_return co_await author_page(p_, request, std::move(*submission), token,
+                                           std::move(state));
+        }
         const auto returned = submission->stage() == SubmissionStage::returned;
         const auto id = petition.id;
         const auto draft = checked.input->draft;
@@ -80,7 +88,7 @@ class AuthorHandler {
             };
         const auto edited =
             co_await s_.store.writer().write<std::vector<FieldChange>>(std::move(job));
-        if (!edited) co_return failed(request, edited.error());
+        if (!edited) co_return author_step_failed(s_, request, edited.error());
         co_return signing::redirect("/p/" + token +
                                     (returned ? "?done=sent_again" : "?done=saved"));
     }
@@ -88,63 +96,6 @@ class AuthorHandler {
   private:
     ProposalServices& p_;
     SigningServices& s_;
-
-    // The proposal the link names, when the link is its current one.
-    boost::asio::awaitable<std::optional<store::Submission>> find(const std::string& token) {
-        const auto id = author_link_id(token);
-        if (!id) co_return std::nullopt;
-        std::function<std::optional<store::Submission>(store::Database&)> read =
-            [id = *id](store::Database& db) { return store::find_submission(db, id); };
-        auto found =
-            co_await s_.store.readers().read<std::optional<store::Submission>>(std::move(read));
-        if (found && !author_link_matches(s_.event_secret, token, *id, found->link_nonce))
-            found.reset();
-        co_return found;
-    }
-
-    Response invalid(const Request& request) const {
-        const auto language = s_.site.language_of(request.headers);
-        return private_page(
-            404, render::render_notice(s_.site.view(), language, 404, "author.link_invalid_title",
-                                       "author.link_invalid_text"));
-    }
-
-    // A step the proposal no longer allows (decided meanwhile) is a conflict: 409.
-    Response failed(const Request& request, const Error& error) const {
-        if (error.code == ModerationError::not_waiting) {
-            auto response = s_.site.error_page(409, request.headers, request.target);
-            return response;
-        }
-        spdlog::error("{} error={}", log_event::store_write_failed, log_text(error.detail));
-        auto response = s_.site.error_page(503, request.headers, request.target);
-        signing::set_retry_after(response, std::chrono::seconds(5));
-        return response;
-    }
-
-    Response page(const Request& request, const store::Submission& submission,
-                  const std::string& token, const ProposalForm* form,
-                  std::vector<ProposalError> errors, std::string notice, unsigned status) const {
-        const auto language = s_.site.language_of(request.headers);
-        render::AuthorPageView view;
-        view.petition = &submission.petition;
-        view.stage = submission.stage();
-        view.token = token;
-        view.return_note = submission.return_note;
-        view.decision_note = submission.decision_note;
-        view.form = form;
-        view.errors = std::move(errors);
-        view.notice_key = std::move(notice);
-        view.overdue_days = p_.settings.moderation.overdue_after_days;
-        view.supporters = submission.supporters;
-        view.supporters_needed = submission.supporters_needed;
-        if (view.stage == SubmissionStage::gathering)
-            view.support_link = s_.site.config().server.base_url + "/support/" +
-                                support_link_token(s_.event_secret, submission.petition.id);
-        if (view.stage == SubmissionStage::rejected || view.stage == SubmissionStage::removed)
-            view.reason = render::rejection_words(s_.site.messages(), language,
-                                                  submission.reason_code, submission.reason_text);
-        return private_page(status, render::render_author_page(s_.site.view(), language, view));
-    }
 };
 
 }  // namespace

@@ -366,6 +366,7 @@ void add_propose_routes(http::Router& router, ProposalServices& services) {
                });
     add_propose_link_routes(router, services);
     add_author_routes(router, services);
+    add_author_campaign_routes(router, services);
     add_report_routes(router, services);
     add_support_routes(router, services);
 }

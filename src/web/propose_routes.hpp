@@ -10,6 +10,7 @@
 
 #include "defence/model/subject.hpp"
 #include "http/router.hpp"
+#include "petitions/geography.hpp"
 #include "petitions/submission_settings.hpp"
 #include "shield/signing_limits.hpp"
 #include "web/signing_services.hpp"
@@ -29,6 +30,7 @@ shield::SigningRateSettings proposal_rates();
 struct ProposalServices {
     SigningServices& signing;
     const SubmissionSettings& settings;
+    const Geography* geography = nullptr;  // names of régions for the author's page, when loaded
     shield::SigningLimits limits{proposal_rates()};
     shield::SigningLimits report_limits{report_rates()};
 };
@@ -53,6 +55,8 @@ void add_propose_routes(http::Router& router, ProposalServices& services);
 void add_propose_link_routes(http::Router& router, ProposalServices& services);
 // The author's private page: GET /p/{token}, POST /p/{token}/confirm, POST /p/{token}.
 void add_author_routes(http::Router& router, ProposalServices& services);
+// Its forms once the petition is published: news to its signers, the target's link, close.
+void add_author_campaign_routes(http::Router& router, ProposalServices& services);
 // GET|POST /petitions/{slug}/report and GET /petitions/{slug}/reported.
 void add_report_routes(http::Router& router, ProposalServices& services);
 // GET|POST /support/{token}, GET /support/sent, GET|POST /support/confirm/{token}: the

@@ -3,7 +3,8 @@
 // to see the server's error beside the field), lets the widget solve its proof of work, sends
 // it, confirms from the Maildir's private link; a moderator opens the queue from the
 // navigation and approves; the petition goes live, is signed and confirmed in the browser,
-// and the author's link says it is published. Every page is axe-clean, no policy violation,
+// and the author's link says it is published; from it the author writes news with a preview
+// and sends it to the signer who asked. Every page is axe-clean, no policy violation,
 // no request to another origin, and every post carries our Origin.
 // Usage: node tests/e2e/proposals.mjs <path to rempart binary>
 import { execFileSync } from 'node:child_process';
@@ -169,6 +170,7 @@ await withServer(process.argv[2], config, petition, async ({ base, dir, browser 
   await report.check(signer, 'published proposal on a phone');
   await signer.getByLabel('Votre nom').fill('Marie Curie');
   await signer.getByLabel('Adresse e-mail').fill('marie@example.org');
+  await signer.locator('#updates').check();
   await signer.locator('#accept_terms').check();
   await waitForProofOfWork(signer);
   await signer.getByRole('button', { name: 'Signer la pétition' }).click();
@@ -193,12 +195,35 @@ await withServer(process.argv[2], config, petition, async ({ base, dir, browser 
     fail('the author\'s page does not link to the petition');
   await report.check(author, 'author\'s page, published');
 
+  // From the same page, on the phone, the author writes to the signer who asked for news:
+  // a preview first, then the draft, then the sending; the signer gets it, the page never
+  // shows the signer's address.
+  const campaign = await author.textContent('main');
+  if (!campaign.includes('Signataires qui ont demandé à être tenus informés : 1.'))
+    fail('the author\'s page does not count the signers who asked for news');
+  if (campaign.includes('marie@example.org')) fail('the author\'s page shows a signer\'s address');
+  await author.getByLabel('Objet').fill('La piscine en août');
+  await author.getByLabel('Texte', { exact: true }).fill('Le maire nous **reçoit** jeudi.');
+  await author.getByRole('button', { name: 'Aperçu' }).click();
+  await author.waitForLoadState();
+  if ((await author.locator('.petition-preview strong').textContent()) !== 'reçoit')
+    fail('the news preview does not render the text');
+  await report.check(author, 'author\'s news preview on a phone');
+  await author.getByRole('button', { name: 'Enregistrer comme brouillon' }).click();
+  await author.waitForURL(/\?done=news_saved#news-1$/);
+  await report.check(author, 'author\'s news draft on a phone');
+  await author.getByRole('button', { name: 'Envoyer aux signataires' }).click();
+  await author.waitForURL(/\?done=news_sending#news-1$/);
+  const news = await mailTo('marie@example.org', 'Le maire nous', 'the author\'s news');
+  if (!news.includes('La piscine en août')) fail('the news mail lacks its subject');
+
   const sent = await Promise.all(posts);
   const paths = sent.map((post) => new URL(post.url).pathname
     .replace(/\/p\/\d+-[0-9a-f]{32}/, '/p/{link}').replace(/\/s\/[A-Za-z0-9_-]{43,44}/, '/s/{token}')
     .replace(/\/admin\/moderation\/\d+/, '/admin/moderation/{id}'));
   const expected = ['/propose', '/propose', '/propose', '/p/{link}/confirm', '/admin/login',
-    '/admin/password', '/admin/moderation/{id}/approve', `/petitions/${slug}/sign`, '/s/{token}/confirm'];
+    '/admin/password', '/admin/moderation/{id}/approve', `/petitions/${slug}/sign`, '/s/{token}/confirm',
+    '/p/{link}/news', '/p/{link}/news', '/p/{link}/news/1/send'];
   if (paths.join(' ') !== expected.join(' ')) fail(`unexpected posts: ${paths.join(' ')}`);
   for (const post of sent)
     if (post.headers.origin !== base || post.headers['sec-fetch-site'] !== 'same-origin')
@@ -208,5 +233,5 @@ await withServer(process.argv[2], config, petition, async ({ base, dir, browser 
   console.log(`checked ${report.pages.length} pages: ${report.pages.join(', ')}`);
   if (report.violations.length)
     fail(`serious or critical accessibility violations:\n${report.describe()}`);
-  console.log('PASS: proposed on a phone, previewed, confirmed from the mail, approved by a moderator, signed');
+  console.log('PASS: proposed on a phone, previewed, confirmed from the mail, approved by a moderator, signed, news sent by the author');
 });

@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include "petitions/errors.hpp"
+
 namespace rempart {
 namespace {
 
@@ -79,6 +81,45 @@ TEST(News, ProgressCountsDeliveredMailsAndReachesAHundredOnlyWhenAllAre) {
     news.queued = 210;
     news.delivered = 205;
     EXPECT_EQ(sending_percent(news), 97);
+}
+
+TEST(News, TheFormIsCheckedAgainstItsPetition) {
+    Petition petition;
+    petition.state = PetitionState::published;
+    EXPECT_TRUE(check_news_for(petition, "victory", "Gagné", "Merci.").errors.empty());
+    EXPECT_EQ(fields_of(check_news_for(petition, "newsletter", "", "Merci.")),
+              (std::vector<std::string>{"kind", "subject"}));
+    petition.won_at = 100;
+    EXPECT_EQ(check_news_for(petition, "victory", "Gagné", "Merci.").errors[0].code,
+              PetitionError::already_won);
+    EXPECT_TRUE(check_news_for(petition, "update", "Encore", "Merci.").errors.empty());
+    petition.state = PetitionState::archived;
+    EXPECT_EQ(check_news_for(petition, "update", "Encore", "Merci.").errors[0].code,
+              PetitionError::news_not_public);
+}
+
+TEST(News, AnAuthorStartsOneSendingADayAndTheOrganisersAreNotCounted) {
+    std::vector<News> news(3);
+    news[0].author = std::string(news_by_author);  // a draft: not sent, not counted
+    news[1].author = "olga@example.org";
+    news[1].published_at = 10'000;
+    news[2].author = std::string(news_by_target);
+    news[2].published_at = 10'000;
+    EXPECT_FALSE(author_next_sending(news, news_by_author, 10'001));
+    news[0].published_at = 10'000;
+    EXPECT_EQ(author_next_sending(news, news_by_author, 10'001), 10'000 + author_news_gap_s);
+    EXPECT_EQ(author_next_sending(news, news_by_author, 10'000 + author_news_gap_s - 1),
+              10'000 + author_news_gap_s);
+    EXPECT_FALSE(author_next_sending(news, news_by_author, 10'000 + author_news_gap_s));
+    EXPECT_FALSE(author_next_sending({}, news_by_author, 0));
+}
+
+TEST(News, EachStepHasItsNameAndTheWordOfItsNotice) {
+    EXPECT_EQ(to_string(NewsStep::send), "send");
+    EXPECT_EQ(to_string(NewsStep::resume), "resume");
+    EXPECT_EQ(news_step_done(NewsStep::send), "sending");
+    EXPECT_EQ(news_step_done(NewsStep::pause), "paused");
+    EXPECT_EQ(news_step_done(NewsStep::resume), "resumed");
 }
 
 }  // namespace

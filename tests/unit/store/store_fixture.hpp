@@ -31,7 +31,9 @@ class TempStore : public ::testing::Test {
         auto opened = Database::open(dir_ / "rempart.db", Database::Mode::read_write);
         ASSERT_TRUE(opened.ok()) << opened.error().detail;
         db_ = std::move(*opened);
-        if (migrated) ASSERT_TRUE(migrate(*db_).ok());
+        if (migrated) {
+            ASSERT_TRUE(migrate(*db_).ok());
+        }
     }
 
     std::filesystem::path dir_;
