@@ -3,6 +3,7 @@
 #include <CLI/CLI.hpp>
 
 #include <iostream>
+#include <optional>
 
 #include "app/serve.hpp"
 #include "cli/commands.hpp"
@@ -75,6 +76,13 @@ int main(int argc, char** argv) {
     add_config(user_totp);
     user_totp->add_option("--email", user_email, "The account's e-mail address")->required();
 
+    auto* retention = cli.add_subcommand(
+        "retention", "Apply [retention] now: erase, anonymise and prune what is due");
+    add_config(retention);
+    std::int64_t retention_now = 0;
+    auto* retention_at = retention->add_option(
+        "--now", retention_now, "Apply the rules as at this moment (Unix seconds) instead of now");
+
     CLI11_PARSE(cli, argc, argv);
 
     const auto config = rempart::cli::load_config_or_defaults(config_file);
@@ -95,5 +103,10 @@ int main(int argc, char** argv) {
     if (user_list->parsed()) return rempart::cli::list_users(*config, std::cout);
     if (user_reset->parsed()) return rempart::cli::reset_password(*config, user_email);
     if (user_totp->parsed()) return rempart::cli::enable_totp(*config, user_email);
+    if (retention->parsed())
+        return rempart::cli::apply_retention(
+            *config,
+            retention_at->count() > 0 ? std::optional<std::int64_t>(retention_now) : std::nullopt,
+            std::cout);
     return 2;
 }

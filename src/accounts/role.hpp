@@ -27,6 +27,7 @@ enum class Action {
     view_audit,          // read the audit log
     change_settings,     // the site's name, the association's identity, language and mail
     moderate_petitions,  // the queue of proposed petitions: hold, approve, reject, send back
+    hold_signatures,     // keep a closed petition's signatures from anonymisation (legal hold)
 };
 bool may(Role held, Action action);
 

@@ -11,6 +11,7 @@ void add_admin_routes(http::Router& router, AdminServices& services) {
     add_petition_routes(router, services);
     add_delivery_routes(router, services);
     add_campaign_routes(router, services);
+    add_legal_hold_routes(router, services);
     add_news_routes(router, services);
     add_answer_link_routes(router, services);
     add_settings_routes(router, services);

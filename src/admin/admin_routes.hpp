@@ -22,6 +22,8 @@ void add_delivery_routes(http::Router& router, AdminServices& services);
 void add_campaign_routes(http::Router& router, AdminServices& services);
 // A petition's news to its signers: write, test, send, pause, resume.
 void add_news_routes(http::Router& router, AdminServices& services);
+// POST /admin/petitions/{id}/legal-hold: a petition's signatures kept from anonymisation.
+void add_legal_hold_routes(http::Router& router, AdminServices& services);
 // POST /admin/petitions/{id}/answer-link: a private link for the target to answer.
 void add_answer_link_routes(http::Router& router, AdminServices& services);
 // /admin/settings: the site's name, the association, the language and mail (admins).

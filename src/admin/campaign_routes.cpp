@@ -4,6 +4,7 @@
 #include "admin/admin_routes.hpp"
 #include "store/campaign_repository.hpp"
 #include "store/petition_repository.hpp"
+#include "store/retention_repository.hpp"
 #include "web/campaign_chart.hpp"
 
 namespace rempart::admin {
@@ -15,6 +16,7 @@ constexpr std::int64_t day = 86400;
 struct Campaign {
     Petition petition;
     store::CampaignFigures figures;
+    bool legal_hold = false;
 };
 
 std::string chart(const AdminServices& s, const AdminContext& context,
@@ -24,14 +26,16 @@ std::string chart(const AdminServices& s, const AdminContext& context,
                                std::move(id), title);
 }
 
-Awaitable campaign_page(AdminServices& s, const Params& params, const AdminContext& context) {
+Awaitable campaign_page(AdminServices& s, const Request& request, const Params& params,
+                        const AdminContext& context) {
     const auto id = id_of(params[0]);
     const auto now = unix_now_ms() / 1000;
     std::function<std::optional<Campaign>(store::Database&)> read =
         [id, now](store::Database& db) -> std::optional<Campaign> {
         auto petition = store::find_petition_by_id(db, id);
         if (!petition) return std::nullopt;
-        return Campaign{std::move(*petition), store::campaign_figures(db, id, now)};
+        return Campaign{std::move(*petition), store::campaign_figures(db, id, now),
+                        store::legal_hold_of(db, id).value_or(false)};
     };
     const auto campaign = co_await s.store.readers().read<std::optional<Campaign>>(std::move(read));
     if (!campaign)
@@ -117,19 +121,28 @@ Awaitable campaign_page(AdminServices& s, const Params& params, const AdminConte
     }
     data.set("incidents", incidents);
     data.set("has_incidents", !figures.incidents.empty());
+    // What becomes of the signers' data once it closes, and the admins' legal hold.
+    data.set("data_text", render::fill(say(s, context, "admin.campaign_data_text"),
+                                       {{"days", number(s.site.retention().after_close_days)}}));
+    data.set("legal_hold", campaign->legal_hold);
+    data.set("may_hold", accounts::may(context.user.role, accounts::Action::hold_signatures));
     data.set("may_view_incidents",
              accounts::may(context.user.role, accounts::Action::view_incidents));
+    for (const auto* done : {"legal_hold_on", "legal_hold_off"})
+        data.set(std::string("done_") + done,
+                 request.query.find(std::string("done=") + done) != std::string_view::npos);
     co_return admin_page(s, context, 200, "admin.campaign_title", "campaign", std::move(data));
 }
 
 }  // namespace
 
 void add_campaign_routes(http::Router& router, AdminServices& services) {
-    add_admin_route(router, services, http::Method::get, "/admin/petitions/{id}", "admin_campaign",
-                    accounts::Action::view_petitions,
-                    [&services](const Request&, const Params& params, const AdminContext& context) {
-                        return campaign_page(services, params, context);
-                    });
+    add_admin_route(
+        router, services, http::Method::get, "/admin/petitions/{id}", "admin_campaign",
+        accounts::Action::view_petitions,
+        [&services](const Request& request, const Params& params, const AdminContext& context) {
+            return campaign_page(services, request, params, context);
+        });
 }
 
 }  // namespace rempart::admin

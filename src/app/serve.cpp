@@ -23,6 +23,7 @@
 #include "app/moderation_digest.hpp"
 #include "app/news_sender.hpp"
 #include "app/refusal_summaries.hpp"
+#include "app/retention.hpp"
 #include "app/routes.hpp"
 #include "app/serve.hpp"
 #include "app/shield_setup.hpp"
@@ -213,9 +214,9 @@ int serve(const Config& config, bool demo) {
     // What admins saved in the back office wins over the config file, as the gate's mode does.
     const auto stored = store.readers().read_now<std::vector<std::pair<std::string, std::string>>>(
         [](store::Database& db) { return store::read_setting_values(db); });
-    auto site = web::Site::create(
-        {config.server, config.site, config.mail, config.admin, config.submissions.open}, catalog,
-        stored);
+    auto site = web::Site::create({config.server, config.site, config.mail, config.admin,
+                                   config.submissions.open, config.retention},
+                                  catalog, stored);
     if (!site) return refuse_start(site.error(), store);
 
     auto signing = set_up_signing(config);
@@ -246,7 +247,8 @@ int serve(const Config& config, bool demo) {
         [&outbox] { outbox.notify(); },
         defence.defence.get(),
         defence.bans.get(),
-        {config.shield.mails_per_mailbox_per_day, signing->mail_domains != nullptr}};
+        {config.shield.mails_per_mailbox_per_day, signing->mail_domains != nullptr,
+         config.retention.unconfirmed_days * 86400}};
     restore_mailbox_caps(store, signing_services.mailbox_caps, unix_now());
     SignatureTotals signature_totals{};
     web::add_signing_metrics(metrics, signing_services.counters);
@@ -336,6 +338,8 @@ int serve(const Config& config, bool demo) {
                                    [&outbox] { outbox.notify(); }),
                    asio::detached);
     asio::co_spawn(io, run_shield_clock(*shield.front_door), asio::detached);
+    asio::co_spawn(io, run_retention(store, config.retention, std::chrono::minutes(10)),
+                   asio::detached);
     asio::co_spawn(io,
                    run_refusal_summaries(store, signing_services.refusals, std::chrono::seconds(5)),
                    asio::detached);

@@ -21,6 +21,7 @@ Config read_config(config::File& file) {
     config.metrics = metrics::read_metrics_settings(file);
     config.defence = defence::read_defence_options(file);
     config.log = read_log_settings(file);
+    config.retention = read_retention_settings(file);
     return config;
 }
 

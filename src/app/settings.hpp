@@ -15,6 +15,7 @@
 #include "petitions/submission_settings.hpp"
 #include "render/settings.hpp"
 #include "shield/settings.hpp"
+#include "signatures/retention.hpp"
 #include "store/settings.hpp"
 
 namespace rempart {
@@ -38,6 +39,7 @@ struct Config {
     metrics::MetricsSettings metrics;
     defence::DefenceOptions defence;  // [detect]: the detector and what acting does
     LogSettings log;
+    RetentionSettings retention;  // [retention]: how long what is held about people is kept
 };
 
 // Every module reads its sections, in the order their checks across keys are reported.

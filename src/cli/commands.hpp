@@ -45,4 +45,8 @@ int list_users(const Config& config, std::ostream& out);
 int reset_password(const Config& config, const std::string& email);
 int enable_totp(const Config& config, const std::string& email);
 
+// Applies [retention] now, or at `now` (Unix seconds) when given: scripts, and the tests
+// that check each rule at its time. The server does the same by itself every ten minutes.
+int apply_retention(const Config& config, std::optional<std::int64_t> now, std::ostream& out);
+
 }  // namespace rempart::cli

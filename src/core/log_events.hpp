@@ -140,6 +140,12 @@ inline constexpr std::string_view shield_refused = "SHIELD_REFUSED";
 // site, one line a second while it refuses: foreign_origin=, null_origin=,
 // cross_site_fetch=, foreign_referer= (http::OriginVerdict).
 inline constexpr std::string_view origin_refused = "ORIGIN_REFUSED";
+// What [retention] changed in one pass, when anything: erased= (unconfirmed signatures),
+// anonymised=, addresses= (rows walked to their network), events=, mails=, back_office=.
+inline constexpr std::string_view retention_applied = "RETENTION_APPLIED";
+// A signer acted on their own data through their /my-data link: step= (withdrawn, erased,
+// unsubscribed, nothing), signatures= (how many changed). Never the address.
+inline constexpr std::string_view my_data_used = "MY_DATA_USED";
 
 // Every event above, for the documentation and for the test that keeps names unique.
 inline constexpr std::string_view all[] = {
@@ -156,7 +162,7 @@ inline constexpr std::string_view all[] = {
     qr_failed,           news_sending,        news_queued,         news_left,
     news_answered,       card_failed,         settings_changed,    proposal_received,
     proposal_refused,    proposal_moderated,  petition_reported,   report_refused,
-    petition_taken_down, proposal_supported,
+    petition_taken_down, proposal_supported,  retention_applied,   my_data_used,
 };
 
 }  // namespace rempart::log_event

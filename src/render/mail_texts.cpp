@@ -87,10 +87,12 @@ std::string greeting_name(std::string_view name) {
 
 MailTexts confirmation_mail(const Messages& messages, Language language, const SiteSettings& site,
                             std::string_view petition_title, std::string_view signer_name,
-                            std::string_view link) {
+                            std::string_view link, std::int64_t link_days) {
     const auto name = greeting_name(signer_name);
-    const Placeholders values{
-        {"title", std::string(petition_title)}, {"name", name}, {"site", site.name}};
+    const Placeholders values{{"title", std::string(petition_title)},
+                              {"name", name},
+                              {"site", site.name},
+                              {"days", format_number(language, link_days)}};
     const auto say = [&](std::string_view key) {
         return fill(messages.text(language, key), values);
     };

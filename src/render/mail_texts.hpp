@@ -34,11 +34,11 @@ MailTexts notice_texts(Language language, std::string subject,
                        const std::string& link_text, const std::vector<std::string>& after,
                        const std::string& sign_off);
 
-// The confirmation mail: `link` is {base_url}/s/{token}, in both parts. Of `signer_name`
-// it says only greeting_name.
+// The confirmation mail: `link` is {base_url}/s/{token}, in both parts, working for
+// `link_days` ([retention] unconfirmed_days). Of `signer_name` it says only greeting_name.
 MailTexts confirmation_mail(const Messages& messages, Language language, const SiteSettings& site,
                             std::string_view petition_title, std::string_view signer_name,
-                            std::string_view link);
+                            std::string_view link, std::int64_t link_days = 30);
 
 // What the admins are told when the defence opened an incident by itself.
 struct IncidentAlert {

@@ -183,6 +183,8 @@ std::string render_thanks(const SiteView& view, Language language, const Petitio
     auto data = page_data(view, language);
     data.set("slug", petition.slug);
     data.set("title", petition.title);
+    data.set("thanks_spam", fill(text(view, language, "sign.thanks_spam"),
+                                 {{"days", format_number(language, view.link_days)}}));
     set_sharing(data, view, petition);
     const auto content =
         render_with_progress(view, language, *view.templates.parsed().thanks, data);
@@ -256,8 +258,23 @@ std::string render_answer(const SiteView& view, Language language, const AnswerV
     return in_layout(view, language, {text(view, language, "answer.title"), "/"}, content);
 }
 
-std::string render_privacy(const SiteView& view, Language language) {
+std::string render_privacy(const SiteView& view, Language language,
+                           const RetentionSettings& retention) {
     auto data = page_data(view, language);
+    // The periods in force, so that the page never promises what the site does not do.
+    const auto days = [&](std::string_view key, std::int64_t count) {
+        return fill(text(view, language, key), {{"days", format_number(language, count)}});
+    };
+    data.set("retention_unconfirmed",
+             days("privacy.retention_unconfirmed", retention.unconfirmed_days));
+    data.set("retention_signature",
+             days("privacy.retention_signature", retention.after_close_days));
+    data.set("retention_addresses", days("privacy.retention_addresses", retention.addresses_days));
+    data.set("retention_events",
+             fill(text(view, language, "privacy.retention_events"),
+                  {{"days", format_number(language, retention.events_days)},
+                   {"evidence_days", format_number(language, retention.evidence_days)}}));
+    data.set("retention_mail", days("privacy.retention_mail", retention.mail_days));
     data.set("version_text", version_text(view, language, view.site->privacy_version));
     const auto content = render_page(view, language, *view.templates.parsed().privacy, data);
     return in_layout(view, language, {text(view, language, "privacy.title"), "/privacy"}, content);
@@ -289,7 +306,8 @@ std::string render_notice(const SiteView& view, Language language, unsigned stat
     const auto title = text(view, language, title_key);
     data.set("status", std::to_string(status));
     data.set("error_title", title);
-    data.set("error_text", text(view, language, text_key));
+    data.set("error_text", fill(text(view, language, text_key),
+                                {{"days", format_number(language, view.link_days)}}));
     const auto content = render_page(view, language, *view.templates.parsed().error, data);
     return in_layout(view, language, {title, "/"}, content);
 }

@@ -10,6 +10,7 @@
 #include "render/i18n.hpp"
 #include "render/settings.hpp"
 #include "render/static_assets.hpp"
+#include "signatures/retention.hpp"
 #include "signatures/signature.hpp"
 #include "signatures/signing_form.hpp"
 
@@ -36,6 +37,8 @@ struct SiteView {
     const Templates& templates;
     const StaticAssets& assets;
     std::string_view base_url = {};  // "https://petitions.example.org": shared links, cards
+    // [retention] unconfirmed_days: how long a confirmation link works, as pages say it.
+    std::int64_t link_days = 30;
 };
 
 // Each call renders one whole page for one language; the caller keeps the result. Every
@@ -94,7 +97,9 @@ struct AnswerView {
     bool done = false;
 };
 std::string render_answer(const SiteView& view, Language language, const AnswerView& answer);
-std::string render_privacy(const SiteView& view, Language language);
+// The privacy notice, with every retention period as [retention] has it.
+std::string render_privacy(const SiteView& view, Language language,
+                           const RetentionSettings& retention);
 std::string render_terms(const SiteView& view, Language language);
 std::string render_error(const SiteView& view, Language language, unsigned status);
 // An error page with its own words (an expired link, say) rather than the status's.

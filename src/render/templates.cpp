@@ -37,6 +37,8 @@ Result<std::unique_ptr<Templates>> Templates::load() {
         {"templates/web/report.mustache", &p.report},
         {"templates/web/support.mustache", &p.support},
         {"templates/web/support_confirm.mustache", &p.support_confirm},
+        {"templates/web/my_data.mustache", &p.my_data},
+        {"templates/web/my_data_list.mustache", &p.my_data_list},
     };
     for (const auto& [path, slot] : files) {
         const auto text = embedded::find(path);

@@ -7,7 +7,7 @@
 namespace rempart::signatures {
 namespace {
 
-constexpr std::array<std::pair<SignatureState, std::string_view>, 5> names{{
+constexpr std::array<std::pair<SignatureState, std::string_view>, 5> state_names{{
     {SignatureState::pending, "pending"},
     {SignatureState::confirmed, "confirmed"},
     {SignatureState::quarantined, "quarantined"},
@@ -18,13 +18,13 @@ constexpr std::array<std::pair<SignatureState, std::string_view>, 5> names{{
 }  // namespace
 
 std::string_view to_string(SignatureState state) {
-    for (const auto& [value, name] : names)
+    for (const auto& [value, name] : state_names)
         if (value == state) return name;
     return "pending";
 }
 
 std::optional<SignatureState> parse_signature_state(std::string_view text) {
-    for (const auto& [value, name] : names)
+    for (const auto& [value, name] : state_names)
         if (name == text) return value;
     return std::nullopt;
 }

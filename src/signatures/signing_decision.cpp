@@ -6,7 +6,7 @@
 namespace rempart::signatures {
 namespace {
 
-constexpr std::array<std::string_view, verdict_count> names{
+constexpr std::array<std::string_view, verdict_count> verdict_names{
     "banned",      "rate_limited", "unreadable_form", "pow_missing", "pow_failed",
     "pow_expired", "pow_too_easy", "invalid",         "disposable",  "mailbox_capped",
     "no_mail",     "undecided",    "accept"};
@@ -14,7 +14,7 @@ constexpr std::array<std::string_view, verdict_count> names{
 }  // namespace
 
 std::string_view to_string(Verdict verdict) {
-    return names[static_cast<std::size_t>(verdict)];
+    return verdict_names[static_cast<std::size_t>(verdict)];
 }
 
 Verdict decide(const SigningFacts& f, const SigningRules& rules) {

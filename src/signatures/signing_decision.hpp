@@ -53,6 +53,9 @@ struct SigningRules {
     // across every petition: past that the signer sees the usual page and no mail is sent.
     std::size_t mails_per_mailbox_per_day = 5;
     bool check_mail_domain = true;  // [dns] check_mx
+    // A confirmation link works as long as its unconfirmed signature is kept ([retention]
+    // unconfirmed_days), and then goes with it.
+    std::int64_t link_lifetime_s = 30 * 86400;
 };
 
 // The first check, in order, whose fact refuses; `undecided` when a fact is missing before

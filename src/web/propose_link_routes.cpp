@@ -12,6 +12,7 @@
 #include "signatures/email.hpp"
 #include "store/outbox_repository.hpp"
 #include "store/submission_repository.hpp"
+#include "web/link_request.hpp"
 #include "web/propose_routes.hpp"
 #include "web/signing_request.hpp"
 #include "web/site_mail.hpp"
@@ -47,15 +48,8 @@ class ProposeLinkHandler {
         if (!email)
             co_return html(422, render::render_propose_link(s_.site.view(), language, false, typed,
                                                             "sign.email_invalid"));
-        const auto client = signing::identify(request, s_.asn_table);
-        const auto admitted = p_.limits.admit(
-            client.keys, client.as ? std::optional<std::uint32_t>(client.as->number) : std::nullopt,
-            proposal_pow_key, shield::Clock::now());
-        if (!admitted.allowed) {
-            auto response = s_.site.error_page(429, request.headers, request.target);
-            signing::set_retry_after(response, admitted.retry_after);
-            co_return response;
-        }
+        if (auto refused = refuse_over_limits(s_, p_.limits, request, proposal_pow_key))
+            co_return std::move(*refused);
         const auto now = unix_now();
         const auto mailbox = signatures::mailbox_key(email->local, email->ascii_domain);
         if (s_.mailbox_caps.sent_today(mailbox, now) >= s_.rules.mails_per_mailbox_per_day)

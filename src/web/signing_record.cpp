@@ -24,7 +24,6 @@ namespace {
 namespace asio = boost::asio;
 using signatures::SigningEvent;
 
-constexpr std::int64_t link_lifetime_s = 30 * 24 * 3600;  // as the privacy page promises
 constexpr std::int64_t resend_after_s = 3600;
 
 }  // namespace
@@ -71,10 +70,10 @@ asio::awaitable<Response> record_accepted(SigningServices& services, const Reque
         signature.state = signatures::SignatureState::quarantined;
 
     std::function<Result<store::SigningRecord>(store::Database&)> job =
-        [signature, token, token_hash, from,
-         event](store::Database& db) mutable -> Result<store::SigningRecord> {
-        auto recorded = store::record_signature(db, signature, token_hash,
-                                                signature.now + link_lifetime_s, resend_after_s);
+        [signature, token, token_hash, from, event, lifetime = services.rules.link_lifetime_s](
+            store::Database& db) mutable -> Result<store::SigningRecord> {
+        auto recorded = store::record_signature(db, signature, token_hash, signature.now + lifetime,
+                                                resend_after_s);
         if (!recorded) return recorded;
         if (recorded->kind != store::SigningRecord::Kind::duplicate_quiet) {
             auto queued = store::enqueue_confirmation(db, from, signature.email,

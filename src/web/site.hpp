@@ -21,6 +21,7 @@
 #include "render/pages.hpp"
 #include "render/settings.hpp"
 #include "render/static_assets.hpp"
+#include "signatures/retention.hpp"
 #include "web/live_settings.hpp"
 #include "web/page_cache.hpp"
 
@@ -34,6 +35,7 @@ struct StartSettings {
     const mail::MailSettings& mail;
     const accounts::AdminSettings& admin;
     bool submissions_open = false;  // [submissions] open, which the back office may change
+    RetentionSettings retention{};  // the periods the privacy page gives
 };
 
 // The settings the site and the back office read while answering. Server and admin are the
@@ -70,6 +72,8 @@ class Site {
     void replace_settings(EditableSettings next, std::uint64_t order) const;
     // Every Set-Cookie of the site goes through it: public pages, the gate, the back office.
     const http::CookiePolicy& cookies() const { return cookies_; }
+    // [retention], for the privacy page's periods.
+    const RetentionSettings& retention() const { return retention_; }
     const Catalog& catalog() const { return catalog_; }
     const render::StaticAssets& assets() const { return *assets_; }
     // The words, templates and assets with the site's settings of this moment.
@@ -90,13 +94,15 @@ class Site {
           admin_(config.admin),
           live_(EditableSettings{config.site, config.mail}, std::move(editable)),
           catalog_(catalog),
-          cookies_(config.server.base_url, !config.server.tls_cert.empty()) {}
+          cookies_(config.server.base_url, !config.server.tls_cert.empty()),
+          retention_(config.retention) {}
 
     const net::ServerSettings& server_;
     const accounts::AdminSettings& admin_;
     mutable LiveSettings live_;
     const Catalog& catalog_;
     http::CookiePolicy cookies_;
+    RetentionSettings retention_;
     std::unique_ptr<render::Messages> messages_;
     std::unique_ptr<render::Templates> templates_;
     std::unique_ptr<render::StaticAssets> assets_;

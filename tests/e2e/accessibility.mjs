@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { decodeQuotedPrintable, fail, until, withServer } from './lib/harness.mjs';
+import { decodeQuotedPrintable, fail, mailFinder, until, withServer } from './lib/harness.mjs';
 import { AccessibilityReport } from './lib/axe.mjs';
 
 const config = [
@@ -116,6 +116,19 @@ await withServer(process.argv[2], config, petition, async ({ base, dir, browser 
   await report.check(page, 'petition after confirming');
   await visit(page, `/s/${token}`, 'confirmation link, confirmed');
 
+  // Marie asks for her own data, and opens the page the mail links to.
+  await visit(page, '/my-data', 'my data form');
+  await page.locator('#email').fill('marie@example.org');
+  await page.getByRole('button', { name: 'M\'envoyer le lien' }).click();
+  await page.waitForURL(`${base}/my-data?sent=1`);
+  await report.check(page, 'my data, link sent');
+  const myData = (await mailFinder(dir)('marie@example.org', '/my-data/', 'the my-data mail'))
+    .match(/\/my-data\/[A-Za-z0-9_-]{43}/)?.[0];
+  if (!myData) fail('no link in the my-data mail');
+  await visit(page, myData, 'my data page');
+  if (!(await page.textContent('main')).includes('confirmée et comptée'))
+    fail('the my-data page does not list the confirmed signature');
+
   await flood(base, dir);
 
   // The back office, in English, from the one-time password to every page.
@@ -182,7 +195,7 @@ await withServer(process.argv[2], config, petition, async ({ base, dir, browser 
   await admin.waitForURL(/mode=changed/);
 
   console.log(`checked ${report.pages.length} pages: ${report.pages.join(', ')}`);
-  if (report.pages.length !== 29) fail(`expected 29 pages checked, saw ${report.pages.length}`);
+  if (report.pages.length !== 32) fail(`expected 32 pages checked, saw ${report.pages.length}`);
   if (report.violations.length)
     fail(`serious or critical accessibility violations:\n${report.describe()}`);
   console.log('PASS: every page is free of serious and critical axe violations');

@@ -10,7 +10,7 @@ constexpr Action every_action[] = {
     Action::use_back_office,    Action::view_incidents, Action::act_on_incidents,
     Action::change_shield,      Action::view_petitions, Action::manage_petitions,
     Action::manage_users,       Action::view_audit,     Action::change_settings,
-    Action::moderate_petitions,
+    Action::moderate_petitions, Action::hold_signatures,
 };
 
 TEST(Role, ParsesAndPrintsItsThreeNames) {
@@ -37,6 +37,7 @@ TEST(Role, ModeratorsLookAfterTheDefenceAndTheQueueButRunNoPetition) {
     EXPECT_FALSE(may(Role::moderator, Action::manage_users));
     EXPECT_FALSE(may(Role::moderator, Action::view_audit));
     EXPECT_FALSE(may(Role::moderator, Action::change_settings));
+    EXPECT_FALSE(may(Role::moderator, Action::hold_signatures));
 }
 
 TEST(Role, OrganisersRunPetitionsAndSeeNeitherAccountsNorTheAuditLog) {
@@ -50,6 +51,7 @@ TEST(Role, OrganisersRunPetitionsAndSeeNeitherAccountsNorTheAuditLog) {
     EXPECT_FALSE(may(Role::organiser, Action::change_shield));
     EXPECT_FALSE(may(Role::organiser, Action::change_settings));
     EXPECT_FALSE(may(Role::organiser, Action::moderate_petitions));
+    EXPECT_FALSE(may(Role::organiser, Action::hold_signatures));
 }
 
 TEST(Role, EveryRoleReachesTheBackOfficeHome) {

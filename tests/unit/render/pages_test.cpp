@@ -24,7 +24,7 @@ class Pages : public testing::SiteFixture {
         open.signature_count = 12;
         const Petition* list[] = {&open};
         return {render_home(view(), language, list),     render_home(view(), language, {}),
-                render_petition(view(), language, open), render_privacy(view(), language),
+                render_petition(view(), language, open), render_privacy(view(), language, {}),
                 render_terms(view(), language),          render_error(view(), language, 404)};
     }
 };
@@ -81,7 +81,7 @@ TEST_F(Pages, LanguageSwitchLinksComeBackToThePage) {
     EXPECT_TRUE(contains(html, "href=\"/lang/fr?next=%2Fpetitions%2Fpistes-cyclables\""));
     EXPECT_TRUE(contains(html, "lang=\"en\" hreflang=\"en\">English</a>"));
     EXPECT_TRUE(contains(html, "hreflang=\"fr\" aria-current=\"true\">Français</a>"));
-    EXPECT_TRUE(contains(render_privacy(view(), Language::en), "/lang/fr?next=%2Fprivacy\""));
+    EXPECT_TRUE(contains(render_privacy(view(), Language::en, {}), "/lang/fr?next=%2Fprivacy\""));
     EXPECT_TRUE(contains(render_home(view(), Language::en, {}), "/lang/fr?next=%2F\""));
 }
 
@@ -194,25 +194,44 @@ TEST_F(Pages, PrivacyNamesWhoAndWhatFromTheSettings) {
     site_.postal_address = "1 rue des Roues, 75000 Paris";
     site_.hosting_provider = "Hébergeur Coop";
     site_.privacy_version = "2026-03-01";
-    const auto fr = render_privacy(view(), Language::fr);
+    const auto fr = render_privacy(view(), Language::fr, {});
     for (const char* part :
          {"Le responsable du traitement de vos données est Association Vélo Cité.",
           "1 rue des Roues, 75000 Paris", "mailto:rgpd@velo.example", "Hébergeur Coop",
-          "Version du 2026-03-01", "adresse IP", "code postal", "commentaire", "douze mois",
-          "pseudonymisée", "article 15", "article 21", "CNIL"})
+          "Version du 2026-03-01", "adresse IP", "code postal", "commentaire", "puis 183 jours",
+          "anonymisée", "article 15", "article 21", "CNIL"})
         EXPECT_TRUE(contains(fr, part)) << part;
-    const auto en = render_privacy(view(), Language::en);
+    const auto en = render_privacy(view(), Language::en, {});
     for (const char* part :
          {"The controller of your data is Association Vélo Cité.", "IP address", "postcode",
-          "twelve months", "pseudonymised", "article 15", "article 21", "supervisory authority"})
+          "then 183 days", "anonymised", "article 15", "article 21", "supervisory authority"})
         EXPECT_TRUE(contains(en, part)) << part;
+}
+
+TEST_F(Pages, PrivacyGivesEveryRetentionPeriodInForce) {
+    RetentionSettings retention;
+    retention.unconfirmed_days = 12;
+    retention.after_close_days = 1461;
+    retention.addresses_days = 7;
+    retention.events_days = 45;
+    retention.evidence_days = 400;
+    retention.mail_days = 9;
+    const auto en = render_privacy(view(), Language::en, retention);
+    for (const char* part :
+         {"erased, with its link, after 12 days", "then 1,461 days", "as they are for 7 days",
+          "deleted after 45 days", "then 400 days", "outbox for 9 days"})
+        EXPECT_TRUE(contains(en, part)) << part;
+    EXPECT_FALSE(contains(en, "{days}"));
+    const auto fr = render_privacy(view(), Language::fr, retention);
+    EXPECT_TRUE(contains(fr, "au bout de 12 jours")) << fr;
+    EXPECT_FALSE(contains(fr, "{"));
 }
 
 TEST_F(Pages, PrivacyWithoutSettingsSaysWhatIsMissing) {
     site_.controller = "";
     site_.contact_email = "";
     site_.hosting_provider = "";
-    const auto html = render_privacy(view(), Language::fr);
+    const auto html = render_privacy(view(), Language::fr, {});
     EXPECT_TRUE(contains(html, "pas encore indiqué le responsable"));
     EXPECT_FALSE(contains(html, "mailto:"));
     EXPECT_FALSE(contains(html, "hébergé par"));

@@ -178,7 +178,7 @@ TEST_F(Xss, PayloadsInSiteSettingsStayInert) {
             site_.hosting_provider = site_.terms_version = site_.privacy_version = payload;
         const auto petition = this->petition("p", "T", "B");
         for (const auto language : all_languages) {
-            expect_inert(render_privacy(view(), language), payload);
+            expect_inert(render_privacy(view(), language, {}), payload);
             expect_inert(render_terms(view(), language), payload);
             expect_inert(render_error(view(), language, 404), payload);
             expect_inert(render_home(view(), language, {}), payload);
