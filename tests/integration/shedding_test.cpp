@@ -124,12 +124,19 @@ TEST_F(Shedding, SearchesAreShedFirstWhilePagesTheApiAndSigningGoOn) {
 // normal bound too: API reads arriving then are shed as well.
 TEST_F(Shedding, PastTheNormalBoundTheApiIsShedTooButNeverThePagesNorSigning) {
     start(3, 3);
-    const auto answers = flood();
-    EXPECT_GE(count(answers.searches, 503), 1);
-    EXPECT_GE(count(answers.api, 503), 1);
-    EXPECT_EQ(count(answers.api, 503) + count(answers.api, 200), 10);
-    EXPECT_EQ(count(answers.pages, 200), 10);
-    EXPECT_EQ(answers.signature.status, 303u) << answers.signature.body;
+    // Whether an API read arrives while three reads wait depends on how the two cores share
+    // the searches: up to three floods, until one sheds an API read. Pages and signing must
+    // go through in every one.
+    int api_shed = 0;
+    for (int round = 0; round < 3 && api_shed == 0; ++round) {
+        const auto answers = flood();
+        EXPECT_GE(count(answers.searches, 503), 1);
+        EXPECT_EQ(count(answers.api, 503) + count(answers.api, 200), 10);
+        EXPECT_EQ(count(answers.pages, 200), 10);
+        EXPECT_EQ(answers.signature.status, 303u) << answers.signature.body;
+        api_shed = count(answers.api, 503);
+    }
+    EXPECT_GE(api_shed, 1);
 }
 
 }  // namespace
