@@ -83,6 +83,22 @@ int main(int argc, char** argv) {
     auto* retention_at = retention->add_option(
         "--now", retention_now, "Apply the rules as at this moment (Unix seconds) instead of now");
 
+    auto* take_backup = cli.add_subcommand(
+        "backup", "Seal a consistent copy of the store into FILE, signing going on meanwhile");
+    add_config(take_backup);
+    std::string backup_out;
+    take_backup->add_option("--out", backup_out, "The backup file to write (never overwritten)")
+        ->required();
+
+    auto* restore = cli.add_subcommand(
+        "restore", "Restore a backup into the data folder, erasures since it applied again");
+    add_config(restore);
+    std::string restore_from;
+    restore->add_option("--from", restore_from, "The backup file to restore")->required();
+    bool restore_replace = false;
+    restore->add_flag("--replace", restore_replace,
+                      "Set the store in the data folder aside and restore in its place");
+
     CLI11_PARSE(cli, argc, argv);
 
     const auto config = rempart::cli::load_config_or_defaults(config_file);
@@ -108,5 +124,8 @@ int main(int argc, char** argv) {
             *config,
             retention_at->count() > 0 ? std::optional<std::int64_t>(retention_now) : std::nullopt,
             std::cout);
+    if (take_backup->parsed()) return rempart::cli::take_backup(*config, backup_out, std::cout);
+    if (restore->parsed())
+        return rempart::cli::restore_backup(*config, restore_from, restore_replace, std::cout);
     return 2;
 }

@@ -15,6 +15,7 @@ void add_admin_routes(http::Router& router, AdminServices& services) {
     add_news_routes(router, services);
     add_answer_link_routes(router, services);
     add_settings_routes(router, services);
+    add_register_routes(router, services);
 }
 
 std::string safe_admin_next(std::string_view next) {

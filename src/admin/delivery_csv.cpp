@@ -1,18 +1,13 @@
 // The signature list for delivery as CSV. Pure.
 #include "admin/delivery_csv.hpp"
 
-#include <ctime>
+#include "core/clock.hpp"
 
 namespace rempart::admin {
 namespace {
 
 std::string day_of(std::int64_t unix_seconds) {
-    const auto seconds = static_cast<std::time_t>(unix_seconds);
-    std::tm parts{};
-    gmtime_r(&seconds, &parts);
-    char text[16];
-    std::strftime(text, sizeof text, "%Y-%m-%d", &parts);
-    return text;
+    return utc_text(unix_seconds, "%Y-%m-%d");
 }
 
 }  // namespace

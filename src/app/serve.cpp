@@ -16,6 +16,7 @@
 #include "admin/guard.hpp"
 #include "admin/incident_routes.hpp"
 #include "admin/shield_routes.hpp"
+#include "app/backups.hpp"
 #include "app/confirmation_mail.hpp"
 #include "app/defence_setup.hpp"
 #include "app/demo.hpp"
@@ -28,6 +29,8 @@
 #include "app/serve.hpp"
 #include "app/shield_setup.hpp"
 #include "app/signing_setup.hpp"
+#include "backup/journal.hpp"
+#include "backup/keys.hpp"
 #include "core/embedded.hpp"
 #include "core/log_events.hpp"
 #include "core/log_text.hpp"
@@ -215,7 +218,8 @@ int serve(const Config& config, bool demo) {
     const auto stored = store.readers().read_now<std::vector<std::pair<std::string, std::string>>>(
         [](store::Database& db) { return store::read_setting_values(db); });
     auto site = web::Site::create({config.server, config.site, config.mail, config.admin,
-                                   config.submissions.open, config.retention},
+                                   config.submissions.open, config.retention,
+                                   config.backup.every_h * config.backup.keep},
                                   catalog, stored);
     if (!site) return refuse_start(site.error(), store);
 
@@ -249,6 +253,13 @@ int serve(const Config& config, bool demo) {
         defence.bans.get(),
         {config.shield.mails_per_mailbox_per_day, signing->mail_domains != nullptr,
          config.retention.unconfirmed_days * 86400}};
+    // The journal's key is the backups' own: made now when absent, so that the first
+    // erasure is journaled even before the first backup.
+    const auto backup_keys =
+        backup::open_backup_keys(config.backup.key_file, backup::KeyUse::make_if_absent);
+    if (!backup_keys) return refuse_start(backup_keys.error(), store, &outbox);
+    backup::ErasureJournal erasures(config.backup.dir, backup_keys->journal);
+    signing_services.erasures = &erasures;
     restore_mailbox_caps(store, signing_services.mailbox_caps, unix_now());
     SignatureTotals signature_totals{};
     web::add_signing_metrics(metrics, signing_services.counters);
@@ -340,6 +351,7 @@ int serve(const Config& config, bool demo) {
     asio::co_spawn(io, run_shield_clock(*shield.front_door), asio::detached);
     asio::co_spawn(io, run_retention(store, config.retention, std::chrono::minutes(10)),
                    asio::detached);
+    if (config.backup.every_h > 0) asio::co_spawn(io, run_backups(config), asio::detached);
     asio::co_spawn(io,
                    run_refusal_summaries(store, signing_services.refusals, std::chrono::seconds(5)),
                    asio::detached);

@@ -22,6 +22,7 @@ Config read_config(config::File& file) {
     config.defence = defence::read_defence_options(file);
     config.log = read_log_settings(file);
     config.retention = read_retention_settings(file);
+    config.backup = backup::read_backup_settings(file, config.storage.data_dir, config.retention);
     return config;
 }
 

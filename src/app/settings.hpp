@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "accounts/settings.hpp"
+#include "backup/settings.hpp"
 #include "core/log_settings.hpp"
 #include "core/result.hpp"
 #include "defence/response/settings.hpp"
@@ -40,6 +41,7 @@ struct Config {
     defence::DefenceOptions defence;  // [detect]: the detector and what acting does
     LogSettings log;
     RetentionSettings retention;  // [retention]: how long what is held about people is kept
+    backup::BackupSettings backup;  // [backup]: backups, their key and their erasure journal
 };
 
 // Every module reads its sections, in the order their checks across keys are reported.

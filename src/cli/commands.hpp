@@ -49,4 +49,10 @@ int enable_totp(const Config& config, const std::string& email);
 // that check each rule at its time. The server does the same by itself every ten minutes.
 int apply_retention(const Config& config, std::optional<std::int64_t> now, std::ostream& out);
 
+// `rempart backup --out FILE`: prints the file, its size and the store's, and how to keep the
+// key. `rempart restore --from FILE [--replace]`: prints what the restore applied again.
+int take_backup(const Config& config, const std::filesystem::path& out, std::ostream& report);
+int restore_backup(const Config& config, const std::filesystem::path& from, bool replace,
+                   std::ostream& report);
+
 }  // namespace rempart::cli

@@ -2,10 +2,14 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 
 namespace rempart {
 
 std::int64_t unix_now();     // seconds
 std::int64_t unix_now_ms();  // milliseconds
+
+// A moment in UTC as strftime writes it with `format` ("%Y-%m-%d"), 63 bytes at most.
+std::string utc_text(std::int64_t unix_seconds, const char* format);
 
 }  // namespace rempart

@@ -39,6 +39,7 @@ constexpr std::string_view error_name(ConfigError error) {
 enum class SecretError {
     invalid,  // secret.key holds something Rempart did not write: never replaced silently
     failed,   // a new secret could not be made or written
+    missing,  // a key file that must be there is not (the backups' key, when restoring)
 };
 
 constexpr std::string_view error_name(SecretError error) {
@@ -47,6 +48,8 @@ constexpr std::string_view error_name(SecretError error) {
             return "secret.invalid";
         case SecretError::failed:
             return "secret.failed";
+        case SecretError::missing:
+            return "secret.missing";
     }
     return "secret.unknown";
 }

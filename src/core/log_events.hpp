@@ -146,6 +146,11 @@ inline constexpr std::string_view retention_applied = "RETENTION_APPLIED";
 // A signer acted on their own data through their /my-data link: step= (withdrawn, erased,
 // unsubscribed, nothing), signatures= (how many changed). Never the address.
 inline constexpr std::string_view my_data_used = "MY_DATA_USED";
+// The server took its own backup: file=, bytes= (the backup), store_bytes=, ms=.
+inline constexpr std::string_view backup_taken = "BACKUP_TAKEN";
+// A backup or a line of the erasure journal could not be written: what= (backup, journal),
+// error=. The operator must act: a backup may miss, or bring back, what it should not.
+inline constexpr std::string_view backup_failed = "BACKUP_FAILED";
 
 // Every event above, for the documentation and for the test that keeps names unique.
 inline constexpr std::string_view all[] = {
@@ -163,6 +168,7 @@ inline constexpr std::string_view all[] = {
     news_answered,       card_failed,         settings_changed,    proposal_received,
     proposal_refused,    proposal_moderated,  petition_reported,   report_refused,
     petition_taken_down, proposal_supported,  retention_applied,   my_data_used,
+    backup_taken,        backup_failed,
 };
 
 }  // namespace rempart::log_event

@@ -3,8 +3,9 @@
 
 #include <algorithm>
 #include <array>
-#include <ctime>
 #include <utility>
+
+#include "core/clock.hpp"
 
 namespace rempart {
 
@@ -89,12 +90,7 @@ std::int64_t moderation_lag(std::int64_t waited_before, std::int64_t waiting_sin
 }
 
 std::string utc_day(std::int64_t now) {
-    const auto seconds = static_cast<std::time_t>(now);
-    std::tm utc{};
-    gmtime_r(&seconds, &utc);
-    char text[16];
-    std::strftime(text, sizeof text, "%Y-%m-%d", &utc);
-    return text;
+    return utc_text(now, "%Y-%m-%d");
 }
 
 bool digest_due(std::int64_t now, std::string_view last_day, std::int64_t hour) {

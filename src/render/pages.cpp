@@ -259,7 +259,8 @@ std::string render_answer(const SiteView& view, Language language, const AnswerV
 }
 
 std::string render_privacy(const SiteView& view, Language language,
-                           const RetentionSettings& retention) {
+                           const PromisedPeriods& periods) {
+    const auto& retention = periods.retention;
     auto data = page_data(view, language);
     // The periods in force, so that the page never promises what the site does not do.
     const auto days = [&](std::string_view key, std::int64_t count) {
@@ -275,6 +276,11 @@ std::string render_privacy(const SiteView& view, Language language,
                   {{"days", format_number(language, retention.events_days)},
                    {"evidence_days", format_number(language, retention.evidence_days)}}));
     data.set("retention_mail", days("privacy.retention_mail", retention.mail_days));
+    data.set("retention_backups",
+             periods.backup_hours > 0
+                 ? fill(text(view, language, "privacy.retention_backups"),
+                        {{"hours", format_number(language, periods.backup_hours)}})
+                 : std::string(text(view, language, "privacy.retention_backups_manual")));
     data.set("version_text", version_text(view, language, view.site->privacy_version));
     const auto content = render_page(view, language, *view.templates.parsed().privacy, data);
     return in_layout(view, language, {text(view, language, "privacy.title"), "/privacy"}, content);

@@ -97,9 +97,9 @@ struct AnswerView {
     bool done = false;
 };
 std::string render_answer(const SiteView& view, Language language, const AnswerView& answer);
-// The privacy notice, with every retention period as [retention] has it.
+// The privacy notice, with every period as [retention] and [backup] have it.
 std::string render_privacy(const SiteView& view, Language language,
-                           const RetentionSettings& retention);
+                           const PromisedPeriods& periods);
 std::string render_terms(const SiteView& view, Language language);
 std::string render_error(const SiteView& view, Language language, unsigned status);
 // An error page with its own words (an expired link, say) rather than the status's.

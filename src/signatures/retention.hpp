@@ -34,6 +34,14 @@ struct RetentionSettings {
 
 RetentionSettings read_retention_settings(config::File& file);
 
+// Every period the site promises people, as the privacy page and the register give them:
+// [retention], and how long the server's own backups keep a copy (every_h times keep
+// hours; 0 when it takes none by itself).
+struct PromisedPeriods {
+    RetentionSettings retention;
+    std::int64_t backup_hours = 0;
+};
+
 // Unix seconds: what is older than each is due.
 struct RetentionCutoffs {
     std::int64_t unconfirmed = 0;  // signatures created before

@@ -3,8 +3,14 @@
 // /my-data/{token}: every signature of the mailbox, export.json, and withdraw, erase and
 // unsubscribe (all, or one with field `signature`). The link serves a limited number of
 // times for a day, and only ever shows the mailbox it was mailed to.
-#include <spdlog/spdlog.h>
+#include <boost/asio/as_tuple.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/this_coro.hpp>
+#include <boost/asio/use_awaitable.hpp>
 #include <boost/json.hpp>
+#include <spdlog/spdlog.h>
+
+#include <chrono>
 
 #include "accounts/tokens.hpp"
 #include "core/clock.hpp"
@@ -26,6 +32,10 @@ namespace {
 
 constexpr int my_data_hours = 24;
 constexpr std::int64_t my_data_uses = 30;
+// Every request for a link is answered this long after it arrived, whether a mail went or
+// not: the time of the answer must not tell an address that signed from one that did not
+// (writing the link and the mail takes a commit; finding nothing takes none).
+constexpr std::chrono::milliseconds my_data_answer_after{250};
 // Where the limits count these requests: not a slug, so no petition's budget is touched.
 constexpr std::string_view my_data_key = "~my-data";
 
@@ -59,10 +69,13 @@ class MyDataHandler {
                                                     "sign.email_invalid"));
         if (auto refused = refuse_over_limits(s_, s_.limits, request, my_data_key))
             co_return std::move(*refused);
+        const auto answer_at = std::chrono::steady_clock::now() + my_data_answer_after;
         const auto now = unix_now();
         const auto mailbox = signatures::mailbox_key(email->local, email->ascii_domain);
-        if (s_.mailbox_caps.sent_today(mailbox, now) >= s_.rules.mails_per_mailbox_per_day)
+        if (s_.mailbox_caps.sent_today(mailbox, now) >= s_.rules.mails_per_mailbox_per_day) {
+            co_await wait_until(answer_at);
             co_return signing::redirect("/my-data?sent=1");
+        }
         const auto token = accounts::new_session_token();
         const auto settings = s_.site.config();
         const auto mail_language = s_.site.language_of(request.headers);
@@ -90,6 +103,7 @@ class MyDataHandler {
             s_.mailbox_caps.count_mail(mailbox, now);
             if (s_.mail_queued) s_.mail_queued();
         }
+        co_await wait_until(answer_at);
         co_return signing::redirect("/my-data?sent=1");
     }
 
@@ -168,6 +182,7 @@ class MyDataHandler {
             };
         const auto changed = co_await s_.store.writer().write<std::int64_t>(std::move(job));
         if (!changed) co_return busy(request, changed.error());
+        if (*changed > 0 && s_.erasures != nullptr) journal(step, *mailbox, signature);
         const char* done = *changed == 0                  ? "nothing"
                            : step == MyDataStep::withdraw ? "withdrawn"
                            : step == MyDataStep::erase    ? "erased"
@@ -187,6 +202,22 @@ class MyDataHandler {
             id = id * 10 + (c - '0');
         }
         return id;
+    }
+
+    static boost::asio::awaitable<void> wait_until(std::chrono::steady_clock::time_point at) {
+        boost::asio::steady_timer timer(co_await boost::asio::this_coro::executor, at);
+        co_await timer.async_wait(boost::asio::as_tuple(boost::asio::use_awaitable));
+    }
+
+    // Beside the backups, so that a restore makes the step again; a failure does not undo
+    // the step, but the operator must hear of it.
+    void journal(MyDataStep step, const std::string& mailbox, std::optional<std::int64_t> one) {
+        const auto erasure = step == MyDataStep::withdraw ? backup::ErasureStep::withdraw
+                             : step == MyDataStep::erase  ? backup::ErasureStep::erase
+                                                          : backup::ErasureStep::unsubscribe;
+        if (auto written = s_.erasures->record(erasure, mailbox, one, unix_now()); !written)
+            spdlog::error("{} what=journal error={}", log_event::backup_failed,
+                          log_text(written.error().detail));
     }
 
     // The mailbox the link opens, one use taken.

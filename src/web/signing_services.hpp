@@ -4,6 +4,7 @@
 #include <functional>
 #include <string>
 
+#include "backup/journal.hpp"
 #include "defence/response/defence.hpp"
 #include "dns/mail_domain_checker.hpp"
 #include "shield/asn_table.hpp"
@@ -40,6 +41,8 @@ struct SigningServices {
     SigningCounters counters;
     signatures::MailboxCaps mailbox_caps;
     signatures::RefusalTally refusals;  // written as summaries by the caller, now and then
+    // Where a signer's withdrawals and erasures are journaled for the backups; null: nowhere.
+    backup::ErasureJournal* erasures = nullptr;
 };
 
 }  // namespace rempart::web

@@ -70,7 +70,7 @@ render::SiteView Site::view() const {
                             *templates_,
                             *assets_,
                             server_.base_url,
-                            retention_.unconfirmed_days};
+                            periods_.retention.unconfirmed_days};
 }
 
 void Site::replace_settings(EditableSettings next, std::uint64_t order) const {
@@ -180,7 +180,7 @@ void add_web_routes(http::Router& router, const Site& site) {
     router.add(Method::get, "/privacy", "privacy", public_page,
                [&site, page](const Request& request, const Params&) -> Awaitable {
                    co_return page(request, "privacy", 0, [&](render::Language language) {
-                       return render::render_privacy(site.view(), language, site.retention());
+                       return render::render_privacy(site.view(), language, site.periods());
                    });
                });
 

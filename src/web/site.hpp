@@ -36,6 +36,7 @@ struct StartSettings {
     const accounts::AdminSettings& admin;
     bool submissions_open = false;  // [submissions] open, which the back office may change
     RetentionSettings retention{};  // the periods the privacy page gives
+    std::int64_t backup_hours = 0;  // how long the server's own backups keep a copy; 0: none
 };
 
 // The settings the site and the back office read while answering. Server and admin are the
@@ -73,7 +74,9 @@ class Site {
     // Every Set-Cookie of the site goes through it: public pages, the gate, the back office.
     const http::CookiePolicy& cookies() const { return cookies_; }
     // [retention], for the privacy page's periods.
-    const RetentionSettings& retention() const { return retention_; }
+    const RetentionSettings& retention() const { return periods_.retention; }
+    // With the backups' period: what the privacy page and the register promise.
+    const PromisedPeriods& periods() const { return periods_; }
     const Catalog& catalog() const { return catalog_; }
     const render::StaticAssets& assets() const { return *assets_; }
     // The words, templates and assets with the site's settings of this moment.
@@ -95,14 +98,14 @@ class Site {
           live_(EditableSettings{config.site, config.mail}, std::move(editable)),
           catalog_(catalog),
           cookies_(config.server.base_url, !config.server.tls_cert.empty()),
-          retention_(config.retention) {}
+          periods_{config.retention, config.backup_hours} {}
 
     const net::ServerSettings& server_;
     const accounts::AdminSettings& admin_;
     mutable LiveSettings live_;
     const Catalog& catalog_;
     http::CookiePolicy cookies_;
-    RetentionSettings retention_;
+    PromisedPeriods periods_;
     std::unique_ptr<render::Messages> messages_;
     std::unique_ptr<render::Templates> templates_;
     std::unique_ptr<render::StaticAssets> assets_;

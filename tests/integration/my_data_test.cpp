@@ -5,6 +5,9 @@
 #include <gtest/gtest.h>
 #include <boost/json.hpp>
 
+#include <algorithm>
+#include <chrono>
+#include <cstdlib>
 #include <regex>
 
 #include "client/http_client.hpp"
@@ -145,6 +148,36 @@ TEST_F(MyData, ASignerSeesExportsWithdrawsAndErasesTheirOwnSignaturesOnly) {
     EXPECT_EQ(
         post_form(server_.port(), link + "/erase", {}, {{"Origin", "https://evil.example"}}).status,
         403u);
+}
+
+// The answer's time is no clue either: both wait for the same moment after the request came,
+// the known address's commit inside it. Bounds, not figures: each answer comes after the
+// floor, and the medians differ by less than it, however slow this machine is.
+TEST_F(MyData, AKnownAndAnUnknownAddressAreAnsweredAfterTheSameTime) {
+    sign("piscine", "Marie Curie", "marie@example.org");
+    const auto timed = [&](const std::string& email) {
+        const auto started = std::chrono::steady_clock::now();
+        const auto answer = post("/my-data", {{"email", email}});
+        EXPECT_EQ(answer.header("location"), "/my-data?sent=1");
+        return std::chrono::duration_cast<std::chrono::milliseconds>(
+                   std::chrono::steady_clock::now() - started)
+            .count();
+    };
+    std::vector<std::int64_t> known, unknown;
+    for (int i = 0; i < 3; ++i) {
+        known.push_back(timed("marie@example.org"));
+        unknown.push_back(timed("nobody" + std::to_string(i) + "@example.org"));
+    }
+    constexpr std::int64_t floor_ms = 250;
+    for (const auto ms : known) EXPECT_GE(ms, floor_ms);
+    for (const auto ms : unknown) EXPECT_GE(ms, floor_ms);
+    std::sort(known.begin(), known.end());
+    std::sort(unknown.begin(), unknown.end());
+    EXPECT_LT(std::abs(known[1] - unknown[1]), floor_ms)
+        << "known " << known[1] << " ms, unknown " << unknown[1] << " ms";
+    // And the link went to the known address only.
+    EXPECT_FALSE(link_to("marie@example.org", 2).empty());
+    EXPECT_EQ(value("SELECT COUNT(*) FROM outbox WHERE envelope_to LIKE 'nobody%'"), "0");
 }
 
 }  // namespace

@@ -216,13 +216,14 @@ TEST_F(Pages, PrivacyGivesEveryRetentionPeriodInForce) {
     retention.events_days = 45;
     retention.evidence_days = 400;
     retention.mail_days = 9;
-    const auto en = render_privacy(view(), Language::en, retention);
+    const auto en = render_privacy(view(), Language::en, {retention, 72});
     for (const char* part :
          {"erased, with its link, after 12 days", "then 1,461 days", "as they are for 7 days",
-          "deleted after 45 days", "then 400 days", "outbox for 9 days"})
+          "deleted after 45 days", "then 400 days", "outbox for 9 days",
+          "a copy for 72 hours at most"})
         EXPECT_TRUE(contains(en, part)) << part;
     EXPECT_FALSE(contains(en, "{days}"));
-    const auto fr = render_privacy(view(), Language::fr, retention);
+    const auto fr = render_privacy(view(), Language::fr, {retention, 72});
     EXPECT_TRUE(contains(fr, "au bout de 12 jours")) << fr;
     EXPECT_FALSE(contains(fr, "{"));
 }

@@ -36,12 +36,6 @@ class Retention : public testing::TempStore {
                 .ok());
         return recorded ? recorded->signature_id : 0;
     }
-    std::string value(const std::string& sql) {
-        auto& select = db_->prepare(sql);
-        std::string text = select.step() ? select.column_text(0) : "";
-        select.reset();
-        return text;
-    }
     std::int64_t petition_ = 0;
 };
 

@@ -36,6 +36,14 @@ class TempStore : public ::testing::Test {
         }
     }
 
+    // The first column of the first row of `sql`, as text; empty when there is no row.
+    std::string value(const std::string& sql) {
+        auto& select = db_->prepare(sql);
+        std::string text = select.step() ? select.column_text(0) : "";
+        select.reset();
+        return text;
+    }
+
     std::filesystem::path dir_;
     std::unique_ptr<Database> db_;
 };

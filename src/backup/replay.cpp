@@ -1,0 +1,67 @@
+// Replays the erasure journal on a restored store, mailbox by keyed hash.
+#include "backup/replay.hpp"
+
+#include <algorithm>
+#include <unordered_map>
+
+#include "store/my_data_repository.hpp"
+
+namespace rempart::backup {
+namespace {
+
+// Every mailbox the store still holds, by its journal hash.
+std::unordered_map<std::string, std::string> mailboxes_by_hash(store::Database& db,
+                                                               const Key& journal_key) {
+    std::unordered_map<std::string, std::string> found;
+    auto& select = db.prepare(
+        "SELECT DISTINCT email_canonical FROM signatures WHERE anonymised_at IS NULL");
+    while (select.step()) {
+        auto mailbox = select.column_text(0);
+        found.emplace(mailbox_hash(journal_key, mailbox), std::move(mailbox));
+    }
+    select.reset();
+    return found;
+}
+
+// A withdrawal or an erasure of one signature.
+Result<std::int64_t> apply(store::Database& db, ErasureStep step, std::string_view mailbox,
+                           std::int64_t signature, std::int64_t at) {
+    return step == ErasureStep::withdraw ? store::withdraw_mailbox(db, mailbox, signature, at)
+                                         : store::erase_mailbox(db, mailbox, signature, at);
+}
+
+}  // namespace
+
+Result<Replayed> replay_erasures(store::Database& db, const JournalRead& journal,
+                                 const Key& journal_key, std::int64_t since) {
+    constexpr std::int64_t clock_slack_s = 60;
+    Replayed replayed;
+    const auto due = std::any_of(journal.entries.begin(), journal.entries.end(),
+                                 [&](const JournalEntry& e) { return e.at >= since - clock_slack_s; });
+    // Hashing every mailbox of a large store takes a second: only when there is something due.
+    if (!due) return replayed;
+    const auto mailboxes = mailboxes_by_hash(db, journal_key);
+    for (const auto& entry : journal.entries) {
+        if (entry.at < since - clock_slack_s) continue;
+        ++replayed.entries;
+        const auto mailbox = mailboxes.find(entry.mailbox_hash);
+        if (mailbox == mailboxes.end()) continue;
+        if (entry.step == ErasureStep::unsubscribe) {
+            auto changed = store::unsubscribe_mailbox(db, mailbox->second, entry.at);
+            if (!changed) return changed.error();
+            replayed.signatures += *changed;
+            continue;
+        }
+        // A signature made after the request is not what the signer asked to erase.
+        for (const auto& record : store::signatures_of_mailbox(db, mailbox->second)) {
+            if (entry.signature ? record.id != *entry.signature : record.created_at > entry.at)
+                continue;
+            auto changed = apply(db, entry.step, mailbox->second, record.id, entry.at);
+            if (!changed) return changed.error();
+            replayed.signatures += *changed;
+        }
+    }
+    return replayed;
+}
+
+}  // namespace rempart::backup
