@@ -6,6 +6,7 @@
 #include <boost/asio/this_coro.hpp>
 #include <boost/asio/use_awaitable.hpp>
 
+#include <algorithm>
 #include <ctime>
 
 #include "core/log_events.hpp"
@@ -103,6 +104,11 @@ Result<RetentionTally> apply_retention_now(store::Store& store, const RetentionS
     return tally;
 }
 
+std::chrono::milliseconds retention_pause(std::chrono::steady_clock::duration batch_took) {
+    const auto share = std::chrono::duration_cast<std::chrono::milliseconds>(batch_took * 9);
+    return std::max(std::chrono::milliseconds(20), share);
+}
+
 asio::awaitable<void> run_retention(store::Store& store, RetentionSettings settings,
                                     std::chrono::seconds every) {
     auto executor = co_await asio::this_coro::executor;
@@ -113,6 +119,7 @@ asio::awaitable<void> run_retention(store::Store& store, RetentionSettings setti
         bool failed = false;
         for (auto& step : retention_steps(settings, now, batch_rows)) {
             for (int i = 0; i < batches_at_most && !failed; ++i) {
+                const auto started = std::chrono::steady_clock::now();
                 const auto done = co_await store.writer().write<std::int64_t>(step.batch);
                 if (!done) {
                     spdlog::error("{} error={}", log_event::store_write_failed,
@@ -122,8 +129,9 @@ asio::awaitable<void> run_retention(store::Store& store, RetentionSettings setti
                 }
                 tally.*step.counts += *done;
                 if (*done == 0) break;
-                // Signing goes first: a pause after every batch.
-                timer.expires_after(std::chrono::milliseconds(20));
+                // Signing goes first: a pause after every batch, the longer the busier the
+                // writer was.
+                timer.expires_after(retention_pause(std::chrono::steady_clock::now() - started));
                 co_await timer.async_wait(asio::use_awaitable);
             }
         }

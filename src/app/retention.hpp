@@ -46,8 +46,13 @@ std::string network_of_address(std::string_view address);
 Result<RetentionTally> apply_retention_now(store::Store& store, const RetentionSettings& settings,
                                            std::int64_t now);
 
-// At start and then every `every`: a pass, a short pause between batches so that signing
-// goes first. Logs RETENTION_APPLIED when a pass changed anything.
+// The pause after a batch that took `batch_took` from asking the writer to its answer (the
+// queue's wait included): nine times that, 20 ms at least. The pass then holds the writer a
+// tenth of the time at most, and less the busier signing keeps it.
+std::chrono::milliseconds retention_pause(std::chrono::steady_clock::duration batch_took);
+
+// At start and then every `every`: a pass, a pause between batches so that signing goes
+// first. Logs RETENTION_APPLIED when a pass changed anything.
 boost::asio::awaitable<void> run_retention(store::Store& store, RetentionSettings settings,
                                            std::chrono::seconds every);
 

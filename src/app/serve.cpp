@@ -349,7 +349,8 @@ int serve(const Config& config, bool demo) {
                                    [&outbox] { outbox.notify(); }),
                    asio::detached);
     asio::co_spawn(io, run_shield_clock(*shield.front_door), asio::detached);
-    asio::co_spawn(io, run_retention(store, config.retention, std::chrono::minutes(10)),
+    asio::co_spawn(io, run_retention(store, config.retention,
+                                     std::chrono::minutes(config.retention.pass_every_min)),
                    asio::detached);
     if (config.backup.every_h > 0) asio::co_spawn(io, run_backups(config), asio::detached);
     asio::co_spawn(io,

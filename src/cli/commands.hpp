@@ -46,7 +46,7 @@ int reset_password(const Config& config, const std::string& email);
 int enable_totp(const Config& config, const std::string& email);
 
 // Applies [retention] now, or at `now` (Unix seconds) when given: scripts, and the tests
-// that check each rule at its time. The server does the same by itself every ten minutes.
+// that check each rule at its time. The server does the same by itself every pass_every_min.
 int apply_retention(const Config& config, std::optional<std::int64_t> now, std::ostream& out);
 
 // `rempart backup --out FILE`: prints the file, its size and the store's, and how to keep the

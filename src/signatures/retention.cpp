@@ -18,6 +18,7 @@ RetentionSettings read_retention_settings(config::File& file) {
     section.integer("mail_days", 1, ten_years, settings.mail_days);
     section.integer("sessions_days", 1, ten_years, settings.sessions_days);
     section.integer("audit_days", 1, ten_years, settings.audit_days);
+    section.integer("pass_every_min", 1, 24 * 60, settings.pass_every_min);
     return settings;
 }
 

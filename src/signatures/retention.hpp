@@ -30,6 +30,9 @@ struct RetentionSettings {
     std::int64_t sessions_days = 30;
     // The audit log (logins, refusals, decisions, with the addresses typed at the login form).
     std::int64_t audit_days = 730;
+    // How often the server's pass looks for what is due, in minutes (not a period: a day's
+    // rule applied ten minutes late keeps its promise).
+    std::int64_t pass_every_min = 10;
 };
 
 RetentionSettings read_retention_settings(config::File& file);

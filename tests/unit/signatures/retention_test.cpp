@@ -24,12 +24,16 @@ TEST(Retention, DefaultsAreThePrivacyPagesPromises) {
 }
 
 TEST(Retention, EachPeriodIsReadAndNoneMayBeZeroOrAbsurd) {
-    const auto settings = read_retention("[retention]\nunconfirmed_days = 12\naudit_days = 3650\n");
+    const auto settings = read_retention(
+        "[retention]\nunconfirmed_days = 12\naudit_days = 3650\npass_every_min = 1\n");
     ASSERT_TRUE(settings.ok()) << settings.error().detail;
     EXPECT_EQ(settings->unconfirmed_days, 12);
     EXPECT_EQ(settings->audit_days, 3650);
+    EXPECT_EQ(settings->pass_every_min, 1);
+    EXPECT_EQ(read_retention("")->pass_every_min, 10);
     for (const char* wrong :
          {"[retention]\nunconfirmed_days = 0\n", "[retention]\nmail_days = -1\n",
+          "[retention]\npass_every_min = 0\n", "[retention]\npass_every_min = 1441\n",
           "[retention]\nevents_days = 3651\n", "[retention]\nafter_close_days = \"six months\"\n",
           "[retention]\nforever = 1\n"}) {
         const auto refused = read_retention(wrong);
