@@ -34,7 +34,8 @@ TEST(RetentionPass, EveryRuleRunsAndEachTableOfAddressesHasItsOwnStep) {
 TEST(RetentionPass, ThePauseGrowsWithWhatTheBatchTook) {
     using std::chrono::milliseconds;
     EXPECT_EQ(retention_pause(milliseconds(0)), milliseconds(20));
-    EXPECT_EQ(retention_pause(milliseconds(5)), milliseconds(20));
+    EXPECT_EQ(retention_pause(milliseconds(2)), milliseconds(20));
+    EXPECT_EQ(retention_pause(milliseconds(5)), milliseconds(45));
     EXPECT_EQ(retention_pause(milliseconds(9)), milliseconds(81));
     // A writer kept busy by signing answers late: the pass stands back further.
     EXPECT_EQ(retention_pause(milliseconds(250)), milliseconds(2250));
