@@ -33,6 +33,7 @@ bool may(Role held, Action action) {
         case Action::moderate_petitions:
             return held == Role::moderator;
         case Action::manage_petitions:
+        case Action::export_subscribers:
             return held == Role::organiser;
         case Action::change_shield:
         case Action::manage_users:

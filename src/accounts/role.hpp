@@ -28,6 +28,7 @@ enum class Action {
     change_settings,     // the site's name, the association's identity, language and mail
     moderate_petitions,  // the queue of proposed petitions: hold, approve, reject, send back
     hold_signatures,     // keep a closed petition's signatures from anonymisation (legal hold)
+    export_subscribers,  // the newsletter's subscribers, with their proof, for the mailing tool
 };
 bool may(Role held, Action action);
 

@@ -77,6 +77,8 @@ PageData AdminPages::shared_data(render::Language language, const PageFrame& fra
         data.set("may_moderate", accounts::may(role, accounts::Action::moderate_petitions));
         data.set("may_act_on_incidents", accounts::may(role, accounts::Action::act_on_incidents));
         data.set("may_manage_petitions", accounts::may(role, accounts::Action::manage_petitions));
+        data.set("may_export_subscribers",
+                 accounts::may(role, accounts::Action::export_subscribers));
         data.set("csrf", frame.viewer->csrf_token);
     }
     PageData languages = PageData::type::list;
@@ -105,7 +107,7 @@ std::string AdminPages::render(std::string_view content, render::Language langua
              {"lang", "site_name", "page_title", "logged_in", "user_email", "user_role", "is_admin",
               "csrf", "may_view_incidents", "may_act_on_incidents", "may_view_petitions",
               "may_manage_petitions", "may_manage_users", "may_view_audit", "may_change_settings",
-              "may_moderate"})
+              "may_moderate", "may_export_subscribers"})
             if (const auto* value = shared.get(name); value && !data.get(name))
                 data.set(name, *value);
     // A page that follows a running job asks the layout for the script that does it.

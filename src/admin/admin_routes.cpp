@@ -16,6 +16,7 @@ void add_admin_routes(http::Router& router, AdminServices& services) {
     add_answer_link_routes(router, services);
     add_settings_routes(router, services);
     add_register_routes(router, services);
+    add_newsletter_admin_routes(router, services);
 }
 
 std::string safe_admin_next(std::string_view next) {

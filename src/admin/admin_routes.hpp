@@ -30,6 +30,7 @@ void add_answer_link_routes(http::Router& router, AdminServices& services);
 void add_settings_routes(http::Router& router, AdminServices& services);
 // /admin/register, .md and .csv: the record of processing activities (admins).
 void add_register_routes(http::Router& router, AdminServices& services);
+void add_newsletter_admin_routes(http::Router& router, AdminServices& services);
 
 // Where to go after login: a local path under /admin, or /admin itself.
 std::string safe_admin_next(std::string_view next);

@@ -93,6 +93,7 @@ struct AdminServices {
     LoginLimits& login_limits;
     std::function<void()> mail_queued;     // wakes the outbox after an alert is queued
     const Geography* geography = nullptr;  // names of départements and régions, when loaded
+    std::string link_secret = {};  // signs the links mailed to signers (the newsletter's)
     const accounts::AdminSettings& config() const { return site.config().admin; }
 };
 

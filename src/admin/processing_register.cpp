@@ -9,8 +9,9 @@
 namespace rempart::admin {
 namespace {
 
-constexpr std::array<std::string_view, 8> activities = {
-    "signatures", "defence", "news", "mail", "proposals", "my_data", "back_office", "backups"};
+constexpr std::array<std::string_view, 9> activities = {
+    "signatures", "defence",     "news",   "newsletter", "mail", "proposals", "my_data",
+    "back_office", "backups"};
 
 // The columns, in the order of RegisterEntry's fields.
 constexpr std::array<std::string_view, 8> columns = {
@@ -36,7 +37,7 @@ std::vector<RegisterEntry> processing_register(const render::Messages& messages,
         {"addresses", number(r.addresses_days)},     {"events", number(r.events_days)},
         {"evidence", number(r.evidence_days)},       {"mail", number(r.mail_days)},
         {"sessions", number(r.sessions_days)},       {"audit", number(r.audit_days)},
-        {"hours", number(periods.backup_hours)}};
+        {"newsletter", number(r.newsletter_idle_days)}, {"hours", number(periods.backup_hours)}};
     const std::string safeguards(messages.text(language, "register.safeguards"));
     std::vector<RegisterEntry> entries;
     for (const auto activity : activities) {

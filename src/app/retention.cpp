@@ -12,6 +12,7 @@
 #include "core/log_events.hpp"
 #include "core/log_text.hpp"
 #include "shield/network.hpp"
+#include "store/newsletter_repository.hpp"
 #include "store/retention_repository.hpp"
 
 namespace rempart::app {
@@ -36,7 +37,7 @@ Result<std::int64_t> walk_addresses(store::Database& db, store::AddressTable tab
         if (row.at >= before) break;
         last = row.id;
         ++walked;
-        auto network = network_of_address(row.address);
+        auto network = shield::network_of_address(row.address);
         if (network != row.address) replaced.emplace_back(row.id, std::move(network));
     }
     if (walked == 0) return 0;
@@ -48,14 +49,9 @@ Result<std::int64_t> walk_addresses(store::Database& db, store::AddressTable tab
 }  // namespace
 
 bool RetentionTally::any() const {
-    return erased + anonymised + addresses + events + mails + back_office > 0;
-}
-
-std::string network_of_address(std::string_view address) {
-    const auto wide = shield::wide_network(address);
-    constexpr std::string_view prefix = "net:";
-    if (!wide.starts_with(prefix)) return std::string(address);
-    return wide.substr(prefix.size());
+    return erased + anonymised + proposals + addresses + events + mails + newsletter +
+               back_office >
+           0;
 }
 
 std::vector<RetentionStep> retention_steps(const RetentionSettings& settings, std::int64_t now,
@@ -70,12 +66,20 @@ std::vector<RetentionStep> retention_steps(const RetentionSettings& settings, st
          [cut, now, batch](store::Database& db) {
              return store::anonymise_closed(db, cut.closed, now, batch);
          }},
+        {&RetentionTally::proposals,
+         [cut, batch](store::Database& db) {
+             return store::anonymise_proposals(db, cut.closed, cut.unconfirmed, batch);
+         }},
         {&RetentionTally::events,
          [cut, batch](store::Database& db) {
              return store::prune_events(db, cut.events, cut.evidence, batch);
          }},
         {&RetentionTally::mails,
          [cut, batch](store::Database& db) { return store::clear_old_mail(db, cut.mail, batch); }},
+        {&RetentionTally::newsletter,
+         [cut, now, batch](store::Database& db) {
+             return store::end_idle_subscriptions(db, cut.newsletter, cut.unconfirmed, now, batch);
+         }},
         {&RetentionTally::back_office,
          [cut, batch](store::Database& db) {
              return store::prune_sessions_and_audit(db, cut.sessions, cut.audit, batch);
@@ -137,9 +141,10 @@ asio::awaitable<void> run_retention(store::Store& store, RetentionSettings setti
         }
         if (tally.any())
             spdlog::info(
-                "{} erased={} anonymised={} addresses={} events={} mails={} back_office={}",
-                log_event::retention_applied, tally.erased, tally.anonymised, tally.addresses,
-                tally.events, tally.mails, tally.back_office);
+                "{} erased={} anonymised={} proposals={} addresses={} events={} mails={} "
+                "newsletter={} back_office={}",
+                log_event::retention_applied, tally.erased, tally.anonymised, tally.proposals,
+                tally.addresses, tally.events, tally.mails, tally.newsletter, tally.back_office);
         timer.expires_after(every);
         co_await timer.async_wait(asio::use_awaitable);
     }

@@ -21,9 +21,11 @@ namespace rempart::app {
 struct RetentionTally {
     std::int64_t erased = 0;       // unconfirmed signatures
     std::int64_t anonymised = 0;   // signatures of closed petitions
+    std::int64_t proposals = 0;    // proposals whose author and supporters were erased
     std::int64_t addresses = 0;    // rows whose address became its network
     std::int64_t events = 0;       // the defence's events and refusals
     std::int64_t mails = 0;        // mails emptied or deleted
+    std::int64_t newsletter = 0;   // subscriptions expired or never confirmed
     std::int64_t back_office = 0;  // sessions and audit entries
     bool any() const;
 };
@@ -37,10 +39,6 @@ struct RetentionStep {
 // The rules at `now`, batches of at most `batch` rows, in the order they run.
 std::vector<RetentionStep> retention_steps(const RetentionSettings& settings, std::int64_t now,
                                            std::int64_t batch);
-
-// The address kept once its time in clear is over: "203.0.113.0/24", "2001:db8:1::/48";
-// what is not an address (or is a network already) stays as it is.
-std::string network_of_address(std::string_view address);
 
 // Every rule to its end at `now`, each batch its own write: the command line's pass.
 Result<RetentionTally> apply_retention_now(store::Store& store, const RetentionSettings& settings,

@@ -7,6 +7,7 @@
 #include "web/altcha_route.hpp"
 #include "web/answer_routes.hpp"
 #include "web/my_data_routes.hpp"
+#include "web/newsletter_routes.hpp"
 #include "web/petition_history_routes.hpp"
 #include "web/search_routes.hpp"
 #include "web/share_routes.hpp"
@@ -33,6 +34,7 @@ http::Router server_routes(const RouteServices& services, ops::MetricsReaders me
     web::add_petition_history_routes(router, services.site, services.store.readers());
     web::add_share_routes(router, services.site);
     web::add_my_data_routes(router, services.signing);
+    web::add_newsletter_routes(router, services.signing);
     web::add_answer_routes(router, services.site, services.store, services.signing.event_secret);
     web::add_unsubscribe_routes(router, services.site, services.store,
                                 services.signing.event_secret);

@@ -229,6 +229,8 @@ int serve(const Config& config, bool demo) {
     mail::Outbox outbox(
         store, *signing->transport,
         [&site_for_mail, &secret = *secret](const store::OutboxMail& mail) {
+            if (mail.newsletter)
+                return compose_newsletter_confirmation(site_for_mail, secret, mail);
             if (!mail.news) return compose_confirmation(site_for_mail, mail);
             const auto unsubscribe = site_for_mail.config().server.base_url + "/u/" +
                                      signatures::unsubscribe_token(secret, mail.news->signature_id);
@@ -277,7 +279,7 @@ int serve(const Config& config, bool demo) {
     if (!geography) return refuse_start(geography.error(), store, &outbox);
     admin::AdminServices admin_services{**site,        store,        password_pool,
                                         **admin_pages, login_limits, [&outbox] { outbox.notify(); },
-                                        &*geography};
+                                        &*geography,  *secret};
     // Made now rather than on the first login with an unknown e-mail, which would take
     // twice as long as any other refusal and so tell that the account does not exist. A
     // site with no account yet has none to tell of, and starts without the hash's 64 MiB

@@ -17,7 +17,8 @@ namespace rempart::backup {
 namespace {
 
 std::optional<ErasureStep> step_named(std::string_view name) {
-    for (const auto step : {ErasureStep::withdraw, ErasureStep::erase, ErasureStep::unsubscribe})
+    for (const auto step : {ErasureStep::withdraw, ErasureStep::erase, ErasureStep::unsubscribe,
+                            ErasureStep::leave_newsletter})
         if (step_name(step) == name) return step;
     return std::nullopt;
 }
@@ -51,6 +52,8 @@ std::string_view step_name(ErasureStep step) {
             return "erase";
         case ErasureStep::unsubscribe:
             return "unsubscribe";
+        case ErasureStep::leave_newsletter:
+            return "leave_newsletter";
     }
     return "erase";
 }

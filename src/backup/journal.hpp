@@ -19,7 +19,9 @@ namespace rempart::backup {
 // The file in [backup] dir.
 inline constexpr std::string_view journal_name = "erasures.journal";
 
-enum class ErasureStep { withdraw, erase, unsubscribe };
+// `leave_newsletter`: the newsletter alone, through its own link; `unsubscribe` stops it
+// with every petition's news.
+enum class ErasureStep { withdraw, erase, unsubscribe, leave_newsletter };
 std::string_view step_name(ErasureStep step);
 
 struct JournalEntry {

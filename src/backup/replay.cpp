@@ -5,6 +5,7 @@
 #include <unordered_map>
 
 #include "store/my_data_repository.hpp"
+#include "store/newsletter_repository.hpp"
 
 namespace rempart::backup {
 namespace {
@@ -14,7 +15,8 @@ std::unordered_map<std::string, std::string> mailboxes_by_hash(store::Database& 
                                                                const Key& journal_key) {
     std::unordered_map<std::string, std::string> found;
     auto& select = db.prepare(
-        "SELECT DISTINCT email_canonical FROM signatures WHERE anonymised_at IS NULL");
+        "SELECT email_canonical FROM signatures WHERE anonymised_at IS NULL UNION "
+        "SELECT mailbox FROM newsletter_subscribers WHERE mailbox IS NOT NULL");
     while (select.step()) {
         auto mailbox = select.column_text(0);
         found.emplace(mailbox_hash(journal_key, mailbox), std::move(mailbox));
@@ -46,6 +48,13 @@ Result<Replayed> replay_erasures(store::Database& db, const JournalRead& journal
         ++replayed.entries;
         const auto mailbox = mailboxes.find(entry.mailbox_hash);
         if (mailbox == mailboxes.end()) continue;
+        if (entry.step == ErasureStep::leave_newsletter) {
+            auto ended = store::end_subscription_of_mailbox(
+                db, mailbox->second, signatures::NewsletterEnd::link, entry.at, entry.at);
+            if (!ended) return ended.error();
+            replayed.signatures += *ended;
+            continue;
+        }
         if (entry.step == ErasureStep::unsubscribe) {
             auto changed = store::unsubscribe_mailbox(db, mailbox->second, entry.at);
             if (!changed) return changed.error();
@@ -59,6 +68,13 @@ Result<Replayed> replay_erasures(store::Database& db, const JournalRead& journal
             auto changed = apply(db, entry.step, mailbox->second, record.id, entry.at);
             if (!changed) return changed.error();
             replayed.signatures += *changed;
+        }
+        // Erasing everything ended the newsletter asked before it.
+        if (entry.step == ErasureStep::erase && !entry.signature) {
+            auto ended = store::end_subscription_of_mailbox(
+                db, mailbox->second, signatures::NewsletterEnd::my_data, entry.at, entry.at);
+            if (!ended) return ended.error();
+            replayed.signatures += *ended;
         }
     }
     return replayed;

@@ -11,7 +11,7 @@ namespace rempart::backup {
 
 struct Replayed {
     std::int64_t entries = 0;     // journal entries at or after the backup
-    std::int64_t signatures = 0;  // signatures they changed again
+    std::int64_t signatures = 0;  // signatures and subscriptions they changed again
 };
 
 // Entries from `since` (the backup's moment, less a minute of clock slack) are applied.

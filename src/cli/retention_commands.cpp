@@ -18,9 +18,11 @@ int apply_retention(const Config& config, std::optional<std::int64_t> now, std::
     if (!tally) return fail(tally.error().detail);
     out << "Unconfirmed signatures erased: " << tally->erased << "\n"
         << "Signatures of closed petitions anonymised: " << tally->anonymised << "\n"
+        << "Proposals whose author and supporters were erased: " << tally->proposals << "\n"
         << "Rows whose IP address was reduced to its network: " << tally->addresses << "\n"
         << "Defence events deleted: " << tally->events << "\n"
         << "Mails emptied or deleted: " << tally->mails << "\n"
+        << "Newsletter subscriptions ended or never confirmed: " << tally->newsletter << "\n"
         << "Sessions and audit entries deleted: " << tally->back_office << "\n";
     return 0;
 }

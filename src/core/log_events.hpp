@@ -141,7 +141,9 @@ inline constexpr std::string_view shield_refused = "SHIELD_REFUSED";
 // cross_site_fetch=, foreign_referer= (http::OriginVerdict).
 inline constexpr std::string_view origin_refused = "ORIGIN_REFUSED";
 // What [retention] changed in one pass, when anything: erased= (unconfirmed signatures),
-// anonymised=, addresses= (rows walked to their network), events=, mails=, back_office=.
+// anonymised=, proposals= (authors and supporters erased), addresses= (rows walked to their
+// network), events=, mails=, newsletter= (subscriptions expired or never confirmed),
+// back_office=.
 inline constexpr std::string_view retention_applied = "RETENTION_APPLIED";
 // A signer acted on their own data through their /my-data link: step= (withdrawn, erased,
 // unsubscribed, nothing), signatures= (how many changed). Never the address.
@@ -151,6 +153,9 @@ inline constexpr std::string_view backup_taken = "BACKUP_TAKEN";
 // A backup or a line of the erasure journal could not be written: what= (backup, journal),
 // error=. The operator must act: a backup may miss, or bring back, what it should not.
 inline constexpr std::string_view backup_failed = "BACKUP_FAILED";
+// The newsletter's consent: subscriber= (its number, never the address), step= (asked,
+// subscribed, left), how= (link, one_click; for left).
+inline constexpr std::string_view newsletter_consent = "NEWSLETTER_CONSENT";
 
 // Every event above, for the documentation and for the test that keeps names unique.
 inline constexpr std::string_view all[] = {
@@ -168,7 +173,7 @@ inline constexpr std::string_view all[] = {
     news_answered,       card_failed,         settings_changed,    proposal_received,
     proposal_refused,    proposal_moderated,  petition_reported,   report_refused,
     petition_taken_down, proposal_supported,  retention_applied,   my_data_used,
-    backup_taken,        backup_failed,
+    backup_taken,        backup_failed,       newsletter_consent,
 };
 
 }  // namespace rempart::log_event

@@ -105,7 +105,7 @@ std::size_t Outbox::send_due() {
     outgoing.reserve(due.size());
     for (std::size_t i = 0; i < due.size(); ++i) {
         const auto& mail = due[i];
-        const bool from_parts = mail.confirmation || mail.news;
+        const bool from_parts = mail.confirmation || mail.news || mail.newsletter;
         if (from_parts) composed[i] = composer_(mail);
         // Named for good by its row, so a mail sent again after a crash is delivered once.
         outgoing.push_back({{mail.envelope_from, mail.envelope_to},

@@ -34,7 +34,7 @@ std::string_view to_string(LimitKind kind);
 
 class Registry {
   public:
-    static constexpr std::size_t max_routes = 128;  // the server registers about 70
+    static constexpr std::size_t max_routes = 256;  // the server registers about 130
     // Upper bounds of the latency buckets, in seconds.
     static constexpr std::array<double, 14> latency_bounds = {
         0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5};

@@ -49,6 +49,13 @@ std::string render_my_data(const SiteView& view, Language language, const MyData
         any_news = any_news || record.updates || record.newsletter_at;
         records.push_back(item);
     }
+    const bool newsletter = !page.newsletter_state.empty();
+    any_news = any_news || newsletter;
+    data.set("has_newsletter", newsletter);
+    if (newsletter)
+        data.set("newsletter_text",
+                 fill(say("my_data.newsletter_" + page.newsletter_state),
+                      {{"date", format_date(language, page.newsletter_since)}}));
     data.set("records", records);
     data.set("has_records", !page.records.empty());
     data.set("any_active", any_active);

@@ -24,6 +24,9 @@ struct MyDataView {
     std::vector<signatures::SignerRecord> records;
     std::string done;  // withdrawn, erased, unsubscribed: the step just taken
     int hours_valid = 24;
+    // The newsletter: "pending" or "subscribed" with its moment, or "" when none.
+    std::string newsletter_state;
+    std::int64_t newsletter_since = 0;
 };
 std::string render_my_data(const SiteView& view, Language language, const MyDataView& data);
 

@@ -276,6 +276,10 @@ std::string render_privacy(const SiteView& view, Language language,
                   {{"days", format_number(language, retention.events_days)},
                    {"evidence_days", format_number(language, retention.evidence_days)}}));
     data.set("retention_mail", days("privacy.retention_mail", retention.mail_days));
+    data.set("retention_newsletter",
+             fill(text(view, language, "privacy.retention_newsletter"),
+                  {{"days", format_number(language, retention.newsletter_idle_days)},
+                   {"unconfirmed", format_number(language, retention.unconfirmed_days)}}));
     data.set("retention_backups",
              periods.backup_hours > 0
                  ? fill(text(view, language, "privacy.retention_backups"),

@@ -39,6 +39,7 @@ Result<std::unique_ptr<Templates>> Templates::load() {
         {"templates/web/support_confirm.mustache", &p.support_confirm},
         {"templates/web/my_data.mustache", &p.my_data},
         {"templates/web/my_data_list.mustache", &p.my_data_list},
+        {"templates/web/newsletter.mustache", &p.newsletter},
     };
     for (const auto& [path, slot] : files) {
         const auto text = embedded::find(path);

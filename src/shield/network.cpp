@@ -40,6 +40,13 @@ std::string wide_network(std::string_view client_ip) {
     return network_keys(address).wide;
 }
 
+std::string network_of_address(std::string_view address) {
+    const auto wide = wide_network(address);
+    constexpr std::string_view prefix = "net:";
+    if (!wide.starts_with(prefix)) return std::string(address);
+    return wide.substr(prefix.size());
+}
+
 std::string subscriber_key(std::string_view client_ip) {
     boost::system::error_code ec;
     const auto address = boost::asio::ip::make_address(client_ip, ec);

@@ -22,6 +22,10 @@ NetworkKeys network_keys(const boost::asio::ip::address& address);
 // or "ip:<text>" when it is not an address: what the gate's clearance is bound to.
 std::string wide_network(std::string_view client_ip);
 
+// The address kept once its time in clear is over: "203.0.113.0/24", "2001:db8:1::/48";
+// what is not an address (or is a network already) stays as it is.
+std::string network_of_address(std::string_view address);
+
 // What one subscriber holds, from an address written as text: the address itself for IPv4
 // ("ip:203.0.113.7"), its /64 for IPv6 ("net:2001:db8:1:2::/64"), where a provider gives one
 // household billions of addresses. "ip:<text>" when it is not an address.

@@ -18,6 +18,7 @@ RetentionSettings read_retention_settings(config::File& file) {
     section.integer("mail_days", 1, ten_years, settings.mail_days);
     section.integer("sessions_days", 1, ten_years, settings.sessions_days);
     section.integer("audit_days", 1, ten_years, settings.audit_days);
+    section.integer("newsletter_idle_days", 1, ten_years, settings.newsletter_idle_days);
     section.integer("pass_every_min", 1, 24 * 60, settings.pass_every_min);
     return settings;
 }
@@ -27,7 +28,8 @@ RetentionCutoffs retention_cutoffs(const RetentionSettings& settings, std::int64
     return {now - settings.unconfirmed_days * day, now - settings.after_close_days * day,
             now - settings.addresses_days * day,   now - settings.events_days * day,
             now - settings.evidence_days * day,    now - settings.mail_days * day,
-            now - settings.sessions_days * day,    now - settings.audit_days * day};
+            now - settings.sessions_days * day,    now - settings.audit_days * day,
+            now - settings.newsletter_idle_days * day};
 }
 
 }  // namespace rempart

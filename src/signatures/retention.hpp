@@ -30,6 +30,9 @@ struct RetentionSettings {
     std::int64_t sessions_days = 30;
     // The audit log (logins, refusals, decisions, with the addresses typed at the login form).
     std::int64_t audit_days = 730;
+    // A newsletter subscription ends, its address erased, after this long without a real
+    // action of its subscriber (confirming it, or confirming a signature with that mailbox).
+    std::int64_t newsletter_idle_days = 1095;
     // How often the server's pass looks for what is due, in minutes (not a period: a day's
     // rule applied ten minutes late keeps its promise).
     std::int64_t pass_every_min = 10;
@@ -55,6 +58,7 @@ struct RetentionCutoffs {
     std::int64_t mail = 0;         // mails made before
     std::int64_t sessions = 0;     // sessions ended before
     std::int64_t audit = 0;        // entries before
+    std::int64_t newsletter = 0;   // subscriptions last acted on before
 };
 RetentionCutoffs retention_cutoffs(const RetentionSettings& settings, std::int64_t now);
 

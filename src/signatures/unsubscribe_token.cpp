@@ -17,12 +17,21 @@ constexpr std::size_t longest_id = 19;  // digits of the largest int64
 }  // namespace
 
 std::string unsubscribe_token(std::string_view secret, std::int64_t signature_id) {
-    const auto id = std::to_string(signature_id);
-    return id + "-" + keyed_hash(secret, purpose, id);
+    return signed_id_token(secret, purpose, signature_id);
 }
 
 std::optional<std::int64_t> read_unsubscribe_token(std::string_view secret,
                                                    std::string_view token) {
+    return read_signed_id_token(secret, purpose, token);
+}
+
+std::string signed_id_token(std::string_view secret, std::string_view purpose, std::int64_t id) {
+    const auto text = std::to_string(id);
+    return text + "-" + keyed_hash(secret, purpose, text);
+}
+
+std::optional<std::int64_t> read_signed_id_token(std::string_view secret, std::string_view purpose,
+                                                 std::string_view token) {
     const auto dash = token.find('-');
     if (dash == std::string_view::npos || dash == 0 || dash > longest_id) return std::nullopt;
     const auto id_text = token.substr(0, dash);

@@ -17,4 +17,10 @@ std::string unsubscribe_token(std::string_view secret, std::int64_t signature_id
 // else (a changed digit, another id, junk). Id 0 is a test mail's, and names no signature.
 std::optional<std::int64_t> read_unsubscribe_token(std::string_view secret, std::string_view token);
 
+// The same form for any link that names one row and needs nothing stored: `purpose` keeps
+// each kind of link to its own use (a newsletter's leave link confirms nothing).
+std::string signed_id_token(std::string_view secret, std::string_view purpose, std::int64_t id);
+std::optional<std::int64_t> read_signed_id_token(std::string_view secret, std::string_view purpose,
+                                                 std::string_view token);
+
 }  // namespace rempart::signatures

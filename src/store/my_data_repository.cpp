@@ -4,6 +4,7 @@
 #include <sqlite3.h>
 
 #include "store/detail/anonymised.hpp"
+#include "store/newsletter_repository.hpp"
 
 namespace rempart::store {
 namespace {
@@ -21,7 +22,8 @@ constexpr std::string_view of_mailbox =
 
 bool mailbox_has_signed(Database& db, std::string_view mailbox) {
     auto& select = db.prepare(
-        "SELECT 1 FROM signatures WHERE email_canonical = ?1 AND anonymised_at IS NULL LIMIT 1");
+        "SELECT 1 FROM signatures WHERE email_canonical = ?1 AND anonymised_at IS NULL UNION ALL "
+        "SELECT 1 FROM newsletter_subscribers WHERE mailbox = ?1 LIMIT 1");
     select.bind(1, mailbox);
     const bool found = select.step();
     select.reset();
@@ -130,7 +132,13 @@ Result<std::int64_t> erase_mailbox(Database& db, std::string_view mailbox,
                    "anonymised_at = ?3 WHERE " +
                    std::string(of_mailbox));
     anonymise.bind(1, mailbox).bind(2, signature).bind(3, now);
-    return counted_run(db, anonymise);
+    auto erased = counted_run(db, anonymise);
+    if (!erased || signature) return erased;
+    // Erasing everything takes the newsletter's address too.
+    auto newsletter = end_subscription_of_mailbox(db, mailbox, signatures::NewsletterEnd::my_data,
+                                                  now, now);
+    if (!newsletter) return newsletter;
+    return *erased + *newsletter;
 }
 
 Result<std::int64_t> unsubscribe_mailbox(Database& db, std::string_view mailbox, std::int64_t now) {
@@ -139,7 +147,13 @@ Result<std::int64_t> unsubscribe_mailbox(Database& db, std::string_view mailbox,
         "newsletter_at = NULL WHERE email_canonical = ?1 AND anonymised_at IS NULL AND "
         "((updates_at IS NOT NULL AND updates_left_at IS NULL) OR newsletter_at IS NOT NULL)");
     update.bind(1, mailbox).bind(2, now);
-    return counted_run(db, update);
+    auto changed = counted_run(db, update);
+    if (!changed) return changed;
+    // A subscription asked after `now` (a replay's moment) is a later wish, and stays.
+    auto newsletter = end_subscription_of_mailbox(db, mailbox, signatures::NewsletterEnd::my_data,
+                                                  now, now);
+    if (!newsletter) return newsletter;
+    return *changed + *newsletter;
 }
 
 }  // namespace rempart::store

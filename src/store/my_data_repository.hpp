@@ -13,7 +13,8 @@
 
 namespace rempart::store {
 
-// Whether any signature (anonymised ones excepted) was made with this mailbox.
+// Whether any signature (anonymised ones excepted) was made with this mailbox, or it has a
+// newsletter subscription.
 bool mailbox_has_signed(Database& db, std::string_view mailbox);
 
 // A new link (`token_hash`, its SHA-256) to the mailbox's data, serving `uses` times
@@ -34,10 +35,12 @@ Result<std::int64_t> withdraw_mailbox(Database& db, std::string_view mailbox,
                                       std::optional<std::int64_t> signature, std::int64_t now);
 // Erases them (all, or the one named): withdrawn where the petition still collects, then
 // name, address, postcode, comment and IP address replaced, links and news stopped. A
-// signature counted on a closed petition stays counted, anonymised. How many.
+// signature counted on a closed petition stays counted, anonymised. All of them ends the
+// newsletter's subscription asked by `now` too. How many rows changed.
 Result<std::int64_t> erase_mailbox(Database& db, std::string_view mailbox,
                                    std::optional<std::int64_t> signature, std::int64_t now);
-// No more news of any petition nor the newsletter: how many signatures changed.
+// No more news of any petition nor the newsletter (a subscription asked by `now`): how many
+// signatures and subscriptions changed.
 Result<std::int64_t> unsubscribe_mailbox(Database& db, std::string_view mailbox, std::int64_t now);
 
 }  // namespace rempart::store

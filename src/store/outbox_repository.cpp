@@ -28,14 +28,29 @@ Result<std::int64_t> enqueue_confirmation(Database& db, std::string_view envelop
     return db.last_insert_id();
 }
 
+Result<std::int64_t> enqueue_newsletter_confirmation(Database& db, std::string_view envelope_from,
+                                                     std::string_view envelope_to,
+                                                     std::int64_t subscriber_id,
+                                                     std::int64_t now) {
+    auto& insert = db.prepare(
+        "INSERT INTO outbox (purpose, envelope_from, envelope_to, message, state, "
+        "next_attempt_at, created_at, newsletter_id) "
+        "VALUES ('newsletter', ?1, ?2, '', 'queued', ?3, ?3, ?4)");
+    insert.bind(1, envelope_from).bind(2, envelope_to).bind(3, now).bind(4, subscriber_id);
+    if (auto inserted = insert.run(); !inserted) return inserted.error();
+    return db.last_insert_id();
+}
+
 std::vector<OutboxMail> due_mails(Database& db, std::int64_t now, std::size_t limit) {
     auto& select = db.prepare(
         "SELECT o.id, o.envelope_from, o.envelope_to, o.message, o.attempts, "
         "o.created_at, o.link_token, s.name, s.language, p.title, o.news_id, o.signature_id, "
-        "p.slug, n.number, n.kind, n.subject, n.body_markdown FROM outbox o "
+        "p.slug, n.number, n.kind, n.subject, n.body_markdown, o.newsletter_id, ns.language "
+        "FROM outbox o "
         "LEFT JOIN signatures s ON s.id = o.signature_id "
         "LEFT JOIN petitions p ON p.id = s.petition_id "
         "LEFT JOIN petition_news n ON n.id = o.news_id "
+        "LEFT JOIN newsletter_subscribers ns ON ns.id = o.newsletter_id "
         "WHERE o.state = 'queued' AND o.next_attempt_at <= ?1 ORDER BY o.next_attempt_at, o.id "
         "LIMIT ?2");
     select.bind(1, now).bind(2, static_cast<std::int64_t>(limit));
@@ -57,6 +72,8 @@ std::vector<OutboxMail> due_mails(Database& db, std::int64_t now, std::size_t li
                           select.column_text(9), select.column_text(12), select.column_int(10),
                           select.column_int(13), select.column_text(14), select.column_text(15),
                           select.column_text(16)};
+        else if (mail.message.empty() && !select.column_is_null(17))
+            mail.newsletter = NewsletterParts{select.column_int(17), select.column_text(18)};
         mails.push_back(std::move(mail));
     }
     select.reset();

@@ -35,6 +35,13 @@ struct NewsParts {
     std::string body_markdown;
 };
 
+// What a newsletter's confirmation mail is made of: its subscription (whose links the
+// server derives) and the language it was asked in.
+struct NewsletterParts {
+    std::int64_t subscriber_id = 0;
+    std::string language;
+};
+
 struct OutboxMail {
     std::int64_t id = 0;
     std::string envelope_from;
@@ -42,8 +49,9 @@ struct OutboxMail {
     std::string message;  // empty when the mail is composed as it leaves
     std::int64_t attempts = 0;
     std::int64_t created_at = 0;
-    std::optional<ConfirmationParts> confirmation;  // one of these two is set when
+    std::optional<ConfirmationParts> confirmation;  // one of these three is set when
     std::optional<NewsParts> news;                  // `message` is empty
+    std::optional<NewsletterParts> newsletter;
 };
 
 Result<std::int64_t> enqueue_mail(Database& db, std::string_view purpose,
@@ -54,6 +62,11 @@ Result<std::int64_t> enqueue_mail(Database& db, std::string_view purpose,
 Result<std::int64_t> enqueue_confirmation(Database& db, std::string_view envelope_from,
                                           std::string_view envelope_to, std::int64_t signature_id,
                                           std::string_view link_token, std::int64_t now);
+
+// A newsletter subscription's confirmation mail, composed as it leaves.
+Result<std::int64_t> enqueue_newsletter_confirmation(Database& db, std::string_view envelope_from,
+                                                     std::string_view envelope_to,
+                                                     std::int64_t subscriber_id, std::int64_t now);
 
 // Queued mails whose time has come, oldest first.
 std::vector<OutboxMail> due_mails(Database& db, std::int64_t now, std::size_t limit);

@@ -126,8 +126,11 @@ Result<TakeDown> take_down(Database& db, std::int64_t petition_id, std::int64_t 
     if (!found)
         return make_error(PetitionError::state_conflict,
                           "only a published or closed petition can be taken down");
-    auto& state =
-        db.prepare("UPDATE petitions SET state = 'removed', updated_at = ?2 WHERE id = ?1");
+    // A removed petition takes no more signatures: [retention] counts from now, as for a
+    // closed one.
+    auto& state = db.prepare(
+        "UPDATE petitions SET state = 'removed', updated_at = ?2, "
+        "closed_at = COALESCE(closed_at, ?2) WHERE id = ?1");
     state.bind(1, petition_id).bind(2, now);
     if (auto updated = state.run(); !updated) return updated.error();
     auto& insert = db.prepare(

@@ -297,6 +297,32 @@ Result<std::int64_t> prune_events(Database& db, std::int64_t before, std::int64_
     return done;
 }
 
+Result<std::int64_t> anonymise_proposals(Database& db, std::int64_t closed_before,
+                                         std::int64_t unconfirmed_before, std::int64_t limit) {
+    auto& select = db.prepare(
+        "SELECT s.petition_id FROM submissions s JOIN petitions p ON p.id = s.petition_id "
+        "WHERE s.author_mailbox != '' AND p.legal_hold = 0 AND ("
+        "(p.state IN ('closed', 'archived', 'removed') AND p.closed_at < ?1) OR "
+        "(p.state = 'rejected' AND s.decided_at < ?1) OR "
+        "(s.confirmed_at IS NULL AND s.proposed_at < ?2)) ORDER BY s.petition_id LIMIT ?3");
+    select.bind(1, closed_before).bind(2, unconfirmed_before).bind(3, limit);
+    const auto json = due_ids(select);
+    if (json.empty()) return 0;
+    // Supporters keep their number and moment, so the count of support stays true; their
+    // mailbox and link become a placeholder unique to the row.
+    if (auto done = run_each(
+            db,
+            {"UPDATE proposal_supporters SET name = '', mailbox = 'erased:' || id, "
+             "token_hash = 'erased:' || id WHERE petition_id IN (SELECT value FROM json_each(?1)) "
+             "AND mailbox NOT LIKE 'erased:%'",
+             "UPDATE submissions SET author_name = '', author_email = '', author_mailbox = '' "
+             "WHERE petition_id IN (SELECT value FROM json_each(?1))"},
+            json);
+        !done)
+        return done.error();
+    return changes(db);
+}
+
 Result<std::int64_t> clear_old_mail(Database& db, std::int64_t before, std::int64_t limit) {
     auto& failed = db.prepare(
         "DELETE FROM outbox WHERE id IN (SELECT id FROM outbox WHERE state = 'failed' "

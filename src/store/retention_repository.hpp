@@ -23,6 +23,13 @@ Result<std::int64_t> erase_unconfirmed(Database& db, std::int64_t before, std::i
 Result<std::int64_t> anonymise_closed(Database& db, std::int64_t closed_before, std::int64_t now,
                                       std::int64_t limit);
 
+// Proposals whose petition closed (or was taken down) before `closed_before`, was rejected
+// before it, or whose author never confirmed it before `unconfirmed_before`: the author's
+// name and address erased, and the supporters' (their count kept). Legal hold stops it
+// too. How many proposals.
+Result<std::int64_t> anonymise_proposals(Database& db, std::int64_t closed_before,
+                                         std::int64_t unconfirmed_before, std::int64_t limit);
+
 // A petition's legal hold: while on, its signatures are not anonymised. None: no such
 // petition. Setting it again to what it is changes nothing and is no error.
 std::optional<bool> legal_hold_of(Database& db, std::int64_t petition_id);

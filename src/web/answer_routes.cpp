@@ -130,7 +130,9 @@ struct AnswerRoutes {
                                  std::to_string(petition->id) + "/updates" + anchor;
         for (const auto& address : store::organiser_addresses(db))
             if (auto told = tell(address, fallback, back_office); !told) return told;
-        if (const auto submission = store::find_submission(db, petition->id))
+        // An author erased by [retention] has no address left to tell.
+        if (const auto submission = store::find_submission(db, petition->id);
+            submission && !submission->author_email.empty())
             return tell(submission->author_email,
                         render::parse_language(petition->language).value_or(fallback),
                         config.server.base_url + "/p/" +

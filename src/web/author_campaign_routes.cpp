@@ -94,6 +94,9 @@ class AuthorCampaignHandler {
         };
         const auto news = co_await s_.store.readers().read<std::optional<News>>(std::move(read));
         if (!news) co_return s_.site.error_page(404, request.headers, request.target);
+        // An author erased by [retention] has no address left for a test copy.
+        if (submission->author_email.empty())
+            co_return s_.site.error_page(409, request.headers, request.target);
         const auto mail = news_test_mail(s_.site, petition, *news, submission->author_email);
         std::function<Result<void>(store::Database&)> job =
             [mail,

@@ -20,6 +20,7 @@
 #include "render/my_data_pages.hpp"
 #include "signatures/email.hpp"
 #include "store/my_data_repository.hpp"
+#include "store/newsletter_repository.hpp"
 #include "store/outbox_repository.hpp"
 #include "web/handler_names.hpp"
 #include "web/link_request.hpp"
@@ -115,6 +116,11 @@ class MyDataHandler {
         view.token = token;
         view.records = co_await records(*mailbox);
         view.hours_valid = my_data_hours;
+        const auto newsletter = co_await subscription(*mailbox);
+        if (newsletter) {
+            view.newsletter_state = std::string(to_string(newsletter->state));
+            view.newsletter_since = newsletter->confirmed_at.value_or(newsletter->asked_at);
+        }
         if (const auto query = http::parse_form(request.query); query)
             if (const auto done = http::form_value(*query, "done"))
                 for (const auto* word : {"withdrawn", "erased", "unsubscribed", "nothing"})
@@ -147,13 +153,29 @@ class MyDataHandler {
                                     {"confirmed_at", optional_json(r.confirmed_at)},
                                     {"withdrawn_at", optional_json(r.withdrawn_at)},
                                     {"receives_news", r.updates},
-                                    {"newsletter_since", optional_json(r.newsletter_at)},
+                                    {"newsletter_asked_at", optional_json(r.newsletter_at)},
                                     {"ip", r.ip}});
+        boost::json::value newsletter = nullptr;
+        const auto n = co_await subscription(*mailbox);
+        if (n)
+            newsletter = boost::json::object{{"state", to_string(n->state)},
+                                             {"email", n->email},
+                                             {"language", n->language},
+                                             {"asked_at", n->asked_at},
+                                             {"asked_on", n->asked_on_slug},
+                                             {"confirmed_at", optional_json(n->confirmed_at)},
+                                             {"confirmed_from", n->confirmed_from},
+                                             {"words_version", n->words_version},
+                                             {"words", n->words},
+                                             {"last_action_at", n->last_action_at}};
         auto response = signing::private_page(200, {});
         response.content_type = "application/json";
         response.set_header("Content-Disposition", "attachment; filename=\"my-signatures.json\"");
         response.body = http::Body(boost::json::serialize(
-            boost::json::object{{"format", 1}, {"exported_at", unix_now()}, {"signatures", list}}));
+            boost::json::object{{"format", 1},
+                                {"exported_at", unix_now()},
+                                {"signatures", list},
+                                {"newsletter", newsletter}}));
         co_return response;
     }
 
@@ -237,6 +259,14 @@ class MyDataHandler {
         std::function<std::vector<signatures::SignerRecord>(store::Database&)> read =
             [mailbox](store::Database& db) { return store::signatures_of_mailbox(db, mailbox); };
         co_return co_await s_.store.readers().read<std::vector<signatures::SignerRecord>>(
+            std::move(read));
+    }
+
+    boost::asio::awaitable<std::optional<store::NewsletterSubscriber>> subscription(
+        std::string mailbox) {
+        std::function<std::optional<store::NewsletterSubscriber>(store::Database&)> read =
+            [mailbox](store::Database& db) { return store::subscription_of_mailbox(db, mailbox); };
+        co_return co_await s_.store.readers().read<std::optional<store::NewsletterSubscriber>>(
             std::move(read));
     }
 

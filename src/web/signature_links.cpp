@@ -11,6 +11,8 @@
 #include "signatures/link_token.hpp"
 #include "store/event_repository.hpp"
 #include "store/incident_repository.hpp"
+#include "store/newsletter_repository.hpp"
+#include "store/outbox_repository.hpp"
 #include "store/signature_repository.hpp"
 #include "web/handler_names.hpp"
 #include "web/signing_request.hpp"
@@ -81,12 +83,25 @@ class SignatureLinks {
         const auto now = unix_now();
         bool quarantine = false;
         if (confirm) quarantine = co_await held_confirmation(hash, now, event);
+        auto newsletter_asked = std::make_shared<std::int64_t>(0);  // the subscription asked
         std::function<Result<store::LinkedSignature>(store::Database&)> job =
-            [hash, now, confirm, action, quarantine,
-             event](store::Database& db) mutable -> Result<store::LinkedSignature> {
+            [hash, now, confirm, action, quarantine, event, newsletter_asked,
+             from = s_.site.config().mail.from](
+                store::Database& db) mutable -> Result<store::LinkedSignature> {
             auto linked = confirm ? store::confirm_signature(db, hash, now, quarantine)
                                   : store::withdraw_signature(db, hash, now);
             if (!linked) return linked;
+            if (confirm && linked->changed && linked->state == SignatureState::confirmed) {
+                // The newsletter's box asks its own confirmation, in the same write.
+                auto ask = store::note_confirmed_signature(db, linked->signature_id, now);
+                if (!ask) return ask.error();
+                if (*ask) {
+                    auto queued = store::enqueue_newsletter_confirmation(
+                        db, from, (*ask)->email, (*ask)->subscriber_id, now);
+                    if (!queued) return queued.error();
+                    *newsletter_asked = (*ask)->subscriber_id;
+                }
+            }
             const auto outcome = signatures::decide_link(
                 action, linked->changed ? LinkChange::changed : LinkChange::unchanged,
                 linked->state);
@@ -117,6 +132,11 @@ class SignatureLinks {
             }
         } else if (!changed->changed) {
             change = LinkChange::unchanged;
+        }
+        if (*newsletter_asked != 0) {
+            spdlog::info("{} subscriber={} step=asked", log_event::newsletter_consent,
+                         *newsletter_asked);
+            if (s_.mail_queued) s_.mail_queued();
         }
         const auto outcome = signatures::decide_link(
             action, change, changed ? changed->state : signatures::SignatureState::pending);

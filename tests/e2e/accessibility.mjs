@@ -101,6 +101,7 @@ await withServer(process.argv[2], config, petition, async ({ base, dir, browser 
   await page.locator('#name').fill('Marie Curie');
   await page.locator('#email').fill('marie@example.org');
   await page.locator('#accept_terms').check();
+  await page.locator('#newsletter').check();
   await until('the proof of work', async () =>
     (await page.locator('input[name="altcha"]').inputValue().catch(() => '')).length > 0, 60_000);
   await page.getByRole('button', { name: 'Signer la pétition' }).click();
@@ -115,6 +116,17 @@ await withServer(process.argv[2], config, petition, async ({ base, dir, browser 
   await page.waitForURL(`${base}/petitions/velo?confirmed=1`);
   await report.check(page, 'petition after confirming');
   await visit(page, `/s/${token}`, 'confirmation link, confirmed');
+
+  // The newsletter's box asked a second confirmation: its page shows the words.
+  const newsletter = (await mailFinder(dir)('marie@example.org', '/newsletter/confirm/',
+    'the newsletter mail')).match(/\/newsletter\/confirm\/[0-9]+-[0-9a-f]{32}/)?.[0];
+  if (!newsletter) fail('no link in the newsletter mail');
+  await visit(page, newsletter, 'newsletter confirmation');
+  await page.getByRole('button', { name: 'Oui, envoyez-moi la lettre d\'information' }).click();
+  await page.waitForLoadState();
+  if (!(await page.textContent('main')).includes('vous recevrez la lettre'))
+    fail('the newsletter was not confirmed');
+  await report.check(page, 'newsletter confirmed');
 
   // Marie asks for her own data, and opens the page the mail links to.
   await visit(page, '/my-data', 'my data form');
@@ -165,6 +177,7 @@ await withServer(process.argv[2], config, petition, async ({ base, dir, browser 
   await visit(admin, '/admin/audit', 'audit');
   await visit(admin, '/admin/users', 'users');
   await visit(admin, '/admin/register', 'processing register');
+  await visit(admin, '/admin/newsletter', 'newsletter');
   await visit(admin, '/admin/watches', 'watches');
   await visit(admin, '/admin/trusted', 'trusted values');
   await admin.locator('#kind').selectOption('network');
@@ -196,7 +209,7 @@ await withServer(process.argv[2], config, petition, async ({ base, dir, browser 
   await admin.waitForURL(/mode=changed/);
 
   console.log(`checked ${report.pages.length} pages: ${report.pages.join(', ')}`);
-  if (report.pages.length !== 33) fail(`expected 33 pages checked, saw ${report.pages.length}`);
+  if (report.pages.length !== 36) fail(`expected 36 pages checked, saw ${report.pages.length}`);
   if (report.violations.length)
     fail(`serious or critical accessibility violations:\n${report.describe()}`);
   console.log('PASS: every page is free of serious and critical axe violations');

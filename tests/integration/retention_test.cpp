@@ -40,7 +40,7 @@ class RetentionRules : public ::testing::Test {
         "[server]\ntrusted_proxies = [\"127.0.0.1/32\"]\n"
         "[retention]\nunconfirmed_days = 12\nafter_close_days = 40\naddresses_days = 7\n"
         "events_days = 20\nevidence_days = 100\nmail_days = 5\nsessions_days = 3\n"
-        "audit_days = 60\n"};
+        "audit_days = 60\nnewsletter_idle_days = 444\n"};
     std::int64_t start_ = 0;
 };
 
@@ -184,7 +184,8 @@ TEST_F(RetentionRules, ThePrivacyPageGivesThePeriodsInForce) {
     for (const char* part :
          {"erased, with its link, after 12 days", "petition closes, then 40 days",
           "kept as they are for 7 days", "deleted after 20 days", "decided, then 100 days",
-          "outbox for 5 days",
+          "outbox for 5 days", "or 444 days after your last action",
+          "A request you never confirm is erased after 12 days",
           // [backup] left out: keep fits the shortest period (5 days of mail), 5 times 24 h.
           "a copy for 120 hours at most"})
         EXPECT_TRUE(contains(page.body, part)) << part;

@@ -15,7 +15,7 @@ namespace rempart::render {
 struct Templates::Parsed {
     std::unique_ptr<kainjow::mustache::mustache> layout, home, petition, privacy, terms, error,
         thanks, confirm, gate, search, history, unsubscribe, answer, propose, propose_link, author,
-        report, support, support_confirm, my_data, my_data_list;
+        report, support, support_confirm, my_data, my_data_list, newsletter;
     std::string progress_source;  // kainjow takes partials as source text
     std::string share_source;
     std::string proposal_fields_source;

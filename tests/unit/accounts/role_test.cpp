@@ -10,7 +10,7 @@ constexpr Action every_action[] = {
     Action::use_back_office,    Action::view_incidents, Action::act_on_incidents,
     Action::change_shield,      Action::view_petitions, Action::manage_petitions,
     Action::manage_users,       Action::view_audit,     Action::change_settings,
-    Action::moderate_petitions, Action::hold_signatures,
+    Action::moderate_petitions, Action::hold_signatures, Action::export_subscribers,
 };
 
 TEST(Role, ParsesAndPrintsItsThreeNames) {
@@ -38,12 +38,15 @@ TEST(Role, ModeratorsLookAfterTheDefenceAndTheQueueButRunNoPetition) {
     EXPECT_FALSE(may(Role::moderator, Action::view_audit));
     EXPECT_FALSE(may(Role::moderator, Action::change_settings));
     EXPECT_FALSE(may(Role::moderator, Action::hold_signatures));
+    EXPECT_FALSE(may(Role::moderator, Action::export_subscribers));
 }
 
 TEST(Role, OrganisersRunPetitionsAndSeeNeitherAccountsNorTheAuditLog) {
     EXPECT_TRUE(may(Role::organiser, Action::use_back_office));
     EXPECT_TRUE(may(Role::organiser, Action::view_petitions));
     EXPECT_TRUE(may(Role::organiser, Action::manage_petitions));
+    // The association's newsletter is the organisers' to send, with their mailing tool.
+    EXPECT_TRUE(may(Role::organiser, Action::export_subscribers));
     EXPECT_FALSE(may(Role::organiser, Action::manage_users));
     EXPECT_FALSE(may(Role::organiser, Action::view_audit));
     EXPECT_FALSE(may(Role::organiser, Action::view_incidents));

@@ -26,6 +26,7 @@ class Register : public ::testing::Test {
         periods_.retention.mail_days = 19;
         periods_.retention.sessions_days = 23;
         periods_.retention.audit_days = 733;
+        periods_.retention.newsletter_idle_days = 999;
         periods_.backup_hours = 96;
     }
     const RegisterEntry& entry(const std::vector<RegisterEntry>& entries, std::string_view name) {
@@ -41,7 +42,7 @@ class Register : public ::testing::Test {
 TEST_F(Register, EveryActivityIsCompleteInBothLanguages) {
     for (const auto language : {Language::en, Language::fr}) {
         const auto entries = processing_register(*messages_, language, periods_);
-        ASSERT_EQ(entries.size(), 8u);
+        ASSERT_EQ(entries.size(), 9u);
         for (const auto& e : entries)
             for (const auto* field : {&e.activity, &e.purpose, &e.basis, &e.people, &e.data,
                                       &e.recipients, &e.retention, &e.safeguards}) {
@@ -66,6 +67,13 @@ TEST_F(Register, ThePeriodsAreThoseInForce) {
     EXPECT_NE(staff.retention.find("23 days"), std::string::npos);
     EXPECT_NE(staff.retention.find("733 days"), std::string::npos);
     EXPECT_NE(entry(entries, "Backups").retention.find("96 hours at most"), std::string::npos);
+    const auto& proposals = entry(entries, "Petitions proposed by the public");
+    for (const char* part : {"erased 1,461 days after the petition closes", "after 11 days",
+                             "IP addresses: 13 days"})
+        EXPECT_NE(proposals.retention.find(part), std::string::npos) << part;
+    const auto& newsletter = entry(entries, "The association's newsletter");
+    EXPECT_NE(newsletter.retention.find("999 days after their last action"), std::string::npos);
+    EXPECT_NE(newsletter.retention.find("never confirmed, 11 days"), std::string::npos);
     // No backup by the server itself: the register says so rather than a period.
     periods_.backup_hours = 0;
     const auto manual = processing_register(*messages_, Language::fr, periods_);
@@ -92,7 +100,7 @@ TEST_F(Register, TheExportsHoldWhatThePageShows) {
 
     const auto csv = register_csv(*messages_, Language::fr, entries);
     EXPECT_TRUE(csv.starts_with("\xEF\xBB\xBF\"Traitement\",\"Finalité\""));
-    EXPECT_EQ(std::count(csv.begin(), csv.end(), '\n'), 9);  // the header and 8 activities
+    EXPECT_EQ(std::count(csv.begin(), csv.end(), '\n'), 10);  // the header and 9 activities
     EXPECT_NE(csv.find("\"" + entries[0].retention + "\""), std::string::npos);
 }
 

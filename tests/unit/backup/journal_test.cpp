@@ -130,6 +130,31 @@ TEST_F(Journal, AReplayErasesAgainWhatWasAskedAfterTheBackupAndNothingElse) {
     EXPECT_EQ(again->signatures, 0);
 }
 
+TEST_F(Journal, AReplayEndsTheNewsletterLeftByItsLinkAndNothingElse) {
+    // Ana has no signature left, only her subscription; Bob signed and subscribed.
+    sign("bob@example.org", journal_t0);
+    ASSERT_TRUE(db_->exec("UPDATE signatures SET updates_at = 1").ok());
+    for (const char* mailbox : {"ana@example.org", "bob@example.org"})
+        ASSERT_TRUE(db_->exec("INSERT INTO newsletter_subscribers (email, mailbox, language, "
+                              "state, asked_at, asked_words, last_action_at) VALUES ('" +
+                              std::string(mailbox) + "', '" + mailbox +
+                              "', 'fr', 'subscribed', " + std::to_string(journal_t0) +
+                              ", 'v', " + std::to_string(journal_t0) + ")")
+                        .ok());
+    const auto backup_at = journal_t0 + 3600;
+    ErasureJournal journal(dir_, key_);
+    ASSERT_TRUE(journal.record(ErasureStep::leave_newsletter, "ana@example.org", std::nullopt,
+                               backup_at + 10).ok());
+    const auto replayed = replay_erasures(*db_, *read_journal(dir_), key_, backup_at);
+    ASSERT_TRUE(replayed.ok()) << replayed.error().detail;
+    EXPECT_EQ(replayed->signatures, 1);
+    EXPECT_EQ(value("SELECT group_concat(state || ' ' || COALESCE(email, '-') || ' ' || "
+                    "COALESCE(ended_how, '-'), '; ') FROM newsletter_subscribers"),
+              "left - link; subscribed bob@example.org -");
+    // Leaving the newsletter stops no petition's news.
+    EXPECT_EQ(value("SELECT updates_left_at IS NULL FROM signatures"), "1");
+}
+
 TEST_F(Journal, AReplayWithAnotherKeyFindsNobody) {
     sign("lea@example.org", journal_t0);
     ErasureJournal journal(dir_, key_);

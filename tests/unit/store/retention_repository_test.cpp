@@ -7,6 +7,8 @@
 #include <gtest/gtest.h>
 
 #include "store/petition_repository.hpp"
+#include "store/report_repository.hpp"
+#include "store/user_repository.hpp"
 #include "store/signature_repository.hpp"
 #include "store_fixture.hpp"
 
@@ -81,6 +83,73 @@ TEST_F(Retention, AClosedPetitionsSignaturesAreAnonymisedCountsKeptUnlessOnLegal
     EXPECT_EQ(count_signatures(*db_, petition_, signatures::SignatureState::confirmed), 5);
     EXPECT_EQ(value("SELECT count FROM region_counts WHERE region = '75'"), "5");
     EXPECT_EQ(value("SELECT COUNT(DISTINCT region) || ' ' || MIN(region) FROM signatures"), "1 75");
+}
+
+TEST_F(Retention, ATakenDownPetitionsSignaturesAreAnonymisedAsAClosedOnesAre) {
+    for (int i = 0; i < 3; ++i)
+        sign("t" + std::to_string(i) + "@example.org", retention_t0, "confirmed");
+    ASSERT_TRUE(db_->exec("UPDATE petitions SET state = 'published'").ok());
+    const auto moderator =
+        insert_user(*db_, "mo@example.org", accounts::Role::moderator, "x", false, 0)->id;
+    const auto reason = std::stoll(value("SELECT id FROM rejection_reasons WHERE code = 'abuse'"));
+    const auto taken_down = retention_t0 + 10 * retention_day;
+    ASSERT_TRUE(take_down(*db_, petition_, moderator, reason, "", taken_down).ok());
+    EXPECT_EQ(value("SELECT closed_at FROM petitions"), std::to_string(taken_down));
+    EXPECT_EQ(*anonymise_closed(*db_, taken_down, taken_down + retention_day, 100), 0);
+    EXPECT_EQ(*anonymise_closed(*db_, taken_down + 1, taken_down + retention_day, 100), 3);
+    EXPECT_EQ(count_signatures(*db_, petition_, signatures::SignatureState::confirmed), 3);
+}
+
+TEST_F(Retention, AProposalsAuthorAndSupportersAreErasedWithItsPetitionOrItsRejection) {
+    // Four proposals: this fixture's petition closes; one rejected; one published and open;
+    // one its author never confirmed.
+    std::vector<std::int64_t> ids{petition_};
+    for (const char* slug : {"rejetee", "ouverte", "oubliee"}) {
+        PetitionDraft draft;
+        draft.slug = slug;
+        draft.title = slug;
+        draft.body_markdown = "Texte";
+        ids.push_back(insert_petition(*db_, draft, retention_t0)->id);
+    }
+    const auto at = std::to_string(retention_t0);
+    ASSERT_TRUE(db_->exec("UPDATE petitions SET state = 'closed', closed_at = " + at +
+                          " WHERE id = " + std::to_string(ids[0]) +
+                          "; UPDATE petitions SET state = 'rejected' WHERE id = " +
+                          std::to_string(ids[1]) +
+                          "; UPDATE petitions SET state = 'published' WHERE id = " +
+                          std::to_string(ids[2]))
+                    .ok());
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+        const auto n = std::to_string(i);
+        ASSERT_TRUE(db_->exec("INSERT INTO submissions (petition_id, author_name, author_email, "
+                              "author_mailbox, link_nonce, proposed_at, confirmed_at, decided_at) "
+                              "VALUES (" + std::to_string(ids[i]) + ", 'Auteur " + n +
+                              "', 'a" + n + "@example.org', 'a" + n + "@example.org', 'n', " + at +
+                              ", " + (i == 3 ? "NULL" : at) + ", " + at + ")")
+                        .ok());
+    }
+    for (const char* supporter : {"s1", "s2"})
+        ASSERT_TRUE(db_->exec("INSERT INTO proposal_supporters (petition_id, name, mailbox, "
+                              "token_hash, supported_at, confirmed_at) VALUES (" +
+                              std::to_string(ids[0]) + ", 'Soutien', '" + supporter +
+                              "@example.org', 'h" + supporter + "', " + at + ", " + at + ")")
+                        .ok());
+    ASSERT_TRUE(db_->exec("UPDATE petitions SET legal_hold = 1 WHERE id = " + std::to_string(ids[0]))
+                    .ok());
+    EXPECT_EQ(*anonymise_proposals(*db_, retention_t0, retention_t0, 10), 0);  // not before
+    EXPECT_EQ(*anonymise_proposals(*db_, retention_t0 + 1, retention_t0 + 1, 10), 2);
+    EXPECT_EQ(value("SELECT author_name FROM submissions WHERE petition_id = " +
+                    std::to_string(ids[0])),
+              "Auteur 0");  // on legal hold
+    ASSERT_TRUE(db_->exec("UPDATE petitions SET legal_hold = 0").ok());
+    EXPECT_EQ(*anonymise_proposals(*db_, retention_t0 + 1, retention_t0 + 1, 10), 1);
+    EXPECT_EQ(*anonymise_proposals(*db_, retention_t0 + 1, retention_t0 + 1, 10), 0);
+    EXPECT_EQ(value("SELECT group_concat(author_name || author_email || author_mailbox, '|') FROM "
+                    "(SELECT * FROM submissions ORDER BY petition_id)"),
+              "||Auteur 2a2@example.orga2@example.org|");
+    EXPECT_EQ(value("SELECT COUNT(*) || ' ' || SUM(name = '') || ' ' || SUM(mailbox LIKE "
+                    "'erased:%') || ' ' || SUM(confirmed_at IS NOT NULL) FROM proposal_supporters"),
+              "2 2 2 2");
 }
 
 TEST_F(Retention, AddressesBecomeTheirNetworkFromWhereTheRuleStopped) {
