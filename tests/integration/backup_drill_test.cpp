@@ -13,6 +13,7 @@
 
 #include "client/http_client.hpp"
 #include "client/signing_client.hpp"
+#include "support/child_process.hpp"
 #include "support/contains.hpp"
 #include "support/server_process.hpp"
 #include "support/store_query.hpp"
@@ -163,6 +164,58 @@ TEST(BackupDrill, NoKeyAWrongKeyOrADamagedFileRestoresNothing) {
     // Nothing was replaced: its own petition is still there, alone.
     EXPECT_EQ(store_value(other, "SELECT group_concat(slug) FROM petitions"), "velo");
     EXPECT_EQ(fs::exists(other.dir() / "data" / ".restoring"), false);
+}
+
+// Runs `command` on a real full disk: in a mount namespace of its own (unshare), `folder`
+// becomes a tmpfs of 64 KiB with 4 KiB left, then what it holds is listed ("left: ...").
+// The mount dies with the namespace. The command's exit code.
+int on_a_full_disk(const fs::path& folder, const std::string& command, std::string& output) {
+    const auto quoted = "'" + folder.string() + "'";
+    const auto script = "mount -t tmpfs -o size=64k tmpfs " + quoted + " && dd if=/dev/zero of=" +
+                        quoted + "/filler bs=4k count=15 2>/dev/null && { " + command +
+                        "; code=$?; echo \"left: $(ls -A " + quoted +
+                        " | tr '\\n' ' ')\"; exit $code; }";
+    const auto out = folder.parent_path() / "full-disk.out";
+    const auto code = run_child({"unshare", "--mount", "sh", "-c", script}, out,
+                                std::chrono::seconds(60));
+    output = read_file(out);
+    return code;
+}
+
+TEST(BackupDrill, AFullDiskSaysSoAndLeavesNothingHalfWritten) {
+    ServerProcess site;
+    site.create_petition("piscine", "Ouvrir la piscine");
+    const auto file = site.dir() / "site.backup";
+    std::string output;
+    ASSERT_EQ(site.run_cli({"backup", "--out", file.string()}, &output), 0) << output;
+    const std::string rempart = REMPART_BINARY;
+
+    // The backup's folder fills up: the reason, and no file, whole or partial.
+    const auto full = site.dir() / "full";
+    fs::create_directories(full);
+    EXPECT_EQ(on_a_full_disk(full,
+                             rempart + " backup --out '" + (full / "site.backup").string() +
+                                 "' --config '" + site.config_file().string() + "'",
+                             output),
+              1)
+        << output;
+    EXPECT_TRUE(contains(output, "No space left on device") || contains(output, "disk is full"))
+        << output;
+    EXPECT_TRUE(contains(output, "left: filler \n")) << output;
+
+    // A restore into a data folder on a full disk: the reason, and the folder as it was.
+    ServerProcess other;
+    fs::create_directories(other.dir() / "data");
+    fs::copy_file(site.dir() / "backup.key", other.dir() / "backup.key");
+    EXPECT_EQ(on_a_full_disk(other.dir() / "data",
+                             rempart + " restore --from '" + file.string() + "' --config '" +
+                                 other.config_file().string() + "'",
+                             output),
+              1)
+        << output;
+    EXPECT_TRUE(contains(output, "No space left on device") || contains(output, "disk is full"))
+        << output;
+    EXPECT_TRUE(contains(output, "left: filler \n")) << output;
 }
 
 TEST(BackupDrill, TheServerTakesItsOwnWhenDueAndKeepsTheNewestOfItsOwnOnly) {
