@@ -34,15 +34,15 @@ Result<void> read_list(std::string_view json, std::string_view name, auto& into)
     };
     if (ec) return bad("not JSON (" + ec.message() + ")");
     if (!value.is_array()) return bad("not a JSON array of domains");
-    into.reserve(into.size() + value.as_array().size());
+    into.reserve(value.as_array().size(), json.size());
     for (const auto& item : value.as_array()) {
         if (!item.is_string()) return bad("holds something other than a domain");
         const auto domain = without_trailing_dot(item.as_string());
         if (domain.empty()) return bad("holds an empty domain");
         if (is_ascii(domain)) {
-            into.insert(to_lower_ascii(domain));
+            into.add(domain, true);
         } else if (auto ascii = ascii_domain(domain)) {
-            into.insert(std::move(*ascii));
+            into.add(*ascii);
         }
     }
     return {};
@@ -61,12 +61,46 @@ Result<void> read_site_list(const std::vector<std::string>& domains, std::string
         if (domain.empty()) return refuse("it is empty");
         auto ascii = ascii_domain(domain);
         if (!ascii) return refuse(ascii.error().detail);
-        into.insert(std::move(*ascii));
+        into.add(*ascii);
     }
     return {};
 }
 
 }  // namespace
+
+void DomainList::add(std::string_view domain, bool in_order) {
+    const auto at = text_.size();
+    text_.append(domain);
+    for (auto i = at; i < text_.size(); ++i)
+        if (text_[i] >= 'A' && text_[i] <= 'Z') text_[i] = static_cast<char>(text_[i] - 'A' + 'a');
+    (in_order ? sorted_ : strays_).emplace_back(at, domain.size());
+}
+
+void DomainList::reserve(std::size_t domains, std::size_t bytes) {
+    text_.reserve(text_.size() + bytes);
+    sorted_.reserve(sorted_.size() + domains);
+}
+
+void DomainList::seal() {
+    const auto before = [this](const Span& a, const Span& b) { return view(a) < view(b); };
+    const auto same = [this](const Span& a, const Span& b) { return view(a) == view(b); };
+    // Said to be in order, and checked: a list that is not gets sorted whole.
+    if (!std::is_sorted(sorted_.begin(), sorted_.end(), before))
+        std::sort(sorted_.begin(), sorted_.end(), before);
+    std::sort(strays_.begin(), strays_.end(), before);
+    const auto middle = static_cast<std::ptrdiff_t>(sorted_.size());
+    sorted_.insert(sorted_.end(), strays_.begin(), strays_.end());
+    strays_ = {};
+    std::inplace_merge(sorted_.begin(), sorted_.begin() + middle, sorted_.end(), before);
+    sorted_.erase(std::unique(sorted_.begin(), sorted_.end(), same), sorted_.end());
+}
+
+bool DomainList::contains(std::string_view domain) const {
+    const auto found = std::lower_bound(
+        sorted_.begin(), sorted_.end(), domain,
+        [this](const Span& span, std::string_view wanted) { return view(span) < wanted; });
+    return found != sorted_.end() && view(*found) == domain;
+}
 
 Result<DisposableDomains> DisposableDomains::load(std::string_view index_json,
                                                   std::string_view wildcard_json,
@@ -84,6 +118,9 @@ Result<DisposableDomains> DisposableDomains::load(std::string_view index_json,
         return read.error();
     if (auto read = read_site_list(extra_allow, "disposable_allow", domains.allowed_); !read)
         return read.error();
+    domains.exact_.seal();
+    domains.with_subdomains_.seal();
+    domains.allowed_.seal();
     return domains;
 }
 

@@ -21,6 +21,23 @@ DisposableDomains lists(std::vector<std::string> block = {}, std::vector<std::st
     return std::move(*loaded);
 }
 
+TEST(DomainList, FindsEveryEntryWhateverTheOrderTheyCameInAndSurvivesAMove) {
+    DomainList list;
+    for (const char* domain : {"a.fr", "c.fr", "b.fr", "c.fr", "E.FR", "d.fr", "aa.fr", "z.fr"})
+        list.add(domain);
+    list.seal();
+    EXPECT_EQ(list.size(), 7u);  // c.fr once
+    // Its few bytes live inside the string itself: a move must not leave views behind.
+    const DomainList moved = std::move(list);
+    for (const char* domain : {"a.fr", "aa.fr", "b.fr", "c.fr", "d.fr", "e.fr", "z.fr"})
+        EXPECT_TRUE(moved.contains(domain)) << domain;
+    for (const char* domain : {"", "a", "ab.fr", "e.fr.", "E.FR", "zz.fr", "0.fr"})
+        EXPECT_FALSE(moved.contains(domain)) << domain;
+    DomainList empty;
+    empty.seal();
+    EXPECT_FALSE(empty.contains("a.fr"));
+}
+
 TEST(DisposableDomains, ExactEntriesMatchThemselvesOnly) {
     const auto domains = lists();
     EXPECT_TRUE(domains.is_disposable("mailinator.com"));
