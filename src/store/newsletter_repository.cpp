@@ -49,14 +49,13 @@ Result<std::int64_t> run_and_count_subscriptions(Database& db, Statement& statem
     return sqlite3_changes64(db.handle());
 }
 
-// A subscription that ends takes back the confirmation mail still waiting to leave.
-Result<void> drop_queued_asks(Database& db, std::string_view which, std::string_view key,
-                              std::optional<std::int64_t> id) {
+// A subscription that ends takes back the confirmation mail still waiting to leave: the
+// subscriptions `which` names, its ?1 bound to `key`.
+Result<void> drop_queued_asks(Database& db, std::string_view which, const auto& key) {
     auto& drop = db.prepare(
         "DELETE FROM outbox WHERE state = 'queued' AND newsletter_id IN (SELECT id FROM "
         "newsletter_subscribers WHERE " + std::string(which) + ")");
-    if (id) drop.bind(1, *id);
-    else drop.bind(1, key);
+    drop.bind(1, key);
     return drop.run();
 }
 
@@ -111,7 +110,7 @@ Result<std::optional<NewsletterAsk>> note_confirmed_signature(Database& db,
     insert.bind(6, asked_words);
     if (auto done = insert.run(); !done) return done.error();
     return std::optional<NewsletterAsk>(
-        NewsletterAsk{sqlite3_last_insert_rowid(db.handle()), email});
+        NewsletterAsk{db.last_insert_id(), email});
 }
 
 std::optional<NewsletterSubscriber> find_subscriber(Database& db, std::int64_t id) {
@@ -144,7 +143,7 @@ Result<std::optional<std::string>> end_subscription(Database& db, std::int64_t i
                                                     NewsletterEnd how, std::int64_t now) {
     const auto found = find_subscriber(db, id);
     if (!found || found->mailbox.empty()) return std::optional<std::string>();
-    if (auto dropped = drop_queued_asks(db, "id = ?1", {}, id); !dropped) return dropped.error();
+    if (auto dropped = drop_queued_asks(db, "id = ?1", id); !dropped) return dropped.error();
     auto& update = db.prepare(
         "UPDATE newsletter_subscribers SET state = ?2, ended_at = ?3, ended_how = ?4, "
         "email = NULL, mailbox = NULL WHERE id = ?1");
@@ -160,7 +159,7 @@ Result<std::optional<std::string>> end_subscription(Database& db, std::int64_t i
 Result<std::int64_t> end_subscription_of_mailbox(Database& db, std::string_view mailbox,
                                                  NewsletterEnd how, std::int64_t asked_by,
                                                  std::int64_t now) {
-    if (auto dropped = drop_queued_asks(db, "mailbox = ?1", mailbox, std::nullopt); !dropped)
+    if (auto dropped = drop_queued_asks(db, "mailbox = ?1", mailbox); !dropped)
         return dropped.error();
     auto& update = db.prepare(
         "UPDATE newsletter_subscribers SET state = ?3, ended_at = ?4, ended_how = ?5, "
