@@ -37,6 +37,7 @@ run: build
 # Every test, then the unit, integration and fuzz-corpus tests again on a build with
 # AddressSanitizer and UBSan; the Chromium tests (label e2e) run once, here, since they
 # drive the same server code the integration tests already run under the sanitizers.
+# Undefined behaviour traps (SIGILL) in that build; ASan then prints where it happened.
 # Ends by saying how long it all took, installs and builds included.
 test: configure
 	ninja -C $(BUILD_DIR) -j $(JOBS)
@@ -47,7 +48,8 @@ test: configure
 test-sanitize: configure
 	cmake -S . -B $(SANITIZE_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DREMPART_SANITIZE=ON
 	ninja -C $(SANITIZE_DIR) -j $(JOBS)
-	ctest --test-dir $(SANITIZE_DIR) --output-on-failure --timeout 300 -j $(TEST_JOBS) -LE e2e
+	ASAN_OPTIONS=handle_sigill=1 \
+	  ctest --test-dir $(SANITIZE_DIR) --output-on-failure --timeout 300 -j $(TEST_JOBS) -LE e2e
 
 bench: build
 	ninja -C $(BUILD_DIR) -j $(JOBS) sign_bench rempart-attack-sim

@@ -34,9 +34,9 @@ bool verify_password(std::string_view hash, std::string_view password);
 // True when `hash` was made with other costs than `cost` (or another algorithm).
 bool password_needs_rehash(std::string_view hash, PasswordCost cost = interactive_cost());
 
-// A hash of a random password nobody knows, made once: unknown accounts are checked against
-// it so that they take as long to refuse as a wrong password.
-const std::string& dummy_password_hash();
+// A hash of a random password nobody knows, made once for each cost: unknown accounts are
+// checked against it so that they take as long to refuse as a wrong password.
+const std::string& dummy_password_hash(PasswordCost cost = interactive_cost());
 
 // `one_time_password_chars` characters from an alphabet without look-alikes (no 0/O, 1/l/I),
 // from libsodium's generator: about 5.8 bits each, some 139 bits in all.

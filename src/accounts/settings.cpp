@@ -21,6 +21,11 @@ AdminSettings read_admin_settings(config::File& file) {
     admin.integer("password_queue_per_network", 1, 1000, settings.password_queue_per_network);
     admin.integer("password_threads", 1, 8, settings.password_threads);
     admin.integer("password_queue", 1, 1000, settings.password_queue);
+    // 8 MiB and one pass at the least: below that a stolen store's hashes fall too fast.
+    std::size_t memory_mib = settings.password_cost.memory >> 20;
+    admin.integer("password_memory_mib", 8, 4096, memory_mib);
+    settings.password_cost.memory = memory_mib << 20;
+    admin.integer("password_passes", 1, 10, settings.password_cost.ops);
     if (settings.login_backoff_first > settings.login_backoff_max)
         admin.refuse(
             "login_backoff_first_s is longer than login_backoff_max_s: the first wait would "

@@ -4,6 +4,7 @@
 #include <chrono>
 #include <cstddef>
 
+#include "accounts/password.hpp"
 #include "shield/rate_limit.hpp"
 
 namespace rempart::config {
@@ -35,6 +36,10 @@ struct AdminSettings {
     // Hashes one IPv4 /24 or IPv6 /64 may have queued or running at once: 429 past this, so a
     // flood from one network leaves the queue to everyone else.
     std::size_t password_queue_per_network = 2;
+    // What a new hash costs: libsodium's interactive cost (64 MiB, two passes) unless the
+    // site lowers it for a machine with little memory. A password hashed at another cost is
+    // hashed again at this one at its next login.
+    PasswordCost password_cost = interactive_cost();
 };
 
 AdminSettings read_admin_settings(config::File& file);

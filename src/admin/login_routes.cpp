@@ -35,6 +35,12 @@ struct LoginForm {
     std::string csrf;
 };
 
+// A password checked on the pool, and its new hash when it was hashed at another cost.
+struct PasswordCheck {
+    bool matches = false;
+    std::optional<std::string> rehashed;
+};
+
 struct LoginFieldError {
     std::string field;
     std::string key;
@@ -119,12 +125,19 @@ class LoginHandler {
         // match, so every refusal takes the time of one argon2id.
         const bool usable =
             user && !user->disabled_ms && form.password.size() <= accounts::password_max_bytes;
-        std::function<bool()> verify = [hash = usable ? user->password_hash
-                                                      : accounts::dummy_password_hash(),
-                                        password = usable ? form.password : std::string()] {
-            return accounts::verify_password(hash, password);
-        };
-        const auto verified = co_await s_.passwords.run<bool>(std::move(verify));
+        const auto cost = s_.config().password_cost;
+        std::function<PasswordCheck()> verify =
+            [hash = usable ? user->password_hash : accounts::dummy_password_hash(cost),
+             password = usable ? form.password : std::string(), cost] {
+                PasswordCheck checked{accounts::verify_password(hash, password), std::nullopt};
+                // A password hashed at another cost than the site's is hashed again while it is
+                // at hand, so that a changed [admin] cost reaches every account by its next login.
+                if (checked.matches && accounts::password_needs_rehash(hash, cost))
+                    if (auto made = accounts::hash_password(password, cost))
+                        checked.rehashed = std::move(*made);
+                return checked;
+            };
+        auto verified = co_await s_.passwords.run<PasswordCheck>(std::move(verify));
         place.reset();
         if (!verified) {
             spdlog::warn("{} reason=busy ip={}", log_event::admin_login_refused, request.client_ip);
@@ -132,7 +145,7 @@ class LoginHandler {
             response.set_header("Retry-After", "5");
             co_return response;
         }
-        bool ok = usable && *verified;
+        bool ok = usable && verified->matches;
         std::optional<std::int64_t> step;
         if (ok && user->totp_secret) {
             step = accounts::verify_totp(*user->totp_secret, form.totp, unix_now_ms() / 1000,
@@ -141,13 +154,14 @@ class LoginHandler {
         }
         // A wrong code is a failure like a wrong password: the password alone resets nothing.
         if (!ok) {
-            const char* why = !user                   ? "unknown account"
-                              : user->disabled_ms     ? "disabled account"
-                              : !usable || !*verified ? "wrong password"
-                                                      : "wrong or reused code";
+            const char* why = !user                           ? "unknown account"
+                              : user->disabled_ms             ? "disabled account"
+                              : !usable || !verified->matches ? "wrong password"
+                                                              : "wrong or reused code";
             co_return failed(request, form, keys, user, why);
         }
-        co_return co_await open_session(request, form, keys, *user, step, secure);
+        co_return co_await open_session(request, form, keys, *user, step, secure,
+                                        std::move(verified->rehashed));
     }
 
     Awaitable logout(const Request&, const Params&, const AdminContext& context) {
@@ -270,7 +284,8 @@ class LoginHandler {
 
     Awaitable open_session(const Request& request, const LoginForm& form,
                            const accounts::LoginKeys& keys, const store::User& user,
-                           std::optional<std::int64_t> step, bool secure) {
+                           std::optional<std::int64_t> step, bool secure,
+                           std::optional<std::string> rehashed) {
         // A new token at every login: a token planted before login is worth nothing after.
         const auto token = accounts::new_session_token();
         const auto now = unix_now_ms();
@@ -292,12 +307,17 @@ class LoginHandler {
         const auto idle_ms =
             std::chrono::duration_cast<std::chrono::milliseconds>(timeouts.idle).count();
         std::function<Result<bool>(store::Database&)> job =
-            [session, entry, step, idle_ms](store::Database& db) -> Result<bool> {
+            [session, entry, step, idle_ms, rehashed = std::move(rehashed),
+             must_change = user.must_change_password](store::Database& db) -> Result<bool> {
             if (step) {
                 auto fresh = store::use_totp_step(db, session.user_id, *step);
                 if (!fresh) return fresh.error();
                 if (!*fresh) return false;  // another login took this code first
             }
+            if (rehashed)
+                if (auto set = store::set_password(db, session.user_id, *rehashed, must_change);
+                    !set)
+                    return set.error();
             if (auto stale = store::delete_stale_sessions(db, session.created_ms,
                                                           session.created_ms - idle_ms);
                 !stale)

@@ -55,9 +55,10 @@ class PasswordHandler {
         if (!user) co_return admin_redirect("/admin/login");
         // One trip to the pool: check the current password, then hash the new one.
         std::function<std::optional<std::string>()> work =
-            [hash = user->password_hash, current, chosen]() -> std::optional<std::string> {
+            [hash = user->password_hash, current, chosen,
+             cost = s_.config().password_cost]() -> std::optional<std::string> {
             if (!accounts::verify_password(hash, current)) return std::nullopt;
-            auto made = accounts::hash_password(chosen);
+            auto made = accounts::hash_password(chosen, cost);
             if (!made) return std::string();
             return std::move(*made);
         };

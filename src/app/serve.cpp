@@ -289,7 +289,7 @@ int serve(const Config& config, bool demo) {
                                    .read_now<std::vector<store::User>>(
                                        [](store::Database& db) { return store::list_users(db); })
                                    .empty();
-    if (has_accounts) (void)accounts::dummy_password_hash();
+    if (has_accounts) (void)accounts::dummy_password_hash(config.admin.password_cost);
 
     admin::IncidentServices incident_services{admin_services, defence.defence.get(),
                                               *signing->asn_table};

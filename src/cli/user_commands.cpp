@@ -66,7 +66,7 @@ int add_user(const Config& config, const AddUserOptions& options) {
     if (!role)
         return fail("unknown role '" + options.role + "': use admin, moderator or organiser");
     const auto password = accounts::new_one_time_password();
-    auto hash = accounts::hash_password(password);
+    auto hash = accounts::hash_password(password, config.admin.password_cost);
     if (!hash) return fail(hash.error().detail);
     return with_store(config, [&](store::Store& store) {
         const auto address = *email;
@@ -116,7 +116,7 @@ int reset_password(const Config& config, const std::string& typed_email) {
     if (auto email = accounts::account_email(typed_email); !email)
         return fail(email.error().detail);
     const auto password = accounts::new_one_time_password();
-    auto hash = accounts::hash_password(password);
+    auto hash = accounts::hash_password(password, config.admin.password_cost);
     if (!hash) return fail(hash.error().detail);
     return with_store(config, [&](store::Store& store) {
         auto user = find_account(store, typed_email);

@@ -23,6 +23,8 @@ constexpr char base32[] = "abcdefghijkmnpqrstuvwxyz23456789";
 }  // namespace
 
 std::string random_token(std::size_t bytes) {
+    // libsodium declares its buffers non-null, and an empty vector's data() is null.
+    if (bytes == 0) return {};
     ensure_sodium();
     std::vector<unsigned char> raw(bytes);
     randombytes_buf(raw.data(), raw.size());

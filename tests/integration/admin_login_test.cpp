@@ -5,6 +5,8 @@
 #include <chrono>
 #include <ctime>
 #include <fstream>
+#include <sstream>
+#include <string>
 #include <thread>
 
 #include "accounts/totp.hpp"
@@ -107,7 +109,7 @@ TEST_F(AdminLogin, OneTimePasswordLeadsThroughAPasswordChangeToTheHomePage) {
 }
 
 TEST_F(AdminLogin, WrongPasswordAndUnknownAddressGetTheSameAnswerInAboutTheSameTime) {
-    start();
+    start("[admin]\npassword_memory_mib = 64\npassword_passes = 2\n");  // the site's own cost
     add_user("ana@example.org", "admin");
     const auto timed = [&](const std::string& email) {
         AdminBrowser browser(server_->port());
@@ -130,6 +132,44 @@ TEST_F(AdminLogin, WrongPasswordAndUnknownAddressGetTheSameAnswerInAboutTheSameT
     EXPECT_GT(unknown_took, std::chrono::milliseconds(40));
     EXPECT_TRUE(audit_has("login_failed web:nobody@example.org"));
     EXPECT_TRUE(audit_has("login_failed web:ana@example.org"));
+}
+
+// A site that changes the cost of its hashes: an account made before keeps its old hash until
+// its next login, which hashes the password again at the new cost, and nothing else changes.
+TEST_F(AdminLogin, AHashOfAnotherCostIsMadeAgainAtTheNextLogin) {
+    start("[admin]\npassword_memory_mib = 9\n");
+    // The account comes from the command line with the former cost, 8 MiB.
+    const auto former = server_->dir() / "former.toml";
+    {
+        std::ifstream in(server_->config_file());
+        std::stringstream text;
+        text << in.rdbuf();
+        auto config = text.str();
+        const auto at = config.find("password_memory_mib = 9");
+        ASSERT_NE(at, std::string::npos) << config;
+        config.replace(at, 23, "password_memory_mib = 8");
+        std::ofstream(former) << config;
+    }
+    std::string output;
+    ASSERT_EQ(server_->run_cli({"user", "add", "--email", "ana@example.org", "--role", "admin",
+                                "--config", former.string()},
+                               &output, false),
+              0)
+        << output;
+    const auto once = line_after(output, "One-time password:");
+    const auto hash = [&] {
+        return store_value(*server_, "SELECT password_hash FROM users WHERE id = 1");
+    };
+    EXPECT_NE(hash().find("$m=8192,t=1,"), std::string::npos) << hash();
+
+    // The one-time password still opens the way to the password page, now hashed at 9 MiB.
+    AdminBrowser browser(server_->port());
+    EXPECT_EQ(browser.log_in("ana@example.org", once).header("location"), "/admin/password");
+    EXPECT_NE(hash().find("$m=9216,t=1,"), std::string::npos) << hash();
+    EXPECT_EQ(store_value(*server_, "SELECT must_change_password FROM users WHERE id = 1"), "1");
+    AdminBrowser again(server_->port());
+    EXPECT_EQ(again.log_in("ana@example.org", once).header("location"), "/admin/password");
+    EXPECT_EQ(AdminBrowser(server_->port()).log_in("ana@example.org", "not it").status, 422u);
 }
 
 TEST_F(AdminLogin, TooManyAttemptsGet429WithRetryAfter) {

@@ -63,11 +63,12 @@ TEST_F(MyData, ASignerSeesExportsWithdrawsAndErasesTheirOwnSignaturesOnly) {
     const auto mails = wait_for_mails(server_.dir() / "data" / "mail", 3);
     ASSERT_EQ(mails.size(), 3u);
     for (const auto& mail : mails)
-        if (contains(mail, "marie@example.org"))
+        if (contains(mail, "marie@example.org")) {
             ASSERT_EQ(post_form(server_.port(),
                                 "/s/" + link_token(confirmation_link(mail)) + "/confirm", {})
                           .status,
                       303u);
+        }
     ASSERT_EQ(api_signature_count(server_.port(), "piscine"), 1);
 
     // The same answer whether the address signed or not; the link goes to the first only.

@@ -131,10 +131,11 @@ TEST_F(NewsToSigners, AnUpdateReachesOnlyTheSignersWhoAskedAndEachLeavesInOneCli
                   .status,
               303u);
     for (const auto& mail : wait_for_mails(maildir(), 3))
-        if (mail.find("To: noe@example.org") == std::string::npos)
+        if (mail.find("To: noe@example.org") == std::string::npos) {
             ASSERT_EQ(post_form(port, "/s/" + link_token(confirmation_link(mail)) + "/confirm", {})
                           .status,
                       303u);
+        }
 
     const auto page = organiser_.get(base_);
     ASSERT_EQ(page.status, 200u);

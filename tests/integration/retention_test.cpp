@@ -68,10 +68,11 @@ TEST_F(RetentionRules, EachRuleActsAtItsTimeAndTheCountsStay) {
         contains(http_get(port, "/petitions/piscine/thanks", {{"Accept-Language", "en"}}).body,
                  "The link is valid for 12 days."));
     for (const auto& mail : mails)
-        if (contains(mail, "marie@example.org"))
+        if (contains(mail, "marie@example.org")) {
             ASSERT_EQ(post_form(port, "/s/" + link_token(confirmation_link(mail)) + "/confirm", {})
                           .status,
                       303u);
+        }
     ASSERT_EQ(api_signature_count(port, "piscine"), 1);
 
     // Six days on, nothing is due yet.

@@ -16,8 +16,8 @@ class ServerProcess {
   public:
     // `extra_config` is TOML merged over the test's base: [server] listen and base_url on a
     // free port, [storage] data_dir and [log] file in the temporary folder, the fixture AS
-    // table (tests/fixtures/asn.csv) and no DNS check. A key given in `extra_config` wins
-    // over the base's.
+    // table (tests/fixtures/asn.csv), no DNS check and the cheapest password hash. A key
+    // given in `extra_config` wins over the base's.
     explicit ServerProcess(std::string extra_config = "");
     ~ServerProcess();
     ServerProcess(const ServerProcess&) = delete;

@@ -72,12 +72,34 @@ TEST(AdminSettings, LoginThrottleSettingsOnePastTheirBounds) {
     EXPECT_TRUE(parse("[admin]\nlogin_backoff_first_s = 60\nlogin_backoff_max_s = 60").ok());
 }
 
+TEST(AdminSettings, ThePasswordCostIsLibsodiumsInteractiveOneUnlessLowered) {
+    const auto defaults = parse("");
+    ASSERT_TRUE(defaults.ok());
+    EXPECT_EQ(defaults->password_cost.memory, 64u << 20);
+    EXPECT_EQ(defaults->password_cost.ops, 2u);
+    const auto lowest = parse("[admin]\npassword_memory_mib = 8\npassword_passes = 1\n");
+    ASSERT_TRUE(lowest.ok()) << lowest.error().detail;
+    EXPECT_EQ(lowest->password_cost.memory, 8u << 20);
+    EXPECT_EQ(lowest->password_cost.ops, 1u);
+    const auto hash = hash_password("a long and fine passphrase", lowest->password_cost);
+    ASSERT_TRUE(hash.ok());
+    EXPECT_NE(hash->find("$m=8192,t=1,"), std::string::npos) << *hash;
+    EXPECT_TRUE(password_needs_rehash(*hash, defaults->password_cost));
+    EXPECT_FALSE(password_needs_rehash(*hash, lowest->password_cost));
+    // Unknown accounts are checked against a hash of the site's own cost.
+    EXPECT_NE(dummy_password_hash(lowest->password_cost).find("$m=8192,t=1,"), std::string::npos);
+}
+
 TEST(AdminSettings, BadBackOfficeSettingsNameTheirKey) {
     const std::pair<const char*, const char*> cases[] = {
         {"[admin]\nsession_idle_s = 0", "session_idle_s"},
         {"[admin]\npassword_threads = 0", "password_threads"},
         {"[admin]\npassword_threads = 64", "password_threads"},
         {"[admin]\npassword_queue = 0", "password_queue"},
+        {"[admin]\npassword_memory_mib = 7", "password_memory_mib"},
+        {"[admin]\npassword_memory_mib = 4097", "password_memory_mib"},
+        {"[admin]\npassword_passes = 0", "password_passes"},
+        {"[admin]\npassword_passes = 11", "password_passes"},
         {"[admin]\nlogin_per_ip = 5", "login_per_ip"},
         {"[admin]\nsession_idle_s = 100\nsession_lifetime_s = 50", "never apply"},
         {"[admin]\nlogin_timeout = 5", "unknown key [admin] login_timeout"},

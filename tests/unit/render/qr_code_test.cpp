@@ -15,7 +15,7 @@ TEST(QrCode, AnAddressMakesASquareCodeWithItsFinderPatterns) {
     EXPECT_EQ((code->size - 17) % 4, 0);  // sizes are 21, 25, 29...
     EXPECT_EQ(code->dark.size(), static_cast<std::size_t>(code->size * code->size));
     // The three corners hold a 7×7 finder: a dark ring around a light one around 3×3 dark.
-    for (const auto [cx, cy] :
+    for (const auto& [cx, cy] :
          {std::pair{0, 0}, std::pair{code->size - 7, 0}, std::pair{0, code->size - 7}}) {
         EXPECT_TRUE(code->at(cx, cy));
         EXPECT_TRUE(code->at(cx + 6, cy + 6));
