@@ -53,10 +53,6 @@ function splitServerLines(extraConfig) {
   return { server, rest };
 }
 
-// A browser runs beside other tests on a busy machine: what these tests check is each page,
-// not shedding, so the server never sheds for lag (and so never raises the gate for it; the
-// gate's own test forces it). A test that sets [shedding] itself keeps its own bounds.
-const calmShedding = ['[shedding]', 'lag_low_ms = 60000', 'lag_normal_ms = 60000'];
 // The cheapest password hash the site allows: these tests log in, they do not time hashes.
 const cheapPasswords = ['[admin]', 'password_memory_mib = 8', 'password_passes = 1'];
 
@@ -74,7 +70,6 @@ export async function withServer(binary, extraConfig, petition, body) {
     '[log]', `file = "${join(dir, 'rempart.log')}"`,
     '[dns]', 'check_mx = false',
     ...rest,
-    ...(rest.includes('[shedding]') ? [] : calmShedding),
     ...(rest.includes('[admin]') ? [] : cheapPasswords),
     '',
   ].join('\n'));
