@@ -58,15 +58,15 @@ Result<std::unique_ptr<shield::AsnTable>> load_asn_table(const shield::ShieldSet
         if (!text) return text.error();
         if (auto added = table->add(*text, shield.asn_table.string()); !added) return added.error();
     } else {
-        for (const auto* path : {"node_modules/@ip-location-db/asn/asn-ipv4-num.csv",
-                                 "node_modules/@ip-location-db/asn/asn-ipv6.csv"}) {
-            const auto text = embedded::find_data(path);
-            if (!text)
-                return make_error(shield::ShieldError::asn_missing,
-                                  std::string(path) + " is not in this build");
-            if (auto added = table->add(*text, path); !added) return added.error();
-            embedded::release(*text);
-        }
+        constexpr std::string_view path = "data/asn-table.bin";
+        const auto image = embedded::find_data(path);
+        if (!image)
+            return make_error(shield::ShieldError::asn_missing,
+                              std::string(path) + " is not in this build");
+        auto built_in = shield::AsnTable::from_image(*image, path);
+        if (!built_in) return built_in.error();
+        *table = std::move(*built_in);
+        embedded::release(*image);
     }
     // Read last, so that where they overlap the table their ranges win.
     for (const auto& extra : shield.asn_table_extra) {

@@ -196,7 +196,7 @@ Result<void> AsnTable::add(std::string_view csv_text, std::string_view source_na
     known.reserve(organisations_.size() + 1024);
     for (std::uint32_t i = 0; i < organisations_.size(); ++i)
         known.emplace(std::string_view(organisation_text_)
-                          .substr(organisations_[i].first, organisations_[i].second),
+                          .substr(organisations_[i].offset, organisations_[i].size),
                       i);
     std::deque<std::string> unescaped;
     std::vector<std::string_view> new_organisations;
@@ -281,8 +281,8 @@ Result<void> AsnTable::add(std::string_view csv_text, std::string_view source_na
 
     // Every row was good: only now does the table change.
     for (const auto name : new_organisations) {
-        organisations_.emplace_back(static_cast<std::uint32_t>(organisation_text_.size()),
-                                    static_cast<std::uint32_t>(name.size()));
+        organisations_.push_back(Name{static_cast<std::uint32_t>(organisation_text_.size()),
+                                      static_cast<std::uint32_t>(name.size())});
         organisation_text_ += name;
     }
     v4_.insert(v4_.end(), v4.begin(), v4.end());

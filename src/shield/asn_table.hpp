@@ -38,6 +38,13 @@ class AsnTable {
     // same): a site's own table may carve a /24 out of a provider's /16.
     Result<void> add(std::string_view csv_text, std::string_view source_name);
 
+    // The table as one block of bytes, and back (shield/asn_image.cpp): the build turns the
+    // npm CSV files into it once (tools/asn-image), and the server copies it at start
+    // instead of parsing 30 MB of text. The bytes are this machine's own layout, checked
+    // by a header; an image that does not match is a ShieldError::asn_bad_image error.
+    std::string image() const;
+    static Result<AsnTable> from_image(std::string_view bytes, std::string_view source_name);
+
     // IPv4-mapped IPv6 addresses look up as the IPv4 address they carry.
     std::optional<AsInfo> lookup(const boost::asio::ip::address& address) const;
 
@@ -63,7 +70,11 @@ class AsnTable {
     // Tens of thousands of organisations for half a million ranges: each name is stored
     // once in one string, and found by (offset, size).
     std::string organisation_text_;
-    std::vector<std::pair<std::uint32_t, std::uint32_t>> organisations_;
+    struct Name {
+        std::uint32_t offset;
+        std::uint32_t size;
+    };
+    std::vector<Name> organisations_;
 };
 
 }  // namespace rempart::shield

@@ -2,11 +2,13 @@
 // on top of either.
 #include "app/signing_setup.hpp"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 #include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 
 namespace rempart::app {
 namespace {
@@ -39,6 +41,38 @@ TEST_F(AsnTableSetup, ExtraFilesAreReadOnTopOfTheBuiltInTable) {
     EXPECT_EQ(as_of(**table, "127.10.3.4"), 16276u);
     EXPECT_EQ(as_of(**table, "8.8.8.8"), 15169u);  // the built-in table is still there
     EXPECT_GT((*table)->ranges(), 400'000u);
+}
+
+// The built-in table is the compact form the build made of the npm files: the same ranges
+// as parsing them, the same answers across the address space.
+TEST_F(AsnTableSetup, TheBuiltInTableIsTheNpmFilesRead) {
+    const auto built_in = load_asn_table(shield::ShieldSettings{});
+    ASSERT_TRUE(built_in.ok()) << built_in.error().detail;
+    shield::AsnTable parsed;
+    for (const char* file : {"asn-ipv4-num.csv", "asn-ipv6.csv"}) {
+        std::ifstream in(std::string(REMPART_SOURCE_DIR "/node_modules/@ip-location-db/asn/") + file,
+                         std::ios::binary);
+        const std::string text{std::istreambuf_iterator<char>(in), {}};
+        ASSERT_GT(text.size(), 1'000'000u) << file;
+        const auto added = parsed.add(text, file);
+        ASSERT_TRUE(added.ok()) << added.error().detail;
+    }
+    EXPECT_EQ((*built_in)->ranges(), parsed.ranges());
+    const auto same = [&](const boost::asio::ip::address& address) {
+        const auto a = (*built_in)->lookup(address);
+        const auto b = parsed.lookup(address);
+        return a.has_value() == b.has_value() &&
+               (!a || (a->number == b->number && a->organisation == b->organisation));
+    };
+    int differing = 0;
+    for (std::uint64_t v4 = 0; v4 < (std::uint64_t{1} << 32); v4 += 65'537)
+        differing += !same(boost::asio::ip::address_v4(static_cast<std::uint32_t>(v4)));
+    for (unsigned block = 0x2001; block < 0x2c10; block += 3)
+        differing += !same(make_address(fmt::format("{:x}:{:x}::1", block, block * 7 % 0x10000)));
+    EXPECT_EQ(differing, 0);
+    EXPECT_EQ(as_of(**built_in, "1.1.1.1"), 13335u);
+    EXPECT_EQ((*built_in)->lookup(make_address("1.1.1.1"))->organisation, "Cloudflare, Inc.");
+    EXPECT_EQ(as_of(**built_in, "2a01:e02:1234::1"), 12322u);  // Free SAS
 }
 
 TEST_F(AsnTableSetup, ExtraRangesWinWhereTheyOverlapTheTable) {
