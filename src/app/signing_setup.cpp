@@ -83,13 +83,13 @@ Result<SigningSetup> set_up_signing(const Config& config) {
     if (!asn) return asn.error();
     setup.asn_table = std::move(*asn);
 
-    const auto index = embedded::find("node_modules/disposable-email-domains/index.json");
-    const auto wildcard = embedded::find("node_modules/disposable-email-domains/wildcard.json");
-    if (!index || !wildcard)
+    const auto exact = embedded::find_data("data/disposable-exact.txt");
+    const auto wildcard = embedded::find_data("data/disposable-wildcard.txt");
+    if (!exact || !wildcard)
         return make_error(signatures::SignatureError::disposable_missing,
                           "the disposable domain lists are not in this build");
-    auto disposable = signatures::DisposableDomains::load(
-        *index, *wildcard, config.shield.disposable_block, config.shield.disposable_allow);
+    auto disposable = signatures::DisposableDomains::load_lines(
+        *exact, *wildcard, config.shield.disposable_block, config.shield.disposable_allow);
     if (!disposable) return disposable.error();
     setup.disposable_domains =
         std::make_unique<signatures::DisposableDomains>(std::move(*disposable));

@@ -39,7 +39,7 @@ class AsnTable {
     Result<void> add(std::string_view csv_text, std::string_view source_name);
 
     // The table as one block of bytes, and back (shield/asn_image.cpp): the build turns the
-    // npm CSV files into it once (tools/asn-image), and the server copies it at start
+    // npm CSV files into it once (tools/data-image), and the server copies it at start
     // instead of parsing 30 MB of text. The bytes are this machine's own layout, checked
     // by a header; an image that does not match is a ShieldError::asn_bad_image error.
     std::string image() const;

@@ -48,6 +48,25 @@ Result<void> read_list(std::string_view json, std::string_view name, auto& into)
     return {};
 }
 
+// The lines tools/data-image wrote: checked to be ASCII, since a start no longer turns
+// Unicode into A-labels; their order is checked by seal().
+Result<void> read_lines(std::string_view text, std::string_view name, DomainList& into) {
+    into.reserve(static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1,
+                 text.size());
+    while (!text.empty()) {
+        const auto newline = text.find('\n');
+        const auto line = text.substr(0, newline);
+        text.remove_prefix(newline == std::string_view::npos ? text.size() : newline + 1);
+        if (line.empty()) continue;
+        if (!is_ascii(line))
+            return make_error(SignatureError::disposable_bad_list,
+                              std::string(name) + ": '" + std::string(line) +
+                                  "' is not in A-labels: build the lists again");
+        into.add(line, true);
+    }
+    return {};
+}
+
 // The site's own entries are typed by an administrator: a typo stops start-up.
 Result<void> read_site_list(const std::vector<std::string>& domains, std::string_view setting,
                             auto& into) {
@@ -95,6 +114,13 @@ void DomainList::seal() {
     sorted_.erase(std::unique(sorted_.begin(), sorted_.end(), same), sorted_.end());
 }
 
+std::string DomainList::lines() const {
+    std::string out;
+    out.reserve(text_.size() + sorted_.size());
+    for (const auto& span : sorted_) (out += view(span)) += '\n';
+    return out;
+}
+
 bool DomainList::contains(std::string_view domain) const {
     const auto found = std::lower_bound(
         sorted_.begin(), sorted_.end(), domain,
@@ -113,15 +139,40 @@ Result<DisposableDomains> DisposableDomains::load(std::string_view index_json,
             read_list(wildcard_json, "the disposable wildcard list", domains.with_subdomains_);
         !read)
         return read.error();
-    if (auto read = read_site_list(extra_block, "disposable_block", domains.with_subdomains_);
+    if (auto added = domains.add_site_lists(extra_block, extra_allow); !added)
+        return added.error();
+    return domains;
+}
+
+Result<DisposableDomains> DisposableDomains::load_lines(
+    std::string_view exact_lines, std::string_view wildcard_lines,
+    const std::vector<std::string>& extra_block, const std::vector<std::string>& extra_allow) {
+    DisposableDomains domains;
+    if (auto read = read_lines(exact_lines, "the disposable domain list", domains.exact_); !read)
+        return read.error();
+    if (auto read = read_lines(wildcard_lines, "the disposable wildcard list",
+                               domains.with_subdomains_);
         !read)
         return read.error();
-    if (auto read = read_site_list(extra_allow, "disposable_allow", domains.allowed_); !read)
-        return read.error();
-    domains.exact_.seal();
-    domains.with_subdomains_.seal();
-    domains.allowed_.seal();
+    if (auto added = domains.add_site_lists(extra_block, extra_allow); !added)
+        return added.error();
     return domains;
+}
+
+Result<void> DisposableDomains::add_site_lists(const std::vector<std::string>& extra_block,
+                                               const std::vector<std::string>& extra_allow) {
+    if (auto read = read_site_list(extra_block, "disposable_block", with_subdomains_); !read)
+        return read.error();
+    if (auto read = read_site_list(extra_allow, "disposable_allow", allowed_); !read)
+        return read.error();
+    exact_.seal();
+    with_subdomains_.seal();
+    allowed_.seal();
+    return {};
+}
+
+std::pair<std::string, std::string> DisposableDomains::lines() const {
+    return {exact_.lines(), with_subdomains_.lines()};
 }
 
 bool DisposableDomains::is_disposable(std::string_view ascii_domain) const {

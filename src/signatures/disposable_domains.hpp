@@ -27,6 +27,8 @@ class DomainList {
     void seal();
     bool contains(std::string_view domain) const;
     std::size_t size() const { return sorted_.size(); }
+    // After seal(): the domains in order, one a line.
+    std::string lines() const;
 
   private:
     using Span = std::pair<std::size_t, std::size_t>;  // where in text_, and how long
@@ -52,12 +54,26 @@ class DisposableDomains {
                                           const std::vector<std::string>& extra_block,
                                           const std::vector<std::string>& extra_allow);
 
+    // The npm lists as the build leaves them (tools/data-image, from lines()): one
+    // lowercase A-label domain a line, in order, so that a start reads no JSON and turns no
+    // Unicode into A-labels. A line that is not ASCII is SignatureError::disposable_bad_list.
+    static Result<DisposableDomains> load_lines(std::string_view exact_lines,
+                                                std::string_view wildcard_lines,
+                                                const std::vector<std::string>& extra_block,
+                                                const std::vector<std::string>& extra_allow);
+    // The npm part of the lists, for load_lines(): {exact, with their subdomains}. Read
+    // before any site entry is added, that is from a load() with none.
+    std::pair<std::string, std::string> lines() const;
+
     // `ascii_domain`: A-labels, as EmailAddress::ascii_domain; case and a trailing dot
     // do not matter.
     bool is_disposable(std::string_view ascii_domain) const;
     std::size_t size() const { return exact_.size() + with_subdomains_.size(); }
 
   private:
+    Result<void> add_site_lists(const std::vector<std::string>& extra_block,
+                                const std::vector<std::string>& extra_allow);
+
     DomainList exact_;
     DomainList with_subdomains_;
     DomainList allowed_;  // with subdomains

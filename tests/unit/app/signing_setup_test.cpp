@@ -1,14 +1,18 @@
-// Tests for app/signing_setup's AS table: the built-in one, a replacement, and files read
-// on top of either.
+// Tests for app/signing_setup's AS table (the built-in one, a replacement, and files read
+// on top of either) and its built-in throwaway mail domains.
 #include "app/signing_setup.hpp"
 
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <iostream>
 #include <iterator>
+
+#include "core/embedded.hpp"
 
 namespace rempart::app {
 namespace {
@@ -73,6 +77,38 @@ TEST_F(AsnTableSetup, TheBuiltInTableIsTheNpmFilesRead) {
     EXPECT_EQ(as_of(**built_in, "1.1.1.1"), 13335u);
     EXPECT_EQ((*built_in)->lookup(make_address("1.1.1.1"))->organisation, "Cloudflare, Inc.");
     EXPECT_EQ(as_of(**built_in, "2a01:e02:1234::1"), 12322u);  // Free SAS
+}
+
+// The built-in throwaway domains are the npm JSON lists, read at build time.
+TEST_F(AsnTableSetup, TheBuiltInDisposableListsAreTheNpmOnes) {
+    Config config;
+    config.shield.asn_table = REMPART_SOURCE_DIR "/tests/fixtures/asn.csv";
+    config.dns.check_mx = false;
+    config.storage.data_dir = dir_;
+    const auto setup = set_up_signing(config);
+    ASSERT_TRUE(setup.ok()) << setup.error().detail;
+    std::string json[2];
+    for (int i = 0; i < 2; ++i) {
+        std::ifstream in(std::string(REMPART_SOURCE_DIR "/node_modules/disposable-email-domains/") +
+                             (i == 0 ? "index.json" : "wildcard.json"),
+                         std::ios::binary);
+        json[i].assign(std::istreambuf_iterator<char>(in), {});
+    }
+    const auto parsed = signatures::DisposableDomains::load(json[0], json[1], {}, {});
+    ASSERT_TRUE(parsed.ok()) << parsed.error().detail;
+    EXPECT_GT(parsed->size(), 100'000u);
+    EXPECT_EQ(setup->disposable_domains->lines(), parsed->lines());
+    EXPECT_TRUE(setup->disposable_domains->is_disposable("xn--instgram-cza.com"));
+    // What a start pays for them, beside DisposableDomains.TheNpmListsLoad's JSON.
+    const auto exact = embedded::find_data("data/disposable-exact.txt");
+    const auto wildcard = embedded::find_data("data/disposable-wildcard.txt");
+    ASSERT_TRUE(exact && wildcard);
+    const auto started = std::chrono::steady_clock::now();
+    const auto read = signatures::DisposableDomains::load_lines(*exact, *wildcard, {}, {});
+    const std::chrono::duration<double, std::milli> took = std::chrono::steady_clock::now() - started;
+    ASSERT_TRUE(read.ok()) << read.error().detail;
+    std::cout << "read " << read->size() << " disposable domains as lines in " << took.count()
+              << " ms\n";
 }
 
 TEST_F(AsnTableSetup, ExtraRangesWinWhereTheyOverlapTheTable) {

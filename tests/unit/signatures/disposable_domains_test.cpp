@@ -121,6 +121,34 @@ TEST(DisposableDomains, ASiteEntryThatIsNotADomainStopsStartUp) {
     }
 }
 
+TEST(DisposableDomains, ListsWrittenAsLinesReadBackTheSameAndStillTakeTheSitesEntries) {
+    const auto [exact, wildcard] = lists().lines();
+    EXPECT_EQ(exact,
+              "mailinator.com\nsub.gmail-like.example\ntrash.example\nxn--instgram-cza.com\n"
+              "yopmail.com\n");
+    EXPECT_EQ(wildcard, "33mail.com\n");
+    const auto read = DisposableDomains::load_lines(exact, wildcard, {"block.example"},
+                                                    {"ok.33mail.com"});
+    ASSERT_TRUE(read.ok()) << read.error().detail;
+    EXPECT_EQ(read->size(), 7u);
+    for (const char* listed : {"mailinator.com", "trash.example", "xn--instgram-cza.com",
+                               "a.33mail.com", "x.block.example"})
+        EXPECT_TRUE(read->is_disposable(listed)) << listed;
+    for (const char* real : {"gmail.com", "ok.33mail.com", "a.ok.33mail.com", "example"})
+        EXPECT_FALSE(read->is_disposable(real)) << real;
+    // Out of order, the lines are still found; a line not in A-labels is refused.
+    const auto unordered = DisposableDomains::load_lines("b.fr\na.fr\n\n", "", {}, {});
+    ASSERT_TRUE(unordered.ok()) << unordered.error().detail;
+    EXPECT_TRUE(unordered->is_disposable("a.fr"));
+    const auto unicode = DisposableDomains::load_lines("a.fr\ninstágram.com\n", "", {}, {});
+    ASSERT_FALSE(unicode.ok());
+    EXPECT_EQ(unicode.error().code, SignatureError::disposable_bad_list);
+    EXPECT_NE(unicode.error().detail.find("'instágram.com' is not in A-labels"), std::string::npos)
+        << unicode.error().detail;
+    const auto bad_site = DisposableDomains::load_lines("a.fr\n", "", {"not a domain"}, {});
+    EXPECT_FALSE(bad_site.ok());
+}
+
 std::string read(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     std::ostringstream text;
