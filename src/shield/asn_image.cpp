@@ -92,9 +92,9 @@ Result<AsnTable> AsnTable::from_image(std::string_view bytes, std::string_view s
     if (header.v4 >= max_count || header.v6 >= max_count || header.organisations >= max_count ||
         header.text >= max_count)
         return bad("its header is damaged");
-    const std::uint64_t expected = header.v4 * sizeof(Range<std::uint32_t>) +
-                                   header.v6 * sizeof(Range<V6>) +
-                                   header.organisations * sizeof(decltype(organisations_)::value_type) + header.text;
+    const std::uint64_t expected =
+        header.v4 * sizeof(Range<std::uint32_t>) + header.v6 * sizeof(Range<V6>) +
+        header.organisations * sizeof(decltype(organisations_)::value_type) + header.text;
     if (bytes.size() != expected) return bad("its size does not match its header");
 
     AsnTable table;

@@ -6,8 +6,8 @@
 namespace rempart::shield {
 
 enum class ShieldError {
-    asn_bad_row,  // a row of an ASN table is not "first,last,asn,name"
-    asn_missing,  // the bundled ASN table is not in this build
+    asn_bad_row,    // a row of an ASN table is not "first,last,asn,name"
+    asn_missing,    // the bundled ASN table is not in this build
     asn_bad_image,  // the bundled ASN table's compact form is not one this build reads
 };
 

@@ -139,8 +139,7 @@ Result<DisposableDomains> DisposableDomains::load(std::string_view index_json,
             read_list(wildcard_json, "the disposable wildcard list", domains.with_subdomains_);
         !read)
         return read.error();
-    if (auto added = domains.add_site_lists(extra_block, extra_allow); !added)
-        return added.error();
+    if (auto added = domains.add_site_lists(extra_block, extra_allow); !added) return added.error();
     return domains;
 }
 
@@ -150,12 +149,11 @@ Result<DisposableDomains> DisposableDomains::load_lines(
     DisposableDomains domains;
     if (auto read = read_lines(exact_lines, "the disposable domain list", domains.exact_); !read)
         return read.error();
-    if (auto read = read_lines(wildcard_lines, "the disposable wildcard list",
-                               domains.with_subdomains_);
+    if (auto read =
+            read_lines(wildcard_lines, "the disposable wildcard list", domains.with_subdomains_);
         !read)
         return read.error();
-    if (auto added = domains.add_site_lists(extra_block, extra_allow); !added)
-        return added.error();
+    if (auto added = domains.add_site_lists(extra_block, extra_allow); !added) return added.error();
     return domains;
 }
 

@@ -54,8 +54,9 @@ TEST_F(AsnTableSetup, TheBuiltInTableIsTheNpmFilesRead) {
     ASSERT_TRUE(built_in.ok()) << built_in.error().detail;
     shield::AsnTable parsed;
     for (const char* file : {"asn-ipv4-num.csv", "asn-ipv6.csv"}) {
-        std::ifstream in(std::string(REMPART_SOURCE_DIR "/node_modules/@ip-location-db/asn/") + file,
-                         std::ios::binary);
+        std::ifstream in(
+            std::string(REMPART_SOURCE_DIR "/node_modules/@ip-location-db/asn/") + file,
+            std::ios::binary);
         const std::string text{std::istreambuf_iterator<char>(in), {}};
         ASSERT_GT(text.size(), 1'000'000u) << file;
         const auto added = parsed.add(text, file);
@@ -105,7 +106,8 @@ TEST_F(AsnTableSetup, TheBuiltInDisposableListsAreTheNpmOnes) {
     ASSERT_TRUE(exact && wildcard);
     const auto started = std::chrono::steady_clock::now();
     const auto read = signatures::DisposableDomains::load_lines(*exact, *wildcard, {}, {});
-    const std::chrono::duration<double, std::milli> took = std::chrono::steady_clock::now() - started;
+    const std::chrono::duration<double, std::milli> took =
+        std::chrono::steady_clock::now() - started;
     ASSERT_TRUE(read.ok()) << read.error().detail;
     std::cout << "read " << read->size() << " disposable domains as lines in " << took.count()
               << " ms\n";

@@ -92,8 +92,7 @@ TEST(AsnImage, ADamagedOrForeignImageIsRefusedWithItsReason) {
     // The first IPv4 range's organisation, then its start past its end.
     EXPECT_NE(refusal(patched(image, header + 12, 99)).find("name no organisation"),
               std::string::npos);
-    EXPECT_NE(refusal(patched(image, header, 0xFFFFFFFF)).find("out of order"),
-              std::string::npos);
+    EXPECT_NE(refusal(patched(image, header, 0xFFFFFFFF)).find("out of order"), std::string::npos);
     // The first organisation's place in the names, after the 4 IPv4 and 1 IPv6 ranges.
     const std::size_t organisations = header + 4 * v4_range + 40;
     EXPECT_NE(refusal(patched(image, organisations, 0xFFFFFF)).find("outside the names"),

@@ -127,8 +127,8 @@ TEST(DisposableDomains, ListsWrittenAsLinesReadBackTheSameAndStillTakeTheSitesEn
               "mailinator.com\nsub.gmail-like.example\ntrash.example\nxn--instgram-cza.com\n"
               "yopmail.com\n");
     EXPECT_EQ(wildcard, "33mail.com\n");
-    const auto read = DisposableDomains::load_lines(exact, wildcard, {"block.example"},
-                                                    {"ok.33mail.com"});
+    const auto read =
+        DisposableDomains::load_lines(exact, wildcard, {"block.example"}, {"ok.33mail.com"});
     ASSERT_TRUE(read.ok()) << read.error().detail;
     EXPECT_EQ(read->size(), 7u);
     for (const char* listed : {"mailinator.com", "trash.example", "xn--instgram-cza.com",
