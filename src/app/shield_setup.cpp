@@ -35,7 +35,7 @@ ShieldSetup set_up_shield(const Config& config, const std::string& secret,
     setup.front_door = std::make_unique<shield::FrontDoor>(front_door_settings(config),
                                                            *setup.clearance, asns, pressure);
     setup.gate_page = std::make_unique<web::GatePage>(site, *setup.clearance);
-    setup.spent_tickets = std::make_unique<shield::SpentTickets>(shield::ticket_lifetime_s);
+    setup.spent_tickets = std::make_unique<shield::SpentTickets>(shield::ticket_lifetime_ms);
     return setup;
 }
 

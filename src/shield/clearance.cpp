@@ -13,12 +13,12 @@
 namespace rempart::shield {
 namespace {
 
-// "v1.<expires>.<id>.<mac>" for cookies, "<issued>.<nonce>.<mac>" for tickets: the mac
+// "v1.<expires>.<id>.<mac>" for cookies, "<issued_ms>.<nonce>.<mac>" for tickets: the mac
 // covers every field before it and the network, which is not written out.
 constexpr std::string_view cookie_version = "v1";
 constexpr std::size_t max_value_size = 200;
 
-std::optional<std::int64_t> parse_seconds(std::string_view text) {
+std::optional<std::int64_t> parse_count(std::string_view text) {
     std::int64_t value = 0;
     const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
     if (ec != std::errc() || end != text.data() + text.size() || text.empty() || value < 0)
@@ -91,7 +91,7 @@ ClearanceCheck Clearance::check(std::string_view cookie, std::string_view networ
     const auto rest = fields.substr(cookie_version.size() + 1);
     const auto dot = rest.find('.');
     if (dot == std::string_view::npos) return {ClearanceVerdict::malformed, {}};
-    const auto expires = parse_seconds(rest.substr(0, dot));
+    const auto expires = parse_count(rest.substr(0, dot));
     const auto id = rest.substr(dot + 1);
     if (!expires || id.empty()) return {ClearanceVerdict::malformed, {}};
     const auto expected = mac("gate-clearance", fields, network);
@@ -102,28 +102,28 @@ ClearanceCheck Clearance::check(std::string_view cookie, std::string_view networ
     return {ClearanceVerdict::valid, id};
 }
 
-std::string Clearance::ticket(std::string_view network, std::int64_t now) const {
-    auto fields = std::to_string(now) + "." + random_token(9);
+std::string Clearance::ticket(std::string_view network, std::int64_t now_ms) const {
+    auto fields = std::to_string(now_ms) + "." + random_token(9);
     const auto signature = mac("gate-ticket", fields, network);
     return fields + "." + signature;
 }
 
 TicketCheck Clearance::redeem(std::string_view ticket, std::string_view network,
-                              std::int64_t now) const {
+                              std::int64_t now_ms) const {
     if (ticket.size() > max_value_size) return {};
     const auto signed_part = split_last(ticket);
     if (!signed_part) return {};
     const auto [fields, signature] = *signed_part;
     const auto dot = fields.find('.');
-    const auto issued = parse_seconds(fields.substr(0, dot));
+    const auto issued = parse_count(fields.substr(0, dot));
     if (!issued || dot == std::string_view::npos) return {};
     const auto expected = mac("gate-ticket", fields, network);
     if (signature.size() != expected.size() ||
         sodium_memcmp(signature.data(), expected.data(), expected.size()) != 0)
         return {};
-    if (now > *issued + ticket_lifetime_s) return {TicketVerdict::expired, 0};
-    if (now < *issued + wait_.count())
-        return {TicketVerdict::too_early, *issued + wait_.count() - now};
+    if (now_ms > *issued + ticket_lifetime_ms) return {TicketVerdict::expired, 0};
+    const auto open_ms = *issued + std::chrono::milliseconds(wait_).count();
+    if (now_ms < open_ms) return {TicketVerdict::too_early, (open_ms - now_ms + 999) / 1000};
     return {TicketVerdict::redeemed, 0, *issued, fields.substr(dot + 1)};
 }
 

@@ -25,15 +25,15 @@ struct ClearanceCheck {
 
 enum class TicketVerdict { redeemed, too_early, expired, invalid };
 
-// How long after its issue a wait ticket may still be redeemed.
-inline constexpr std::int64_t ticket_lifetime_s = 600;
+// How long after its issue a wait ticket may still be redeemed, in milliseconds.
+inline constexpr std::int64_t ticket_lifetime_ms = 600'000;
 
 struct TicketCheck {
     TicketVerdict verdict = TicketVerdict::invalid;
-    std::int64_t wait_seconds = 0;  // when too early: how long still
+    std::int64_t wait_seconds = 0;  // when too early: how long still, rounded up
     // When redeemed: what tells this ticket apart, so it can be spent once
     // (shield::SpentTickets). The nonce is a view into the ticket.
-    std::int64_t issued = 0;
+    std::int64_t issued_ms = 0;
     std::string_view nonce;
 };
 
@@ -50,10 +50,12 @@ class Clearance {
     // The id is a view into `cookie`.
     ClearanceCheck check(std::string_view cookie, std::string_view network, std::int64_t now) const;
 
-    // A ticket a client of `network` may redeem from `wait` seconds after `now`, for ten
+    // A ticket a client of `network` may redeem from `wait` after `now_ms` (Unix
+    // milliseconds: a ticket issued late in a second must not shorten the wait), for ten
     // minutes. Redeeming only checks it: the caller spends it once (shield::SpentTickets).
-    std::string ticket(std::string_view network, std::int64_t now) const;
-    TicketCheck redeem(std::string_view ticket, std::string_view network, std::int64_t now) const;
+    std::string ticket(std::string_view network, std::int64_t now_ms) const;
+    TicketCheck redeem(std::string_view ticket, std::string_view network,
+                       std::int64_t now_ms) const;
 
     std::chrono::seconds lifetime() const { return lifetime_; }
     std::chrono::seconds wait() const { return wait_; }

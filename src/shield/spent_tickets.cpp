@@ -5,16 +5,16 @@
 
 namespace rempart::shield {
 
-SpentTickets::SpentTickets(std::int64_t lifetime_s, std::size_t capacity)
-    : lifetime_s_(lifetime_s), capacity_(std::max<std::size_t>(1, capacity)) {}
+SpentTickets::SpentTickets(std::int64_t lifetime_ms, std::size_t capacity)
+    : lifetime_ms_(lifetime_ms), capacity_(std::max<std::size_t>(1, capacity)) {}
 
-bool SpentTickets::spend(std::int64_t issued, std::string_view nonce, std::int64_t now) {
+bool SpentTickets::spend(std::int64_t issued_ms, std::string_view nonce, std::int64_t now_ms) {
     std::lock_guard lock(mutex_);
     // Oldest first: the expired ones are all at the front.
-    while (!spent_.empty() && spent_.begin()->first + lifetime_s_ < now)
+    while (!spent_.empty() && spent_.begin()->first + lifetime_ms_ < now_ms)
         spent_.erase(spent_.begin());
-    if (issued <= refused_up_to_) return false;
-    if (!spent_.emplace(issued, std::string(nonce)).second) return false;
+    if (issued_ms <= refused_up_to_) return false;
+    if (!spent_.emplace(issued_ms, std::string(nonce)).second) return false;
     while (spent_.size() > capacity_) {
         refused_up_to_ = spent_.begin()->first;
         while (!spent_.empty() && spent_.begin()->first <= refused_up_to_)

@@ -85,9 +85,9 @@ Response GatePage::response(const Request& request, std::string_view next,
     const auto rendered = current();
     const auto& parts =
         rendered->parts[static_cast<std::size_t>(language)][static_cast<std::size_t>(notice)];
-    const auto fresh = ticket
-                           ? std::string()
-                           : clearance_.ticket(shield::wide_network(request.client_ip), unix_now());
+    const auto fresh =
+        ticket ? std::string()
+               : clearance_.ticket(shield::wide_network(request.client_ip), unix_now_ms());
     const auto wait_url = "/gate/wait?ticket=" + percent_encode(ticket ? *ticket : fresh) +
                           "&next=" + percent_encode(next, "/");
     const auto next_html = html_escape(next);
@@ -142,14 +142,14 @@ void add_gate_routes(http::Router& router, GateServices& services) {
                    const auto next = next_of(request);
                    const auto query = http::parse_form(request.query);
                    const auto ticket = query ? http::form_value(*query, "ticket").value_or("") : "";
-                   const auto now = unix_now();
+                   const auto now_ms = unix_now_ms();
                    const auto check = services.front_door.clearance().redeem(
-                       ticket, shield::wide_network(request.client_ip), now);
+                       ticket, shield::wide_network(request.client_ip), now_ms);
                    switch (check.verdict) {
                        case shield::TicketVerdict::redeemed:
                            // Once only: a ticket used again gets what a stale one gets, a
                            // fresh ticket and the wait again.
-                           if (!services.spent_tickets.spend(check.issued, check.nonce, now))
+                           if (!services.spent_tickets.spend(check.issued_ms, check.nonce, now_ms))
                                co_return services.page.response(request, next);
                            co_return through(services.site, services.front_door, request, next);
                        case shield::TicketVerdict::too_early:

@@ -12,6 +12,8 @@ using namespace std::chrono_literals;
 constexpr std::string_view home = "net:203.0.113.0/24";
 constexpr std::string_view elsewhere = "net:198.51.100.0/24";
 constexpr std::int64_t now = 1'800'000'000;
+constexpr std::int64_t now_ms = now * 1000;  // tickets count in milliseconds
+constexpr std::int64_t second = 1000;
 
 Clearance clearance() {
     return Clearance(std::string(32, 'k'), 4h, 5s);
@@ -70,45 +72,58 @@ TEST(Clearance, WhatIsNotACookieOfOursIsMalformed) {
 
 TEST(Clearance, ATicketOpensAfterTheWaitAndForTenMinutes) {
     const auto c = clearance();
-    const auto ticket = c.ticket(home, now);
-    const auto early = c.redeem(ticket, home, now + 2);
+    const auto ticket = c.ticket(home, now_ms);
+    const auto early = c.redeem(ticket, home, now_ms + 2 * second);
     EXPECT_EQ(early.verdict, TicketVerdict::too_early);
     EXPECT_EQ(early.wait_seconds, 3);
-    EXPECT_EQ(c.redeem(ticket, home, now + 5).verdict, TicketVerdict::redeemed);
-    EXPECT_EQ(c.redeem(ticket, home, now + 600).verdict, TicketVerdict::redeemed);
-    EXPECT_EQ(c.redeem(ticket, home, now + 601).verdict, TicketVerdict::expired);
+    EXPECT_EQ(c.redeem(ticket, home, now_ms + 5 * second).verdict, TicketVerdict::redeemed);
+    EXPECT_EQ(c.redeem(ticket, home, now_ms + 600 * second).verdict, TicketVerdict::redeemed);
+    EXPECT_EQ(c.redeem(ticket, home, now_ms + 600 * second + 1).verdict, TicketVerdict::expired);
+}
+
+TEST(Clearance, ATicketIssuedLateInASecondStillWaitsTheWholeWait) {
+    const auto c = clearance();
+    const auto issued = now_ms + 999;
+    const auto ticket = c.ticket(home, issued);
+    // The second has turned five times, but five seconds have not passed.
+    const auto early = c.redeem(ticket, home, now_ms + 5 * second);
+    EXPECT_EQ(early.verdict, TicketVerdict::too_early);
+    EXPECT_EQ(early.wait_seconds, 1);  // rounded up: never "wait 0 seconds"
+    EXPECT_EQ(c.redeem(ticket, home, issued + 5 * second - 1).verdict, TicketVerdict::too_early);
+    EXPECT_EQ(c.redeem(ticket, home, issued + 5 * second).verdict, TicketVerdict::redeemed);
 }
 
 TEST(Clearance, ARedeemedTicketSaysWhatTellsItApartFromAnother) {
     const auto c = clearance();
-    const auto a = c.ticket(home, now);
-    const auto b = c.ticket(home, now);
-    const auto first = c.redeem(a, home, now + 5);
-    const auto second = c.redeem(b, home, now + 5);
-    EXPECT_EQ(first.issued, now);
+    const auto a = c.ticket(home, now_ms);
+    const auto b = c.ticket(home, now_ms);
+    const auto first = c.redeem(a, home, now_ms + 5 * second);
+    const auto second_ticket = c.redeem(b, home, now_ms + 5 * second);
+    EXPECT_EQ(first.issued_ms, now_ms);
     EXPECT_FALSE(first.nonce.empty());
-    EXPECT_NE(first.nonce, second.nonce);
-    EXPECT_TRUE(c.redeem(a, home, now + 2).nonce.empty());  // too early: nothing to spend
+    EXPECT_NE(first.nonce, second_ticket.nonce);
+    EXPECT_TRUE(
+        c.redeem(a, home, now_ms + 2 * second).nonce.empty());  // too early: nothing to spend
 }
 
 TEST(Clearance, ATicketIsBoundToItsNetworkAndCannotBeAltered) {
     const auto c = clearance();
-    const auto ticket = c.ticket(home, now);
-    EXPECT_EQ(c.redeem(ticket, elsewhere, now + 10).verdict, TicketVerdict::invalid);
+    const auto ticket = c.ticket(home, now_ms);
+    EXPECT_EQ(c.redeem(ticket, elsewhere, now_ms + 10 * second).verdict, TicketVerdict::invalid);
     // An earlier issue time written in, to skip the wait.
     const auto dot = ticket.find('.');
-    const auto backdated = std::to_string(now - 100) + ticket.substr(dot);
-    EXPECT_EQ(c.redeem(backdated, home, now).verdict, TicketVerdict::invalid);
-    EXPECT_EQ(c.redeem("", home, now).verdict, TicketVerdict::invalid);
-    EXPECT_EQ(c.redeem("garbage", home, now).verdict, TicketVerdict::invalid);
+    const auto backdated = std::to_string(now_ms - 100 * second) + ticket.substr(dot);
+    EXPECT_EQ(c.redeem(backdated, home, now_ms).verdict, TicketVerdict::invalid);
+    EXPECT_EQ(c.redeem("", home, now_ms).verdict, TicketVerdict::invalid);
+    EXPECT_EQ(c.redeem("garbage", home, now_ms).verdict, TicketVerdict::invalid);
 }
 
 TEST(Clearance, ACookieIsNotATicketNorATicketACookie) {
     const auto c = clearance();
     const auto cookie = c.issue(home, now);
-    const auto ticket = c.ticket(home, now - 10);
+    const auto ticket = c.ticket(home, now_ms - 10 * second);
     EXPECT_NE(c.check("v1." + ticket, home, now).verdict, ClearanceVerdict::valid);
-    EXPECT_EQ(c.redeem(cookie.substr(3), home, now).verdict, TicketVerdict::invalid);
+    EXPECT_EQ(c.redeem(cookie.substr(3), home, now_ms).verdict, TicketVerdict::invalid);
 }
 
 }  // namespace
