@@ -7,6 +7,7 @@ TEST_JOBS ?= $(shell echo $$(( $(JOBS) * 2 )))
 
 SANITIZE_DIR ?= build-sanitize
 STARTED := $(shell date +%s)
+SANITIZE_CONFIGURE = cmake -S . -B $(SANITIZE_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DREMPART_SANITIZE=ON
 FUZZ_DIR ?= build-fuzz
 FUZZ_SECONDS ?= 60
 
@@ -35,18 +36,21 @@ run: build
 	$(BUILD_DIR)/rempart serve --demo
 
 # Every test, then the unit, integration and fuzz-corpus tests again on a build with
-# AddressSanitizer and UBSan; the Chromium tests (label e2e) run once, here, since they
-# drive the same server code the integration tests already run under the sanitizers.
-# Undefined behaviour traps (SIGILL) in that build; ASan then prints where it happened.
-# Ends by saying how long it all took, installs and builds included.
+# AddressSanitizer and UBSan; the Chromium tests (label e2e) run once, on the normal build,
+# since they drive the same server code the integration tests already run under the
+# sanitizers. The sanitizer build compiles while the normal build's tests run, in the time
+# they leave idle (tools/run-tests). Undefined behaviour traps (SIGILL) in that build; ASan
+# then prints where it happened. Ends by saying how long it all took, installs and builds
+# included.
 test: configure
 	ninja -C $(BUILD_DIR) -j $(JOBS)
-	ctest --test-dir $(BUILD_DIR) --output-on-failure --timeout 300 -j $(TEST_JOBS)
-	$(MAKE) --no-print-directory test-sanitize
+	$(SANITIZE_CONFIGURE)
+	tools/run-tests $(BUILD_DIR) $(SANITIZE_DIR) $(JOBS) $(TEST_JOBS)
 	@echo "make test: passed in $$(( $$(date +%s) - $(STARTED) )) s"
 
+# The sanitizer build's tests alone.
 test-sanitize: configure
-	cmake -S . -B $(SANITIZE_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DREMPART_SANITIZE=ON
+	$(SANITIZE_CONFIGURE)
 	ninja -C $(SANITIZE_DIR) -j $(JOBS)
 	ASAN_OPTIONS=handle_sigill=1 \
 	  ctest --test-dir $(SANITIZE_DIR) --output-on-failure --timeout 300 -j $(TEST_JOBS) -LE e2e
