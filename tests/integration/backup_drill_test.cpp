@@ -107,8 +107,9 @@ TEST(BackupDrill, ARestoredSiteCountsWhatWasConfirmedAndForgetsWhoAskedToBeErase
     ASSERT_TRUE(fs::exists(site.dir() / "backups" / "erasures.journal"));
 
     // A new machine: an empty data folder, the backups' folder and key brought along.
-    ServerProcess restored("[backup]\ndir = \"" + (site.dir() / "backups").string() +
-                           "\"\nkey_file = \"" + (site.dir() / "backup.key").string() + "\"\n");
+    const auto brought = "[backup]\ndir = \"" + (site.dir() / "backups").string() +
+                         "\"\nkey_file = \"" + (site.dir() / "backup.key").string() + "\"\n";
+    ServerProcess restored(brought, DataFolder::empty);
     ASSERT_EQ(restored.run_cli({"restore", "--from", file.string()}, &output), 0) << output;
     EXPECT_TRUE(contains(output, "Erasures since the backup applied again: 1 (signatures "
                                  "changed: 1)"))
@@ -139,7 +140,8 @@ TEST(BackupDrill, NoKeyAWrongKeyOrADamagedFileRestoresNothing) {
     std::string output;
     ASSERT_EQ(site.run_cli({"backup", "--out", file.string()}, &output), 0) << output;
 
-    ServerProcess other;  // a site of its own, whose key is made at its first backup
+    // A site of its own, whose key is made at its first backup.
+    ServerProcess other("", DataFolder::empty);
     ASSERT_EQ(other.run_cli({"restore", "--from", file.string()}, &output), 1);
     EXPECT_TRUE(contains(output, "cannot read the key file")) << output;
     ASSERT_EQ(other.run_cli({"backup", "--out", (other.dir() / "own.backup").string()}, &output),
@@ -204,7 +206,7 @@ TEST(BackupDrill, AFullDiskSaysSoAndLeavesNothingHalfWritten) {
     EXPECT_TRUE(contains(output, "left: filler \n")) << output;
 
     // A restore into a data folder on a full disk: the reason, and the folder as it was.
-    ServerProcess other;
+    ServerProcess other("", DataFolder::empty);
     fs::create_directories(other.dir() / "data");
     fs::copy_file(site.dir() / "backup.key", other.dir() / "backup.key");
     EXPECT_EQ(on_a_full_disk(other.dir() / "data",

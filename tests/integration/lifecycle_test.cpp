@@ -41,8 +41,9 @@ TEST(Lifecycle, IdleConnectionsDoNotHoldUpTheStop) {
     EXPECT_TRUE(idle.closed_by_peer(2s));
 }
 
-TEST(Lifecycle, DataSurvivesARestart) {
-    ServerProcess server;
+TEST(Lifecycle, AFirstStartMakesTheStoreAndItsDataSurviveARestart) {
+    ServerProcess server("", DataFolder::empty);
+    ASSERT_FALSE(std::filesystem::exists(server.dir() / "data" / "rempart.db"));
     const auto text = server.dir() / "t.md";
     std::ofstream(text) << "Texte.\n";
     std::string output;

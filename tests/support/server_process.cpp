@@ -108,7 +108,7 @@ std::uint16_t free_loopback_port() {
     return ntohs(address.sin_port);
 }
 
-ServerProcess::ServerProcess(std::string extra_config) {
+ServerProcess::ServerProcess(std::string extra_config, DataFolder data) {
     char pattern[] = "/tmp/rempart-test.XXXXXX";
     if (::mkdtemp(pattern) == nullptr)
         throw std::runtime_error(std::string("mkdtemp: ") + std::strerror(errno));
@@ -129,6 +129,11 @@ ServerProcess::ServerProcess(std::string extra_config) {
          // the site's cost back where they measure it): the cheapest hash takes 3 ms, not 170.
          {"admin", {"password_memory_mib = 8", "password_passes = 1"}}},
         extra_config);
+    if (data == DataFolder::migrated_store) {
+        std::filesystem::create_directory(dir_ / "data");
+        std::filesystem::permissions(dir_ / "data", std::filesystem::perms::owner_all);
+        std::filesystem::copy_file(REMPART_STORE_TEMPLATE, dir_ / "data" / "rempart.db");
+    }
 }
 
 ServerProcess::~ServerProcess() {

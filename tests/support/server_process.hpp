@@ -12,13 +12,20 @@
 
 namespace rempart::testing {
 
+// What the data folder holds before the first command. A copy of a store the build migrated
+// (tests/store-template) spares each test its 19 migrations, committed one by one: 0.1 s
+// of a normal server's start, 0.3 s of a sanitizer one's. An empty folder is for the tests
+// of a first start and of a restore, which needs one.
+enum class DataFolder { migrated_store, empty };
+
 class ServerProcess {
   public:
     // `extra_config` is TOML merged over the test's base: [server] listen and base_url on a
     // free port, [storage] data_dir and [log] file in the temporary folder, the fixture AS
     // table (tests/fixtures/asn.csv), no DNS check and the cheapest password hash. A key
     // given in `extra_config` wins over the base's.
-    explicit ServerProcess(std::string extra_config = "");
+    explicit ServerProcess(std::string extra_config = "",
+                           DataFolder data = DataFolder::migrated_store);
     ~ServerProcess();
     ServerProcess(const ServerProcess&) = delete;
     ServerProcess& operator=(const ServerProcess&) = delete;
