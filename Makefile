@@ -38,8 +38,8 @@ run: build
 # Every test, then the unit, integration and fuzz-corpus tests again on a build with
 # AddressSanitizer and UBSan; the Chromium tests (label e2e) run once, on the normal build,
 # since they drive the same server code the integration tests already run under the
-# sanitizers. The sanitizer build compiles while the normal build's tests run, in the time
-# they leave idle (tools/run-tests). Undefined behaviour traps (SIGILL) in that build; ASan
+# sanitizers. The sanitizer build compiles while the normal build's unit and integration
+# tests run, in the time they leave idle (tools/run-tests). Undefined behaviour traps (SIGILL) in that build; ASan
 # then prints where it happened. Ends by saying how long it all took, installs and builds
 # included.
 test: configure
