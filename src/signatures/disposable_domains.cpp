@@ -139,7 +139,8 @@ Result<DisposableDomains> DisposableDomains::load(std::string_view index_json,
             read_list(wildcard_json, "the disposable wildcard list", domains.with_subdomains_);
         !read)
         return read.error();
-    if (auto added = domains.add_site_lists(extra_block, extra_allow); !added) return added.error();
+    if (auto added = domains.add_site_lists_and_seal(extra_block, extra_allow); !added)
+        return added.error();
     return domains;
 }
 
@@ -153,12 +154,13 @@ Result<DisposableDomains> DisposableDomains::load_lines(
             read_lines(wildcard_lines, "the disposable wildcard list", domains.with_subdomains_);
         !read)
         return read.error();
-    if (auto added = domains.add_site_lists(extra_block, extra_allow); !added) return added.error();
+    if (auto added = domains.add_site_lists_and_seal(extra_block, extra_allow); !added)
+        return added.error();
     return domains;
 }
 
-Result<void> DisposableDomains::add_site_lists(const std::vector<std::string>& extra_block,
-                                               const std::vector<std::string>& extra_allow) {
+Result<void> DisposableDomains::add_site_lists_and_seal(
+    const std::vector<std::string>& extra_block, const std::vector<std::string>& extra_allow) {
     if (auto read = read_site_list(extra_block, "disposable_block", with_subdomains_); !read)
         return read.error();
     if (auto read = read_site_list(extra_allow, "disposable_allow", allowed_); !read)

@@ -71,8 +71,8 @@ class DisposableDomains {
     std::size_t size() const { return exact_.size() + with_subdomains_.size(); }
 
   private:
-    Result<void> add_site_lists(const std::vector<std::string>& extra_block,
-                                const std::vector<std::string>& extra_allow);
+    Result<void> add_site_lists_and_seal(const std::vector<std::string>& extra_block,
+                                         const std::vector<std::string>& extra_allow);
 
     DomainList exact_;
     DomainList with_subdomains_;
