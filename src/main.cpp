@@ -7,10 +7,8 @@
 
 #include "app/serve.hpp"
 #include "cli/commands.hpp"
-#include "core/heap.hpp"
 
 int main(int argc, char** argv) {
-    rempart::keep_freed_heap_memory();
     CLI::App cli{"Rempart: a self-hosted petition platform that defends itself."};
     cli.require_subcommand(1);
     std::string config_file;

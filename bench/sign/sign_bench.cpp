@@ -10,7 +10,6 @@
 #include <string>
 
 #include "client/signing_client.hpp"
-#include "core/heap.hpp"
 #include "signatures/link_token.hpp"
 #include "store/event_repository.hpp"
 #include "store/migrations.hpp"
@@ -126,7 +125,6 @@ int sqlite_reference(const std::string& data_dir, double seconds) {
 }  // namespace
 
 int main(int argc, char** argv) {
-    rempart::keep_freed_heap_memory();  // as the server does: the same heap for both
     const std::string mode = argc > 1 ? argv[1] : "";
     if (mode == "prepare" && argc == 6)
         return prepare(argv[2], std::stol(argv[3]), argv[4],

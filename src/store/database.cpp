@@ -1,6 +1,7 @@
 // One SQLite connection and its prepared statements.
 #include "store/database.hpp"
 
+#include <mutex>
 #include <stdexcept>
 
 #include "store/errors.hpp"
@@ -87,6 +88,11 @@ void Statement::reset() {
 }
 
 Result<std::unique_ptr<Database>> Database::open(const std::filesystem::path& file, Mode mode) {
+    // SQLite counts every allocation under one global mutex unless told not to; we never read
+    // the counts. It takes effect only before SQLite's first use, and later calls are refused
+    // harmlessly, hence once.
+    static std::once_flag no_memory_counts;
+    std::call_once(no_memory_counts, [] { (void)sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); });
     sqlite3* db = nullptr;
     const int flags = (mode == Mode::read_write ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
                                                 : SQLITE_OPEN_READONLY) |
@@ -119,7 +125,7 @@ Database::~Database() {
 }
 
 Statement& Database::prepare(std::string_view sql) {
-    auto it = statements_.find(std::string(sql));
+    auto it = statements_.find(sql);
     if (it != statements_.end()) {
         it->second->reset();
         return *it->second;
