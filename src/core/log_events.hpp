@@ -156,6 +156,9 @@ inline constexpr std::string_view backup_failed = "BACKUP_FAILED";
 // The newsletter's consent: subscriber= (its number, never the address), step= (asked,
 // subscribed, left), how= (link, one_click; for left).
 inline constexpr std::string_view newsletter_consent = "NEWSLETTER_CONSENT";
+// The disk took no log lines for a while and some were dropped rather than make requests
+// wait: count= (lines dropped since the last such line).
+inline constexpr std::string_view log_lines_dropped = "LOG_LINES_DROPPED";
 
 // Every event above, for the documentation and for the test that keeps names unique.
 inline constexpr std::string_view all[] = {
@@ -173,7 +176,7 @@ inline constexpr std::string_view all[] = {
     news_answered,       card_failed,         settings_changed,    proposal_received,
     proposal_refused,    proposal_moderated,  petition_reported,   report_refused,
     petition_taken_down, proposal_supported,  retention_applied,   my_data_used,
-    backup_taken,        backup_failed,       newsletter_consent,
+    backup_taken,        backup_failed,       newsletter_consent,  log_lines_dropped,
 };
 
 }  // namespace rempart::log_event
