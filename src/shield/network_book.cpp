@@ -27,8 +27,9 @@ bool NetworkBook::visit(const TrafficKey& network, std::int64_t now, bool learn)
 void NetworkBook::forget_stale(std::int64_t now) {
     for (auto& shard : shards_) {
         std::lock_guard lock(shard.mutex);
-        std::erase_if(shard.networks,
-                      [&](const auto& entry) { return entry.second.last + forget_after_ < now; });
+        boost::unordered::erase_if(shard.networks, [&](const auto& entry) {
+            return entry.second.last + forget_after_ < now;
+        });
     }
 }
 

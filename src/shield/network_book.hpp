@@ -2,10 +2,11 @@
 // during a wave is unknown, one seen in calm times before it is known. Bounded in memory.
 #pragma once
 
+#include <boost/unordered/unordered_flat_map.hpp>
+
 #include <array>
 #include <cstdint>
 #include <mutex>
-#include <unordered_map>
 
 #include "shield/traffic_key.hpp"
 
@@ -32,7 +33,7 @@ class NetworkBook {
     };
     struct Shard {
         mutable std::mutex mutex;
-        std::unordered_map<TrafficKey, Seen, TrafficKeyHash> networks;
+        boost::unordered_flat_map<TrafficKey, Seen, TrafficKeyHash> networks;
     };
     static constexpr std::size_t shard_count = 16;
 

@@ -202,7 +202,7 @@ PowVerdict ProofOfWork::verify(std::string_view payload_base64, std::int64_t now
 
 void ProofOfWork::forget_expired(std::int64_t now) {
     if (now < next_sweep_) return;
-    std::erase_if(used_, [now](const auto& entry) { return entry.second <= now; });
+    boost::unordered::erase_if(used_, [now](const auto& entry) { return entry.second <= now; });
     next_sweep_ = now + 10;
 }
 

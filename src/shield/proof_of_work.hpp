@@ -7,7 +7,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
+
+#include "core/string_map.hpp"
 
 namespace rempart::shield {
 
@@ -84,7 +85,7 @@ class ProofOfWork {
     std::string secret_;
     std::string start_;
     mutable std::mutex mutex_;
-    std::unordered_map<std::string, std::int64_t> used_;  // challenge → when it expires
+    StringMap<std::int64_t> used_;  // challenge → when it expires
     std::int64_t next_sweep_ = 0;
 };
 

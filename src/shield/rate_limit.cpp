@@ -35,8 +35,9 @@ RateDecision TokenBuckets::decide(double tokens, double cost) const {
 void TokenBuckets::evict(Shard& shard, Clock::time_point now) {
     // Full buckets carry no memory of past requests: dropping them changes no decision.
     sweeps_.fetch_add(1, std::memory_order_relaxed);
-    std::erase_if(shard.buckets,
-                  [&](const auto& entry) { return refilled(entry.second, now) >= limit_.burst; });
+    boost::unordered::erase_if(shard.buckets, [&](const auto& entry) {
+        return refilled(entry.second, now) >= limit_.burst;
+    });
     // A sweep reads every key: it must leave room for a quarter of them, or a crowd of new
     // addresses whose buckets refill slowly (ten a minute) makes each newcomer sweep again,
     // and the lock every signature takes turns into seconds of work.
@@ -54,7 +55,7 @@ void TokenBuckets::evict(Shard& shard, Clock::time_point now) {
 RateDecision TokenBuckets::take(std::string_view key, Clock::time_point now, double cost) {
     auto& shard = shard_for(key);
     std::lock_guard lock(shard.mutex);
-    auto it = shard.buckets.find(std::string(key));
+    auto it = shard.buckets.find(key);
     if (it == shard.buckets.end()) {
         if (shard.buckets.size() >= max_keys_per_shard_) evict(shard, now);
         it = shard.buckets.emplace(std::string(key), Bucket{limit_.burst, now}).first;
@@ -70,7 +71,7 @@ RateDecision TokenBuckets::take(std::string_view key, Clock::time_point now, dou
 RateDecision TokenBuckets::peek(std::string_view key, Clock::time_point now, double cost) const {
     const auto& shard = shard_for(key);
     std::lock_guard lock(shard.mutex);
-    const auto it = shard.buckets.find(std::string(key));
+    const auto it = shard.buckets.find(key);
     const double tokens = it == shard.buckets.end() ? limit_.burst : refilled(it->second, now);
     return decide(tokens, cost);
 }

@@ -9,8 +9,9 @@
 #include <mutex>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
+
+#include "core/string_map.hpp"
 
 namespace rempart::shield {
 
@@ -59,7 +60,7 @@ class TokenBuckets {
     // Spreads keys over several locks so two io threads seldom wait on each other.
     struct Shard {
         mutable std::mutex mutex;
-        std::unordered_map<std::string, Bucket> buckets;
+        StringMap<Bucket> buckets;
     };
     static constexpr std::size_t shard_count = 16;
 

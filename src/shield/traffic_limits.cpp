@@ -88,12 +88,12 @@ void TrafficLimits::count(const TrafficKey& key, std::int64_t now_ms) {
     std::lock_guard lock(shard.mutex);
     if (shard.counters.size() >= max_keys_per_shard_) {
         // Keys quiet for two minutes weigh nothing in any decision any more.
-        std::erase_if(shard.counters,
-                      [&](const auto& entry) { return entry.second.minute < minute - 1; });
+        boost::unordered::erase_if(
+            shard.counters, [&](const auto& entry) { return entry.second.minute < minute - 1; });
         if (shard.counters.size() >= max_keys_per_shard_) {
             // Still full: a flood of fresh keys. Forget every other one rather than grow.
             bool drop = false;
-            std::erase_if(shard.counters, [&](const auto&) { return drop = !drop; });
+            boost::unordered::erase_if(shard.counters, [&](const auto&) { return drop = !drop; });
         }
     }
     auto& counter = shard.counters[key];

@@ -4,13 +4,14 @@
 // thousands of households is not.
 #pragma once
 
+#include <boost/unordered/unordered_flat_map.hpp>
+
 #include <array>
 #include <atomic>
 #include <chrono>
 #include <cstdint>
 #include <mutex>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "shield/traffic_key.hpp"
@@ -64,7 +65,7 @@ class TrafficLimits {
     };
     struct Shard {
         mutable std::mutex mutex;
-        std::unordered_map<TrafficKey, Counter, TrafficKeyHash> counters;
+        boost::unordered_flat_map<TrafficKey, Counter, TrafficKeyHash> counters;
     };
     static constexpr std::size_t shard_count = 16;
 

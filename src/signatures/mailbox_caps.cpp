@@ -14,7 +14,7 @@ MailboxCaps::MailboxCaps(std::size_t max_mailboxes) : max_mailboxes_(max_mailbox
 
 std::size_t MailboxCaps::sent_today(std::string_view mailbox, std::int64_t now_s) const {
     std::lock_guard lock(mutex_);
-    const auto it = mailboxes_.find(std::string(mailbox));
+    const auto it = mailboxes_.find(mailbox);
     if (it == mailboxes_.end() || it->second.day != day_of(now_s)) return 0;
     return it->second.mails;
 }
@@ -22,10 +22,10 @@ std::size_t MailboxCaps::sent_today(std::string_view mailbox, std::int64_t now_s
 void MailboxCaps::count_mail(std::string_view mailbox, std::int64_t now_s) {
     const auto today = day_of(now_s);
     std::lock_guard lock(mutex_);
-    auto it = mailboxes_.find(std::string(mailbox));
+    auto it = mailboxes_.find(mailbox);
     if (it == mailboxes_.end()) {
         if (mailboxes_.size() >= max_mailboxes_)
-            std::erase_if(mailboxes_,
+            boost::unordered::erase_if(mailboxes_,
                           [today](const auto& entry) { return entry.second.day != today; });
         if (mailboxes_.size() >= max_mailboxes_) return;
         it = mailboxes_.emplace(std::string(mailbox), Day{today, 0}).first;

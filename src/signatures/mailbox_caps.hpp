@@ -6,7 +6,8 @@
 #include <mutex>
 #include <string>
 #include <string_view>
-#include <unordered_map>
+
+#include "core/string_map.hpp"
 
 namespace rempart::signatures {
 
@@ -31,7 +32,7 @@ class MailboxCaps {
     };
     std::size_t max_mailboxes_ = 200000;
     mutable std::mutex mutex_;
-    std::unordered_map<std::string, Day> mailboxes_;
+    StringMap<Day> mailboxes_;
 };
 
 }  // namespace rempart::signatures

@@ -113,7 +113,8 @@ void Detector::learn(Baselines& baselines, const Attempt& attempt) const {
         // A bounded memory: rare values are forgotten first when there are too many.
         if (baseline.weight.size() > config_.max_window_events) {
             const double cut = baseline.total / static_cast<double>(baseline.weight.size());
-            std::erase_if(baseline.weight, [cut](const auto& entry) { return entry.second < cut; });
+            boost::unordered::erase_if(baseline.weight,
+                                       [cut](const auto& entry) { return entry.second < cut; });
         }
     }
 }
@@ -167,7 +168,7 @@ std::vector<Source> Detector::sources(
     const auto& counts = window.counts[index(dimension)];
     for (const auto& [key, count] : in_cluster) {
         if (key.empty()) continue;
-        const auto total = counts.find(std::string(key));
+        const auto total = counts.find(key);
         sources.push_back({std::string(key), count, total == counts.end() ? count : total->second});
     }
     std::sort(sources.begin(), sources.end(), [](const Source& a, const Source& b) {

@@ -13,6 +13,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "core/string_map.hpp"
 #include "defence/detect/judgement.hpp"
 #include "defence/detect/traits.hpp"
 #include "defence/detect/trust.hpp"
@@ -167,16 +168,16 @@ class Detector {
     };
     struct Window {
         std::deque<Attempt> attempts;
-        std::array<std::unordered_map<std::string, std::size_t>, dimension_count> counts;
+        std::array<StringMap<std::size_t>, dimension_count> counts;
         std::array<std::size_t, dimension_count> totals{};
-        std::array<std::unordered_map<std::string, Reported>, dimension_count> reported;
+        std::array<StringMap<Reported>, dimension_count> reported;
         // Attempts whose signature may still be confirmed, by link key. Deque elements stay
         // where they are while others are pushed at the back and popped at the front.
-        std::unordered_map<std::string, Attempt*> by_link;
+        StringMap<Attempt*> by_link;
         std::size_t confirmations = 0;  // seen while in this window, ever
     };
     struct Baseline {
-        std::unordered_map<std::string, double> weight;
+        StringMap<double> weight;
         double total = 0;
         std::int64_t updated_ms = 0;  // the time its weights are scaled from
         std::int64_t last_ms = 0;     // its latest attempt
