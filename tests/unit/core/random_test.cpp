@@ -34,6 +34,31 @@ TEST(RandomToken, NeverRepeats) {
     for (int i = 0; i < 10000; ++i) EXPECT_TRUE(seen.insert(random_token(16)).second);
 }
 
+TEST(RandomToken, NeverRepeatsAcrossThreadsNorAcrossRefillsOfTheirPools) {
+    // Each thread draws from its own pool of kernel bytes, refilled every 4 KiB: 5,000
+    // tokens of 32 bytes refill it about forty times in each thread.
+    constexpr int threads = 4;
+    std::vector<std::vector<std::string>> tokens(threads);
+    std::vector<std::thread> workers;
+    for (int t = 0; t < threads; ++t)
+        workers.emplace_back([&tokens, t] {
+            for (int i = 0; i < 5000; ++i) tokens[t].push_back(random_token(32));
+        });
+    for (auto& worker : workers) worker.join();
+    std::set<std::string> seen;
+    for (const auto& list : tokens)
+        for (const auto& token : list) EXPECT_TRUE(seen.insert(token).second) << token;
+    EXPECT_EQ(seen.size(), 20000u);
+}
+
+TEST(RandomToken, ALargeTokenComesStraightFromTheKernelAndStillNeverRepeats) {
+    const auto a = random_token(3000);
+    const auto b = random_token(3000);
+    EXPECT_EQ(a.size(), 4000u);
+    EXPECT_NE(a, b);
+    EXPECT_NE(a.substr(0, 43), b.substr(0, 43));
+}
+
 TEST(RequestId, IsTwelveLowercaseCharacters) {
     for (int i = 0; i < 1000; ++i) {
         const auto id = request_id();
