@@ -16,7 +16,7 @@ BatchedLogSink::BatchedLogSink(const std::filesystem::path& file, Tuning tuning)
     : tuning_(tuning) {
     std::error_code ignored;  // fopen says what went wrong
     if (file.has_parent_path()) std::filesystem::create_directories(file.parent_path(), ignored);
-    out_ = std::fopen(file.c_str(), "ab");
+    out_ = std::fopen(file.c_str(), "abe");  // e: close-on-exec, as spdlog's own sinks
     if (!out_) spdlog::throw_spdlog_ex("cannot open the log file " + file.string(), errno);
     owns_out_ = true;
     start();
