@@ -12,8 +12,6 @@ import { AccessibilityReport } from './lib/axe.mjs';
 const config = [
   '[server]', 'trusted_proxies = ["127.0.0.1/32"]',
   '[shield]', `asn_table = "${join(process.cwd(), 'tests/fixtures/asn.csv')}"`, 'pow_max_number = 50',
-  // What is checked is each page, not shedding: a busy test machine must not shed the search.
-  '[shedding]', 'lag_low_ms = 60000', 'lag_normal_ms = 60000',
 ];
 const petition = { slug: 'velo', title: 'Des pistes cyclables',
   text: 'Des pistes cyclables **protégées** sur le boulevard.\n' };
