@@ -25,8 +25,8 @@ void MailboxCaps::count_mail(std::string_view mailbox, std::int64_t now_s) {
     auto it = mailboxes_.find(mailbox);
     if (it == mailboxes_.end()) {
         if (mailboxes_.size() >= max_mailboxes_)
-            boost::unordered::erase_if(mailboxes_,
-                          [today](const auto& entry) { return entry.second.day != today; });
+            boost::unordered::erase_if(
+                mailboxes_, [today](const auto& entry) { return entry.second.day != today; });
         if (mailboxes_.size() >= max_mailboxes_) return;
         it = mailboxes_.emplace(std::string(mailbox), Day{today, 0}).first;
     }

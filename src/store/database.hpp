@@ -5,14 +5,13 @@
 
 #include <cstdint>
 #include <filesystem>
-#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 
 #include "core/result.hpp"
+#include "core/string_map.hpp"
 
 namespace rempart::store {
 
@@ -77,16 +76,9 @@ class Database {
   private:
     explicit Database(sqlite3* db) : db_(db) {}
     sqlite3* db_;
-    // Looked up by the SQL text as a view: a std::string key built for each lookup was a
-    // malloc for every statement a job runs.
-    struct SqlHash {
-        using is_transparent = void;
-        std::size_t operator()(std::string_view sql) const noexcept {
-            return std::hash<std::string_view>{}(sql);
-        }
-    };
-    std::unordered_map<std::string, std::unique_ptr<Statement>, SqlHash, std::equal_to<>>
-        statements_;
+    // Found by the SQL text as a view: a std::string built for each lookup was a malloc for
+    // every statement a job runs.
+    StringMap<std::unique_ptr<Statement>> statements_;
 };
 
 Error sqlite_error(sqlite3* db, int code, std::string_view doing);
