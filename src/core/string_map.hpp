@@ -13,7 +13,7 @@ namespace rempart {
 // Found by a string_view without building a std::string, the key's copy kept in the slot:
 // std::unordered_map walked from a bucket to a node to the text, three cache misses a look,
 // and the rate limits, the mailbox caps and the detector's counts looked up about twenty
-// values a signature, a seventh of the signing requests' time.
+// values a signature: 15 % of the io threads' time under bench/sign.
 struct StringHash {
     using is_transparent = void;
     std::size_t operator()(std::string_view text) const noexcept {
