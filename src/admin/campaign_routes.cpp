@@ -2,6 +2,7 @@
 // petitions: where it stands, its signatures by hour and by day (server-drawn SVG, readable
 // without script), how many confirm, where they come from, and the incidents that touched it.
 #include "admin/admin_routes.hpp"
+#include "core/clock.hpp"
 #include "store/campaign_repository.hpp"
 #include "store/petition_repository.hpp"
 #include "store/retention_repository.hpp"
@@ -11,7 +12,6 @@ namespace rempart::admin {
 namespace {
 
 constexpr std::int64_t hour = 3600;
-constexpr std::int64_t day = 86400;
 
 struct Campaign {
     Petition petition;
@@ -77,10 +77,12 @@ Awaitable campaign_page(AdminServices& s, const Request& request, const Params& 
                chart(s, context, figures.hours, (now / hour - 47) * hour, now / hour * hour, hour,
                      "chart-hours", "admin.campaign_per_hour"));
     charts.push_back(hourly);
-    const auto first_day = figures.days.empty() ? now / day * day : figures.days.front().start;
+    const auto first_day =
+        figures.days.empty() ? now / seconds_a_day * seconds_a_day : figures.days.front().start;
     PageData daily;
-    daily.set("chart_html", chart(s, context, figures.days, first_day, now / day * day, day,
-                                  "chart-days", "admin.campaign_per_day"));
+    daily.set("chart_html",
+              chart(s, context, figures.days, first_day, now / seconds_a_day * seconds_a_day,
+                    seconds_a_day, "chart-days", "admin.campaign_per_day"));
     charts.push_back(daily);
     data.set("charts", charts);
 

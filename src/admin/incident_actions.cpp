@@ -16,7 +16,7 @@
 namespace rempart::admin {
 namespace {
 
-Awaitable decide(IncidentServices& s, const Params& params, const AdminContext& context) {
+Awaitable decide_incident(IncidentServices& s, const Params& params, const AdminContext& context) {
     const auto incident = id_of(params[0]);
     const auto cluster = id_of(params[1]);
     const std::string word(params[2]);
@@ -130,7 +130,7 @@ void add_incident_action_routes(http::Router& router, IncidentServices& services
                     "/admin/incidents/{id}/clusters/{cluster}/{decision}", "admin_cluster_decide",
                     accounts::Action::act_on_incidents,
                     [&services](const Request&, const Params& params, const AdminContext& context) {
-                        return decide(services, params, context);
+                        return decide_incident(services, params, context);
                     });
     add_admin_route(router, services.admin, http::Method::post, "/admin/bans/{id}/lift",
                     "admin_ban_lift", accounts::Action::act_on_incidents,

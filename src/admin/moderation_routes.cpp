@@ -5,6 +5,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include "core/clock.hpp"
 #include "core/log_events.hpp"
 #include "core/log_text.hpp"
 #include "petitions/author_link.hpp"
@@ -47,14 +48,13 @@ std::string reason_label(AdminServices& s, const AdminContext& context,
 
 namespace {
 
-constexpr std::int64_t day = 86400;
 constexpr std::size_t queue_shown = 200;
 constexpr std::int64_t lag_window_days = 30;
 
 std::string say_days(AdminServices& s, const AdminContext& context, std::int64_t seconds) {
     const auto& messages = s.pages.messages();
-    if (seconds >= day)
-        return messages.plural(context.language, "admin.moderation_days", seconds / day);
+    if (seconds >= seconds_a_day)
+        return messages.plural(context.language, "admin.moderation_days", seconds / seconds_a_day);
     return messages.plural(context.language, "admin.moderation_hours", seconds / 3600);
 }
 
@@ -91,7 +91,7 @@ Awaitable queue_page(ModerationServices& m, const AdminContext& context, std::st
         view.queue = store::moderation_queue(db, now, queue_shown);
         view.reported = store::reported_petitions(db, queue_shown);
         view.waiting = store::count_waiting(db);
-        view.lags = lag_figures(store::lags_since(db, now - lag_window_days * day));
+        view.lags = lag_figures(store::lags_since(db, now - lag_window_days * seconds_a_day));
         view.set_aside = store::count_set_aside(db);
         return view;
     };

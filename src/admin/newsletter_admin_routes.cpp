@@ -14,7 +14,7 @@
 namespace rempart::admin {
 namespace {
 
-Awaitable page(AdminServices& s, const AdminContext& context) {
+Awaitable newsletter_page(AdminServices& s, const AdminContext& context) {
     std::function<store::NewsletterCounts(store::Database&)> read = [](store::Database& db) {
         return store::count_subscriptions(db);
     };
@@ -65,7 +65,7 @@ void add_newsletter_admin_routes(http::Router& router, AdminServices& services) 
     add_admin_route(router, services, http::Method::get, "/admin/newsletter", "admin_newsletter",
                     accounts::Action::export_subscribers,
                     [&services](const Request&, const Params&, const AdminContext& context) {
-                        return page(services, context);
+                        return newsletter_page(services, context);
                     });
     add_admin_route(router, services, http::Method::get, "/admin/newsletter.csv",
                     "admin_newsletter_csv", accounts::Action::export_subscribers,

@@ -14,7 +14,7 @@ constexpr std::array<std::string_view, 9> activities = {
     "back_office", "backups"};
 
 // The columns, in the order of RegisterEntry's fields.
-constexpr std::array<std::string_view, 8> columns = {
+constexpr std::array<std::string_view, 8> register_columns = {
     "register.column_activity", "register.column_purpose",    "register.column_basis",
     "register.column_people",   "register.column_data",       "register.column_recipients",
     "register.column_retention", "register.column_safeguards"};
@@ -74,8 +74,8 @@ std::string register_markdown(const render::Messages& messages, render::Language
     for (const auto& entry : entries) {
         out += "\n## " + entry.activity + "\n\n";
         const auto values = fields(entry);
-        for (std::size_t i = 1; i < columns.size(); ++i)
-            out += "- **" + say(columns[i]) + "**: " + *values[i] + "\n";
+        for (std::size_t i = 1; i < register_columns.size(); ++i)
+            out += "- **" + say(register_columns[i]) + "**: " + *values[i] + "\n";
     }
     return out;
 }
@@ -89,8 +89,8 @@ std::string register_csv(const render::Messages& messages, render::Language lang
         return out + "\r\n";
     };
     std::array<std::string, 8> header;
-    for (std::size_t i = 0; i < columns.size(); ++i)
-        header[i] = std::string(messages.text(language, columns[i]));
+    for (std::size_t i = 0; i < register_columns.size(); ++i)
+        header[i] = std::string(messages.text(language, register_columns[i]));
     std::string out = "\xEF\xBB\xBF" + line(header);
     for (const auto& entry : entries) {
         const auto values = fields(entry);

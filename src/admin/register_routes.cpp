@@ -24,7 +24,7 @@ Response download(std::string body, std::string content_type, std::string file_n
     return response;
 }
 
-Awaitable page(AdminServices& s, const AdminContext& context) {
+Awaitable register_page(AdminServices& s, const AdminContext& context) {
     const auto controller = controller_now(s);
     PageData data;
     data.set("controller", controller.name);
@@ -56,7 +56,7 @@ void add_register_routes(http::Router& router, AdminServices& services) {
     add_admin_route(router, services, http::Method::get, "/admin/register", "admin_register",
                     accounts::Action::change_settings,
                     [&services](const Request&, const Params&, const AdminContext& context) {
-                        return page(services, context);
+                        return register_page(services, context);
                     });
     add_admin_route(
         router, services, http::Method::get, "/admin/register.md", "admin_register_markdown",

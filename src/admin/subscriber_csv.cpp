@@ -9,7 +9,7 @@
 namespace rempart::admin {
 namespace {
 
-constexpr std::array<std::string_view, 11> columns = {
+constexpr std::array<std::string_view, 11> subscriber_columns = {
     "email",          "language",      "subscribed_at",         "asked_at",
     "asked_on",       "form_words_version", "consent_words_version", "consent_words",
     "confirmed_from", "last_action_at", "unsubscribe_url"};
@@ -30,7 +30,7 @@ std::string subscriber_csv(const std::vector<store::NewsletterSubscriber>& subsc
                            std::string_view base_url,
                            const std::function<std::string(std::int64_t)>& leave_link) {
     std::string out = "\xEF\xBB\xBF";
-    add_row(out, std::vector<std::string>(columns.begin(), columns.end()));
+    add_row(out, std::vector<std::string>(subscriber_columns.begin(), subscriber_columns.end()));
     for (const auto& s : subscribers)
         add_row(out, {s.email, s.language, s.confirmed_at ? moment(*s.confirmed_at) : "",
                       moment(s.asked_at),

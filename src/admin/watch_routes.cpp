@@ -157,7 +157,7 @@ Awaitable watch_page(IncidentServices& s, const Request& request, const Params& 
     co_return admin_page(s.admin, context, 200, "admin.watch_title", "watch", std::move(data));
 }
 
-Awaitable decide(IncidentServices& s, const Params& params, const AdminContext& context) {
+Awaitable decide_watch(IncidentServices& s, const Params& params, const AdminContext& context) {
     const auto id = id_of(params[0]);
     const auto decision = parse_watch_decision(params[1]);
     if (id == 0 || !decision)
@@ -208,7 +208,7 @@ void add_watch_routes(http::Router& router, IncidentServices& services) {
     add_admin_route(router, services.admin, http::Method::post, "/admin/watches/{id}/{decision}",
                     "admin_watch_decide", accounts::Action::act_on_incidents,
                     [&services](const Request&, const Params& params, const AdminContext& context) {
-                        return decide(services, params, context);
+                        return decide_watch(services, params, context);
                     });
 }
 

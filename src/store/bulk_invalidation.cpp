@@ -88,7 +88,7 @@ Result<std::int64_t> invalidate_matching(Database& db, const SignatureFilter& fi
         where(filter.kind) + ")");
     bind(update, filter);
     if (auto done = update.run(); !done) return done.error();
-    return static_cast<std::int64_t>(sqlite3_changes(db.handle()));
+    return db.changes();
 }
 
 }  // namespace rempart::store

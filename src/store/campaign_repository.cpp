@@ -3,11 +3,12 @@
 
 #include <algorithm>
 
+#include "core/clock.hpp"
+
 namespace rempart::store {
 namespace {
 
 constexpr std::int64_t hour = 3600;
-constexpr std::int64_t day = 86400;
 
 void add_to(std::vector<SignatureBucket>& buckets, std::int64_t start, const std::string& state,
             std::int64_t count) {
@@ -50,7 +51,8 @@ CampaignFigures campaign_figures(Database& db, std::int64_t petition_id, std::in
     counts.reset();
 
     figures.hours = buckets(db, petition_id, hour, (now / hour - 47) * hour);
-    figures.days = buckets(db, petition_id, day, (now / day - 119) * day);
+    figures.days =
+        buckets(db, petition_id, seconds_a_day, (now / seconds_a_day - 119) * seconds_a_day);
 
     auto& regions = db.prepare(
         "SELECT region, count FROM region_counts WHERE petition_id = ?1 AND count > 0 "

@@ -32,7 +32,7 @@ Result<void> decide_signatures(Database& db, std::int64_t cluster_id, ClusterDec
               "signatures.id)");
     change.bind(1, cluster_id);
     if (auto changed = change.run(); !changed) return changed.error();
-    decided.signatures = sqlite3_changes(db.handle());
+    decided.signatures = db.changes();
     if (decision == ClusterDecision::release) {
         auto& kept = db.prepare(
             "SELECT COUNT(*) FROM quarantine_holds h JOIN hand_invalidations v ON "

@@ -164,6 +164,10 @@ std::int64_t Database::user_version() {
     return version;
 }
 
+std::int64_t Database::changes() const {
+    return sqlite3_changes64(db_);
+}
+
 std::int64_t Database::last_insert_id() const {
     return sqlite3_last_insert_rowid(db_);
 }

@@ -71,6 +71,8 @@ class Database {
     std::int64_t data_version();
     std::int64_t user_version();
     std::int64_t last_insert_id() const;
+    // Rows the last INSERT, UPDATE or DELETE on this connection changed.
+    std::int64_t changes() const;
     sqlite3* handle() { return db_; }
 
   private:

@@ -13,8 +13,6 @@
 namespace rempart::store {
 namespace {
 
-using namespace rempart::defence;
-
 // The incident's events, as ids of signing_events. One fixed text for every dimension:
 // cluster keys and times are bound or read from the tables, never written into the SQL.
 // ?1 petition, ?2 incident, ?3 now.
@@ -74,7 +72,7 @@ Statement& prepare_scoped(Database& db, const char* sql, const Scope& scope) {
     return statement;
 }
 
-Result<void> load_events(Database& db, const Scope& scope, IncidentRecord& record) {
+Result<void> load_events(Database& db, const Scope& scope, defence::IncidentRecord& record) {
     auto& sources = prepare_scoped(
         db,
         REMPART_INCIDENT_EVENTS
@@ -105,7 +103,7 @@ Result<void> load_events(Database& db, const Scope& scope, IncidentRecord& recor
     return read_user_agent_rows(agents, record.user_agents);
 }
 
-Result<void> load_signatures(Database& db, const Scope& scope, IncidentRecord& record) {
+Result<void> load_signatures(Database& db, const Scope& scope, defence::IncidentRecord& record) {
     auto& states = prepare_scoped(
         db,
         REMPART_INCIDENT_EVENTS
@@ -123,20 +121,20 @@ Result<void> load_signatures(Database& db, const Scope& scope, IncidentRecord& r
                        " confirmed_at, ip FROM signatures WHERE id IN (SELECT id FROM involved)"
                        " ORDER BY created_at, id LIMIT ?4",
                        scope);
-    samples.bind(4, static_cast<std::int64_t>(sample_limit));
+    samples.bind(4, static_cast<std::int64_t>(defence::sample_limit));
     return read_sample_rows(samples, record.samples);
 }
 
 // Names and comments are stored as keyed hashes: one text as typed tells a reader what
 // the key stood for. One fixed statement per dimension.
-std::string example_of(Database& db, std::int64_t petition_id, const Cluster& cluster) {
+std::string example_of(Database& db, std::int64_t petition_id, const defence::Cluster& cluster) {
     const char* sql = nullptr;
-    if (cluster.dimension == Dimension::name)
+    if (cluster.dimension == defence::Dimension::name)
         sql =
             "SELECT s.name FROM signing_events e JOIN signatures s ON s.id = e.signature_id"
             " WHERE e.petition_id = ?1 AND e.name_key = ?2 AND e.at_ms >= ?3"
             " ORDER BY e.at_ms, e.id LIMIT 1";
-    else if (cluster.dimension == Dimension::comment)
+    else if (cluster.dimension == defence::Dimension::comment)
         sql =
             "SELECT s.comment FROM signing_events e JOIN signatures s ON s.id = e.signature_id"
             " WHERE e.petition_id = ?1 AND e.comment_key = ?2 AND e.at_ms >= ?3"
@@ -158,28 +156,30 @@ std::int64_t signatures_held(Database& db, std::int64_t cluster_id) {
 }
 
 // A cluster of proposals or reports: the items it set aside, whatever became of them.
-std::int64_t set_aside_held(Database& db, const Cluster& cluster) {
+std::int64_t set_aside_held(Database& db, const defence::Cluster& cluster) {
     const auto states = set_aside_states(db, cluster);
     return states.set_aside + states.invalidated + states.counted;
 }
 
 // What an incident opened before clusters had rows of their own knows of its one cluster:
 // the figures of its own row, held until its 'quarantined' action's end.
-Result<ClusterEvidence> old_single_cluster(Database& db, const Incident& incident) {
+Result<defence::ClusterEvidence> old_single_cluster(Database& db,
+                                                    const defence::Incident& incident) {
     auto& select = db.prepare(
         "SELECT dimension, key_value, attempts_in_window, window_total, distinct_networks,"
         " (SELECT MAX(until_ms) FROM incident_actions a"
         "  WHERE a.incident_id = i.id AND a.action = 'quarantined')"
         " FROM incidents i WHERE i.id = ?1");
     select.bind(1, incident.id);
-    ClusterEvidence shown;
+    defence::ClusterEvidence shown;
     auto& c = shown.cluster;
     if (select.step()) {
         c.incident_id = incident.id;
         c.petition_id = incident.petition_id;
         c.petition_slug = incident.petition_slug;
         // Only the defence writes the column, from the enum.
-        c.dimension = parse_dimension(select.column_text(0)).value_or(Dimension::name);
+        c.dimension =
+            defence::parse_dimension(select.column_text(0)).value_or(defence::Dimension::name);
         c.key_value = select.column_text(1);
         c.attempts_in_window = select.column_int(2);
         c.window_total = select.column_int(3);
@@ -196,7 +196,7 @@ Result<ClusterEvidence> old_single_cluster(Database& db, const Incident& inciden
     return shown;
 }
 
-Result<void> load_clusters(Database& db, IncidentRecord& record) {
+Result<void> load_clusters(Database& db, defence::IncidentRecord& record) {
     auto clusters = incident_clusters(db, record.incident.id);
     if (!clusters) return clusters.error();
     for (auto& cluster : *clusters) {
@@ -215,7 +215,7 @@ Result<void> load_clusters(Database& db, IncidentRecord& record) {
     return {};
 }
 
-Result<void> load_actions_and_bans(Database& db, IncidentRecord& record) {
+Result<void> load_actions_and_bans(Database& db, defence::IncidentRecord& record) {
     auto actions = incident_actions(db, record.incident.id);
     if (!actions) return actions.error();
     record.actions = std::move(*actions);
@@ -225,7 +225,7 @@ Result<void> load_actions_and_bans(Database& db, IncidentRecord& record) {
     return {};
 }
 
-Result<IncidentRecord> load(Database& db, std::int64_t incident_id, std::int64_t now_ms) {
+Result<defence::IncidentRecord> load(Database& db, std::int64_t incident_id, std::int64_t now_ms) {
     auto& incident = db.prepare("SELECT " + std::string(incident_columns) +
                                 std::string(incident_tables) + "WHERE i.id = ?1");
     incident.bind(1, incident_id);
@@ -234,7 +234,7 @@ Result<IncidentRecord> load(Database& db, std::int64_t incident_id, std::int64_t
         return make_error(defence::DefenceError::incident_not_found,
                           "there is no incident " + std::to_string(incident_id));
     }
-    IncidentRecord record;
+    defence::IncidentRecord record;
     record.incident = read_incident_row(incident);
     incident.reset();
 

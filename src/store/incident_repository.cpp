@@ -126,7 +126,7 @@ Result<std::int64_t> hold_more(Database& db, std::int64_t cluster_id, std::int64
         "AND id IN (SELECT signature_id FROM quarantine_holds WHERE cluster_id = ?1)");
     quarantine.bind(1, cluster_id);
     if (auto done = quarantine.run(); !done) return done.error();
-    return static_cast<std::int64_t>(sqlite3_changes(db.handle()));
+    return db.changes();
 }
 
 Result<std::int64_t> hold_new_signature(Database& db, std::int64_t signature_id,
@@ -158,7 +158,7 @@ Result<std::int64_t> hold_new_signature(Database& db, std::int64_t signature_id,
     link.bind(10, confirmation ? event.network : std::string());
     link.bind(11, key(event.automation));
     if (auto linked = link.run(); !linked) return linked.error();
-    return static_cast<std::int64_t>(sqlite3_changes(db.handle()));
+    return db.changes();
 }
 
 Result<void> record_incident_action(Database& db, std::int64_t incident_id, std::int64_t at_ms,

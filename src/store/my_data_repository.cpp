@@ -11,7 +11,7 @@ namespace {
 
 Result<std::int64_t> counted_run(Database& db, Statement& statement) {
     if (auto ran = statement.run(); !ran) return ran.error();
-    return sqlite3_changes64(db.handle());
+    return db.changes();
 }
 
 // The rows an action takes: the mailbox's, and only the one named when one is.

@@ -45,7 +45,7 @@ Result<News> move_sending(Database& db, std::int64_t petition_id, std::int64_t n
         "AND sending = ?4");
     update.bind(1, to_string(to)).bind(2, petition_id).bind(3, number).bind(4, to_string(from));
     if (auto updated = update.run(); !updated) return updated.error();
-    const bool moved = sqlite3_changes(db.handle()) > 0;
+    const bool moved = db.changes() > 0;
     auto news = find_news(db, petition_id, number);
     if (!news) return news_missing();
     if (!moved)
@@ -188,7 +188,7 @@ Result<QueuedBatch> queue_news_batch(Database& db, std::int64_t news_id, std::in
     insert.bind(5, cursor).bind(6, limit);
     if (auto inserted = insert.run(); !inserted) return inserted.error();
     QueuedBatch batch;
-    batch.queued = sqlite3_changes(db.handle());
+    batch.queued = db.changes();
     batch.finished = batch.queued < limit;
     std::int64_t through = cursor;
     if (batch.queued > 0) {
@@ -234,7 +234,7 @@ Result<bool> leave_news(Database& db, std::int64_t signature_id, std::int64_t no
         "AND updates_left_at IS NULL");
     update.bind(1, now).bind(2, signature_id);
     if (auto updated = update.run(); !updated) return updated.error();
-    const bool left = sqlite3_changes(db.handle()) > 0;
+    const bool left = db.changes() > 0;
     // A mail already queued for them would arrive after they asked to hear no more.
     auto& hold = db.prepare(
         "UPDATE outbox SET state = 'failed', last_error = 'the signer unsubscribed', "

@@ -46,7 +46,7 @@ std::optional<NewsletterSubscriber> one_subscriber(Statement& select) {
 
 Result<std::int64_t> run_and_count_subscriptions(Database& db, Statement& statement) {
     if (auto ran = statement.run(); !ran) return ran.error();
-    return sqlite3_changes64(db.handle());
+    return db.changes();
 }
 
 // A subscription that ends takes back the confirmation mail still waiting to leave: the
@@ -245,7 +245,7 @@ Result<std::int64_t> end_idle_subscriptions(Database& db, std::int64_t idle_befo
         statement.bind(1, ids);
         if (auto done = statement.run(); !done) return done.error();
     }
-    return *expired + sqlite3_changes64(db.handle());
+    return *expired + db.changes();
 }
 
 }  // namespace rempart::store

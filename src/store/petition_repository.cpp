@@ -194,7 +194,7 @@ Result<void> set_petition_state(Database& db, std::string_view slug, PetitionSta
     auto& update = db.prepare("UPDATE petitions SET state = ?1, updated_at = ?2 WHERE slug = ?3");
     update.bind(1, to_string(state)).bind(2, now).bind(3, slug);
     if (auto updated = update.run(); !updated) return updated.error();
-    if (sqlite3_changes(db.handle()) == 0)
+    if (db.changes() == 0)
         return make_error(PetitionError::not_found,
                           "there is no petition with the slug '" + std::string(slug) + "'");
     return {};
@@ -282,7 +282,7 @@ Result<void> set_preview_key(Database& db, std::int64_t id, std::string_view key
         db.prepare("UPDATE petitions SET preview_key = ?2 WHERE id = ?1 AND state = 'draft'");
     update.bind(1, id).bind(2, key);
     if (auto updated = update.run(); !updated) return updated.error();
-    if (sqlite3_changes(db.handle()) == 0)
+    if (db.changes() == 0)
         return make_error(PetitionError::state_conflict,
                           "only a draft has a preview link; a published petition has its page");
     return {};
@@ -299,7 +299,7 @@ Result<void> set_answer_key(Database& db, std::int64_t id, std::string_view key)
         "'closed')");
     update.bind(1, id).bind(2, key);
     if (auto updated = update.run(); !updated) return updated;
-    if (sqlite3_changes(db.handle()) == 0)
+    if (db.changes() == 0)
         return find_petition_by_id(db, id)
                    ? make_error(PetitionError::news_not_public,
                                 "only a published or closed petition's target may answer")

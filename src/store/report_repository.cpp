@@ -47,7 +47,7 @@ Result<std::int64_t> insert_report(Database& db, std::int64_t petition_id, std::
         "FROM petitions WHERE id = ?1 AND state IN ('published', 'closed')");
     insert.bind(1, petition_id).bind(2, now).bind(3, reason).bind(4, network);
     if (auto inserted = insert.run(); !inserted) return inserted.error();
-    if (sqlite3_changes(db.handle()) == 0)
+    if (db.changes() == 0)
         return make_error(PetitionError::not_found,
                           "no public petition " + std::to_string(petition_id));
     return db.last_insert_id();
@@ -90,7 +90,7 @@ Result<std::int64_t> dismiss_reports(Database& db, std::int64_t petition_id, std
         "WHERE petition_id = ?1 AND handled_at IS NULL");
     update.bind(1, petition_id).bind(2, now).bind(3, user_id);
     if (auto updated = update.run(); !updated) return updated.error();
-    return static_cast<std::int64_t>(sqlite3_changes(db.handle()));
+    return db.changes();
 }
 
 Result<TakeDown> take_down(Database& db, std::int64_t petition_id, std::int64_t user_id,

@@ -11,13 +11,9 @@
 namespace rempart::store {
 namespace {
 
-std::int64_t changes(Database& db) {
-    return sqlite3_changes64(db.handle());
-}
-
 Result<std::int64_t> run_counted(Statement& statement, Database& db) {
     if (auto ran = statement.run(); !ran) return ran.error();
-    return changes(db);
+    return db.changes();
 }
 
 // The ids of a batch as a JSON array, for `json_each`: one statement whatever the batch.
@@ -320,7 +316,7 @@ Result<std::int64_t> anonymise_proposals(Database& db, std::int64_t closed_befor
             json);
         !done)
         return done.error();
-    return changes(db);
+    return db.changes();
 }
 
 Result<std::int64_t> clear_old_mail(Database& db, std::int64_t before, std::int64_t limit) {

@@ -57,7 +57,7 @@ Result<std::int64_t> delete_user_sessions(Database& db, std::int64_t user_id) {
     auto& remove = db.prepare("DELETE FROM sessions WHERE user_id = ?1");
     remove.bind(1, user_id);
     if (auto ran = remove.run(); !ran) return ran.error();
-    return static_cast<std::int64_t>(sqlite3_changes(db.handle()));
+    return db.changes();
 }
 
 Result<std::int64_t> delete_stale_sessions(Database& db, std::int64_t now_ms,
@@ -65,7 +65,7 @@ Result<std::int64_t> delete_stale_sessions(Database& db, std::int64_t now_ms,
     auto& remove = db.prepare("DELETE FROM sessions WHERE expires_ms <= ?1 OR last_seen_ms < ?2");
     remove.bind(1, now_ms).bind(2, idle_before_ms);
     if (auto ran = remove.run(); !ran) return ran.error();
-    return static_cast<std::int64_t>(sqlite3_changes(db.handle()));
+    return db.changes();
 }
 
 }  // namespace rempart::store

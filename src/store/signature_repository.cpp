@@ -151,7 +151,7 @@ Result<LinkedSignature> confirm_signature(Database& db, std::string_view token_h
                 "UPDATE signatures SET confirmed_at = ?1 WHERE id = ?2 AND confirmed_at IS NULL");
             update.bind(1, now).bind(2, linked->signature_id);
             if (auto updated = update.run(); !updated) return updated.error();
-            linked->changed = sqlite3_changes(db.handle()) > 0;
+            linked->changed = db.changes() > 0;
             break;
         }
         case SignatureState::pending:

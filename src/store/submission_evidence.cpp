@@ -7,8 +7,6 @@
 namespace rempart::store {
 namespace {
 
-using namespace rempart::defence;
-
 // ?1 the events' kind, ?2 the incident. As for signing (evidence_repository): one fixed
 // text, every key and time bound or read from the tables.
 #define REMPART_SUBMISSION_EVENTS                                                          \
@@ -42,7 +40,7 @@ Statement& prepare_scoped(Database& db, const char* sql, std::string_view kind,
     return statement;
 }
 
-Result<void> load_events(Database& db, std::string_view kind, IncidentRecord& record) {
+Result<void> load_events(Database& db, std::string_view kind, defence::IncidentRecord& record) {
     const auto id = record.incident.id;
     auto& sources = prepare_scoped(db,
                                    REMPART_SUBMISSION_EVENTS
@@ -67,12 +65,12 @@ Result<void> load_events(Database& db, std::string_view kind, IncidentRecord& re
 }
 
 // The items set aside, as the record's samples: by state, then the earliest few.
-void load_items(Database& db, IncidentRecord& record) {
+void load_items(Database& db, defence::IncidentRecord& record) {
     const auto subject = record.incident.subject;
     record.signatures_by_state = set_aside_items_by_state(db, subject, record.incident.id);
-    for (auto& item :
-         set_aside_items(db, subject, ItemScope::incident, record.incident.id, sample_limit)) {
-        SignatureSample sample;
+    for (auto& item : set_aside_items(db, subject, ItemScope::incident, record.incident.id,
+                                      defence::sample_limit)) {
+        defence::SignatureSample sample;
         sample.id = item.id;
         sample.name = std::move(item.author);
         sample.email = std::move(item.author_email);
@@ -88,8 +86,8 @@ void load_items(Database& db, IncidentRecord& record) {
 
 }  // namespace
 
-Result<void> load_submission_evidence(Database& db, IncidentRecord& record) {
-    const bool proposals = record.incident.subject == Subject::proposals;
+Result<void> load_submission_evidence(Database& db, defence::IncidentRecord& record) {
+    const bool proposals = record.incident.subject == defence::Subject::proposals;
     if (auto ok = load_events(db, proposals ? "proposal" : "report", record); !ok) return ok;
     load_items(db, record);
     // Names and titles are keyed hashes in the events: the first item set aside says what
@@ -97,9 +95,9 @@ Result<void> load_submission_evidence(Database& db, IncidentRecord& record) {
     for (auto& shown : record.clusters) {
         shown.example.clear();
         const auto dimension = shown.cluster.dimension;
-        if (!is_hashed(dimension) || record.samples.empty()) continue;
-        shown.example = dimension == Dimension::name ? record.samples.front().name
-                                                     : record.samples.front().comment;
+        if (!defence::is_hashed(dimension) || record.samples.empty()) continue;
+        shown.example = dimension == defence::Dimension::name ? record.samples.front().name
+                                                              : record.samples.front().comment;
     }
     return {};
 }

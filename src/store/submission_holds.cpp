@@ -41,10 +41,6 @@ constexpr std::string_view report_state =
     "CASE WHEN r.set_aside = 1 AND r.handled_at IS NULL THEN 'set_aside' WHEN r.handled_at IS "
     "NULL THEN 'open' ELSE 'closed' END";
 
-std::int64_t changes(Database& db) {
-    return static_cast<std::int64_t>(sqlite3_changes(db.handle()));
-}
-
 }  // namespace
 
 Result<std::int64_t> set_aside_submissions(Database& db, std::int64_t cluster_id, Subject subject,
@@ -58,7 +54,7 @@ Result<std::int64_t> set_aside_submissions(Database& db, std::int64_t cluster_id
     bind_event_key(update, 2, dimension, key_value);
     update.bind(3, since_ms).bind(4, event_kind(subject));
     if (auto done = update.run(); !done) return done.error();
-    return changes(db);
+    return db.changes();
 }
 
 Result<bool> set_aside_new_submission(Database& db, const signatures::SigningEvent& event,
@@ -94,7 +90,7 @@ Result<bool> set_aside_new_submission(Database& db, const signatures::SigningEve
             : "UPDATE petition_reports SET set_aside_by = ?1, set_aside = 1 WHERE id = ?2");
     update.bind(1, *cluster).bind(2, *item);
     if (auto done = update.run(); !done) return done.error();
-    return changes(db) > 0;
+    return db.changes() > 0;
 }
 
 Result<std::int64_t> decide_set_aside(Database& db, const defence::Cluster& cluster,
@@ -110,7 +106,7 @@ Result<std::int64_t> decide_set_aside(Database& db, const defence::Cluster& clus
                         "set_aside = 1 AND handled_at IS NULL");
         release.bind(1, cluster.id);
         if (auto done = release.run(); !done) return done.error();
-        return changes(db);
+        return db.changes();
     }
     if (!proposals) {
         auto& close = db.prepare(
@@ -118,7 +114,7 @@ Result<std::int64_t> decide_set_aside(Database& db, const defence::Cluster& clus
             "set_aside = 1 AND handled_at IS NULL");
         close.bind(1, cluster.id).bind(2, at);
         if (auto done = close.run(); !done) return done.error();
-        return changes(db);
+        return db.changes();
     }
     auto& petitions = db.prepare(
         "UPDATE petitions SET state = 'rejected', updated_at = ?2 WHERE state = 'pending' AND id "
@@ -132,7 +128,7 @@ Result<std::int64_t> decide_set_aside(Database& db, const defence::Cluster& clus
         "set_aside = 1 AND decided_at IS NULL");
     rejected.bind(1, cluster.id).bind(2, at);
     if (auto done = rejected.run(); !done) return done.error();
-    return changes(db);
+    return db.changes();
 }
 
 SetAsideCounts count_set_aside(Database& db) {

@@ -116,7 +116,7 @@ std::optional<std::string> free_slug(Database& db, const std::string& slug) {
 
 Result<void> changed_one(Database& db, Statement& statement) {
     if (auto ran = statement.run(); !ran) return ran.error();
-    if (sqlite3_changes(db.handle()) != 1)
+    if (db.changes() != 1)
         return make_error(ModerationError::not_waiting, "the proposal moved meanwhile");
     return {};
 }

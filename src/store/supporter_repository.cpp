@@ -19,7 +19,7 @@ Result<bool> add_supporter(Database& db, const NewSupporter& supporter, std::int
     insert.bind(1, supporter.petition_id).bind(2, supporter.name).bind(3, supporter.mailbox);
     insert.bind(4, supporter.token_hash).bind(5, now);
     if (auto inserted = insert.run(); !inserted) return inserted.error();
-    return sqlite3_changes(db.handle()) > 0;
+    return db.changes() > 0;
 }
 
 Result<ConfirmedSupport> confirm_support(Database& db, std::string_view token_hash,
@@ -45,7 +45,7 @@ Result<ConfirmedSupport> confirm_support(Database& db, std::string_view token_ha
             "waiting_since IS NULL AND returned_at IS NULL AND decided_at IS NULL");
         queue.bind(1, *petition).bind(2, now);
         if (auto done = queue.run(); !done) return done.error();
-        confirmed.entered_queue = sqlite3_changes(db.handle()) > 0;
+        confirmed.entered_queue = db.changes() > 0;
         // Counted: who supported is needed no more. The rows stay, to count.
         auto& erase = db.prepare(
             "UPDATE proposal_supporters SET name = '', mailbox = 'erased-' || id WHERE "

@@ -28,7 +28,7 @@ User read_user(Statement& row) {
 
 Result<void> changed_one(Database& db, Result<void> ran, std::int64_t user_id) {
     if (!ran) return ran;
-    if (sqlite3_changes(db.handle()) == 0)
+    if (db.changes() == 0)
         return make_error(accounts::AccountError::user_not_found,
                           "no account has id " + std::to_string(user_id));
     return {};
@@ -109,7 +109,7 @@ Result<bool> use_totp_step(Database& db, std::int64_t user_id, std::int64_t step
         "totp_last_step < ?1)");
     update.bind(1, step).bind(2, user_id);
     if (auto ran = update.run(); !ran) return ran.error();
-    return sqlite3_changes(db.handle()) == 1;
+    return db.changes() == 1;
 }
 
 std::vector<std::string> moderator_addresses(Database& db) {

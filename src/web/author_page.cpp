@@ -17,8 +17,6 @@
 namespace rempart::web {
 namespace {
 
-constexpr std::int64_t day_s = 86400;
-
 struct CampaignRead {
     store::CampaignFigures figures;
     std::vector<News> news;
@@ -34,10 +32,10 @@ render::AuthorCampaignView campaign_view(const ProposalServices& services,
     view.waiting = by_state[0];
     view.set_aside = by_state[2] + by_state[3];
     const auto& days = read.figures.days;
-    view.chart_svg =
-        campaign_chart(services.signing.site.messages(), language, days,
-                       days.empty() ? now / day_s * day_s : days.front().start, now / day_s * day_s,
-                       day_s, "chart-days", "admin.campaign_per_day");
+    view.chart_svg = campaign_chart(
+        services.signing.site.messages(), language, days,
+        days.empty() ? now / seconds_a_day * seconds_a_day : days.front().start,
+        now / seconds_a_day * seconds_a_day, seconds_a_day, "chart-days", "admin.campaign_per_day");
     if (services.geography != nullptr)
         view.regions = services.geography->by_region(
             read.figures.by_region,

@@ -23,7 +23,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-const std::string behind_proxy =
+const std::string drill_site_settings =
     "[server]\ntrusted_proxies = [\"127.0.0.1/32\"]\n[shield]\npow_max_number = 50\n";
 
 // Each signer from a network of their own, as real signers are.
@@ -44,7 +44,7 @@ bool confirm(std::uint16_t port, const std::vector<std::string>& mails, const st
 }
 
 TEST(BackupDrill, ARestoredSiteCountsWhatWasConfirmedAndForgetsWhoAskedToBeErased) {
-    ServerProcess site(behind_proxy);
+    ServerProcess site(drill_site_settings);
     site.create_petition("piscine", "Ouvrir la piscine");
     site.start();
     const auto port = site.port();

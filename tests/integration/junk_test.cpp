@@ -18,17 +18,6 @@ std::string one(const ServerProcess& server, const std::string& sql) {
     return store_rows(server, sql, "NULL").at(0).at(0);
 }
 
-void create_petition(ServerProcess& server, const std::string& slug) {
-    const auto text = server.dir() / (slug + ".md");
-    std::ofstream(text) << "Texte.\n";
-    std::string output;
-    ASSERT_EQ(server.run_cli({"petition", "create", "--slug", slug, "--title", "Pétition " + slug,
-                              "--text-file", text.string()},
-                             &output),
-              0)
-        << output;
-}
-
 // Waits (bounded) for the summaries, written every few seconds, to reach `expected`.
 std::int64_t summarised(const ServerProcess& server, std::int64_t expected) {
     std::int64_t total = -1;
@@ -39,14 +28,14 @@ std::int64_t summarised(const ServerProcess& server, std::int64_t expected) {
     return total;
 }
 
-constexpr const char* behind_proxy =
+constexpr const char* junk_site_settings =
     "[server]\ntrusted_proxies = [\"127.0.0.1/32\"]\n"
     "[shield]\npow_max_number = 50\n"
     "[mail]\nadmin_alerts_to = [\"admin@example.org\"]\n";
 
 TEST(JunkPosts, AFloodOfJunkLeavesAFewSummariesAndARealSignerIsServed) {
-    ServerProcess server(behind_proxy);
-    create_petition(server, "velo");
+    ServerProcess server(junk_site_settings);
+    server.create_petition("velo", "Pétition velo");
     server.start();
     const auto port = server.port();
     // 1,500 posts from 300 addresses in 3 networks of a small AS: empty bodies, forms
@@ -98,10 +87,10 @@ TEST(JunkPosts, AFloodOfJunkLeavesAFewSummariesAndARealSignerIsServed) {
 }
 
 TEST(JunkPosts, OneAddressCannotGetItsNetworkOrItsASBanned) {
-    ServerProcess server(std::string(behind_proxy) +
+    ServerProcess server(std::string(junk_site_settings) +
                          "[shield]\nsign_per_ip = { per_minute = 6000, burst = 1000 }\n"
                          "sign_per_network = { per_minute = 6000, burst = 1000 }\n");
-    create_petition(server, "velo");
+    server.create_petition("velo", "Pétition velo");
     server.start();
     const auto port = server.port();
     // Junk and real proofs of work alike, one name, one address in a small AS, well past
@@ -129,8 +118,8 @@ TEST(JunkPosts, OneAddressCannotGetItsNetworkOrItsASBanned) {
 
 TEST(MailboxCap, TagsCannotMultiplyTheMailsOneMailboxGets) {
     ServerProcess server("[shield]\nmails_per_mailbox_per_day = 5\n");
-    create_petition(server, "velo");
-    create_petition(server, "arbres");
+    server.create_petition("velo", "Pétition velo");
+    server.create_petition("arbres", "Pétition arbres");
     server.start();
     const auto port = server.port();
     const auto maildir = server.dir() / "data" / "mail";
@@ -174,7 +163,7 @@ TEST(WriterQueue, AFullQueueAnswers503WithRetryAfterAndLosesNothingAccepted) {
     ServerProcess server(
         "[storage]\ngroup_commit_ms = 1000\nwrite_queue = 16\n"
         "[shield]\npow_max_number = 20\nsign_per_ip = { per_minute = 6000, burst = 1000 }\n");
-    create_petition(server, "velo");
+    server.create_petition("velo", "Pétition velo");
     server.start();
     const auto port = server.port();
     std::vector<Fields> forms;

@@ -43,6 +43,7 @@ std::string ipv4_text(std::uint32_t address);
 std::string network_24(std::string_view ip);
 // The n-th /24 of a block (wrapping), as the address of its first host, and a host in it.
 std::uint32_t network_in(const AsBlock& block, std::size_t n);
+inline constexpr unsigned hosts_in_network = 254;           // .1 to .254 of a /24
 std::string host_in(std::uint32_t network, unsigned host);  // host in 1..254
 // A random host anywhere in the block.
 std::string random_host(const AsBlock& block, Random& random);

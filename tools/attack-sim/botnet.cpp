@@ -20,6 +20,7 @@
 
 #include "address_rotation.hpp"
 #include "address_space.hpp"
+#include "core/clock.hpp"
 #include "core/text.hpp"
 #include "flood_connection.hpp"
 #include "pacing.hpp"
@@ -37,12 +38,6 @@ constexpr std::array<std::pair<Via, std::string_view>, 2> vias{{
     {Via::forwarded, "xff"},
     {Via::bound, "bind"},
 }};
-
-std::int64_t unix_ms() {
-    return std::chrono::duration_cast<std::chrono::milliseconds>(
-               std::chrono::system_clock::now().time_since_epoch())
-        .count();
-}
 
 // A /24's clearance, solved by one of its bots and sent by all of them.
 struct NetworkClearance {
@@ -359,7 +354,7 @@ BotnetReport run_botnet(const BotnetPlan& plan, const BotnetRunOptions& options)
                                     options.connections / std::max<unsigned>(1, report.threads),
                                     plan.options.seed * 1000003 + i, solver));
     }
-    report.started_ms = unix_ms();
+    report.started_ms = unix_now_ms();
     std::vector<std::exception_ptr> failures(shards.size());
     std::vector<std::thread> running;
     for (std::size_t i = 0; i < shards.size(); ++i)

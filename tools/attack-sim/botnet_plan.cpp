@@ -23,7 +23,6 @@ constexpr std::array<std::pair<AsSpread, std::string_view>, 4> spreads{{
 
 constexpr std::array<std::string_view, page_kinds> page_names{"home", "petition", "api", "search"};
 
-constexpr unsigned hosts_in_network = 254;  // .1 to .254
 constexpr std::uint32_t loopback_asn = 64500;
 
 std::size_t capacity(const AsBlock& block) {

@@ -11,6 +11,7 @@
 #include <thread>
 #include <unordered_map>
 
+#include "core/clock.hpp"
 #include "keep_alive_client.hpp"
 #include "mailbox_reader.hpp"
 #include "signing_attempt.hpp"
@@ -19,12 +20,6 @@ namespace rempart::attack {
 namespace {
 
 using Clock = std::chrono::steady_clock;
-
-std::int64_t unix_ms() {
-    return std::chrono::duration_cast<std::chrono::milliseconds>(
-               std::chrono::system_clock::now().time_since_epoch())
-        .count();
-}
 
 bool refused(unsigned status) {
     return status != 200 && status != 303;
@@ -48,7 +43,7 @@ class Replay {
         report_.scenario = plan.scenario;
         report_.seed = plan.seed;
         report_.petition = options.petition;
-        report_.started_ms = unix_ms();
+        report_.started_ms = unix_now_ms();
         report_.timeline.resize(static_cast<std::size_t>(plan.duration_s + options.linger_s) + 2);
         for (std::size_t i = 0; i < plan.attempts.size(); ++i)
             by_address_.emplace(lowercase(plan.attempts[i].email), i);
@@ -83,7 +78,7 @@ class Replay {
         confirm_ready_.notify_all();
         for (std::size_t i = std::max(1u, options_.workers); i < threads.size(); ++i)
             threads[i].join();
-        report_.finished_ms = unix_ms();
+        report_.finished_ms = unix_now_ms();
         return std::move(report_);
     }
 
@@ -138,7 +133,7 @@ class Replay {
             const auto due = start_ + std::chrono::microseconds(
                                           static_cast<std::int64_t>(attempt.offset_s * 1e6));
             const double lag = std::chrono::duration<double>(Clock::now() - due).count();
-            const auto sent_ms = unix_ms();
+            const auto sent_ms = unix_now_ms();
             const auto outcome = send_attempt(client, options_.petition, attempt);
             std::lock_guard lock(mutex_);
             auto& counts = side(index);

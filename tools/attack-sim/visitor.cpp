@@ -11,6 +11,7 @@
 #include <unordered_map>
 
 #include "address_space.hpp"
+#include "core/clock.hpp"
 #include "errors.hpp"
 #include "keep_alive_client.hpp"
 #include "proof_of_work.hpp"
@@ -22,12 +23,6 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 using std::chrono::microseconds;
-
-std::int64_t unix_ms() {
-    return std::chrono::duration_cast<std::chrono::milliseconds>(
-               std::chrono::system_clock::now().time_since_epoch())
-        .count();
-}
 
 bool gated(const HttpResponse& response) {
     return response.status == 503 && response.header("x-rempart-gate") == "challenge";
@@ -110,7 +105,7 @@ class Visit {
 
     void log(std::string_view kind, unsigned status, microseconds took, bool ok) {
         if (!log_.is_open()) return;
-        log_ << unix_ms() << ',' << kind << ',' << status << ',' << took.count() << ','
+        log_ << unix_now_ms() << ',' << kind << ',' << status << ',' << took.count() << ','
              << (ok ? 1 : 0) << '\n';
         log_.flush();
     }

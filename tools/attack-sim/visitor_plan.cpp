@@ -25,7 +25,6 @@ constexpr std::array<std::string_view, 8> providers{"orange.fr",  "free.fr",    
                                                     "hotmail.fr", "outlook.fr", "yahoo.fr",
                                                     "sfr.fr",     "wanadoo.fr"};
 
-constexpr unsigned hosts_in_network = 254;
 // Coprime with 254, so host numbers run through all of 1..254 before one repeats.
 constexpr unsigned host_step = 37;
 

@@ -10,7 +10,7 @@
 namespace rempart {
 namespace {
 
-constexpr std::int64_t now = 1'800'000'000;
+constexpr std::int64_t form_now = 1'800'000'000;
 
 ProposalForm good_form() {
     ProposalForm form;
@@ -33,7 +33,7 @@ std::vector<std::string> fields_of(const CheckedProposal& checked) {
 }
 
 TEST(ProposalForm, AGoodFormGivesADraftAndItsAuthor) {
-    const auto checked = check_proposal_form(good_form(), "en", now);
+    const auto checked = check_proposal_form(good_form(), "en", form_now);
     ASSERT_TRUE(checked.input) << ::testing::PrintToString(fields_of(checked));
     EXPECT_EQ(checked.input->draft.slug, "ouvrir-la-piscine-en-aout");
     EXPECT_EQ(checked.input->draft.goal, 1000);
@@ -46,7 +46,7 @@ TEST(ProposalForm, EveryWrongFieldIsReportedAtOnceInTheFormsOrder) {
     ProposalForm form;
     form.goal = "beaucoup";
     form.author_email = "pas une adresse";
-    const auto checked = check_proposal_form(form, "fr", now);
+    const auto checked = check_proposal_form(form, "fr", form_now);
     EXPECT_FALSE(checked.input);
     EXPECT_EQ(fields_of(checked),
               (std::vector<std::string>{
@@ -60,12 +60,12 @@ TEST(ProposalForm, UnreadableAndOversizedTextIsRefusedBesideItsField) {
     auto form = good_form();
     form.title = "Titre \xff";
     form.summary = std::string(501, 'a');
-    const auto checked = check_proposal_form(form, "fr", now);
+    const auto checked = check_proposal_form(form, "fr", form_now);
     EXPECT_EQ(fields_of(checked), (std::vector<std::string>{"title:text.invalid_utf8",
                                                             "summary:petition.summary_too_long"}));
     form = good_form();
     form.title = "!!!";
-    EXPECT_EQ(fields_of(check_proposal_form(form, "fr", now)),
+    EXPECT_EQ(fields_of(check_proposal_form(form, "fr", form_now)),
               std::vector<std::string>{"title:propose.title_no_letters"});
 }
 
@@ -75,11 +75,11 @@ TEST(ProposalForm, AnEditChecksThePetitionsFieldsOnly) {
     form.author_email.clear();
     form.accept_terms = false;
     form.altcha.clear();
-    const auto checked = check_proposal_edit(form, "fr", now);
+    const auto checked = check_proposal_edit(form, "fr", form_now);
     ASSERT_TRUE(checked.input);
     EXPECT_EQ(checked.input->draft.title, "Ouvrir la piscine en août");
     form.target_name = " ";
-    EXPECT_EQ(fields_of(check_proposal_edit(form, "fr", now)),
+    EXPECT_EQ(fields_of(check_proposal_edit(form, "fr", form_now)),
               std::vector<std::string>{"target_name:propose.target_required"});
 }
 

@@ -11,8 +11,8 @@ using namespace std::chrono_literals;
 
 constexpr std::string_view home = "net:203.0.113.0/24";
 constexpr std::string_view elsewhere = "net:198.51.100.0/24";
-constexpr std::int64_t now = 1'800'000'000;
-constexpr std::int64_t now_ms = now * 1000;  // tickets count in milliseconds
+constexpr std::int64_t clearance_now = 1'800'000'000;
+constexpr std::int64_t now_ms = clearance_now * 1000;  // tickets count in milliseconds
 constexpr std::int64_t second = 1000;
 
 Clearance clearance() {
@@ -21,53 +21,56 @@ Clearance clearance() {
 
 TEST(Clearance, AnIssuedCookieIsValidOnItsNetworkUntilItExpires) {
     const auto c = clearance();
-    const auto cookie = c.issue(home, now);
-    const auto check = c.check(cookie, home, now + 3600);
+    const auto cookie = c.issue(home, clearance_now);
+    const auto check = c.check(cookie, home, clearance_now + 3600);
     EXPECT_EQ(check.verdict, ClearanceVerdict::valid);
     EXPECT_FALSE(check.id.empty());
-    EXPECT_EQ(c.check(cookie, home, now + 4 * 3600).verdict, ClearanceVerdict::expired);
+    EXPECT_EQ(c.check(cookie, home, clearance_now + 4 * 3600).verdict, ClearanceVerdict::expired);
 }
 
 TEST(Clearance, EachCookieHasItsOwnId) {
     const auto c = clearance();
-    const auto a = c.issue(home, now);
-    const auto b = c.issue(home, now);
+    const auto a = c.issue(home, clearance_now);
+    const auto b = c.issue(home, clearance_now);
     EXPECT_NE(a, b);
-    EXPECT_NE(c.check(a, home, now).id, c.check(b, home, now).id);
+    EXPECT_NE(c.check(a, home, clearance_now).id, c.check(b, home, clearance_now).id);
 }
 
 TEST(Clearance, ACookieEarnedOnAnotherNetworkIsRefused) {
     const auto c = clearance();
-    EXPECT_EQ(c.check(c.issue(home, now), elsewhere, now).verdict, ClearanceVerdict::mismatch);
+    EXPECT_EQ(c.check(c.issue(home, clearance_now), elsewhere, clearance_now).verdict,
+              ClearanceVerdict::mismatch);
 }
 
 TEST(Clearance, AnAlteredCookieIsRefused) {
     const auto c = clearance();
-    auto cookie = c.issue(home, now);
+    auto cookie = c.issue(home, clearance_now);
     // A later expiry written in by hand.
     const auto first_dot = cookie.find('.');
     const auto second_dot = cookie.find('.', first_dot + 1);
     auto longer = cookie;
-    longer.replace(first_dot + 1, second_dot - first_dot - 1, std::to_string(now + 999'999));
-    EXPECT_EQ(c.check(longer, home, now).verdict, ClearanceVerdict::mismatch);
+    longer.replace(first_dot + 1, second_dot - first_dot - 1,
+                   std::to_string(clearance_now + 999'999));
+    EXPECT_EQ(c.check(longer, home, clearance_now).verdict, ClearanceVerdict::mismatch);
     auto flipped = cookie;
     flipped.back() = flipped.back() == '0' ? '1' : '0';
-    EXPECT_EQ(c.check(flipped, home, now).verdict, ClearanceVerdict::mismatch);
+    EXPECT_EQ(c.check(flipped, home, clearance_now).verdict, ClearanceVerdict::mismatch);
 }
 
 TEST(Clearance, ACookieOfAnotherSecretIsRefused) {
     const Clearance other(std::string(32, 'z'), 4h, 5s);
-    EXPECT_EQ(clearance().check(other.issue(home, now), home, now).verdict,
+    EXPECT_EQ(clearance().check(other.issue(home, clearance_now), home, clearance_now).verdict,
               ClearanceVerdict::mismatch);
 }
 
 TEST(Clearance, WhatIsNotACookieOfOursIsMalformed) {
     const auto c = clearance();
-    EXPECT_EQ(c.check("", home, now).verdict, ClearanceVerdict::absent);
+    EXPECT_EQ(c.check("", home, clearance_now).verdict, ClearanceVerdict::absent);
     for (const auto* text :
          {"x", "v1.", "v1..", "v1.abc.id.mac", "v2.1.id.mac", "v1.-5.id.mac", "v1.1800000000..mac"})
-        EXPECT_EQ(c.check(text, home, now).verdict, ClearanceVerdict::malformed) << text;
-    EXPECT_EQ(c.check(std::string(500, 'v'), home, now).verdict, ClearanceVerdict::malformed);
+        EXPECT_EQ(c.check(text, home, clearance_now).verdict, ClearanceVerdict::malformed) << text;
+    EXPECT_EQ(c.check(std::string(500, 'v'), home, clearance_now).verdict,
+              ClearanceVerdict::malformed);
 }
 
 TEST(Clearance, ATicketOpensAfterTheWaitAndForTenMinutes) {
@@ -120,9 +123,9 @@ TEST(Clearance, ATicketIsBoundToItsNetworkAndCannotBeAltered) {
 
 TEST(Clearance, ACookieIsNotATicketNorATicketACookie) {
     const auto c = clearance();
-    const auto cookie = c.issue(home, now);
+    const auto cookie = c.issue(home, clearance_now);
     const auto ticket = c.ticket(home, now_ms - 10 * second);
-    EXPECT_NE(c.check("v1." + ticket, home, now).verdict, ClearanceVerdict::valid);
+    EXPECT_NE(c.check("v1." + ticket, home, clearance_now).verdict, ClearanceVerdict::valid);
     EXPECT_EQ(c.redeem(cookie.substr(3), home, now_ms).verdict, TicketVerdict::invalid);
 }
 

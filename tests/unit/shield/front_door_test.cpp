@@ -14,7 +14,7 @@ using http::Priority;
 using http::RouteClass;
 using http::TrafficFamily;
 
-constexpr std::int64_t t0 = 1'800'000'000'000;  // Unix ms
+constexpr std::int64_t door_t0 = 1'800'000'000'000;  // Unix ms
 
 const RouteClass page{Priority::high, true, TrafficFamily::page};
 const RouteClass api{Priority::normal, false, TrafficFamily::api};
@@ -57,7 +57,7 @@ class FrontDoorTest : public ::testing::Test {
         return *door_;
     }
 
-    std::string cookie_for(std::string_view ip, std::int64_t now_ms = t0) {
+    std::string cookie_for(std::string_view ip, std::int64_t now_ms = door_t0) {
         return clearance_.issue(wide_network(ip), now_ms / 1000);
     }
 
@@ -69,15 +69,15 @@ class FrontDoorTest : public ::testing::Test {
 
 TEST_F(FrontDoorTest, ACalmVisitorPasses) {
     auto& d = door();
-    EXPECT_TRUE(d.admit({"127.10.0.1", "", true}, page, t0).passed());
+    EXPECT_TRUE(d.admit({"127.10.0.1", "", true}, page, door_t0).passed());
     EXPECT_EQ(d.decisions(Decision::pass), 1u);
 }
 
 TEST_F(FrontDoorTest, PastItsPageLimitAnAddressGets429Advice) {
     auto& d = door();
     for (int i = 0; i < 20; ++i)
-        ASSERT_TRUE(d.admit({"127.10.0.1", "", true}, page, t0 + i).passed());
-    const auto refused = d.admit({"127.10.0.1", "", true}, page, t0 + 20);
+        ASSERT_TRUE(d.admit({"127.10.0.1", "", true}, page, door_t0 + i).passed());
+    const auto refused = d.admit({"127.10.0.1", "", true}, page, door_t0 + 20);
     EXPECT_EQ(refused.decision, Decision::limited_ip);
     EXPECT_GE(refused.retry_after, 1s);
     EXPECT_EQ(d.decisions(Decision::limited_ip), 1u);
@@ -85,9 +85,10 @@ TEST_F(FrontDoorTest, PastItsPageLimitAnAddressGets429Advice) {
 
 TEST_F(FrontDoorTest, PagesAndTheApiAreCountedApart) {
     auto& d = door();
-    for (int i = 0; i < 5; ++i) ASSERT_TRUE(d.admit({"127.10.0.1", "", true}, api, t0).passed());
-    EXPECT_EQ(d.admit({"127.10.0.1", "", true}, api, t0).decision, Decision::limited_ip);
-    EXPECT_TRUE(d.admit({"127.10.0.1", "", true}, page, t0).passed());
+    for (int i = 0; i < 5; ++i)
+        ASSERT_TRUE(d.admit({"127.10.0.1", "", true}, api, door_t0).passed());
+    EXPECT_EQ(d.admit({"127.10.0.1", "", true}, api, door_t0).decision, Decision::limited_ip);
+    EXPECT_TRUE(d.admit({"127.10.0.1", "", true}, page, door_t0).passed());
 }
 
 TEST_F(FrontDoorTest, JunkPostsAreLimitedApartAndTheirSenderStillReads) {
@@ -95,85 +96,88 @@ TEST_F(FrontDoorTest, JunkPostsAreLimitedApartAndTheirSenderStillReads) {
     const auto cookie = cookie_for("127.10.0.1");
     // Posts to the signing form: counted by the address even with a clearance cookie.
     for (int i = 0; i < 10; ++i)
-        ASSERT_TRUE(d.admit({"127.10.0.1", cookie, false}, sign_post, t0 + i).passed());
-    const auto refused = d.admit({"127.10.0.1", cookie, false}, sign_post, t0 + 10);
+        ASSERT_TRUE(d.admit({"127.10.0.1", cookie, false}, sign_post, door_t0 + i).passed());
+    const auto refused = d.admit({"127.10.0.1", cookie, false}, sign_post, door_t0 + 10);
     EXPECT_EQ(refused.decision, Decision::limited_ip);
     EXPECT_GE(refused.retry_after, 1s);
     // Reading is another family; another address of the network still posts.
-    EXPECT_TRUE(d.admit({"127.10.0.1", cookie, true}, page, t0 + 11).passed());
-    EXPECT_TRUE(d.admit({"127.10.0.2", "", false}, sign_post, t0 + 12).passed());
+    EXPECT_TRUE(d.admit({"127.10.0.1", cookie, true}, page, door_t0 + 11).passed());
+    EXPECT_TRUE(d.admit({"127.10.0.2", "", false}, sign_post, door_t0 + 12).passed());
     // Signing is never behind the gate.
-    EXPECT_NE(d.admit({"127.10.0.3", "", false}, sign_post, t0 + 13).decision, Decision::gated);
+    EXPECT_NE(d.admit({"127.10.0.3", "", false}, sign_post, door_t0 + 13).decision,
+              Decision::gated);
 }
 
 TEST_F(FrontDoorTest, ABotnetUnderThePerAddressLimitIsHeldByItsAs) {
     auto& d = door();
     int passed = 0;
     for (unsigned n = 0; n < 3000; ++n)
-        passed += d.admit({host(n), "", true}, page, t0 + n).passed();
+        passed += d.admit({host(n), "", true}, page, door_t0 + n).passed();
     EXPECT_EQ(passed, 1000);  // the hosting AS's floor a minute
     EXPECT_EQ(d.decisions(Decision::limited_as), 2000u);
 }
 
 TEST_F(FrontDoorTest, TheGateStandsBeforeReadsOfGatedRoutesOnly) {
     auto& d = door(GateMode::on);
-    const auto gated = d.admit({"127.64.0.1", "", true}, page, t0);
+    const auto gated = d.admit({"127.64.0.1", "", true}, page, door_t0);
     EXPECT_EQ(gated.decision, Decision::gated);
     EXPECT_EQ(gated.retry_after, 5s);
-    EXPECT_TRUE(d.admit({"127.64.0.1", "", false}, page, t0).passed());  // a POST: never
-    EXPECT_TRUE(d.admit({"127.64.0.1", "", true}, api, t0).passed());
-    EXPECT_TRUE(d.admit({"127.64.0.1", "", true}, confirmation, t0).passed());
-    EXPECT_TRUE(d.admit({"127.64.0.1", "", false}, signing, t0).passed());
+    EXPECT_TRUE(d.admit({"127.64.0.1", "", false}, page, door_t0).passed());  // a POST: never
+    EXPECT_TRUE(d.admit({"127.64.0.1", "", true}, api, door_t0).passed());
+    EXPECT_TRUE(d.admit({"127.64.0.1", "", true}, confirmation, door_t0).passed());
+    EXPECT_TRUE(d.admit({"127.64.0.1", "", false}, signing, door_t0).passed());
 }
 
 TEST_F(FrontDoorTest, AValidClearanceOpensTheGateOnItsNetworkOnly) {
     auto& d = door(GateMode::on);
     const auto cookie = cookie_for("127.64.0.1");
-    EXPECT_TRUE(d.admit({"127.64.0.1", cookie, true}, page, t0).passed());
-    EXPECT_TRUE(d.admit({"127.64.0.77", cookie, true}, page, t0).passed());  // same /24
-    EXPECT_EQ(d.admit({"127.64.1.1", cookie, true}, page, t0).decision, Decision::gated);
+    EXPECT_TRUE(d.admit({"127.64.0.1", cookie, true}, page, door_t0).passed());
+    EXPECT_TRUE(d.admit({"127.64.0.77", cookie, true}, page, door_t0).passed());  // same /24
+    EXPECT_EQ(d.admit({"127.64.1.1", cookie, true}, page, door_t0).decision, Decision::gated);
 }
 
 TEST_F(FrontDoorTest, AForgedOrExpiredClearanceDoesNotOpenTheGate) {
     auto& d = door(GateMode::on);
     auto forged = cookie_for("127.64.0.1");
     forged.back() = forged.back() == 'a' ? 'b' : 'a';
-    EXPECT_EQ(d.admit({"127.64.0.1", forged, true}, page, t0).decision, Decision::gated);
-    const auto old = cookie_for("127.64.0.1", t0 - 5 * 3600 * 1000);
-    EXPECT_EQ(d.admit({"127.64.0.1", old, true}, page, t0).decision, Decision::gated);
-    EXPECT_EQ(d.admit({"127.64.0.1", "not-ours", true}, page, t0).decision, Decision::gated);
+    EXPECT_EQ(d.admit({"127.64.0.1", forged, true}, page, door_t0).decision, Decision::gated);
+    const auto old = cookie_for("127.64.0.1", door_t0 - 5 * 3600 * 1000);
+    EXPECT_EQ(d.admit({"127.64.0.1", old, true}, page, door_t0).decision, Decision::gated);
+    EXPECT_EQ(d.admit({"127.64.0.1", "not-ours", true}, page, door_t0).decision, Decision::gated);
 }
 
 TEST_F(FrontDoorTest, AClearedBrowserHasItsOwnLimitInsteadOfItsAddresss) {
     auto& d = door(GateMode::on);
     // Many people behind one carrier address: past the address's limit, each cleared
     // browser still passes, up to its own burst.
-    for (int i = 0; i < 20; ++i) ASSERT_TRUE(d.admit({"127.64.0.1", "", false}, page, t0).passed());
+    for (int i = 0; i < 20; ++i)
+        ASSERT_TRUE(d.admit({"127.64.0.1", "", false}, page, door_t0).passed());
     const auto cookie = cookie_for("127.64.0.1");
     int passed = 0;
-    for (int i = 0; i < 60; ++i) passed += d.admit({"127.64.0.1", cookie, true}, page, t0).passed();
+    for (int i = 0; i < 60; ++i)
+        passed += d.admit({"127.64.0.1", cookie, true}, page, door_t0).passed();
     EXPECT_EQ(passed, 50);
-    EXPECT_EQ(d.admit({"127.64.0.1", cookie, true}, page, t0).decision,
+    EXPECT_EQ(d.admit({"127.64.0.1", cookie, true}, page, door_t0).decision,
               Decision::limited_clearance);
-    EXPECT_TRUE(d.admit({"127.64.0.1", cookie_for("127.64.0.1"), true}, page, t0).passed());
+    EXPECT_TRUE(d.admit({"127.64.0.1", cookie_for("127.64.0.1"), true}, page, door_t0).passed());
 }
 
 TEST_F(FrontDoorTest, WhenTheStoreFallsBehindSearchGoesFirstThenTheApi) {
     auto& d = door();
     pressure_ = {0ms, 10};
-    EXPECT_EQ(d.admit({"127.64.0.1", "", true}, search, t0).decision, Decision::shed);
-    EXPECT_TRUE(d.admit({"127.64.0.1", "", true}, api, t0).passed());
-    EXPECT_TRUE(d.admit({"127.64.0.1", "", true}, page, t0).passed());
+    EXPECT_EQ(d.admit({"127.64.0.1", "", true}, search, door_t0).decision, Decision::shed);
+    EXPECT_TRUE(d.admit({"127.64.0.1", "", true}, api, door_t0).passed());
+    EXPECT_TRUE(d.admit({"127.64.0.1", "", true}, page, door_t0).passed());
     pressure_ = {0ms, 40};
-    EXPECT_EQ(d.admit({"127.64.0.2", "", true}, api, t0).decision, Decision::shed);
-    EXPECT_TRUE(d.admit({"127.64.0.2", "", true}, page, t0).passed());
-    EXPECT_TRUE(d.admit({"127.64.0.2", "", false}, signing, t0).passed());
-    EXPECT_TRUE(d.admit({"127.64.0.2", "", false}, confirmation, t0).passed());
+    EXPECT_EQ(d.admit({"127.64.0.2", "", true}, api, door_t0).decision, Decision::shed);
+    EXPECT_TRUE(d.admit({"127.64.0.2", "", true}, page, door_t0).passed());
+    EXPECT_TRUE(d.admit({"127.64.0.2", "", false}, signing, door_t0).passed());
+    EXPECT_TRUE(d.admit({"127.64.0.2", "", false}, confirmation, door_t0).passed());
 }
 
 TEST_F(FrontDoorTest, AWaveOfUnknownNetworksSwitchesTheGateOnThenCalmSwitchesItOff) {
     auto& d = door();
-    std::int64_t now = t0;
+    std::int64_t now = door_t0;
     unsigned n = 0;
     std::optional<GateStatus> switched;
     for (int second = 0; second < 3 && !switched; ++second, now += 1000) {
@@ -199,9 +203,9 @@ TEST_F(FrontDoorTest, AWaveOfUnknownNetworksSwitchesTheGateOnThenCalmSwitchesItO
 TEST_F(FrontDoorTest, KnownNetworksAreNotAWave) {
     auto& d = door();
     // Two hundred regular networks, seen a while ago.
-    for (unsigned i = 0; i < 200; ++i) d.admit({host(i), "", true}, page, t0);
-    d.tick(t0 + 500);
-    std::int64_t now = t0 + 120'000;
+    for (unsigned i = 0; i < 200; ++i) d.admit({host(i), "", true}, page, door_t0);
+    d.tick(door_t0 + 500);
+    std::int64_t now = door_t0 + 120'000;
     for (int second = 0; second < 10; ++second, now += 1000) {
         for (unsigned i = 0; i < 200; ++i) d.admit({host(i), "", true}, page, now);
         EXPECT_FALSE(d.tick(now + 999)) << second;
@@ -212,8 +216,8 @@ TEST_F(FrontDoorTest, KnownNetworksAreNotAWave) {
 TEST_F(FrontDoorTest, OverloadSwitchesTheGateOn) {
     auto& d = door();
     pressure_ = {500ms, 0};
-    EXPECT_FALSE(d.tick(t0));
-    const auto switched = d.tick(t0 + 1000);
+    EXPECT_FALSE(d.tick(door_t0));
+    const auto switched = d.tick(door_t0 + 1000);
     ASSERT_TRUE(switched);
     EXPECT_EQ(switched->reason, "load");
 }
@@ -222,10 +226,10 @@ TEST_F(FrontDoorTest, AnAdminChoiceWins) {
     auto& d = door();
     d.set_mode(GateMode::on);
     EXPECT_TRUE(d.status().on);
-    EXPECT_EQ(d.admit({"127.64.0.1", "", true}, page, t0).decision, Decision::gated);
+    EXPECT_EQ(d.admit({"127.64.0.1", "", true}, page, door_t0).decision, Decision::gated);
     d.set_mode(GateMode::off);
     EXPECT_FALSE(d.status().on);
-    EXPECT_TRUE(d.admit({"127.64.0.1", "", true}, page, t0).passed());
+    EXPECT_TRUE(d.admit({"127.64.0.1", "", true}, page, door_t0).passed());
 }
 
 }  // namespace

@@ -12,7 +12,7 @@
 namespace rempart::shield {
 namespace {
 
-constexpr std::string_view secret = "a-secret-for-tests";
+constexpr std::string_view pow_secret = "a-pow_secret-for-tests";
 
 std::string base64(std::string_view text) {
     std::string out(sodium_base64_ENCODED_LEN(text.size(), sodium_base64_VARIANT_ORIGINAL), '\0');
@@ -29,14 +29,14 @@ std::string payload(const Challenge& c, std::uint64_t number) {
 }
 
 TEST(ProofOfWork, ASolvedChallengeIsAcceptedOnce) {
-    ProofOfWork pow{std::string(secret)};
+    ProofOfWork pow{std::string(pow_secret)};
     const auto c = pow.create("00112233445566778899aabb", 1234, 5000, 2000);
     EXPECT_EQ(pow.verify(payload(c, 1234), 1000), PowVerdict::accepted);
     EXPECT_EQ(pow.verify(payload(c, 1234), 1001), PowVerdict::replayed);
 }
 
 TEST(ProofOfWork, RefusesWrongSolutionsForgeriesAndExpiredOnes) {
-    ProofOfWork pow{std::string(secret)};
+    ProofOfWork pow{std::string(pow_secret)};
     const auto c = pow.create("00112233445566778899aabb", 1234, 5000, 2000);
     EXPECT_EQ(pow.verify(payload(c, 1235), 1000), PowVerdict::wrong_solution);
     EXPECT_EQ(pow.verify(payload(c, 1234), 2000), PowVerdict::expired);
@@ -56,7 +56,7 @@ TEST(ProofOfWork, RefusesWrongSolutionsForgeriesAndExpiredOnes) {
 }
 
 TEST(ProofOfWork, RefusesMalformedAndTestPayloads) {
-    ProofOfWork pow{std::string(secret)};
+    ProofOfWork pow{std::string(pow_secret)};
     EXPECT_EQ(pow.verify("", 0), PowVerdict::malformed);
     EXPECT_EQ(pow.verify("not base64 !!", 0), PowVerdict::malformed);
     EXPECT_EQ(pow.verify(base64("[1,2]"), 0), PowVerdict::malformed);
@@ -70,7 +70,7 @@ TEST(ProofOfWork, RefusesMalformedAndTestPayloads) {
 }
 
 TEST(ProofOfWork, RandomChallengesStayWithinTheirRangeAndAreForgottenAfterExpiry) {
-    ProofOfWork pow{std::string(secret)};
+    ProofOfWork pow{std::string(pow_secret)};
     const auto c = pow.create(50, 2000);
     EXPECT_EQ(c.maxnumber, 50u);
     std::optional<std::uint64_t> found;
@@ -84,14 +84,14 @@ TEST(ProofOfWork, RandomChallengesStayWithinTheirRangeAndAreForgottenAfterExpiry
 }
 
 TEST(ProofOfWork, AChallengeFromBeforeARestartIsRefusedAsExpired) {
-    ProofOfWork before{std::string(secret)};
+    ProofOfWork before{std::string(pow_secret)};
     const auto c = before.create(50, 2000);
     std::uint64_t number = 0;
     while (number <= 50 && before.verify(payload(c, number), 1000) != PowVerdict::accepted)
         ++number;
     ASSERT_LE(number, 50u);
-    // The same secret after a restart: the solution was spent before, and nobody remembers.
-    ProofOfWork after{std::string(secret)};
+    // The same pow_secret after a restart: the solution was spent before, and nobody remembers.
+    ProofOfWork after{std::string(pow_secret)};
     EXPECT_EQ(after.verify(payload(c, number), 1001), PowVerdict::expired);
     EXPECT_EQ(after.remembered(), 0u);
     // Its own challenges pass, once.
@@ -101,8 +101,8 @@ TEST(ProofOfWork, AChallengeFromBeforeARestartIsRefusedAsExpired) {
 }
 
 TEST(ProofOfWork, EachStartHasItsOwnMark) {
-    ProofOfWork a{std::string(secret)};
-    ProofOfWork b{std::string(secret)};
+    ProofOfWork a{std::string(pow_secret)};
+    ProofOfWork b{std::string(pow_secret)};
     const auto from_a = a.create("00", 1, 10, 2000).salt;
     const auto from_b = b.create("00", 1, 10, 2000).salt;
     EXPECT_NE(from_a.find("&start="), std::string::npos) << from_a;
@@ -128,41 +128,41 @@ std::string quoted(const std::string& text) {
 }
 
 TEST(ProofOfWorkInterop, AltchaLibSolvesOurChallengesAndBothSidesAccept) {
-    ProofOfWork pow{std::string(secret)};
+    ProofOfWork pow{std::string(pow_secret)};
     const auto now = static_cast<std::int64_t>(std::time(nullptr));
     const auto c = pow.create(20000, now + 300);
     const auto solved = altcha_lib("solve " + quoted(to_json(c)));
     ASSERT_FALSE(solved.empty());
-    EXPECT_EQ(altcha_lib("verify " + std::string(secret) + " " + solved), "true") << solved;
+    EXPECT_EQ(altcha_lib("verify " + std::string(pow_secret) + " " + solved), "true") << solved;
     EXPECT_EQ(pow.verify(solved, now), PowVerdict::accepted) << solved;
     EXPECT_EQ(pow.verify(solved, now), PowVerdict::replayed);
 }
 
 TEST(ProofOfWorkInterop, WeAcceptChallengesAltchaLibMadeWithOurSecretAndStart) {
-    ProofOfWork pow{std::string(secret), "5eed"};
+    ProofOfWork pow{std::string(pow_secret), "5eed"};
     const auto now = static_cast<std::int64_t>(std::time(nullptr));
-    const auto made =
-        altcha_lib("create " + std::string(secret) + " 777 " + std::to_string(now + 300) + " 5eed");
+    const auto made = altcha_lib("create " + std::string(pow_secret) + " 777 " +
+                                 std::to_string(now + 300) + " 5eed");
     EXPECT_EQ(pow.verify(made, now), PowVerdict::accepted) << made;
-    const auto expired =
-        altcha_lib("create " + std::string(secret) + " 777 " + std::to_string(now - 5) + " 5eed");
+    const auto expired = altcha_lib("create " + std::string(pow_secret) + " 777 " +
+                                    std::to_string(now - 5) + " 5eed");
     EXPECT_EQ(pow.verify(expired, now), PowVerdict::expired) << expired;
     const auto foreign =
-        altcha_lib("create not-our-secret 777 " + std::to_string(now + 300) + " 5eed");
+        altcha_lib("create not-our-pow_secret 777 " + std::to_string(now + 300) + " 5eed");
     EXPECT_EQ(pow.verify(foreign, now), PowVerdict::bad_signature) << foreign;
-    // Our secret without our start: made before it, or by someone holding the secret only.
+    // Our pow_secret without our start: made before it, or by someone holding the pow_secret only.
     const auto unmarked =
-        altcha_lib("create " + std::string(secret) + " 778 " + std::to_string(now + 300));
+        altcha_lib("create " + std::string(pow_secret) + " 778 " + std::to_string(now + 300));
     EXPECT_EQ(pow.verify(unmarked, now), PowVerdict::expired) << unmarked;
 }
 
 TEST(ProofOfWorkInterop, AltchaLibRefusesWhatWeWouldRefuse) {
-    ProofOfWork pow{std::string(secret)};
+    ProofOfWork pow{std::string(pow_secret)};
     const auto now = static_cast<std::int64_t>(std::time(nullptr));
     const auto c = pow.create("abcdef", 99, 1000, now + 300);
-    EXPECT_EQ(altcha_lib("verify " + std::string(secret) + " " + payload(c, 100)), "false");
+    EXPECT_EQ(altcha_lib("verify " + std::string(pow_secret) + " " + payload(c, 100)), "false");
     EXPECT_EQ(altcha_lib("verify another " + payload(c, 99)), "false");
-    EXPECT_EQ(altcha_lib("verify " + std::string(secret) + " " + payload(c, 99)), "true");
+    EXPECT_EQ(altcha_lib("verify " + std::string(pow_secret) + " " + payload(c, 99)), "true");
 }
 
 TEST(ProofOfWork, AChallengeSaysWhatItIsForAndCannotBeMadeToSayOtherwise) {

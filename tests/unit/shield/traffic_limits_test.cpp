@@ -11,7 +11,7 @@ namespace {
 using boost::asio::ip::address_v4;
 using boost::asio::ip::make_address;
 
-constexpr std::int64_t t0 = 1'700'000'040'000;  // a minute's start, in ms
+constexpr std::int64_t limits_t0 = 1'700'000'040'000;  // a minute's start, in ms
 constexpr std::int64_t minute = 60'000;
 
 TrafficSettings small() {
@@ -25,41 +25,43 @@ TrafficSettings small() {
     return settings;
 }
 
-TrafficKeys host(std::uint32_t n, std::uint32_t as = 16276) {
+TrafficKeys host_keys(std::uint32_t n, std::uint32_t as = 16276) {
     return traffic_keys(address_v4(0x7F0A0000u + n), as);  // 127.10.0.0/16
 }
 
 TEST(TrafficLimits, OneAddressGetsItsLimitAMinuteThenWaits) {
     TrafficLimits limits(small());
-    for (int i = 0; i < 10; ++i) EXPECT_TRUE(limits.check(host(1), t0 + i).allowed()) << i;
-    const auto refused = limits.check(host(1), t0 + 10);
+    for (int i = 0; i < 10; ++i)
+        EXPECT_TRUE(limits.check(host_keys(1), limits_t0 + i).allowed()) << i;
+    const auto refused = limits.check(host_keys(1), limits_t0 + 10);
     EXPECT_EQ(refused.refused_by, TrafficLimitKind::address);
     EXPECT_GE(refused.retry_after.count(), 1);
     // A refused request takes nothing: two minutes later the address starts afresh.
-    EXPECT_TRUE(limits.check(host(1), t0 + 2 * minute).allowed());
+    EXPECT_TRUE(limits.check(host_keys(1), limits_t0 + 2 * minute).allowed());
 }
 
 TEST(TrafficLimits, RetryAfterIsWhenTheSlidingMinuteLeavesRoom) {
     TrafficLimits limits(small());
-    for (int i = 0; i < 10; ++i) ASSERT_TRUE(limits.check(host(1), t0 + i).allowed());
-    const auto refused = limits.check(host(1), t0 + 30'000);
+    for (int i = 0; i < 10; ++i) ASSERT_TRUE(limits.check(host_keys(1), limits_t0 + i).allowed());
+    const auto refused = limits.check(host_keys(1), limits_t0 + 30'000);
     ASSERT_FALSE(refused.allowed());
     // All ten fall in this minute: room comes back only as they fade in the next.
     EXPECT_GE(refused.retry_after.count(), 30);
     EXPECT_LE(refused.retry_after.count(), 37);
     const auto at =
         std::chrono::milliseconds(refused.retry_after) + std::chrono::milliseconds(30'000);
-    EXPECT_TRUE(limits.check(host(1), t0 + at.count()).allowed());
-    EXPECT_FALSE(limits.check(host(1), t0 + at.count() - 2'000).allowed());
+    EXPECT_TRUE(limits.check(host_keys(1), limits_t0 + at.count()).allowed());
+    EXPECT_FALSE(limits.check(host_keys(1), limits_t0 + at.count() - 2'000).allowed());
 }
 
 TEST(TrafficLimits, ManyAddressesUnderTheirLimitStillFillTheirNetwork) {
     TrafficLimits limits(small());
     int allowed = 0;
-    for (std::uint32_t n = 1; n <= 60; ++n) allowed += limits.check(host(n), t0 + n).allowed();
+    for (std::uint32_t n = 1; n <= 60; ++n)
+        allowed += limits.check(host_keys(n), limits_t0 + n).allowed();
     EXPECT_EQ(allowed, 30);  // the /24's floor, though each address sent one
     // Another /24 of the same AS is not held by the first one's limit.
-    EXPECT_TRUE(limits.check(host(256 + 1), t0 + 100).allowed());
+    EXPECT_TRUE(limits.check(host_keys(256 + 1), limits_t0 + 100).allowed());
 }
 
 TEST(TrafficLimits, ManyNetworksOfOneHostingAsFillTheAs) {
@@ -68,7 +70,7 @@ TEST(TrafficLimits, ManyNetworksOfOneHostingAsFillTheAs) {
     TrafficLimitKind last = TrafficLimitKind::none;
     for (std::uint32_t n = 0; n < 400; ++n) {
         // One request from each of 400 /24s of one AS.
-        const auto decision = limits.check(host(n * 256 + 1), t0 + n);
+        const auto decision = limits.check(host_keys(n * 256 + 1), limits_t0 + n);
         allowed += decision.allowed();
         if (!decision.allowed()) last = decision.refused_by;
     }
@@ -80,7 +82,7 @@ TEST(TrafficLimits, AnEyeballIspHasNoAsLimit) {
     TrafficLimits limits(small());
     int allowed = 0;
     for (std::uint32_t n = 0; n < 400; ++n)
-        allowed += limits.check(host(n * 256 + 1, 3215), t0 + n).allowed();
+        allowed += limits.check(host_keys(n * 256 + 1, 3215), limits_t0 + n).allowed();
     EXPECT_EQ(allowed, 400);
     EXPECT_TRUE(std::isinf(limits.as_limit(3215)));
     EXPECT_TRUE(std::isinf(limits.as_limit(0)));  // unknown to the AS table
@@ -94,14 +96,16 @@ TEST(TrafficLimits, NetworkAndAsLimitsFollowTheUsualTraffic) {
     EXPECT_EQ(limits.network_limit(), 500);
     EXPECT_EQ(limits.as_limit(16276), 500);
     int allowed = 0;
-    for (std::uint32_t n = 1; n <= 100; ++n) allowed += limits.check(host(n), t0 + n).allowed();
+    for (std::uint32_t n = 1; n <= 100; ++n)
+        allowed += limits.check(host_keys(n), limits_t0 + n).allowed();
     EXPECT_EQ(allowed, 100);
 }
 
 TEST(TrafficLimits, WithoutTheAddressLimitAClearedBrowserIsHeldByItsNetworkOnly) {
     TrafficLimits limits(small());
     int allowed = 0;
-    for (int i = 0; i < 50; ++i) allowed += limits.check(host(1), t0 + i, false).allowed();
+    for (int i = 0; i < 50; ++i)
+        allowed += limits.check(host_keys(1), limits_t0 + i, false).allowed();
     EXPECT_EQ(allowed, 30);
 }
 
@@ -111,7 +115,7 @@ TEST(TrafficLimits, AnIpv6ClientIsHeldByItsSlash48Too) {
     // 60 different /64s of one /48, one request each.
     for (unsigned n = 0; n < 60; ++n) {
         const auto text = "2001:db8:1:" + std::to_string(n) + "::1";
-        allowed += limits.check(traffic_keys(make_address(text)), t0 + n).allowed();
+        allowed += limits.check(traffic_keys(make_address(text)), limits_t0 + n).allowed();
     }
     EXPECT_EQ(allowed, 30);
 }
@@ -119,7 +123,7 @@ TEST(TrafficLimits, AnIpv6ClientIsHeldByItsSlash48Too) {
 TEST(TrafficLimits, MemoryStaysBoundedUnderAFloodOfFreshAddresses) {
     TrafficLimits limits(small(), 1600);
     for (std::uint32_t n = 0; n < 100'000; ++n)
-        limits.check(traffic_keys(address_v4(0x0A000000u + n * 7919u)), t0 + n);
+        limits.check(traffic_keys(address_v4(0x0A000000u + n * 7919u)), limits_t0 + n);
     EXPECT_LE(limits.tracked_keys(), 1600u);
 }
 

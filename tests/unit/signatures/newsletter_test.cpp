@@ -9,26 +9,26 @@
 namespace rempart::signatures {
 namespace {
 
-constexpr std::string_view secret = "0123456789abcdef0123456789abcdef";
+constexpr std::string_view newsletter_secret = "0123456789abcdef0123456789abcdef";
 
 TEST(NewsletterLinks, EachLinkNamesItsSubscriptionForItsOwnUseOnly) {
-    const auto confirm = newsletter_token(secret, NewsletterLink::confirm, 77);
-    const auto leave = newsletter_token(secret, NewsletterLink::leave, 77);
+    const auto confirm = newsletter_token(newsletter_secret, NewsletterLink::confirm, 77);
+    const auto leave = newsletter_token(newsletter_secret, NewsletterLink::leave, 77);
     EXPECT_TRUE(confirm.starts_with("77-"));
     EXPECT_NE(confirm, leave);
-    EXPECT_EQ(read_newsletter_token(secret, NewsletterLink::confirm, confirm), 77);
-    EXPECT_EQ(read_newsletter_token(secret, NewsletterLink::leave, leave), 77);
+    EXPECT_EQ(read_newsletter_token(newsletter_secret, NewsletterLink::confirm, confirm), 77);
+    EXPECT_EQ(read_newsletter_token(newsletter_secret, NewsletterLink::leave, leave), 77);
     // A leave link confirms nothing, a confirmation link ends nothing, and a petition's
     // unsubscribe link is neither.
-    EXPECT_FALSE(read_newsletter_token(secret, NewsletterLink::confirm, leave));
-    EXPECT_FALSE(read_newsletter_token(secret, NewsletterLink::leave, confirm));
-    EXPECT_FALSE(read_newsletter_token(secret, NewsletterLink::leave, unsubscribe_token(secret, 77)));
-    EXPECT_FALSE(read_unsubscribe_token(secret, leave));
+    EXPECT_FALSE(read_newsletter_token(newsletter_secret, NewsletterLink::confirm, leave));
+    EXPECT_FALSE(read_newsletter_token(newsletter_secret, NewsletterLink::leave, confirm));
+    EXPECT_FALSE(read_newsletter_token(newsletter_secret, NewsletterLink::leave, unsubscribe_token(newsletter_secret, 77)));
+    EXPECT_FALSE(read_unsubscribe_token(newsletter_secret, leave));
     // Another server's, another number with this mac, junk.
     EXPECT_FALSE(read_newsletter_token("another", NewsletterLink::confirm, confirm));
-    EXPECT_FALSE(read_newsletter_token(secret, NewsletterLink::confirm, "78" + confirm.substr(2)));
-    EXPECT_FALSE(read_newsletter_token(secret, NewsletterLink::confirm, ""));
-    EXPECT_FALSE(read_newsletter_token(secret, NewsletterLink::confirm, "77-"));
+    EXPECT_FALSE(read_newsletter_token(newsletter_secret, NewsletterLink::confirm, "78" + confirm.substr(2)));
+    EXPECT_FALSE(read_newsletter_token(newsletter_secret, NewsletterLink::confirm, ""));
+    EXPECT_FALSE(read_newsletter_token(newsletter_secret, NewsletterLink::confirm, "77-"));
 }
 
 TEST(NewsletterWords, TheVersionFollowsTheWordsAndTheirLanguage) {

@@ -7,7 +7,7 @@ namespace rempart::signatures {
 namespace {
 
 constexpr std::int64_t minute = 60'000;
-constexpr std::int64_t t0 = 1'800'000'000'000 - 1'800'000'000'000 % minute;
+constexpr std::int64_t tally_t0 = 1'800'000'000'000 - 1'800'000'000'000 % minute;
 
 RefusedAttempt junk(std::int64_t at_ms, std::string_view network, std::string_view ip,
                     std::string_view verdict = "pow_missing") {
@@ -29,7 +29,7 @@ TEST(RefusalTally, FiftyThousandJunkPostsBecomeAFewSummaries) {
         const auto host = i % 1000;
         const auto network = "net:203.0." + std::to_string(host % 4) + ".0/24";
         const auto ip = "203.0." + std::to_string(host % 4) + "." + std::to_string(host / 4);
-        tally.count(junk(t0 + i * 2, network, ip));
+        tally.count(junk(tally_t0 + i * 2, network, ip));
     }
     const auto summaries = tally.take();
     ASSERT_EQ(summaries.size(), 8u);  // 4 networks, 2 minutes
@@ -43,16 +43,16 @@ TEST(RefusalTally, FiftyThousandJunkPostsBecomeAFewSummaries) {
         EXPECT_EQ(s.minute_ms % minute, 0);
     }
     EXPECT_EQ(attempts, 50'000);
-    EXPECT_EQ(summaries.front().minute_ms, t0);
+    EXPECT_EQ(summaries.front().minute_ms, tally_t0);
     EXPECT_EQ(tally.pending(), 0u);  // taken: the next take starts empty
     EXPECT_TRUE(tally.take().empty());
 }
 
 TEST(RefusalTally, VerdictsAndPetitionsAreKeptApart) {
     RefusalTally tally;
-    tally.count(junk(t0, "net:192.0.2.0/24", "192.0.2.1", "pow_missing"));
-    tally.count(junk(t0 + 1, "net:192.0.2.0/24", "192.0.2.1", "rate_limited_ip"));
-    auto other = junk(t0 + 2, "net:192.0.2.0/24", "192.0.2.1");
+    tally.count(junk(tally_t0, "net:192.0.2.0/24", "192.0.2.1", "pow_missing"));
+    tally.count(junk(tally_t0 + 1, "net:192.0.2.0/24", "192.0.2.1", "rate_limited_ip"));
+    auto other = junk(tally_t0 + 2, "net:192.0.2.0/24", "192.0.2.1");
     other.petition_id = 2;
     tally.count(other);
     EXPECT_EQ(tally.take().size(), 3u);
@@ -62,9 +62,10 @@ TEST(RefusalTally, PastItsBoundNewNetworksShareOneRow) {
     RefusalTally tally(10);
     // A botnet spread over 5,000 networks within one minute.
     for (int i = 0; i < 5000; ++i)
-        tally.count(junk(
-            t0 + i, "net:10." + std::to_string(i / 250) + "." + std::to_string(i % 250) + ".0/24",
-            "10.0.0.1"));
+        tally.count(
+            junk(tally_t0 + i,
+                 "net:10." + std::to_string(i / 250) + "." + std::to_string(i % 250) + ".0/24",
+                 "10.0.0.1"));
     const auto summaries = tally.take();
     ASSERT_EQ(summaries.size(), 11u);
     std::int64_t others = 0, attempts = 0;
@@ -83,7 +84,7 @@ TEST(RefusalTally, PastItsBoundNewNetworksShareOneRow) {
 TEST(RefusalTally, AHugeUserAgentIsCut) {
     RefusalTally tally;
     const std::string agent(100'000, 'x');
-    auto attempt = junk(t0, "net:192.0.2.0/24", "192.0.2.1");
+    auto attempt = junk(tally_t0, "net:192.0.2.0/24", "192.0.2.1");
     attempt.user_agent = agent;
     tally.count(attempt);
     EXPECT_EQ(tally.take().front().sample_user_agent.size(), 256u);

@@ -14,7 +14,7 @@ namespace rempart::store {
 namespace {
 
 constexpr std::int64_t day = 86400;
-constexpr std::int64_t t0 = 1'800'000'000;
+constexpr std::int64_t submission_t0 = 1'800'000'000;
 
 class SubmissionRepository : public testing::TempStore {
   protected:
@@ -50,36 +50,37 @@ class SubmissionRepository : public testing::TempStore {
 };
 
 TEST_F(SubmissionRepository, AProposalWaitsUnseenUntilItsAuthorConfirms) {
-    const auto proposed = propose("Ouvrir la piscine", t0);
+    const auto proposed = propose("Ouvrir la piscine", submission_t0);
     EXPECT_EQ(proposed.stage(), SubmissionStage::unconfirmed);
     EXPECT_EQ(proposed.petition.state, PetitionState::pending);
-    EXPECT_TRUE(moderation_queue(*db_, t0, 10).empty());
+    EXPECT_TRUE(moderation_queue(*db_, submission_t0, 10).empty());
     EXPECT_TRUE(list_public_petitions(*db_).empty());
-    EXPECT_EQ(step(proposed.petition.id, ModerationStep::approve, mo_, t0).error().code,
+    EXPECT_EQ(step(proposed.petition.id, ModerationStep::approve, mo_, submission_t0).error().code,
               ModerationError::not_waiting);
 
-    const auto confirmed = confirm_submission(*db_, proposed.petition.id, t0 + 60);
+    const auto confirmed = confirm_submission(*db_, proposed.petition.id, submission_t0 + 60);
     ASSERT_TRUE(confirmed.ok());
     EXPECT_EQ(confirmed->stage(), SubmissionStage::waiting);
-    ASSERT_TRUE(confirm_submission(*db_, proposed.petition.id, t0 + 120).ok());  // twice: once
-    const auto queue = moderation_queue(*db_, t0 + day, 10);
+    ASSERT_TRUE(
+        confirm_submission(*db_, proposed.petition.id, submission_t0 + 120).ok());  // twice: once
+    const auto queue = moderation_queue(*db_, submission_t0 + day, 10);
     ASSERT_EQ(queue.size(), 1u);
-    EXPECT_EQ(queue[0].waiting_since, t0 + 60);
+    EXPECT_EQ(queue[0].waiting_since, submission_t0 + 60);
     EXPECT_EQ(queue[0].waited, day - 60);
     EXPECT_EQ(count_waiting(*db_), 1);
 }
 
 TEST_F(SubmissionRepository, ATakenSlugGetsTheFirstFreeNumber) {
-    EXPECT_EQ(propose("Un", t0, "piscine").petition.slug, "piscine");
-    EXPECT_EQ(propose("Deux", t0, "piscine").petition.slug, "piscine-2");
-    EXPECT_EQ(propose("Trois", t0, "piscine").petition.slug, "piscine-3");
+    EXPECT_EQ(propose("Un", submission_t0, "piscine").petition.slug, "piscine");
+    EXPECT_EQ(propose("Deux", submission_t0, "piscine").petition.slug, "piscine-2");
+    EXPECT_EQ(propose("Trois", submission_t0, "piscine").petition.slug, "piscine-3");
 }
 
 TEST_F(SubmissionRepository, AHoldStopsOthersUntilItLapses) {
-    const auto id = propose("Ouvrir la piscine", t0).petition.id;
-    ASSERT_TRUE(confirm_submission(*db_, id, t0).ok());
-    ASSERT_TRUE(step(id, ModerationStep::hold, mo_, t0).ok());
-    const auto lapse = t0 + rules_.hold_minutes * 60;
+    const auto id = propose("Ouvrir la piscine", submission_t0).petition.id;
+    ASSERT_TRUE(confirm_submission(*db_, id, submission_t0).ok());
+    ASSERT_TRUE(step(id, ModerationStep::hold, mo_, submission_t0).ok());
+    const auto lapse = submission_t0 + rules_.hold_minutes * 60;
     EXPECT_EQ(step(id, ModerationStep::approve, max_, lapse - 1).error().code,
               ModerationError::held_by_other);
     EXPECT_EQ(step(id, ModerationStep::hold, max_, lapse - 1).error().code,
@@ -90,26 +91,27 @@ TEST_F(SubmissionRepository, AHoldStopsOthersUntilItLapses) {
     ASSERT_TRUE(approved.ok()) << approved.error().detail;
     EXPECT_EQ(approved->petition.state, PetitionState::published);
     EXPECT_EQ(approved->decided_by, "max@example.org");
-    EXPECT_EQ(*approved->lag, lapse - t0);
+    EXPECT_EQ(*approved->lag, lapse - submission_t0);
     EXPECT_FALSE(approved->hold);
     EXPECT_EQ(list_public_petitions(*db_).size(), 1u);
 }
 
 TEST_F(SubmissionRepository, TheQueueIsLongestWaitingFirstAndASentBackProposalKeepsItsTime) {
-    const auto first = propose("Premier", t0, "premier").petition.id;
-    const auto second = propose("Second", t0, "second").petition.id;
-    ASSERT_TRUE(confirm_submission(*db_, first, t0).ok());
-    ASSERT_TRUE(confirm_submission(*db_, second, t0 + 5 * day).ok());
-    ASSERT_TRUE(step(first, ModerationStep::send_back, mo_, t0 + 6 * day, {}, "Précisez").ok());
+    const auto first = propose("Premier", submission_t0, "premier").petition.id;
+    const auto second = propose("Second", submission_t0, "second").petition.id;
+    ASSERT_TRUE(confirm_submission(*db_, first, submission_t0).ok());
+    ASSERT_TRUE(confirm_submission(*db_, second, submission_t0 + 5 * day).ok());
+    ASSERT_TRUE(
+        step(first, ModerationStep::send_back, mo_, submission_t0 + 6 * day, {}, "Précisez").ok());
     // With its author for three days, then corrected: six days waited, not nine, not zero.
     PetitionDraft draft;
     draft.title = "Premier corrigé";
     draft.body_markdown = "Texte.";
     draft.target_name = "Le maire";
-    const auto changes = edit_submission(*db_, first, draft, "[]", t0 + 9 * day);
+    const auto changes = edit_submission(*db_, first, draft, "[]", submission_t0 + 9 * day);
     ASSERT_TRUE(changes.ok());
     EXPECT_EQ(changes->size(), 1u);
-    const auto queue = moderation_queue(*db_, t0 + 10 * day, 10);
+    const auto queue = moderation_queue(*db_, submission_t0 + 10 * day, 10);
     ASSERT_EQ(queue.size(), 2u);
     EXPECT_EQ(queue[0].petition_id, first);
     EXPECT_EQ(queue[0].waited, 7 * day);
@@ -123,17 +125,18 @@ TEST_F(SubmissionRepository, TheQueueIsLongestWaitingFirstAndASentBackProposalKe
 }
 
 TEST_F(SubmissionRepository, ARejectionNeedsAReasonOnTheListAndShowsOnlyItsPublicWords) {
-    const auto id = propose("Diffamation", t0).petition.id;
-    ASSERT_TRUE(confirm_submission(*db_, id, t0).ok());
-    EXPECT_EQ(step(id, ModerationStep::reject, mo_, t0).error().code,
+    const auto id = propose("Diffamation", submission_t0).petition.id;
+    ASSERT_TRUE(confirm_submission(*db_, id, submission_t0).ok());
+    EXPECT_EQ(step(id, ModerationStep::reject, mo_, submission_t0).error().code,
               ModerationError::reason_required);
-    EXPECT_EQ(step(id, ModerationStep::reject, mo_, t0, 999).error().code,
+    EXPECT_EQ(step(id, ModerationStep::reject, mo_, submission_t0, 999).error().code,
               ModerationError::reason_unknown);
     std::int64_t libel = 0;
     for (const auto& reason : rejection_reasons(*db_, false))
         if (reason.code == "libel") libel = reason.id;
     ASSERT_NE(libel, 0);
-    const auto rejected = step(id, ModerationStep::reject, mo_, t0 + 3600, libel, "Non.");
+    const auto rejected =
+        step(id, ModerationStep::reject, mo_, submission_t0 + 3600, libel, "Non.");
     ASSERT_TRUE(rejected.ok());
     EXPECT_EQ(rejected->stage(), SubmissionStage::rejected);
     EXPECT_TRUE(rejected->reason_hidden);
@@ -143,31 +146,31 @@ TEST_F(SubmissionRepository, ARejectionNeedsAReasonOnTheListAndShowsOnlyItsPubli
     EXPECT_TRUE(listed[0].title.empty());
     EXPECT_TRUE(listed[0].body_markdown.empty());
     EXPECT_TRUE(listed[0].public_reason_code.empty());  // hidden
-    EXPECT_EQ(lags_since(*db_, t0), std::vector<std::int64_t>{3600});
-    EXPECT_TRUE(lags_since(*db_, t0 + 7200).empty());
+    EXPECT_EQ(lags_since(*db_, submission_t0), std::vector<std::int64_t>{3600});
+    EXPECT_TRUE(lags_since(*db_, submission_t0 + 7200).empty());
     // A decided proposal is no longer its author's to edit.
     PetitionDraft draft;
     draft.title = "Autre";
     draft.body_markdown = "Texte.";
-    EXPECT_EQ(edit_submission(*db_, id, draft, "[]", t0 + 7200).error().code,
+    EXPECT_EQ(edit_submission(*db_, id, draft, "[]", submission_t0 + 7200).error().code,
               ModerationError::not_waiting);
 }
 
 TEST_F(SubmissionRepository, ATakenDownProposalCarriesTheTakeDownsReason) {
-    const auto id = propose("Publiée puis retirée", t0).petition.id;
-    ASSERT_TRUE(confirm_submission(*db_, id, t0).ok());
-    ASSERT_TRUE(step(id, ModerationStep::approve, mo_, t0 + 60).ok());
+    const auto id = propose("Publiée puis retirée", submission_t0).petition.id;
+    ASSERT_TRUE(confirm_submission(*db_, id, submission_t0).ok());
+    ASSERT_TRUE(step(id, ModerationStep::approve, mo_, submission_t0 + 60).ok());
     std::int64_t scope = 0;
     for (const auto& reason : rejection_reasons(*db_, false))
         if (reason.code == "not_our_scope") scope = reason.id;
-    ASSERT_TRUE(take_down(*db_, id, mo_, scope, "", t0 + 120).ok());
+    ASSERT_TRUE(take_down(*db_, id, mo_, scope, "", submission_t0 + 120).ok());
     const auto stored = find_submission(*db_, id);
     EXPECT_EQ(stored->stage(), SubmissionStage::removed);
     EXPECT_EQ(stored->reason_code, "not_our_scope");
 }
 
 TEST_F(SubmissionRepository, ANewLinkReplacesTheNonceAndMailboxesFindTheirProposals) {
-    const auto id = propose("Un lien", t0).petition.id;
+    const auto id = propose("Un lien", submission_t0).petition.id;
     ASSERT_TRUE(replace_author_link(*db_, id, "other").ok());
     EXPECT_EQ(find_submission(*db_, id)->link_nonce, "other");
     EXPECT_EQ(submissions_of_mailbox(*db_, "camille@example.org").size(), 1u);
@@ -201,24 +204,29 @@ TEST_F(SubmissionRepository, AdminsAddEditAndRetireTheirOwnReasons) {
               ModerationError::reason_of_the_site);
     EXPECT_EQ(edit_rejection_reason(*db_, 999, {"x", "y", false}).error().code,
               ModerationError::reason_unknown);
-    EXPECT_EQ(retire_rejection_reason(*db_, 999, t0).error().code, ModerationError::reason_unknown);
+    EXPECT_EQ(retire_rejection_reason(*db_, 999, submission_t0).error().code,
+              ModerationError::reason_unknown);
 
     // A retired reason is no longer offered and can no longer be given; past decisions and
     // their count keep it; it can be offered again.
-    const auto first = propose("Ouvrir la piscine", t0);
-    ASSERT_TRUE(confirm_submission(*db_, first.petition.id, t0 + 1).ok());
-    ASSERT_TRUE(step(first.petition.id, ModerationStep::reject, mo_, t0 + 2, *added).ok());
-    ASSERT_TRUE(retire_rejection_reason(*db_, *added, t0 + 3).ok());
+    const auto first = propose("Ouvrir la piscine", submission_t0);
+    ASSERT_TRUE(confirm_submission(*db_, first.petition.id, submission_t0 + 1).ok());
+    ASSERT_TRUE(
+        step(first.petition.id, ModerationStep::reject, mo_, submission_t0 + 2, *added).ok());
+    ASSERT_TRUE(retire_rejection_reason(*db_, *added, submission_t0 + 3).ok());
     EXPECT_EQ(rejection_reasons(*db_, false).size(), site_count);
     EXPECT_EQ(rejection_reasons(*db_, true).size(), site_count + 1);
     EXPECT_EQ(rejection_reason_uses(*db_).at(*added), 1);
     EXPECT_EQ(find_submission(*db_, first.petition.id)->reason_text, "Une rue.");
-    const auto second = propose("Fermer la rue", t0 + 10, "fermer-la-rue");
-    ASSERT_TRUE(confirm_submission(*db_, second.petition.id, t0 + 11).ok());
-    EXPECT_EQ(step(second.petition.id, ModerationStep::reject, mo_, t0 + 12, *added).error().code,
+    const auto second = propose("Fermer la rue", submission_t0 + 10, "fermer-la-rue");
+    ASSERT_TRUE(confirm_submission(*db_, second.petition.id, submission_t0 + 11).ok());
+    EXPECT_EQ(step(second.petition.id, ModerationStep::reject, mo_, submission_t0 + 12, *added)
+                  .error()
+                  .code,
               ModerationError::reason_unknown);
     ASSERT_TRUE(retire_rejection_reason(*db_, *added, std::nullopt).ok());
-    EXPECT_TRUE(step(second.petition.id, ModerationStep::reject, mo_, t0 + 13, *added).ok());
+    EXPECT_TRUE(
+        step(second.petition.id, ModerationStep::reject, mo_, submission_t0 + 13, *added).ok());
 }
 
 }  // namespace
@@ -228,12 +236,12 @@ namespace rempart::store {
 namespace {
 
 TEST_F(SubmissionRepository, SupportersConfirmedOneAMailboxPutTheProposalInTheQueue) {
-    const auto proposed = propose("Ouvrir la piscine", t0);
+    const auto proposed = propose("Ouvrir la piscine", submission_t0);
     const auto id = proposed.petition.id;
     // Not confirmed by its author: it gathers nothing yet.
-    EXPECT_EQ(add_supporter(*db_, {id, "Ali", "ali@example.org", "h1"}, t0).error().code,
+    EXPECT_EQ(add_supporter(*db_, {id, "Ali", "ali@example.org", "h1"}, submission_t0).error().code,
               PetitionError::not_found);
-    const auto confirmed = confirm_submission(*db_, id, t0 + 60, 2);
+    const auto confirmed = confirm_submission(*db_, id, submission_t0 + 60, 2);
     ASSERT_TRUE(confirmed.ok());
     EXPECT_EQ(confirmed->stage(), SubmissionStage::gathering);
     EXPECT_EQ(count_waiting(*db_), 0);
@@ -242,28 +250,29 @@ TEST_F(SubmissionRepository, SupportersConfirmedOneAMailboxPutTheProposalInTheQu
     draft.title = "Ouvrir la piscine le dimanche";
     draft.body_markdown = "Texte.";
     draft.target_name = "Le maire";
-    EXPECT_EQ(edit_submission(*db_, id, draft, "[]", t0 + 61).error().code,
+    EXPECT_EQ(edit_submission(*db_, id, draft, "[]", submission_t0 + 61).error().code,
               ModerationError::not_waiting);
 
-    EXPECT_TRUE(*add_supporter(*db_, {id, "Ali", "ali@example.org", "h1"}, t0 + 100));
-    EXPECT_FALSE(*add_supporter(*db_, {id, "Ali B", "ali@example.org", "h2"}, t0 + 101));
-    EXPECT_TRUE(*add_supporter(*db_, {id, "Bea", "bea@example.org", "h3"}, t0 + 102));
-    EXPECT_EQ(confirm_support(*db_, "h2", t0 + 103).error().code, PetitionError::not_found);
+    EXPECT_TRUE(*add_supporter(*db_, {id, "Ali", "ali@example.org", "h1"}, submission_t0 + 100));
+    EXPECT_FALSE(*add_supporter(*db_, {id, "Ali B", "ali@example.org", "h2"}, submission_t0 + 101));
+    EXPECT_TRUE(*add_supporter(*db_, {id, "Bea", "bea@example.org", "h3"}, submission_t0 + 102));
+    EXPECT_EQ(confirm_support(*db_, "h2", submission_t0 + 103).error().code,
+              PetitionError::not_found);
 
-    auto first = confirm_support(*db_, "h1", t0 + 200);
+    auto first = confirm_support(*db_, "h1", submission_t0 + 200);
     ASSERT_TRUE(first.ok());
     EXPECT_EQ(first->supporters, 1);
     EXPECT_EQ(first->needed, 2);
     EXPECT_FALSE(first->entered_queue);
-    EXPECT_FALSE(confirm_support(*db_, "h1", t0 + 201)->entered_queue);  // twice: once
+    EXPECT_FALSE(confirm_support(*db_, "h1", submission_t0 + 201)->entered_queue);  // twice: once
     EXPECT_EQ(find_submission(*db_, id)->supporters, 1);
 
-    const auto last = confirm_support(*db_, "h3", t0 + 300);
+    const auto last = confirm_support(*db_, "h3", submission_t0 + 300);
     ASSERT_TRUE(last.ok());
     EXPECT_TRUE(last->entered_queue);
     const auto waiting = find_submission(*db_, id);
     EXPECT_EQ(waiting->stage(), SubmissionStage::waiting);
-    EXPECT_EQ(waiting->waiting_since, t0 + 300);
+    EXPECT_EQ(waiting->waiting_since, submission_t0 + 300);
     EXPECT_EQ(count_waiting(*db_), 1);
     // Counted: the supporters' names and addresses are erased, their count stays.
     auto& kept = db_->prepare(
@@ -273,7 +282,9 @@ TEST_F(SubmissionRepository, SupportersConfirmedOneAMailboxPutTheProposalInTheQu
     kept.reset();
     EXPECT_EQ(find_submission(*db_, id)->supporters, 2);
     // In the queue now: no more supporters.
-    EXPECT_EQ(add_supporter(*db_, {id, "Chloé", "chloe@example.org", "h4"}, t0 + 400).error().code,
+    EXPECT_EQ(add_supporter(*db_, {id, "Chloé", "chloe@example.org", "h4"}, submission_t0 + 400)
+                  .error()
+                  .code,
               PetitionError::not_found);
 }
 
