@@ -24,9 +24,11 @@ void MailboxCaps::count_mail(std::string_view mailbox, std::int64_t now_s) {
     std::lock_guard lock(mutex_);
     auto it = mailboxes_.find(mailbox);
     if (it == mailboxes_.end()) {
-        if (mailboxes_.size() >= max_mailboxes_)
+        if (mailboxes_.size() >= max_mailboxes_ && swept_day_ != today) {
             boost::unordered::erase_if(
                 mailboxes_, [today](const auto& entry) { return entry.second.day != today; });
+            swept_day_ = today;
+        }
         if (mailboxes_.size() >= max_mailboxes_) return;
         it = mailboxes_.emplace(std::string(mailbox), Day{today, 0}).first;
     }

@@ -31,6 +31,10 @@ class MailboxCaps {
         std::size_t mails = 0;
     };
     std::size_t max_mailboxes_ = 200000;
+    // The day the full map was last swept of other days' mailboxes. Once swept, every
+    // mailbox in it is that day's, so a sweep for each new mailbox would go over all of
+    // them to free nothing: 200,000 entries for every signature of a big day.
+    std::int64_t swept_day_ = INT64_MIN;
     mutable std::mutex mutex_;
     StringMap<Day> mailboxes_;
 };

@@ -124,6 +124,20 @@ TEST(InternationalDomains, AreShownInLowercaseUnicode) {
     EXPECT_EQ(ascii_of("a@CAFE\u0301.fr"), "xn--caf-dma.fr");  // typed decomposed
 }
 
+TEST(InternationalDomains, PlainAsciiOnesSkipNothingLibidn2WouldCheck) {
+    // Plain ASCII is lowercased and checked as a hostname, without libidn2.
+    EXPECT_EQ(parse_email("a@Example.ORG")->domain, "example.org");
+    EXPECT_EQ(ascii_of("a@exa_mple.org"),
+              "refused: the domain holds a character domains cannot have");
+    // Labels IDNA reserves ("xn--", any "??--"), in capitals too, still go through libidn2:
+    // read back, and refused when they do not decode or are reserved.
+    EXPECT_EQ(parse_email("x@XN--CAF-DMA.fr")->domain, "café.fr");
+    EXPECT_EQ(parse_email("x@a.XN--CAF-DMA.fr")->ascii_domain, "a.xn--caf-dma.fr");
+    EXPECT_FALSE(parse_email("a@xn--a.fr").ok());
+    EXPECT_FALSE(parse_email("a@ok.XN--A.fr").ok());
+    EXPECT_FALSE(parse_email("a@ab--cd.fr").ok());
+}
+
 TEST(InternationalDomains, SharpSIsKeptNotTurnedIntoSs) {
     // Non-transitional: faß.de and fass.de are different domains.
     EXPECT_EQ(ascii_of("a@faß.de"), "xn--fa-hia.de");

@@ -42,6 +42,12 @@ TEST(MailboxCaps, MemoryStaysBoundedAndOldDaysGoFirst) {
     EXPECT_EQ(caps.size(), 3u);
     EXPECT_EQ(caps.sent_today("e@x.example", monday_noon), 0u);
     EXPECT_EQ(caps.sent_today("b@x.example", monday_noon), 1u);
+    // The next day the same full map makes room again: yesterday's mailboxes go.
+    caps.count_mail("f@x.example", monday_noon + day);
+    EXPECT_EQ(caps.size(), 1u);
+    EXPECT_EQ(caps.sent_today("f@x.example", monday_noon + day), 1u);
+    caps.count_mail("e@x.example", monday_noon + day);
+    EXPECT_EQ(caps.sent_today("e@x.example", monday_noon + day), 1u);
 }
 
 }  // namespace
