@@ -12,7 +12,7 @@
 namespace rempart::shield {
 namespace {
 
-constexpr std::string_view pow_secret = "a-pow_secret-for-tests";
+constexpr std::string_view pow_secret = "a-secret-for-tests";
 
 std::string base64(std::string_view text) {
     std::string out(sodium_base64_ENCODED_LEN(text.size(), sodium_base64_VARIANT_ORIGINAL), '\0');
@@ -90,7 +90,7 @@ TEST(ProofOfWork, AChallengeFromBeforeARestartIsRefusedAsExpired) {
     while (number <= 50 && before.verify(payload(c, number), 1000) != PowVerdict::accepted)
         ++number;
     ASSERT_LE(number, 50u);
-    // The same pow_secret after a restart: the solution was spent before, and nobody remembers.
+    // The same secret after a restart: the solution was spent before, and nobody remembers.
     ProofOfWork after{std::string(pow_secret)};
     EXPECT_EQ(after.verify(payload(c, number), 1001), PowVerdict::expired);
     EXPECT_EQ(after.remembered(), 0u);
@@ -148,9 +148,9 @@ TEST(ProofOfWorkInterop, WeAcceptChallengesAltchaLibMadeWithOurSecretAndStart) {
                                     std::to_string(now - 5) + " 5eed");
     EXPECT_EQ(pow.verify(expired, now), PowVerdict::expired) << expired;
     const auto foreign =
-        altcha_lib("create not-our-pow_secret 777 " + std::to_string(now + 300) + " 5eed");
+        altcha_lib("create not-our-secret 777 " + std::to_string(now + 300) + " 5eed");
     EXPECT_EQ(pow.verify(foreign, now), PowVerdict::bad_signature) << foreign;
-    // Our pow_secret without our start: made before it, or by someone holding the pow_secret only.
+    // Our secret without our start: made before it, or by someone holding the secret only.
     const auto unmarked =
         altcha_lib("create " + std::string(pow_secret) + " 778 " + std::to_string(now + 300));
     EXPECT_EQ(pow.verify(unmarked, now), PowVerdict::expired) << unmarked;

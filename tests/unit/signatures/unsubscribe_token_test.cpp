@@ -20,7 +20,7 @@ TEST(UnsubscribeToken, NamesItsSignatureAndIsStable) {
 
 TEST(UnsubscribeToken, RefusesWhatTheServerDidNotMake) {
     const auto token = unsubscribe_token(unsubscribe_secret, 4217);
-    // Another server's unsubscribe_secret, another id with this mac, a changed digit of the mac.
+    // Another server's secret, another id with this mac, a changed digit of the mac.
     EXPECT_FALSE(read_unsubscribe_token("another secret", token));
     EXPECT_FALSE(read_unsubscribe_token(unsubscribe_secret, "4218" + token.substr(4)));
     auto changed = token;
